@@ -1,0 +1,60 @@
+# Corroborate: `make build` builds the warehouse from the bundled corpus; `make test` runs the
+# whole suite. Both set up .venv themselves from requirements.lock.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DBT := $(VENV)/bin/dbt
+CORPUS ?= data/articles
+N ?= 100000
+export WAREHOUSE_PATH ?= warehouse.duckdb
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+
+.PHONY: help build test lint fix validate publish docs bench score lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements.lock
+	touch $@
+
+build: $(VENV)/.installed ## Ingest CORPUS (default data/articles) and build the warehouse
+	$(PY) -m ingest $(CORPUS)
+	$(DBT) build
+	$(DBT) docs generate --quiet
+	$(PY) -m warehouse.report
+
+test: $(VENV)/.installed ## The whole suite: ruff, sqlfluff, pytest (ingest, dbt builds, mutations)
+	$(VENV)/bin/ruff check ingest warehouse tests_py
+	$(VENV)/bin/sqlfluff lint models tests analyses
+	$(VENV)/bin/pytest tests_py
+
+lint: $(VENV)/.installed ## Lint SQL (sqlfluff) and Python (ruff)
+	$(VENV)/bin/sqlfluff lint models tests analyses
+	$(VENV)/bin/ruff check ingest warehouse tests_py
+
+fix: $(VENV)/.installed ## Fix what sqlfluff and ruff can fix by themselves
+	$(VENV)/bin/sqlfluff fix models tests analyses
+	$(VENV)/bin/ruff check --fix ingest warehouse tests_py
+
+docs: $(VENV)/.installed ## Generate dbt docs (target/index.html)
+	$(DBT) docs generate
+
+score: $(VENV)/.installed ## Score the built warehouse against ../shared/gold
+	$(PY) ../shared/eval/score.py --db $(WAREHOUSE_PATH) --corpus $(CORPUS) --gold ../shared/gold
+
+bench: $(VENV)/.installed ## Benchmark ingest and dbt build on N generated articles (default 100000)
+	$(PY) -m warehouse.bench --articles $(N)
+
+lock: ## Re-pin requirements.lock from requirements.in
+	$(VENV)/bin/uv pip compile requirements.in -o requirements.lock --python-version 3.11 --no-header
+
+clean: ## Remove build artefacts (not .venv)
+	rm -rf target logs publish .bench

@@ -1,0 +1,39 @@
+{#- DuckDB-specific SQL behind adapter.dispatch, so that another engine (Spark, Trino) for corpora
+    that outgrow one machine needs only its own `<adapter>__` variants here, not rewritten models.
+    Each macro renders an expression or a FROM-clause fragment. -#}
+
+{#- Every non-overlapping match of `pattern` in `text`, in order (a list of strings). -#}
+{% macro regex_matches(text, pattern) %}{{ return(adapter.dispatch('regex_matches', 'corroborate')(text, pattern)) }}{% endmacro %}
+{% macro duckdb__regex_matches(text, pattern) %}regexp_extract_all({{ text }}, {{ pattern }}){% endmacro %}
+
+{#- Capture group `group` of every match of `pattern` in `text`, in order (a list of strings). -#}
+{% macro regex_groups(text, pattern, group) %}{{ return(adapter.dispatch('regex_groups', 'corroborate')(text, pattern, group)) }}{% endmacro %}
+{% macro duckdb__regex_groups(text, pattern, group) %}regexp_extract_all({{ text }}, {{ pattern }}, {{ group }}){% endmacro %}
+
+{#- True when `pattern` matches anywhere in `text`. -#}
+{% macro regex_contains(text, pattern) %}{{ return(adapter.dispatch('regex_contains', 'corroborate')(text, pattern)) }}{% endmacro %}
+{% macro duckdb__regex_contains(text, pattern) %}regexp_matches({{ text }}, {{ pattern }}){% endmacro %}
+
+{#- A FROM-clause fragment: one row per element of `list_expr`, with the element as `value_name`
+    and its 1-based position as `index_name`, laterally joined to the preceding relation. -#}
+{% macro explode(list_expr, alias, value_name, index_name) %}{{ return(adapter.dispatch('explode', 'corroborate')(list_expr, alias, value_name, index_name)) }}{% endmacro %}
+{% macro duckdb__explode(list_expr, alias, value_name, index_name) %}unnest({{ list_expr }}) with ordinality as {{ alias }} ({{ value_name }}, {{ index_name }}){% endmacro %}
+
+{#- Number of elements of a list. -#}
+{% macro list_size(list_expr) %}{{ return(adapter.dispatch('list_size', 'corroborate')(list_expr)) }}{% endmacro %}
+{% macro duckdb__list_size(list_expr) %}len({{ list_expr }}){% endmacro %}
+
+{#- Date arithmetic in whole days, months and years (dates in, date out). -#}
+{% macro add_days(date_expr, n) %}{{ return(adapter.dispatch('add_days', 'corroborate')(date_expr, n)) }}{% endmacro %}
+{% macro duckdb__add_days(date_expr, n) %}cast({{ date_expr }} + to_days(cast({{ n }} as integer)) as date){% endmacro %}
+
+{% macro add_months(date_expr, n) %}{{ return(adapter.dispatch('add_months', 'corroborate')(date_expr, n)) }}{% endmacro %}
+{% macro duckdb__add_months(date_expr, n) %}cast({{ date_expr }} + to_months(cast({{ n }} as integer)) as date){% endmacro %}
+
+{#- A date from year, month and day numbers. -#}
+{% macro date_from_parts(y, m, d) %}{{ return(adapter.dispatch('date_from_parts', 'corroborate')(y, m, d)) }}{% endmacro %}
+{% macro duckdb__date_from_parts(y, m, d) %}make_date(cast({{ y }} as bigint), cast({{ m }} as bigint), cast({{ d }} as bigint)){% endmacro %}
+
+{#- ISO day of week, Monday = 1 ... Sunday = 7. -#}
+{% macro iso_weekday(date_expr) %}{{ return(adapter.dispatch('iso_weekday', 'corroborate')(date_expr)) }}{% endmacro %}
+{% macro duckdb__iso_weekday(date_expr) %}isodow({{ date_expr }}){% endmacro %}

@@ -1,0 +1,49 @@
+{#- Provenance: every fact row's [char_start, char_end) must give back its surface text exactly,
+    and lie inside its article's body. Returns the offending rows with what the span really says. -#}
+{% test span_matches_text(model, text_column, start_column='char_start', end_column='char_end') %}
+
+with
+
+facts as (
+
+    select
+        article_id,
+        {{ start_column }} as span_start,
+        {{ end_column }} as span_end,
+        {{ text_column }} as claimed_text
+    from {{ model }}
+
+),
+
+articles as (
+
+    select
+        article_id,
+        raw_text,
+        body_start,
+        body_end
+    from {{ ref('stg_news__articles') }}
+
+)
+
+select
+    facts.article_id,
+    facts.span_start,
+    facts.span_end,
+    facts.claimed_text,
+    substr(articles.raw_text, facts.span_start + 1, facts.span_end - facts.span_start) as text_at_span,
+    articles.body_start,
+    articles.body_end
+from facts
+left join articles on facts.article_id = articles.article_id
+where
+    articles.article_id is null
+    or facts.span_start is null
+    or facts.span_end is null
+    or facts.span_start < articles.body_start
+    or facts.span_end > articles.body_end
+    or facts.span_end <= facts.span_start
+    or substr(articles.raw_text, facts.span_start + 1, facts.span_end - facts.span_start)
+    is distinct from facts.claimed_text
+
+{% endtest %}

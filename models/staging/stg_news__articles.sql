@@ -1,0 +1,45 @@
+with
+
+source as (
+
+    select * from {{ source('news', 'articles') }}
+
+),
+
+renamed as (
+
+    select
+        ---------- ids
+        article_id,
+        story_id,
+        source_file,
+        version,
+        run_id,
+
+        ---------- text and where its body lies
+        raw_text,
+        body_start,
+        body_end,
+
+        ---------- metadata
+        outlet,
+        outlet_basis,
+        published_date,
+        published_date_basis,
+        dateline,
+        title,
+        url,
+        encoding,
+        byte_size,
+        ingested_at,
+
+        ---------- derived
+        version = max(version) over (partition by story_id, source_file) as is_current,
+        {{ list_size(regex_matches("substr(raw_text, body_start + 1, body_end - body_start)", "'\\S+'")) }}
+            as word_count
+
+    from source
+
+)
+
+select * from renamed

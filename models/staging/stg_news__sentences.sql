@@ -1,0 +1,168 @@
+{{ config(materialized='table') }}
+
+{#- Sentences of the article bodies, with offsets into raw_text.
+    The body is cut into pieces that partition it exactly: each piece runs up to and including a
+    run of terminal punctuation (with closing quotes or brackets and the spaces after them), or up
+    to and including a line break. A piece end is a sentence boundary at a line break, or after
+    terminal punctuation followed by a space, unless the word before the period is an initial
+    (`U.`), a listed abbreviation (`Gen.`), or the next piece starts in lower case or with a digit
+    (`Dec. 7`). Sentences are then trimmed of surrounding white space. -#}
+
+{%- set piece_pattern = "'[^.!?…\\n]*(?:[.!?…]+[\"”’)\\]'']*[ \\t]*|\\n+|$)'" %}
+
+with
+
+articles as (
+
+    select
+        article_id,
+        story_id,
+        body_start,
+        substr(raw_text, body_start + 1, body_end - body_start) as body
+    from {{ ref('stg_news__articles') }}
+    where is_current
+
+),
+
+pieces as (
+
+    select
+        articles.article_id,
+        articles.story_id,
+        articles.body_start,
+        p.piece,
+        p.piece_no
+    from articles,
+        {{ explode(regex_matches('articles.body', piece_pattern), 'p', 'piece', 'piece_no') }}
+    where p.piece != ''
+
+),
+
+abbreviations as (
+
+    select lower(abbreviation) as abbreviation from {{ ref('sentence_abbreviations') }}
+
+),
+
+positioned as (
+
+    select
+        article_id,
+        story_id,
+        piece,
+        piece_no,
+        body_start + coalesce(
+            sum(length(piece)) over (
+                partition by article_id order by piece_no
+                rows between unbounded preceding and 1 preceding
+            ),
+            0
+        ) as piece_start,
+        {{ regex_contains("piece", "'\\n'") }} as ends_line,
+        {{ regex_contains("piece", "'[.!?…][\"”’)\\]'']*[ \\t]+$'") }} as ends_terminal,
+        regexp_extract(piece, '(\w+)\.[ \t]*$', 1) as word_before_period,
+        lead(piece) over (partition by article_id order by piece_no) as next_piece
+    from pieces
+
+),
+
+bounded as (
+
+    select
+        positioned.*,
+        positioned.ends_line
+        or positioned.next_piece is null
+        or (
+            positioned.ends_terminal
+            and not {{ regex_contains("positioned.word_before_period", "'^[A-Z]$'") }}
+            and abbreviations.abbreviation is null
+            and not {{ regex_contains("coalesce(positioned.next_piece, '')", "'^[\"“‘''(\\[]*[a-z0-9]'") }}
+        ) as ends_sentence
+    from positioned
+    left join abbreviations
+        on lower(positioned.word_before_period) = abbreviations.abbreviation
+
+),
+
+numbered as (
+
+    select
+        *,
+        1 + coalesce(
+            sum(case when ends_sentence then 1 else 0 end) over (
+                partition by article_id order by piece_no
+                rows between unbounded preceding and 1 preceding
+            ),
+            0
+        ) as sentence_group,
+        1 + coalesce(
+            sum(case when ends_line then 1 else 0 end) over (
+                partition by article_id order by piece_no
+                rows between unbounded preceding and 1 preceding
+            ),
+            0
+        ) as line_no
+    from bounded
+
+),
+
+grouped as (
+
+    select
+        article_id,
+        story_id,
+        sentence_group,
+        min(line_no) as line_no,
+        min(piece_start) as group_start,
+        string_agg(piece, '' order by piece_no) as group_text
+    from numbered
+    group by article_id, story_id, sentence_group
+
+),
+
+trimmed as (
+
+    select
+        article_id,
+        story_id,
+        line_no,
+        group_start,
+        group_text,
+        length(regexp_extract(group_text, '^[\s\x{00a0}\x{2000}-\x{200b}\x{3000}]*')) as lead_space,
+        length(regexp_extract(group_text, '[\s\x{00a0}\x{2000}-\x{200b}\x{3000}]*$')) as trail_space
+    from grouped
+
+),
+
+spans as (
+
+    select
+        article_id,
+        story_id,
+        line_no,
+        group_start + lead_space as char_start,
+        group_start + length(group_text) - trail_space as char_end,
+        substr(group_text, lead_space + 1, length(group_text) - lead_space - trail_space) as sentence_text
+    from trimmed
+    where length(group_text) > lead_space
+
+),
+
+final as (
+
+    select
+        article_id || ':' || row_number() over (partition by article_id order by char_start) as sentence_id,
+        article_id,
+        story_id,
+        cast(row_number() over (partition by article_id order by char_start) as integer) as sentence_index,
+        cast(dense_rank() over (partition by article_id order by line_no) as integer) as paragraph_index,
+        cast(char_start as integer) as char_start,
+        cast(char_end as integer) as char_end,
+        sentence_text,
+        not {{ regex_contains("sentence_text", "'[.!?…:;,][\"”’)\\]'']*$'") }}
+        and {{ list_size(regex_matches("sentence_text", "'\\S+'")) }} <= 12 as is_heading
+    from spans
+
+)
+
+select * from final

@@ -1,0 +1,65 @@
+"""Build a warehouse from a corpus the way `make build` does (ingest, then `dbt build`), in a
+directory of the test's own, so tests can run on corpora they make or mutate."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SAMPLE_CORPUS = REPO / "data" / "articles"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    db: Path
+    returncode: int
+    output: str
+
+
+def dbt_env(db: Path) -> dict[str, str]:
+    env = dict(os.environ, WAREHOUSE_PATH=str(db), DBT_SEND_ANONYMOUS_USAGE_STATS="false")
+    env.pop("DBT_TARGET_PATH", None)
+    return env
+
+
+def run_dbt(args: list[str], db: Path, workdir: Path) -> subprocess.CompletedProcess[str]:
+    """dbt in the repository, writing its artefacts under `workdir` so that builds never share state."""
+    dbt = Path(sys.executable).with_name("dbt")
+    cmd = [str(dbt), *args, "--target-path", str(workdir / "target"), "--log-path", str(workdir / "logs")]
+    return subprocess.run(cmd, cwd=REPO, env=dbt_env(db), capture_output=True, text=True, timeout=900)
+
+
+def ingest(corpus: Path, db: Path, story: str | None = None) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "ingest", str(corpus), "--db", str(db)]
+    if story:
+        cmd += ["--story", story]
+    return subprocess.run(cmd, cwd=REPO, env=dbt_env(db), capture_output=True, text=True, timeout=900)
+
+
+def build_warehouse(corpus_dir: Path, workdir: Path, check: bool = True, story: str | None = None) -> BuildResult:
+    """Ingest `corpus_dir` into `workdir/warehouse.duckdb` and run `dbt build` on it.
+
+    With `check`, a failed ingest or build raises with the tool's output; without, the caller
+    inspects `returncode` and `output` (the mutation tests expect failures)."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    db = workdir / "warehouse.duckdb"
+    loaded = ingest(corpus_dir, db, story)
+    if loaded.returncode != 0:
+        raise RuntimeError(f"ingest failed ({loaded.returncode}):\n{loaded.stdout}\n{loaded.stderr}")
+    built = run_dbt(["build"], db, workdir)
+    output = built.stdout + built.stderr
+    if check and built.returncode != 0:
+        raise RuntimeError(f"dbt build failed ({built.returncode}):\n{output}")
+    return BuildResult(db=db, returncode=built.returncode, output=output)
+
+
+def copy_corpus(src: Path, dst: Path) -> Path:
+    shutil.copytree(src, dst)
+    return dst

@@ -1,0 +1,1 @@
+"""Operations on a built warehouse: the build report, publishing for BI, validation, benchmarks."""
