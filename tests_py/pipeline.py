@@ -43,17 +43,21 @@ def ingest(corpus: Path, db: Path, story: str | None = None) -> subprocess.Compl
     return subprocess.run(cmd, cwd=REPO, env=dbt_env(db), capture_output=True, text=True, timeout=900)
 
 
-def build_warehouse(corpus_dir: Path, workdir: Path, check: bool = True, story: str | None = None) -> BuildResult:
+def build_warehouse(
+    corpus_dir: Path, workdir: Path, check: bool = True, story: str | None = None, unit_tests: bool = False
+) -> BuildResult:
     """Ingest `corpus_dir` into `workdir/warehouse.duckdb` and run `dbt build` on it.
 
-    With `check`, a failed ingest or build raises with the tool's output; without, the caller
-    inspects `returncode` and `output` (the mutation tests expect failures)."""
+    dbt's unit tests do not depend on the corpus, so they run only where asked for (the session's
+    sample build), not in every build. With `check`, a failed ingest or build raises with the
+    tool's output; without, the caller inspects `returncode` and `output` (the mutation tests
+    expect failures)."""
     workdir.mkdir(parents=True, exist_ok=True)
     db = workdir / "warehouse.duckdb"
     loaded = ingest(corpus_dir, db, story)
     if loaded.returncode != 0:
         raise RuntimeError(f"ingest failed ({loaded.returncode}):\n{loaded.stdout}\n{loaded.stderr}")
-    built = run_dbt(["build"], db, workdir)
+    built = run_dbt(["build"] if unit_tests else ["build", "--exclude-resource-type", "unit_test"], db, workdir)
     output = built.stdout + built.stderr
     if check and built.returncode != 0:
         raise RuntimeError(f"dbt build failed ({built.returncode}):\n{output}")

@@ -1,0 +1,361 @@
+"""Load articles into raw.articles in one transaction, in batches, with a ledger and a quarantine.
+
+A run either commits completely (articles, rejections and its raw.ingest_runs row) or leaves the
+database exactly as it was. Inputs stream through in batches of a few thousand files (or 64 MB of
+text), each inserted as one Arrow table. Memory: Python holds one batch plus about 100 bytes per
+new article (see known.py); DuckDB holds the uncommitted rows up to its memory limit and spills
+the rest to disk (see db.py), so a million-article run fits in about 1.5 GB.
+
+Identity: article_id is the SHA-256 of the text as UTF-8, so the same text is stored once however
+often it is ingested (counted as unchanged). A new text for a known (story_id, source_file) is a
+new row with the next version; earlier versions stay. When a known text is seen again under its
+own (story_id, source_file) and its detector_version or sidecar differ, its detected columns are
+recomputed in place (counted as refreshed; raw_text is never rewritten).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sys
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+from tqdm import tqdm
+
+from ingest.db import connect, resolve_db, schema_sql
+from ingest.decode import Undecodable, decode
+from ingest.detect import DETECTOR_VERSION, detect
+from ingest.discover import JsonlArticle, Meta, Rejection, TextFile, count_inputs, iter_inputs, os_reason
+from ingest.known import Known, StoredArticle
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+BATCH_FILES = 2000
+BATCH_TEXT_BYTES = 64 * 1024 * 1024
+# Below this many articles a progress bar is noise.
+PROGRESS_MIN_FILES = 300
+# The summary keeps this many rejections for printing; all of them are in raw.rejected_files.
+LISTED_REJECTIONS = 200
+
+_IDENTITY_COLUMNS = ("article_id", "story_id", "source_file", "source_path", "version", "byte_size", "encoding")
+_DETECTED_COLUMNS = (
+    "outlet", "outlet_basis", "published_date", "published_date_basis", "url", "title",
+    "dateline", "body_start", "body_end", "detector_version", "sidecar",
+)  # fmt: skip
+_ARTICLE_SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("story_id", pa.string()),
+        ("source_file", pa.string()),
+        ("source_path", pa.string()),
+        ("version", pa.int32()),
+        ("raw_text", pa.large_string()),
+        ("byte_size", pa.int64()),
+        ("encoding", pa.string()),
+        ("sidecar", pa.string()),
+        ("outlet", pa.string()),
+        ("outlet_basis", pa.string()),
+        ("published_date", pa.date32()),
+        ("published_date_basis", pa.string()),
+        ("url", pa.string()),
+        ("title", pa.string()),
+        ("dateline", pa.string()),
+        ("body_start", pa.int32()),
+        ("body_end", pa.int32()),
+        ("detector_version", pa.string()),
+        ("run_id", pa.string()),
+        ("ingested_at", pa.timestamp("us")),
+    ]
+)
+_UPDATE_SCHEMA = pa.schema(
+    [_ARTICLE_SCHEMA.field("article_id")] + [_ARTICLE_SCHEMA.field(c) for c in _DETECTED_COLUMNS]
+)
+_REJECTION_SCHEMA = pa.schema(
+    [
+        ("run_id", pa.string()),
+        ("path", pa.string()),
+        ("line", pa.int32()),
+        ("reason", pa.string()),
+        ("byte_size", pa.int64()),
+        ("rejected_at", pa.timestamp("us")),
+    ]
+)
+
+
+@dataclass
+class RunSummary:
+    """What one run did. seen = loaded + unchanged + rejected (a rejected sidecar row counts as seen)."""
+
+    run_id: str
+    db: Path
+    seen: int = 0
+    loaded: int = 0
+    unchanged: int = 0
+    refreshed: int = 0  # unchanged articles whose detected columns were recomputed
+    rejected: int = 0
+    rejections: list[Rejection] = field(default_factory=list)  # the first LISTED_REJECTIONS
+
+
+@dataclass(frozen=True)
+class _Article:
+    article_id: str
+    story_id: str
+    source_file: str
+    source_path: str
+    text: str
+    utf8: bytes  # the text encoded as UTF-8: what is hashed, and what Arrow stores without re-encoding
+    byte_size: int  # of the source: the file, or the jsonl text
+    encoding: str
+    meta: Meta | None
+
+
+def ingest_paths(
+    paths: Sequence[str | os.PathLike[str]],
+    db: str | os.PathLike[str] | None = None,
+    story: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: bool = True,
+    batch_size: int = BATCH_FILES,
+) -> RunSummary:
+    """Ingest .txt files, directories and .jsonl files into the warehouse; all or nothing.
+
+    Raises ingest.db.DatabaseLocked when another process holds the file, WarehouseUnavailable when
+    it cannot be opened; any other failure rolls the whole run back and propagates.
+    """
+    paths = list(paths)  # walked twice (counted for the progress bar, then read) and recorded
+    db_path = resolve_db(db)
+    started = _now()
+    summary = RunSummary(run_id=f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}", db=db_path)
+    con = connect(db_path)
+    try:
+        total = count_inputs(paths) if progress else 0
+        with tqdm(total=total, unit="file", file=sys.stderr, disable=total <= PROGRESS_MIN_FILES) as bar:
+            known = Known(con)
+            con.begin()
+            try:
+                con.execute(schema_sql())
+                _run(con, known, summary, paths, story, max_bytes, batch_size, bar)
+                _record_run(con, summary, paths, story, started)
+                con.commit()
+            except BaseException:
+                con.rollback()
+                raise
+            finally:
+                known.close()
+    finally:
+        con.close()
+    return summary
+
+
+def _run(
+    con: duckdb.DuckDBPyConnection,
+    known: Known,
+    summary: RunSummary,
+    paths: Iterable[str | os.PathLike[str]],
+    story: str | None,
+    max_bytes: int,
+    batch_size: int,
+    bar: tqdm,
+) -> None:
+    articles: list[_Article] = []
+    text_bytes = 0
+    rejections: list[Rejection] = []
+    for item in iter_inputs(paths, story, max_bytes):
+        prepared = _prepare(item, max_bytes)
+        summary.seen += 1
+        if isinstance(prepared, Rejection):
+            rejections.append(prepared)
+            if len(rejections) >= batch_size:
+                _store_rejections(con, summary, rejections)
+                rejections = []
+        else:
+            articles.append(prepared)
+            text_bytes += prepared.byte_size
+            if len(articles) >= batch_size or text_bytes >= BATCH_TEXT_BYTES:
+                _store_articles(con, known, summary, articles)
+                articles, text_bytes = [], 0
+        bar.update(1)
+    _store_articles(con, known, summary, articles)
+    _store_rejections(con, summary, rejections)
+
+
+def _prepare(item: TextFile | JsonlArticle | Rejection, max_bytes: int) -> _Article | Rejection:
+    """Read, decode and hash one input."""
+    if isinstance(item, Rejection):
+        return item
+    if isinstance(item, JsonlArticle):
+        digest = hashlib.sha256(item.data).hexdigest()
+        return _Article(
+            digest, item.story, item.source_file, item.path, item.text, item.data, len(item.data), "utf-8", item.meta
+        )
+    path = item.path
+    try:
+        with open(item.path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                return Rejection(
+                    path, f"The file is {size:,} bytes, over the limit of {max_bytes:,} bytes (--max-bytes).", size=size
+                )
+            data = handle.read()
+    except OSError as exc:
+        return Rejection(path, os_reason(exc, "file could not be read"))
+    try:
+        decoded = decode(data, item.meta.encoding if item.meta else None)
+    except Undecodable as exc:
+        return Rejection(path, str(exc), size=len(data))
+    # Plain UTF-8 bytes are already the UTF-8 encoding of the text: skip re-encoding them.
+    utf8 = data if decoded.encoding == "utf-8" else decoded.text.encode("utf-8")
+    digest = hashlib.sha256(utf8).hexdigest()
+    return _Article(
+        digest, item.story, item.source_file, path, decoded.text, utf8, len(data), decoded.encoding, item.meta
+    )
+
+
+def _store_articles(con: duckdb.DuckDBPyConnection, known: Known, summary: RunSummary, batch: list[_Article]) -> None:
+    if not batch:
+        return
+    unique: dict[str, _Article] = {}
+    for article in batch:
+        if not known.inserted_by_this_run(article.article_id):
+            unique.setdefault(article.article_id, article)
+    committed = known.committed(list(unique))
+    new = [a for a in unique.values() if a.article_id not in committed]
+    refresh = [a for a in unique.values() if a.article_id in committed and _needs_refresh(a, committed[a.article_id])]
+    if new:
+        versions = known.add([a.article_id for a in new], [(a.story_id, a.source_file) for a in new])
+        _insert_articles(con, _new_rows(summary.run_id, new, versions))
+    if refresh:
+        columns = zip(*((a.article_id, *_detected(a)) for a in refresh), strict=True)
+        arrays = [pa.array(values, type=f.type) for values, f in zip(columns, _UPDATE_SCHEMA, strict=True)]
+        _update_detected(con, pa.Table.from_arrays(arrays, schema=_UPDATE_SCHEMA))
+    summary.loaded += len(new)
+    summary.unchanged += len(batch) - len(new)
+    summary.refreshed += len(refresh)
+
+
+def _new_rows(run_id: str, new: list[_Article], versions: list[int]) -> pa.Table:
+    rows = [
+        (
+            article.article_id, article.story_id, article.source_file, article.source_path, version,
+            article.byte_size, article.encoding, *_detected(article),
+        )
+        for article, version in zip(new, versions, strict=True)
+    ]  # fmt: skip
+    names = (*_IDENTITY_COLUMNS, *_DETECTED_COLUMNS)
+    arrays = {
+        name: pa.array(values, type=_ARTICLE_SCHEMA.field(name).type)
+        for name, values in zip(names, zip(*rows, strict=True), strict=True)
+    }
+    # From the UTF-8 bytes: Arrow validates them in C++ instead of encoding every str again.
+    arrays["raw_text"] = pa.array([a.utf8 for a in new], type=pa.large_binary()).cast(pa.large_string())
+    arrays["run_id"] = pa.array([run_id] * len(new), type=pa.string())
+    arrays["ingested_at"] = pa.array([_now()] * len(new), type=pa.timestamp("us"))
+    return pa.Table.from_arrays([arrays[name] for name in _ARTICLE_SCHEMA.names], schema=_ARTICLE_SCHEMA)
+
+
+def _needs_refresh(article: _Article, stored: StoredArticle) -> bool:
+    if (stored.story_id, stored.source_file) != (article.story_id, article.source_file):
+        # The same text under another name: the stored row belongs to its first source and keeps its metadata.
+        return False
+    fields = dict(article.meta.fields) if article.meta else None
+    return (
+        stored.detector_version != DETECTOR_VERSION
+        or (json.loads(stored.sidecar) if stored.sidecar else None) != fields
+    )
+
+
+def _detected(article: _Article) -> tuple[object, ...]:
+    """_DETECTED_COLUMNS: sidecar values where given (basis 'sidecar'), detection for the rest."""
+    meta = article.meta
+    found = detect(article.text, meta.title if meta else None)
+    outlet, outlet_basis = found.outlet, found.outlet_basis
+    published_date, published_date_basis = found.published_date, found.published_date_basis
+    if meta and meta.outlet:
+        outlet, outlet_basis = meta.outlet, "sidecar"
+    if meta and meta.published_date:
+        published_date, published_date_basis = meta.published_date, "sidecar"
+    return (
+        outlet,
+        outlet_basis,
+        published_date,
+        published_date_basis,
+        meta.url if meta else None,
+        (meta.title if meta else None) or found.title,
+        found.dateline,
+        found.body_start,
+        found.body_end,
+        DETECTOR_VERSION,
+        json.dumps(dict(meta.fields), ensure_ascii=False) if meta else None,
+    )
+
+
+# The batch tables below are read by DuckDB through their Python names (replacement scans), not
+# con.register: a registered view dropped inside a transaction stays alive, with its Arrow buffers,
+# until the transaction ends, so a run would hold every batch it ever inserted.
+
+
+def _insert_articles(con: duckdb.DuckDBPyConnection, batch: pa.Table) -> None:
+    columns = ", ".join(batch.column_names)
+    con.execute(f"insert into raw.articles ({columns}) select {columns} from batch")
+
+
+def _update_detected(con: duckdb.DuckDBPyConnection, updates: pa.Table) -> None:
+    assignments = ", ".join(f"{c} = u.{c}" for c in _DETECTED_COLUMNS)
+    con.execute(f"update raw.articles as a set {assignments} from updates as u where a.article_id = u.article_id")
+
+
+def _store_rejections(con: duckdb.DuckDBPyConnection, summary: RunSummary, batch: list[Rejection]) -> None:
+    if not batch:
+        return
+    room = LISTED_REJECTIONS - len(summary.rejections)
+    summary.rejections.extend(batch[: max(room, 0)])
+    summary.rejected += len(batch)
+    now = _now()
+    rejections = pa.table(
+        {
+            "run_id": [summary.run_id] * len(batch),
+            "path": [r.path for r in batch],
+            "line": [r.line for r in batch],
+            "reason": [r.reason for r in batch],
+            "byte_size": [r.size for r in batch],
+            "rejected_at": [now] * len(batch),
+        },
+        schema=_REJECTION_SCHEMA,
+    )
+    columns = ", ".join(rejections.column_names)
+    con.execute(f"insert into raw.rejected_files ({columns}) select {columns} from rejections")
+
+
+def _record_run(
+    con: duckdb.DuckDBPyConnection,
+    summary: RunSummary,
+    paths: Iterable[str | os.PathLike[str]],
+    story: str | None,
+    started: dt.datetime,
+) -> None:
+    con.execute(
+        "insert into raw.ingest_runs (run_id, started_at, finished_at, inputs, story_override, files_seen, loaded, "
+        "unchanged, rejected) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            summary.run_id,
+            started,
+            _now(),
+            [str(Path(p).absolute()) for p in paths],
+            story,
+            summary.seen,
+            summary.loaded,
+            summary.unchanged,
+            summary.rejected,
+        ],
+    )
+
+
+def _now() -> dt.datetime:
+    # Timestamps are stored as naive UTC: the columns are `timestamp`, and UTC keeps runs comparable across machines.
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
