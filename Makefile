@@ -30,6 +30,7 @@ build: $(VENV)/.installed ## Ingest CORPUS (default data/articles) and build the
 	$(DBT) build
 	$(DBT) docs generate --quiet
 	$(PY) -m warehouse.report
+	$(PY) -m warehouse.publish --db $(WAREHOUSE_PATH) --out publish
 
 test: $(VENV)/.installed ## The whole suite: ruff, sqlfluff, pytest (ingest, dbt builds, mutations)
 	$(VENV)/bin/ruff check ingest warehouse tests_py
@@ -44,6 +45,12 @@ fix: $(VENV)/.installed ## Fix what sqlfluff and ruff can fix by themselves
 	$(VENV)/bin/sqlfluff fix models tests analyses
 	$(VENV)/bin/ruff check --fix ingest warehouse tests_py
 
+validate: $(VENV)/.installed ## Great Expectations checkpoint on the marts (Data Docs: gx/uncommitted/data_docs/index.html)
+	$(PY) -m warehouse.validate --db $(WAREHOUSE_PATH) --docs gx/uncommitted/data_docs
+
+publish: $(VENV)/.installed ## Publish the marts as Parquet and a read-only copy of the warehouse under publish/
+	$(PY) -m warehouse.publish --db $(WAREHOUSE_PATH) --out publish
+
 docs: $(VENV)/.installed ## Generate dbt docs (target/index.html)
 	$(DBT) docs generate
 
@@ -57,4 +64,4 @@ lock: ## Re-pin requirements.lock from requirements.in
 	$(VENV)/bin/uv pip compile requirements.in -o requirements.lock --python-version 3.11 --no-header
 
 clean: ## Remove build artefacts (not .venv)
-	rm -rf target logs publish .bench
+	rm -rf target logs publish .publish.* gx/uncommitted .bench

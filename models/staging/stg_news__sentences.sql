@@ -14,11 +14,13 @@ with
 
 articles as (
 
+    -- Windows below partition by this integer: DuckDB partitions by a 64-character hash far slower.
     select
         article_id,
         story_id,
         body_start,
-        substr(raw_text, body_start + 1, body_end - body_start) as body
+        substr(raw_text, body_start + 1, body_end - body_start) as body,
+        row_number() over (order by article_id) as article_no
     from {{ ref('stg_news__articles') }}
     where is_current
 
@@ -28,6 +30,7 @@ pieces as (
 
     select
         articles.article_id,
+        articles.article_no,
         articles.story_id,
         articles.body_start,
         p.piece,
@@ -48,12 +51,13 @@ positioned as (
 
     select
         article_id,
+        article_no,
         story_id,
         piece,
         piece_no,
         body_start + coalesce(
             sum(length(piece)) over (
-                partition by article_id order by piece_no
+                partition by article_no order by piece_no
                 rows between unbounded preceding and 1 preceding
             ),
             0
@@ -61,7 +65,7 @@ positioned as (
         {{ regex_contains("piece", "'\\n'") }} as ends_line,
         {{ regex_contains("piece", "'[.!?…][\"”’)\\]'']*[ \\t]+$'") }} as ends_terminal,
         regexp_extract(piece, '(\w+)\.[ \t]*$', 1) as word_before_period,
-        lead(piece) over (partition by article_id order by piece_no) as next_piece
+        lead(piece) over (partition by article_no order by piece_no) as next_piece
     from pieces
 
 ),
@@ -90,14 +94,14 @@ numbered as (
         *,
         1 + coalesce(
             sum(case when ends_sentence then 1 else 0 end) over (
-                partition by article_id order by piece_no
+                partition by article_no order by piece_no
                 rows between unbounded preceding and 1 preceding
             ),
             0
         ) as sentence_group,
         1 + coalesce(
             sum(case when ends_line then 1 else 0 end) over (
-                partition by article_id order by piece_no
+                partition by article_no order by piece_no
                 rows between unbounded preceding and 1 preceding
             ),
             0
@@ -110,13 +114,14 @@ grouped as (
 
     select
         article_id,
+        article_no,
         story_id,
         sentence_group,
         min(line_no) as line_no,
         min(piece_start) as group_start,
         string_agg(piece, '' order by piece_no) as group_text
     from numbered
-    group by article_id, story_id, sentence_group
+    group by article_id, article_no, story_id, sentence_group
 
 ),
 
@@ -124,6 +129,7 @@ trimmed as (
 
     select
         article_id,
+        article_no,
         story_id,
         line_no,
         group_start,
@@ -138,6 +144,7 @@ spans as (
 
     select
         article_id,
+        article_no,
         story_id,
         line_no,
         group_start + lead_space as char_start,
@@ -151,11 +158,11 @@ spans as (
 final as (
 
     select
-        article_id || ':' || row_number() over (partition by article_id order by char_start) as sentence_id,
+        article_id || ':' || row_number() over (partition by article_no order by char_start) as sentence_id,
         article_id,
         story_id,
-        cast(row_number() over (partition by article_id order by char_start) as integer) as sentence_index,
-        cast(dense_rank() over (partition by article_id order by line_no) as integer) as paragraph_index,
+        cast(row_number() over (partition by article_no order by char_start) as integer) as sentence_index,
+        cast(dense_rank() over (partition by article_no order by line_no) as integer) as paragraph_index,
         cast(char_start as integer) as char_start,
         cast(char_end as integer) as char_end,
         sentence_text,

@@ -1,0 +1,108 @@
+{#- Calendar arithmetic for date expressions, shared by the article-level resolution
+    (stg_news__dates, anchored on the publication date) and the story-level one
+    (int_dates_resolved, anchored on each candidate day of a publication window), so that both
+    resolve a rule the same way. Plain SQL over the dialect macros: no dispatch needed here. -#}
+
+{#- 1 January of year `y`, or the first day of month `m`. -#}
+{% macro dates_first_of_month(y, m) -%}
+    {{ date_from_parts(y, 'least(greatest(' ~ m ~ ', 1), 12)', 1) }}
+{%- endmacro %}
+
+{#- The date y-m-d when it exists (no 31 April, no 29 February outside leap years), else NULL.
+    Built by adding days to the 1st so that an impossible date never raises. -#}
+{% macro dates_calendar_day(y, m, d) -%}
+    case
+        when {{ m }} between 1 and 12 and {{ d }} between 1 and 31
+            and extract(month from {{ add_days(dates_first_of_month(y, m), '(' ~ d ~ ') - 1') }}) = {{ m }}
+            then {{ add_days(dates_first_of_month(y, m), '(' ~ d ~ ') - 1') }}
+    end
+{%- endmacro %}
+
+{#- First day of the range a date expression denotes.
+    method: how the expression is resolved (seed relative_date_rules.method);
+    anchor: the reference day (publication date), NULL when unknown: relative methods then give NULL;
+    unit_offset: the shift of *_offset methods (-1 = last week, +1 = next year);
+    y, m, d, wd: year, month, day and ISO weekday numbers parsed from the expression. -#}
+{% macro date_range_start(method, anchor, unit_offset, y, m, d, wd) -%}
+    {%- set ay = 'cast(extract(year from ' ~ anchor ~ ') as integer)' -%}
+    {%- set am = 'cast(extract(month from ' ~ anchor ~ ') as integer)' -%}
+    {%- set aw = iso_weekday(anchor) -%}
+    case {{ method }}
+        when 'explicit_day' then {{ dates_calendar_day(y, m, d) }}
+        when 'iso_day' then {{ dates_calendar_day(y, m, d) }}
+        when 'explicit_month' then {{ dates_first_of_month(y, m) }}
+        when 'explicit_year' then {{ date_from_parts(y, 1, 1) }}
+        when 'explicit_year_range' then {{ date_from_parts(y, 1, 1) }}
+        when 'day_on_or_before' then
+            case
+                when {{ dates_calendar_day(ay, m, d) }} <= {{ anchor }} then {{ dates_calendar_day(ay, m, d) }}
+                else {{ dates_calendar_day(ay ~ ' - 1', m, d) }}
+            end
+        when 'day_on_or_after' then
+            case
+                when {{ dates_calendar_day(ay, m, d) }} >= {{ anchor }} then {{ dates_calendar_day(ay, m, d) }}
+                else {{ dates_calendar_day(ay ~ ' + 1', m, d) }}
+            end
+        when 'month_not_after' then
+            {{ dates_first_of_month(ay ~ ' - case when ' ~ m ~ ' > ' ~ am ~ ' then 1 else 0 end', m) }}
+        when 'month_not_before' then
+            {{ dates_first_of_month(ay ~ ' + case when ' ~ m ~ ' < ' ~ am ~ ' then 1 else 0 end', m) }}
+        when 'month_before' then
+            {{ dates_first_of_month(ay ~ ' - case when ' ~ m ~ ' >= ' ~ am ~ ' then 1 else 0 end', m) }}
+        when 'month_after' then
+            {{ dates_first_of_month(ay ~ ' + case when ' ~ m ~ ' <= ' ~ am ~ ' then 1 else 0 end', m) }}
+        when 'weekday_on_or_before' then {{ add_days(anchor, '-((' ~ aw ~ ' - ' ~ wd ~ ' + 7) % 7)') }}
+        when 'weekday_before' then {{ add_days(anchor, '-(((' ~ aw ~ ' - ' ~ wd ~ ' + 6) % 7) + 1)') }}
+        when 'weekday_on_or_after' then {{ add_days(anchor, '((' ~ wd ~ ' - ' ~ aw ~ ' + 7) % 7)') }}
+        when 'weekday_after' then {{ add_days(anchor, '(((' ~ wd ~ ' - ' ~ aw ~ ' + 6) % 7) + 1)') }}
+        when 'day_offset' then {{ add_days(anchor, unit_offset) }}
+        when 'week_offset' then {{ add_days(anchor, '1 - ' ~ aw ~ ' + 7 * ' ~ unit_offset) }}
+        when 'month_offset' then {{ add_months(dates_first_of_month(ay, am), unit_offset) }}
+        when 'year_offset' then {{ date_from_parts(ay ~ ' + ' ~ unit_offset, 1, 1) }}
+        when 'year_end_offset' then {{ date_from_parts(ay ~ ' + ' ~ unit_offset, 12, 31) }}
+        when 'month_end_offset' then
+            {{ add_days(add_months(dates_first_of_month(ay, am), unit_offset ~ ' + 1'), -1) }}
+    end
+{%- endmacro %}
+
+{#- Last day (inclusive) of the range that starts on `range_start`, from the method's granularity;
+    `end_year` closes a range of years ('between 2019 and 2021'). -#}
+{% macro date_range_end(method, range_start, end_year) -%}
+    case
+        when {{ method }} in ('explicit_year', 'year_offset') then
+            {{ date_from_parts('extract(year from ' ~ range_start ~ ')', 12, 31) }}
+        when {{ method }} = 'explicit_year_range' then {{ date_from_parts(end_year, 12, 31) }}
+        when {{ method }} in ('explicit_month', 'month_not_after', 'month_not_before', 'month_before',
+            'month_after', 'month_offset') then
+            {{ add_days(add_months(range_start, 1), -1) }}
+        when {{ method }} = 'week_offset' then {{ add_days(range_start, 6) }}
+        else {{ range_start }}
+    end
+{%- endmacro %}
+
+{#- True for methods that need a reference day (publication date) to give a date. -#}
+{% macro date_method_is_relative(method) -%}
+    ({{ method }} not in ('explicit_day', 'iso_day', 'explicit_month', 'explicit_year', 'explicit_year_range'))
+{%- endmacro %}
+
+{#- A list of every day from `start_date` to `end_date` inclusive (explode it with `explode`). -#}
+{% macro day_list(start_date, end_date) %}{{ return(adapter.dispatch('day_list', 'corroborate')(start_date, end_date)) }}{% endmacro %}
+{% macro duckdb__day_list(start_date, end_date) -%}
+    list_transform(
+        generate_series(cast({{ start_date }} as timestamp), cast({{ end_date }} as timestamp), interval 1 day),
+        d -> cast(d as date)
+    )
+{%- endmacro %}
+
+{#- True when two lists share an element. -#}
+{% macro lists_overlap(list_a, list_b) %}{{ return(adapter.dispatch('lists_overlap', 'corroborate')(list_a, list_b)) }}{% endmacro %}
+{% macro duckdb__lists_overlap(list_a, list_b) %}list_has_any({{ list_a }}, {{ list_b }}){% endmacro %}
+
+{#- A range must not end before it starts. Returns the rows where it does. -#}
+{% test date_range_is_ordered(model, start_column='resolved_start', end_column='resolved_end') %}
+
+select *
+from {{ model }}
+where {{ end_column }} < {{ start_column }}
+
+{% endtest %}

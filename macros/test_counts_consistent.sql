@@ -1,0 +1,136 @@
+{#- Cross-source consistency of counts. `model` has one row per claim (`key_columns`) and a list
+    column (`values_column`) of the figures that state it, each a struct with at least
+    article_id, source_file, outlet, surface, value, value_low, value_high, qualifier and
+    sentence_text (as in `claim_agreement.figure_values`). `tolerance` defaults to
+    var('figure_tolerance').
+
+    check='exact'  fails a claim whose exact figures differ by more than `tolerance` (a fraction
+                   of the larger): sources contradict each other (`31` vs `32`).
+    check='bounds' fails a claim whose exact figures agree but whose figures have no value in
+                   common once vague ones are read as bounds (`about 30` vs `32`, `tens of
+                   thousands` vs `over 100,000`): a soft disagreement.
+
+    Returns one row per figure of each failing claim, saying which article and outlet gives which
+    value in which sentence, and prints the same to the dbt log so that the build output names
+    what to check. -#}
+{% test counts_consistent(model, key_columns, values_column='figure_values', check='exact', tolerance=none) %}
+
+{%- set tolerance = var('figure_tolerance') if tolerance is none else tolerance -%}
+
+{%- set keys = key_columns | join(', ') -%}
+{%- set claim_expr -%}
+    {%- for k in key_columns -%}'{{ k }}=' || coalesce(cast({{ k }} as varchar), 'NULL'){% if not loop.last %} || ', ' || {% endif %}{%- endfor -%}
+{%- endset -%}
+
+{%- set failing_sql -%}
+with
+
+claims as (
+
+    select
+        {{ keys }},
+        {{ claim_expr }} as claim,
+        {{ values_column }} as figure_list
+    from {{ model }}
+
+),
+
+figures as (
+
+    select
+        claims.{{ key_columns | join(', claims.') }},
+        claims.claim,
+        f.figure.article_id as article_id,
+        f.figure.source_file as source_file,
+        f.figure.outlet as outlet,
+        f.figure.surface as surface,
+        f.figure.value as value,
+        f.figure.value_low as value_low,
+        f.figure.value_high as value_high,
+        f.figure.qualifier as qualifier,
+        f.figure.sentence_text as sentence_text
+    from claims,
+        {{ explode('claims.figure_list', 'f', 'figure', 'figure_no') }}
+
+),
+
+judged as (
+
+    select
+        {{ keys }},
+        max(case when qualifier = 'exact' then value end) as max_exact,
+        min(case when qualifier = 'exact' then value end) as min_exact,
+        max(case when qualifier = 'exact' then value * (1 - {{ tolerance }}) else value_low end) as common_low,
+        min(case when qualifier = 'exact' then value * (1 + {{ tolerance }}) else value_high end) as common_high,
+        string_agg(
+            {{ format_figure('value') }}
+            || case when qualifier = 'exact' then '' else ' (' || qualifier || ')' end
+            || ' in ' || source_file,
+            ' vs ' order by value, source_file
+        ) as all_values
+    from figures
+    group by {{ keys }}
+
+),
+
+failing as (
+
+    select
+        *,
+        max_exact - min_exact > {{ tolerance }} * abs(max_exact) as exact_conflict
+    from judged
+
+)
+
+select
+    figures.{{ key_columns | join(', figures.') }},
+    figures.claim,
+    {% if check == 'exact' -%}
+    'conflict: exact values differ' as problem,
+    {%- else -%}
+    'vague: bounds do not overlap' as problem,
+    {%- endif %}
+    failing.all_values,
+    figures.source_file,
+    figures.outlet,
+    figures.article_id,
+    figures.value,
+    figures.value_low,
+    figures.value_high,
+    figures.qualifier,
+    figures.surface,
+    figures.sentence_text
+from figures
+inner join failing
+    on {% for k in key_columns %}figures.{{ k }} is not distinct from failing.{{ k }}{% if not loop.last %} and {% endif %}{% endfor %}
+where
+    {% if check == 'exact' -%}
+    failing.exact_conflict
+    {%- else -%}
+    not coalesce(failing.exact_conflict, false)
+    and failing.common_low > failing.common_high
+    {%- endif %}
+{%- endset -%}
+
+{#- dbt prints only the number of failing rows; say what they are, so the build output itself
+    names the claim, the articles and their values. -#}
+{#- Only when the test really runs (not in `dbt compile` or `docs generate`) and the model exists. -#}
+{%- if execute and flags.WHICH in ('build', 'test', 'retry') and load_relation(model) is not none -%}
+    {%- set found = run_query(failing_sql ~ "\norder by claim, source_file, value") -%}
+    {%- set ns = namespace(claim=none) -%}
+    {%- for row in found.rows -%}
+        {%- if loop.first -%}
+            {{ log("counts_consistent (" ~ check ~ ") on " ~ model ~ ": " ~ (found.rows | length) ~ " figure(s) of disagreeing claims", info=True) }}
+        {%- endif -%}
+        {%- if row['claim'] != ns.claim -%}
+            {%- set ns.claim = row['claim'] -%}
+            {{ log("  claim " ~ row['claim'] ~ ": " ~ row['problem'] ~ ": " ~ row['all_values'], info=True) }}
+        {%- endif -%}
+        {{ log("    " ~ row['source_file'] ~ " [" ~ (row['outlet'] or 'outlet unknown') ~ "] says "
+            ~ row['surface'] ~ " (" ~ row['qualifier'] ~ "): \"" ~ row['sentence_text'] ~ "\"", info=True) }}
+    {%- endfor -%}
+{%- endif -%}
+
+{{ failing_sql }}
+
+{% endtest %}

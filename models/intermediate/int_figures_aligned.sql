@@ -1,0 +1,142 @@
+{#- Figures aligned to claims: figures of one story that count the same thing about the same
+    subject under the same action share a claim_key (`military personnel|Armenia|release`).
+
+    What is counted is the counted class (`military personnel`), else for a share `percent of`
+    its base (`percent of exports`), else the unit (`years`), else the counted noun as written.
+    A figure whose sentence names no subject, or no action (`Azerbaijan brought back two
+    servicemen`, `in exchange for two`, `Chilean medics, 24 in all`), takes the missing parts from
+    the one claim of its story that counts the same thing, names what the figure lacks, agrees on
+    the parts the figure has, and whose figures its value fits; with none or several such claims
+    it keeps what its sentence gives. -#}
+
+with
+
+figures as (
+
+    select * from {{ ref('stg_news__figures') }}
+
+),
+
+keyed as (
+
+    select
+        *,
+        case
+            when unit = 'percent' and coalesce(counted_class, counted_head) is not null
+                then 'percent of ' || coalesce(counted_class, counted_head)
+            when counted_class is not null then counted_class
+            when unit is not null then unit
+            else counted_head
+        end as counted_what,
+        {# Intervals a figure admits, for comparing figures: an exact value widened by the
+            tolerance, a vague one by its bounds (NULL = open). #}
+        case
+            when qualifier = 'exact' then value * (1 - {{ var('figure_tolerance') }})
+            else value_low
+        end as compare_low,
+        case
+            when qualifier = 'exact' then value * (1 + {{ var('figure_tolerance') }})
+            else value_high
+        end as compare_high
+    from figures
+
+),
+
+{# Claims that name a subject or an action; a figure that lacks one may join such a claim. #}
+named_claims as (
+
+    select
+        story_id,
+        counted_what,
+        subject,
+        action_class,
+        case when count(compare_low) = count(*) then min(compare_low) end as hull_low,
+        case when count(compare_high) = count(*) then max(compare_high) end as hull_high
+    from keyed
+    where (subject is not null or action_class is not null) and counted_what is not null
+    group by story_id, counted_what, subject, action_class
+
+),
+
+fitting_claims as (
+
+    select
+        keyed.figure_id,
+        named_claims.subject,
+        named_claims.action_class,
+        count(*) over (partition by keyed.figure_id) as n_fitting
+    from keyed
+    inner join named_claims
+        on
+            keyed.story_id = named_claims.story_id
+            and keyed.counted_what = named_claims.counted_what
+            and (keyed.subject is null or keyed.subject = named_claims.subject)
+            and (keyed.action_class is null or keyed.action_class = named_claims.action_class)
+            and (
+                (keyed.subject is null and named_claims.subject is not null)
+                or (keyed.action_class is null and named_claims.action_class is not null)
+            )
+            and (
+                named_claims.hull_high is null or keyed.compare_low is null
+                or keyed.compare_low <= named_claims.hull_high
+            )
+            and (
+                keyed.compare_high is null or named_claims.hull_low is null
+                or keyed.compare_high >= named_claims.hull_low
+            )
+    where keyed.subject is null or keyed.action_class is null
+
+),
+
+aligned as (
+
+    select
+        keyed.*,
+        coalesce(keyed.subject, fitting_claims.subject) as claim_subject,
+        coalesce(keyed.action_class, fitting_claims.action_class) as claim_action,
+        case
+            when keyed.counted_what is null then null
+            when fitting_claims.figure_id is not null then 'story'
+            else 'text'
+        end as key_basis
+    from keyed
+    left join fitting_claims
+        on keyed.figure_id = fitting_claims.figure_id and fitting_claims.n_fitting = 1
+
+),
+
+final as (
+
+    select
+        figure_id,
+        article_id,
+        sentence_id,
+        story_id,
+        char_start,
+        char_end,
+        surface,
+        number_text,
+        modifier,
+        value,
+        value_low,
+        value_high,
+        qualifier,
+        unit,
+        counted_phrase,
+        counted_class,
+        counted_head,
+        is_elliptical,
+        counted_what,
+        claim_subject as subject,
+        claim_action as action_class,
+        key_basis,
+        compare_low,
+        compare_high,
+        case
+            when counted_what is not null then concat_ws('|', counted_what, claim_subject, claim_action)
+        end as claim_key
+    from aligned
+
+)
+
+select * from final

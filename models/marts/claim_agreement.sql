@@ -1,0 +1,138 @@
+{#- Cross-source agreement on each claim: what every article of the story says about one
+    quantity, and whether they agree.
+
+    status, first that applies:
+      conflict       exact figures differ by more than var('figure_tolerance') of the larger;
+      vague          no exact conflict, but the figures' intervals have no value in common
+                     (a vague figure excludes another figure: `tens of thousands` vs
+                     `over 100,000`, `about 30` vs 32);
+      single_source  one article only;
+      consistent     several articles, one value fits them all.
+    consensus_value is the value the most articles state exactly (ties: the lower);
+    conservative_value the lowest value any source commits to (value_low where a figure is
+    vague, else value). -#}
+
+with
+
+figures as (
+
+    select * from {{ ref('fct_figures') }}
+    where claim_key is not null
+
+),
+
+exact_votes as (
+
+    select
+        story_id,
+        claim_key,
+        value,
+        count(distinct article_id) as n_articles_stating
+    from figures
+    where qualifier = 'exact'
+    group by story_id, claim_key, value
+
+),
+
+consensus as (
+
+    select
+        story_id,
+        claim_key,
+        value as consensus_value,
+        n_articles_stating as consensus_articles,
+        row_number() over (
+            partition by story_id, claim_key
+            order by n_articles_stating desc, value asc
+        ) as rank_no
+    from exact_votes
+
+),
+
+claims as (
+
+    select
+        story_id,
+        claim_key,
+        max(counted_what) as counted_what,
+        max(subject) as subject,
+        max(action_class) as action_class,
+        count(*) as n_figures,
+        count(distinct article_id) as n_articles,
+        count(distinct coalesce(outlet, source_file)) as n_outlets,
+        count(case when qualifier = 'exact' then 1 end) as n_exact,
+        min(value) as min_value,
+        max(value) as max_value,
+        min(case when qualifier = 'exact' then value end) as min_exact_value,
+        max(case when qualifier = 'exact' then value end) as max_exact_value,
+        min(coalesce(value_low, value)) as conservative_value,
+        max(
+            case when qualifier = 'exact' then value * (1 - {{ var('figure_tolerance') }}) else value_low end
+        ) as common_low,
+        min(
+            case when qualifier = 'exact' then value * (1 + {{ var('figure_tolerance') }}) else value_high end
+        ) as common_high,
+        string_agg(
+            {{ format_figure('value') }}
+            || case when qualifier = 'exact' then '' else ' (' || qualifier || ')' end
+            || ' in ' || source_file
+            || coalesce(' [' || outlet || ']', '')
+            || ': "' || surface || '"',
+            '; ' order by source_file, char_start
+        ) as values_text,
+        {{ struct_list_agg([
+            ('figure_id', 'figure_id'),
+            ('article_id', 'article_id'),
+            ('source_file', 'source_file'),
+            ('outlet', 'outlet'),
+            ('surface', 'surface'),
+            ('value', 'value'),
+            ('value_low', 'value_low'),
+            ('value_high', 'value_high'),
+            ('qualifier', 'qualifier'),
+            ('sentence_text', 'sentence_text'),
+        ], 'source_file, char_start') }} as figure_values
+    from figures
+    group by story_id, claim_key
+
+),
+
+final as (
+
+    select
+        claims.story_id,
+        claims.claim_key,
+        claims.counted_what,
+        claims.subject,
+        claims.action_class,
+        claims.n_figures,
+        claims.n_articles,
+        claims.n_outlets,
+        claims.n_exact,
+        claims.min_value,
+        claims.max_value,
+        consensus.consensus_value,
+        consensus.consensus_articles,
+        claims.conservative_value,
+        claims.common_low,
+        claims.common_high,
+        case
+            when claims.max_exact_value - claims.min_exact_value
+                > {{ var('figure_tolerance') }} * abs(claims.max_exact_value)
+                then 'conflict'
+            when claims.common_low > claims.common_high then 'vague'
+            when claims.n_articles = 1 then 'single_source'
+            else 'consistent'
+        end as status,
+        claims.values_text,
+        claims.figure_values
+    from claims
+    left join consensus
+        on
+            claims.story_id = consensus.story_id
+            and claims.claim_key = consensus.claim_key
+            and consensus.rank_no = 1
+
+)
+
+select * from final

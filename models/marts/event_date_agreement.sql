@@ -1,0 +1,226 @@
+{#- One row per event of a story that some article dates (event_key of fct_dates): do the outlets
+    agree on when it happened?
+
+    Day-level dates must agree exactly: when their ranges have no day in common the event is a
+    `conflict`. Otherwise, when every range (weeks, months and years too) has a day in common the
+    event is `consistent` and the consensus is that common part (`last week` and `Thursday` agree
+    on the Thursday; `in September` and `September 19` on the 19th). When only coarse ranges
+    disagree (a month against a week), it is `vague`. An event that one article alone dates is
+    `single_source`. For a conflict or a vague event, the consensus is the most precise range
+    that the most articles agree with (have a date containing it); NULL when two ranges tie. -#}
+
+with
+
+-- Read from the intermediate layer, not fct_dates: a failing consistency test on fct_dates
+-- must not keep this mart, which shows the conflict, from being built.
+articles as (
+
+    select
+        article_id,
+        source_file,
+        outlet
+    from {{ ref('stg_news__articles') }}
+    where is_current
+
+),
+
+dates as (
+
+    select
+        aligned.*,
+        articles.source_file,
+        articles.outlet
+    from {{ ref('int_dates_aligned') }} as aligned
+    inner join articles on aligned.article_id = articles.article_id
+    where aligned.event_key is not null and aligned.resolved_start is not null
+
+),
+
+by_event as (
+
+    select
+        story_id,
+        event_key,
+        cast(sum(case when granularity = 'day' then 1 else 0 end) as integer) as n_day_mentions,
+        min(event_class) as event_class,
+        count(*) as n_mentions,
+        count(distinct article_id) as n_articles,
+        count(distinct coalesce(outlet, 'article ' || article_id)) as n_outlets,
+        min(resolved_start) as min_start,
+        max(resolved_end) as max_end,
+        max(resolved_start) as common_start,
+        min(resolved_end) as common_end,
+        max(case when granularity = 'day' then resolved_start end) as day_common_start,
+        min(case when granularity = 'day' then resolved_end end) as day_common_end
+    from dates
+    group by story_id, event_key
+
+),
+
+judged as (
+
+    select
+        *,
+        case
+            when n_articles = 1 then 'single_source'
+            when day_common_start > day_common_end then 'conflict'
+            when common_start <= common_end then 'consistent'
+            else 'vague'
+        end as status
+    from by_event
+
+),
+
+-- For events without a common range: each distinct range, with how many articles have a date
+-- that contains it.
+candidate_ranges as (
+
+    select distinct
+        event_key,
+        resolved_start,
+        resolved_end,
+        case granularity when 'day' then 1 when 'week' then 2 when 'month' then 3 else 4 end as coarseness
+    from dates
+
+),
+
+supported_ranges as (
+
+    select
+        candidate_ranges.event_key,
+        candidate_ranges.resolved_start,
+        candidate_ranges.resolved_end,
+        candidate_ranges.coarseness,
+        count(distinct dates.article_id) as n_supporting_articles
+    from candidate_ranges
+    inner join dates
+        on candidate_ranges.event_key = dates.event_key
+            and candidate_ranges.resolved_start >= dates.resolved_start
+            and candidate_ranges.resolved_end <= dates.resolved_end
+    group by
+        candidate_ranges.event_key,
+        candidate_ranges.resolved_start,
+        candidate_ranges.resolved_end,
+        candidate_ranges.coarseness
+
+),
+
+ranked_ranges as (
+
+    select
+        *,
+        rank() over (
+            partition by event_key
+            order by n_supporting_articles desc, coarseness asc
+        ) as support_rank
+    from supported_ranges
+
+),
+
+best_ranges as (
+
+    select
+        event_key,
+        min(resolved_start) as resolved_start,
+        min(resolved_end) as resolved_end
+    from ranked_ranges
+    where support_rank = 1
+    group by event_key
+    having count(distinct resolved_start) = 1 and count(distinct resolved_end) = 1
+
+),
+
+article_mentions as (
+
+    select
+        event_key,
+        article_id,
+        min(source_file) as source_file,
+        min(outlet) as outlet,
+        string_agg(
+            '''' || surface || ''' ' || cast(resolved_start as varchar)
+            || case when resolved_end > resolved_start then '..' || cast(resolved_end as varchar) else '' end,
+            ', ' order by char_start
+        ) as dated_as
+    from dates
+    group by event_key, article_id
+
+),
+
+mention_lists as (
+
+    select
+        event_key,
+        string_agg(source_file, '; ' order by source_file) as source_files,
+        string_agg(coalesce(outlet, '?'), '; ' order by source_file) as outlets,
+        string_agg(
+            source_file || coalesce(' (' || outlet || ')', '') || ': ' || dated_as, '; ' order by source_file
+        ) as mentions
+    from article_mentions
+    group by event_key
+
+),
+
+sentence_lists as (
+
+    select
+        event_key,
+        string_agg(sentence_text, ' | ' order by sentence_id) as sentences
+    from (
+        select distinct
+            event_key,
+            sentence_id,
+            sentence_text
+        from dates
+    ) as event_sentences
+    group by event_key
+
+),
+
+final as (
+
+    select
+        ---------- the event
+        judged.story_id,
+        judged.event_key,
+        judged.event_class,
+
+        ---------- how many say so
+        judged.n_mentions,
+        judged.n_articles,
+        judged.n_outlets,
+        judged.n_day_mentions,
+
+        ---------- the verdict
+        judged.status,
+        case
+            when judged.status in ('consistent', 'single_source') and judged.common_start <= judged.common_end
+                then judged.common_start
+            when judged.status = 'vague' and judged.day_common_start <= judged.day_common_end
+                then judged.day_common_start
+            else best_ranges.resolved_start
+        end as consensus_start,
+        case
+            when judged.status in ('consistent', 'single_source') and judged.common_start <= judged.common_end
+                then judged.common_end
+            when judged.status = 'vague' and judged.day_common_start <= judged.day_common_end
+                then judged.day_common_end
+            else best_ranges.resolved_end
+        end as consensus_end,
+        judged.min_start,
+        judged.max_end,
+
+        ---------- the evidence
+        mention_lists.source_files,
+        mention_lists.outlets,
+        mention_lists.mentions,
+        sentence_lists.sentences
+
+    from judged
+    left join best_ranges on judged.event_key = best_ranges.event_key
+    left join mention_lists on judged.event_key = mention_lists.event_key
+    left join sentence_lists on judged.event_key = sentence_lists.event_key
+
+)
+
+select * from final

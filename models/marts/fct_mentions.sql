@@ -1,0 +1,143 @@
+{#- One row per mention of a named entity in an article body, with its canonical name and type.
+
+    What one article leaves open, the story settles: a surname (`Pashinyan`, `Michel said`) or the
+    last part of a place name (`Karabakh`) takes the full name written elsewhere in the same
+    article, else in another article of the same story (all articles with one story_id); a name
+    no rule typed takes the type the story gives the same name elsewhere, and is dropped when the
+    story never types it. The type of a name is then made one per story (the most frequent). -#}
+
+with
+
+mentions as (
+
+    select * from {{ ref('stg_news__mentions') }}
+
+),
+
+full_names as (
+
+    select
+        story_id,
+        article_id,
+        entity_name,
+        entity_type,
+        last_name_word,
+        count(*) as n_mentions
+    from mentions
+    where entity_type in ('person', 'place') and name_words >= 2
+    group by story_id, article_id, entity_name, entity_type, last_name_word
+
+),
+
+-- a one-word name that is the last word of a longer name of the same story
+expansions as (
+
+    select
+        mentions.mention_id,
+        full_names.entity_name,
+        full_names.entity_type,
+        row_number() over (
+            partition by mentions.mention_id
+            order by
+                max(case when full_names.article_id = mentions.article_id then 1 else 0 end) desc,
+                sum(full_names.n_mentions) desc,
+                length(full_names.entity_name) desc,
+                full_names.entity_name
+        ) as preference
+    from mentions
+    inner join full_names
+        on
+            mentions.story_id = full_names.story_id
+            and mentions.entity_name = full_names.last_name_word
+            and coalesce(mentions.entity_type, full_names.entity_type) = full_names.entity_type
+    where
+        mentions.name_words = 1
+        and (mentions.entity_type is null or mentions.entity_type in ('person', 'place'))
+        and mentions.detected_by != 'lexicon'
+    group by mentions.mention_id, full_names.entity_name, full_names.entity_type
+
+),
+
+-- a name the rules left untyped, typed elsewhere in the story under the same name
+typed_names as (
+
+    select
+        story_id,
+        entity_name,
+        entity_type,
+        row_number() over (
+            partition by story_id, entity_name order by count(*) desc, entity_type
+        ) as preference
+    from mentions
+    where entity_type is not null
+    group by story_id, entity_name, entity_type
+
+),
+
+resolved as (
+
+    select
+        mentions.mention_id,
+        mentions.article_id,
+        mentions.sentence_id,
+        mentions.story_id,
+        mentions.detected_by,
+        mentions.surface,
+        mentions.char_start,
+        mentions.char_end,
+        coalesce(expansions.entity_name, mentions.entity_name) as entity_name,
+        coalesce(mentions.entity_type, expansions.entity_type, typed_names.entity_type) as entity_type,
+        case
+            when expansions.entity_name is not null or mentions.entity_type is null then 'inferred'
+            else mentions.mention_kind
+        end as mention_kind
+    from mentions
+    left join expansions
+        on mentions.mention_id = expansions.mention_id and expansions.preference = 1
+    left join typed_names
+        on
+            mentions.story_id = typed_names.story_id
+            and mentions.entity_name = typed_names.entity_name
+            and typed_names.preference = 1
+
+),
+
+story_types as (
+
+    select
+        story_id,
+        entity_name,
+        entity_type,
+        row_number() over (
+            partition by story_id, entity_name order by count(*) desc, entity_type
+        ) as preference
+    from resolved
+    where entity_type is not null
+    group by story_id, entity_name, entity_type
+
+),
+
+final as (
+
+    select
+        resolved.mention_id,
+        resolved.article_id,
+        resolved.sentence_id,
+        resolved.story_id,
+        resolved.entity_name,
+        story_types.entity_type,
+        resolved.mention_kind,
+        resolved.detected_by,
+        resolved.surface,
+        resolved.char_start,
+        resolved.char_end
+    from resolved
+    inner join story_types
+        on
+            resolved.story_id = story_types.story_id
+            and resolved.entity_name = story_types.entity_name
+            and story_types.preference = 1
+
+)
+
+select * from final

@@ -1,0 +1,47 @@
+with
+
+reactions as (
+
+    select * from {{ ref('stg_news__reactions') }}
+
+),
+
+articles as (
+
+    select
+        article_id,
+        outlet
+    from {{ ref('stg_news__articles') }}
+
+),
+
+final as (
+
+    select
+        ---------- ids
+        reactions.quote_id as reaction_id,
+        reactions.article_id,
+        reactions.sentence_id,
+        reactions.story_id,
+
+        ---------- who said what
+        reactions.speaker,
+        reactions.speaker_affiliation,
+        reactions.speaker_surface,
+        reactions.cue,
+        reactions.attribution,
+        reactions.quote,
+        reactions.stance,
+        reactions.kind,
+
+        ---------- where
+        reactions.char_start,
+        reactions.char_end,
+        articles.outlet
+    from reactions
+    inner join articles
+        on reactions.article_id = articles.article_id
+
+)
+
+select * from final

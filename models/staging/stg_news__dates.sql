@@ -1,0 +1,562 @@
+{{ config(materialized='table') }}
+
+{#- Date expressions in the article bodies, resolved against the article's own publication date.
+
+    Each sentence is cut into tokens that cover every character (a word or one punctuation mark,
+    with the white space after it), so cumulative token lengths give exact offsets. Each token gets
+    a shape: `<weekday>`, `<month>` (a month name that is never an ordinary word), `<mon>` (an
+    abbreviation, or May/March: a date only next to a day, a year or a preposition), `<day>`
+    (1-31, optionally 1st/2nd...), `<year>` (1900-2099), else the lower-cased token. The shapes of
+    up to seven consecutive tokens are matched against the date grammar (seed
+    `relative_date_rules`: pattern, required previous word, resolution method); at each start the
+    longest pattern wins, and a match that overlaps an earlier one is dropped.
+
+    Resolution needs no guess: explicit dates resolve alone; relative ones (weekdays, `last week`,
+    a month or a day without a year) resolve from the publication date and stay NULL without one.
+    A future marker earlier in the same clause (`will meet on Friday`) turns a bare weekday, month
+    or yearless day forward. `today`/`yesterday` inside a quotation refer to when the words were
+    spoken, not to publication, and are left out.
+
+    The event class comes from the nearest event cue of the sentence (seed `event_cues`): a cue
+    belongs to the date expression nearest to it; distance counts words, plus 3 per clause mark
+    between them and 3 when the cue is a verb rather than a noun. A date after a deadline marker
+    (`by the end of this year`) is a target, class `deadline`. -#}
+
+with
+
+sentences as (
+
+    select
+        sentence_id,
+        article_id,
+        story_id,
+        sentence_index,
+        paragraph_index,
+        char_start,
+        sentence_text,
+        length(sentence_text) - length(replace(sentence_text, '“', '')) as n_opening_quotes,
+        length(sentence_text) - length(replace(sentence_text, '”', '')) as n_closing_quotes,
+        length(sentence_text) - length(replace(sentence_text, '"', '')) as n_straight_quotes
+    from {{ ref('stg_news__sentences') }}
+
+),
+
+-- Quotations may run over several sentences of a paragraph, never over a paragraph break: the
+-- quotation marks of the paragraph's earlier sentences say whether a sentence starts inside one.
+sentence_quotes as (
+
+    select
+        sentence_id,
+        coalesce(sum(n_opening_quotes - n_closing_quotes) over (
+            partition by article_id, paragraph_index order by sentence_index
+            rows between unbounded preceding and 1 preceding
+        ), 0) as quote_depth_before,
+        coalesce(sum(n_straight_quotes) over (
+            partition by article_id, paragraph_index order by sentence_index
+            rows between unbounded preceding and 1 preceding
+        ), 0) as straight_quotes_before
+    from sentences
+
+),
+
+articles as (
+
+    select
+        article_id,
+        published_date
+    from {{ ref('stg_news__articles') }}
+    where is_current
+
+),
+
+month_names as (
+
+    select
+        month_number,
+        lower(month_name) as month_name,
+        is_abbreviation or is_common_word as needs_context
+    from {{ ref('month_names') }}
+
+),
+
+weekday_names as (
+
+    select
+        iso_weekday,
+        lower(weekday_name) as weekday_name
+    from {{ ref('weekday_names') }}
+
+),
+
+context_words as (
+
+    select
+        role,
+        lower(word) as word
+    from {{ ref('date_context_words') }}
+
+),
+
+event_cues as (
+
+    select
+        event_class,
+        cue_kind,
+        lower(cue) as cue
+    from {{ ref('event_cues') }}
+
+),
+
+rules as (
+
+    select
+        pattern,
+        rule,
+        method,
+        unit_offset,
+        granularity,
+        future_rule,
+        future_method,
+        skip_in_quotes,
+        coalesce(context, '') as context,
+        regexp_extract(pattern, '^\S+') as first_shape,
+        length(pattern) - length(replace(pattern, ' ', '')) + 1 as n_tokens
+    from {{ ref('relative_date_rules') }}
+
+),
+
+-- Every date expression contains a month or weekday name, a year, or the last word of a
+-- relative pattern (`week`, `year`, `yesterday`): only sentences with one are tokenised.
+anchor_words as (
+
+    select lower(month_name) as word from {{ ref('month_names') }}
+    union
+    select lower(weekday_name) as word from {{ ref('weekday_names') }}
+    union
+    select regexp_extract(pattern, '(\S+)$', 1) as word
+    from {{ ref('relative_date_rules') }}
+    where not {{ regex_contains("pattern", "'<'") }}
+
+),
+
+candidate_sentences as (
+
+    select sentences.*
+    from sentences
+    where
+        {{ regex_contains("sentences.sentence_text", "'(19|20)[0-9][0-9]'") }}
+        or {{ lists_overlap(regex_matches("lower(sentences.sentence_text)", "'[a-z]+'"),
+            "(select array_agg(anchor_words.word) from anchor_words)") }}
+
+),
+
+tokens as (
+
+    select
+        candidate_sentences.sentence_id,
+        candidate_sentences.article_id,
+        candidate_sentences.char_start as sentence_start,
+        t.token_text,
+        t.token_no
+    from candidate_sentences,
+        {{ explode(regex_matches("candidate_sentences.sentence_text", "'[\\pL\\pN_]+\\s*|[^\\pL\\pN_\\s]\\s*|\\s+'"),
+            't', 'token_text', 'token_no') }}
+
+),
+
+classified as (
+
+    select
+        tokens.sentence_id,
+        tokens.sentence_start,
+        tokens.token_no,
+        length(tokens.token_text) as token_length,
+        words.word,
+        lower(words.word) as lower_word,
+        month_names.month_number,
+        weekday_names.iso_weekday as weekday_number,
+        case
+            when weekday_names.iso_weekday is not null and {{ regex_contains("words.word", "'^[A-Z]'") }}
+                then '<weekday>'
+            when month_names.month_number is not null and {{ regex_contains("words.word", "'^[A-Z]'") }}
+                then case when month_names.needs_context then '<mon>' else '<month>' end
+            when {{ regex_contains("words.word", "'^(19|20)[0-9][0-9]$'") }} then '<year>'
+            when {{ regex_contains("words.word", "'^[0-9][0-9]?(st|nd|rd|th)?$'") }}
+                and cast(regexp_extract(words.word, '^[0-9]+') as integer) between 1 and 31
+                then '<day>'
+            else lower(replace(words.word, '’', ''''))
+        end as shape,
+        {{ regex_contains("words.word", "'^[\\pL\\pN]'") }} as is_word,
+        words.word in (',', ';', ':', '—', '–', '(', ')') as is_clause_mark,
+        case when words.word = '“' then 1 when words.word = '”' then -1 else 0 end as curly_quote_step,
+        case when words.word = '"' then 1 else 0 end as straight_quote_step,
+        context_words.word is not null as is_future_marker
+    from tokens
+    cross join lateral (select regexp_replace(tokens.token_text, '\s+$', '') as word) as words
+    left join month_names on lower(words.word) = month_names.month_name
+    left join weekday_names on lower(words.word) = weekday_names.weekday_name
+    left join context_words
+        on lower(words.word) = context_words.word
+            and context_words.role = 'future_marker'
+
+),
+
+-- One pass over each sentence's tokens (one sort): offsets, word and clause numbers, quotation
+-- state, the shapes of the next six tokens, and the last future marker and clause mark before.
+sequenced as (
+
+    select
+        classified.sentence_id,
+        classified.token_no,
+        classified.token_length,
+        classified.word,
+        classified.lower_word,
+        classified.shape,
+        classified.month_number,
+        classified.weekday_number,
+        case when classified.shape = '<day>' then cast(regexp_extract(classified.word, '^[0-9]+') as integer) end
+            as day_value,
+        case when classified.shape = '<year>' then cast(classified.word as integer) end as year_value,
+        cast(classified.sentence_start + coalesce(
+            sum(classified.token_length) over (
+                partition by classified.sentence_id order by classified.token_no
+                rows between unbounded preceding and 1 preceding
+            ),
+            0
+        ) as integer) as token_start,
+        sum(case when classified.is_word then 1 else 0 end) over (
+            partition by classified.sentence_id order by classified.token_no
+        ) as word_no,
+        sum(case when classified.is_clause_mark then 1 else 0 end) over (
+            partition by classified.sentence_id order by classified.token_no
+        ) as clause_no,
+        sentence_quotes.quote_depth_before + sum(classified.curly_quote_step) over (
+            partition by classified.sentence_id order by classified.token_no
+        ) > 0
+        or (sentence_quotes.straight_quotes_before + sum(classified.straight_quote_step) over (
+            partition by classified.sentence_id order by classified.token_no
+        )) % 2 = 1 as is_quoted,
+        coalesce(max(case when classified.is_future_marker then classified.token_no end) over (
+            partition by classified.sentence_id order by classified.token_no
+            rows between unbounded preceding and 1 preceding
+        ), -1) > coalesce(max(case when classified.is_clause_mark then classified.token_no end) over (
+            partition by classified.sentence_id order by classified.token_no
+            rows between unbounded preceding and 1 preceding
+        ), 0) as follows_future_marker,
+        lag(classified.shape) over (partition by classified.sentence_id order by classified.token_no) as previous_shape,
+        lead(classified.shape, 1) over (partition by classified.sentence_id order by classified.token_no) as shape_1,
+        lead(classified.shape, 2) over (partition by classified.sentence_id order by classified.token_no) as shape_2,
+        lead(classified.shape, 3) over (partition by classified.sentence_id order by classified.token_no) as shape_3,
+        lead(classified.shape, 4) over (partition by classified.sentence_id order by classified.token_no) as shape_4,
+        lead(classified.shape, 5) over (partition by classified.sentence_id order by classified.token_no) as shape_5,
+        lead(classified.shape, 6) over (partition by classified.sentence_id order by classified.token_no) as shape_6
+    from classified
+    inner join sentence_quotes on classified.sentence_id = sentence_quotes.sentence_id
+
+),
+
+-- Only tokens that can open a pattern are expanded into n-grams of their shapes.
+starts as (
+
+    select sequenced.*
+    from sequenced
+    where sequenced.shape in (select rules.first_shape from rules)
+
+),
+
+grams as (
+
+    select
+        starts.sentence_id,
+        starts.token_no as start_token_no,
+        starts.previous_shape,
+        g.gram,
+        g.gram_tokens
+    from starts,
+        {{ explode(
+            "[starts.shape,
+              starts.shape || ' ' || starts.shape_1,
+              starts.shape || ' ' || starts.shape_1 || ' ' || starts.shape_2,
+              starts.shape || ' ' || starts.shape_1 || ' ' || starts.shape_2 || ' ' || starts.shape_3,
+              starts.shape || ' ' || starts.shape_1 || ' ' || starts.shape_2 || ' ' || starts.shape_3
+                  || ' ' || starts.shape_4,
+              starts.shape || ' ' || starts.shape_1 || ' ' || starts.shape_2 || ' ' || starts.shape_3
+                  || ' ' || starts.shape_4 || ' ' || starts.shape_5,
+              starts.shape || ' ' || starts.shape_1 || ' ' || starts.shape_2 || ' ' || starts.shape_3
+                  || ' ' || starts.shape_4 || ' ' || starts.shape_5 || ' ' || starts.shape_6]",
+            'g', 'gram', 'gram_tokens') }}
+    where g.gram is not null
+
+),
+
+matched as (
+
+    select
+        grams.sentence_id,
+        grams.start_token_no,
+        grams.previous_shape,
+        rules.pattern,
+        rules.rule,
+        rules.method,
+        rules.unit_offset,
+        rules.granularity,
+        rules.future_rule,
+        rules.future_method,
+        rules.skip_in_quotes,
+        grams.start_token_no + rules.n_tokens - 1 as end_token_no,
+        row_number() over (
+            partition by grams.sentence_id, grams.start_token_no
+            order by rules.n_tokens desc, rules.context desc, rules.pattern asc
+        ) as rank_at_start
+    from grams
+    inner join rules
+        on grams.gram = rules.pattern
+            and (
+                rules.context = ''
+                or strpos('|' || rules.context || '|', '|' || coalesce(grams.previous_shape, '') || '|') > 0
+            )
+
+),
+
+longest as (
+
+    select
+        *,
+        max(end_token_no) over (
+            partition by sentence_id order by start_token_no
+            rows between unbounded preceding and 1 preceding
+        ) as previous_end_token_no
+    from matched
+    where rank_at_start = 1
+
+),
+
+kept as (
+
+    select *
+    from longest
+    where previous_end_token_no is null or previous_end_token_no < start_token_no
+
+),
+
+parsed as (
+
+    select
+        kept.sentence_id,
+        kept.start_token_no,
+        kept.end_token_no,
+        kept.pattern,
+        kept.method,
+        kept.unit_offset,
+        kept.granularity,
+        kept.skip_in_quotes,
+        case
+            when bool_or(t.token_no = kept.start_token_no and t.follows_future_marker)
+                and kept.future_method is not null
+                then kept.future_rule
+            else kept.rule
+        end as rule,
+        case
+            when bool_or(t.token_no = kept.start_token_no and t.follows_future_marker)
+                and kept.future_method is not null
+                then kept.future_method
+            else kept.method
+        end as resolution_method,
+        bool_or(t.token_no = kept.start_token_no and t.follows_future_marker) as follows_future_marker,
+        bool_or(t.is_quoted) as is_quoted,
+        min(t.token_start) as char_start,
+        max(t.token_start + length(t.word)) as char_end,
+        min(t.word_no) as start_word_no,
+        max(t.word_no) as end_word_no,
+        min(t.clause_no) as start_clause_no,
+        max(t.clause_no) as end_clause_no,
+        min(t.year_value) as year_number,
+        max(t.year_value) as end_year_number,
+        case
+            when kept.method = 'iso_day' then max(case when t.token_no = kept.start_token_no + 2 then t.day_value end)
+            else max(t.month_number)
+        end as month_number,
+        case
+            when kept.method = 'iso_day' then max(case when t.token_no = kept.start_token_no + 4 then t.day_value end)
+            else max(t.day_value)
+        end as day_number,
+        max(t.weekday_number) as weekday_number
+    from kept
+    inner join sequenced as t
+        on kept.sentence_id = t.sentence_id
+            and t.token_no between kept.start_token_no and kept.end_token_no
+    group by
+        kept.sentence_id,
+        kept.start_token_no,
+        kept.end_token_no,
+        kept.pattern,
+        kept.rule,
+        kept.method,
+        kept.unit_offset,
+        kept.granularity,
+        kept.future_rule,
+        kept.future_method,
+        kept.skip_in_quotes
+
+),
+
+mentions as (
+
+    select *
+    from parsed
+    where not (skip_in_quotes and is_quoted)
+
+),
+
+cue_tokens as (
+
+    select
+        sequenced.sentence_id,
+        sequenced.token_no,
+        sequenced.word_no,
+        sequenced.clause_no,
+        sequenced.word as cue_word,
+        event_cues.event_class,
+        event_cues.cue_kind
+    from sequenced
+    inner join event_cues
+        on regexp_replace(sequenced.lower_word, '[0-9]+$', '') = event_cues.cue
+
+),
+
+cue_distances as (
+
+    select
+        mentions.sentence_id,
+        mentions.start_token_no,
+        cue_tokens.token_no as cue_token_no,
+        cue_tokens.cue_word,
+        cue_tokens.event_class,
+        cue_tokens.cue_kind,
+        case
+            when cue_tokens.token_no < mentions.start_token_no
+                then mentions.start_word_no - cue_tokens.word_no
+                    + 3 * (mentions.start_clause_no - cue_tokens.clause_no)
+            else cue_tokens.word_no - mentions.end_word_no + 3 * (cue_tokens.clause_no - mentions.end_clause_no)
+        end
+        + case when cue_tokens.cue_kind = 'verb' then 3 else 0 end as cue_score
+    from mentions
+    inner join cue_tokens
+        on mentions.sentence_id = cue_tokens.sentence_id
+            and (mentions.start_token_no > cue_tokens.token_no or mentions.end_token_no < cue_tokens.token_no)
+
+),
+
+cue_owners as (
+
+    select
+        *,
+        cue_score = min(cue_score) over (partition by sentence_id, cue_token_no) as is_owned
+    from cue_distances
+
+),
+
+nearest_cues as (
+
+    select
+        sentence_id,
+        start_token_no,
+        cue_word,
+        event_class,
+        row_number() over (
+            partition by sentence_id, start_token_no
+            order by cue_score asc, cue_kind = 'noun' desc, cue_token_no
+        ) as cue_rank
+    from cue_owners
+    -- A cue nearer to another date of the sentence is that date's: in `the truce agreed on
+    -- Tuesday was holding on Friday` the truce is dated Tuesday, and Friday has no event.
+    where is_owned
+
+),
+
+deadline_starts as (
+
+    select
+        sequenced.sentence_id,
+        sequenced.token_no + 1 as start_token_no
+    from sequenced
+    inner join context_words
+        on sequenced.lower_word = context_words.word
+            and context_words.role = 'deadline_marker'
+
+),
+
+resolved as (
+
+    select
+        mentions.*,
+        articles.published_date,
+        sentences.article_id,
+        sentences.story_id,
+        sentences.char_start as sentence_start,
+        sentences.sentence_text,
+        nearest_cues.cue_word as event_cue,
+        case
+            when deadline_starts.start_token_no is not null then 'deadline'
+            else nearest_cues.event_class
+        end as event_class,
+        {{ date_range_start('mentions.resolution_method', 'articles.published_date', 'mentions.unit_offset',
+            'mentions.year_number', 'mentions.month_number', 'mentions.day_number', 'mentions.weekday_number') }}
+            as range_start
+    from mentions
+    inner join sentences on mentions.sentence_id = sentences.sentence_id
+    left join articles on sentences.article_id = articles.article_id
+    left join nearest_cues
+        on mentions.sentence_id = nearest_cues.sentence_id
+            and mentions.start_token_no = nearest_cues.start_token_no
+            and nearest_cues.cue_rank = 1
+    left join deadline_starts
+        on mentions.sentence_id = deadline_starts.sentence_id
+            and mentions.start_token_no = deadline_starts.start_token_no
+
+),
+
+final as (
+
+    select
+        ---------- ids
+        article_id || ':' || cast(char_start as varchar) as date_id,
+        article_id,
+        story_id,
+        sentence_id,
+
+        ---------- where it stands
+        cast(char_start as integer) as char_start,
+        cast(char_end as integer) as char_end,
+        substr(sentence_text, char_start - sentence_start + 1, char_end - char_start) as surface,
+        sentence_text,
+
+        ---------- how it was read
+        pattern,
+        rule,
+        resolution_method,
+        granularity,
+        cast(unit_offset as integer) as unit_offset,
+        cast(year_number as integer) as year_number,
+        cast(end_year_number as integer) as end_year_number,
+        cast(month_number as integer) as month_number,
+        cast(day_number as integer) as day_number,
+        cast(weekday_number as integer) as weekday_number,
+        {{ date_method_is_relative('resolution_method') }} as is_relative,
+        follows_future_marker,
+        is_quoted,
+
+        ---------- which happening it dates
+        event_class,
+        event_cue,
+
+        ---------- resolution against the publication date
+        published_date,
+        range_start as resolved_start,
+        {{ date_range_end('resolution_method', 'range_start', 'end_year_number') }} as resolved_end,
+        case when range_start is not null then 'article' end as resolution_basis
+    from resolved
+
+)
+
+select * from final

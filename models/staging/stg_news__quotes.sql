@@ -1,0 +1,297 @@
+{{ config(materialized='table') }}
+
+{#- Quoted passages of the article bodies, with the attribution windows around them.
+
+    Each body paragraph (a line of stg_news__sentences) is cut into pieces that cover it exactly,
+    so cumulative piece lengths give offsets without a second search:
+      - `“…”` or `"…"`: a double-quoted passage; with no closing mark it runs to the end of the
+        paragraph (the opening paragraph of a quote that continues in the next one);
+      - `‘…’` or `'…'`: a single-quoted passage, only when it closes before a non-letter, so the
+        apostrophes of `Turkiye’s` or `countries’` never open or close a quote;
+      - any other run of text, in which a letter followed by `'`, `‘` or `’` is an apostrophe and
+        a letter or punctuation followed by `"` is a stray closing mark, not an opening one;
+      - any single character left over (an opening mark that never closes).
+    A quote is the text between its marks, trimmed of spaces and of the `,` that English puts
+    before an attribution. Windows for the attribution are the rest of the sentence before the
+    opening mark and after the closing mark, with every quoted piece of the paragraph masked as
+    `§` (same length) so that words inside quotes are never taken for cue verbs or speakers. -#}
+
+{%- set piece_pattern = "'"
+    ~ "“[^”]*”?|\"[^\"]*\"?"
+    ~ "|‘(?:[^’]|’\\pL)*’(?:[^\\pL]|$)|''(?:[^'']|''\\pL)*''(?:[^\\pL]|$)"
+    ~ "|(?:[\\pL\\pN][‘'']|[\\pL\\pN.,!?;:…)]\"|[^“\"‘''])+"
+    ~ "|."
+    ~ "'" -%}
+
+with
+
+articles as (
+
+    select
+        article_id,
+        raw_text
+    from {{ ref('stg_news__articles') }}
+    where is_current
+
+),
+
+sentences as (
+
+    select
+        sentence_id,
+        article_id,
+        story_id,
+        paragraph_index,
+        char_start,
+        char_end,
+        is_heading
+    from {{ ref('stg_news__sentences') }}
+
+),
+
+paragraphs as (
+
+    select
+        sentences.article_id,
+        sentences.story_id,
+        sentences.paragraph_index,
+        min(sentences.char_start) as paragraph_start,
+        max(sentences.char_end) as paragraph_end,
+        bool_and(sentences.is_heading) as is_heading
+    from sentences
+    group by sentences.article_id, sentences.story_id, sentences.paragraph_index
+
+),
+
+paragraph_texts as (
+
+    select
+        paragraphs.*,
+        -- a small integer key: partitions and joins on it are cheaper than on (article_id, index)
+        row_number() over () as paragraph_key,
+        substr(
+            articles.raw_text,
+            paragraphs.paragraph_start + 1,
+            paragraphs.paragraph_end - paragraphs.paragraph_start
+        ) as paragraph_text
+    from paragraphs
+    inner join articles
+        on paragraphs.article_id = articles.article_id
+
+),
+
+pieces as (
+
+    select
+        paragraph_key,
+        {{ explode_columns('piece_list', 'piece', 'piece_no') }}
+    from (
+        select
+            paragraph_key,
+            {{ regex_matches("paragraph_text", piece_pattern) }} as piece_list
+        from paragraph_texts
+        where {{ regex_contains("paragraph_text", "'[“\"‘'']'") }}
+    ) as listed
+
+),
+
+positioned as (
+
+    select
+        paragraph_key,
+        piece,
+        piece_no,
+        cast(coalesce(
+            sum(length(piece)) over (
+                partition by paragraph_key order by piece_no
+                rows between unbounded preceding and 1 preceding
+            ),
+            0
+        ) as bigint) as piece_start,
+        length(piece) > 1 and left(piece, 1) in ('“', '"', '‘', '''') as is_quote_piece
+    from pieces
+
+),
+
+quote_pieces as (
+
+    select
+        paragraph_key,
+        piece,
+        piece_start,
+        left(piece, 1) as open_mark,
+        -- single-quote pieces end with their closing mark and possibly the non-letter after it
+        case
+            when left(piece, 1) in ('‘', '''') and right(piece, 1) not in ('’', '''') then 1
+            else 0
+        end as trailing_len,
+        case
+            when left(piece, 1) in ('‘', '''') then 1
+            when left(piece, 1) = '“' and right(piece, 1) = '”' then 1
+            when left(piece, 1) = '"' and right(piece, 1) = '"' then 1
+            else 0
+        end as close_len
+    from positioned
+    where is_quote_piece
+
+),
+
+masked as (
+
+    select
+        paragraph_key,
+        string_agg(
+            case when is_quote_piece then repeat('§', length(piece)) else piece end,
+            '' order by piece_no
+        ) as masked_text
+    from positioned
+    -- only paragraphs with a quote need a masked copy
+    where paragraph_key in (select quote_pieces.paragraph_key from quote_pieces)
+    group by paragraph_key
+
+),
+
+contents as (
+
+    select
+        *,
+        substr(piece, 2, length(piece) - 1 - close_len - trailing_len) as quoted_text,
+        piece_start + length(piece) - trailing_len as close_end
+    from quote_pieces
+
+),
+
+trimmed as (
+
+    select
+        *,
+        length(regexp_extract(quoted_text, '^[\s\x{00a0}]*')) as lead_len,
+        length(regexp_extract(quoted_text, '[\s\x{00a0},;:—–-]*$')) as trail_len
+    from contents
+
+),
+
+spans as (
+
+    select
+        paragraph_texts.article_id,
+        paragraph_texts.paragraph_index,
+        paragraph_texts.paragraph_key,
+        trimmed.open_mark,
+        trimmed.piece_start as open_rel,
+        trimmed.close_end as close_rel,
+        paragraph_texts.story_id,
+        paragraph_texts.paragraph_start,
+        paragraph_texts.paragraph_text,
+        paragraph_texts.is_heading,
+        trimmed.close_len = 1 as is_closed,
+        trimmed.piece_start + 1 + trimmed.lead_len as start_rel,
+        trimmed.piece_start + 1 + length(trimmed.quoted_text) - trimmed.trail_len as end_rel
+    from trimmed
+    inner join paragraph_texts
+        on trimmed.paragraph_key = paragraph_texts.paragraph_key
+    where length(trimmed.quoted_text) > trimmed.lead_len + trimmed.trail_len
+
+),
+
+quotes as (
+
+    select
+        article_id,
+        story_id,
+        paragraph_index,
+        paragraph_key,
+        open_mark,
+        is_closed,
+        open_rel,
+        close_rel,
+        paragraph_start,
+        is_heading,
+        paragraph_start + start_rel as char_start,
+        paragraph_start + end_rel as char_end,
+        substr(paragraph_text, start_rel + 1, end_rel - start_rel) as quote  -- noqa: RF04
+    from spans
+
+),
+
+kept as (
+
+    -- headlines are not body reactions; a "quote" without a letter is stray punctuation, and
+    -- one longer than a long paragraph comes from a mark that never closed
+    select *
+    from quotes
+    where
+        not is_heading
+        and {{ regex_contains("quote", "'\\pL'") }}
+        and length(quote) <= 1000
+
+),
+
+located as (
+
+    select
+        kept.*,
+        opening.sentence_id,
+        opening.char_start - kept.paragraph_start as sentence_start_rel,
+        coalesce(closing.char_end, kept.paragraph_start + kept.close_rel) - kept.paragraph_start as sentence_end_rel
+    from kept
+    inner join sentences as opening
+        on
+            kept.article_id = opening.article_id
+            and kept.paragraph_start + kept.open_rel >= opening.char_start
+            and kept.paragraph_start + kept.open_rel < opening.char_end
+    left join sentences as closing
+        on
+            kept.article_id = closing.article_id
+            and kept.paragraph_start + kept.close_rel > closing.char_start
+            and kept.paragraph_start + kept.close_rel <= closing.char_end
+
+),
+
+windowed as (
+
+    select
+        located.*,
+        -- long windows are cut: an attribution sits next to its quote
+        right(
+            substr(masked.masked_text, located.sentence_start_rel + 1, located.open_rel - located.sentence_start_rel),
+            400
+        ) as before_text,
+        left(
+            substr(
+                masked.masked_text,
+                located.close_rel + 1,
+                greatest(located.sentence_end_rel - located.close_rel, 0)
+            ),
+            200
+        ) as after_text
+    from located
+    inner join masked
+        on located.paragraph_key = masked.paragraph_key
+
+),
+
+final as (
+
+    select
+        article_id || ':' || char_start as quote_id,
+        article_id,
+        story_id,
+        sentence_id,
+        paragraph_index,
+        cast(row_number() over (partition by article_id order by char_start) as integer) as quote_index,
+        cast(char_start as integer) as char_start,
+        cast(char_end as integer) as char_end,
+        quote,
+        open_mark,
+        is_closed,
+        open_rel = 0 as starts_paragraph,
+        not {{ regex_contains("before_text", "'[\\pL\\pN]'") }} as starts_sentence,
+        {{ list_size(regex_matches("quote", "'\\pL+'")) }} as word_count,
+        before_text,
+        after_text
+    from windowed
+
+)
+
+select * from final

@@ -1,0 +1,177 @@
+"""Figures and cross-source agreement: what `dbt build` concludes about numeric claims.
+
+Builds warehouses from the sample corpus (as is, and with one article's count changed) and from
+invented stories about other events (tests_py/fixtures/figures: a flood whose outlets disagree
+on the death toll, an earthquake whose outlets agree), and checks the marts and the build's own
+verdict: a contradiction fails the build and names the claim, the article and the values; a
+vague disagreement only warns.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline import FIXTURES, SAMPLE_CORPUS, build_warehouse
+
+FIGURE_STORIES = FIXTURES / "figures"
+ARMENIAN_CLAIM = "military personnel|Armenia|release"
+MUTATED_FILE = "000_3c335b76b6224e08.txt"
+
+
+def rows(db: Path, sql: str, params: list | None = None) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def claims_of(db: Path, story: str) -> dict[str, tuple]:
+    """claim_key -> (status, consensus_value, n_articles) for one story."""
+    return {
+        key: (status, consensus, n_articles)
+        for key, status, consensus, n_articles in rows(
+            db,
+            "select claim_key, status, consensus_value, n_articles from marts.claim_agreement where story_id = ?",
+            [story],
+        )
+    }
+
+
+def figure(db: Path, source_file: str, surface_part: str) -> tuple:
+    """(value, value_low, value_high, qualifier, claim_key) of the figure whose surface contains surface_part."""
+    found = rows(
+        db,
+        "select value, value_low, value_high, qualifier, claim_key from marts.fct_figures "
+        "where source_file = ? and contains(surface, ?) order by char_start",
+        [source_file, surface_part],
+    )
+    assert found, f"no figure {surface_part!r} in {source_file}"
+    return found[0]
+
+
+def mutated_corpus(tmp_path: Path, old: str, new: str) -> Path:
+    corpus = tmp_path / "articles"
+    shutil.copytree(SAMPLE_CORPUS, corpus)
+    path = corpus / MUTATED_FILE
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return corpus
+
+
+# ---------------------------------------------------------------- the sample corpus as it is
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory):
+    return build_warehouse(SAMPLE_CORPUS, tmp_path_factory.mktemp("figures_sample"), check=False)
+
+
+def test_sample_build_has_no_figure_conflict(sample) -> None:
+    verdicts = [line for line in sample.output.splitlines() if "claim_counts_agree" in line and "START" not in line]
+    assert verdicts and all("PASS" in line for line in verdicts), sample.output[-3000:]
+    # `tens of thousands` and `over 100,000` fleeing in one article: a soft disagreement, a warning
+    assert any("claim_counts_bounds_overlap" in line and "WARN" in line for line in sample.output.splitlines())
+
+
+def test_sample_claims_agree_as_a_reader_would(sample) -> None:
+    claims = claims_of(sample.db, "articles")
+    assert claims[ARMENIAN_CLAIM][:2] == ("consistent", 32)
+    assert claims["military personnel|Azerbaijan|release"][:2] == ("consistent", 2)
+    assert claims["years|Armenia|end"][:2] == ("consistent", 30)
+    assert claims["people|Armenia|displace"][0] == "vague"
+
+
+def test_sample_figures_read_values_and_bounds(sample) -> None:
+    db = sample.db
+    assert figure(db, "002_e306693923fce447.txt", "nearly half")[:4] == (50, 40, 50, "approx")
+    assert figure(db, "002_e306693923fce447.txt", "90%")[:4] == (90, 90, 100, "at_least")
+    assert figure(db, "004_b1e92f7b0ca828eb.txt", "almost three decades")[:4] == (30, 25, 30, "at_most")
+    assert figure(db, "004_b1e92f7b0ca828eb.txt", "two dozen")[:4] == (24, 24, None, "at_least")
+    assert figure(db, "004_b1e92f7b0ca828eb.txt", "tens of thousands")[:4] == (20000, 10000, 99999, "range")
+    assert figure(db, "004_b1e92f7b0ca828eb.txt", "100,000")[:4] == (100000, 100000, None, "at_least")
+    # `in exchange for two`: no noun, no country in the sentence, yet the claim of the two released servicemen
+    assert figure(db, "002_e306693923fce447.txt", "two")[4] == "military personnel|Azerbaijan|release"
+
+
+def test_sample_has_no_years_dates_or_names_as_figures(sample) -> None:
+    surfaces = [s for (s,) in rows(sample.db, "select surface from marts.fct_figures")]
+    for not_a_figure in ("COP28", "COP29", "2024", "2023", "19", "Dec"):
+        assert not any(not_a_figure in s for s in surfaces), not_a_figure
+
+
+# ---------------------------------------------------------------- mutations of the sample
+
+
+def test_changed_count_fails_the_build_naming_claim_article_and_values(tmp_path: Path) -> None:
+    corpus = mutated_corpus(tmp_path, "32 Armenian", "31 Armenian")
+    built = build_warehouse(corpus, tmp_path / "build", check=False)
+    assert built.returncode != 0
+    out = built.output
+    assert "FAIL" in out and "claim_counts_agree" in out
+    failure_lines = [line for line in out.splitlines() if ARMENIAN_CLAIM in line]
+    assert failure_lines, out[-3000:]
+    assert any("31" in line and "32" in line and MUTATED_FILE in line for line in failure_lines)
+    assert claims_of(built.db, "articles")[ARMENIAN_CLAIM][0] == "conflict"
+
+
+def test_vaguer_count_only_warns(tmp_path: Path) -> None:
+    corpus = mutated_corpus(tmp_path, "32 Armenian", "about 30 Armenian")
+    built = build_warehouse(corpus, tmp_path / "build", check=False)
+    out = built.output
+    warned = [line for line in out.splitlines() if "claim_counts_bounds_overlap" in line and "WARN" in line]
+    assert warned, out[-3000:]
+    assert not [line for line in out.splitlines() if "claim_counts_agree" in line and "FAIL" in line]
+    lines = out.splitlines()
+    assert any(ARMENIAN_CLAIM in line and "30 (approx)" in line and MUTATED_FILE in line for line in lines)
+    assert any(MUTATED_FILE in line and "about 30 Armenian" in line for line in lines)
+    assert claims_of(built.db, "articles")[ARMENIAN_CLAIM][0] == "vague"
+
+
+# ---------------------------------------------------------------- invented stories
+
+
+@pytest.fixture(scope="module")
+def invented(tmp_path_factory: pytest.TempPathFactory):
+    return build_warehouse(FIGURE_STORIES, tmp_path_factory.mktemp("figures_invented"), check=False)
+
+
+def test_flood_outlets_disagreeing_on_the_toll_fail_the_build(invented) -> None:
+    assert invented.returncode != 0
+    lines = [line for line in invented.output.splitlines() if "people|kill" in line]
+    assert any("14" in line and "16" in line for line in lines), invented.output[-3000:]
+    assert claims_of(invented.db, "flood")["people|kill"][0] == "conflict"
+
+
+def test_flood_counts_agreeing_across_outlets(invented) -> None:
+    claims = claims_of(invented.db, "flood")
+    assert claims["residents|displace"] == ("consistent", 1200, 3)
+    assert claims["euros|spend"][:2] == ("consistent", 20_000_000)
+    # `nearly 300 homes` and `about 300 homes`: both vague, they overlap, no exact value stated
+    assert claims["homes|destroy"][:2] == ("consistent", None)
+
+
+def test_flood_figures(invented) -> None:
+    db = invented.db
+    assert figure(db, "flood/river_post.txt", "1,200 residents")[:4] == (1200, 1200, 1200, "exact")
+    assert figure(db, "flood/river_post.txt", "At least 14")[:4] == (14, 14, None, "at_least")
+    assert figure(db, "flood/river_post.txt", "nearly 300 homes")[:4] == (300, 240, 300, "approx")
+    assert figure(db, "flood/wire_update.txt", "dozens of roads")[:4] == (24, 24, 99, "range")
+    assert figure(db, "flood/wire_update.txt", "a third of farmland")[3] == "at_least"
+    assert figure(db, "flood/northern_daily.txt", "€20 million")[0] == 20_000_000
+    surfaces = [s for (s,) in rows(db, "select surface from marts.fct_figures where source_file = 'flood/northern_daily.txt'")]
+    assert not any("one of" in s or "2024" in s or "March 10" in s for s in surfaces)
+
+
+def test_quake_outlets_agree(invented) -> None:
+    claims = claims_of(invented.db, "quake")
+    assert claims["people|kill"] == ("consistent", 23, 2)
+    assert claims["people|injure"][:2] == ("consistent", 212)  # `more than 200` agrees with 212
+    assert claims["homes|destroy"][0] == "consistent"  # `around 3,500` and `roughly 3,400` overlap
+    # `Chilean medics, 24 in all` names neither country nor action: it joins `two dozen Chilean medics`
+    assert claims["health workers|Chile|deploy"] == ("consistent", 24, 2)

@@ -1,0 +1,129 @@
+"""Mentions (fct_mentions) on invented articles about other events than the sample corpus.
+
+tests_py/fixtures/mentions/ holds two stories, one folder each: `water_accord` (two articles:
+Kenya and Ethiopia sign a water accord) and `chile_runoff` (one article: a Chilean run-off).
+Every name in them is made up or differs from the sample, so these assertions test general
+rules (titles, head words, demonyms, surname resolution within a story), not the sample's lexicon.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from pipeline import FIXTURES, build_warehouse
+
+
+@pytest.fixture(scope="module")
+def mentions(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
+    built = build_warehouse(FIXTURES / "mentions", tmp_path_factory.mktemp("mentions_build"), check=False)
+    con = duckdb.connect(str(built.db), read_only=True)
+    try:
+        rows = con.execute(
+            """
+            select a.source_file, a.raw_text, m.*
+            from marts.fct_mentions as m
+            inner join staging.stg_news__articles as a using (article_id)
+            order by a.source_file, m.char_start
+            """
+        ).fetchall()
+        cols = [d[0] for d in con.description]
+    except duckdb.Error as e:  # pragma: no cover - shows the build output when the mart is missing
+        pytest.fail(f"fct_mentions not built: {e}\n{built.output[-3000:]}")
+    finally:
+        con.close()
+    return [dict(zip(cols, r, strict=True)) for r in rows]
+
+
+def of_file(rows: list[dict], name: str) -> list[dict]:
+    return [r for r in rows if r["source_file"].endswith(name)]
+
+
+def entities(rows: list[dict]) -> set[tuple[str, str]]:
+    return {(r["entity_name"], r["entity_type"]) for r in rows}
+
+
+def test_spans_give_back_their_surface(mentions: list[dict]) -> None:
+    assert mentions
+    for r in mentions:
+        assert r["raw_text"][r["char_start"] : r["char_end"]] == r["surface"], r
+    assert len({r["mention_id"] for r in mentions}) == len(mentions)
+
+
+def test_lexicon_countries_demonyms_capitals_and_organisations(mentions: list[dict]) -> None:
+    signed = of_file(mentions, "accord_signed.txt")
+    assert {
+        ("Kenya", "country"),
+        ("Ethiopia", "country"),
+        ("Nairobi", "place"),
+        ("Addis Ababa", "place"),
+        ("World Bank", "organization"),
+    } <= entities(signed)
+    demonyms = {(r["surface"], r["entity_name"]) for r in signed if r["mention_kind"] == "demonym"}
+    assert {("Kenyan", "Kenya"), ("Ethiopian", "Ethiopia"), ("Somali", "Somalia")} <= demonyms
+    # the all-capitals dateline names the capital too
+    assert any(r["surface"] == "NAIROBI" and r["entity_name"] == "Nairobi" for r in signed)
+    runoff = of_file(mentions, "runoff_vote.txt")
+    assert ("Chileans", "Chile", "demonym") in {(r["surface"], r["entity_name"], r["mention_kind"]) for r in runoff}
+    assert ("US State Department", "organization") in entities(runoff)  # written `U.S. State Department`
+    assert ("Organization of American States", "organization") in entities(runoff)
+
+
+def test_names_no_lexicon_knows_are_found_and_typed(mentions: list[dict]) -> None:
+    signed = of_file(mentions, "accord_signed.txt")
+    assert {
+        ("Daniel Mwangi Otieno", "person"),  # after `Kenyan President`
+        ("Selam Berhane", "person"),  # after `Ethiopian Prime Minister`
+        ("East Africa Water Summit", "event"),
+        ("Omo River", "place"),
+        ("Lake Turkana", "place"),
+        ("Lake Basin Development Authority", "organization"),
+        ("African Development Bank", "organization"),
+        ("KENWAB", "organization"),  # an all-capitals acronym
+        ("Ethiopian Foreign Ministry", "organization"),  # `Ethiopia's foreign ministry`
+    } <= entities(signed)
+    reactions = of_file(mentions, "accord_reactions.txt")
+    assert {
+        ("Ana Ruiz", "person"),  # after `U.N. Secretary-General`
+        ("Kenya Red Cross Society", "organization"),
+        ("Turkana County", "place"),
+        ("Marsabit", "place"),  # `in the Marsabit region`
+        ("United Nations", "organization"),
+    } <= entities(reactions)
+    runoff = of_file(mentions, "runoff_vote.txt")
+    assert {
+        ("Tomás Ibáñez", "person"),  # after `former senator`
+        ("Carla Fuentes", "person"),  # after `economist`
+        ("Marco Duarte", "person"),
+        ("Electoral Service", "organization"),
+        ("Central Bank of Chile", "organization"),
+        ("Valparaíso", "place"),  # `in Valparaíso`
+    } <= entities(runoff)
+
+
+def test_surnames_resolve_to_the_full_name_within_the_story(mentions: list[dict]) -> None:
+    surname_to_name = {(r["source_file"].split("/")[-1], r["surface"]): r["entity_name"] for r in mentions}
+    assert surname_to_name[("accord_signed.txt", "Otieno")] == "Daniel Mwangi Otieno"  # `Otieno said`
+    assert surname_to_name[("accord_signed.txt", "Berhane")] == "Selam Berhane"  # `Berhane told`
+    # another article of the same story, where the full name is never written
+    assert surname_to_name[("accord_reactions.txt", "Otieno")] == "Daniel Mwangi Otieno"
+    assert surname_to_name[("accord_reactions.txt", "Berhane")] == "Selam Berhane"
+    assert surname_to_name[("runoff_vote.txt", "Fuentes")] == "Carla Fuentes"
+    assert surname_to_name[("runoff_vote.txt", "Ibáñez")] == "Tomás Ibáñez"
+    # names never cross into another story
+    runoff_people = {r["entity_name"] for r in of_file(mentions, "runoff_vote.txt") if r["entity_type"] == "person"}
+    assert not runoff_people & {"Daniel Mwangi Otieno", "Selam Berhane", "Ana Ruiz"}
+
+
+def test_sentence_openers_headings_and_common_words_are_not_names(mentions: list[dict]) -> None:
+    names = {r["entity_name"] for r in mentions}
+    for junk in ("The", "However", "This", "Dam", "Herders", "Critics", "Observers", "In", "Sunday", "X"):
+        assert junk not in names
+    signed = of_file(mentions, "accord_signed.txt")
+    heading_start = signed[0]["raw_text"].index("Dam talks stall")
+    heading_end = heading_start + len("Dam talks stall, then resume")
+    assert not [r for r in signed if heading_start <= r["char_start"] < heading_end]
+    runoff = of_file(mentions, "runoff_vote.txt")
+    title_end = runoff[0]["raw_text"].index("\n")
+    # the headline `Chileans vote in tight run-off` may give lexicon mentions only
+    assert {r["detected_by"] for r in runoff if r["char_start"] < title_end} <= {"lexicon"}

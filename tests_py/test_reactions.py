@@ -1,0 +1,102 @@
+"""Reactions (fct_reactions) on invented articles about another event: a river-sharing deal
+between Chile and Bolivia, criticised by Peru and a Bolivian opposition leader, welcomed by
+Brazil and the UN. The three outlets quote with curly double quotes, straight double quotes
+and British single quotes; one quote runs over two paragraphs, one straight quote never closes,
+and the headlines carry quotes of their own."""
+
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+import pytest
+
+from pipeline import FIXTURES, build_warehouse
+
+STORY = "silala_river_deal"
+
+
+@pytest.fixture(scope="module")
+def reactions(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
+    corpus = tmp_path_factory.mktemp("reactions") / STORY
+    shutil.copytree(FIXTURES / "reactions", corpus)
+    built = build_warehouse(corpus, tmp_path_factory.mktemp("reactions_build"))
+    con = duckdb.connect(str(built.db), read_only=True)
+    try:
+        cur = con.execute(
+            "select a.source_file, a.raw_text, r.* from marts.fct_reactions r "
+            "join staging.stg_news__articles a using (article_id) order by a.source_file, r.char_start"
+        )
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+    finally:
+        con.close()
+
+
+def find(rows: list[dict], source_file: str, quote_start: str) -> dict:
+    hits = [r for r in rows if r["source_file"].endswith(source_file) and r["quote"].startswith(quote_start)]
+    assert hits, f"no reaction in {source_file} quoting {quote_start!r}"
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+# (file, first words of the quote, speaker, stance, kind)
+EXPECTED = [
+    # curly quotes: attribution after the quote, a joint declaration named in the attribution itself
+    ("silala_wire.txt", "This accord opens a new chapter", "joint declaration", "neutral", "statement"),
+    ("silala_wire.txt", "a decision that affects the whole basin", "Peruvian Foreign Ministry", "negative", "reaction"),
+    # `the Peruvian ministry` is the ministry named in full before
+    ("silala_wire.txt", "We reject any arrangement", "Peruvian Foreign Ministry", "negative", "reaction"),
+    ("silala_wire.txt", "a betrayal of our sovereignty", "Marta Quispe", "negative", "reaction"),
+    # a quote over two paragraphs: the first has no closing mark, the second opens with one
+    ("silala_wire.txt", "The government has sold our water", "Marta Quispe", "negative", "reaction"),
+    ("silala_wire.txt", "We will take this fight", "Marta Quispe", "neutral", "reaction"),
+    ("silala_wire.txt", "the constructive spirit", "Laila Haddad", "positive", "reaction"),
+    # straight quotes: `said:`, `said Torres` (surname -> full name), a country's government
+    ("silala_daily.txt", "the fruit of patience", "Jorge Mamani", "neutral", "statement"),
+    ("silala_daily.txt", "Today we choose cooperation", "Ana Torres", "positive", "statement"),
+    ("silala_daily.txt", "It is a fair deal", "Ana Torres", "positive", "statement"),
+    ("silala_daily.txt", "sets a dangerous precedent", "Argentinean Government", "negative", "reaction"),
+    ("silala_daily.txt", "illegal and unacceptable", "Peru", "negative", "reaction"),
+    # single quotes with apostrophes around them (`Brazil’s`, `region’s`)
+    ("silala_review.txt", "historic", "both sides", "positive", "statement"),
+    ("silala_review.txt", "Brazil salutes the courage", "Brazilian Foreign Ministry", "positive", "reaction"),
+    ("silala_review.txt", "It shows that the region", "Brazilian Foreign Ministry", "neutral", "reaction"),
+    # apposition: `Peru’s deputy foreign minister, Luis Carrasco, said`; then `he said`
+    ("silala_review.txt", "deeply concerned", "Luis Carrasco", "negative", "reaction"),
+    ("silala_review.txt", "We were not invited", "Luis Carrasco", "neutral", "reaction"),
+]
+
+
+@pytest.mark.parametrize(("source_file", "quote_start", "speaker", "stance", "kind"), EXPECTED)
+def test_reaction(reactions: list[dict], source_file: str, quote_start: str, speaker: str, stance: str,
+                  kind: str) -> None:
+    row = find(reactions, source_file, quote_start)
+    assert (row["speaker"], row["stance"], row["kind"]) == (speaker, stance, kind)
+
+
+def test_affiliations_come_from_titles_and_demonyms(reactions: list[dict]) -> None:
+    assert find(reactions, "silala_wire.txt", "the constructive spirit")["speaker_affiliation"] == "United Nations"
+    assert find(reactions, "silala_wire.txt", "a betrayal")["speaker_affiliation"] == "Bolivia"
+    assert find(reactions, "silala_review.txt", "deeply concerned")["speaker_affiliation"] == "Peru"
+    assert find(reactions, "silala_wire.txt", "This accord")["speaker_affiliation"] == "Bolivia; Chile"
+
+
+def test_quotes_are_exact_spans_without_their_marks(reactions: list[dict]) -> None:
+    for row in reactions:
+        assert row["raw_text"][row["char_start"]:row["char_end"]] == row["quote"]
+        assert row["quote"][0] not in "“”\"‘’'" and row["quote"][-1] not in "“”\"‘’',"
+
+
+def test_unbalanced_quote_stops_at_its_paragraph(reactions: list[dict]) -> None:
+    row = find(reactions, "silala_daily.txt", "illegal and unacceptable")
+    assert "\n" not in row["quote"] and len(row["quote"]) < 120
+
+
+def test_headlines_and_unattributed_quotes_are_not_reactions(reactions: list[dict]) -> None:
+    quotes = {(r["source_file"].rsplit("/", 1)[-1], r["quote"]) for r in reactions}
+    # `Chile, Bolivia seal 'historic' river deal` is a headline; the body's ‘historic’ is another article
+    assert ("silala_daily.txt", "historic") not in quotes
+    # `keep talking` follows `and urged`: a second cue of the same speaker
+    assert find(reactions, "silala_wire.txt", "keep talking")["speaker"] == "Laila Haddad"
+    assert len(reactions) == len(EXPECTED) + 2  # `keep talking` and the residents' ‘our lifeline’
