@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 # Bump whenever a rule changes: re-ingesting an article stored under another version recomputes
 # its detected columns.
-DETECTOR_VERSION = "1"
+DETECTOR_VERSION = "2"
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -92,6 +92,8 @@ _TRAILING_YEAR_RE = re.compile(r"\s*\d{4}\.?$")
 _NAME_RE = re.compile(_NAME)
 _BLANK_THEN_TEXT_RE = re.compile(r"[ \t\r]*\n[ \t\r]*\n\s*\S")
 _RIGHTS_RE = re.compile(r"(?i)all rights reserved")
+# A line of running prose: several words closed by sentence punctuation (and perhaps a quote mark).
+_PROSE_LINE_RE = re.compile(r"(?m)^[^\n]*\S+(?:[ \t]+\S+){2,}[.!?…][\"'\u201d\u2019)]*[ \t\r]*$")
 _TITLE_MAX_CHARS = 150
 _COPYRIGHT_MAX_CHARS = 200
 _TRAILING_LINES = 3
@@ -138,9 +140,14 @@ def detect(text: str, title_hint: str | None = None) -> Detection:
     outlet, outlet_basis = bottom.outlet, bottom.outlet_basis
     if outlet is None and top.credit is not None:
         outlet, outlet_basis = top.credit, "dateline"
+    body_end = bottom.body_end
+    # Headlines, timestamps and sign-up lines with no sentence among them are furniture, not an
+    # article: the body is empty, so nothing downstream takes facts from them.
+    if not _PROSE_LINE_RE.search(text, top.body_start, body_end):
+        body_end = top.body_start
     return Detection(
         body_start=top.body_start,
-        body_end=bottom.body_end,
+        body_end=body_end,
         title=top.title,
         dateline=top.dateline,
         published_date=date,

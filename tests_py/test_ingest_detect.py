@@ -20,7 +20,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 # From shared/gold/articles.csv: outlet, published_date, and the words the body ends with.
 GOLD = {
-    "000_3c335b76b6224e08": ("Dawn", "2023-12-09", "will also support Azerbaijan’s bid to host,” the statement read."),  # noqa: RUF001
+    "000_3c335b76b6224e08": ("Dawn", "2023-12-09", "will also support Azerbaijan’s bid to host,” the statement read."),
     "001_6a1e265b84298ea3": (None, "2023-12-08", 'for the people of the South Caucasus."'),
     "002_e306693923fce447": ("CNN", "2023-12-08", "more than 90% of its exports."),
     "003_07edc077d577f0d1": (None, "2023-12-13", "finalize a peace deal as soon as possible."),
@@ -269,3 +269,17 @@ def test_text_that_is_only_furniture_has_an_empty_body() -> None:
 )
 def test_parse_date(value: str, expected: dt.date | None) -> None:
     assert parse_date(value) == expected
+
+
+def test_text_without_a_sentence_has_an_empty_body() -> None:
+    furniture = "Security lapses\nUpdated 13 Apr, 2024\n\nLiving rough\n10 Apr, 2024\n\nFor more news create an account at\n"
+    found = detect(furniture)
+    assert found.body_start == found.body_end
+
+
+def test_one_short_sentence_is_enough_for_a_body() -> None:
+    text = "Harbour reopens\n\nThe harbour reopened on Monday after three weeks of repairs.\n"
+    short = detect("The mill shut.")
+    assert (short.body_start, short.body_end) == (0, len("The mill shut."))
+    found = detect(text)
+    assert text[found.body_start : found.body_end].endswith("The harbour reopened on Monday after three weeks of repairs.")

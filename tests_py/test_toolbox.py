@@ -41,10 +41,8 @@ class Built:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    workdir = tmp_path_factory.mktemp("toolbox")
-    result = pipeline.build_warehouse(pipeline.SAMPLE_CORPUS, workdir)
-    return Built(db=result.db, workdir=workdir)
+def built(sample_build: pipeline.BuildResult) -> Built:
+    return Built(db=sample_build.db, workdir=sample_build.db.parent)
 
 
 @pytest.fixture(scope="module")
