@@ -272,7 +272,9 @@ def test_parse_date(value: str, expected: dt.date | None) -> None:
 
 
 def test_text_without_a_sentence_has_an_empty_body() -> None:
-    furniture = "Security lapses\nUpdated 13 Apr, 2024\n\nLiving rough\n10 Apr, 2024\n\nFor more news create an account at\n"
+    furniture = (
+        "Security lapses\nUpdated 13 Apr, 2024\n\nLiving rough\n10 Apr, 2024\n\nFor more news create an account at\n"
+    )
     found = detect(furniture)
     assert found.body_start == found.body_end
 
@@ -282,4 +284,5 @@ def test_one_short_sentence_is_enough_for_a_body() -> None:
     short = detect("The mill shut.")
     assert (short.body_start, short.body_end) == (0, len("The mill shut."))
     found = detect(text)
-    assert text[found.body_start : found.body_end].endswith("The harbour reopened on Monday after three weeks of repairs.")
+    body = text[found.body_start : found.body_end]
+    assert body.endswith("The harbour reopened on Monday after three weeks of repairs.")
