@@ -28,7 +28,7 @@ def reactions(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
             "join staging.stg_news__articles a using (article_id) order by a.source_file, r.char_start"
         )
         names = [d[0] for d in cur.description]
-        return [dict(zip(names, row)) for row in cur.fetchall()]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
     finally:
         con.close()
 
@@ -69,8 +69,9 @@ EXPECTED = [
 
 
 @pytest.mark.parametrize(("source_file", "quote_start", "speaker", "stance", "kind"), EXPECTED)
-def test_reaction(reactions: list[dict], source_file: str, quote_start: str, speaker: str, stance: str,
-                  kind: str) -> None:
+def test_reaction(
+    reactions: list[dict], source_file: str, quote_start: str, speaker: str, stance: str, kind: str
+) -> None:
     row = find(reactions, source_file, quote_start)
     assert (row["speaker"], row["stance"], row["kind"]) == (speaker, stance, kind)
 
@@ -84,7 +85,7 @@ def test_affiliations_come_from_titles_and_demonyms(reactions: list[dict]) -> No
 
 def test_quotes_are_exact_spans_without_their_marks(reactions: list[dict]) -> None:
     for row in reactions:
-        assert row["raw_text"][row["char_start"]:row["char_end"]] == row["quote"]
+        assert row["raw_text"][row["char_start"] : row["char_end"]] == row["quote"]
         assert row["quote"][0] not in "“”\"‘’'" and row["quote"][-1] not in "“”\"‘’',"
 
 
