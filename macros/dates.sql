@@ -55,6 +55,8 @@
         when 'weekday_before' then {{ add_days(anchor, '-(((' ~ aw ~ ' - ' ~ wd ~ ' + 6) % 7) + 1)') }}
         when 'weekday_on_or_after' then {{ add_days(anchor, '((' ~ wd ~ ' - ' ~ aw ~ ' + 7) % 7)') }}
         when 'weekday_after' then {{ add_days(anchor, '(((' ~ wd ~ ' - ' ~ aw ~ ' + 6) % 7) + 1)') }}
+        when 'day_in_year_offset' then {{ dates_calendar_day(ay ~ ' + ' ~ unit_offset, m, d) }}
+        when 'month_in_year_offset' then {{ dates_first_of_month(ay ~ ' + ' ~ unit_offset, m) }}
         when 'day_offset' then {{ add_days(anchor, unit_offset) }}
         when 'week_offset' then {{ add_days(anchor, '1 - ' ~ aw ~ ' + 7 * ' ~ unit_offset) }}
         when 'month_offset' then {{ add_months(dates_first_of_month(ay, am), unit_offset) }}
@@ -73,7 +75,7 @@
             {{ date_from_parts('extract(year from ' ~ range_start ~ ')', 12, 31) }}
         when {{ method }} = 'explicit_year_range' then {{ date_from_parts(end_year, 12, 31) }}
         when {{ method }} in ('explicit_month', 'month_not_after', 'month_not_before', 'month_before',
-            'month_after', 'month_offset') then
+            'month_after', 'month_offset', 'month_in_year_offset') then
             {{ add_days(add_months(range_start, 1), -1) }}
         when {{ method }} = 'week_offset' then {{ add_days(range_start, 6) }}
         else {{ range_start }}

@@ -6,9 +6,13 @@
 
     granularities: which ranges must agree: ['day'] for exact dates (a contradiction); [] for
     all, weeks, months and years too (a vague disagreement, usually run with severity warn).
-    skip_day_conflicts: leave out events whose day-level dates already disagree (reported by the
-    day-level test), so a vague test does not repeat them.
-    min_articles: events dated by fewer articles are not judged (one article's own dates do not
+    compare_within: a column (e.g. the event's cue word); only dates with the same value are
+    compared, so that `the quake on Monday` and `the tsunami warning lifted on Tuesday` (one
+    disaster event, two happenings) do not contradict each other; rows where it is NULL are
+    left out.
+    skip_conflicts_within: leave out events that have a day-level contradiction within this
+    column (reported by the day-level test), so that a vague test does not repeat them.
+    min_articles: groups dated by fewer articles are not judged (one article's own dates do not
     make a cross-source conflict). -#}
 {% test dates_consistent(
     model,
@@ -17,7 +21,8 @@
     end_column='resolved_end',
     granularity_column='granularity',
     granularities=['day'],
-    skip_day_conflicts=false,
+    compare_within=none,
+    skip_conflicts_within=none,
     article_column='article_id',
     source_column='source_file',
     outlet_column='outlet',
@@ -40,7 +45,9 @@ all_dated as (
         {{ end_column }} as range_end,
         {{ granularity_column }} as granularity,
         {{ surface_column }} as surface,
-        {{ sentence_column }} as sentence_text
+        {{ sentence_column }} as sentence_text,
+        {{ compare_within if compare_within else 'cast(null as varchar)' }} as compared_within,
+        {{ skip_conflicts_within if skip_conflicts_within else 'cast(null as varchar)' }} as skip_within
     from {{ model }}
     where {{ event_column }} is not null and {{ start_column }} is not null
 
@@ -48,24 +55,29 @@ all_dated as (
 
 day_conflicts as (
 
-    select event_key
+    select distinct event_key
     from all_dated
-    where granularity = 'day'
-    group by event_key
-    having max(range_start) > min(range_end)
+    where granularity = 'day' and skip_within is not null
+    group by event_key, skip_within
+    having max(range_start) > min(range_end) and count(distinct article_id) >= {{ min_articles }}
 
 ),
 
 dated as (
 
-    select *
+    select
+        *,
+        event_key || coalesce(' (' || compared_within || ')', '') as compared_key
     from all_dated
     where
         true
         {%- if granularities %}
         and granularity in ('{{ granularities | join("', '") }}')
         {%- endif %}
-        {%- if skip_day_conflicts %}
+        {%- if compare_within %}
+        and compared_within is not null
+        {%- endif %}
+        {%- if skip_conflicts_within %}
         and event_key not in (select day_conflicts.event_key from day_conflicts)
         {%- endif %}
 
@@ -74,10 +86,10 @@ dated as (
 disjoint_events as (
 
     select
-        event_key,
+        compared_key,
         count(distinct article_id) as n_articles
     from dated
-    group by event_key
+    group by compared_key
     having max(range_start) > min(range_end) and count(distinct article_id) >= {{ min_articles }}
 
 ),
@@ -86,22 +98,22 @@ disjoint_events as (
 candidate_ranges as (
 
     select distinct
-        dated.event_key,
+        dated.compared_key,
         dated.range_start,
         dated.range_end
     from dated
-    inner join disjoint_events on dated.event_key = disjoint_events.event_key
+    inner join disjoint_events on dated.compared_key = disjoint_events.compared_key
 
 ),
 
 supported as (
 
     select
-        candidate_ranges.event_key,
+        candidate_ranges.compared_key,
         candidate_ranges.range_start,
         candidate_ranges.range_end,
         row_number() over (
-            partition by candidate_ranges.event_key
+            partition by candidate_ranges.compared_key
             order by
                 count(distinct dated.article_id) desc,
                 candidate_ranges.range_end - candidate_ranges.range_start,
@@ -110,17 +122,17 @@ supported as (
         count(distinct dated.article_id) as n_supporting
     from candidate_ranges
     inner join dated
-        on candidate_ranges.event_key = dated.event_key
+        on candidate_ranges.compared_key = dated.compared_key
         and dated.range_start <= candidate_ranges.range_start
         and candidate_ranges.range_end <= dated.range_end
-    group by candidate_ranges.event_key, candidate_ranges.range_start, candidate_ranges.range_end
+    group by candidate_ranges.compared_key, candidate_ranges.range_start, candidate_ranges.range_end
 
 ),
 
 majority as (
 
     select
-        event_key,
+        compared_key,
         range_start as majority_start,
         range_end as majority_end,
         n_supporting
@@ -133,6 +145,7 @@ failures as (
 
     select
         dated.event_key,
+        dated.compared_within,
         dated.article_id,
         dated.source_file,
         dated.outlet,
@@ -146,14 +159,15 @@ failures as (
         not (dated.range_start <= majority.majority_start and majority.majority_end <= dated.range_end)
             as goes_against_majority
     from dated
-    inner join disjoint_events on dated.event_key = disjoint_events.event_key
-    inner join majority on dated.event_key = majority.event_key
+    inner join disjoint_events on dated.compared_key = disjoint_events.compared_key
+    inner join majority on dated.compared_key = majority.compared_key
 
 )
 
 select
     *,
-    'event ' || event_key || ': ' || coalesce(source_file, article_id) || coalesce(' (' || outlet || ')', '')
+    'event ' || event_key || coalesce(' (' || compared_within || ')', '') || ': '
+    || coalesce(source_file, article_id) || coalesce(' (' || outlet || ')', '')
     || ' dates it ' || cast(range_start as varchar)
     || case when range_end > range_start then '..' || cast(range_end as varchar) else '' end
     || case when goes_against_majority then ', AGAINST ' else ', with ' end

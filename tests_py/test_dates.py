@@ -31,7 +31,7 @@ def query(db: Path, sql: str, params: list | None = None) -> list[dict]:
     with duckdb.connect(str(db), read_only=True) as con:
         cur = con.execute(sql, params or [])
         names = [c[0] for c in cur.description]
-        return [dict(zip(names, row)) for row in cur.fetchall()]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
 def dates_of(db: Path, prefix: str) -> list[dict]:
@@ -50,7 +50,9 @@ def one(rows: list[dict], surface: str) -> dict:
 
 
 def status_line(output: str, test_name: str) -> str:
-    lines = [ln for ln in output.splitlines() if test_name in ln and any(s in ln for s in ("PASS", "FAIL", "WARN", "ERROR"))]
+    lines = [
+        ln for ln in output.splitlines() if test_name in ln and any(s in ln for s in ("PASS", "FAIL", "WARN", "ERROR"))
+    ]
     assert lines, f"{test_name} did not run:\n{output[-3000:]}"
     return lines[-1]
 
@@ -68,7 +70,9 @@ def mutated(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     path = corpus / MUTATED_FILE
     text = path.read_text(encoding="utf-8")
     assert text.count("joint statement late on Thursday") == 1
-    path.write_text(text.replace("joint statement late on Thursday", "joint statement late on Friday"), encoding="utf-8")
+    path.write_text(
+        text.replace("joint statement late on Thursday", "joint statement late on Friday"), encoding="utf-8"
+    )
     return build_warehouse(corpus, work / "build", check=False)
 
 
@@ -100,7 +104,7 @@ def test_sample_undated_article_resolved_from_story(sample: BuildResult) -> None
     last_week = one(rows, "last week")
     assert (last_week["resolved_start"], last_week["resolved_end"]) == (d("2023-12-04"), d("2023-12-10"))
     # The Wednesday of 004 and of 003 date the same exchange.
-    keys = {r["event_key"] for r in dates_of(sample.db, "003_") + [wednesday] if r["surface"] == "Wednesday"}
+    keys = {r["event_key"] for r in [*dates_of(sample.db, "003_"), wednesday] if r["surface"] == "Wednesday"}
     assert len(keys) == 1 and None not in keys
 
 
@@ -174,18 +178,27 @@ def test_invented_undated_article_uses_story_window(invented: BuildResult) -> No
     assert (tuesday["resolved_start"], tuesday["resolution_basis"]) == (d("2025-03-18"), "story")
     deadline = one(blog, "the end of the month")
     assert (deadline["resolved_start"], deadline["event_class"], deadline["event_key"]) == (
-        d("2025-03-31"), "deadline", None)
+        d("2025-03-31"),
+        "deadline",
+        None,
+    )
     window = query(
         invented.db,
         "select w.* from intermediate.int_articles_publication_windows as w "
         "inner join marts.dim_articles as a using (article_id) where a.source_file like '103_%'",
     )[0]
     assert (window["window_start"], window["window_end"], window["window_basis"]) == (
-        d("2025-03-18"), d("2025-03-24"), "story")
+        d("2025-03-18"),
+        d("2025-03-24"),
+        "story",
+    )
 
 
 def test_invented_truce_agreed_by_three_articles(invented: BuildResult) -> None:
     truce = query(invented.db, "select * from marts.event_date_agreement where event_class = 'ceasefire'")
     assert len(truce) == 1
     assert (truce[0]["status"], truce[0]["n_articles"], truce[0]["consensus_start"]) == (
-        "consistent", 3, d("2025-03-18"))
+        "consistent",
+        3,
+        d("2025-03-18"),
+    )

@@ -164,7 +164,9 @@ def test_flood_figures(invented) -> None:
     assert figure(db, "flood/wire_update.txt", "dozens of roads")[:4] == (24, 24, 99, "range")
     assert figure(db, "flood/wire_update.txt", "a third of farmland")[3] == "at_least"
     assert figure(db, "flood/northern_daily.txt", "€20 million")[0] == 20_000_000
-    surfaces = [s for (s,) in rows(db, "select surface from marts.fct_figures where source_file = 'flood/northern_daily.txt'")]
+    surfaces = [
+        s for (s,) in rows(db, "select surface from marts.fct_figures where source_file = 'flood/northern_daily.txt'")
+    ]
     assert not any("one of" in s or "2024" in s or "March 10" in s for s in surfaces)
 
 

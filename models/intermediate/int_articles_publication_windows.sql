@@ -51,6 +51,14 @@ base_windows as (
 
 ),
 
+aligned_classes as (
+
+    select event_class
+    from {{ ref('event_classes') }}
+    where is_aligned
+
+),
+
 -- Days that the dated articles give, one per event class, to anchor an undated article's
 -- relative dates; a class dated to several days anchors nothing.
 dated_days as (
@@ -63,8 +71,7 @@ dated_days as (
     where
         dates.resolution_basis = 'article'
         and dates.granularity = 'day'
-        and dates.event_class is not null
-        and dates.event_class != 'deadline'
+        and dates.event_class in (select aligned_classes.event_class from aligned_classes)
 
 ),
 
@@ -117,7 +124,8 @@ candidate_days as (
         anchored_mentions.*,
         c.candidate_day
     from anchored_mentions,
-        {{ explode(day_list('anchored_mentions.base_start', 'anchored_mentions.base_end'), 'c', 'candidate_day', 'day_no') }}
+        {{ explode(day_list('anchored_mentions.base_start', 'anchored_mentions.base_end'),
+            'c', 'candidate_day', 'day_no') }}
 
 ),
 
@@ -131,7 +139,7 @@ candidate_resolutions as (
 
 ),
 
-constraints as (
+date_constraints as (
 
     select
         article_id,
@@ -160,8 +168,8 @@ narrowed as (
             '''' || surface || ''' (' || event_class || ' on ' || cast(event_day as varchar) || ') -> '
             || cast(earliest as varchar) || '..' || cast(latest as varchar),
             '; ' order by date_id
-        ) as constraints
-    from constraints
+        ) as evidence
+    from date_constraints
     group by article_id
 
 ),
@@ -193,8 +201,8 @@ final as (
             else 0
         end as n_constraints,
         case
-            when base_windows.published_date is null then narrowed.constraints
-        end as constraints
+            when base_windows.published_date is null then narrowed.evidence
+        end as window_evidence
     from base_windows
     left join narrowed on base_windows.article_id = narrowed.article_id
 

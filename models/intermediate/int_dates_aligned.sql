@@ -25,6 +25,14 @@ dates as (
 
 ),
 
+aligned_classes as (
+
+    select event_class
+    from {{ ref('event_classes') }}
+    where is_aligned
+
+),
+
 cued as (
 
     select
@@ -37,8 +45,7 @@ cued as (
         story_id || '|' || event_class || '|' || cast(extract(year from resolved_start) as varchar) as group_key
     from dates
     where
-        event_class is not null
-        and event_class != 'deadline'
+        event_class in (select aligned_classes.event_class from aligned_classes)
         and resolved_start is not null
 
 ),
@@ -191,7 +198,36 @@ by_date as (
 final as (
 
     select
-        dates.*,
+        dates.date_id,
+        dates.article_id,
+        dates.story_id,
+        dates.sentence_id,
+        dates.char_start,
+        dates.char_end,
+        dates.surface,
+        dates.sentence_text,
+        dates.pattern,
+        dates.rule,
+        dates.resolution_method,
+        dates.granularity,
+        dates.unit_offset,
+        dates.year_number,
+        dates.end_year_number,
+        dates.month_number,
+        dates.day_number,
+        dates.weekday_number,
+        dates.is_relative,
+        dates.follows_future_marker,
+        dates.is_quoted,
+        dates.event_class,
+        dates.event_cue,
+        dates.event_cue_stem,
+        dates.published_date,
+        dates.resolved_start,
+        dates.resolved_end,
+        dates.resolution_basis,
+        dates.publication_window_start,
+        dates.publication_window_end,
         coalesce(cued_keys.event_key, by_date.event_key) as event_key,
         case
             when cued_keys.event_key is not null then 'cue'

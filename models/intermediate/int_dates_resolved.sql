@@ -110,6 +110,7 @@ final as (
         dates.is_quoted,
         dates.event_class,
         dates.event_cue,
+        dates.event_cue_stem,
         dates.published_date,
         windows.window_start as publication_window_start,
         windows.window_end as publication_window_end,

@@ -53,7 +53,10 @@ named_claims as (
         case when count(compare_low) = count(*) then min(compare_low) end as hull_low,
         case when count(compare_high) = count(*) then max(compare_high) end as hull_high
     from keyed
-    where (subject is not null or action_class is not null) and counted_what is not null
+    where
+        (subject is not null or action_class is not null)
+        and counted_what is not null
+        and not coalesce(is_increment, false)
     group by story_id, counted_what, subject, action_class
 
 ),
@@ -95,7 +98,7 @@ aligned as (
         coalesce(keyed.subject, fitting_claims.subject) as claim_subject,
         coalesce(keyed.action_class, fitting_claims.action_class) as claim_action,
         case
-            when keyed.counted_what is null then null
+            when keyed.counted_what is null or coalesce(keyed.is_increment, false) then null
             when fitting_claims.figure_id is not null then 'story'
             else 'text'
         end as key_basis
@@ -126,6 +129,7 @@ final as (
         counted_class,
         counted_head,
         is_elliptical,
+        is_increment,
         counted_what,
         claim_subject as subject,
         claim_action as action_class,
@@ -133,7 +137,8 @@ final as (
         compare_low,
         compare_high,
         case
-            when counted_what is not null then concat_ws('|', counted_what, claim_subject, claim_action)
+            when counted_what is not null and not coalesce(is_increment, false)
+                then concat_ws('|', counted_what, claim_subject, claim_action)
         end as claim_key
     from aligned
 

@@ -1,11 +1,12 @@
 {#- One row per event of a story that some article dates (event_key of fct_dates): do the outlets
     agree on when it happened?
 
-    Day-level dates must agree exactly: when their ranges have no day in common the event is a
-    `conflict`. Otherwise, when every range (weeks, months and years too) has a day in common the
-    event is `consistent` and the consensus is that common part (`last week` and `Thursday` agree
-    on the Thursday; `in September` and `September 19` on the 19th). When only coarse ranges
-    disagree (a month against a week), it is `vague`. An event that one article alone dates is
+    Day-level dates that name the happening with the same word must agree exactly: when those of
+    two articles have no day in common the event is a `conflict`. Otherwise, when every range
+    (weeks, months and years too) has a day in common the event is `consistent` and the consensus
+    is that common part (`last week` and `Thursday` agree on the Thursday; `in September` and
+    `September 19` on the 19th). When ranges disagree otherwise (a month against a week, or days
+    named with different words), it is `vague`. An event that one article alone dates is
     `single_source`. For a conflict or a vague event, the consensus is the most precise range
     that the most articles agree with (have a date containing it); NULL when two ranges tie. -#}
 
@@ -57,17 +58,38 @@ by_event as (
 
 ),
 
+-- A contradiction needs two articles naming the happening with the same word: `the quake on
+-- Monday` and `the tsunami warning lifted on Tuesday` belong to one disaster event but are not
+-- one happening.
+cue_conflicts as (
+
+    select event_key
+    from dates
+    where granularity = 'day' and event_cue_stem is not null
+    group by event_key, event_cue_stem
+    having max(resolved_start) > min(resolved_end) and count(distinct article_id) >= 2
+
+),
+
+conflicting_events as (
+
+    select distinct event_key
+    from cue_conflicts
+
+),
+
 judged as (
 
     select
-        *,
+        by_event.*,
         case
-            when n_articles = 1 then 'single_source'
-            when day_common_start > day_common_end then 'conflict'
-            when common_start <= common_end then 'consistent'
+            when by_event.n_articles = 1 then 'single_source'
+            when conflicting_events.event_key is not null then 'conflict'
+            when by_event.common_start <= by_event.common_end then 'consistent'
             else 'vague'
         end as status
     from by_event
+    left join conflicting_events on by_event.event_key = conflicting_events.event_key
 
 ),
 
@@ -177,22 +199,10 @@ sentence_lists as (
 
 ),
 
-final as (
+concluded as (
 
     select
-        ---------- the event
-        judged.story_id,
-        judged.event_key,
-        judged.event_class,
-
-        ---------- how many say so
-        judged.n_mentions,
-        judged.n_articles,
-        judged.n_outlets,
-        judged.n_day_mentions,
-
-        ---------- the verdict
-        judged.status,
+        judged.*,
         case
             when judged.status in ('consistent', 'single_source') and judged.common_start <= judged.common_end
                 then judged.common_start
@@ -206,9 +216,32 @@ final as (
             when judged.status = 'vague' and judged.day_common_start <= judged.day_common_end
                 then judged.day_common_end
             else best_ranges.resolved_end
-        end as consensus_end,
-        judged.min_start,
-        judged.max_end,
+        end as consensus_end
+    from judged
+    left join best_ranges on judged.event_key = best_ranges.event_key
+
+),
+
+final as (
+
+    select
+        ---------- the event
+        concluded.story_id,
+        concluded.event_key,
+        concluded.event_class,
+
+        ---------- how many say so
+        concluded.n_mentions,
+        concluded.n_articles,
+        concluded.n_outlets,
+        concluded.n_day_mentions,
+
+        ---------- the verdict
+        concluded.status,
+        concluded.consensus_start,
+        concluded.consensus_end,
+        concluded.min_start,
+        concluded.max_end,
 
         ---------- the evidence
         mention_lists.source_files,
@@ -216,10 +249,9 @@ final as (
         mention_lists.mentions,
         sentence_lists.sentences
 
-    from judged
-    left join best_ranges on judged.event_key = best_ranges.event_key
-    left join mention_lists on judged.event_key = mention_lists.event_key
-    left join sentence_lists on judged.event_key = sentence_lists.event_key
+    from concluded
+    left join mention_lists on concluded.event_key = mention_lists.event_key
+    left join sentence_lists on concluded.event_key = sentence_lists.event_key
 
 )
 

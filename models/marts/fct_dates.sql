@@ -52,7 +52,8 @@ final as (
         dates.event_key,
         dates.event_key_basis,
         dates.event_class,
-        dates.event_cue
+        dates.event_cue,
+        dates.event_cue_stem
 
     from dates
     inner join articles on dates.article_id = articles.article_id

@@ -61,6 +61,7 @@ final as (
         figures.counted_class,
         figures.counted_what,
         figures.is_elliptical,
+        figures.is_increment,
         figures.subject,
         figures.key_basis,
         figures.action_class

@@ -86,10 +86,21 @@ modifier_terms as (
 
     select
         qualifier,
+        before_duration,
         cast(low_factor as double) as low_factor,
         cast(high_factor as double) as high_factor,
         trim(regexp_replace(lower(modifier), '\s+', ' ', 'g')) as term
     from {{ ref('quantity_modifiers') }}
+
+),
+
+unit_dimensions as (
+
+    select distinct
+        unit,
+        dimension
+    from {{ ref('counted_classes') }}
+    where unit is not null
 
 ),
 
@@ -332,6 +343,7 @@ neighbours as (
         lag(is_word, 2) over w as prev2_is_word,
         lag(glued_prev) over w as prev_glued_prev2,
         lead(lw) over w as next_lw,
+        lead(is_capitalised) over w as next_is_capitalised,
         lead(tag) over w as next_tag,
         lead(kind) over w as next_kind,
         lead(word_value) over w as next_value,
@@ -615,7 +627,8 @@ lexicon_terms as (
         unit,
         false as is_demonym,
         cast(null as double) as low_factor,
-        cast(null as double) as high_factor
+        cast(null as double) as high_factor,
+        cast(null as varchar) as before_duration
     from counted_terms
 
     union all
@@ -628,7 +641,8 @@ lexicon_terms as (
         cast(null as varchar) as unit,
         is_demonym,
         cast(null as double) as low_factor,
-        cast(null as double) as high_factor
+        cast(null as double) as high_factor,
+        cast(null as varchar) as before_duration
     from alias_terms
 
     union all
@@ -641,7 +655,8 @@ lexicon_terms as (
         cast(null as varchar) as unit,
         false as is_demonym,
         cast(null as double) as low_factor,
-        cast(null as double) as high_factor
+        cast(null as double) as high_factor,
+        cast(null as varchar) as before_duration
     from action_terms
 
     union all
@@ -654,7 +669,8 @@ lexicon_terms as (
         cast(null as varchar) as unit,
         false as is_demonym,
         low_factor,
-        high_factor
+        high_factor,
+        before_duration
     from modifier_terms
 
 ),
@@ -668,6 +684,18 @@ sized_terms as (
 
 ),
 
+base_words as (
+
+    select
+        sentence_key,
+        pos,
+        lw,
+        is_word,
+        regexp_replace(lw, '[''’]s$', '') as lw_base
+    from token_base
+
+),
+
 {# Word n-grams of one to four tokens starting at each token; the last word is compared without
    a possessive `'s` (`Armenia’s`). #}
 ngram_rows as (
@@ -675,23 +703,27 @@ ngram_rows as (
     select
         sentence_key,
         pos,
+        lw_base as ngram_1,
         lag(lw) over w as prev_lw,
         lag(is_word) over w as prev_is_word,
         lag(lw, 2) over w as prev2_lw,
-        lw_base as ngram_1,
         lw || ' ' || lead(lw_base) over w as ngram_2,
         lw || ' ' || lead(lw) over w || ' ' || lead(lw_base, 2) over w as ngram_3,
         lw || ' ' || lead(lw) over w || ' ' || lead(lw, 2) over w || ' ' || lead(lw_base, 3) over w as ngram_4
-    from (
-        select
-            sentence_key,
-            pos,
-            lw,
-            is_word,
-            regexp_replace(lw, '[''’]s$', '') as lw_base
-        from token_base
-    ) as base_words
+    from base_words
     window w as (partition by sentence_key order by pos)
+
+),
+
+ngram_sizes as (
+
+    select 1 as n_words
+    union all
+    select 2 as n_words
+    union all
+    select 3 as n_words
+    union all
+    select 4 as n_words
 
 ),
 
@@ -703,28 +735,28 @@ ngrams as (
         ngram_rows.prev_lw,
         ngram_rows.prev_is_word,
         ngram_rows.prev2_lw,
-        sizes.n_words,
-        case sizes.n_words
+        ngram_sizes.n_words,
+        case ngram_sizes.n_words
             when 1 then ngram_rows.ngram_1
             when 2 then ngram_rows.ngram_2
             when 3 then ngram_rows.ngram_3
             else ngram_rows.ngram_4
         end as ngram
     from ngram_rows
-    cross join (select 1 as n_words union all select 2 union all select 3 union all select 4) as sizes
+    cross join ngram_sizes
 
 ),
 
 lexicon_matches {{ materialized_cte() }} (
 
     select
-        ngrams.sentence_key,
-        ngrams.pos as match_start,
-        ngrams.pos + sized_terms.n_words - 1 as match_end,
         sized_terms.*,
+        ngrams.sentence_key,
         ngrams.prev_lw,
         ngrams.prev_is_word,
-        ngrams.prev2_lw
+        ngrams.prev2_lw,
+        ngrams.pos as match_start,
+        ngrams.pos + sized_terms.n_words - 1 as match_end
     from ngrams
     inner join sized_terms
         on ngrams.ngram = sized_terms.term and ngrams.n_words = sized_terms.n_words
@@ -783,10 +815,11 @@ modifier_matches as (
         match_start,
         match_end,
         n_words,
-        term as modifier,
-        matched_label as qualifier,
+        before_duration,
         low_factor,
-        high_factor
+        high_factor,
+        term as modifier,
+        matched_label as qualifier
     from lexicon_matches
     where lexicon = 'modifier'
 
@@ -800,7 +833,7 @@ candidates as (
         valued_runs.*,
         first_token.prev_tag,
         first_token.prev_lw,
-                first_token.prev_is_capitalised,
+        first_token.prev_is_capitalised,
         first_token.glued_prev,
         first_token.prev2_is_word,
         first_token.prev_glued_prev2,
@@ -810,7 +843,8 @@ candidates as (
         last_token.token_end as run_end_offset,
         last_token.next_tag,
         last_token.next_lw,
-                last_token.glued_next,
+        last_token.next_is_capitalised,
+        last_token.glued_next,
         last_token.next_glued_next2,
         unit_prefix.unit as prefix_unit_value,
         first_token.links_next and not valued_runs.is_range as links_next,
@@ -838,6 +872,7 @@ run_modifiers as (
         modifier_matches.qualifier,
         modifier_matches.low_factor,
         modifier_matches.high_factor,
+        modifier_matches.before_duration,
         row_number() over (
             partition by candidates.sentence_key, candidates.run_no
             order by modifier_matches.n_words desc
@@ -854,11 +889,12 @@ with_modifier as (
 
     select
         candidates.*,
-        run_modifiers.match_start as modifier_start,
-        run_modifiers.modifier,
-        run_modifiers.qualifier as modifier_qualifier,
-        run_modifiers.low_factor,
-        run_modifiers.high_factor,
+        run_modifiers.before_duration as modifier_before_duration,
+        run_modifiers.match_start as stated_modifier_start,
+        run_modifiers.modifier as stated_modifier,
+        run_modifiers.qualifier as stated_qualifier,
+        run_modifiers.low_factor as stated_low_factor,
+        run_modifiers.high_factor as stated_high_factor,
         candidates.prefix_unit_value as prefix_unit
     from candidates
     left join run_modifiers
@@ -923,7 +959,11 @@ window_tokens as (
         with_unit.phrase_from,
         tokens_after.pos,
         tokens_after.lw,
-        (tokens_after.lw = 'of' and tokens_after.pos = with_unit.phrase_from and with_unit.first_alone is distinct from 'with_noun')
+        (
+            tokens_after.lw = 'of'
+            and tokens_after.pos = with_unit.phrase_from
+            and with_unit.first_alone is distinct from 'with_noun'
+        )
         or (determiners.word is not null and tokens_after.pos <= with_unit.phrase_from + 1) as is_lead,
         (
             tokens_after.is_word and breaks.word is null and tokens_after.lw != 'of' and determiners.word is null
@@ -1089,21 +1129,45 @@ with_head as (
 
 ),
 
+{# A modifier that is a preposition of time before a duration (`over five years`) is no bound. #}
+with_dimension as (
+
+    select
+        with_head.*,
+        unit_dimensions.dimension as unit_dimension,
+        with_head.stated_modifier is not null
+        and not (
+            with_head.modifier_before_duration is not distinct from 'during'
+            and unit_dimensions.dimension is not distinct from 'time'
+        ) as has_modifier
+    from with_head
+    left join unit_dimensions
+        on
+            coalesce(with_head.unit_after, with_head.prefix_unit, with_head.suffix_unit, with_head.run_unit)
+            = unit_dimensions.unit
+
+),
+
 read_figures {{ materialized_cte() }} (
 
     select
         *,
+        case when has_modifier then stated_modifier end as modifier,
+        case when has_modifier then stated_modifier_start end as modifier_start,
+        case when has_modifier then stated_qualifier end as modifier_qualifier,
+        case when has_modifier then stated_low_factor end as low_factor,
+        case when has_modifier then stated_high_factor end as high_factor,
         coalesce(unit_after, prefix_unit, suffix_unit, run_unit) as unit,
         case
             when head_class is not null then head_class
             when demonym_end is not null then 'people'
         end as noun_class,
         coalesce(head_end, demonym_end, plain_head_pos) as phrase_end_pos,
-        coalesce(modifier_start, lead_pos) as surface_start_pos,
+        coalesce(case when has_modifier then stated_modifier_start end, lead_pos) as surface_start_pos,
         greatest(phrase_from - 1, coalesce(head_end, demonym_end, plain_head_pos, 0)) as surface_end_pos,
         head_end is null and demonym_end is null and plain_head_pos is null
         and coalesce(unit_after, prefix_unit, suffix_unit, run_unit) is null as is_elliptical
-    from with_head
+    from with_dimension
 
 ),
 
@@ -1233,16 +1297,17 @@ bounding_offsets as (
     select
         needed.sentence_key,
         needed.run_no,
-        max(case when needed.bounding_role = 'surface_start' then bounding_tokens.token_start end) as surface_start_offset,
-        max(case when needed.bounding_role = 'surface_end' then bounding_tokens.token_end end) as surface_end_offset,
-        max(case when needed.bounding_role = 'phrase_start' then bounding_tokens.token_start end) as phrase_start_offset,
-        max(case when needed.bounding_role = 'phrase_end' then bounding_tokens.token_end end) as phrase_end_offset,
-        max(case when needed.bounding_role = 'preceding_start' then bounding_tokens.token_start end) as preceding_start_offset,
-        max(case when needed.bounding_role = 'preceding_end' then bounding_tokens.token_end end) as preceding_end_offset,
-        max(case when needed.bounding_role = 'plain_head' then regexp_replace(bounding_tokens.lw, '[''’]s$', '') end) as plain_head
+        max(case when needed.bounding_role = 'surface_start' then at_pos.token_start end) as surface_start_offset,
+        max(case when needed.bounding_role = 'surface_end' then at_pos.token_end end) as surface_end_offset,
+        max(case when needed.bounding_role = 'phrase_start' then at_pos.token_start end) as phrase_start_offset,
+        max(case when needed.bounding_role = 'phrase_end' then at_pos.token_end end) as phrase_end_offset,
+        max(case when needed.bounding_role = 'preceding_start' then at_pos.token_start end) as preceding_start_offset,
+        max(case when needed.bounding_role = 'preceding_end' then at_pos.token_end end) as preceding_end_offset,
+        max(case when needed.bounding_role = 'plain_head' then regexp_replace(at_pos.lw, '[''’]s$', '') end)
+            as plain_head
     from bounding_positions as needed
-    inner join token_base as bounding_tokens
-        on needed.sentence_key = bounding_tokens.sentence_key and needed.pos = bounding_tokens.pos
+    inner join token_base as at_pos
+        on needed.sentence_key = at_pos.sentence_key and needed.pos = at_pos.pos
     group by needed.sentence_key, needed.run_no
 
 ),
@@ -1305,7 +1370,7 @@ judged as (
             when located.first_tag = 'D' and located.n_parts = 1 and located.first_digit_value <= 31
                 and (
                     (prev_month.word is not null and (not prev_month.is_common_word or located.prev_is_capitalised))
-                    or (next_month.word is not null and not next_month.is_common_word)
+                    or (next_month.word is not null and (not next_month.is_common_word or located.next_is_capitalised))
                 )
                 then 'date'
             when time_suffix.word is not null
@@ -1330,7 +1395,9 @@ judged as (
             when located.prev_lw = 'the' and located.modifier is null and located.first_tag = 'W'
                 and located.n_parts = 1 and located.base_value <= 3
                 then 'known group'
-        end as not_a_figure
+        end as not_a_figure,
+        {# `12 more bodies`, `another 20`: an addition to a count, not the count itself. #}
+        increment_before.word is not null or increment_after.word is not null as is_increment
     from located
     left join context_words as year_cue on located.prev_lw = year_cue.word and year_cue.role = 'year_cue'
     left join months as prev_month
@@ -1340,6 +1407,10 @@ judged as (
     left join months as next_month on located.next_lw = next_month.word
     left join context_words as time_suffix on located.next_lw = time_suffix.word and time_suffix.role = 'time_suffix'
     left join context_words as pronoun on located.prev_lw = pronoun.word and pronoun.role = 'pronoun_cue'
+    left join context_words as increment_before
+        on located.prev_lw = increment_before.word and increment_before.role = 'increment_before'
+    left join context_words as increment_after
+        on located.next_lw = increment_after.word and increment_after.role = 'increment_after'
 
 ),
 
@@ -1374,6 +1445,7 @@ final as (
         qualifier,
         unit,
         is_elliptical,
+        is_increment,
         subject,
         action_class,
         article_id || ':' || cast(sentence_start + surface_start_offset as varchar) as figure_id,
