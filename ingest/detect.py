@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 # Bump whenever a rule changes: re-ingesting an article stored under another version recomputes
 # its detected columns.
-DETECTOR_VERSION = "2"
+DETECTOR_VERSION = "3"
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -92,8 +92,8 @@ _TRAILING_YEAR_RE = re.compile(r"\s*\d{4}\.?$")
 _NAME_RE = re.compile(_NAME)
 _BLANK_THEN_TEXT_RE = re.compile(r"[ \t\r]*\n[ \t\r]*\n\s*\S")
 _RIGHTS_RE = re.compile(r"(?i)all rights reserved")
-# A line of running prose: several words closed by sentence punctuation (and perhaps a quote mark).
-_PROSE_LINE_RE = re.compile(r"(?m)^[^\n]*\S+(?:[ \t]+\S+){2,}[.!?…][\"'\u201d\u2019)]*[ \t\r]*$")
+# Sentence punctuation (perhaps closed by a quote mark) followed by a space or the line's end.
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'\u201d\u2019)]*(?=[ \t]|\r?\n|\r?$)")
 _TITLE_MAX_CHARS = 150
 _COPYRIGHT_MAX_CHARS = 200
 _TRAILING_LINES = 3
@@ -143,7 +143,7 @@ def detect(text: str, title_hint: str | None = None) -> Detection:
     body_end = bottom.body_end
     # Headlines, timestamps and sign-up lines with no sentence among them are furniture, not an
     # article: the body is empty, so nothing downstream takes facts from them.
-    if not _PROSE_LINE_RE.search(text, top.body_start, body_end):
+    if not _has_sentence(text, top.body_start, body_end):
         body_end = top.body_start
     return Detection(
         body_start=top.body_start,
@@ -155,6 +155,18 @@ def detect(text: str, title_hint: str | None = None) -> Detection:
         outlet=outlet,
         outlet_basis=outlet_basis,
     )
+
+
+def _has_sentence(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) holds running prose: three or more words on a line before a sentence end.
+
+    A scan over the punctuation, not one regex over the words, so that a long line with no
+    punctuation at all stays linear."""
+    for match in _SENTENCE_END_RE.finditer(text, start, end):
+        line_start = max(text.rfind("\n", start, match.start()) + 1, start, match.start() - 200)
+        if len(text[line_start : match.start()].split()) >= 3:
+            return True
+    return False
 
 
 def parse_date(value: str) -> dt.date | None:

@@ -281,6 +281,8 @@ def test_text_without_a_sentence_has_an_empty_body() -> None:
 
 def test_one_short_sentence_is_enough_for_a_body() -> None:
     text = "Harbour reopens\n\nThe harbour reopened on Monday after three weeks of repairs.\n"
+    cut = detect("The mill shut. Its workers went home and the")
+    assert cut.body_end > cut.body_start
     short = detect("The mill shut.")
     assert (short.body_start, short.body_end) == (0, len("The mill shut."))
     found = detect(text)

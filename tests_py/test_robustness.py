@@ -13,7 +13,7 @@ FACT_TABLES = ("fct_mentions", "fct_figures", "fct_dates", "fct_reactions")
 
 SENTENCES = [
     "The council met again on the harbour plan and heard from residents who oppose it.",
-    "Engineers said the sea wall would need repairs within a few years.",
+    "Engineers said the sea wall would need repairs before the winter storms.",
     "A spokesman for the port authority said the budget had not been agreed.",
     "Fishing crews asked for compensation while the works continue.",
 ]

@@ -44,8 +44,8 @@ base_windows as (
         articles.story_id,
         articles.published_date,
         story_dates.n_dated_articles,
-        {{ add_days('story_dates.first_published', '-' ~ var('story_window_days', 7)) }} as base_start,
-        {{ add_days('story_dates.last_published', var('story_window_days', 7)) }} as base_end
+        {{ add_days('story_dates.first_published', '-' ~ var('story_window_days')) }} as base_start,
+        {{ add_days('story_dates.last_published', var('story_window_days')) }} as base_end
     from articles
     left join story_dates on articles.story_id = story_dates.story_id
 

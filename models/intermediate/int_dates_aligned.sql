@@ -72,7 +72,7 @@ day_gaps as (
         case
             when lag(event_day) over (partition by group_key order by event_day) is null then 1
             when event_day - lag(event_day) over (partition by group_key order by event_day)
-                > {{ var('event_day_gap', 3) }} then 1
+                > {{ var('event_day_gap') }} then 1
             else 0
         end as starts_cluster
     from distinct_days

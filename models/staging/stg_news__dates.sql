@@ -498,7 +498,7 @@ nearest_cues as (
     -- A cue nearer to another date of the sentence is that date's: in `the truce agreed on
     -- Tuesday was holding on Friday` the truce is dated Tuesday, and Friday has no event. A cue
     -- too far away in a long sentence is about something else.
-    where is_owned and cue_score <= {{ var('event_cue_max_distance', 10) }}
+    where is_owned and cue_score <= {{ var('event_cue_max_distance') }}
 
 ),
 
