@@ -34,15 +34,15 @@ build: $(VENV)/.installed ## Ingest CORPUS (default data/articles) and build the
 
 test: $(VENV)/.installed ## The whole suite: ruff, sqlfluff, pytest (ingest, dbt builds, mutations)
 	$(VENV)/bin/ruff check ingest warehouse tests_py scripts sqlfluff_libs
-	$(VENV)/bin/sqlfluff lint models tests analyses
+	$(VENV)/bin/sqlfluff lint --processes 0 models tests analyses
 	$(VENV)/bin/pytest tests_py
 
 lint: $(VENV)/.installed ## Lint SQL (sqlfluff) and Python (ruff)
-	$(VENV)/bin/sqlfluff lint models tests analyses
+	$(VENV)/bin/sqlfluff lint --processes 0 models tests analyses
 	$(VENV)/bin/ruff check ingest warehouse tests_py scripts sqlfluff_libs
 
 fix: $(VENV)/.installed ## Fix what sqlfluff and ruff can fix by themselves
-	$(VENV)/bin/sqlfluff fix models tests analyses
+	$(VENV)/bin/sqlfluff fix --processes 0 models tests analyses
 	$(VENV)/bin/ruff check --fix ingest warehouse tests_py scripts sqlfluff_libs
 
 validate: $(VENV)/.installed ## Great Expectations checkpoint on the marts (Data Docs: gx/uncommitted/data_docs/index.html)
