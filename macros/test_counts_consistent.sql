@@ -11,8 +11,8 @@
                    thousands` vs `over 100,000`): a soft disagreement.
 
     Returns one row per figure of each failing claim, saying which article and outlet gives which
-    value in which sentence, and prints the same to the dbt log so that the build output names
-    what to check. -#}
+    value in which sentence (`claim_message`, `failure_message`), and prints them to the build
+    log (log_test_failures) so that the build output names what to check. -#}
 {% test counts_consistent(model, key_columns, values_column='figure_values', check='exact', tolerance=none) %}
 
 {%- set tolerance = var('figure_tolerance') if tolerance is none else tolerance -%}
@@ -99,7 +99,11 @@ select
     figures.value_high,
     figures.qualifier,
     figures.surface,
-    figures.sentence_text
+    figures.sentence_text,
+    'claim ' || figures.claim || ': ' || {% if check == 'exact' %}'conflict: exact values differ'{% else %}'vague: bounds do not overlap'{% endif %}
+    || ': ' || failing.all_values as claim_message,
+    figures.source_file || ' [' || coalesce(figures.outlet, 'outlet unknown') || '] says ' || figures.surface
+    || ' (' || figures.qualifier || '): "' || figures.sentence_text || '"' as failure_message
 from figures
 inner join failing
     on {% for k in key_columns %}figures.{{ k }} is not distinct from failing.{{ k }}{% if not loop.last %} and {% endif %}{% endfor %}
@@ -112,24 +116,7 @@ where
     {%- endif %}
 {%- endset -%}
 
-{#- dbt prints only the number of failing rows; say what they are, so the build output itself
-    names the claim, the articles and their values. -#}
-{#- Only when the test really runs (not in `dbt compile` or `docs generate`) and the model exists. -#}
-{%- if execute and flags.WHICH in ('build', 'test', 'retry') and load_relation(model) is not none -%}
-    {%- set found = run_query(failing_sql ~ "\norder by claim, source_file, value") -%}
-    {%- set ns = namespace(claim=none) -%}
-    {%- for row in found.rows -%}
-        {%- if loop.first -%}
-            {{ log("counts_consistent (" ~ check ~ ") on " ~ model ~ ": " ~ (found.rows | length) ~ " figure(s) of disagreeing claims", info=True) }}
-        {%- endif -%}
-        {%- if row['claim'] != ns.claim -%}
-            {%- set ns.claim = row['claim'] -%}
-            {{ log("  claim " ~ row['claim'] ~ ": " ~ row['problem'] ~ ": " ~ row['all_values'], info=True) }}
-        {%- endif -%}
-        {{ log("    " ~ row['source_file'] ~ " [" ~ (row['outlet'] or 'outlet unknown') ~ "] says "
-            ~ row['surface'] ~ " (" ~ row['qualifier'] ~ "): \"" ~ row['sentence_text'] ~ "\"", info=True) }}
-    {%- endfor -%}
-{%- endif -%}
+{{ log_test_failures(model, failing_sql, 'counts_consistent (' ~ check ~ ')', 'claim', 'failure_message', 'claim_message') }}
 
 {{ failing_sql }}
 

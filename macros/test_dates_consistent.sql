@@ -176,20 +176,11 @@ select
     || ' (most of the ' || cast(n_articles as varchar) || ' articles dating it); '
     || '''' || surface || ''' in "' || sentence_text || '"' as failure_message
 from failures
-order by event_key, goes_against_majority desc, source_file, range_start
 {% endset %}
 
-{#- Print the failing rows: dbt's own summary gives only their number. -#}
-{%- if execute and flags.WHICH in ('build', 'test') -%}
-    {%- set relation = adapter.get_relation(database=model.database, schema=model.schema, identifier=model.identifier) -%}
-    {%- if relation is not none -%}
-        {%- set label = 'day-level dates' if granularities == ['day'] else 'date ranges' -%}
-        {%- for row in run_query(failures_sql).rows -%}
-            {%- do log('dates_consistent [' ~ label ~ ', severity ' ~ config.get('severity', 'error') ~ ']: '
-                ~ row['failure_message'], info=True) -%}
-        {%- endfor -%}
-    {%- endif -%}
-{%- endif %}
+{{ log_test_failures(model, failures_sql, 'dates_consistent ['
+    ~ ('day-level dates' if granularities == ['day'] else 'date ranges')
+    ~ ', severity ' ~ config.get('severity', 'error') ~ ']', 'event_key', 'failure_message') }}
 
 {{ failures_sql }}
 

@@ -73,19 +73,21 @@ def _article(rng: random.Random, story: int, k: int, facts: dict) -> Article:
     if rng.random() < 0.3:
         when = f"on {facts['day']:%B} {facts['day'].day}"
     speaker = facts["speaker"]
-    other = rng.choice(COUNTRIES)
+    other = facts["helper"]
+    # Outlets mostly agree on a story's facts; now and then one misreports a figure (a conflict).
+    slip = 1 if rng.random() < 0.05 else 0
     paragraphs = [
         f"{capital.upper()}: {'An' if event[0] in 'aeiou' else 'A'} {event} hit {country} {when}, and "
         f"{_count(rng, facts['victims'])} {victims}, officials said.",
-        f"At least {_count(rng, facts['damage'])} {damage} across {rng.randint(2, 9)} provinces, according to the "
+        f"At least {_count(rng, facts['damage'])} {damage} across {facts['provinces']} provinces, according to the "
         f"{demonym} interior ministry.",
         f"\u201cWe are doing everything we can to help the families affected,\u201d {speaker} {rng.choice(CUES)}.",
-        f"{other[1]} officials {rng.choice(['offered', 'pledged', 'sent'])} {rng.randint(3, 90)} rescue workers "
+        f"{other[1]} officials {rng.choice(['offered', 'pledged', 'sent'])} {facts['rescuers'] + slip} rescue workers "
         f"and said further help would follow {rng.choice(['next week', 'this month', 'by the end of this year'])}.",
         f"The {rng.choice(['government', 'ministry', 'agency'])} said it had set aside "
-        f"{rng.randint(2, 900)} million dollars for reconstruction, nearly {rng.randint(2, 40)}% of its annual budget.",
+        f"{facts['budget']} million dollars for reconstruction, nearly {facts['share']}% of its annual budget.",
         f"It {rng.choice(['was the worst', 'was the deadliest', 'came weeks after another'])} {event} "
-        f"since {rng.randint(1950, 2020)}, when {rng.randint(20, 5000):,} people died.",
+        f"since {facts['since']}, when {facts['past_toll']:,} people died.",
         f"\u201cThis is a {rng.choice(['tragedy', 'warning', 'turning point'])} for the whole region,\u201d said "
         f"{rng.choice(FIRST)} {rng.choice(LAST)}, an analyst at the {rng.choice(LAST)} Institute in {other[2]}.",
     ]
@@ -113,6 +115,13 @@ def generate(n_articles: int, seed: int = 7) -> Iterator[Article]:
             "victims": rng.choice([rng.randint(2, 30), rng.randint(30, 5000)]),
             "damage": rng.randint(10, 20000),
             "speaker": f"{rng.choice(TITLES)} {rng.choice(FIRST)} {rng.choice(LAST)}",
+            "helper": rng.choice(COUNTRIES),
+            "provinces": rng.randint(2, 9),
+            "rescuers": rng.randint(3, 90),
+            "budget": rng.randint(2, 900),
+            "share": rng.randint(2, 40),
+            "since": rng.randint(1950, 2019),
+            "past_toll": rng.randint(20, 5000),
         }
         for k in range(min(rng.randint(3, 8), n_articles - made)):
             yield _article(rng, story, k, facts)

@@ -197,37 +197,9 @@ by_date as (
 
 final as (
 
+    -- every column of int_dates_resolved, plus the event
     select
-        dates.date_id,
-        dates.article_id,
-        dates.story_id,
-        dates.sentence_id,
-        dates.char_start,
-        dates.char_end,
-        dates.surface,
-        dates.sentence_text,
-        dates.pattern,
-        dates.rule,
-        dates.resolution_method,
-        dates.granularity,
-        dates.unit_offset,
-        dates.year_number,
-        dates.end_year_number,
-        dates.month_number,
-        dates.day_number,
-        dates.weekday_number,
-        dates.is_relative,
-        dates.follows_future_marker,
-        dates.is_quoted,
-        dates.event_class,
-        dates.event_cue,
-        dates.event_cue_stem,
-        dates.published_date,
-        dates.resolved_start,
-        dates.resolved_end,
-        dates.resolution_basis,
-        dates.publication_window_start,
-        dates.publication_window_end,
+        dates.*,
         coalesce(cued_keys.event_key, by_date.event_key) as event_key,
         case
             when cued_keys.event_key is not null then 'cue'

@@ -1034,27 +1034,47 @@ with_window {{ materialized_cte() }} (
 
 ),
 
-{# The counted noun is the first lexicon noun in the phrase window; else a plural demonym
-    (`100,000 Armenians`: people of that country); else the phrase's last plain word. #}
-head_nouns as (
+{# Lexicon nouns around a figure, in two roles. `head`: the counted noun is the first one in the
+    phrase window (else, below, a plural demonym such as `100,000 Armenians`: people of that country;
+    else the phrase's last plain word). `preceding`: an elliptical count (`in exchange for two,`)
+    counts what the sentence counted last before it. The two ranges never overlap. #}
+counted_nouns as (
 
     select
-        with_window.sentence_key,
-        with_window.run_no,
-        counted_matches.match_start,
-        counted_matches.match_end,
-        counted_matches.counted_class,
+        sentence_key,
+        run_no,
+        role,
+        match_start,
+        match_end,
+        counted_class,
         row_number() over (
-            partition by with_window.sentence_key, with_window.run_no
-            order by counted_matches.match_start asc, counted_matches.n_words desc
+            partition by sentence_key, run_no, role
+            order by case when role = 'head' then match_start else -match_end end, n_words desc
         ) as rank_no
-    from with_window
-    inner join counted_matches
-        on
-            with_window.sentence_key = counted_matches.sentence_key
-            and counted_matches.kind = 'noun'
-            and with_window.phrase_from <= counted_matches.match_start
-            and with_window.stop_pos > counted_matches.match_start
+    from (
+        select
+            with_window.sentence_key,
+            with_window.run_no,
+            counted_matches.match_start,
+            counted_matches.match_end,
+            counted_matches.counted_class,
+            counted_matches.n_words,
+            case
+                when with_window.start_pos > counted_matches.match_end then 'preceding' else 'head'
+            end as role
+        from with_window
+        inner join counted_matches
+            on
+                with_window.sentence_key = counted_matches.sentence_key
+                and counted_matches.kind = 'noun'
+                and (
+                    with_window.start_pos > counted_matches.match_end
+                    or (
+                        with_window.phrase_from <= counted_matches.match_start
+                        and with_window.stop_pos > counted_matches.match_start
+                    )
+                )
+    ) as around
 
 ),
 
@@ -1078,28 +1098,6 @@ demonym_heads as (
 
 ),
 
-{# An elliptical count (`in exchange for two,`) counts what the sentence counted last. #}
-preceding_nouns as (
-
-    select
-        with_window.sentence_key,
-        with_window.run_no,
-        counted_matches.match_start,
-        counted_matches.match_end,
-        counted_matches.counted_class,
-        row_number() over (
-            partition by with_window.sentence_key, with_window.run_no
-            order by counted_matches.match_end desc, counted_matches.n_words desc
-        ) as rank_no
-    from with_window
-    inner join counted_matches
-        on
-            with_window.sentence_key = counted_matches.sentence_key
-            and counted_matches.kind = 'noun'
-            and with_window.start_pos > counted_matches.match_end
-
-),
-
 with_head as (
 
     select
@@ -1111,20 +1109,22 @@ with_head as (
         preceding_nouns.match_start as preceding_start,
         preceding_nouns.match_end as preceding_end
     from with_window
-    left join head_nouns
+    left join counted_nouns as head_nouns
         on
             with_window.sentence_key = head_nouns.sentence_key
             and with_window.run_no = head_nouns.run_no
+            and head_nouns.role = 'head'
             and head_nouns.rank_no = 1
     left join demonym_heads
         on
             with_window.sentence_key = demonym_heads.sentence_key
             and with_window.run_no = demonym_heads.run_no
             and demonym_heads.rank_no = 1
-    left join preceding_nouns
+    left join counted_nouns as preceding_nouns
         on
             with_window.sentence_key = preceding_nouns.sentence_key
             and with_window.run_no = preceding_nouns.run_no
+            and preceding_nouns.role = 'preceding'
             and preceding_nouns.rank_no = 1
 
 ),

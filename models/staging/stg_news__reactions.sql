@@ -173,49 +173,6 @@ capital_runs as (
 
 ),
 
-run_keys as (
-
-    -- a run matches an alias as a whole or word by word
-    select
-        story_id,
-        article_id,
-        run_no,
-        {{ explode_columns('key_list', 'alias_key', 'key_no') }}
-    from (
-        select
-            story_id,
-            article_id,
-            run_no,
-            case
-                when run_key like '% %' then list_append(string_split(run_key, ' '), run_key)
-                else [run_key]
-            end as key_list
-        from (
-            select
-                story_id,
-                article_id,
-                run_no,
-                lower(replace(run, '.', '')) as run_key
-            from capital_runs
-        ) as keyed
-    ) as listed
-
-),
-
-entity_counts as (
-
-    select
-        run_keys.story_id,
-        aliases.entity_name,
-        count(distinct hash(run_keys.article_id, run_keys.run_no)) as mentions
-    from run_keys
-    inner join aliases
-        on run_keys.alias_key = aliases.alias_key
-    where aliases.entity_type in ('country', 'organization')
-    group by run_keys.story_id, aliases.entity_name
-
-),
-
 sentences as (
 
     select
@@ -270,33 +227,58 @@ lead_runs as (
 
 ),
 
-lead_keys as (
+run_keys as (
 
+    -- a run matches an alias as a whole or word by word; lead runs are counted apart
     select
         story_id,
         article_id,
+        is_lead,
+        run_no,
         {{ explode_columns('key_list', 'alias_key', 'key_no') }}
     from (
         select
             story_id,
             article_id,
-            list_append(string_split(lower(replace(run, '.', '')), ' '), lower(replace(run, '.', ''))) as key_list
-        from lead_runs
+            is_lead,
+            run_no,
+            case
+                when run_key like '% %' then list_append(string_split(run_key, ' '), run_key)
+                else [run_key]
+            end as key_list
+        from (
+            select
+                story_id,
+                article_id,
+                false as is_lead,
+                run_no,
+                lower(replace(run, '.', '')) as run_key
+            from capital_runs
+            union all
+            select
+                story_id,
+                article_id,
+                true as is_lead,
+                run_no,
+                lower(replace(run, '.', '')) as run_key
+            from lead_runs
+        ) as keyed
     ) as listed
 
 ),
 
-lead_entities as (
+entity_counts as (
 
     select
-        lead_keys.story_id,
+        run_keys.story_id,
         aliases.entity_name,
-        count(distinct lead_keys.article_id) as lead_articles
-    from lead_keys
+        count(distinct case when not run_keys.is_lead then hash(run_keys.article_id, run_keys.run_no) end) as mentions,
+        count(distinct case when run_keys.is_lead then run_keys.article_id end) as lead_articles
+    from run_keys
     inner join aliases
-        on lead_keys.alias_key = aliases.alias_key
+        on run_keys.alias_key = aliases.alias_key
     where aliases.entity_type in ('country', 'organization')
-    group by lead_keys.story_id, aliases.entity_name
+    group by run_keys.story_id, aliases.entity_name
 
 ),
 
@@ -326,13 +308,9 @@ principals as (
                 partition by entity_counts.story_id order by entity_counts.mentions desc, entity_counts.entity_name asc
             ) as mention_rank
         from entity_counts
-        inner join lead_entities
-            on
-                entity_counts.story_id = lead_entities.story_id
-                and entity_counts.entity_name = lead_entities.entity_name
         inner join story_sizes
             on entity_counts.story_id = story_sizes.story_id
-        where lead_entities.lead_articles * 2 >= story_sizes.n_articles
+        where entity_counts.lead_articles * 2 >= story_sizes.n_articles
     ) as ranked
     where mentions * 2 >= top_mentions and mention_rank <= 3
 
