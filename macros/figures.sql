@@ -29,3 +29,59 @@
 {#- A list built from the given expressions (a Python/Jinja list of SQL expression strings). -#}
 {% macro list_of(items) %}{{ return(adapter.dispatch('list_of', 'corroborate')(items)) }}{% endmacro %}
 {% macro duckdb__list_of(items) %}[{{ items | join(', ') }}]{% endmacro %}
+
+{#- Which claims disagree across sources: a SELECT with `key_columns` and two flags per claim,
+    from `figures` (a relation or CTE with the key columns, article_id, value, value_low,
+    value_high and qualifier). Articles are compared in pairs, so that one article stating two
+    figures of a claim (`by 344 votes to 286`) is not a disagreement with itself:
+      exact_conflict   two articles both state exact figures and share none of them (within
+                       `tolerance` of the larger);
+      bounds_conflict  two articles have no figures whose intervals meet (exact values widened
+                       by `tolerance`, vague ones read as their bounds, NULL = open).
+    With one figure per article this is the same as asking for one value all figures admit. -#}
+{% macro claim_disagreements(figures, key_columns, tolerance) -%}
+    with
+
+    intervals as (
+
+        select
+            *,
+            case when qualifier = 'exact' then value * (1 - {{ tolerance }}) else value_low end as interval_low,
+            case when qualifier = 'exact' then value * (1 + {{ tolerance }}) else value_high end as interval_high
+        from {{ figures }}
+
+    ),
+
+    article_pairs as (
+
+        select
+            {%- for k in key_columns %}
+            a.{{ k }},
+            {%- endfor %}
+            bool_or(a.qualifier = 'exact') and bool_or(b.qualifier = 'exact') as both_exact,
+            coalesce(bool_or(
+                a.qualifier = 'exact' and b.qualifier = 'exact'
+                and abs(a.value - b.value) <= {{ tolerance }} * greatest(abs(a.value), abs(b.value))
+            ), false) as share_exact,
+            bool_or(
+                (a.interval_low is null or b.interval_high is null or a.interval_low <= b.interval_high)
+                and (b.interval_low is null or a.interval_high is null or b.interval_low <= a.interval_high)
+            ) as intervals_meet
+        from intervals as a
+        inner join intervals as b
+            on
+            {%- for k in key_columns %}
+                a.{{ k }} is not distinct from b.{{ k }} and
+            {%- endfor %}
+                a.article_id < b.article_id
+        group by {% for k in key_columns %}a.{{ k }}, {% endfor %}a.article_id, b.article_id
+
+    )
+
+    select
+        {{ key_columns | join(', ') }},
+        coalesce(bool_or(both_exact and not share_exact), false) as exact_conflict,
+        coalesce(bool_or(not intervals_meet), false) as bounds_conflict
+    from article_pairs
+    group by {{ key_columns | join(', ') }}
+{%- endmacro %}

@@ -4,11 +4,14 @@
     sentence_text (as in `claim_agreement.figure_values`). `tolerance` defaults to
     var('figure_tolerance').
 
-    check='exact'  fails a claim whose exact figures differ by more than `tolerance` (a fraction
-                   of the larger): sources contradict each other (`31` vs `32`).
-    check='bounds' fails a claim whose exact figures agree but whose figures have no value in
-                   common once vague ones are read as bounds (`about 30` vs `32`, `tens of
-                   thousands` vs `over 100,000`): a soft disagreement.
+    Articles are compared in pairs (macro claim_disagreements), so one article stating two
+    figures of a claim (`by 344 votes to 286`) does not disagree with itself.
+    check='exact'  fails a claim where two articles state exact figures and share none (within
+                   `tolerance`, a fraction of the larger): sources contradict each other (`31`
+                   vs `32`).
+    check='bounds' fails a claim without such a conflict where two articles have no figures
+                   whose values meet once vague ones are read as bounds (`about 30` vs `32`,
+                   `tens of thousands` vs `over 100,000`): a soft disagreement.
 
     Returns one row per figure of each failing claim, saying which article and outlet gives which
     value in which sentence (`claim_message`, `failure_message`), and prints them to the build
@@ -18,6 +21,7 @@
 {%- set tolerance = var('figure_tolerance') if tolerance is none else tolerance -%}
 
 {%- set keys = key_columns | join(', ') -%}
+{%- set problem = 'conflict: exact values differ' if check == 'exact' else 'vague: bounds do not overlap' -%}
 {%- set claim_expr -%}
     {%- for k in key_columns -%}'{{ k }}=' || coalesce(cast({{ k }} as varchar), 'NULL'){% if not loop.last %} || ', ' || {% endif %}{%- endfor -%}
 {%- endset -%}
@@ -54,14 +58,16 @@ figures as (
 
 ),
 
-judged as (
+disagreements as (
+
+    {{ claim_disagreements('figures', key_columns, tolerance) }}
+
+),
+
+values_stated as (
 
     select
         {{ keys }},
-        max(case when qualifier = 'exact' then value end) as max_exact,
-        min(case when qualifier = 'exact' then value end) as min_exact,
-        max(case when qualifier = 'exact' then value * (1 - {{ tolerance }}) else value_low end) as common_low,
-        min(case when qualifier = 'exact' then value * (1 + {{ tolerance }}) else value_high end) as common_high,
         string_agg(
             {{ format_figure('value') }}
             || case when qualifier = 'exact' then '' else ' (' || qualifier || ')' end
@@ -76,20 +82,19 @@ judged as (
 failing as (
 
     select
-        *,
-        max_exact - min_exact > {{ tolerance }} * abs(max_exact) as exact_conflict
-    from judged
+        disagreements.*,
+        values_stated.all_values
+    from disagreements
+    inner join values_stated
+        on {% for k in key_columns %}disagreements.{{ k }} is not distinct from values_stated.{{ k }}{% if not loop.last %} and {% endif %}{% endfor %}
+    where {% if check == 'exact' %}disagreements.exact_conflict{% else %}not disagreements.exact_conflict and disagreements.bounds_conflict{% endif %}
 
 )
 
 select
     figures.{{ key_columns | join(', figures.') }},
     figures.claim,
-    {% if check == 'exact' -%}
-    'conflict: exact values differ' as problem,
-    {%- else -%}
-    'vague: bounds do not overlap' as problem,
-    {%- endif %}
+    '{{ problem }}' as problem,
     failing.all_values,
     figures.source_file,
     figures.outlet,
@@ -100,20 +105,12 @@ select
     figures.qualifier,
     figures.surface,
     figures.sentence_text,
-    'claim ' || figures.claim || ': ' || {% if check == 'exact' %}'conflict: exact values differ'{% else %}'vague: bounds do not overlap'{% endif %}
-    || ': ' || failing.all_values as claim_message,
+    'claim ' || figures.claim || ': {{ problem }}: ' || failing.all_values as claim_message,
     figures.source_file || ' [' || coalesce(figures.outlet, 'outlet unknown') || '] says ' || figures.surface
     || ' (' || figures.qualifier || '): "' || figures.sentence_text || '"' as failure_message
 from figures
 inner join failing
     on {% for k in key_columns %}figures.{{ k }} is not distinct from failing.{{ k }}{% if not loop.last %} and {% endif %}{% endfor %}
-where
-    {% if check == 'exact' -%}
-    failing.exact_conflict
-    {%- else -%}
-    not coalesce(failing.exact_conflict, false)
-    and failing.common_low > failing.common_high
-    {%- endif %}
 {%- endset -%}
 
 {{ log_test_failures(model, failing_sql, 'counts_consistent (' ~ check ~ ')', 'claim', 'failure_message', 'claim_message') }}

@@ -7,7 +7,12 @@
     servicemen`, `in exchange for two`, `Chilean medics, 24 in all`), takes the missing parts from
     the one claim of its story that counts the same thing, names what the figure lacks, agrees on
     the parts the figure has, and whose figures its value fits; with none or several such claims
-    it keeps what its sentence gives. -#}
+    it keeps what its sentence gives.
+
+    A figure about an earlier time (`the deadliest since 2003, when 592 people died`, `Last year,
+    300 homes burned`) is another claim than today's count: when the date nearest to it in its
+    sentence ends more than var('claim_history_days') days before the article's publication, the
+    year of that date becomes the claim's time_frame and part of its key. -#}
 
 with
 
@@ -17,10 +22,62 @@ figures as (
 
 ),
 
+dates as (
+
+    select
+        sentence_id,
+        char_start,
+        char_end,
+        resolved_start,
+        resolved_end,
+        coalesce(published_date, publication_window_start) as published_from
+    from {{ ref('int_dates_resolved') }}
+    where resolved_start is not null
+
+),
+
+nearest_dates as (
+
+    select
+        figures.figure_id,
+        dates.resolved_start,
+        dates.resolved_end,
+        dates.published_from,
+        row_number() over (
+            partition by figures.figure_id
+            order by
+                case
+                    when dates.char_end <= figures.char_start then figures.char_start - dates.char_end
+                    else dates.char_start - figures.char_end
+                end,
+                dates.char_start
+        ) as nearness
+    from figures
+    inner join dates on figures.sentence_id = dates.sentence_id
+
+),
+
+time_frames as (
+
+    select
+        figure_id,
+        case
+            when extract(year from resolved_start) = extract(year from resolved_end)
+                then cast(extract(year from resolved_start) as varchar)
+            else cast(extract(year from resolved_start) as varchar) || '-' || cast(extract(year from resolved_end) as varchar)
+        end as time_frame
+    from nearest_dates
+    where
+        nearness = 1
+        and resolved_end < {{ add_days('published_from', -var('claim_history_days')) }}
+
+),
+
 keyed as (
 
     select
-        *,
+        figures.*,
+        time_frames.time_frame,
         case
             when unit = 'percent' and coalesce(counted_class, counted_head) is not null
                 then 'percent of ' || coalesce(counted_class, counted_head)
@@ -39,6 +96,7 @@ keyed as (
             else value_high
         end as compare_high
     from figures
+    left join time_frames on figures.figure_id = time_frames.figure_id
 
 ),
 
@@ -48,6 +106,7 @@ named_claims as (
     select
         story_id,
         counted_what,
+        time_frame,
         subject,
         action_class,
         case when count(compare_low) = count(*) then min(compare_low) end as hull_low,
@@ -57,7 +116,7 @@ named_claims as (
         (subject is not null or action_class is not null)
         and counted_what is not null
         and not coalesce(is_increment, false)
-    group by story_id, counted_what, subject, action_class
+    group by story_id, counted_what, time_frame, subject, action_class
 
 ),
 
@@ -73,6 +132,7 @@ fitting_claims as (
         on
             keyed.story_id = named_claims.story_id
             and keyed.counted_what = named_claims.counted_what
+            and keyed.time_frame is not distinct from named_claims.time_frame
             and (keyed.subject is null or keyed.subject = named_claims.subject)
             and (keyed.action_class is null or keyed.action_class = named_claims.action_class)
             and (
@@ -131,6 +191,7 @@ final as (
         is_elliptical,
         is_increment,
         counted_what,
+        time_frame,
         claim_subject as subject,
         claim_action as action_class,
         key_basis,
@@ -138,7 +199,7 @@ final as (
         compare_high,
         case
             when counted_what is not null and not coalesce(is_increment, false)
-                then concat_ws('|', counted_what, claim_subject, claim_action)
+                then concat_ws('|', counted_what, claim_subject, claim_action, time_frame)
         end as claim_key
     from aligned
 

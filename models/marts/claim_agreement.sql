@@ -1,9 +1,11 @@
 {#- Cross-source agreement on each claim: what every article of the story says about one
     quantity, and whether they agree.
 
-    status, first that applies:
-      conflict       exact figures differ by more than var('figure_tolerance') of the larger;
-      vague          no exact conflict, but the figures' intervals have no value in common
+    status, first that applies (articles compared in pairs, see macro claim_disagreements, so
+    that one article giving two figures of a claim does not disagree with itself):
+      conflict       two articles state exact figures and share none (within
+                     var('figure_tolerance') of the larger);
+      vague          no exact conflict, but two articles' figures have no value in common
                      (a vague figure excludes another figure: `tens of thousands` vs
                      `over 100,000`, `about 30` vs 32);
       single_source  one article only;
@@ -49,6 +51,12 @@ consensus as (
 
 ),
 
+disagreements as (
+
+    {{ claim_disagreements('figures', ['story_id', 'claim_key'], var('figure_tolerance')) }}
+
+),
+
 claims as (
 
     select
@@ -57,6 +65,7 @@ claims as (
         max(counted_what) as counted_what,
         max(subject) as subject,
         max(action_class) as action_class,
+        max(time_frame) as time_frame,
         count(*) as n_figures,
         count(distinct article_id) as n_articles,
         count(distinct coalesce(outlet, source_file)) as n_outlets,
@@ -105,6 +114,7 @@ final as (
         claims.counted_what,
         claims.subject,
         claims.action_class,
+        claims.time_frame,
         claims.n_figures,
         claims.n_articles,
         claims.n_outlets,
@@ -117,16 +127,18 @@ final as (
         claims.common_low,
         claims.common_high,
         case
-            when claims.max_exact_value - claims.min_exact_value
-                > {{ var('figure_tolerance') }} * abs(claims.max_exact_value)
-                then 'conflict'
-            when claims.common_low > claims.common_high then 'vague'
+            when disagreements.exact_conflict then 'conflict'
+            when disagreements.bounds_conflict then 'vague'
             when claims.n_articles = 1 then 'single_source'
             else 'consistent'
         end as status,
         claims.values_text,
         claims.figure_values
     from claims
+    left join disagreements
+        on
+            claims.story_id = disagreements.story_id
+            and claims.claim_key = disagreements.claim_key
     left join consensus
         on
             claims.story_id = consensus.story_id

@@ -64,7 +64,8 @@ final as (
         figures.is_increment,
         figures.subject,
         figures.key_basis,
-        figures.action_class
+        figures.action_class,
+        figures.time_frame
     from figures
     inner join articles on figures.article_id = articles.article_id
     inner join sentences on figures.sentence_id = sentences.sentence_id
