@@ -30,15 +30,16 @@
 {% macro list_of(items) %}{{ return(adapter.dispatch('list_of', 'corroborate')(items)) }}{% endmacro %}
 {% macro duckdb__list_of(items) %}[{{ items | join(', ') }}]{% endmacro %}
 
-{#- Which claims disagree across sources: a SELECT with `key_columns` and two flags per claim,
-    from `figures` (a relation or CTE with the key columns, article_id, value, value_low,
-    value_high and qualifier). Articles are compared in pairs, so that one article stating two
-    figures of a claim (`by 344 votes to 286`) is not a disagreement with itself:
-      exact_conflict   two articles both state exact figures and share none of them (within
-                       `tolerance` of the larger);
-      bounds_conflict  two articles have no figures whose intervals meet (exact values widened
-                       by `tolerance`, vague ones read as their bounds, NULL = open).
-    With one figure per article this is the same as asking for one value all figures admit. -#}
+{#- Which claims disagree: a SELECT with `key_columns` and two flags per claim, from `figures` (a
+    relation or CTE with the key columns, article_id, value, value_low, value_high, qualifier).
+      exact_conflict   two articles state exact figures and share none of them (within
+                       `tolerance` of the larger). Articles are compared in pairs: one article
+                       giving two exact figures of a claim (`by 344 votes to 286`) is no
+                       contradiction between sources, and should not fail a build.
+      bounds_conflict  no value fits all figures of the claim, exact values widened by
+                       `tolerance`, vague ones read as their bounds (NULL = open): a soft
+                       disagreement, within one article too (`tens of thousands` and `over
+                       100,000`). -#}
 {% macro claim_disagreements(figures, key_columns, tolerance) -%}
     with
 
@@ -52,21 +53,13 @@
 
     ),
 
-    article_pairs as (
+    exact_pairs as (
 
         select
             {%- for k in key_columns %}
             a.{{ k }},
             {%- endfor %}
-            bool_or(a.qualifier = 'exact') and bool_or(b.qualifier = 'exact') as both_exact,
-            coalesce(bool_or(
-                a.qualifier = 'exact' and b.qualifier = 'exact'
-                and abs(a.value - b.value) <= {{ tolerance }} * greatest(abs(a.value), abs(b.value))
-            ), false) as share_exact,
-            bool_or(
-                (a.interval_low is null or b.interval_high is null or a.interval_low <= b.interval_high)
-                and (b.interval_low is null or a.interval_high is null or b.interval_low <= a.interval_high)
-            ) as intervals_meet
+            bool_or(abs(a.value - b.value) <= {{ tolerance }} * greatest(abs(a.value), abs(b.value))) as share_exact
         from intervals as a
         inner join intervals as b
             on
@@ -74,14 +67,39 @@
                 a.{{ k }} is not distinct from b.{{ k }} and
             {%- endfor %}
                 a.article_id < b.article_id
+        where a.qualifier = 'exact' and b.qualifier = 'exact'
         group by {% for k in key_columns %}a.{{ k }}, {% endfor %}a.article_id, b.article_id
+
+    ),
+
+    exact_conflicts as (
+
+        select
+            {{ key_columns | join(', ') }},
+            bool_or(not share_exact) as exact_conflict
+        from exact_pairs
+        group by {{ key_columns | join(', ') }}
+
+    ),
+
+    hulls as (
+
+        select
+            {{ key_columns | join(', ') }},
+            max(interval_low) as common_low,
+            min(interval_high) as common_high
+        from intervals
+        group by {{ key_columns | join(', ') }}
 
     )
 
     select
-        {{ key_columns | join(', ') }},
-        coalesce(bool_or(both_exact and not share_exact), false) as exact_conflict,
-        coalesce(bool_or(not intervals_meet), false) as bounds_conflict
-    from article_pairs
-    group by {{ key_columns | join(', ') }}
+        {%- for k in key_columns %}
+        hulls.{{ k }},
+        {%- endfor %}
+        coalesce(exact_conflicts.exact_conflict, false) as exact_conflict,
+        coalesce(hulls.common_low > hulls.common_high, false) as bounds_conflict
+    from hulls
+    left join exact_conflicts
+        on {% for k in key_columns %}hulls.{{ k }} is not distinct from exact_conflicts.{{ k }}{% if not loop.last %} and {% endif %}{% endfor %}
 {%- endmacro %}

@@ -4,14 +4,13 @@
     sentence_text (as in `claim_agreement.figure_values`). `tolerance` defaults to
     var('figure_tolerance').
 
-    Articles are compared in pairs (macro claim_disagreements), so one article stating two
-    figures of a claim (`by 344 votes to 286`) does not disagree with itself.
     check='exact'  fails a claim where two articles state exact figures and share none (within
                    `tolerance`, a fraction of the larger): sources contradict each other (`31`
-                   vs `32`).
-    check='bounds' fails a claim without such a conflict where two articles have no figures
-                   whose values meet once vague ones are read as bounds (`about 30` vs `32`,
-                   `tens of thousands` vs `over 100,000`): a soft disagreement.
+                   vs `32`). One article's own two figures (`by 344 votes to 286`) are not a
+                   contradiction between sources (macro claim_disagreements).
+    check='bounds' fails a claim without such a conflict whose figures have no value in common
+                   once vague ones are read as bounds (`about 30` vs `32`, `tens of thousands`
+                   vs `over 100,000`): a soft disagreement.
 
     Returns one row per figure of each failing claim, saying which article and outlet gives which
     value in which sentence (`claim_message`, `failure_message`), and prints them to the build

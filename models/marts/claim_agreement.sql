@@ -1,13 +1,12 @@
 {#- Cross-source agreement on each claim: what every article of the story says about one
     quantity, and whether they agree.
 
-    status, first that applies (articles compared in pairs, see macro claim_disagreements, so
-    that one article giving two figures of a claim does not disagree with itself):
+    status, first that applies (see macro claim_disagreements):
       conflict       two articles state exact figures and share none (within
-                     var('figure_tolerance') of the larger);
-      vague          no exact conflict, but two articles' figures have no value in common
-                     (a vague figure excludes another figure: `tens of thousands` vs
-                     `over 100,000`, `about 30` vs 32);
+                     var('figure_tolerance') of the larger); one article's own two figures
+                     (`by 344 votes to 286`) are no conflict between sources;
+      vague          no value fits all figures, vague ones read as bounds (`tens of thousands`
+                     vs `over 100,000`, `about 30` vs 32, or an article's own two figures);
       single_source  one article only;
       consistent     several articles, one value fits them all.
     consensus_value is the value the most articles state exactly (ties: the lower);
