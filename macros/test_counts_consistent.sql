@@ -4,18 +4,20 @@
     sentence_text (as in `claim_agreement.figure_values`). `tolerance` defaults to
     var('figure_tolerance').
 
-    check='exact'  fails a claim where two articles state exact figures and share none (within
+    firm_claims: a condition on the model's columns: the claims on which two articles' differing
+    exact figures are a contradiction; on the others they are only a vague disagreement.
+    check='exact'  fails a firm claim where two articles state exact figures and share none (within
                    `tolerance`, a fraction of the larger): sources contradict each other (`31`
                    vs `32`). One article's own two figures (`by 344 votes to 286`) are not a
                    contradiction between sources (macro claim_disagreements).
-    check='bounds' fails a claim without such a conflict whose figures have no value in common
+    check='bounds' fails a claim without such a conflict whose exact figures disagree, or whose figures have no value in common
                    once vague ones are read as bounds (`about 30` vs `32`, `tens of thousands`
                    vs `over 100,000`): a soft disagreement.
 
     Returns one row per figure of each failing claim, saying which article and outlet gives which
     value in which sentence (`claim_message`, `failure_message`), and prints them to the build
     log (log_test_failures) so that the build output names what to check. -#}
-{% test counts_consistent(model, key_columns, values_column='figure_values', check='exact', tolerance=none) %}
+{% test counts_consistent(model, key_columns, values_column='figure_values', check='exact', tolerance=none, firm_claims='true') %}
 
 {%- set tolerance = var('figure_tolerance') if tolerance is none else tolerance -%}
 
@@ -33,6 +35,7 @@ claims as (
     select
         {{ keys }},
         {{ claim_expr }} as claim,
+        coalesce({{ firm_claims }}, false) as is_firm,
         {{ values_column }} as figure_list
     from {{ model }}
 
@@ -43,6 +46,7 @@ figures as (
     select
         claims.{{ key_columns | join(', claims.') }},
         claims.claim,
+        claims.is_firm,
         f.figure.article_id as article_id,
         f.figure.source_file as source_file,
         f.figure.outlet as outlet,
@@ -67,6 +71,7 @@ values_stated as (
 
     select
         {{ keys }},
+        bool_or(is_firm) as is_firm,
         string_agg(
             {{ format_figure('value') }}
             || case when qualifier = 'exact' then '' else ' (' || qualifier || ')' end
@@ -86,7 +91,13 @@ failing as (
     from disagreements
     inner join values_stated
         on {% for k in key_columns %}disagreements.{{ k }} is not distinct from values_stated.{{ k }}{% if not loop.last %} and {% endif %}{% endfor %}
-    where {% if check == 'exact' %}disagreements.exact_conflict{% else %}not disagreements.exact_conflict and disagreements.bounds_conflict{% endif %}
+    where
+        {% if check == 'exact' -%}
+        disagreements.exact_conflict and values_stated.is_firm
+        {%- else -%}
+        not (disagreements.exact_conflict and values_stated.is_firm)
+        and (disagreements.exact_conflict or disagreements.bounds_conflict)
+        {%- endif %}
 
 )
 

@@ -3,10 +3,13 @@
 
     status, first that applies (see macro claim_disagreements):
       conflict       two articles state exact figures and share none (within
-                     var('figure_tolerance') of the larger); one article's own two figures
-                     (`by 344 votes to 286`) are no conflict between sources;
-      vague          no value fits all figures, vague ones read as bounds (`tens of thousands`
-                     vs `over 100,000`, `about 30` vs 32, or an article's own two figures);
+                     var('figure_tolerance') of the larger), on a firm claim: one that names
+                     a subject or an action (`people|kill`; a bare `percent` may be two
+                     things); one article's own two figures (`by 344 votes to 286`) are no
+                     conflict between sources;
+      vague          such figures on a claim that is not firm, or no value fits all figures,
+                     vague ones read as bounds (`tens of thousands` vs `over 100,000`, `about
+                     30` vs 32, or an article's own two figures);
       single_source  one article only;
       consistent     several articles, one value fits them all.
     consensus_value is the value the most articles state exactly (ties: the lower);
@@ -126,8 +129,9 @@ final as (
         claims.common_low,
         claims.common_high,
         case
-            when disagreements.exact_conflict then 'conflict'
-            when disagreements.bounds_conflict then 'vague'
+            when disagreements.exact_conflict and (claims.subject is not null or claims.action_class is not null)
+                then 'conflict'
+            when disagreements.exact_conflict or disagreements.bounds_conflict then 'vague'
             when claims.n_articles = 1 then 'single_source'
             else 'consistent'
         end as status,

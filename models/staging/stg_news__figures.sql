@@ -68,6 +68,7 @@ counted_terms as (
         counted_class,
         kind,
         unit,
+        dimension,
         trim(regexp_replace(regexp_replace(lower(term), '([-‑–])', ' \1 ', 'g'), '\s+', ' ', 'g')) as term
     from {{ ref('counted_classes') }}
 
@@ -964,7 +965,11 @@ window_tokens as (
             and tokens_after.pos = with_unit.phrase_from
             and with_unit.first_alone is distinct from 'with_noun'
         )
-        or (determiners.word is not null and tokens_after.pos <= with_unit.phrase_from + 1) as is_lead,
+        or (
+            determiners.word is not null and tokens_after.pos <= with_unit.phrase_from + 1
+            {#- `this year`, `next week`: a date after the figure, which ends its phrase #}
+            and not (breaks.word is not null and next_time.term is not null)
+        ) as is_lead,
         (
             tokens_after.is_word and breaks.word is null and tokens_after.lw != 'of' and determiners.word is null
         )
@@ -980,6 +985,9 @@ window_tokens as (
     left join context_words as breaks on tokens_after.lw = breaks.word and breaks.role = 'phrase_break'
     left join context_words as determiners on tokens_after.lw = determiners.word and determiners.role = 'determiner'
     left join action_terms as verbs on tokens_after.lw = verbs.term
+    left join token_base as token_next
+        on tokens_after.sentence_key = token_next.sentence_key and token_next.pos = tokens_after.pos + 1
+    left join counted_terms as next_time on token_next.lw = next_time.term and next_time.dimension = 'time'
 
 ),
 
@@ -1378,6 +1386,18 @@ judged as (
                     "substr(located.sentence_text, located.run_end_offset + 1, 6)", "'^\\s*[aApP]\\.?[mM]\\b'"
                 ) }}
                 then 'clock time'
+            {# `two days ago`, `three years ago`: a date (stg_news__dates), not a count. #}
+            when {{ regex_contains(
+                    "lower(substr(located.sentence_text, located.run_end_offset + 1, 24))",
+                    "'^\\s+(days?|weeks?|months?|years?|decades?|hours?)\\s+ago\\b'"
+                ) }}
+                then 'relative date'
+            {# `a third day`, `a fifth term`: an ordinal after an article, not a share, unless
+               `of` or a phrase break follows (`a third of the budget`, `cut by a third in 2023`). #}
+            when located.first_tag = 'A' and located.n_parts = 2 and located.fraction is not null
+                and {{ regex_contains("coalesce(located.next_lw, '')", "'^\\pL'") }}
+                and located.next_lw != 'of' and next_break.word is null
+                then 'ordinal'
             when located.first_tag = 'D' and located.prev_is_capitalised and located.start_pos > 2
                 and located.modifier is null and prev_month.word is null
                 and located.noun_class is null and located.unit is null
@@ -1406,6 +1426,7 @@ judged as (
             or (located.prev_lw = '.' and located.prev2_lw = prev_month.word)
     left join months as next_month on located.next_lw = next_month.word
     left join context_words as time_suffix on located.next_lw = time_suffix.word and time_suffix.role = 'time_suffix'
+    left join context_words as next_break on located.next_lw = next_break.word and next_break.role = 'phrase_break'
     left join context_words as pronoun on located.prev_lw = pronoun.word and pronoun.role = 'pronoun_cue'
     left join context_words as increment_before
         on located.prev_lw = increment_before.word and increment_before.role = 'increment_before'
