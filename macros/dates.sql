@@ -27,15 +27,21 @@
     {%- set ay = 'cast(extract(year from ' ~ anchor ~ ') as integer)' -%}
     {%- set am = 'cast(extract(month from ' ~ anchor ~ ') as integer)' -%}
     {%- set aw = iso_weekday(anchor) -%}
+    {%- set future_limit = add_days(anchor, var('yearless_day_future_days')) -%}
     case {{ method }}
         when 'explicit_day' then {{ dates_calendar_day(y, m, d) }}
         when 'iso_day' then {{ dates_calendar_day(y, m, d) }}
         when 'explicit_month' then {{ dates_first_of_month(y, m) }}
         when 'explicit_year' then {{ date_from_parts(y, 1, 1) }}
         when 'explicit_year_range' then {{ date_from_parts(y, 1, 1) }}
-        when 'day_on_or_before' then
+        {#- A day without a year is the latest such day on or before the anchor, unless the one
+            of the next or of this year falls within var('yearless_day_future_days') after it:
+            news looks back, but `a summit on April 10` in a March article is the coming one. #}
+        when 'day_nearest' then
             case
-                when {{ dates_calendar_day(ay, m, d) }} <= {{ anchor }} then {{ dates_calendar_day(ay, m, d) }}
+                when {{ dates_calendar_day(ay ~ ' + 1', m, d) }} <= {{ future_limit }}
+                    then {{ dates_calendar_day(ay ~ ' + 1', m, d) }}
+                when {{ dates_calendar_day(ay, m, d) }} <= {{ future_limit }} then {{ dates_calendar_day(ay, m, d) }}
                 else {{ dates_calendar_day(ay ~ ' - 1', m, d) }}
             end
         when 'day_on_or_after' then
@@ -58,6 +64,25 @@
         when 'day_in_year_offset' then {{ dates_calendar_day(ay ~ ' + ' ~ unit_offset, m, d) }}
         when 'month_in_year_offset' then {{ dates_first_of_month(ay ~ ' + ' ~ unit_offset, m) }}
         when 'day_offset' then {{ add_days(anchor, unit_offset) }}
+        {#- `<n> days ago`: the count is parsed into d -#}
+        when 'days_ago' then {{ add_days(anchor, '-(' ~ d ~ ')') }}
+        when 'weeks_ago' then {{ add_days(anchor, '1 - ' ~ aw ~ ' - 7 * (' ~ d ~ ')') }}
+        when 'months_ago' then {{ add_months(dates_first_of_month(ay, am), '-(' ~ d ~ ')') }}
+        when 'years_ago' then {{ date_from_parts(ay ~ ' - (' ~ d ~ ')', 1, 1) }}
+        {#- weekends run Saturday to Sunday; `over the weekend` is the latest one begun by the anchor -#}
+        when 'weekend_offset' then {{ add_days(anchor, '6 - ' ~ aw ~ ' + 7 * ' ~ unit_offset) }}
+        when 'weekend_on_or_before' then {{ add_days(anchor, '-((' ~ aw ~ ' + 1) % 7)') }}
+        when 'weekend_on_or_after' then {{ add_days(anchor, '((13 - ' ~ aw ~ ') % 7)') }}
+        {#- seasons start on the first of month m (seed season_names) and last three months -#}
+        when 'explicit_season' then {{ dates_first_of_month(y, m) }}
+        when 'season_before' then
+            {{ dates_first_of_month(ay ~ ' - case when ' ~ add_months(dates_first_of_month(ay, m), 3) ~ ' <= ' ~ anchor
+                ~ ' then 0 else 1 end', m) }}
+        when 'season_current' then
+            {{ dates_first_of_month(ay ~ ' - case when ' ~ m ~ ' = 12 and ' ~ am ~ ' <= 2 then 1 else 0 end', m) }}
+        when 'season_after' then
+            {{ dates_first_of_month(ay ~ ' + case when ' ~ dates_first_of_month(ay, m) ~ ' > ' ~ anchor
+                ~ ' then 0 else 1 end', m) }}
         when 'week_offset' then {{ add_days(anchor, '1 - ' ~ aw ~ ' + 7 * ' ~ unit_offset) }}
         when 'month_offset' then {{ add_months(dates_first_of_month(ay, am), unit_offset) }}
         when 'year_offset' then {{ date_from_parts(ay ~ ' + ' ~ unit_offset, 1, 1) }}
@@ -71,20 +96,25 @@
     `end_year` closes a range of years ('between 2019 and 2021'). -#}
 {% macro date_range_end(method, range_start, end_year) -%}
     case
-        when {{ method }} in ('explicit_year', 'year_offset') then
+        when {{ method }} in ('explicit_year', 'year_offset', 'years_ago') then
             {{ date_from_parts('extract(year from ' ~ range_start ~ ')', 12, 31) }}
         when {{ method }} = 'explicit_year_range' then {{ date_from_parts(end_year, 12, 31) }}
         when {{ method }} in ('explicit_month', 'month_not_after', 'month_not_before', 'month_before',
-            'month_after', 'month_offset', 'month_in_year_offset') then
+            'month_after', 'month_offset', 'month_in_year_offset', 'months_ago') then
             {{ add_days(add_months(range_start, 1), -1) }}
-        when {{ method }} = 'week_offset' then {{ add_days(range_start, 6) }}
+        when {{ method }} in ('week_offset', 'weeks_ago') then {{ add_days(range_start, 6) }}
+        when {{ method }} in ('weekend_offset', 'weekend_on_or_before', 'weekend_on_or_after') then
+            {{ add_days(range_start, 1) }}
+        when {{ method }} in ('explicit_season', 'season_before', 'season_current', 'season_after') then
+            {{ add_days(add_months(range_start, 3), -1) }}
         else {{ range_start }}
     end
 {%- endmacro %}
 
 {#- True for methods that need a reference day (publication date) to give a date. -#}
 {% macro date_method_is_relative(method) -%}
-    ({{ method }} not in ('explicit_day', 'iso_day', 'explicit_month', 'explicit_year', 'explicit_year_range'))
+    ({{ method }} not in ('explicit_day', 'iso_day', 'explicit_month', 'explicit_year', 'explicit_year_range',
+        'explicit_season'))
 {%- endmacro %}
 
 {#- A list of every day from `start_date` to `end_date` inclusive (explode it with `explode`). -#}

@@ -175,7 +175,7 @@ containing as (
         on uncued.story_id = cued_keys.story_id
             and uncued.resolved_start >= cued_keys.resolved_start
             and uncued.resolved_end <= cued_keys.resolved_end
-            and cued_keys.granularity in ('day', 'week', 'month')
+            and cued_keys.granularity in ('day', 'weekend', 'week', 'month')
     left join cued_days on cued_keys.event_key = cued_days.event_key
     where
         cued_days.event_key is null

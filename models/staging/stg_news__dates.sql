@@ -93,6 +93,26 @@ weekday_names as (
 
 ),
 
+season_names as (
+
+    select
+        first_month,
+        lower(season_name) as season_name
+    from {{ ref('season_names') }}
+
+),
+
+-- counts written as words, for `two days ago`
+count_words as (
+
+    select
+        lower(word) as word,
+        cast(value as integer) as count_value
+    from {{ ref('number_words') }}
+    where kind = 'cardinal' and value between 1 and 99
+
+),
+
 context_words as (
 
     select
@@ -139,9 +159,11 @@ anchor_words as (
     union
     select lower(weekday_name) as word from {{ ref('weekday_names') }}
     union
+    select lower(season_name) as word from {{ ref('season_names') }}
+    union
     select regexp_extract(pattern, '(\S+)$', 1) as word
     from {{ ref('relative_date_rules') }}
-    where not {{ regex_contains("pattern", "'<'") }}
+    where not {{ regex_contains("pattern", "'<\\S*$'") }}
 
 ),
 
@@ -180,17 +202,19 @@ classified as (
         tokens.token_length,
         tokens.word,
         lower(tokens.word) as lower_word,
-        month_names.month_number,
+        coalesce(month_names.month_number, season_names.first_month) as month_number,
         weekday_names.iso_weekday as weekday_number,
         case
             when weekday_names.iso_weekday is not null and {{ regex_contains("tokens.word", "'^[A-Z]'") }}
                 then '<weekday>'
             when month_names.month_number is not null and {{ regex_contains("tokens.word", "'^[A-Z]'") }}
                 then case when month_names.needs_context then '<mon>' else '<month>' end
+            when season_names.first_month is not null then '<season>'
             when {{ regex_contains("tokens.word", "'^(19|20)[0-9][0-9]$'") }} then '<year>'
             when {{ regex_contains("tokens.word", "'^[0-9][0-9]?(st|nd|rd|th)?$'") }}
                 and cast(regexp_extract(tokens.word, '^[0-9]+') as integer) between 1 and 31
                 then '<day>'
+            when count_words.word is not null then '<count>'
             else lower(replace(tokens.word, '’', ''''))
         end as shape,
         -- The `s` of a possessive (`Thursday’s breakthrough`) is no word between a date and its cue.
@@ -202,6 +226,7 @@ classified as (
         case
             when {{ regex_contains("tokens.word", "'^[0-9][0-9]?(st|nd|rd|th)?$'") }}
                 then cast(regexp_extract(tokens.word, '^[0-9]+') as integer)
+            else count_words.count_value
         end as day_value,
         case
             when {{ regex_contains("tokens.word", "'^(19|20)[0-9][0-9]$'") }} then cast(tokens.word as integer)
@@ -209,6 +234,8 @@ classified as (
     from tokens
     left join month_names on lower(tokens.word) = month_names.month_name
     left join weekday_names on lower(tokens.word) = weekday_names.weekday_name
+    left join season_names on lower(tokens.word) = season_names.season_name
+    left join count_words on lower(tokens.word) = count_words.word
     left join context_words
         on lower(tokens.word) = context_words.word
             and context_words.role = 'future_marker'
