@@ -309,21 +309,82 @@ covered_words as (
 
 ---------- runs of capitalised words
 
-flagged as (
+{# A month name that is also a word (`May`, `June`) is a surname when it follows a name word
+    and no day or year follows it (`Theresa May said`, not `Brussels May 5`); once an article
+    has such a name, the word alone is that person too (`May told parliament`), except after a
+    word that makes it a month (`in May`). #}
+word_neighbours as (
 
     select
         words.*,
+        lag(words.is_cap and not words.is_common) over sentence_words as prev_is_plain_cap,
+        lag(words.word_lower) over sentence_words as prev_word_lower,
+        lead(words.word) over sentence_words as next_word,
+        month_words.month_name is not null as is_month_word
+    from words
+    left join {{ ref('month_names') }} as month_words
+        on words.word_lower = month_words.month_name and not month_words.is_abbreviation
+    window sentence_words as (partition by words.sentence_key order by words.word_no)
+
+),
+
+-- the words after which `May` is a month (the context of the `<mon>` date pattern)
+month_prepositions as (
+
+    select distinct word
+    from (
+        select {{ explode_columns('context_words', 'word', 'word_no') }}
+        from (
+            select {{ regex_matches('context', "'[^|]+'") }} as context_words
+            from {{ ref('relative_date_rules') }}
+            where pattern = '<mon>'
+        ) as listed
+    ) as exploded
+
+),
+
+month_surnames as (
+
+    select distinct
+        sentences.article_id,
+        word_neighbours.word
+    from word_neighbours
+    inner join sentences on word_neighbours.sentence_key = sentences.sentence_key
+    where
+        word_neighbours.is_month_word
+        and word_neighbours.is_cap
+        and word_neighbours.prev_is_plain_cap
+        and word_neighbours.gap = ' '
+        and not {{ regex_contains("coalesce(word_neighbours.next_word, '')", "'^[0-9]'") }}
+
+),
+
+flagged as (
+
+    select
+        word_neighbours.*,
         coalesce(covered_words.in_title, 0) = 1 as is_title,
         coalesce(covered_words.in_lexicon, 0) = 1 as is_lexicon,
-        words.is_cap
-        and not words.is_common
-        and not words.is_heading
+        word_neighbours.is_cap
+        and (
+            not word_neighbours.is_common
+            or (
+                month_surnames.word is not null
+                and not {{ regex_contains("coalesce(word_neighbours.next_word, '')", "'^[0-9]'") }}
+                and month_prepositions.word is null
+            )
+        )
+        and not word_neighbours.is_heading
         and coalesce(covered_words.in_title, 0) = 0 as is_name_word
-    from words
+    from word_neighbours
+    inner join sentences on word_neighbours.sentence_key = sentences.sentence_key
+    left join month_surnames
+        on sentences.article_id = month_surnames.article_id and word_neighbours.word = month_surnames.word
+    left join month_prepositions on word_neighbours.prev_word_lower = month_prepositions.word
     left join covered_words
         on
-            words.sentence_key = covered_words.sentence_key
-            and words.word_no = covered_words.word_no
+            word_neighbours.sentence_key = covered_words.sentence_key
+            and word_neighbours.word_no = covered_words.word_no
 
 ),
 
@@ -604,6 +665,20 @@ lexicon_rows as (
 
 ),
 
+{# A lone unknown capitalised word that opens a sentence (`Residents criticised`, `Scientists
+    say`) is a name only if the article also capitalises it inside a sentence (`Mitsotakis said`
+    after `Prime Minister Kyriakos Mitsotakis`). #}
+inner_names as (
+
+    select distinct
+        sentences.article_id,
+        flagged.word
+    from flagged
+    inner join sentences on flagged.sentence_key = sentences.sentence_key
+    where flagged.is_name_word and flagged.word_no > 1
+
+),
+
 run_rows as (
 
     select
@@ -616,14 +691,21 @@ run_rows as (
         case when typed_runs.run_rule = 'title' then 'title_name' else 'name' end as mention_kind,
         'run_' || typed_runs.run_rule as detected_by
     from typed_runs
+    inner join sentences on typed_runs.sentence_key = sentences.sentence_key
     left join body_mentions
         on
             typed_runs.sentence_key = body_mentions.sentence_key
             and typed_runs.char_start < body_mentions.char_end
             and typed_runs.char_end > body_mentions.char_start
+    left join inner_names
+        on sentences.article_id = inner_names.article_id and typed_runs.surface = inner_names.word
     where
         body_mentions.sentence_key is null
         and coalesce(typed_runs.run_type, '') != 'covered'
+        and not (
+            typed_runs.first_word_no = 1 and typed_runs.n_words = 1 and typed_runs.n_lexicon_words = 0
+            and typed_runs.all_upper = 0 and typed_runs.pattern_type is null and inner_names.word is null
+        )
 
 ),
 
