@@ -372,8 +372,15 @@ tagged as (
                 when window_tokens.side = 'before' and window_tokens.tok_no = 1 then lower(trim(window_tokens.tok))
                 else trim(window_tokens.tok)
             end = cue_verbs.cue
+    -- a capitalised modal inside a sentence is a name (`May told`, `Will Jones said`)
     left join function_words
-        on lower(trim(window_tokens.tok)) = function_words.word
+        on
+            lower(trim(window_tokens.tok)) = function_words.word
+            and (
+                function_words.role != 'phrase_end'
+                or trim(window_tokens.tok) = lower(trim(window_tokens.tok))
+                or (window_tokens.side = 'before' and window_tokens.tok_no = 1)
+            )
     left join speaker_nouns
         on lower(trim(window_tokens.tok)) = speaker_nouns.noun
 
@@ -990,12 +997,16 @@ speaker_tagged as (
         speaker_alias_hits.entity_name as alias_entity,
         speaker_alias_hits.entity_type as alias_type,
         speaker_alias_hits.n as alias_n,
-        speaker_words.word_no = 1 and coalesce(function_words.role = 'determiner', false) as is_leading_determiner
+        speaker_words.word_no = 1 and coalesce(function_words.role = 'determiner', false) as is_leading_determiner,
+        -- a lower-case particle inside a name (`Ursula von der Leyen`, `Mohammed bin Salman`)
+        name_particles.word is not null as is_name_particle
     from speaker_words
     left join speaker_nouns
         on speaker_words.word_key = speaker_nouns.noun
     left join function_words
         on speaker_words.word_key = function_words.word
+    left join {{ ref('name_context_words') }} as name_particles
+        on speaker_words.word = name_particles.word and name_particles.role = 'connector'
     left join speaker_alias_hits
         on
             speaker_words.phrase_id = speaker_alias_hits.phrase_id
@@ -1047,7 +1058,7 @@ speaker_parts as (
         string_agg(word, ' ' order by word_no) filter (
             where word_no > coalesce(last_title_no, 0) and not is_leading_determiner
         ) as tail,
-        bool_and(is_capitalised or word_key in ('of', 'de', 'al', 'bin', 'van', 'von')) filter (
+        bool_and(is_capitalised or is_name_particle or word_key = 'of') filter (
             where word_no > coalesce(last_title_no, 0) and not is_leading_determiner
         ) as tail_capitalised,
         count(*) filter (
