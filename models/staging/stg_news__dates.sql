@@ -141,8 +141,9 @@ rules as (
         method,
         unit_offset,
         granularity,
-        future_rule,
-        future_method,
+        -- a CSV read as text (dbt unit-test fixtures) gives '' where the seed load gives NULL
+        nullif(future_rule, '') as future_rule,
+        nullif(future_method, '') as future_method,
         skip_in_quotes,
         coalesce(context, '') as context,
         regexp_extract(pattern, '^\S+') as first_shape,
