@@ -148,7 +148,8 @@ def test_flood_outlets_disagreeing_on_the_toll_fail_the_build(invented) -> None:
     assert failed, invented.output[-3000:]
     lines = [line for line in invented.output.splitlines() if "people|kill" in line]
     assert any("12" in line and "16" in line for line in lines), invented.output[-3000:]
-    assert any("flood/northern_daily.txt" in line and "12 people" in line for line in lines)
+    said = [line for line in invented.output.splitlines() if "flood/northern_daily.txt [Northern Daily] says" in line]
+    assert any("12 people" in line and "The civil protection agency said 12 people died" in line for line in said)
     assert claims_of(invented.db, "flood")["people|kill"][0] == "conflict"
 
 
