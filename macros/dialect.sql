@@ -19,6 +19,18 @@
 {% macro explode(list_expr, alias, value_name, index_name) %}{{ return(adapter.dispatch('explode', 'corroborate')(list_expr, alias, value_name, index_name)) }}{% endmacro %}
 {% macro duckdb__explode(list_expr, alias, value_name, index_name) %}unnest({{ list_expr }}) with ordinality as {{ alias }} ({{ value_name }}, {{ index_name }}){% endmacro %}
 
+{#- A select-list fragment: one row per element of the list column `list_column`, with the element
+    as `value_name` and its 1-based position as `index_name`. DuckDB runs a select-list unnest
+    without the lateral join that `unnest(...) with ordinality` in FROM costs (8-30x faster on
+    100k articles). Pass a column, not an expression, so the list is computed once. -#}
+{% macro explode_columns(list_column, value_name, index_name) %}
+    {{- return(adapter.dispatch('explode_columns', 'corroborate')(list_column, value_name, index_name)) -}}
+{% endmacro %}
+
+{% macro duckdb__explode_columns(list_column, value_name, index_name) -%}
+    unnest({{ list_column }}) as {{ value_name }}, generate_subscripts({{ list_column }}, 1) as {{ index_name }}
+{%- endmacro %}
+
 {#- Number of elements of a list. -#}
 {% macro list_size(list_expr) %}{{ return(adapter.dispatch('list_size', 'corroborate')(list_expr)) }}{% endmacro %}
 {% macro duckdb__list_size(list_expr) %}len({{ list_expr }}){% endmacro %}

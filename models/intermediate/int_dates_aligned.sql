@@ -211,4 +211,4 @@ final as (
 
 )
 
-select * from final
+select * from final  -- noqa: AM04

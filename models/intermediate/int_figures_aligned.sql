@@ -64,20 +64,31 @@ time_frames as (
         case
             when extract(year from resolved_start) = extract(year from resolved_end)
                 then cast(extract(year from resolved_start) as varchar)
-            else cast(extract(year from resolved_start) as varchar) || '-' || cast(extract(year from resolved_end) as varchar)
+            else
+                cast(extract(year from resolved_start) as varchar)
+                || '-' || cast(extract(year from resolved_end) as varchar)
         end as time_frame
     from nearest_dates
     where
         nearness = 1
-        and resolved_end < {{ add_days('published_from', -var('claim_history_days')) }}
+        and resolved_end < {{ add_days('published_from', '-' ~ var('claim_history_days')) }}
+
+),
+
+framed as (
+
+    select
+        figures.*,
+        time_frames.time_frame
+    from figures
+    left join time_frames on figures.figure_id = time_frames.figure_id
 
 ),
 
 keyed as (
 
     select
-        figures.*,
-        time_frames.time_frame,
+        *,
         case
             when unit = 'percent' and coalesce(counted_class, counted_head) is not null
                 then 'percent of ' || coalesce(counted_class, counted_head)
@@ -95,8 +106,7 @@ keyed as (
             when qualifier = 'exact' then value * (1 + {{ var('figure_tolerance') }})
             else value_high
         end as compare_high
-    from figures
-    left join time_frames on figures.figure_id = time_frames.figure_id
+    from framed
 
 ),
 

@@ -128,15 +128,15 @@ final as (
         claims.conservative_value,
         claims.common_low,
         claims.common_high,
+        claims.values_text,
+        claims.figure_values,
         case
             when disagreements.exact_conflict and (claims.subject is not null or claims.action_class is not null)
                 then 'conflict'
             when disagreements.exact_conflict or disagreements.bounds_conflict then 'vague'
             when claims.n_articles = 1 then 'single_source'
             else 'consistent'
-        end as status,
-        claims.values_text,
-        claims.figure_values
+        end as status
     from claims
     left join disagreements
         on

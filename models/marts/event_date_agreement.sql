@@ -101,7 +101,9 @@ candidate_ranges as (
         event_key,
         resolved_start,
         resolved_end,
-        case granularity when 'day' then 1 when 'weekend' then 2 when 'week' then 3 when 'month' then 4 else 5 end as coarseness
+        case granularity
+            when 'day' then 1 when 'weekend' then 2 when 'week' then 3 when 'month' then 4 else 5
+        end as coarseness
     from dates
 
 ),

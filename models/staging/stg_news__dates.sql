@@ -106,8 +106,8 @@ season_names as (
 count_words as (
 
     select
-        lower(word) as word,
-        cast(value as integer) as count_value
+        cast(value as integer) as count_value,
+        lower(word) as word
     from {{ ref('number_words') }}
     where kind = 'cardinal' and value between 1 and 99
 
@@ -141,10 +141,10 @@ rules as (
         method,
         unit_offset,
         granularity,
+        skip_in_quotes,
         -- a CSV read as text (dbt unit-test fixtures) gives '' where the seed load gives NULL
         nullif(future_rule, '') as future_rule,
         nullif(future_method, '') as future_method,
-        skip_in_quotes,
         coalesce(context, '') as context,
         regexp_extract(pattern, '^\S+') as first_shape,
         length(pattern) - length(replace(pattern, ' ', '')) + 1 as n_tokens
@@ -203,8 +203,8 @@ classified as (
         tokens.token_length,
         tokens.word,
         lower(tokens.word) as lower_word,
-        coalesce(month_names.month_number, season_names.first_month) as month_number,
         weekday_names.iso_weekday as weekday_number,
+        coalesce(month_names.month_number, season_names.first_month) as month_number,
         case
             when weekday_names.iso_weekday is not null and {{ regex_contains("tokens.word", "'^[A-Z]'") }}
                 then '<weekday>'

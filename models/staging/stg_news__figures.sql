@@ -1051,13 +1051,13 @@ counted_nouns as (
     select
         sentence_key,
         run_no,
-        role,
+        noun_role,
         match_start,
         match_end,
         counted_class,
         row_number() over (
-            partition by sentence_key, run_no, role
-            order by case when role = 'head' then match_start else -match_end end, n_words desc
+            partition by sentence_key, run_no, noun_role
+            order by case when noun_role = 'head' then match_start else -match_end end, n_words desc
         ) as rank_no
     from (
         select
@@ -1069,7 +1069,7 @@ counted_nouns as (
             counted_matches.n_words,
             case
                 when with_window.start_pos > counted_matches.match_end then 'preceding' else 'head'
-            end as role
+            end as noun_role
         from with_window
         inner join counted_matches
             on
@@ -1121,7 +1121,7 @@ with_head as (
         on
             with_window.sentence_key = head_nouns.sentence_key
             and with_window.run_no = head_nouns.run_no
-            and head_nouns.role = 'head'
+            and head_nouns.noun_role = 'head'
             and head_nouns.rank_no = 1
     left join demonym_heads
         on
@@ -1132,7 +1132,7 @@ with_head as (
         on
             with_window.sentence_key = preceding_nouns.sentence_key
             and with_window.run_no = preceding_nouns.run_no
-            and preceding_nouns.role = 'preceding'
+            and preceding_nouns.noun_role = 'preceding'
             and preceding_nouns.rank_no = 1
 
 ),

@@ -666,12 +666,12 @@ lexicon_rows as (
 ),
 
 {# A lone unknown capitalised word that opens a sentence (`Residents criticised`, `Scientists
-    say`) is a name only if the article also capitalises it inside a sentence (`Mitsotakis said`
-    after `Prime Minister Kyriakos Mitsotakis`). #}
+    say`) is a name only if an article of the story also capitalises it inside a sentence
+    (`Mitsotakis said` after `Prime Minister Kyriakos Mitsotakis`). #}
 inner_names as (
 
     select distinct
-        sentences.article_id,
+        sentences.story_id,
         flagged.word
     from flagged
     inner join sentences on flagged.sentence_key = sentences.sentence_key
@@ -698,7 +698,7 @@ run_rows as (
             and typed_runs.char_start < body_mentions.char_end
             and typed_runs.char_end > body_mentions.char_start
     left join inner_names
-        on sentences.article_id = inner_names.article_id and typed_runs.surface = inner_names.word
+        on sentences.story_id = inner_names.story_id and typed_runs.surface = inner_names.word
     where
         body_mentions.sentence_key is null
         and coalesce(typed_runs.run_type, '') != 'covered'
