@@ -6,8 +6,8 @@
     A figure whose sentence names no subject, or no action (`Azerbaijan brought back two
     servicemen`, `in exchange for two`, `Chilean medics, 24 in all`), takes the missing parts from
     the one claim of its story that counts the same thing, names what the figure lacks, agrees on
-    the parts the figure has, and whose figures its value fits; with none or several such claims
-    it keeps what its sentence gives.
+    the parts the figure has, and states an exact value the figure admits; with none or several
+    such claims it keeps what its sentence gives.
 
     A figure about an earlier time (`the deadliest since 2003, when 592 people died`, `Last year,
     300 homes burned`) is another claim than today's count: when the date nearest to it in its
@@ -110,54 +110,41 @@ keyed as (
 
 ),
 
-{# Claims that name a subject or an action; a figure that lacks one may join such a claim. #}
-named_claims as (
-
-    select
-        story_id,
-        counted_what,
-        time_frame,
-        subject,
-        action_class,
-        case when count(compare_low) = count(*) then min(compare_low) end as hull_low,
-        case when count(compare_high) = count(*) then max(compare_high) end as hull_high
-    from keyed
-    where
-        (subject is not null or action_class is not null)
-        and counted_what is not null
-        and not coalesce(is_increment, false)
-    group by story_id, counted_what, time_frame, subject, action_class
-
-),
-
+{# A figure that lacks a subject or an action joins the one claim of its story that has what it
+    lacks, agrees on what it has, and states an exact value the figure admits: `two servicemen`
+    joins the claim that says 2. A claim stated only vaguely (`at least three people`) admits too
+    much to draw figures in (`1,500 people were in shelters` is no death toll). #}
 fitting_claims as (
 
     select
-        keyed.figure_id,
-        named_claims.subject,
-        named_claims.action_class,
-        count(*) over (partition by keyed.figure_id) as n_fitting
-    from keyed
-    inner join named_claims
-        on
-            keyed.story_id = named_claims.story_id
-            and keyed.counted_what = named_claims.counted_what
-            and keyed.time_frame is not distinct from named_claims.time_frame
-            and (keyed.subject is null or keyed.subject = named_claims.subject)
-            and (keyed.action_class is null or keyed.action_class = named_claims.action_class)
-            and (
-                (keyed.subject is null and named_claims.subject is not null)
-                or (keyed.action_class is null and named_claims.action_class is not null)
-            )
-            and (
-                named_claims.hull_high is null or keyed.compare_low is null
-                or keyed.compare_low <= named_claims.hull_high
-            )
-            and (
-                keyed.compare_high is null or named_claims.hull_low is null
-                or keyed.compare_high >= named_claims.hull_low
-            )
-    where keyed.subject is null or keyed.action_class is null
+        figure_id,
+        subject,
+        action_class,
+        count(*) over (partition by figure_id) as n_fitting
+    from (
+        select distinct
+            keyed.figure_id,
+            stated.subject,
+            stated.action_class
+        from keyed
+        inner join keyed as stated
+            on
+                keyed.story_id = stated.story_id
+                and keyed.counted_what = stated.counted_what
+                and keyed.time_frame is not distinct from stated.time_frame
+                and (keyed.subject is null or keyed.subject = stated.subject)
+                and (keyed.action_class is null or keyed.action_class = stated.action_class)
+                and (
+                    (keyed.subject is null and stated.subject is not null)
+                    or (keyed.action_class is null and stated.action_class is not null)
+                )
+                and (keyed.compare_low is null or keyed.compare_low <= stated.value)
+                and (keyed.compare_high is null or keyed.compare_high >= stated.value)
+        where
+            (keyed.subject is null or keyed.action_class is null)
+            and stated.qualifier = 'exact'
+            and not coalesce(stated.is_increment, false)
+    ) as fits
 
 ),
 
