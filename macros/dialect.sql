@@ -14,11 +14,6 @@
 {% macro regex_contains(text, pattern) %}{{ return(adapter.dispatch('regex_contains', 'corroborate')(text, pattern)) }}{% endmacro %}
 {% macro duckdb__regex_contains(text, pattern) %}regexp_matches({{ text }}, {{ pattern }}){% endmacro %}
 
-{#- A FROM-clause fragment: one row per element of `list_expr`, with the element as `value_name`
-    and its 1-based position as `index_name`, laterally joined to the preceding relation. -#}
-{% macro explode(list_expr, alias, value_name, index_name) %}{{ return(adapter.dispatch('explode', 'corroborate')(list_expr, alias, value_name, index_name)) }}{% endmacro %}
-{% macro duckdb__explode(list_expr, alias, value_name, index_name) %}unnest({{ list_expr }}) with ordinality as {{ alias }} ({{ value_name }}, {{ index_name }}){% endmacro %}
-
 {#- A select-list fragment: one row per element of the list column `list_column`, with the element
     as `value_name` and its 1-based position as `index_name`. DuckDB runs a select-list unnest
     without the lateral join that `unnest(...) with ordinality` in FROM costs (8-30x faster on

@@ -44,20 +44,26 @@ claims as (
 figures as (
 
     select
-        claims.{{ key_columns | join(', claims.') }},
-        claims.claim,
-        claims.is_firm,
-        f.figure.article_id as article_id,
-        f.figure.source_file as source_file,
-        f.figure.outlet as outlet,
-        f.figure.surface as surface,
-        f.figure.value as value,
-        f.figure.value_low as value_low,
-        f.figure.value_high as value_high,
-        f.figure.qualifier as qualifier,
-        f.figure.sentence_text as sentence_text
-    from claims,
-        {{ explode('claims.figure_list', 'f', 'figure', 'figure_no') }}
+        {{ keys }},
+        claim,
+        is_firm,
+        figure.article_id as article_id,
+        figure.source_file as source_file,
+        figure.outlet as outlet,
+        figure.surface as surface,
+        figure.value as value,
+        figure.value_low as value_low,
+        figure.value_high as value_high,
+        figure.qualifier as qualifier,
+        figure.sentence_text as sentence_text
+    from (
+        select
+            {{ keys }},
+            claim,
+            is_firm,
+            {{ explode_columns('figure_list', 'figure', 'figure_no') }}
+        from claims
+    ) as exploded
 
 ),
 

@@ -107,8 +107,7 @@ anchored_mentions as (
         dates.weekday_number,
         dates.end_year_number,
         anchors.event_day,
-        base_windows.base_start,
-        base_windows.base_end
+        {{ day_list('base_windows.base_start', 'base_windows.base_end') }} as base_days
     from {{ ref('stg_news__dates') }} as dates
     inner join anchors
         on dates.article_id = anchors.article_id
@@ -121,11 +120,20 @@ anchored_mentions as (
 candidate_days as (
 
     select
-        anchored_mentions.*,
-        c.candidate_day
-    from anchored_mentions,
-        {{ explode(day_list('anchored_mentions.base_start', 'anchored_mentions.base_end'),
-            'c', 'candidate_day', 'day_no') }}
+        date_id,
+        article_id,
+        surface,
+        event_class,
+        resolution_method,
+        unit_offset,
+        year_number,
+        month_number,
+        day_number,
+        weekday_number,
+        end_year_number,
+        event_day,
+        {{ explode_columns('base_days', 'candidate_day', 'day_no') }}
+    from anchored_mentions
 
 ),
 

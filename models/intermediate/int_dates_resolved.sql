@@ -43,10 +43,21 @@ unresolved as (
 candidate_days as (
 
     select
-        unresolved.*,
-        c.candidate_day
-    from unresolved,
-        {{ explode(day_list('unresolved.window_start', 'unresolved.window_end'), 'c', 'candidate_day', 'day_no') }}
+        date_id,
+        resolution_method,
+        unit_offset,
+        year_number,
+        month_number,
+        day_number,
+        weekday_number,
+        end_year_number,
+        {{ explode_columns('window_days', 'candidate_day', 'day_no') }}
+    from (
+        select
+            *,
+            {{ day_list('window_start', 'window_end') }} as window_days
+        from unresolved
+    ) as listed
 
 ),
 

@@ -182,15 +182,27 @@ candidate_sentences as (
 tokens as (
 
     select
-        candidate_sentences.sentence_id,
-        candidate_sentences.article_id,
-        candidate_sentences.char_start as sentence_start,
-        t.token_no,
-        length(t.token_text) as token_length,
-        regexp_replace(t.token_text, '\s+$', '') as word
-    from candidate_sentences,
-        {{ explode(regex_matches("candidate_sentences.sentence_text", "'[\\pL\\pN_]+\\s*|[^\\pL\\pN_\\s]\\s*|\\s+'"),
-            't', 'token_text', 'token_no') }}
+        sentence_id,
+        article_id,
+        sentence_start,
+        token_no,
+        length(token_text) as token_length,
+        regexp_replace(token_text, '\s+$', '') as word
+    from (
+        select
+            sentence_id,
+            article_id,
+            sentence_start,
+            {{ explode_columns('token_list', 'token_text', 'token_no') }}
+        from (
+            select
+                sentence_id,
+                article_id,
+                char_start as sentence_start,
+                {{ regex_matches("sentence_text", "'[\\pL\\pN_]+\\s*|[^\\pL\\pN_\\s]\\s*|\\s+'") }} as token_list
+            from candidate_sentences
+        ) as listed
+    ) as exploded
 
 ),
 
@@ -305,28 +317,35 @@ starts as (
 
 ),
 
+-- n-grams run past the sentence's end as NULL (a NULL shape makes the gram NULL)
 grams as (
 
-    select
-        starts.sentence_id,
-        starts.token_no as start_token_no,
-        starts.previous_shape,
-        g.gram,
-        g.gram_tokens
-    from starts,
-        {{ explode(
-            "[starts.shape,
-              starts.shape || ' ' || starts.shape_1,
-              starts.shape || ' ' || starts.shape_1 || ' ' || starts.shape_2,
-              starts.shape || ' ' || starts.shape_1 || ' ' || starts.shape_2 || ' ' || starts.shape_3,
-              starts.shape || ' ' || starts.shape_1 || ' ' || starts.shape_2 || ' ' || starts.shape_3
-                  || ' ' || starts.shape_4,
-              starts.shape || ' ' || starts.shape_1 || ' ' || starts.shape_2 || ' ' || starts.shape_3
-                  || ' ' || starts.shape_4 || ' ' || starts.shape_5,
-              starts.shape || ' ' || starts.shape_1 || ' ' || starts.shape_2 || ' ' || starts.shape_3
-                  || ' ' || starts.shape_4 || ' ' || starts.shape_5 || ' ' || starts.shape_6]",
-            'g', 'gram', 'gram_tokens') }}
-    where g.gram is not null
+    select *
+    from (
+        select
+            sentence_id,
+            start_token_no,
+            previous_shape,
+            {{ explode_columns('gram_list', 'gram', 'gram_tokens') }}
+        from (
+            select
+                sentence_id,
+                token_no as start_token_no,
+                previous_shape,
+                {{ list_of([
+                    "shape",
+                    "shape || ' ' || shape_1",
+                    "shape || ' ' || shape_1 || ' ' || shape_2",
+                    "shape || ' ' || shape_1 || ' ' || shape_2 || ' ' || shape_3",
+                    "shape || ' ' || shape_1 || ' ' || shape_2 || ' ' || shape_3 || ' ' || shape_4",
+                    "shape || ' ' || shape_1 || ' ' || shape_2 || ' ' || shape_3 || ' ' || shape_4 || ' ' || shape_5",
+                    "shape || ' ' || shape_1 || ' ' || shape_2 || ' ' || shape_3 || ' ' || shape_4 || ' ' || shape_5"
+                    ~ " || ' ' || shape_6",
+                ]) }} as gram_list
+            from starts
+        ) as listed
+    ) as exploded
+    where gram is not null
 
 ),
 

@@ -125,10 +125,14 @@ alias_terms as (
 sentence_words as (
 
     select
-        sentences.sentence_id,
-        w.word
-    from sentences,
-        {{ explode(regex_matches("lower(sentences.sentence_text)", "'\\p{L}+'"), 'w', 'word', 'word_no') }}
+        sentence_id,
+        {{ explode_columns('word_list', 'word', 'word_no') }}
+    from (
+        select
+            sentence_id,
+            {{ regex_matches("lower(sentence_text)", "'\\p{L}+'") }} as word_list
+        from sentences
+    ) as listed
 
 ),
 
@@ -162,28 +166,39 @@ numeric_sentences {{ materialized_cte() }} (
 ---------- tokens covering every character: a number, a word or any other character, each with
 ---------- the white space after it (so a token is glued to the next one when it has none)
 
+token_rows as (
+
+    select
+        sentence_key,
+        {{ explode_columns('token_list', 'token_and_space', 'pos') }}
+    from (
+        select
+            sentence_key,
+            {{ regex_matches(
+                "sentence_text",
+                "'(?:[0-9]+(?:[.,][0-9]+)*[\\p{L}\\p{M}0-9]*|\\p{L}[\\p{L}\\p{M}0-9]*(?:[''’]\\p{L}+)*|.)"
+                ~ "[\\s\\x{00a0}\\x{2000}-\\x{200b}\\x{202f}\\x{3000}]*'"
+            ) }} as token_list
+        from numeric_sentences
+    ) as listed
+
+),
+
 tokens as (
 
     select
-        numeric_sentences.sentence_key,
-        t.token_and_space,
-        t.token_no as pos,
+        sentence_key,
+        token_and_space,
+        pos,
         cast(coalesce(
-            sum(length(t.token_and_space)) over (
-                partition by numeric_sentences.sentence_key order by t.token_no
+            sum(length(token_and_space)) over (
+                partition by sentence_key order by pos
                 rows between unbounded preceding and 1 preceding
             ),
             0
         ) as bigint) as token_start,
-        lag(t.token_and_space) over (
-            partition by numeric_sentences.sentence_key order by t.token_no
-        ) as previous_token_and_space
-    from numeric_sentences,
-        {{ explode(regex_matches(
-            "numeric_sentences.sentence_text",
-            "'(?:[0-9]+(?:[.,][0-9]+)*[\\p{L}\\p{M}0-9]*|\\p{L}[\\p{L}\\p{M}0-9]*(?:[''’]\\p{L}+)*|.)"
-            ~ "[\\s\\x{00a0}\\x{2000}-\\x{200b}\\x{202f}\\x{3000}]*'"
-        ), 't', 'token_and_space', 'token_no') }}
+        lag(token_and_space) over (partition by sentence_key order by pos) as previous_token_and_space
+    from token_rows
 
 ),
 

@@ -90,13 +90,18 @@ terms as (
 pieces as (
 
     select
-        sentences.sentence_key,
-        sentences.is_heading,
-        sentences.char_start as sentence_start,
-        p.piece,
-        p.piece_no
-    from sentences,
-        {{ explode(regex_matches("sentences.sentence_text", piece_re), 'p', 'piece', 'piece_no') }}
+        sentence_key,
+        is_heading,
+        sentence_start,
+        {{ explode_columns('piece_list', 'piece', 'piece_no') }}
+    from (
+        select
+            sentence_key,
+            is_heading,
+            char_start as sentence_start,
+            {{ regex_matches("sentence_text", piece_re) }} as piece_list
+        from sentences
+    ) as listed
 
 ),
 
@@ -529,9 +534,22 @@ run_surfaces as (
         run_context.*,
         sentences.sentence_text,
         sentences.char_start as sentence_start,
-        -- `(Ilham) Aliyev`: the span opens at the parenthesis
+        -- `(Ilham) Aliyev`: the span opens at the parenthesis it closes (not `(Gulf Press) -`)
         run_context.word_start
-        - case when run_context.first_gap like '%(' and run_context.n_words > 1 then 1 else 0 end as char_start
+        - case
+            when
+                run_context.first_gap like '%(' and run_context.n_words > 1
+                and strpos(
+                    substr(
+                        sentences.sentence_text,
+                        run_context.word_start - sentences.char_start + 1,
+                        run_context.char_end - run_context.word_start
+                    ),
+                    ')'
+                ) > 0
+                then 1
+            else 0
+        end as char_start
     from run_context
     inner join sentences on run_context.sentence_key = sentences.sentence_key
 
@@ -595,6 +613,8 @@ typed_runs as (
             when prev_lower = 'of' and prev2_role = 'place_noun' then 'place'
             when prev_role = 'place_preposition' and n_words <= 3 and coalesce(next_gap, '') not in ('’', '''')
                 then 'place'
+            -- a capitalised word opening a dateline (`TALLAHASSEE, Fla. -`) is a place
+            when all_upper = 1 and n_words = 1 and first_word_no = 1 and next_gap like ',%' then 'place'
             when all_upper = 1 and n_words = 1 and length(surface) >= 2 then 'organization'
         end as run_type,
         case
@@ -602,6 +622,7 @@ typed_runs as (
             when n_words >= 2 and n_event_heads + n_org_heads + n_place_heads > 0 then 'head_word'
             when prev_is_title and first_gap in (' ', ' (', '. ') then 'title'
             when next_role = 'speech_verb' or prev_role = 'speech_verb' then 'speech_verb'
+            when all_upper = 1 and n_words = 1 and first_word_no = 1 and next_gap like ',%' then 'dateline'
             when all_upper = 1 and n_words = 1 then 'acronym'
             else 'context'
         end as run_rule

@@ -28,16 +28,25 @@ articles as (
 
 pieces as (
 
-    select
-        articles.article_id,
-        articles.article_no,
-        articles.story_id,
-        articles.body_start,
-        p.piece,
-        p.piece_no
-    from articles,
-        {{ explode(regex_matches('articles.body', piece_pattern), 'p', 'piece', 'piece_no') }}
-    where p.piece != ''
+    select *
+    from (
+        select
+            article_id,
+            article_no,
+            story_id,
+            body_start,
+            {{ explode_columns('piece_list', 'piece', 'piece_no') }}
+        from (
+            select
+                article_id,
+                article_no,
+                story_id,
+                body_start,
+                {{ regex_matches('body', piece_pattern) }} as piece_list
+            from articles
+        ) as listed
+    ) as exploded
+    where piece != ''
 
 ),
 
