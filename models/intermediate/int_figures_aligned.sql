@@ -1,9 +1,9 @@
 {#- Figures aligned to claims: figures of one story that count the same thing about the same
-    subject under the same action share a claim_key (`military personnel|Armenia|release`).
+    subject under the same action share a claim_key (`military personnel|Peru|release`).
 
     What is counted is the counted class (`military personnel`), else for a share `percent of`
     its base (`percent of exports`), else the unit (`years`), else the counted noun as written.
-    A figure whose sentence names no subject, or no action (`Azerbaijan brought back two
+    A figure whose sentence names no subject, or no action (`Chile brought back two
     servicemen`, `in exchange for two`, `Chilean medics, 24 in all`), takes the missing parts from
     the one claim of its story that counts the same thing, names what the figure lacks, agrees on
     the parts the figure has, and states an exact value the figure admits; with none or several

@@ -1,7 +1,7 @@
 {#- One row per mention of a named entity in an article body, with its canonical name and type.
 
-    What one article leaves open, the story settles: a surname (`Pashinyan`, `Michel said`) or the
-    last part of a place name (`Karabakh`) takes the full name written elsewhere in the same
+    What one article leaves open, the story settles: a surname (`Rocha`, `Michel said`) or the
+    last part of a place name (`Fuego`) takes the full name written elsewhere in the same
     article, else in another article of the same story (all articles with one story_id); a name
     no rule typed takes the type the story gives the same name elsewhere, and is dropped when the
     story never types it. The type of a name is then made one per story (the most frequent). -#}

@@ -713,7 +713,7 @@ base_words as (
 ),
 
 {# Word n-grams of one to four tokens starting at each token; the last word is compared without
-   a possessive `'s` (`Armenia’s`). #}
+   a possessive `'s` (`Peru’s`). #}
 ngram_rows as (
 
     select
@@ -1058,7 +1058,7 @@ with_window {{ materialized_cte() }} (
 ),
 
 {# Lexicon nouns around a figure, in two roles. `head`: the counted noun is the first one in the
-    phrase window (else, below, a plural demonym such as `100,000 Armenians`: people of that country;
+    phrase window (else, below, a plural demonym such as `100,000 Peruvians`: people of that country;
     else the phrase's last plain word). `preceding`: an elliptical count (`in exchange for two,`)
     counts what the sentence counted last before it. The two ranges never overlap. #}
 counted_nouns as (
@@ -1194,8 +1194,8 @@ read_figures {{ materialized_cte() }} (
 
 ),
 
-{# The subject: a country named inside the counted phrase (`Armenian soldiers`), else one just
-    after it behind `to`/`by` (`soldiers returned to Armenia`, `rule there by ethnic Armenians`). #}
+{# The subject: a country named inside the counted phrase (`Peruvian soldiers`), else one just
+    after it behind `to`/`by` (`soldiers returned to Peru`, `rule there by ethnic Peruvians`). #}
 subjects as (
 
     select

@@ -3,7 +3,7 @@
 {#- Mentions of named things in the bodies, before story-level resolution (fct_mentions).
     Sentences are cut into pieces `<non-word characters><word>` whose cumulative lengths give
     each word's offset. Then (1) n-grams of 1..8 words that are an alias in entity_aliases,
-    longest first, case-sensitive or all capitals (`YEREVAN`); (2) country bodies (`Turkiye's
+    longest first, case-sensitive or all capitals (`LIMA`); (2) country bodies (`Turkiye's
     foreign ministry`); (3) runs of capitalised words, typed by rule or left NULL for
     fct_mentions. Headings give lexicon mentions only. -#}
 
@@ -534,7 +534,7 @@ run_surfaces as (
         run_context.*,
         sentences.sentence_text,
         sentences.char_start as sentence_start,
-        -- `(Ilham) Aliyev`: the span opens at the parenthesis it closes (not `(Gulf Press) -`)
+        -- `(Carla) Fuentes`: the span opens at the parenthesis it closes (not `(Gulf Press) -`)
         run_context.word_start
         - case
             when
