@@ -18,6 +18,11 @@
     end
 {%- endmacro %}
 
+{#- The parsed parts of a date expression that date_range_start and date_range_end read. -#}
+{% macro date_parse_columns() -%}
+    resolution_method, unit_offset, year_number, month_number, day_number, weekday_number, end_year_number
+{%- endmacro %}
+
 {#- First day of the range a date expression denotes.
     method: how the expression is resolved (seed relative_date_rules.method);
     anchor: the reference day (publication date), NULL when unknown: relative methods then give NULL;

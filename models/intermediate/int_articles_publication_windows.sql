@@ -124,14 +124,8 @@ candidate_days as (
         article_id,
         surface,
         event_class,
-        resolution_method,
-        unit_offset,
-        year_number,
-        month_number,
-        day_number,
-        weekday_number,
-        end_year_number,
         event_day,
+        {{ date_parse_columns() }},
         {{ explode_columns('base_days', 'candidate_day', 'day_no') }}
     from anchored_mentions
 

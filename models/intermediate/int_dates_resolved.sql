@@ -44,13 +44,7 @@ candidate_days as (
 
     select
         date_id,
-        resolution_method,
-        unit_offset,
-        year_number,
-        month_number,
-        day_number,
-        weekday_number,
-        end_year_number,
+        {{ date_parse_columns() }},
         {{ explode_columns('window_days', 'candidate_day', 'day_no') }}
     from (
         select

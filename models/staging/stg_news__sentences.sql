@@ -19,7 +19,7 @@ articles as (
         article_id,
         story_id,
         body_start,
-        substr(raw_text, body_start + 1, body_end - body_start) as body,
+        {{ regex_matches('substr(raw_text, body_start + 1, body_end - body_start)', piece_pattern) }} as piece_list,
         row_number() over (order by article_id) as article_no
     from {{ ref('stg_news__articles') }}
     where is_current
@@ -36,15 +36,7 @@ pieces as (
             story_id,
             body_start,
             {{ explode_columns('piece_list', 'piece', 'piece_no') }}
-        from (
-            select
-                article_id,
-                article_no,
-                story_id,
-                body_start,
-                {{ regex_matches('body', piece_pattern) }} as piece_list
-            from articles
-        ) as listed
+        from articles
     ) as exploded
     where piece != ''
 
