@@ -666,7 +666,8 @@ after_cues as (
 
     -- the first cue of the first clause after the quote: `the statement said`, `said Miller`;
     -- or a cue two segments on, after a noun phrase and a name in apposition
-    -- (`the ministry's spokesman, Shu Jueting, told reporters`)
+    -- (`the ministry's spokesman, Shu Jueting, told reporters`); for a quote inside its
+    -- sentence, also a later cue with its own subject
     select
         quote_key,
         arg_min(cue, tok_no) as cue,
@@ -713,13 +714,19 @@ after_cues as (
             coalesce(cue_tokens.subject_words, 0) = 0
             and cue_tokens.seg = after_first_clause.first_seg + 2
             and after_first_clause.is_noun_phrase
-            and cue_tokens.previous_words between 1 and 10 as is_apposed
+            and cue_tokens.previous_words between 1 and 10 as is_apposed,
+            -- inside a sentence, a trailing attribution may stand clauses away (`will respond
+            -- “firmly” to the tariffs, Commission President X said on Tuesday`)
+            not quotes.starts_sentence
+            and cue_tokens.cue_form = 'finite'
+            and cue_tokens.subject_words between 1 and 10 as is_trailing
         from cue_tokens
+        inner join quotes on cue_tokens.quote_key = quotes.quote_key
         left join after_first_clause
             on cue_tokens.quote_key = after_first_clause.quote_key
         where cue_tokens.side = 'after'
     ) as after_side
-    where seg <= coalesce(first_seg, seg) or is_apposed
+    where seg <= coalesce(first_seg, seg) or is_apposed or is_trailing
     group by quote_key
 
 ),
