@@ -11,8 +11,9 @@
 
     A figure about an earlier time (`the deadliest since 2003, when 592 people died`, `Last year,
     300 homes burned`) is another claim than today's count: when the date nearest to it in its
-    sentence ends more than var('claim_history_days') days before the article's publication, the
-    year of that date becomes the claim's time_frame and part of its key. -#}
+    sentence ends more than var('claim_history_days') days before the article's publication, or is
+    a whole earlier year (`last year` in a February article), the year of that date becomes the
+    claim's time_frame and part of its key. -#}
 
 with
 
@@ -30,6 +31,7 @@ dates as (
         char_end,
         resolved_start,
         resolved_end,
+        granularity,
         coalesce(published_date, publication_window_start) as published_from
     from {{ ref('int_dates_resolved') }}
     where resolved_start is not null
@@ -42,6 +44,7 @@ nearest_dates as (
         figures.figure_id,
         dates.resolved_start,
         dates.resolved_end,
+        dates.granularity,
         dates.published_from,
         row_number() over (
             partition by figures.figure_id
@@ -71,7 +74,11 @@ time_frames as (
     from nearest_dates
     where
         nearness = 1
-        and resolved_end < {{ add_days('published_from', '-' ~ var('claim_history_days')) }}
+        and (
+            resolved_end < {{ add_days('published_from', '-' ~ var('claim_history_days')) }}
+            -- `last year`, `in 2024`: a whole earlier year, however recently it ended
+            or (granularity = 'year' and extract(year from resolved_end) < extract(year from published_from))
+        )
 
 ),
 
