@@ -1471,7 +1471,7 @@ bounded as (
 
 ),
 
-final as (
+found as (
 
     select
         article_id,
@@ -1501,8 +1501,123 @@ final as (
                 then substr(sentence_text, phrase_start_offset + 1, phrase_end_offset - phrase_start_offset)
         end as counted_phrase,
         case when is_elliptical then preceding_class else noun_class end as counted_class,
-        case when noun_class is null and not is_elliptical then plain_head end as counted_head
+        case when noun_class is null and not is_elliptical then plain_head end as counted_head,
+        sentence_text,
+        sentence_start
     from bounded
+
+),
+
+{# Two bare counts joined by `to`, `-` or `between ... and` state one range (`20 to 30 people`,
+    `between €20 and €25 billion`, `0.2 to 0.3 percentage points`): the first takes the scale of
+    the second when it has none. `from 14 to 16` is a change, not a range. #}
+found_digits as (
+
+    select
+        *,
+        try_cast(regexp_extract(replace(number_text, ',', ''), '[0-9]+(\.[0-9]+)?') as double) as digits,
+        lower(substr(
+            sentence_text, greatest(1, char_start - sentence_start - 8), least(9, char_start - sentence_start)
+        )) as text_before,
+        lead(char_start) over (partition by sentence_id order by char_start) as next_start
+    from found
+
+),
+
+range_pairs as (
+
+    select
+        low.figure_id as low_id,
+        high.figure_id as high_id,
+        low.value * case
+            when high.value > low.value * 1000 and low.value = low.digits then high.value / high.digits
+            else 1
+        end as range_low
+    from found_digits as low
+    inner join found_digits as high
+        on
+            low.sentence_id = high.sentence_id
+            and low.next_start = high.char_start
+            and high.char_start - low.char_end <= 9
+    where
+        low.qualifier = 'exact' and high.qualifier = 'exact' and low.modifier is null
+        and (low.counted_class is null and low.counted_head is null or low.is_elliptical)
+        and (low.unit is null or low.unit = high.unit)
+        and low.value < high.value
+        and (
+            {{ regex_contains(
+                "substr(low.sentence_text, low.char_end - low.sentence_start + 1, high.char_start - low.char_end)",
+                "'^\\s*(to|-|–)\\s*$'") }}
+            and not {{ regex_contains("low.text_before", "'\\bfrom\\s+\\S*$'") }}
+            or {{ regex_contains(
+                "substr(low.sentence_text, low.char_end - low.sentence_start + 1, high.char_start - low.char_end)",
+                "'^\\s*and\\s*$'") }}
+            and {{ regex_contains("low.text_before", "'\\bbetween\\s+\\S*$'") }}
+        )
+
+),
+
+final as (
+
+    select
+        found.article_id,
+        found.sentence_id,
+        found.story_id,
+        found.modifier,
+        found.qualifier,
+        found.unit,
+        found.is_elliptical,
+        found.is_increment,
+        found.subject,
+        found.action_class,
+        found.figure_id,
+        found.char_start,
+        found.char_end,
+        found.surface,
+        found.number_text,
+        found.value,
+        found.value_low,
+        found.value_high,
+        found.counted_phrase,
+        found.counted_class,
+        found.counted_head
+    from found
+    left join range_pairs as as_low on found.figure_id = as_low.low_id
+    left join range_pairs as as_high on found.figure_id = as_high.high_id
+    where as_low.low_id is null and as_high.high_id is null
+
+    union all
+
+    select
+        low.article_id,
+        low.sentence_id,
+        low.story_id,
+        null as modifier,
+        'range' as qualifier,
+        high.unit,
+        high.is_elliptical,
+        high.is_increment,
+        coalesce(high.subject, low.subject) as subject,
+        coalesce(high.action_class, low.action_class) as action_class,
+        low.figure_id,
+        low.char_start,
+        high.char_end,
+        substr(low.sentence_text, low.char_start - low.sentence_start + 1, high.char_end - low.char_start) as surface,
+        substr(
+            low.sentence_text,
+            low.char_start - low.sentence_start + strpos(low.surface, low.number_text),
+            (high.char_start + strpos(high.surface, high.number_text) + length(high.number_text))
+            - (low.char_start + strpos(low.surface, low.number_text))
+        ) as number_text,
+        range_pairs.range_low as value,  -- noqa: RF04
+        range_pairs.range_low as value_low,
+        high.value as value_high,
+        high.counted_phrase,
+        high.counted_class,
+        high.counted_head
+    from range_pairs
+    inner join found as low on range_pairs.low_id = low.figure_id
+    inner join found as high on range_pairs.high_id = high.figure_id
 
 )
 
