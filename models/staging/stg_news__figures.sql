@@ -1557,6 +1557,31 @@ range_pairs as (
 
 ),
 
+{# `one in five steel jobs`: a share (20 percent) of what the count after `in` counts, not a
+    count of five. (`12 in 24 hours` is two counts; `1 in 4` is left to its two numbers.) #}
+shares as (
+
+    select
+        found_digits.figure_id,
+        found_digits.char_start - length(found_digits.share_words) as share_start,
+        round(100.0 / found_digits.value, 2) as share_value
+    from (
+        select
+            *,
+            regexp_extract(text_before, '(?:^|[^\pL\pN])((?:one|an?) in\s+)$', 1) as share_words
+        from found_digits
+    ) as found_digits
+    left join unit_dimensions
+        on found_digits.unit = unit_dimensions.unit and unit_dimensions.dimension = 'time'
+    where
+        found_digits.share_words != ''
+        and found_digits.qualifier = 'exact'
+        and found_digits.modifier is null
+        and found_digits.value > 1
+        and unit_dimensions.unit is null
+
+),
+
 final as (
 
     select
@@ -1565,23 +1590,37 @@ final as (
         found.story_id,
         found.modifier,
         found.qualifier,
-        found.unit,
+        case when shares.figure_id is not null then 'percent' else found.unit end as unit,
         found.is_elliptical,
         found.is_increment,
         found.subject,
         found.action_class,
         found.figure_id,
-        found.char_start,
+        coalesce(shares.share_start, found.char_start) as char_start,
         found.char_end,
-        found.surface,
-        found.number_text,
-        found.value,
-        found.value_low,
-        found.value_high,
+        substr(
+            found.sentence_text,
+            coalesce(shares.share_start, found.char_start) - found.sentence_start + 1,
+            found.char_end - coalesce(shares.share_start, found.char_start)
+        ) as surface,
+        case
+            when shares.figure_id is not null
+                then substr(
+                        found.sentence_text,
+                        shares.share_start - found.sentence_start + 1,
+                        found.char_start + strpos(found.surface, found.number_text) + length(found.number_text)
+                        - 1 - shares.share_start
+                    )
+            else found.number_text
+        end as number_text,
+        coalesce(shares.share_value, found.value) as value,  -- noqa: RF04
+        coalesce(shares.share_value, found.value_low) as value_low,
+        coalesce(shares.share_value, found.value_high) as value_high,
         found.counted_phrase,
         found.counted_class,
         found.counted_head
     from found
+    left join shares on found.figure_id = shares.figure_id
     left join range_pairs as as_low on found.figure_id = as_low.low_id
     left join range_pairs as as_high on found.figure_id = as_high.high_id
     where as_low.low_id is null and as_high.high_id is null
