@@ -601,6 +601,10 @@ typed_runs as (
             when n_words >= 2 and n_org_heads > 0 then 'organization'
             when n_words >= 2 and n_place_heads > 0 then 'place'
             when prev_is_title and first_gap in (' ', ' (', '. ') then 'person'
+            -- `the industry group Eurofer said`, `ING said`: a body speaks, not a person
+            when prev_role = 'org_noun' and first_gap = ' ' then 'organization'
+            when all_upper = 1 and n_words = 1 and length(surface) >= 2 and next_role = 'speech_verb'
+                then 'organization'
             when next_role = 'speech_verb' and next_gap in (' ', ', ') then 'person'
             when prev_role = 'speech_verb' and n_words >= 2 then 'person'
             -- apposition: `Anna Kowalska, a spokeswoman for ...`, `Kowalska, who ...`
@@ -621,6 +625,8 @@ typed_runs as (
             when pattern_type is not null then 'pattern'
             when n_words >= 2 and n_event_heads + n_org_heads + n_place_heads > 0 then 'head_word'
             when prev_is_title and first_gap in (' ', ' (', '. ') then 'title'
+            when prev_role = 'org_noun' and first_gap = ' ' then 'org_noun'
+            when all_upper = 1 and n_words = 1 and next_role = 'speech_verb' then 'acronym'
             when next_role = 'speech_verb' or prev_role = 'speech_verb' then 'speech_verb'
             when all_upper = 1 and n_words = 1 and first_word_no = 1 and next_gap like ',%' then 'dateline'
             when all_upper = 1 and n_words = 1 then 'acronym'
