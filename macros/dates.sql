@@ -38,6 +38,7 @@
         when 'iso_day' then {{ dates_calendar_day(y, m, d) }}
         when 'explicit_month' then {{ dates_first_of_month(y, m) }}
         when 'explicit_year' then {{ date_from_parts(y, 1, 1) }}
+        when 'explicit_decade' then {{ date_from_parts(y, 1, 1) }}
         when 'explicit_year_range' then {{ date_from_parts(y, 1, 1) }}
         {#- A day without a year is the latest such day on or before the anchor, unless the one
             of the next or of this year falls within var('yearless_day_future_days') after it:
@@ -104,6 +105,7 @@
         when {{ method }} in ('explicit_year', 'year_offset', 'years_ago') then
             {{ date_from_parts('extract(year from ' ~ range_start ~ ')', 12, 31) }}
         when {{ method }} = 'explicit_year_range' then {{ date_from_parts(end_year, 12, 31) }}
+        when {{ method }} = 'explicit_decade' then {{ date_from_parts('extract(year from ' ~ range_start ~ ') + 9', 12, 31) }}
         when {{ method }} in ('explicit_month', 'month_not_after', 'month_not_before', 'month_before',
             'month_after', 'month_offset', 'month_in_year_offset', 'months_ago') then
             {{ add_days(add_months(range_start, 1), -1) }}
@@ -119,7 +121,7 @@
 {#- True for methods that need a reference day (publication date) to give a date. -#}
 {% macro date_method_is_relative(method) -%}
     ({{ method }} not in ('explicit_day', 'iso_day', 'explicit_month', 'explicit_year', 'explicit_year_range',
-        'explicit_season'))
+        'explicit_season', 'explicit_decade'))
 {%- endmacro %}
 
 {#- A list of every day from `start_date` to `end_date` inclusive (explode it with `explode`). -#}

@@ -36,7 +36,7 @@ EVENT_STATUSES = ["consistent", "conflict", "vague", "single_source"]
 STANCES = ["positive", "negative", "neutral", "mixed"]
 REACTION_KINDS = ["reaction", "statement"]
 ENTITY_TYPES = ["person", "organization", "place", "country", "event"]
-GRANULARITIES = ["day", "weekend", "week", "month", "season", "year"]
+GRANULARITIES = ["day", "weekend", "week", "month", "season", "year", "decade"]
 # fct_dates.resolution_basis of a relative date resolved from the other articles of its story.
 STORY_BASIS = "story"
 

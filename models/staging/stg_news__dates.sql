@@ -224,6 +224,7 @@ classified as (
                 then case when month_names.needs_context then '<mon>' else '<month>' end
             when season_names.first_month is not null then '<season>'
             when {{ regex_contains("tokens.word", "'^(19|20)[0-9][0-9]$'") }} then '<year>'
+            when {{ regex_contains("tokens.word", "'^(19|20)[0-9]0s$'") }} then '<decade>'
             when {{ regex_contains("tokens.word", "'^[0-9][0-9]?(st|nd|rd|th)?$'") }}
                 and cast(regexp_extract(tokens.word, '^[0-9]+') as integer) between 1 and 31
                 then '<day>'
@@ -242,7 +243,8 @@ classified as (
             else count_words.count_value
         end as day_value,
         case
-            when {{ regex_contains("tokens.word", "'^(19|20)[0-9][0-9]$'") }} then cast(tokens.word as integer)
+            when {{ regex_contains("tokens.word", "'^(19|20)[0-9][0-9]s?$'") }}
+                then cast(left(tokens.word, 4) as integer)
         end as year_value
     from tokens
     left join month_names on lower(tokens.word) = month_names.month_name

@@ -1407,6 +1407,10 @@ judged as (
                     "'^\\s+(days?|weeks?|months?|years?|decades?|hours?)\\s+ago\\b'"
                 ) }}
                 then 'relative date'
+            {# `the first half of 2023`, `the second quarter`: a part of a period, not a share. #}
+            when located.fraction is not null and located.n_parts = 1
+                and located.prev_lw in ('first', 'second', 'third', 'fourth', 'last', 'latter', 'former')
+                then 'part of a period'
             {# `a third day`, `a fifth term`: an ordinal after an article, not a share, unless
                `of` or a phrase break follows (`a third of the budget`, `cut by a third in 2023`). #}
             when located.first_tag = 'A' and located.n_parts = 2 and located.fraction is not null
