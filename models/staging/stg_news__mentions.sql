@@ -713,7 +713,12 @@ run_rows as (
         typed_runs.char_start,
         typed_runs.char_end,
         typed_runs.surface,
-        trim(replace(replace(typed_runs.surface, '(', ''), ')', '')) as entity_name,
+        case
+            -- `TALLAHASSEE` opening a dateline is the place Tallahassee
+            when typed_runs.run_rule = 'dateline'
+                then upper(left(typed_runs.surface, 1)) || lower(substr(typed_runs.surface, 2))
+            else trim(replace(replace(typed_runs.surface, '(', ''), ')', ''))
+        end as entity_name,
         typed_runs.run_type as entity_type,
         case when typed_runs.run_rule = 'title' then 'title_name' else 'name' end as mention_kind,
         'run_' || typed_runs.run_rule as detected_by
