@@ -62,6 +62,20 @@ CANONICAL = {
 # Country-converter short names used when countryinfo has no entry (or a worse one).
 COCO_CANONICAL = {"Soviet Union (former)": "Soviet Union"}
 
+# The demonym news writes today where countryinfo has an older or rarer form; the package's form
+# stays an alias (`Kirghiz` still names Kyrgyzstan).
+DEMONYMS = {
+    "Argentina": "Argentine",
+    "Ecuador": "Ecuadorian",
+    "Iceland": "Icelandic",
+    "Kazakhstan": "Kazakh",
+    "Kyrgyzstan": "Kyrgyz",
+    "Nepal": "Nepali",
+    "Slovenia": "Slovenian",
+    "Tajikistan": "Tajik",
+    "Uzbekistan": "Uzbek",
+}
+
 # Capitals and cities whose name is mostly something else in English news text (a given name,
 # a surname, an English word): left out of the lexicon.
 AMBIGUOUS_PLACES = {
@@ -140,7 +154,7 @@ def clean(alias: str | None) -> str | None:
 
 def plural_demonym(demonym: str) -> str | None:
     """`Armenian` -> `Armenians`; adjectives in -ese, -ish, -ch, -ss have no plural noun form."""
-    if re.search(r"(ese|ish|ch|ss|sh|x)$", demonym) or " " in demonym:
+    if re.search(r"(ese|ish|ch|ss|sh|x|z|ic)$", demonym) or " " in demonym:
         return None
     return demonym + "s"
 
@@ -195,7 +209,8 @@ def main() -> None:
         official = getattr(pc, "official_name", None) or cc.get("name_official") or name
         official = re.sub(r"\s*\(former\)$", "", official)
         capital = d.get("capital") if isinstance(d.get("capital"), str) else None
-        demonym = d.get("demonym") or None
+        package_demonym = d.get("demonym") or None
+        demonym = DEMONYMS.get(name, package_demonym)
         countries[iso2] = {
             "iso2": iso2,
             "iso3": getattr(pc, "alpha_3", None) or cc.get("ISO3") or "",
@@ -239,11 +254,12 @@ def main() -> None:
                 add(re.sub(r"\s*\(former\)$", "", off), "official")
         for alt in d.get("altSpellings") or []:
             add(alt, "alias", prio=2)
-        if demonym:
-            add(demonym, "demonym", prio=3)
-            plural = plural_demonym(demonym)
-            if plural:
-                add(plural, "demonym", prio=3)
+        for form in dict.fromkeys([demonym, package_demonym]):
+            if form:
+                add(form, "demonym", prio=3)
+                plural = plural_demonym(form)
+                if plural:
+                    add(plural, "demonym", prio=3)
         if capital and capital not in AMBIGUOUS_PLACES:
             cap = re.sub(r"\s+D\.C\.$", "", capital)
             add(cap, "capital", entity=cap, etype="place", prio=4)
