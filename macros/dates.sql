@@ -23,12 +23,18 @@
     resolution_method, unit_offset, year_number, month_number, day_number, weekday_number, end_year_number
 {%- endmacro %}
 
-{#- First day of the range a date expression denotes.
-    method: how the expression is resolved (seed relative_date_rules.method);
-    anchor: the reference day (publication date), NULL when unknown: relative methods then give NULL;
-    unit_offset: the shift of *_offset methods (-1 = last week, +1 = next year);
-    y, m, d, wd: year, month, day and ISO weekday numbers parsed from the expression. -#}
-{% macro date_range_start(method, anchor, unit_offset, y, m, d, wd) -%}
+{#- First day of the range a date expression denotes, from its date_parse_columns (qualified by
+    `parts`, e.g. 'mentions.'): resolution_method (seed relative_date_rules.method), unit_offset
+    (the shift of *_offset methods: -1 = last week, +1 = next year) and the year, month, day and
+    ISO weekday numbers parsed from the expression.
+    anchor: the reference day (publication date), NULL when unknown: relative methods then give NULL. -#}
+{% macro date_range_start(anchor, parts='') -%}
+    {%- set method = parts ~ 'resolution_method' -%}
+    {%- set unit_offset = parts ~ 'unit_offset' -%}
+    {%- set y = parts ~ 'year_number' -%}
+    {%- set m = parts ~ 'month_number' -%}
+    {%- set d = parts ~ 'day_number' -%}
+    {%- set wd = parts ~ 'weekday_number' -%}
     {%- set ay = 'cast(extract(year from ' ~ anchor ~ ') as integer)' -%}
     {%- set am = 'cast(extract(month from ' ~ anchor ~ ') as integer)' -%}
     {%- set aw = iso_weekday(anchor) -%}
@@ -98,9 +104,11 @@
     end
 {%- endmacro %}
 
-{#- Last day (inclusive) of the range that starts on `range_start`, from the method's granularity;
-    `end_year` closes a range of years ('between 2019 and 2021'). -#}
-{% macro date_range_end(method, range_start, end_year) -%}
+{#- Last day (inclusive) of the range that starts on `range_start`, from the granularity of
+    resolution_method; end_year_number closes a range of years ('between 2019 and 2021'). -#}
+{% macro date_range_end(range_start, parts='') -%}
+    {%- set method = parts ~ 'resolution_method' -%}
+    {%- set end_year = parts ~ 'end_year_number' -%}
     case
         when {{ method }} in ('explicit_year', 'year_offset', 'years_ago') then
             {{ date_from_parts('extract(year from ' ~ range_start ~ ')', 12, 31) }}

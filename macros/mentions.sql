@@ -1,4 +1,4 @@
-{#- Dialect helpers for the mentions models (DuckDB variants; add `<adapter>__` ones beside them). -#}
+{#- Helpers of the mentions models; the dialect ones have DuckDB variants (add `<adapter>__` ones beside them). -#}
 
 {#- `text` with every match of `pattern` replaced by `replacement` (DuckDB replaces only the first
     match unless given the 'g' flag). -#}
@@ -11,3 +11,18 @@
 
 {#- A comparison key for names: typographic apostrophes made plain, white space runs made one space. -#}
 {% macro text_key(text) %}{{ regex_replace_all("replace(" ~ text ~ ", '’', '''')", "'\\s+'", "' '") }}{% endmacro %}
+
+{#- The type a story gives each name most often: a SELECT of story_id, entity_name, entity_type and
+    preference (1 = the type to use; ties go to the first type alphabetically), from `relation`. -#}
+{% macro story_name_types(relation) -%}
+    select
+        story_id,
+        entity_name,
+        entity_type,
+        row_number() over (
+            partition by story_id, entity_name order by count(*) desc, entity_type
+        ) as preference
+    from {{ relation }}
+    where entity_type is not null
+    group by story_id, entity_name, entity_type
+{%- endmacro %}

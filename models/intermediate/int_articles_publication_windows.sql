@@ -135,8 +135,7 @@ candidate_resolutions as (
 
     select
         *,
-        {{ date_range_start('resolution_method', 'candidate_day', 'unit_offset',
-            'year_number', 'month_number', 'day_number', 'weekday_number') }} as range_start
+        {{ date_range_start('candidate_day') }} as range_start
     from candidate_days
 
 ),
@@ -154,7 +153,7 @@ date_constraints as (
     from candidate_resolutions
     where
         event_day between range_start
-        and {{ date_range_end('resolution_method', 'range_start', 'end_year_number') }}
+        and {{ date_range_end('range_start') }}
     group by article_id, date_id, surface, event_class, event_day
 
 ),

@@ -59,8 +59,7 @@ candidate_starts as (
 
     select
         *,
-        {{ date_range_start('resolution_method', 'candidate_day', 'unit_offset',
-            'year_number', 'month_number', 'day_number', 'weekday_number') }} as range_start
+        {{ date_range_start('candidate_day') }} as range_start
     from candidate_days
 
 ),
@@ -69,7 +68,7 @@ candidate_ranges as (
 
     select
         *,
-        {{ date_range_end('resolution_method', 'range_start', 'end_year_number') }} as range_end
+        {{ date_range_end('range_start') }} as range_end
     from candidate_starts
 
 ),

@@ -68,6 +68,8 @@ claims as (
         max(subject) as subject,
         max(action_class) as action_class,
         max(time_frame) as time_frame,
+        -- a firm claim names a subject or an action: two differing exact figures of it contradict
+        max(subject) is not null or max(action_class) is not null as is_firm,
         count(*) as n_figures,
         count(distinct article_id) as n_articles,
         count(distinct coalesce(outlet, source_file)) as n_outlets,
@@ -117,6 +119,7 @@ final as (
         claims.subject,
         claims.action_class,
         claims.time_frame,
+        claims.is_firm,
         claims.n_figures,
         claims.n_articles,
         claims.n_outlets,
@@ -131,8 +134,7 @@ final as (
         claims.values_text,
         claims.figure_values,
         case
-            when disagreements.exact_conflict and (claims.subject is not null or claims.action_class is not null)
-                then 'conflict'
+            when disagreements.exact_conflict and claims.is_firm then 'conflict'
             when disagreements.exact_conflict or disagreements.bounds_conflict then 'vague'
             when claims.n_articles = 1 then 'single_source'
             else 'consistent'

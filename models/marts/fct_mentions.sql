@@ -61,16 +61,7 @@ expansions as (
 -- a name the rules left untyped, typed elsewhere in the story under the same name
 typed_names as (
 
-    select
-        story_id,
-        entity_name,
-        entity_type,
-        row_number() over (
-            partition by story_id, entity_name order by count(*) desc, entity_type
-        ) as preference
-    from mentions
-    where entity_type is not null
-    group by story_id, entity_name, entity_type
+    {{ story_name_types('mentions') }}
 
 ),
 
@@ -102,18 +93,10 @@ resolved as (
 
 ),
 
+-- after expansion, one type per name across the story
 story_types as (
 
-    select
-        story_id,
-        entity_name,
-        entity_type,
-        row_number() over (
-            partition by story_id, entity_name order by count(*) desc, entity_type
-        ) as preference
-    from resolved
-    where entity_type is not null
-    group by story_id, entity_name, entity_type
+    {{ story_name_types('resolved') }}
 
 ),
 

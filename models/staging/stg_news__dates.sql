@@ -580,9 +580,7 @@ resolved as (
             when deadline_starts.start_token_no is not null then 'deadline'
             else nearest_cues.event_class
         end as event_class,
-        {{ date_range_start('mentions.resolution_method', 'articles.published_date', 'mentions.unit_offset',
-            'mentions.year_number', 'mentions.month_number', 'mentions.day_number', 'mentions.weekday_number') }}
-            as range_start
+        {{ date_range_start('articles.published_date', parts='mentions.') }} as range_start
     from mentions
     inner join sentences on mentions.sentence_id = sentences.sentence_id
     left join articles on sentences.article_id = articles.article_id
@@ -634,7 +632,7 @@ final as (
         ---------- resolution against the publication date
         published_date,
         range_start as resolved_start,
-        {{ date_range_end('resolution_method', 'range_start', 'end_year_number') }} as resolved_end,
+        {{ date_range_end('range_start') }} as resolved_end,
         case when range_start is not null then 'article' end as resolution_basis
     from resolved
 
