@@ -18,9 +18,13 @@
     end
 {%- endmacro %}
 
-{#- The parsed parts of a date expression that date_range_start and date_range_end read. -#}
-{% macro date_parse_columns() -%}
-    resolution_method, unit_offset, year_number, month_number, day_number, weekday_number, end_year_number
+{#- The parsed parts of a date expression that date_range_start and date_range_end read, each
+    qualified by `parts` (e.g. 'dates.'). -#}
+{% macro date_parse_columns(parts='') -%}
+    {%- for column in ['resolution_method', 'unit_offset', 'year_number', 'month_number', 'day_number',
+        'weekday_number', 'end_year_number'] -%}
+        {{ parts ~ column }}{{ ', ' if not loop.last }}
+    {%- endfor -%}
 {%- endmacro %}
 
 {#- First day of the range a date expression denotes, from its date_parse_columns (qualified by

@@ -99,13 +99,7 @@ anchored_mentions as (
         dates.article_id,
         dates.surface,
         dates.event_class,
-        dates.resolution_method,
-        dates.unit_offset,
-        dates.year_number,
-        dates.month_number,
-        dates.day_number,
-        dates.weekday_number,
-        dates.end_year_number,
+        {{ date_parse_columns('dates.') }},
         anchors.event_day,
         {{ day_list('base_windows.base_start', 'base_windows.base_end') }} as base_days
     from {{ ref('stg_news__dates') }} as dates

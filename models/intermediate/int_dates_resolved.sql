@@ -22,13 +22,7 @@ unresolved as (
 
     select
         dates.date_id,
-        dates.resolution_method,
-        dates.unit_offset,
-        dates.year_number,
-        dates.month_number,
-        dates.day_number,
-        dates.weekday_number,
-        dates.end_year_number,
+        {{ date_parse_columns('dates.') }},
         windows.window_start,
         windows.window_end
     from dates
