@@ -1,5 +1,5 @@
 {#- Calendar arithmetic for date expressions, shared by the article-level resolution
-    (stg_news__dates, anchored on the publication date) and the story-level one
+    (int_dates_extracted, anchored on the publication date) and the story-level one
     (int_dates_resolved, anchored on each candidate day of a publication window), so that both
     resolve a rule the same way. Plain SQL over the dialect macros: no dispatch needed here. -#}
 

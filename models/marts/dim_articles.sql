@@ -22,7 +22,7 @@ sentences as (
     select
         article_id,
         count(*) as n_sentences
-    from {{ ref('stg_news__sentences') }}
+    from {{ ref('int_sentences') }}
     group by article_id
 
 ),

@@ -24,7 +24,7 @@ sentences as (
     select
         sentence_id,
         sentence_text
-    from {{ ref('stg_news__sentences') }}
+    from {{ ref('int_sentences') }}
 
 ),
 

@@ -10,7 +10,7 @@ with
 
 mentions as (
 
-    select * from {{ ref('stg_news__mentions') }}
+    select * from {{ ref('int_mentions_extracted') }}
 
 ),
 

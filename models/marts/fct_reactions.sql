@@ -2,7 +2,7 @@ with
 
 reactions as (
 
-    select * from {{ ref('stg_news__reactions') }}
+    select * from {{ ref('int_reactions_extracted') }}
 
 ),
 

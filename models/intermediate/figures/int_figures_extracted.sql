@@ -1,4 +1,3 @@
-{{ config(materialized='table') }}
 
 {#- Numeric claims (figures) in article bodies, one row per figure, with offsets into raw_text.
 
@@ -13,6 +12,8 @@
     Closed word classes that decide what is not a figure (years after `in`, clock times,
     ordinals, `one of`) are in seed `figure_context_words`. -#}
 
+-- depends_on: {{ ref('int_stories_changed') }}
+
 with
 
 sentences as (
@@ -23,7 +24,8 @@ sentences as (
         story_id,
         char_start as sentence_start,
         sentence_text
-    from {{ ref('stg_news__sentences') }}
+    from {{ ref('int_sentences') }}
+    where {{ in_changed_stories() }}
 
 ),
 
@@ -1401,7 +1403,7 @@ judged as (
                     "substr(located.sentence_text, located.run_end_offset + 1, 6)", "'^\\s*[aApP]\\.?[mM]\\b'"
                 ) }}
                 then 'clock time'
-            {# `two days ago`, `three years ago`: a date (stg_news__dates), not a count. #}
+            {# `two days ago`, `three years ago`: a date (int_dates_extracted), not a count. #}
             when {{ regex_contains(
                     "lower(substr(located.sentence_text, located.run_end_offset + 1, 24))",
                     "'^\\s+(days?|weeks?|months?|years?|decades?|hours?)\\s+ago\\b'"

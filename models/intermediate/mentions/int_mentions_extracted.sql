@@ -1,4 +1,3 @@
-{{ config(materialized='table') }}
 
 {#- Mentions of named things in the bodies, before story-level resolution (fct_mentions).
     Sentences are cut into pieces `<non-word characters><word>` whose cumulative lengths give
@@ -15,6 +14,8 @@
 {%- set last_word_re = "'[" ~ wc ~ "]+$'" -%}
 {%- set max_words = 8 -%}
 
+-- depends_on: {{ ref('int_stories_changed') }}
+
 with
 
 sentences as (
@@ -28,7 +29,8 @@ sentences as (
         is_heading,
         -- partitions on long varchar ids are much slower
         row_number() over (order by article_id, sentence_index) as sentence_key
-    from {{ ref('stg_news__sentences') }}
+    from {{ ref('int_sentences') }}
+    where {{ in_changed_stories() }}
 
 ),
 

@@ -11,6 +11,8 @@
     A constraint no candidate day satisfies (the article contradicts the others) is ignored, and
     so are all constraints when they contradict each other. -#}
 
+-- depends_on: {{ ref('int_stories_changed') }}
+
 with
 
 articles as (
@@ -20,7 +22,7 @@ articles as (
         story_id,
         published_date
     from {{ ref('stg_news__articles') }}
-    where is_current
+    where is_current and {{ in_changed_stories() }}
 
 ),
 
@@ -67,9 +69,10 @@ dated_days as (
         dates.story_id,
         dates.event_class,
         dates.resolved_start as event_day
-    from {{ ref('stg_news__dates') }} as dates
+    from {{ ref('int_dates_extracted') }} as dates
     where
-        dates.resolution_basis = 'article'
+        {{ in_changed_stories('dates.story_id') }}
+        and dates.resolution_basis = 'article'
         and dates.granularity = 'day'
         and dates.event_class in (select aligned_classes.event_class from aligned_classes)
 
@@ -102,7 +105,7 @@ anchored_mentions as (
         {{ date_parse_columns('dates.') }},
         anchors.event_day,
         {{ day_list('base_windows.base_start', 'base_windows.base_end') }} as base_days
-    from {{ ref('stg_news__dates') }} as dates
+    from {{ ref('int_dates_extracted') }} as dates
     inner join anchors
         on dates.article_id = anchors.article_id
             and dates.event_class = anchors.event_class

@@ -1,4 +1,3 @@
-{{ config(materialized='table') }}
 
 {#- Date expressions in the article bodies, resolved against the article's own publication date.
 
@@ -27,6 +26,8 @@
     Friday`) is no date. Only sentences holding a month or weekday name, a year or the last word
     of a relative pattern are tokenised, which keeps 100,000 articles to about a minute. -#}
 
+-- depends_on: {{ ref('int_stories_changed') }}
+
 with
 
 sentences as (
@@ -42,7 +43,8 @@ sentences as (
         length(sentence_text) - length(replace(sentence_text, '“', '')) as n_opening_quotes,
         length(sentence_text) - length(replace(sentence_text, '”', '')) as n_closing_quotes,
         length(sentence_text) - length(replace(sentence_text, '"', '')) as n_straight_quotes
-    from {{ ref('stg_news__sentences') }}
+    from {{ ref('int_sentences') }}
+    where {{ in_changed_stories() }}
 
 ),
 
@@ -70,7 +72,7 @@ articles as (
         article_id,
         published_date
     from {{ ref('stg_news__articles') }}
-    where is_current
+    where is_current and {{ in_changed_stories() }}
 
 ),
 

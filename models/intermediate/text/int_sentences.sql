@@ -1,4 +1,3 @@
-{{ config(materialized='table') }}
 
 {#- Sentences of the article bodies, with offsets into raw_text.
     The body is cut into pieces that partition it exactly: each piece runs up to and including a
@@ -9,6 +8,8 @@
     (`Dec. 7`). Sentences are then trimmed of surrounding white space. -#}
 
 {%- set piece_pattern = "'[^.!?…\\n]*(?:[.!?…]+[\"”’)\\]'']*[ \\t]*|\\n+|$)'" %}
+
+-- depends_on: {{ ref('int_stories_changed') }}
 
 with
 
@@ -22,7 +23,7 @@ articles as (
         {{ regex_matches('substr(raw_text, body_start + 1, body_end - body_start)', piece_pattern) }} as piece_list,
         row_number() over (order by article_id) as article_no
     from {{ ref('stg_news__articles') }}
-    where is_current
+    where is_current and {{ in_changed_stories() }}
 
 ),
 

@@ -1,6 +1,5 @@
-{{ config(materialized='table') }}
 
-{#- Attributed quotes: who said each quote of stg_news__quotes, with which cue, stance and kind.
+{#- Attributed quotes: who said each quote of int_quotes_found, with which cue, stance and kind.
 
     Attribution. The windows around a quote (rest of its sentence, other quotes masked) are cut
     into tokens. Dividers split them into segments: punctuation (, ; : — and brackets), a masked
@@ -51,6 +50,8 @@
     ~ "'" -%}
 {%- set word_pattern = "'[\\pL\\pN]+(?:[’''.\\-&][\\pL\\pN]+)*'" -%}
 
+-- depends_on: {{ ref('int_stories_changed') }}
+
 with
 
 quotes as (
@@ -60,7 +61,8 @@ quotes as (
         *,
         row_number() over (order by quote_id) as quote_key,
         lag(char_end) over (partition by article_id order by char_start) as previous_quote_end
-    from {{ ref('stg_news__quotes') }}
+    from {{ ref('int_quotes_found') }}
+    where {{ in_changed_stories() }}
 
 ),
 
@@ -73,7 +75,7 @@ articles as (
         body_start,
         substr(raw_text, body_start + 1, body_end - body_start) as body
     from {{ ref('stg_news__articles') }}
-    where is_current
+    where is_current and {{ in_changed_stories() }}
 
 ),
 
@@ -181,7 +183,8 @@ sentences as (
         sentence_index,
         is_heading,
         sentence_text
-    from {{ ref('stg_news__sentences') }}
+    from {{ ref('int_sentences') }}
+    where {{ in_changed_stories() }}
 
 ),
 

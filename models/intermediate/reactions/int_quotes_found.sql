@@ -1,8 +1,7 @@
-{{ config(materialized='table') }}
 
 {#- Quoted passages of the article bodies, with the attribution windows around them.
 
-    Each body paragraph (a line of stg_news__sentences) is cut into pieces that cover it exactly,
+    Each body paragraph (a line of int_sentences) is cut into pieces that cover it exactly,
     so cumulative piece lengths give offsets without a second search:
       - `“…”` or `"…"`: a double-quoted passage; with no closing mark it runs to the end of the
         paragraph (the opening paragraph of a quote that continues in the next one);
@@ -23,6 +22,8 @@
     ~ "|."
     ~ "'" -%}
 
+-- depends_on: {{ ref('int_stories_changed') }}
+
 with
 
 articles as (
@@ -31,7 +32,7 @@ articles as (
         article_id,
         raw_text
     from {{ ref('stg_news__articles') }}
-    where is_current
+    where is_current and {{ in_changed_stories() }}
 
 ),
 
@@ -45,7 +46,8 @@ sentences as (
         char_start,
         char_end,
         is_heading
-    from {{ ref('stg_news__sentences') }}
+    from {{ ref('int_sentences') }}
+    where {{ in_changed_stories() }}
 
 ),
 

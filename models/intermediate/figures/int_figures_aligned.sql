@@ -15,11 +15,14 @@
     a whole earlier year (`last year` in a February article), the year of that date becomes the
     claim's time_frame and part of its key. -#}
 
+-- depends_on: {{ ref('int_stories_changed') }}
+
 with
 
 figures as (
 
-    select * from {{ ref('stg_news__figures') }}
+    select * from {{ ref('int_figures_extracted') }}
+    where {{ in_changed_stories() }}
 
 ),
 
@@ -34,7 +37,7 @@ dates as (
         granularity,
         coalesce(published_date, publication_window_start) as published_from
     from {{ ref('int_dates_resolved') }}
-    where resolved_start is not null
+    where {{ in_changed_stories() }} and resolved_start is not null
 
 ),
 

@@ -4,17 +4,21 @@
     (int_articles_publication_windows) and kept only when all those days give the same range
     (basis `story`); otherwise it stays NULL. -#}
 
+-- depends_on: {{ ref('int_stories_changed') }}
+
 with
 
 dates as (
 
-    select * from {{ ref('stg_news__dates') }}
+    select * from {{ ref('int_dates_extracted') }}
+    where {{ in_changed_stories() }}
 
 ),
 
 windows as (
 
     select * from {{ ref('int_articles_publication_windows') }}
+    where {{ in_changed_stories() }}
 
 ),
 

@@ -2,7 +2,7 @@
     same happening differently (`late on Thursday`, `last week`, `Dec 7`) can be compared.
 
     Dates with an event cue are grouped by story, event class (from the nearest cue, see
-    stg_news__dates) and year: a recurring kind of happening in another year (this year's summit,
+    int_dates_extracted) and year: a recurring kind of happening in another year (this year's summit,
     next year's) is another event. Within a group, the day-level dates are cut into clusters
     wherever two successive distinct days lie more than `event_day_gap` days apart (var, default
     3): a statement on 7 December and one on 1 December are two statements, while 7 and 8
@@ -17,11 +17,14 @@
     evidence to an event but never contradicts it. Deadlines (`by the end of this year`) are
     targets, not happenings, and unresolved dates cannot be placed: both keep a NULL event_key. -#}
 
+-- depends_on: {{ ref('int_stories_changed') }}
+
 with
 
 dates as (
 
     select * from {{ ref('int_dates_resolved') }}
+    where {{ in_changed_stories() }}
 
 ),
 

@@ -1,0 +1,52 @@
+{#- Incremental builds, story by story (see README "Incremental builds"). A story is the unit: the
+    extraction reads across the articles of a story (names typed by the story, speakers it is
+    about, publication windows), so when one of its articles is added, changed or removed, every
+    model rebuilds that whole story and no other. `int_stories_changed` lists the stories of this
+    run: all of them on a first build, after `--full-refresh`, or when the logic fingerprint (the
+    models, macros, seeds and vars) differs from the one the last finished build recorded. -#}
+
+{#- A filter for a model's import CTE: on an incremental run, only rows of the changed stories. -#}
+{% macro in_changed_stories(column='story_id') -%}
+    {%- if is_incremental() -%}
+        {{ column }} in (select changed.story_id from {{ ref('int_stories_changed') }} as changed)
+    {%- else -%}
+        true
+    {%- endif -%}
+{%- endmacro %}
+
+{#- pre-hook of every story-incremental model: drop the changed stories' old rows before the new
+    ones are appended. -#}
+{% macro delete_changed_stories() -%}
+    {%- if is_incremental() -%}
+        delete from {{ this }}
+        where story_id in (select changed.story_id from {{ ref('int_stories_changed') }} as changed)
+    {%- endif -%}
+{%- endmacro %}
+
+{#- A digest of everything that decides what the models produce: every model's and seed's file
+    checksum, every macro of this project, and the vars that rules read. When it differs from the
+    one recorded by the last finished build, every story is rebuilt, so a stale lexicon or rule
+    never leaves old facts behind. -#}
+{% macro logic_fingerprint() -%}
+    {%- if not execute -%}{{ return('') }}{%- endif -%}
+    {%- set parts = [] -%}
+    {%- for node in graph.nodes.values() | sort(attribute='unique_id') -%}
+        {%- if node.resource_type in ('model', 'seed') and node.package_name == project_name -%}
+            {%- do parts.append(node.unique_id ~ '=' ~ node.checksum.checksum) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- set project_macros = context.get(project_name) -%}
+    {%- for name in project_macros | sort -%}
+        {%- do parts.append(name ~ '=' ~ local_md5(project_macros[name].macro.macro_sql)) -%}
+    {%- endfor -%}
+    {%- for name in rule_vars() -%}
+        {%- do parts.append(name ~ '=' ~ var(name)) -%}
+    {%- endfor -%}
+    {{- return(local_md5(parts | join('\n'))) -}}
+{%- endmacro %}
+
+{#- The vars of dbt_project.yml that change extracted facts (thresholds of the tests do not). -#}
+{% macro rule_vars() -%}
+    {{- return(['figure_tolerance', 'story_window_days', 'event_day_gap', 'event_cue_max_distance',
+                'yearless_day_future_days', 'claim_history_days']) -}}
+{%- endmacro %}

@@ -1,0 +1,62 @@
+{{ config(materialized='table') }}
+
+{#- The stories this run rebuilds: those whose set of current article versions differs from the
+    set the last finished build recorded (an article added, changed or removed), those no longer
+    present, and all of them on a first build, after --full-refresh, or when the logic fingerprint
+    changed. The previous state is read by name, not ref(): it is written at the end of this same
+    run, after every story model (see int_story_articles_built). -#}
+
+{%- set built = none -%}
+{%- if execute and not flags.FULL_REFRESH -%}
+    {%- set built = adapter.get_relation(
+        database=this.database, schema=this.schema, identifier='int_story_articles_built') -%}
+{%- endif %}
+
+with
+
+current_articles as (
+
+    select
+        story_id,
+        article_id
+    from {{ ref('stg_news__articles') }}
+    where is_current
+
+),
+
+{% if built is not none %}
+previous_articles as (
+
+    select
+        story_id,
+        article_id,
+        logic_fingerprint
+    from {{ built }}
+
+),
+
+differences as (
+
+    select coalesce(current_articles.story_id, previous_articles.story_id) as story_id
+    from current_articles
+    full outer join previous_articles
+        on
+            current_articles.story_id = previous_articles.story_id
+            and current_articles.article_id = previous_articles.article_id
+    where
+        current_articles.article_id is null
+        or previous_articles.article_id is null
+        or previous_articles.logic_fingerprint != '{{ logic_fingerprint() }}'
+
+)
+
+select distinct story_id from differences
+{% else %}
+everything as (
+
+    select distinct story_id from current_articles
+
+)
+
+select story_id from everything
+{% endif %}
