@@ -1,8 +1,11 @@
+-- depends_on: {{ ref('int_stories_changed') }}
+
 with
 
 articles as (
 
     select * from {{ ref('stg_news__articles') }}
+    where {{ in_changed_stories() }}
 
 ),
 
@@ -23,6 +26,7 @@ sentences as (
         article_id,
         count(*) as n_sentences
     from {{ ref('int_sentences') }}
+    where {{ in_changed_stories() }}
     group by article_id
 
 ),

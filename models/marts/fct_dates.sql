@@ -1,11 +1,14 @@
 {#- One row per date expression in an article body: where it stands, the range it denotes, how
     that was worked out and which event of the story it dates. -#}
 
+-- depends_on: {{ ref('int_stories_changed') }}
+
 with
 
 dates as (
 
     select * from {{ ref('int_dates_aligned') }}
+    where {{ in_changed_stories() }}
 
 ),
 
@@ -16,7 +19,7 @@ articles as (
         source_file,
         outlet
     from {{ ref('stg_news__articles') }}
-    where is_current
+    where is_current and {{ in_changed_stories() }}
 
 ),
 

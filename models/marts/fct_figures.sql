@@ -1,10 +1,13 @@
 {#- One row per numeric claim in an article body, with its claim and where it stands. -#}
 
+-- depends_on: {{ ref('int_stories_changed') }}
+
 with
 
 figures as (
 
     select * from {{ ref('int_figures_aligned') }}
+    where {{ in_changed_stories() }}
 
 ),
 
@@ -16,6 +19,7 @@ articles as (
         outlet,
         published_date
     from {{ ref('stg_news__articles') }}
+    where {{ in_changed_stories() }}
 
 ),
 
@@ -25,6 +29,7 @@ sentences as (
         sentence_id,
         sentence_text
     from {{ ref('int_sentences') }}
+    where {{ in_changed_stories() }}
 
 ),
 

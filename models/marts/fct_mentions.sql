@@ -6,11 +6,14 @@
     no rule typed takes the type the story gives the same name elsewhere, and is dropped when the
     story never types it. The type of a name is then made one per story (the most frequent). -#}
 
+-- depends_on: {{ ref('int_stories_changed') }}
+
 with
 
 mentions as (
 
     select * from {{ ref('int_mentions_extracted') }}
+    where {{ in_changed_stories() }}
 
 ),
 

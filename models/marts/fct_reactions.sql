@@ -1,8 +1,11 @@
+-- depends_on: {{ ref('int_stories_changed') }}
+
 with
 
 reactions as (
 
     select * from {{ ref('int_reactions_extracted') }}
+    where {{ in_changed_stories() }}
 
 ),
 
@@ -12,6 +15,7 @@ articles as (
         article_id,
         outlet
     from {{ ref('stg_news__articles') }}
+    where {{ in_changed_stories() }}
 
 ),
 

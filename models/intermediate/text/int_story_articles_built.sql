@@ -5,10 +5,11 @@
     It depends on every story-incremental model, so dbt builds it last and skips it when one of
     them failed; the next run then rebuilds the same stories again. -#}
 
--- depends_on: {{ ref('int_mentions_extracted') }}
--- depends_on: {{ ref('int_figures_aligned') }}
--- depends_on: {{ ref('int_dates_aligned') }}
--- depends_on: {{ ref('int_reactions_extracted') }}
+-- depends_on: {{ ref('dim_articles') }}
+-- depends_on: {{ ref('fct_mentions') }}
+-- depends_on: {{ ref('fct_figures') }}
+-- depends_on: {{ ref('fct_dates') }}
+-- depends_on: {{ ref('fct_reactions') }}
 
 with
 
