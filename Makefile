@@ -10,7 +10,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DBT := $(VENV)/bin/dbt
 CORPUS ?= data/articles
-N ?= 100000
+N ?= 10000 100000
 export WAREHOUSE_PATH ?= warehouse.duckdb
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
@@ -57,7 +57,7 @@ docs: $(VENV)/.installed ## Generate dbt docs (target/index.html)
 score: $(VENV)/.installed ## Score the built warehouse against ../shared/gold
 	$(PY) ../shared/eval/score.py --db $(WAREHOUSE_PATH) --corpus $(CORPUS) --gold ../shared/gold
 
-bench: $(VENV)/.installed ## Benchmark ingest and dbt build on N generated articles (default 100000)
+bench: $(VENV)/.installed ## Benchmark ingest, full and +1% dbt build on N real-length articles (default: 10000 100000)
 	$(PY) -m warehouse.bench --articles $(N)
 
 lock: ## Re-pin requirements.lock from requirements.in

@@ -969,6 +969,19 @@ with_unit {{ materialized_cte() }} (
 
 ---------- the counted noun phrase: words after the number (and unit) up to a break
 
+{# Time words (`year`, `week`) only: a narrow side to join the token after each phrase word to,
+   instead of the whole token table. #}
+time_tokens as (
+
+    select
+        token_base.sentence_key,
+        token_base.pos,
+        counted_terms.term
+    from token_base
+    inner join counted_terms on token_base.lw = counted_terms.term and counted_terms.dimension = 'time'
+
+),
+
 window_tokens as (
 
     select
@@ -1002,9 +1015,8 @@ window_tokens as (
     left join context_words as breaks on tokens_after.lw = breaks.word and breaks.role = 'phrase_break'
     left join context_words as determiners on tokens_after.lw = determiners.word and determiners.role = 'determiner'
     left join action_terms as verbs on tokens_after.lw = verbs.term
-    left join token_base as token_next
-        on tokens_after.sentence_key = token_next.sentence_key and token_next.pos = tokens_after.pos + 1
-    left join counted_terms as next_time on token_next.lw = next_time.term and next_time.dimension = 'time'
+    left join time_tokens as next_time
+        on tokens_after.sentence_key = next_time.sentence_key and next_time.pos = tokens_after.pos + 1
 
 ),
 
