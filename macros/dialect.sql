@@ -26,6 +26,25 @@
     unnest({{ list_column }}) as {{ value_name }}, generate_subscripts({{ list_column }}, 1) as {{ index_name }}
 {%- endmacro %}
 
+{#- `text` with every match of `pattern` replaced by `replacement` (DuckDB replaces only the first
+    match unless given the 'g' flag). -#}
+{% macro regex_replace_all(text, pattern, replacement) %}{{ return(adapter.dispatch('regex_replace_all', 'corroborate')(text, pattern, replacement)) }}{% endmacro %}
+{% macro duckdb__regex_replace_all(text, pattern, replacement) %}regexp_replace({{ text }}, {{ pattern }}, {{ replacement }}, 'g'){% endmacro %}
+
+{#- The first match of `pattern` in `text` (empty string when none). -#}
+{% macro regex_first(text, pattern) %}{{ return(adapter.dispatch('regex_first', 'corroborate')(text, pattern)) }}{% endmacro %}
+{% macro duckdb__regex_first(text, pattern) %}regexp_extract({{ text }}, {{ pattern }}){% endmacro %}
+
+{#- Capture group `group` (0 = the whole match) of the first match of `pattern` in `text` (empty
+    string when none). Spark's default group is 1, so the group is always given. -#}
+{% macro regex_extract(text, pattern, group) %}{{ return(adapter.dispatch('regex_extract', 'corroborate')(text, pattern, group)) }}{% endmacro %}
+{% macro duckdb__regex_extract(text, pattern, group) %}regexp_extract({{ text }}, {{ pattern }}, {{ group }}){% endmacro %}
+
+{#- `text` with the first match of `pattern` replaced by `replacement` (Spark's regexp_replace
+    replaces every match: its variant needs an anchored pattern or another construct). -#}
+{% macro regex_replace(text, pattern, replacement) %}{{ return(adapter.dispatch('regex_replace', 'corroborate')(text, pattern, replacement)) }}{% endmacro %}
+{% macro duckdb__regex_replace(text, pattern, replacement) %}regexp_replace({{ text }}, {{ pattern }}, {{ replacement }}){% endmacro %}
+
 {#- Number of elements of a list. -#}
 {% macro list_size(list_expr) %}{{ return(adapter.dispatch('list_size', 'corroborate')(list_expr)) }}{% endmacro %}
 {% macro duckdb__list_size(list_expr) %}len({{ list_expr }}){% endmacro %}

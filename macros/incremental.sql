@@ -23,6 +23,13 @@
     {%- endif -%}
 {%- endmacro %}
 
+{#- The state the last finished build recorded (int_story_articles_built), read by name because
+    it is written at the end of this same run; none on a first build or with --full-refresh. -#}
+{% macro previous_build_state() -%}
+    {%- if not execute or flags.FULL_REFRESH -%}{{ return(none) }}{%- endif -%}
+    {{- return(adapter.get_relation(database=this.database, schema=this.schema, identifier='int_story_articles_built')) -}}
+{%- endmacro %}
+
 {#- A digest of everything that decides what the models produce: every model's and seed's file
     checksum, every macro of this project, and the vars that rules read. When it differs from the
     one recorded by the last finished build, every story is rebuilt, so a stale lexicon or rule

@@ -1,6 +1,6 @@
 """Jinja context for sqlfluff's jinja templater: a stand-in for dbt's `adapter`, so that the
 project's `adapter.dispatch` macros render their DuckDB variants when models are linted without
-compiling the dbt project (which would open the warehouse file)."""
+compiling the dbt project (which would open the warehouse file), and `flags`."""
 
 from __future__ import annotations
 
@@ -15,5 +15,14 @@ class _Adapter:
     def dispatch(self, context: Context, name: str, macro_namespace: str | None = None) -> Any:
         return context.resolve(f"duckdb__{name}")
 
+    def get_relation(self, database: str | None = None, schema: str | None = None, identifier: str = "") -> None:
+        """No warehouse while linting: every relation looked up is absent."""
+        return None
+
+
+class _Flags:
+    FULL_REFRESH = False
+
 
 adapter = _Adapter()
+flags = _Flags()

@@ -54,7 +54,8 @@ def measure(cmd: list[str], env: dict[str, str], log: Path) -> Measure:
 
 def slowest_models(target: Path, k: int = 5) -> list[tuple[str, float]]:
     results = json.loads((target / "run_results.json").read_text())["results"]
-    models = [(r["unique_id"].split(".")[-1], r["execution_time"]) for r in results if r["unique_id"].startswith("model.")]
+    models = [(r["unique_id"].split(".")[-1], r["execution_time"])
+              for r in results if r["unique_id"].startswith("model.")]
     return sorted(models, key=lambda m: -m[1])[:k]
 
 
@@ -87,7 +88,8 @@ def run_size(n: int, workdir: Path) -> SizeResult:
     if not phase("ingest", ingest, n, result.megabytes) or not phase("dbt build", build, n, result.megabytes):
         return result
     result.slowest = slowest_models(root / "target")
-    print(f"[{n:,} articles] slowest models: " + ", ".join(f"{name} {s:.1f} s" for name, s in result.slowest), flush=True)
+    slowest = ", ".join(f"{name} {s:.1f} s" for name, s in result.slowest)
+    print(f"[{n:,} articles] slowest models: {slowest}", flush=True)
 
     result.step_articles = max(1, n // 100)
     added = write_corpus(corpus, result.step_articles, start=n) / 1e6
@@ -102,8 +104,9 @@ def table(results: list[SizeResult]) -> str:
     for r in results:
         ing, dbt = r.phases.get("ingest"), r.phases.get("dbt build")
         inc = [r.phases.get("+1% ingest"), r.phases.get("+1% dbt build")]
-        step = (f"+{r.step_articles:,}: {inc[0].seconds:.1f} s + {inc[1].seconds:.1f} s, peak {inc[1].peak_mib:,.0f} MiB"
-                if all(inc) else "–")
+        step = "–"
+        if inc[0] and inc[1]:
+            step = f"+{r.step_articles:,}: {inc[0].seconds:.1f} s + {inc[1].seconds:.1f} s, peak {inc[1].peak_mib:,.0f} MiB"
         lines.append(
             f"| {r.articles:,} | {r.megabytes:,.0f} "
             f"| {ing.seconds:.1f} s, {r.articles / ing.seconds:,.0f}/s, {r.megabytes / ing.seconds:.1f} MB/s "

@@ -124,7 +124,8 @@ class _Writer:
         if delta == 1:
             return "yesterday" if r < 0.6 else "on " + WEEKDAYS[self.f["day"].weekday()]
         if delta < 7:
-            return "on " + WEEKDAYS[self.f["day"].weekday()] if r < 0.7 else f"{NUMBER_WORDS.get(delta, delta)} days ago"
+            day = WEEKDAYS[self.f["day"].weekday()]
+            return f"on {day}" if r < 0.7 else f"{NUMBER_WORDS.get(delta, delta)} days ago"
         return "last week"
 
     def weekday(self) -> str:
@@ -161,8 +162,9 @@ class _Writer:
     def aid(self) -> str:
         rng, f = self.rng, self.f
         helper = f["helper"]
+        when = rng.choice(["next week", "this month", "by the end of the year"])
         return (f"{helper[1]} officials {rng.choice(['offered', 'pledged', 'sent'])} {f['rescuers']} rescue workers "
-                f"and said further help would follow {rng.choice(['next week', 'this month', 'by the end of the year'])}. "
+                f"and said further help would follow {when}. "
                 f"The {rng.choice(ORGS)} said it had released ${f['aid']} million in emergency funds.")
 
     def budget(self) -> str:
@@ -183,7 +185,8 @@ class _Writer:
     def witness(self) -> str:
         rng = self.rng
         age = rng.randint(19, 84)
-        return (f"{_person(rng)}, a {age}-year-old {rng.choice(['teacher', 'shopkeeper', 'nurse', 'farmer', 'driver'])}, "
+        job = rng.choice(["teacher", "shopkeeper", "nurse", "farmer", "driver"])
+        return (f"{_person(rng)}, a {age}-year-old {job}, "
                 f"said the {rng.choice(['water', 'smoke', 'noise', 'shaking'])} came within minutes. "
                 f"\u201cWe ran with nothing but our clothes,\u201d {rng.choice(['she', 'he'])} said.")
 
@@ -208,7 +211,8 @@ class _Writer:
 
     def response(self) -> str:
         rng, f = self.rng, self.f
-        return (f"{rng.choice(TITLES)} {_person(rng)} visited {f['town']} {rng.choice(['on ' + self.weekday(), 'this morning', 'last night'])} "
+        when = rng.choice(["on " + self.weekday(), "this morning", "last night"])
+        return (f"{rng.choice(TITLES)} {_person(rng)} visited {f['town']} {when} "
                 f"and met families in a shelter where {rng.randint(100, 5000):,} people spent the night. "
                 f"Some {rng.randint(2, 40)} schools stayed closed.")
 
@@ -243,7 +247,8 @@ def _article(rng: random.Random, story: int, k: int, facts: dict) -> Article:
         if len(body) >= 40:
             break
     outlet = OUTLETS[(story + k) % len(OUTLETS)]
-    title = f"{facts['event'][0].capitalize()} in {facts['country'][0]}: {rng.choice(['toll rises', 'rescue goes on', 'questions mount'])}"
+    angle = rng.choice(["toll rises", "rescue goes on", "questions mount"])
+    title = f"{facts['event'][0].capitalize()} in {facts['country'][0]}: {angle}"
     text = "\n\n".join(body)
     if rng.random() < 0.5:
         text = f"{title}\n\n{facts['country'][2].upper()}, {published:%b}. {published.day} \u2014 {text}\n"

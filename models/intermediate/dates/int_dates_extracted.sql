@@ -148,7 +148,7 @@ rules as (
         nullif(future_rule, '') as future_rule,
         nullif(future_method, '') as future_method,
         coalesce(context, '') as context,
-        regexp_extract(pattern, '^\S+') as first_shape,
+        {{ regex_first("pattern", "'^\\S+'") }} as first_shape,
         length(pattern) - length(replace(pattern, ' ', '')) + 1 as n_tokens
     from {{ ref('relative_date_rules') }}
 
@@ -164,7 +164,7 @@ anchor_words as (
     union
     select lower(season_name) as word from {{ ref('season_names') }}
     union
-    select regexp_extract(pattern, '(\S+)$', 1) as word
+    select {{ regex_extract("pattern", "'(\\S+)$'", 1) }} as word
     from {{ ref('relative_date_rules') }}
     where not {{ regex_contains("pattern", "'<\\S*$'") }}
 
@@ -189,7 +189,7 @@ tokens as (
         sentence_start,
         token_no,
         length(token_text) as token_length,
-        regexp_replace(token_text, '\s+$', '') as word
+        {{ regex_replace("token_text", "'\\s+$'", "''") }} as word
     from (
         select
             sentence_id,
@@ -228,7 +228,7 @@ classified as (
             when {{ regex_contains("tokens.word", "'^(19|20)[0-9][0-9]$'") }} then '<year>'
             when {{ regex_contains("tokens.word", "'^(19|20)[0-9]0s$'") }} then '<decade>'
             when {{ regex_contains("tokens.word", "'^[0-9][0-9]?(st|nd|rd|th)?$'") }}
-                and cast(regexp_extract(tokens.word, '^[0-9]+') as integer) between 1 and 31
+                and cast({{ regex_first("tokens.word", "'^[0-9]+'") }} as integer) between 1 and 31
                 then '<day>'
             when count_words.word is not null then '<count>'
             else lower(replace(tokens.word, '’', ''''))
@@ -241,7 +241,7 @@ classified as (
         context_words.word is not null as is_future_marker,
         case
             when {{ regex_contains("tokens.word", "'^[0-9][0-9]?(st|nd|rd|th)?$'") }}
-                then cast(regexp_extract(tokens.word, '^[0-9]+') as integer)
+                then cast({{ regex_first("tokens.word", "'^[0-9]+'") }} as integer)
             else count_words.count_value
         end as day_value,
         case
@@ -377,7 +377,7 @@ matched as (
         on grams.gram = rules.pattern
             and (
                 rules.context = ''
-                or strpos('|' || rules.context || '|', '|' || coalesce(grams.previous_shape, '') || '|') > 0
+                or instr('|' || rules.context || '|', '|' || coalesce(grams.previous_shape, '') || '|') > 0
             )
 
 ),
@@ -498,7 +498,7 @@ cue_tokens as (
         event_cues.distance_penalty
     from sequenced
     inner join event_cues
-        on regexp_replace(sequenced.lower_word, '[0-9]+$', '') = event_cues.cue
+        on {{ regex_replace("sequenced.lower_word", "'[0-9]+$'", "''") }} = event_cues.cue
 
 ),
 
@@ -575,9 +575,7 @@ resolved as (
         sentences.char_start as sentence_start,
         sentences.sentence_text,
         nearest_cues.cue_word as event_cue,
-        regexp_replace(
-            regexp_replace(lower(nearest_cues.cue_word), '[0-9]+$', ''), '([^s])s$', '\1'
-        ) as event_cue_stem,
+        {{ regex_replace(regex_replace("lower(nearest_cues.cue_word)", "'[0-9]+$'", "''"), "'([^s])s$'", "'\\1'") }} as event_cue_stem,
         case
             when deadline_starts.start_token_no is not null then 'deadline'
             else nearest_cues.event_class

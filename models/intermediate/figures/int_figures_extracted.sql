@@ -71,7 +71,7 @@ counted_terms as (
         kind,
         unit,
         dimension,
-        trim(regexp_replace(regexp_replace(lower(term), '([-‑–])', ' \1 ', 'g'), '\s+', ' ', 'g')) as term
+        trim({{ regex_replace_all(regex_replace_all("lower(term)", "'([-‑–])'", "' \\1 '"), "'\\s+'", "' '") }}) as term
     from {{ ref('counted_classes') }}
 
 ),
@@ -80,7 +80,7 @@ action_terms as (
 
     select
         action_class,
-        trim(regexp_replace(regexp_replace(lower(term), '([-‑–])', ' \1 ', 'g'), '\s+', ' ', 'g')) as term
+        trim({{ regex_replace_all(regex_replace_all("lower(term)", "'([-‑–])'", "' \\1 '"), "'\\s+'", "' '") }}) as term
     from {{ ref('figure_actions') }}
 
 ),
@@ -92,7 +92,7 @@ modifier_terms as (
         before_duration,
         cast(low_factor as double) as low_factor,
         cast(high_factor as double) as high_factor,
-        trim(regexp_replace(lower(modifier), '\s+', ' ', 'g')) as term
+        trim({{ regex_replace_all("lower(modifier)", "'\\s+'", "' '") }}) as term
     from {{ ref('quantity_modifiers') }}
 
 ),
@@ -113,7 +113,7 @@ alias_terms as (
 
     select distinct
         entity_name,
-        trim(regexp_replace(regexp_replace(lower(alias), '([-‑–])', ' \1 ', 'g'), '\s+', ' ', 'g')) as term,
+        trim({{ regex_replace_all(regex_replace_all("lower(alias)", "'([-‑–])'", "' \\1 '"), "'\\s+'", "' '") }}) as term,
         alias_kind = 'demonym' as is_demonym
     from {{ ref('entity_aliases') }}
     where
@@ -210,7 +210,7 @@ words as (
         sentence_key,
         pos,
         token_start,
-        regexp_replace(token_and_space, '[\s\x{00a0}\x{2000}-\x{200b}\x{202f}\x{3000}]+$', '') as token,
+        {{ regex_replace("token_and_space", "'[\\s\\x{00a0}\\x{2000}-\\x{200b}\\x{202f}\\x{3000}]+$'", "''") }} as token,
         not {{ regex_contains('token_and_space', "'[\\s\\x{00a0}\\x{2000}-\\x{200b}\\x{202f}\\x{3000}]$'") }}
             as glued_next,
         coalesce(
@@ -229,7 +229,7 @@ parsed as (
         *,
         token_start + length(token) as token_end,
         lower(token) as lw,
-        regexp_extract(token, '^[0-9]+(?:[.,][0-9]+)*') as digit_text,
+        {{ regex_first("token", "'^[0-9]+(?:[.,][0-9]+)*'") }} as digit_text,
         {{ regex_contains('token', "'^\\p{Lu}'") }} as is_capitalised,
         {{ regex_contains('token', "'^\\p{L}'") }} as is_word
     from words
@@ -709,7 +709,7 @@ base_words as (
         pos,
         lw,
         is_word,
-        regexp_replace(lw, '[''’]s$', '') as lw_base
+        {{ regex_replace("lw", "'[''’]s$'", "''") }} as lw_base
     from token_base
 
 ),
@@ -1340,7 +1340,7 @@ bounding_offsets as (
         max(case when needed.bounding_role = 'phrase_end' then at_pos.token_end end) as phrase_end_offset,
         max(case when needed.bounding_role = 'preceding_start' then at_pos.token_start end) as preceding_start_offset,
         max(case when needed.bounding_role = 'preceding_end' then at_pos.token_end end) as preceding_end_offset,
-        max(case when needed.bounding_role = 'plain_head' then regexp_replace(at_pos.lw, '[''’]s$', '') end)
+        max(case when needed.bounding_role = 'plain_head' then {{ regex_replace("at_pos.lw", "'[''’]s$'", "''") }} end)
             as plain_head
     from bounding_positions as needed
     inner join token_base as at_pos
@@ -1533,7 +1533,7 @@ found_digits as (
 
     select
         *,
-        try_cast(regexp_extract(replace(number_text, ',', ''), '[0-9]+(\.[0-9]+)?') as double) as digits,
+        try_cast({{ regex_first("replace(number_text, ',', '')", "'[0-9]+(\\.[0-9]+)?'") }} as double) as digits,
         lower(substr(
             sentence_text, greatest(1, char_start - sentence_start - 8), least(9, char_start - sentence_start)
         )) as text_before,
@@ -1586,7 +1586,7 @@ shares as (
     from (
         select
             *,
-            regexp_extract(text_before, '(?:^|[^\pL\pN])((?:one|an?) in\s+)$', 1) as share_words
+            {{ regex_extract("text_before", "'(?:^|[^\\pL\\pN])((?:one|an?) in\\s+)$'", 1) }} as share_words
         from found_digits
     ) as found_digits
     left join unit_dimensions
@@ -1626,7 +1626,7 @@ final as (
                 then substr(
                         found.sentence_text,
                         shares.share_start - found.sentence_start + 1,
-                        found.char_start + strpos(found.surface, found.number_text) + length(found.number_text)
+                        found.char_start + instr(found.surface, found.number_text) + length(found.number_text)
                         - 1 - shares.share_start
                     )
             else found.number_text
@@ -1662,9 +1662,9 @@ final as (
         substr(low.sentence_text, low.char_start - low.sentence_start + 1, high.char_end - low.char_start) as surface,
         substr(
             low.sentence_text,
-            low.char_start - low.sentence_start + strpos(low.surface, low.number_text),
-            (high.char_start + strpos(high.surface, high.number_text) + length(high.number_text))
-            - (low.char_start + strpos(low.surface, low.number_text))
+            low.char_start - low.sentence_start + instr(low.surface, low.number_text),
+            (high.char_start + instr(high.surface, high.number_text) + length(high.number_text))
+            - (low.char_start + instr(low.surface, low.number_text))
         ) as number_text,
         range_pairs.range_low as value,  -- noqa: RF04
         range_pairs.range_low as value_low,

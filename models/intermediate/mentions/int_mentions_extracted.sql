@@ -541,7 +541,7 @@ run_surfaces as (
         - case
             when
                 run_context.first_gap like '%(' and run_context.n_words > 1
-                and strpos(
+                and instr(
                     substr(
                         sentences.sentence_text,
                         run_context.word_start - sentences.char_start + 1,

@@ -167,8 +167,8 @@ trimmed as (
 
     select
         *,
-        length(regexp_extract(quoted_text, '^[\s\x{00a0}]*')) as lead_len,
-        length(regexp_extract(quoted_text, '[\s\x{00a0},;:—–-]*$')) as trail_len
+        length({{ regex_first("quoted_text", "'^[\\s\\x{00a0}]*'") }}) as lead_len,
+        length({{ regex_first("quoted_text", "'[\\s\\x{00a0},;:—–-]*$'") }}) as trail_len
     from contents
 
 ),

@@ -495,14 +495,10 @@ phrases as (
 
     select
         phrase_spans.*,
-        regexp_replace(
-            substr(
-                windows.window_text,
-                phrase_spans.phrase_start + 1,
-                phrase_spans.phrase_end - phrase_spans.phrase_start
-            ),
-            '^[^\pL\pN]+|[^\pL\pN.]+$', '', 'g'
-        ) as phrase,
+        {{ regex_replace_all(
+            "substr(windows.window_text, phrase_spans.phrase_start + 1, phrase_spans.phrase_end - phrase_spans.phrase_start)",
+            "'^[^\\pL\\pN]+|[^\\pL\\pN.]+$'", "''"
+        ) }} as phrase,
         -- `was first reported by`: a passive cue's subject did not speak
         {{ regex_contains(
             "substr(windows.window_text, phrase_spans.segment_start + 1, phrase_spans.segment_end - phrase_spans.segment_start)",
@@ -795,9 +791,9 @@ pronoun_candidates as (
     select
         quote_key,
         run_no,
-        regexp_extract(run, '(\S+ \S+)$', 1) as full_name,
-        lower(regexp_extract(run, '(\S+) \S+$', 1)) as given_key,
-        lower(regexp_extract(run, '(\S+)$', 1)) as surname_key
+        {{ regex_extract("run", "'(\\S+ \\S+)$'", 1) }} as full_name,
+        lower({{ regex_extract("run", "'(\\S+) \\S+$'", 1) }}) as given_key,
+        lower({{ regex_extract("run", "'(\\S+)$'", 1) }}) as surname_key
     from (
         select
             quote_key,
@@ -839,8 +835,8 @@ resolved_attribution as (
         case attributed.attribution_basis
             when 'before' then before_cues.subject
             when 'sentence_subject' then sentence_subjects.subject
-            when 'before_preposition' then regexp_replace(before_cues.preposition_object, '^to ', '')
-            when 'after' then regexp_replace(after_cues.speaker_phrase, '^to ', '')
+            when 'before_preposition' then {{ regex_replace("before_cues.preposition_object", "'^to '", "''") }}
+            when 'after' then {{ regex_replace("after_cues.speaker_phrase", "'^to '", "''") }}
             when 'before_pronoun' then pronoun_antecedents.antecedent
             when 'after_pronoun' then pronoun_antecedents.antecedent
         end as speaker_phrase,
@@ -889,17 +885,14 @@ attribution_phrases as (
     -- other quotes in the attribution show as `“…”`
     select
         quote_key,
-        regexp_replace(
-            regexp_replace(
-                substr(
-                    case attribution_side when 'before' then before_text else after_text end,
-                    attribution_start + 1,
-                    attribution_end - attribution_start
-                ),
-                '[^\pL\pN]+$', ''
+        {{ regex_replace_all(
+            regex_replace(
+                "substr(case attribution_side when 'before' then before_text else after_text end, "
+                ~ "attribution_start + 1, attribution_end - attribution_start)",
+                "'[^\\pL\\pN]+$'", "''"
             ),
-            '§+', '“…”', 'g'
-        ) as attribution
+            "'§+'", "'“…”'"
+        ) }} as attribution
     from resolved_attribution
     where attribution_start is not null and attribution_end > attribution_start
 
@@ -914,7 +907,7 @@ speaker_words as (
         phrase_id,
         word,
         word_no,
-        lower(replace(regexp_replace(word, '[’'']s$', ''), '.', '')) as word_key,
+        lower(replace({{ regex_replace("word", "'[’'']s$'", "''") }}, '.', '')) as word_key,
         {{ regex_contains("word", "'^\\p{Lu}'") }} as is_capitalised
     from (
         select
@@ -1142,7 +1135,7 @@ speaker_named as (
         speaker_classes.last_title_no is not null and speaker_classes.speaker_class != 'person' as is_bare_title,
         case speaker_classes.speaker_class
             when 'entity' then speaker_classes.whole_entity
-            when 'person' then regexp_replace(speaker_classes.tail, '^of \S+ ', '')
+            when 'person' then {{ regex_replace("speaker_classes.tail", "'^of \\S+ '", "''") }}
             when 'body'
                 then
                     coalesce(
@@ -1215,7 +1208,7 @@ joint_mentions as (
     from (
         select
             article_id,
-            lower(regexp_extract(chunk, '(\pL+)$', 1)) as joint_noun,
+            lower({{ regex_extract("chunk", "'(\\pL+)$'", 1) }}) as joint_noun,
             sum(length(chunk)) over (
                 partition by article_id order by chunk_no
                 rows between unbounded preceding and current row
@@ -1253,10 +1246,9 @@ document_sources as (
     select
         quote_key,
         arg_max(
-            regexp_replace(
-                regexp_extract(mention, '^\pL+ (?:from|by) (.*)$', 1),
-                '^(?:the|its|their|his|her|a|an) ', ''
-            ),
+            {{ regex_replace(
+                regex_extract("mention", "'^\\pL+ (?:from|by) (.*)$'", 1), "'^(?:the|its|their|his|her|a|an) '", "''"
+            ) }},
             mention_no
         ) as source_name
     from (
@@ -1280,7 +1272,7 @@ document_sources as (
             where speaker_merged.speaker_class = 'document'
         ) as listed
     ) as exploded
-    where lower(regexp_extract(mention, '^(\pL+)', 1)) = head_key
+    where lower({{ regex_extract("mention", "'^(\\pL+)'", 1) }}) = head_key
     group by quote_key
 
 ),
@@ -1342,9 +1334,9 @@ full_names as (
     select
         capital_runs.story_id,
         capital_runs.article_id,
-        regexp_extract(capital_runs.run, '(\S+ \S+)$', 1) as full_name,
-        regexp_extract(capital_runs.run, '(\S+)$', 1) as surname,
-        lower(regexp_extract(capital_runs.run, '(\S+) \S+$', 1)) as given_key,
+        {{ regex_extract("capital_runs.run", "'(\\S+ \\S+)$'", 1) }} as full_name,
+        {{ regex_extract("capital_runs.run", "'(\\S+)$'", 1) }} as surname,
+        lower({{ regex_extract("capital_runs.run", "'(\\S+) \\S+$'", 1) }}) as given_key,
         min(capital_runs.run_no) as first_run_no
     from capital_runs
     where capital_runs.run like '% %'
@@ -1401,8 +1393,8 @@ completed as (
                         )
                         and fuller.speaker != explicit_speakers.speaker
                         and {{ regex_contains("fuller.speaker", "'\\S+$'") }}
-                        and regexp_extract(fuller.speaker, '(\S+)$', 1)
-                        = regexp_extract(explicit_speakers.speaker, '(\S+)$', 1)
+                        and {{ regex_extract("fuller.speaker", "'(\\S+)$'", 1) }}
+                        = {{ regex_extract("explicit_speakers.speaker", "'(\\S+)$'", 1) }}
                         and length(fuller.speaker) > length(explicit_speakers.speaker)
                 )
         end as fuller_name

@@ -66,7 +66,7 @@ positioned as (
         ) as piece_start,
         {{ regex_contains("piece", "'\\n'") }} as ends_line,
         {{ regex_contains("piece", "'[.!?…][\"”’)\\]'']*[ \\t]+$'") }} as ends_terminal,
-        regexp_extract(piece, '(\w+)\.[ \t]*$', 1) as word_before_period,
+        {{ regex_extract("piece", "'(\\w+)\\.[ \\t]*$'", 1) }} as word_before_period,
         lead(piece) over (partition by article_no order by piece_no) as next_piece
     from pieces
 
@@ -136,8 +136,8 @@ trimmed as (
         line_no,
         group_start,
         group_text,
-        length(regexp_extract(group_text, '^[\s\x{00a0}\x{2000}-\x{200b}\x{3000}]*')) as lead_space,
-        length(regexp_extract(group_text, '[\s\x{00a0}\x{2000}-\x{200b}\x{3000}]*$')) as trail_space
+        length({{ regex_first("group_text", "'^[\\s\\x{00a0}\\x{2000}-\\x{200b}\\x{3000}]*'") }}) as lead_space,
+        length({{ regex_first("group_text", "'[\\s\\x{00a0}\\x{2000}-\\x{200b}\\x{3000}]*$'") }}) as trail_space
     from grouped
 
 ),

@@ -3,14 +3,9 @@
 {#- The stories this run rebuilds: those whose set of current article versions differs from the
     set the last finished build recorded (an article added, changed or removed), those no longer
     present, and all of them on a first build, after --full-refresh, or when the logic fingerprint
-    changed. The previous state is read by name, not ref(): it is written at the end of this same
-    run, after every story model (see int_story_articles_built). -#}
+    changed. -#}
 
-{%- set built = none -%}
-{%- if execute and not flags.FULL_REFRESH -%}
-    {%- set built = adapter.get_relation(
-        database=this.database, schema=this.schema, identifier='int_story_articles_built') -%}
-{%- endif %}
+{%- set built = previous_build_state() %}
 
 with
 
@@ -24,14 +19,22 @@ current_articles as (
 
 ),
 
-{% if built is not none %}
 previous_articles as (
 
-    select
-        story_id,
-        article_id,
-        logic_fingerprint
-    from {{ built }}
+    {% if built is not none -%}
+        select
+            story_id,
+            article_id,
+            logic_fingerprint
+        from {{ built }}
+    {%- else -%}
+        select
+            story_id,
+            article_id,
+            '' as logic_fingerprint
+        from current_articles
+        where false
+    {%- endif %}
 
 ),
 
@@ -51,12 +54,3 @@ differences as (
 )
 
 select distinct story_id from differences
-{% else %}
-everything as (
-
-    select distinct story_id from current_articles
-
-)
-
-select story_id from everything
-{% endif %}
