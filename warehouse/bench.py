@@ -106,7 +106,8 @@ def table(results: list[SizeResult]) -> str:
         inc = [r.phases.get("+1% ingest"), r.phases.get("+1% dbt build")]
         step = "–"
         if inc[0] and inc[1]:
-            step = f"+{r.step_articles:,}: {inc[0].seconds:.1f} s + {inc[1].seconds:.1f} s, peak {inc[1].peak_mib:,.0f} MiB"
+            step = (f"+{r.step_articles:,}: {inc[0].seconds:.1f} s + {inc[1].seconds:.1f} s, "
+                    f"peak {inc[1].peak_mib:,.0f} MiB")
         lines.append(
             f"| {r.articles:,} | {r.megabytes:,.0f} "
             f"| {ing.seconds:.1f} s, {r.articles / ing.seconds:,.0f}/s, {r.megabytes / ing.seconds:.1f} MB/s "
