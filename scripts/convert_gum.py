@@ -35,7 +35,7 @@ SPEECH_LEMMAS = {
     "report", "ask", "argue", "insist", "warn", "declare", "reply", "respond", "continue",
     "conclude", "remark", "describe", "call", "quote", "admit", "acknowledge", "suggest",
     "point", "believe", "predict", "confirm", "deny", "urge", "assert", "mention", "observe",
-    "recall", "reveal", "announce", "speak", "stress", "emphasize", "praise", "criticize",
+    "recall", "reveal", "speak", "stress", "emphasize", "praise", "criticize",
 }
 PRONOUNS = {
     "he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "its", "their", "who", "me",
@@ -164,7 +164,7 @@ def parse_doc(conllu: str, source: str) -> Doc:
         else:
             cols = line.split("\t")
             if "-" in cols[0]:
-                a, b = cols[0].split("-")
+                _, b = cols[0].split("-")
                 mwt_until = int(b)
                 mwt_surface = cols[1]
                 continue
@@ -260,6 +260,26 @@ TITLE_WORDS = {
     "prince", "princess", "spokesperson", "spokesman", "commissioner", "chancellor", "mp", "dean",
 }
 CONNECTORS = {"of", "the", "for", "and", "de", "&"}
+# the last word of a place that is also an institution: NER conventions type these either way
+FACILITY_WORDS = {
+    "center", "centre", "museum", "university", "college", "hospital", "airport", "school", "hall",
+    "station", "base", "church", "mosque", "stadium", "library", "institute", "academy", "palace",
+}
+
+
+def accepted_types(names: list[dict]) -> None:
+    """Let a name carry every type NER conventions give it: GUM types a country that stands for its
+    team or government as an organisation (`Belgium` beat England), where CoNLL and OntoNotes type
+    the surface (a place); and an institution's building (`Johnson Space Center`) as a place, where
+    they say organisation. `type` becomes e.g. `ORG|LOC`; the first is GUM's."""
+    loc_ids = {r["identity"] for r in names if r["type"] == "LOC"}
+    loc_surfaces = {r["surface"] for r in names if r["type"] == "LOC"}
+    for r in names:
+        if r["type"] == "ORG" and (r["identity"] in loc_ids or r["surface"] in loc_surfaces
+                                   or re.search(r"national_.*team", r["identity"])):
+            r["type"] = "ORG|LOC"
+        elif r["type"] == "LOC" and r["surface"].split()[-1].lower() in FACILITY_WORDS:
+            r["type"] = "LOC|ORG"
 
 
 def _capitalised(t: Token) -> bool:
@@ -272,36 +292,63 @@ def _capitalised(t: Token) -> bool:
 def name_span(doc: Doc, mention: Mention, gidx: dict[tuple[int, int], int]) -> tuple[int, int] | None:
     """The name inside a mention: the run of proper nouns around its head (`the Daughters of the
     American Revolution` -> `Daughters of the American Revolution`), without leading titles
-    (`President`) and without the names of other entities nested in it (`U.S.` of `U.S. President
-    Donald Trump`). None when the head is no proper noun."""
+    (`President`) and, for a person, without the names of other entities before it (`U.S.` of
+    `U.S. President Donald Trump`). None when the head is no proper noun."""
     h = head_of(doc, mention.tokens, gidx)
     if doc.tokens[h].upos != "PROPN":
         return None
     inside = set(mention.tokens)
-    # tokens of other entities' mentions nested in this one belong to those names
+    # before a person's name, other entities' names are modifiers (`U.S.` President Donald Trump);
+    # inside an organisation's or a place's they are part of it (`Mexico City`)
     nested: set[int] = set()
     for other in doc.mentions:
-        if (other.eid != mention.eid and other.identity and other.etype in NAME_TYPES
-                and set(other.tokens) < inside and max(other.tokens) < h):
+        if (mention.etype == "person" and other.eid != mention.eid and other.identity
+                and other.etype in NAME_TYPES and set(other.tokens) < inside and max(other.tokens) < h):
             nested |= set(other.tokens)
     ok = inside - nested
     sent = doc.tokens[h].sent
+    person = mention.etype == "person"
+
+    def joins(k: int) -> bool:
+        """A hyphen inside a name (`Chun-yu`) joins its two halves."""
+        t = doc.tokens[k]
+        return (t.form == "-" and k - 1 in ok and k + 1 in ok and doc.tokens[k - 1].end == t.start
+                and doc.tokens[k + 1].start == t.end)
+
     lo = hi = h
-    while lo - 1 in ok and doc.tokens[lo - 1].sent == sent and _capitalised(doc.tokens[lo - 1]):
+    while lo - 1 in ok and doc.tokens[lo - 1].sent == sent and (
+            _capitalised(doc.tokens[lo - 1]) or (joins(lo - 1) and lo - 2 in ok)):
         lo -= 1
     while True:
         k = hi + 1
-        while k in ok and doc.tokens[k].lemma.lower() in CONNECTORS:
+        if k in ok and joins(k) and doc.tokens[k + 1].upos in {"PROPN", "NOUN", "X", "NUM"}:
+            hi = k + 1
+            continue
+        # `University of Southern Indiana`: an `of` phrase is part of an organisation's or a place's
+        # name, never of a person's (`Wu Chi-wai of the Democratic Party`)
+        while not person and k in ok and doc.tokens[k].lemma.lower() in CONNECTORS:
             k += 1
         if k in ok and doc.tokens[k].sent == sent and _capitalised(doc.tokens[k]):
             hi = k
         else:
             break
+    # a person's name starts after the last title before it (`Afghan Ambassador Hamdullah Mohib`)
+    titles = [k for k in range(lo, h) if doc.tokens[k].form.lower() in TITLE_WORDS]
+    if person and titles:
+        lo = titles[-1] + 1
     while lo < h and doc.tokens[lo].form.lower() in TITLE_WORDS:
         lo += 1
     if doc.tokens[lo].form.lower() in TITLE_WORDS and lo == hi:
         return None
     return doc.tokens[lo].start, doc.tokens[hi].end
+
+
+# GUM gives some durations a from/to value (`15 years`, `the past 30 days`); TimeML calls them
+# durations, not dates
+DURATION_RE = re.compile(
+    r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)[- ](year|month|week|day)s?$",
+    re.IGNORECASE,
+)
 
 
 def date_range(attrs: dict[str, str]) -> tuple[str, str, str] | None:
@@ -376,11 +423,14 @@ def strip_quote_marks(doc: Doc, first: int, last: int) -> tuple[int, int]:
 def convert(doc: Doc) -> tuple[dict[str, str], list[dict], list[dict], list[dict]]:
     gidx = global_index(doc)
     text = doc.text
-    # the Wikinews dateline (`Friday, July 21, 2017`) is the article's publication date
+    # the Wikinews dateline (`Friday, July 21, 2017`, a sentence of its own near the top) is the
+    # article's publication date, and no date of its body
     published = None
     dateline_token = -1
-    for tag, attrs, first, _last in sorted(doc.xml_spans, key=lambda s: s[2]):
-        if tag == "date" and doc.tokens[first].sent <= 2 and "when" in attrs and len(attrs["when"]) == 10:
+    for tag, attrs, first, last in sorted(doc.xml_spans, key=lambda s: s[2]):
+        sent = doc.sent_tokens[doc.tokens[first].sent]
+        alone = all(first <= k <= last or doc.tokens[k].upos == "PUNCT" for k in sent)
+        if tag == "date" and alone and doc.tokens[first].sent <= 5 and len(attrs.get("when", "")) == 10:
             published, dateline_token = attrs["when"], first
             break
     published = published or doc.meta.get("dateCreated", "")
@@ -448,6 +498,8 @@ def convert(doc: Doc) -> tuple[dict[str, str], list[dict], list[dict], list[dict
         if value is None:
             continue
         s, e = doc.tokens[first].start, doc.tokens[last].end
+        if DURATION_RE.search(text[s:e]):
+            continue
         dates.append({"doc_id": doc.doc_id, "char_start": s, "char_end": e, "surface": text[s:e],
                       "value_start": value[0], "value_end": value[1], "granularity": value[2]})
     dates.sort(key=lambda r: r["char_start"])
@@ -486,12 +538,14 @@ def main(argv: list[str] | None = None) -> int:
         names += n
         quotes += q
         dates += d
+    accepted_types(names)
     with (args.out / "articles.jsonl").open("w", encoding="utf-8") as f:
         for a in articles:
             f.write(json.dumps(a, ensure_ascii=False) + "\n")
     write_csv(args.out / "names.csv", names, ["doc_id", "char_start", "char_end", "surface", "type", "identity"])
-    write_csv(args.out / "quotes.csv", quotes,
-              ["doc_id", "char_start", "char_end", "quote_start", "speaker_surface", "speaker_names", "speaker_identity"])
+    quote_fields = ["doc_id", "char_start", "char_end", "quote_start", "speaker_surface", "speaker_names",
+                    "speaker_identity"]
+    write_csv(args.out / "quotes.csv", quotes, quote_fields)
     write_csv(args.out / "dates.csv", dates,
               ["doc_id", "char_start", "char_end", "surface", "value_start", "value_end", "granularity"])
     print(f"{len(articles)} articles, {len(names)} names, {len(quotes)} quotes, {len(dates)} dates -> {args.out}")
