@@ -25,7 +25,7 @@ from evaluation.score import (
     speaker_matches,
     trim_name,
 )
-from evaluation.timeml import parse_tml, value_range
+from evaluation.timeml import load_timeml, parse_tml, value_range
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -212,6 +212,10 @@ def test_timeml_reader(tmp_path: Path) -> None:
     assert value_range("1989-Q3") == ("1989-07-01", "1989-09-30")
     assert value_range("1998-02") == ("1998-02-01", "1998-02-28")
     assert value_range("PRESENT_REF") is None
+    (tmp_path / "copy").mkdir()
+    (tmp_path / "copy" / "x.tml").write_text(tml.read_text(encoding="utf-8"), encoding="utf-8")
+    dev = load_timeml(tmp_path, "timebank")  # the same document twice is read once
+    assert [a.doc_id for a in dev.articles] == ["x"] and len(dev.dates["timebank"]) == 2
 
 
 def test_corpus_is_written_byte_for_byte_with_its_metadata(tmp_path: Path) -> None:
