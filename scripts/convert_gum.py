@@ -118,14 +118,15 @@ def parse_doc(conllu: str, source: str) -> Doc:
     mwt_until = 0
     mwt_surface: str | None = None
     text_parts: list[str] = []
-    cursor_base = 0
+    new_paragraph = False
 
     def finish_sentence() -> None:
-        nonlocal sent_text, sent_toks, cursor_base
+        """Append the sentence to the text and give its tokens their document offsets."""
+        nonlocal sent_toks, new_paragraph
         if not sent_toks:
             return
         if text_parts:
-            text_parts.append("\n\n" if pending_par_flag[0] else " ")
+            text_parts.append("\n\n" if new_paragraph else " ")
         cursor_base = sum(len(p) for p in text_parts)
         text_parts.append(sent_text)
         pos = 0
@@ -141,9 +142,8 @@ def parse_doc(conllu: str, source: str) -> Doc:
             tokens.append(tok)
         sent_tokens.append(ids)
         sent_toks = []
-        pending_par_flag[0] = False
+        new_paragraph = False
 
-    pending_par_flag = [False]
     for line in conllu.splitlines():
         if line.startswith("# newdoc id = "):
             doc_id = line.split("=", 1)[1].strip()
@@ -153,7 +153,7 @@ def parse_doc(conllu: str, source: str) -> Doc:
         elif line.startswith("# newpar"):
             if line.startswith("# newpar_block"):
                 continue
-            pending_par_flag[0] = True
+            new_paragraph = True
         elif line.startswith("# text = "):
             sent_text = line[len("# text = ") :]
         elif line.startswith("#"):
