@@ -14,7 +14,7 @@ N ?= 10000 100000
 export WAREHOUSE_PATH ?= warehouse.duckdb
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: help build test lint fix validate publish docs bench score lock clean
+.PHONY: help build test lint fix validate publish docs bench score eval lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -33,17 +33,17 @@ build: $(VENV)/.installed ## Ingest CORPUS (default data/articles) and build the
 	$(PY) -m warehouse.publish --db $(WAREHOUSE_PATH) --out publish
 
 test: $(VENV)/.installed ## The whole suite: ruff, sqlfluff, pytest (ingest, dbt builds, mutations)
-	$(VENV)/bin/ruff check ingest warehouse tests_py scripts sqlfluff_libs
+	$(VENV)/bin/ruff check ingest warehouse evaluation tests_py scripts sqlfluff_libs
 	$(VENV)/bin/sqlfluff lint --processes 0 models tests analyses
 	$(VENV)/bin/pytest tests_py
 
 lint: $(VENV)/.installed ## Lint SQL (sqlfluff) and Python (ruff)
 	$(VENV)/bin/sqlfluff lint --processes 0 models tests analyses
-	$(VENV)/bin/ruff check ingest warehouse tests_py scripts sqlfluff_libs
+	$(VENV)/bin/ruff check ingest warehouse evaluation tests_py scripts sqlfluff_libs
 
 fix: $(VENV)/.installed ## Fix what sqlfluff and ruff can fix by themselves
 	$(VENV)/bin/sqlfluff fix --processes 0 models tests analyses
-	$(VENV)/bin/ruff check --fix ingest warehouse tests_py scripts sqlfluff_libs
+	$(VENV)/bin/ruff check --fix ingest warehouse evaluation tests_py scripts sqlfluff_libs
 
 validate: $(VENV)/.installed ## Great Expectations checkpoint on the marts (Data Docs: gx/uncommitted/data_docs/index.html)
 	$(PY) -m warehouse.validate --db $(WAREHOUSE_PATH) --docs gx/uncommitted/data_docs
@@ -57,11 +57,20 @@ docs: $(VENV)/.installed ## Generate dbt docs (target/index.html)
 score: $(VENV)/.installed ## Score the built warehouse against ../shared/gold
 	$(PY) ../shared/eval/score.py --db $(WAREHOUSE_PATH) --corpus $(CORPUS) --gold ../shared/gold
 
+# The eval extra (spaCy and its model, the names baseline) goes into .venv only here, never in `make build`.
+$(VENV)/.eval-installed: $(VENV)/.installed requirements-eval.lock
+	$(VENV)/bin/pip install --quiet -r requirements-eval.lock
+	touch $@
+
+eval: $(VENV)/.eval-installed ## Build a throwaway warehouse on the development set (devset/) and score it next to spaCy; TIMEBANK=dir adds wire-news dates
+	$(PY) -m evaluation $(if $(TIMEBANK),--timebank $(TIMEBANK))
+
 bench: $(VENV)/.installed ## Benchmark ingest, full and +1% dbt build on N real-length articles (default: 10000 100000)
 	$(PY) -m warehouse.bench --articles $(N)
 
-lock: ## Re-pin requirements.lock from requirements.in
+lock: ## Re-pin requirements.lock from requirements.in (and requirements-eval.lock, constrained by it)
 	$(VENV)/bin/uv pip compile requirements.in -o requirements.lock --python-version 3.11 --no-header
+	$(VENV)/bin/uv pip compile requirements-eval.in -c requirements.lock -o requirements-eval.lock --python-version 3.11 --no-header
 
 clean: ## Remove build artefacts (not .venv)
 	rm -rf target logs publish .publish.* gx/uncommitted .bench

@@ -1,0 +1,144 @@
+"""python -m evaluation: build the warehouse on the development set and score it.
+
+Prints one line per area and metric, Corroborate next to the spaCy baseline where there is one.
+Exit status 0 when the evaluation ran, 2 when the dev set or the warehouse could not be read."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+
+from evaluation.build import REPO, build_warehouse, write_corpus
+from evaluation.devset import DevSet, DevSetError, load
+from evaluation.predict import Predictions, read_marts
+from evaluation.score import Name, Rate, score_dates, score_figures, score_names, score_quotes, trim_name
+
+SUBSET_LABELS = {
+    "gum_news": "encyclopedic news (GUM Wikinews)",
+    "timebank": "wire news (TimeBank/AQUAINT)",
+}
+
+
+def trimmed(dev: DevSet, names: list[Name]) -> list[Name]:
+    """Predicted names of the articles that have gold names, trimmed (see trim_name)."""
+    named = {g.span.doc_id for g in dev.names}
+    texts = {a.doc_id: a.text for a in dev.articles if a.doc_id in named}
+    return [Name(trim_name(texts[n.span.doc_id], n.span), n.type) for n in names if n.span.doc_id in texts]
+
+
+def report(dev: DevSet, pred: Predictions, baseline: list[Name] | None) -> list[tuple[str, Rate, Rate | None]]:
+    """(metric, Corroborate, spaCy or None) in the order of the issue's table."""
+    rows: list[tuple[str, Rate, Rate | None]] = []
+    names = score_names(dev.names, trimmed(dev, pred.names))
+    base = score_names(dev.names, trimmed(dev, baseline)) if baseline is not None else None
+    for label, attr in (
+        ("names found (overlap)", "found_lenient"),
+        ("names found (exact span)", "found_strict"),
+        ("names with the right type (overlap)", "typed_lenient"),
+        ("names with the right type (exact span)", "typed_strict"),
+        ("name predictions overlapping a gold name", "precision_lenient"),
+    ):
+        rows.append((label, getattr(names, attr), getattr(base, attr) if base else None))
+    quotes = score_quotes(dev.quotes, pred.quotes)
+    rows.append(("direct quotes found", quotes.found, None))
+    rows.append(("quotes with the right speaker", quotes.speaker_right, None))
+    for subset, gold in dev.dates.items():
+        dates = score_dates(gold, pred.dates)
+        label = SUBSET_LABELS.get(subset, subset)
+        rows.append((f"dates found, {label}", dates.found, None))
+        rows.append((f"dates resolved right, {label}", dates.resolved_right, None))
+    figures = score_figures(dev.figures, pred.figures)
+    rows.append(("figures found", figures.found, None))
+    rows.append(("figures with the right value and bounds", figures.value_right, None))
+    rows.append(("figures with the right action", figures.action_right, None))
+    rows.append(("same-claim totals joined across outlets (pairs)", figures.totals_joined, None))
+    rows.append(("ages, measures, older tolls, subsets kept out of totals", figures.traps_kept_out, None))
+    return rows
+
+
+def conflict_note(dev: DevSet, pred: Predictions) -> str:
+    """The outlets of an invented story agree by construction: each conflict there is a false one."""
+    traps = [f.span for f in dev.figures if f.role == "trap"]
+    invented = {f.story for f in dev.figures}
+    conflicts = [c for c in pred.conflicts if c[0] in invented]
+    by_trap = sum(1 for c in conflicts if any(s.overlaps(t) for s in c[2] for t in traps))
+    keys = "; ".join(f"{story}: {key}" for story, key, _ in conflicts)
+    return (f"false conflicts on the invented stories: {len(conflicts)}, of which caused by an age, measure, "
+            f"older toll or subset: {by_trap}" + (f" ({keys})" if keys else ""))
+
+
+def format_rows(rows: list[tuple[str, Rate, Rate | None]], with_baseline: bool) -> str:
+    width = max(len(r[0]) for r in rows)
+    head = f"{'metric':<{width}}  {'Corroborate':<18}" + ("  spaCy en_core_web_sm" if with_baseline else "")
+    lines = [head, "-" * len(head)]
+    for label, ours, theirs in rows:
+        line = f"{label:<{width}}  {ours!s:<18}"
+        if with_baseline:
+            line += f"  {theirs!s}" if theirs is not None else "  –"
+        lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        prog="python -m evaluation",
+        description="Build the warehouse on the development set (devset/) and score names, quotes, "
+        "dates and figures against its gold, next to the spaCy baseline for names.",
+    )
+    ap.add_argument("--devset", type=Path, default=REPO / "devset", help="development set root (default: devset/)")
+    ap.add_argument("--timebank", type=Path, help="a local TimeML directory (TempEval-3 TBAQ-cleaned) for the "
+                    "wire-news dates; not stored in the repository")
+    ap.add_argument("--workdir", type=Path, help="where to write the corpus and warehouse (default: a temp dir, "
+                    "removed afterwards)")
+    ap.add_argument("--db", type=Path, help="score this already built warehouse of the dev set instead of building")
+    ap.add_argument("--baseline", action=argparse.BooleanOptionalAction, default=True,
+                    help="run spaCy en_core_web_sm on the names (needs requirements-eval.lock; default on)")
+    ap.add_argument("--json", type=Path, help="also write the scores as JSON to this file")
+    args = ap.parse_args(argv)
+    try:
+        dev = load(args.devset, args.timebank)
+    except DevSetError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    counts = {s: sum(1 for a in dev.articles if a.subset == s) for s in dict.fromkeys(a.subset for a in dev.articles)}
+    print("development set: " + ", ".join(f"{s} {n} articles" for s, n in counts.items())
+          + f"; gold: {len(dev.names)} names, {len(dev.quotes)} quotes, "
+          + ", ".join(f"{len(d)} dates ({s})" for s, d in dev.dates.items()) + f", {len(dev.figures)} figures")
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="corroborate-eval-"))
+    problems: list[str] = []
+    try:
+        if args.db:
+            db = args.db
+        else:
+            write_corpus(dev.articles, workdir / "corpus")
+            db, problems = build_warehouse(workdir / "corpus", workdir)
+        try:
+            pred = read_marts(db)
+        except Exception as exc:
+            print(f"error: cannot read the marts of {db}: {exc}", file=sys.stderr)
+            return 2
+        baseline = None
+        if args.baseline:
+            from evaluation.baseline import spacy_names
+
+            named = {n.span.doc_id for n in dev.names}
+            baseline = spacy_names([a for a in dev.articles if a.doc_id in named])
+        rows = report(dev, pred, baseline)
+        print(format_rows(rows, baseline is not None))
+        print(conflict_note(dev, pred))
+        for p in problems:
+            print(f"note: {p}")
+        if args.json:
+            args.json.write_text(json.dumps(
+                [{"metric": r[0], "corroborate": asdict(r[1]), "spacy": asdict(r[2]) if r[2] else None}
+                 for r in rows], indent=2), encoding="utf-8")
+    finally:
+        if not args.workdir and not args.db:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+

@@ -1,0 +1,234 @@
+"""The dev-set scorer on tiny hand-made gold/prediction pairs: span matching, types, speakers, date
+ranges, figure claims, and the loaders' errors. No warehouse build and no spaCy."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+import pytest
+
+from evaluation.build import write_corpus
+from evaluation.devset import Article, DevSetError, load, load_invented
+from evaluation.score import (
+    DateValue,
+    Figure,
+    Name,
+    Quote,
+    Span,
+    action_matches,
+    score_dates,
+    score_figures,
+    score_names,
+    score_quotes,
+    speaker_matches,
+    trim_name,
+)
+from evaluation.timeml import load_timeml, parse_tml, value_range
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def sp(start: int, end: int, doc: str = "d") -> Span:
+    return Span(doc, start, end)
+
+
+def test_names_strict_and_lenient_recall_and_types() -> None:
+    gold = [Name(sp(0, 12), "PER"), Name(sp(20, 27), "ORG|LOC"), Name(sp(40, 45), "ORG"), Name(sp(0, 5, "e"), "LOC")]
+    pred = [
+        Name(sp(0, 12), "ORG"),  # exact span, wrong type
+        Name(sp(6, 12), "PER"),  # overlaps the same gold name, right type
+        Name(sp(20, 27), "LOC"),  # exact, an accepted alternative type
+        Name(sp(50, 55), "PER"),  # matches no gold name
+        Name(sp(40, 45), None),  # a type the gold does not score (e.g. an event): ignored
+        Name(sp(0, 5, "other"), "LOC"),  # same offsets in another document: no match
+        Name(sp(12, 20), "PER"),  # touches two gold names without overlapping either
+    ]
+    s = score_names(gold, pred)
+    assert (s.found_strict.hits, s.found_lenient.hits) == (2, 2)
+    assert (s.typed_strict.hits, s.typed_lenient.hits) == (1, 2)
+    assert s.found_strict.total == 4
+    assert (s.precision_lenient.hits, s.precision_lenient.total) == (3, 6)
+    assert str(s.found_lenient) == "50 % (2/4)"
+
+
+def test_trim_name_drops_articles_and_possessives_only_around_a_name() -> None:
+    text = "In the Church of Scientology's view, The Hague and The said"
+    church = trim_name(text, sp(3, 30))
+    assert text[church.start : church.end] == "Church of Scientology"
+    hague = trim_name(text, sp(37, 46))
+    assert text[hague.start : hague.end] == "Hague"
+    alone = trim_name(text, sp(51, 54))  # `The` alone stays as it is
+    assert text[alone.start : alone.end] == "The"
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "expected"),
+    [
+        ("Okafor", ["Maria Okafor", "Police Chief Maria Okafor"], True),
+        ("Police Chief Maria Okafor", ["Maria Okafor"], True),
+        ("Professor Eastman", ["Professor Cres Eastman"], True),
+        ("the newspaper", ["The Carverton Herald", "the newspaper"], True),
+        ("The Church of Scientology's", ["Church of Scientology"], True),
+        ("Paul Whitaker", ["Anna Nowak", "Mayor Anna Nowak"], False),
+        ("Lee", ["Ann Klee"], False),  # a suffix of a word is no surname
+        ("the company", ["The Carverton Herald", "the newspaper"], False),
+        (None, ["Anna Nowak"], False),
+        ("", ["Anna Nowak"], False),
+    ],
+)
+def test_speaker_matches(predicted: str | None, gold: list[str], expected: bool) -> None:
+    assert speaker_matches(predicted, gold) is expected
+
+
+def test_quotes_found_by_overlap_and_speaker_from_any_overlapping_prediction() -> None:
+    gold = [Quote(sp(10, 50), ("Anna Nowak",)), Quote(sp(60, 90), ("the newspaper",)), Quote(sp(100, 120), ("X Y",))]
+    pred = [
+        Quote(sp(10, 30), ("Paul Whitaker",)),  # first half of the first quote, wrong speaker
+        Quote(sp(31, 50), ("Nowak", "she")),  # second half, right speaker (canonical form)
+        Quote(sp(55, 61), ()),  # overlaps the second quote by one character, no speaker
+    ]
+    s = score_quotes(gold, pred)
+    assert (s.found.hits, s.found.total) == (2, 3)
+    assert s.speaker_right.hits == 1
+
+
+def test_dates_need_the_exact_range() -> None:
+    gold = [
+        DateValue(sp(0, 7), "2017-07-18", "2017-07-18"),
+        DateValue(sp(10, 19), "2017-07-10", "2017-07-16"),
+        DateValue(sp(30, 34), "2010-01-01", "2010-12-31"),
+    ]
+    pred = [
+        DateValue(sp(0, 7), "2017-07-18", "2017-07-18"),
+        DateValue(sp(8, 19), "2017-07-03", "2017-07-09"),  # a week off
+    ]
+    s = score_dates(gold, pred)
+    assert (s.found.hits, s.resolved_right.hits, s.resolved_right.total) == (2, 1, 3)
+
+
+def _fig(start: int, end: int, doc: str, value: float | None, *, action: str | None = None,
+         claim: str | None = None, role: str = "") -> Figure:
+    """An exact figure (its bounds are its value) of story `s`."""
+    return Figure(Span(doc, start, end), value, value, value, action, claim, "s", role)
+
+
+def test_figures_values_actions_claims_and_traps() -> None:
+    gold = [
+        _fig(0, 9, "a", 10, action="shoot", claim="shot", role="total"),
+        _fig(20, 30, "a", 1, action="kill", claim="killed", role="total"),
+        _fig(0, 9, "b", 1, action="kill", claim="killed", role="total"),
+        _fig(40, 51, "a", 62, role="trap"),  # an age
+        _fig(60, 70, "a", 4, action="kill", claim="older", role="trap"),  # an older toll
+        Figure(Span("a", 80, 95), 200, 200, None, "injure", "injured", "s", "total"),  # more than 200
+        _fig(100, 110, "a", None, role="trap"),  # about 60 metres: no value to check
+    ]
+    pred = [
+        _fig(0, 9, "a", 10, action="shoot", claim="people|shoot"),
+        _fig(18, 30, "a", 1, action="kill", claim="people|kill"),
+        _fig(0, 9, "b", 1, action="kill", claim="people|kill"),
+        _fig(40, 51, "a", 62, claim="people|kill"),  # the age joined the dead: a trap not kept out
+        _fig(60, 70, "a", 4, action="kill", claim="people|kill|2016"),  # kept apart by its year
+        Figure(Span("a", 80, 95), 200, 200, None, "injure", "people|injure", "s"),
+    ]
+    s = score_figures(gold, pred)
+    assert (s.found.hits, s.found.total) == (6, 7)
+    assert (s.value_right.hits, s.value_right.total) == (6, 6)
+    assert (s.action_right.hits, s.action_right.total) == (5, 5)
+    assert (s.totals_joined.hits, s.totals_joined.total) == (1, 1)
+    assert (s.traps_kept_out.hits, s.traps_kept_out.total) == (1, 2)
+
+
+def test_figure_bounds_must_match_open_or_closed() -> None:
+    gold = [Figure(Span("a", 0, 5), 30, 30, None, None, None, "s", "trap")]  # at least 30 rounds
+    closed = [Figure(Span("a", 0, 5), 30, 30, 30, None, None, "s")]
+    assert score_figures(gold, closed).value_right.hits == 0
+    open_ = [Figure(Span("a", 0, 5), 30, 30, None, None, None, "s")]
+    assert score_figures(gold, open_).value_right.hits == 1
+
+
+def test_action_synonyms() -> None:
+    assert action_matches("detain", "arrest")
+    assert not action_matches("kill", "injure")
+    assert not action_matches(None, "kill")
+
+
+def test_invented_loader_locates_spans_and_names_bad_rows(tmp_path: Path) -> None:
+    story = tmp_path / "stories" / "s1"
+    story.mkdir(parents=True)
+    (story / "a1.txt").write_text('Fire kills 3\n\n"It was fast," Chief Ann Lee said. Three people died.\n')
+    (story / "metadata.csv").write_text("file,outlet,published_date,title\na1.txt,Post,2025-01-02,Fire kills 3\n")
+    (tmp_path / "quotes.csv").write_text("doc_id,surface,speaker_names\na1,It was fast,Ann Lee|Chief Ann Lee\n")
+    (tmp_path / "figures.csv").write_text(
+        "doc_id,surface,occurrence,value,low,high,action,claim,role\n"
+        "a1,3,1,3,3,3,kill,killed,total\na1,Three people,1,3,3,3,kill,killed,total\n"
+    )
+    dev = load_invented(tmp_path)
+    text = dev.articles[0].text
+    assert [text[f.span.start : f.span.end] for f in dev.figures] == ["3", "Three people"]
+    assert text[dev.quotes[0].span.start : dev.quotes[0].span.end] == "It was fast"
+    assert dev.figures[0].story == "s1" and dev.quotes[0].speakers == ("Ann Lee", "Chief Ann Lee")
+
+    (tmp_path / "figures.csv").write_text(
+        "doc_id,surface,occurrence,value,low,high,action,claim,role\na1,3,2,3,3,3,kill,killed,total\n"
+    )
+    with pytest.raises(DevSetError, match=r"figures\.csv:2: '3' \(occurrence 2\) not found in a1"):
+        load_invented(tmp_path)
+    (tmp_path / "figures.csv").write_text(
+        "doc_id,surface,occurrence,value,low,high,action,claim,role\na1,3,1,three,3,3,kill,killed,total\n"
+    )
+    with pytest.raises(DevSetError, match=r"figures\.csv:2: 'three' is not a number"):
+        load_invented(tmp_path)
+
+
+def test_stored_dev_set_gives_back_its_surfaces() -> None:
+    """Every stored gold span still gives back the text it was made from."""
+    dev = load(REPO / "devset")
+    texts = {a.doc_id: a.text for a in dev.articles}
+    with (REPO / "devset" / "gum_news" / "names.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == len(dev.names) >= 900
+    assert all(texts[r["doc_id"]][int(r["char_start"]) : int(r["char_end"])] == r["surface"] for r in rows)
+    assert len(dev.quotes) >= 80 and len(dev.dates["gum_news"]) >= 150 and len(dev.figures) >= 100
+    assert all(a.published_date for a in dev.articles)
+
+
+def test_timeml_reader(tmp_path: Path) -> None:
+    tml = tmp_path / "x.tml"
+    tml.write_text(
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-13" functionInDocument="CREATION_TIME">'
+        "02/13/1998</TIMEX3></DCT>\n<TEXT>\nQantas &amp; Co will <EVENT eid=\"e1\">fly</EVENT> by "
+        '<TIMEX3 tid="t1" type="DATE" value="1998-08">August</TIMEX3>, said <TIMEX3 tid="t2" type="DATE" '
+        'value="1998-W07">this week</TIMEX3> for <TIMEX3 tid="t3" type="DURATION" value="P1M">a month</TIMEX3>.\n'
+        "</TEXT></TimeML>\n",
+        encoding="utf-8",
+    )
+    text, dct, dates = parse_tml(tml)
+    assert dct == "1998-02-13"
+    assert [(text[s:e], v) for s, e, v in dates] == [("August", "1998-08"), ("this week", "1998-W07")]
+    assert "Qantas & Co will fly by August" in text
+    assert value_range("1998-W07") == ("1998-02-09", "1998-02-15")
+    assert value_range("1989-Q3") == ("1989-07-01", "1989-09-30")
+    assert value_range("1998-02") == ("1998-02-01", "1998-02-28")
+    assert value_range("PRESENT_REF") is None
+    (tmp_path / "copy").mkdir()
+    (tmp_path / "copy" / "x.tml").write_text(tml.read_text(encoding="utf-8"), encoding="utf-8")
+    dev = load_timeml(tmp_path, "timebank")  # the same document twice is read once
+    assert [a.doc_id for a in dev.articles] == ["x"] and len(dev.dates["timebank"]) == 2
+
+
+def test_corpus_is_written_byte_for_byte_with_its_metadata(tmp_path: Path) -> None:
+    article = Article("doc1", "invented", "story1", "Title\r\n\r\nBody “quoted”.\n", "2025-01-02", "Title", "Post")
+    write_corpus([article], tmp_path)
+    assert (tmp_path / "story1" / "doc1.txt").read_bytes() == article.text.encode("utf-8")
+    with (tmp_path / "story1" / "metadata.csv").open(encoding="utf-8") as f:
+        assert list(csv.DictReader(f)) == [
+            {"file": "doc1.txt", "outlet": "Post", "published_date": "2025-01-02", "url": "", "title": "Title"}
+        ]
+
+
+def test_scoring_needs_no_spacy() -> None:
+    import evaluation.cli  # noqa: F401 - imported for its side effects on sys.modules
+
+    assert "spacy" not in sys.modules
