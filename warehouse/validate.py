@@ -31,7 +31,7 @@ DEFAULT_DOCS = Path("gx/uncommitted/data_docs")  # relative to where it runs, li
 
 # ---------------------------------------------------------------- what a healthy warehouse looks like
 QUALIFIERS = ["exact", "approx", "at_least", "at_most", "range"]
-CLAIM_STATUSES = ["consistent", "conflict", "vague", "single_source"]
+CLAIM_STATUSES = ["consistent", "conflict", "evolving", "vague", "single_source"]
 EVENT_STATUSES = ["consistent", "conflict", "vague", "single_source"]
 STANCES = ["positive", "negative", "neutral", "mixed"]
 REACTION_KINDS = ["reaction", "statement"]
