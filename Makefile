@@ -13,8 +13,10 @@ CORPUS ?= data/articles
 N ?= 100000
 export WAREHOUSE_PATH ?= warehouse.duckdb
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+# Exit status of `make build` while a conflict between outlets is unreviewed (3); 0 only warns.
+export FINDINGS_EXIT ?= 3
 
-.PHONY: help build test lint fix validate publish docs bench score lock clean
+.PHONY: help build test lint fix validate publish report docs bench score lock clean browser
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -25,14 +27,19 @@ $(VENV)/.installed: requirements.lock
 	$(VENV)/bin/pip install --quiet -r requirements.lock
 	touch $@
 
-build: $(VENV)/.installed ## Ingest CORPUS (default data/articles) and build the warehouse
+# Findings (conflicts between outlets) only warn inside dbt here, so that the report and the
+# publication are always written; warehouse.findings then exits FINDINGS_EXIT (3) while one is
+# unreviewed. Any other failing test or model stops the build at the dbt step.
+build: $(VENV)/.installed ## Ingest CORPUS, build, write docs, report/ and publish/; exit 3 on unreviewed conflicts
 	$(PY) -m ingest $(CORPUS)
-	$(DBT) build
-	$(DBT) docs generate --quiet
+	$(DBT) build --vars '{conflict_severity: warn}'
+	$(DBT) docs generate --static --quiet
 	$(PY) -m warehouse.report
-	$(PY) -m warehouse.publish --db $(WAREHOUSE_PATH) --out publish
+	$(PY) -m warehouse.publish --db $(WAREHOUSE_PATH)
+	$(PY) -m warehouse.pages --db $(WAREHOUSE_PATH) --out report
+	$(PY) -m warehouse.findings --db $(WAREHOUSE_PATH)
 
-test: $(VENV)/.installed ## The whole suite: ruff, sqlfluff, pytest (ingest, dbt builds, mutations)
+test: $(VENV)/.installed browser ## The whole suite: ruff, sqlfluff, pytest (ingest, dbt builds, mutations, browser)
 	$(VENV)/bin/ruff check ingest warehouse tests_py scripts sqlfluff_libs
 	$(VENV)/bin/sqlfluff lint --processes 0 models tests analyses
 	$(VENV)/bin/pytest tests_py
@@ -48,11 +55,17 @@ fix: $(VENV)/.installed ## Fix what sqlfluff and ruff can fix by themselves
 validate: $(VENV)/.installed ## Great Expectations checkpoint on the marts (Data Docs: gx/uncommitted/data_docs/index.html)
 	$(PY) -m warehouse.validate --db $(WAREHOUSE_PATH) --docs gx/uncommitted/data_docs
 
-publish: $(VENV)/.installed ## Publish the marts as Parquet and a read-only copy of the warehouse under publish/
-	$(PY) -m warehouse.publish --db $(WAREHOUSE_PATH) --out publish
+publish: $(VENV)/.installed ## Publish the marts as Parquet and a copy of the warehouse under publish/<warehouse stem>/
+	$(PY) -m warehouse.publish --db $(WAREHOUSE_PATH)
 
-docs: $(VENV)/.installed ## Generate dbt docs (target/index.html)
-	$(DBT) docs generate
+report: $(VENV)/.installed ## Write the story pages (report/index.html), static HTML that opens offline
+	$(PY) -m warehouse.pages --db $(WAREHOUSE_PATH) --out report
+
+docs: $(VENV)/.installed ## Generate dbt docs as one file that opens offline (target/static_index.html)
+	$(DBT) docs generate --static
+
+browser: ## Install headless Chromium (Debian package) for the browser tests, if missing
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 
 score: $(VENV)/.installed ## Score the built warehouse against ../shared/gold
 	$(PY) ../shared/eval/score.py --db $(WAREHOUSE_PATH) --corpus $(CORPUS) --gold ../shared/gold
@@ -64,4 +77,4 @@ lock: ## Re-pin requirements.lock from requirements.in
 	$(VENV)/bin/uv pip compile requirements.in -o requirements.lock --python-version 3.11 --no-header
 
 clean: ## Remove build artefacts (not .venv)
-	rm -rf target logs publish .publish.* gx/uncommitted .bench
+	rm -rf target logs publish .publish.* gx/uncommitted .bench report
