@@ -15,6 +15,8 @@ export WAREHOUSE_PATH ?= warehouse.duckdb
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 # Exit status of `make build` while a conflict between outlets is unreviewed (3); 0 only warns.
 export FINDINGS_EXIT ?= 3
+# Extra arguments for the `dbt build` of `make build` (e.g. --exclude-resource-type unit_test).
+DBT_BUILD_ARGS ?=
 
 .PHONY: help build test lint fix validate publish report docs bench score lock clean browser
 
@@ -32,7 +34,7 @@ $(VENV)/.installed: requirements.lock
 # unreviewed. Any other failing test or model stops the build at the dbt step.
 build: $(VENV)/.installed ## Ingest CORPUS, build, write docs, report/ and publish/; exit 3 on unreviewed conflicts
 	$(PY) -m ingest $(CORPUS)
-	$(DBT) build --vars '{conflict_severity: warn}'
+	$(DBT) build --vars '{conflict_severity: warn}' $(DBT_BUILD_ARGS)
 	$(DBT) docs generate --static --quiet
 	$(PY) -m warehouse.report
 	$(PY) -m warehouse.publish --db $(WAREHOUSE_PATH)

@@ -146,7 +146,7 @@ def load(db: Path) -> list[Story]:
                 title=e["event_key"].removeprefix(f"{story.story_id}|").replace("|", " "),
                 status=e["status"],
                 consensus=(e["consensus_start"], e["consensus_end"]) if e["consensus_start"] else None,
-                marks=[DayMark(label=f"{_label(d)} “{_clip(d["surface"], 10)}”", start=d["resolved_start"],
+                marks=[DayMark(label=f"{_label(d)} “{_clip(d['surface'], 10)}”", start=d["resolved_start"],
                                end=d["resolved_end"], href="#" + d["anchor"],
                                tooltip=f"{d['outlet'] or d['source_file']}: {d['surface']} — {d['sentence_text']}")
                        for d in e["dates"]],
