@@ -120,3 +120,17 @@ def test_the_browser_check_sees_console_errors_and_missing_files(tmp_path: Path,
     problems = browser.visit(broken).problems
     assert any("console error: boom" in p for p in problems), problems
     assert any("missing.png" in p for p in problems), problems
+
+
+def test_data_docs_open_offline_listing_every_suite(sample_build: BuildResult, tmp_path: Path, chromium: str) -> None:
+    """GX's own index draws its run list with scripts from CDNs; ours lists every suite offline."""
+    from warehouse.validate import suites, validate
+
+    report = validate(sample_build.db, docs=tmp_path / "docs")
+    assert report.docs_index == tmp_path / "docs" / "index.html"
+    visited = browser.visit(report.docs_index, "[...document.querySelectorAll('#suites tr td:first-child a')]"
+                                               ".map(a => a.textContent)")
+    assert visited.problems == []
+    assert visited.evaluated == [suite.name for suite in suites()]
+    html = report.docs_index.read_text(encoding="utf-8")
+    assert "<script" not in html and "http" not in html

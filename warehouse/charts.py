@@ -62,7 +62,7 @@ def _svg(width: int, height: int, body: list[str], title: str) -> Markup:
 
 def _row_mark(y: float, x_low: float, x_high: float | None, x_point: float, exact: bool, colour: str,
               right_edge: float) -> str:
-    if exact or x_high is not None and x_high - x_low < 2:
+    if exact or (x_high is not None and x_high - x_low < 2):
         return f"<circle class='mark' cx='{x_point:.1f}' cy='{y:.1f}' r='6' fill='{colour}'/>"
     if x_high is None:  # open-ended: a bar fading out at the edge of the plot
         return (f"<rect class='mark' x='{x_low:.1f}' y='{y - 5:.1f}' width='{max(right_edge - x_low, 3):.1f}' "
@@ -126,7 +126,8 @@ def _off_axis(m: DayMark, first: dt.date, last: dt.date, x0: float, right: float
     """A range wholly outside the axis: an arrow at the edge it lies beyond, with its dates."""
     days = m.start.isoformat() if m.start == m.end else f"{m.start.isoformat()} – {m.end.isoformat()}"
     if m.start >= last:
-        return (f"<path class='mark' d='M{right - 10:.1f},{y - 6:.1f} L{right:.1f},{y:.1f} L{right - 10:.1f},{y + 6:.1f} Z' "
+        return (f"<path class='mark' d='M{right - 10:.1f},{y - 6:.1f} L{right:.1f},{y:.1f} "
+                f"L{right - 10:.1f},{y + 6:.1f} Z' "
                 f"fill='{colour}'/><text x='{right - 14:.1f}' y='{y + 4:.1f}' text-anchor='end' {FONT} "
                 f"fill='{colour}'>{days}</text>")
     return (f"<path class='mark' d='M{x0 + 10:.1f},{y - 6:.1f} L{x0:.1f},{y:.1f} L{x0 + 10:.1f},{y + 6:.1f} Z' "
@@ -155,7 +156,8 @@ def timeline(events: list[EventRow], title: str) -> Markup:
     for i in range(4):
         d = first + dt.timedelta(days=round((i + 0.5) * span / 4))
         body.append(f"<line x1='{x(d):.1f}' x2='{x(d):.1f}' y1='{TOP - 8}' y2='{height - 6}' stroke='#e4e4e4'/>"
-                    f"<text x='{x(d):.1f}' y='{TOP - 12}' text-anchor='middle' {FONT} fill='#555'>{d.isoformat()}</text>")
+                    f"<text x='{x(d):.1f}' y='{TOP - 12}' text-anchor='middle' {FONT} fill='#555'>"
+                    f"{d.isoformat()}</text>")
     row = 0
     for event in events:
         colour = STATUS_COLOURS.get(event.status, "#444")

@@ -77,7 +77,8 @@ def _clip(text: str, n: int) -> str:
 
 def load(db: Path) -> list[Story]:
     with duckdb.connect(str(db), read_only=True) as con:
-        articles = _rows(con, "select * from marts.dim_articles order by story_id, published_date nulls last, source_file")
+        articles = _rows(
+            con, "select * from marts.dim_articles order by story_id, published_date nulls last, source_file")
         sentences = _rows(con, """
             select s.article_id, s.sentence_id, s.sentence_index, s.paragraph_index, s.sentence_text, s.is_heading
             from staging.stg_news__sentences as s

@@ -259,12 +259,12 @@ judged as (
 
     select
         claims.*,
-        coalesce(disagreements.exact_conflict, false) as exact_conflict,
-        coalesce(disagreements.bounds_conflict, false) as bounds_conflict,
         consensus.consensus_value as voted_value,
         consensus.consensus_articles as voted_articles,
         evolving.latest_value,
         evolving.latest_articles,
+        coalesce(disagreements.exact_conflict, false) as exact_conflict,
+        coalesce(disagreements.bounds_conflict, false) as bounds_conflict,
         -- a toll only evolves where its figures would otherwise disagree
         coalesce(disagreements.exact_conflict or disagreements.bounds_conflict, false)
         and evolving.claim_key is not null as is_evolving
@@ -285,6 +285,23 @@ judged as (
 
 ),
 
+concluded as (
+
+    select
+        *,
+        case when is_evolving then latest_value else voted_value end as consensus_value,
+        case when is_evolving then latest_articles else voted_articles end as consensus_articles,
+        case
+            when is_evolving then 'evolving'
+            when exact_conflict and is_firm then 'conflict'
+            when exact_conflict or bounds_conflict then 'vague'
+            when n_articles = 1 then 'single_source'
+            else 'consistent'
+        end as status
+    from judged
+
+),
+
 final as (
 
     select
@@ -301,21 +318,15 @@ final as (
         n_exact,
         min_value,
         max_value,
-        case when is_evolving then latest_value else voted_value end as consensus_value,
-        case when is_evolving then latest_articles else voted_articles end as consensus_articles,
+        consensus_value,
+        consensus_articles,
         conservative_value,
         common_low,
         common_high,
         values_text,
         figure_values,
-        case
-            when is_evolving then 'evolving'
-            when exact_conflict and is_firm then 'conflict'
-            when exact_conflict or bounds_conflict then 'vague'
-            when n_articles = 1 then 'single_source'
-            else 'consistent'
-        end as status
-    from judged
+        status
+    from concluded
 
 )
 

@@ -101,9 +101,14 @@ event_findings as (
 
 all_findings as (
 
-    select * from claim_findings
-    union all
-    select * from event_findings
+    select
+        *,
+        finding_kind || ':' || story_id || ':' || finding_key as finding_id
+    from (
+        select * from claim_findings
+        union all
+        select * from event_findings
+    ) as found
 
 ),
 
@@ -111,7 +116,7 @@ final as (
 
     select
         ---------- the finding
-        all_findings.finding_kind || ':' || all_findings.story_id || ':' || all_findings.finding_key as finding_id,
+        all_findings.finding_id,
         all_findings.finding_kind,
         all_findings.story_id,
         all_findings.finding_key,
@@ -127,10 +132,10 @@ final as (
         all_findings.evidence,
 
         ---------- review
-        coalesce(ledger.verdict, 'unreviewed') as review_state,
         ledger.note as review_note,
         ledger.reviewer,
         ledger.reviewed_on,
+        coalesce(ledger.verdict, 'unreviewed') as review_state,
         all_findings.status = 'conflict' and ledger.verdict is null as is_blocking
 
     from all_findings
