@@ -29,17 +29,12 @@ $(VENV)/.installed: requirements.lock
 	$(VENV)/bin/pip install --quiet -r requirements.lock
 	touch $@
 
-# Findings (conflicts between outlets) only warn inside dbt here, so that the report and the
-# publication are always written; warehouse.findings then exits FINDINGS_EXIT (3) while one is
-# unreviewed. Any other failing test or model stops the build at the dbt step.
-build: $(VENV)/.installed ## Ingest CORPUS, build, write docs, report/ and publish/; exit 3 on unreviewed conflicts
-	$(PY) -m ingest $(CORPUS)
-	$(DBT) build --vars '{conflict_severity: warn}' $(DBT_BUILD_ARGS)
-	$(DBT) docs generate --static --quiet
-	$(PY) -m warehouse.report
-	$(PY) -m warehouse.publish --db $(WAREHOUSE_PATH)
-	$(PY) -m warehouse.pages --db $(WAREHOUSE_PATH) --out report
-	$(PY) -m warehouse.findings --db $(WAREHOUSE_PATH)
+# warehouse.build: ingest, dbt build (findings tests at warn, so that the report and the
+# publication are always written), static docs, summary, publish/, report/, then
+# warehouse.findings, which exits FINDINGS_EXIT (3) while a conflict is unreviewed. Any other
+# failing step stops the build there. make itself exits 2 and prints the status (`Error 3`).
+build: $(VENV)/.installed ## Ingest CORPUS, build, write docs, report/ and publish/; fail (Error 3) on unreviewed conflicts
+	$(PY) -m warehouse.build --corpus $(CORPUS) --db $(WAREHOUSE_PATH) $(foreach a,$(DBT_BUILD_ARGS),--dbt-arg=$(a))
 
 test: $(VENV)/.installed browser ## The whole suite: ruff, sqlfluff, pytest (ingest, dbt builds, mutations, browser)
 	$(VENV)/bin/ruff check ingest warehouse tests_py scripts sqlfluff_libs

@@ -117,8 +117,8 @@ def test_rising_and_revised_tolls_are_evolving_with_the_latest_value(first: Firs
 
 def test_build_completes_then_exits_3_naming_exactly_the_contradictions(first: FirstBuild, project: Path) -> None:
     run = first.run
-    assert run.returncode != 0, run.stdout[-3000:]
-    assert "Error 3" in run.stderr, run.stderr[-2000:]  # make reports the recipe's exit status
+    # make exits 2 for any failed recipe and reports the status warehouse.build exited with
+    assert run.returncode == 2 and "Error 3" in run.stderr, run.stdout[-3000:] + run.stderr[-2000:]
     assert unreviewed_named(run.stdout) == EXPECTED_CONFLICTS
     # each names the outlets, the values and the sentences
     assert "Metro News (stadium/metro_news.txt, 2025-09-20): 5 \"5 people\" in \"A crush at the gates" in run.stdout
@@ -174,3 +174,22 @@ def test_a_ledger_row_matching_no_finding_is_reported_stale(reviewed: Run) -> No
                      "remove or re-key that row of seeds/reviewed_findings.csv"]
     assert any("assert_reviewed_findings_match_a_finding" in line and "WARN 1" in line
                for line in reviewed.stdout.splitlines()), reviewed.stdout[-3000:]
+
+
+def test_a_failure_that_is_no_finding_stops_the_build_at_once(reviewed: Run, project: Path) -> None:
+    """A failing data test that is not about agreement (here a singular test that always fails)
+    stops warehouse.build at the dbt step: nothing is published, no page written."""
+    broken = project / "tests" / "assert_broken_invariant.sql"
+    broken.write_text("-- an invariant that never holds\nselect 1 as broken\n", encoding="utf-8")
+    db = project / "other.duckdb"
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "warehouse.build", "--corpus", str(STORIES / "treaty"), "--db", str(db),
+             "--dbt-arg=--select", "--dbt-arg=toll_actions assert_broken_invariant"],
+            cwd=project, env=dbt_env(db), capture_output=True, text=True, timeout=600)
+    finally:
+        broken.unlink()
+    assert done.returncode == 1, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "build stopped: step 'dbt build' failed with status 1" in done.stderr
+    assert not (project / "publish" / "other").exists()
+    assert "UNREVIEWED" not in done.stdout
