@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -134,3 +135,9 @@ def test_data_docs_open_offline_listing_every_suite(sample_build: BuildResult, t
     assert visited.evaluated == [suite.name for suite in suites()]
     html = report.docs_index.read_text(encoding="utf-8")
     assert "<script" not in html and "http" not in html
+
+
+@pytest.mark.parametrize("module", ["warehouse.pages", "warehouse.browser", "warehouse.findings", "warehouse.build"])
+def test_clis_have_help(module: str) -> None:
+    done = subprocess.run([sys.executable, "-m", module, "--help"], capture_output=True, text=True)
+    assert done.returncode == 0 and "usage:" in done.stdout and "--" in done.stdout
