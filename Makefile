@@ -13,8 +13,12 @@ CORPUS ?= data/articles
 N ?= 10000 100000
 export WAREHOUSE_PATH ?= warehouse.duckdb
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+# Exit status of `make build` while a conflict between outlets is unreviewed (3); 0 only warns.
+export FINDINGS_EXIT ?= 3
+# Extra arguments for the `dbt build` of `make build` (e.g. --exclude-resource-type unit_test).
+DBT_BUILD_ARGS ?=
 
-.PHONY: help build test lint fix validate publish docs bench score eval lock clean
+.PHONY: help build test lint fix validate publish report docs bench score eval lock clean browser
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -25,14 +29,14 @@ $(VENV)/.installed: requirements.lock
 	$(VENV)/bin/pip install --quiet -r requirements.lock
 	touch $@
 
-build: $(VENV)/.installed ## Ingest CORPUS (default data/articles) and build the warehouse
-	$(PY) -m ingest $(CORPUS)
-	$(DBT) build
-	$(DBT) docs generate --quiet
-	$(PY) -m warehouse.report
-	$(PY) -m warehouse.publish --db $(WAREHOUSE_PATH) --out publish
+# warehouse.build: ingest, dbt build (findings tests at warn, so that the report and the
+# publication are always written), static docs, summary, publish/, report/, then
+# warehouse.findings, which exits FINDINGS_EXIT (3) while a conflict is unreviewed. Any other
+# failing step stops the build there. make itself exits 2 and prints the status (`Error 3`).
+build: $(VENV)/.installed ## Ingest CORPUS, build, write docs, report/ and publish/; fail (Error 3) on unreviewed conflicts
+	$(PY) -m warehouse.build --corpus $(CORPUS) --db $(WAREHOUSE_PATH) $(foreach a,$(DBT_BUILD_ARGS),--dbt-arg=$(a))
 
-test: $(VENV)/.installed ## The whole suite: ruff, sqlfluff, pytest (ingest, dbt builds, mutations)
+test: $(VENV)/.installed browser ## The whole suite: ruff, sqlfluff, pytest (ingest, dbt builds, mutations, browser)
 	$(VENV)/bin/ruff check ingest warehouse evaluation tests_py scripts sqlfluff_libs
 	$(VENV)/bin/sqlfluff lint --processes 0 models tests analyses
 	$(VENV)/bin/pytest tests_py
@@ -48,11 +52,17 @@ fix: $(VENV)/.installed ## Fix what sqlfluff and ruff can fix by themselves
 validate: $(VENV)/.installed ## Great Expectations checkpoint on the marts (Data Docs: gx/uncommitted/data_docs/index.html)
 	$(PY) -m warehouse.validate --db $(WAREHOUSE_PATH) --docs gx/uncommitted/data_docs
 
-publish: $(VENV)/.installed ## Publish the marts as Parquet and a read-only copy of the warehouse under publish/
-	$(PY) -m warehouse.publish --db $(WAREHOUSE_PATH) --out publish
+publish: $(VENV)/.installed ## Publish the marts as Parquet and a copy of the warehouse under publish/<warehouse stem>/
+	$(PY) -m warehouse.publish --db $(WAREHOUSE_PATH)
 
-docs: $(VENV)/.installed ## Generate dbt docs (target/index.html)
-	$(DBT) docs generate
+report: $(VENV)/.installed ## Write the story pages (report/index.html), static HTML that opens offline
+	$(PY) -m warehouse.pages --db $(WAREHOUSE_PATH) --out report
+
+docs: $(VENV)/.installed ## Generate dbt docs as one file that opens offline (target/static_index.html)
+	$(DBT) docs generate --static
+
+browser: ## Install headless Chromium (Debian package) for the browser tests, if missing
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 
 score: $(VENV)/.installed ## Score the built warehouse against ../shared/gold
 	$(PY) ../shared/eval/score.py --db $(WAREHOUSE_PATH) --corpus $(CORPUS) --gold ../shared/gold
@@ -73,4 +83,4 @@ lock: ## Re-pin requirements.lock from requirements.in (and requirements-eval.lo
 	$(VENV)/bin/uv pip compile requirements-eval.in -c requirements.lock -o requirements-eval.lock --python-version 3.11 --no-header
 
 clean: ## Remove build artefacts (not .venv)
-	rm -rf target logs publish .publish.* gx/uncommitted .bench
+	rm -rf target logs publish .publish.* gx/uncommitted .bench report

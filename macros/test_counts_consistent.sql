@@ -14,10 +14,16 @@
                    once vague ones are read as bounds (`about 30` vs `32`, `tens of thousands`
                    vs `over 100,000`): a soft disagreement.
 
+    exempt: a condition on the model's columns: claims it holds for are not judged (`status =
+    'evolving'`: a toll that moved one way as reports came out is an update).
+    reviewed: the review ledger (ref('reviewed_findings')); claims a person has reviewed (a row
+    with finding_kind 'claim', the story in key_columns[0] and the claim in key_columns[1]) no
+    longer fail or warn: they stay in marts.findings with their verdict.
+
     Returns one row per figure of each failing claim, saying which article and outlet gives which
     value in which sentence (`claim_message`, `failure_message`), and prints them to the build
     log (log_test_failures) so that the build output names what to check. -#}
-{% test counts_consistent(model, key_columns, values_column='figure_values', check='exact', tolerance=none, firm_claims='true') %}
+{% test counts_consistent(model, key_columns, values_column='figure_values', check='exact', tolerance=none, firm_claims='true', exempt='false', reviewed=none) %}
 
 {%- set tolerance = var('figure_tolerance') if tolerance is none else tolerance -%}
 
@@ -37,7 +43,19 @@ claims as (
         {{ claim_expr }} as claim,
         coalesce({{ firm_claims }}, false) as is_firm,
         {{ values_column }} as figure_list
-    from {{ model }}
+    from {{ model }} as tested
+    where
+        not coalesce({{ exempt }}, false)
+        {%- if reviewed %}
+        and not exists (
+            select 1
+            from {{ reviewed }} as ledger
+            where
+                ledger.finding_kind = 'claim'
+                and ledger.story_id = tested.{{ key_columns[0] }}
+                and ledger.finding_key = tested.{{ key_columns[1] }}
+        )
+        {%- endif %}
 
 ),
 

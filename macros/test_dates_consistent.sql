@@ -12,6 +12,9 @@
     left out.
     skip_conflicts_within: leave out events that have a day-level contradiction within this
     column (reported by the day-level test), so that a vague test does not repeat them.
+    reviewed: the review ledger (ref('reviewed_findings')); events a person has reviewed (a row
+    with finding_kind 'event' and the event key) are not judged: they stay in marts.findings
+    with their verdict.
     min_articles: groups dated by fewer articles are not judged (one article's own dates do not
     make a cross-source conflict). -#}
 {% test dates_consistent(
@@ -28,7 +31,8 @@
     outlet_column='outlet',
     surface_column='surface',
     sentence_column='sentence_text',
-    min_articles=2
+    min_articles=2,
+    reviewed=none
 ) %}
 
 {% set failures_sql %}
@@ -49,7 +53,13 @@ all_dated as (
         {{ compare_within if compare_within else 'cast(null as varchar)' }} as compared_within,
         {{ skip_conflicts_within if skip_conflicts_within else 'cast(null as varchar)' }} as skip_within
     from {{ model }}
-    where {{ event_column }} is not null and {{ start_column }} is not null
+    where
+        {{ event_column }} is not null and {{ start_column }} is not null
+        {%- if reviewed %}
+        and {{ event_column }} not in (
+            select ledger.finding_key from {{ reviewed }} as ledger where ledger.finding_kind = 'event'
+        )
+        {%- endif %}
 
 ),
 

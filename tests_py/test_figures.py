@@ -3,7 +3,7 @@
 Builds warehouses from the sample corpus (as is, and with one article's count changed) and from
 invented stories about other events (tests_py/fixtures/figures: a flood whose outlets disagree
 on the death toll, an earthquake whose outlets agree, a landslide whose toll rises between
-reports and whose articles recall earlier disasters), and checks the marts and the build's own
+reports (`evolving`) and whose articles recall earlier disasters), and checks the marts and the build's own
 verdict: a contradiction fails the build and names the claim, the article and the values; a
 vague disagreement only warns.
 """
@@ -154,12 +154,12 @@ def test_flood_outlets_disagreeing_on_the_toll_fail_the_build(invented) -> None:
 
 
 def test_a_rising_toll_and_a_vote_count_are_no_contradiction(invented) -> None:
-    """`killed 11 people, raising the death toll from nine` shares a figure with the outlet that
-    said nine: outlets reporting at different times only warn. `by 98 votes to 61` is one
-    article's two figures, not two sources contradicting each other."""
+    """Nine killed on 6 October, then `killed 11 people, raising the death toll from nine` on the
+    7th: an update (`evolving`, consensus the latest 11), neither a conflict nor a warning.
+    `by 98 votes to 61` is one article's two figures, not two sources contradicting each other."""
     claims = claims_of(invented.db, "landslide")
-    assert claims["people|kill"][0] == "vague"
-    assert {status for status, *_ in claims.values()} <= {"vague", "consistent", "single_source"}
+    assert claims["people|kill"][:2] == ("evolving", 11)
+    assert {status for status, *_ in claims.values()} <= {"evolving", "vague", "consistent", "single_source"}
     errors = [
         line for line in invented.output.splitlines() if "counts_consistent (exact)" in line and "landslide" in line
     ]

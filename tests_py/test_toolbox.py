@@ -27,7 +27,7 @@ REPO = pipeline.REPO
 ANALYSES = REPO / "analyses"
 DUCKDB_CLI = Path(sys.executable).with_name("duckdb")
 MARTS = ("dim_articles", "dim_outlets", "fct_mentions", "fct_figures", "fct_dates", "fct_reactions",
-         "claim_agreement", "event_date_agreement")
+         "claim_agreement", "event_date_agreement", "findings")
 
 
 @dataclass(frozen=True)

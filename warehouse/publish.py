@@ -2,11 +2,15 @@
 the file dbt writes (DuckDB allows one writer per file, and a writer cannot start while anyone
 else has the file open):
 
-    publish/marts/<table>.parquet   every table of the `marts` schema, via DuckDB COPY
-    publish/<warehouse>.duckdb      a copy of the whole warehouse file (publish/warehouse.duckdb by default)
-    publish/manifest.json           when, from what, and the row count of every published mart
+    publish/<name>/marts/<table>.parquet   every table of the `marts` schema, via DuckDB COPY
+    publish/<name>/<name>.duckdb           a copy of the whole warehouse file
+    publish/<name>/manifest.json           when, from what, and the row count of every published mart
 
-    python -m warehouse.publish [--db FILE] [--out publish]
+    python -m warehouse.publish [--db FILE] [--out DIR]
+
+<name> is the warehouse file's stem (`warehouse` for warehouse.duckdb): each warehouse has a
+publication folder of its own, so a build of another corpus into another file never moves the
+files a BI tool reads (publish/warehouse/warehouse.duckdb stays where it is).
 
 The source is opened read-only, which fails while a build is writing it and keeps a build from
 starting while the copy is made. The file is copied as it is on disk when DuckDB has checkpointed
@@ -143,13 +147,21 @@ def publish(db: Path, out: Path) -> Publication:
     return Publication(out=out, warehouse=out / db.name, tables=counts, method=method)
 
 
+def default_out(db: Path) -> Path:
+    """publish/<stem>: a stable folder per warehouse file, whatever was built last."""
+    return Path("publish") / db.stem
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m warehouse.publish", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", type=Path, default=Path(os.environ.get("WAREHOUSE_PATH", "warehouse.duckdb")),
                         help="DuckDB file to publish (default: $WAREHOUSE_PATH or warehouse.duckdb)")
-    parser.add_argument("--out", type=Path, default=Path("publish"), help="publication folder (default: publish)")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="publication folder (default: publish/<stem of --db>, one folder per warehouse)")
     args = parser.parse_args(argv)
+    if args.out is None:
+        args.out = default_out(args.db)
     if not args.db.exists():
         print(f"cannot open {args.db}: no such file", file=sys.stderr)
         return 2

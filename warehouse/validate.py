@@ -31,8 +31,10 @@ DEFAULT_DOCS = Path("gx/uncommitted/data_docs")  # relative to where it runs, li
 
 # ---------------------------------------------------------------- what a healthy warehouse looks like
 QUALIFIERS = ["exact", "approx", "at_least", "at_most", "range"]
-CLAIM_STATUSES = ["consistent", "conflict", "vague", "single_source"]
+CLAIM_STATUSES = ["consistent", "conflict", "evolving", "vague", "single_source"]
 EVENT_STATUSES = ["consistent", "conflict", "vague", "single_source"]
+FINDING_STATUSES = ["conflict", "vague"]
+REVIEW_STATES = ["unreviewed", "confirmed", "explained", "wrong_extraction"]
 STANCES = ["positive", "negative", "neutral", "mixed"]
 REACTION_KINDS = ["reaction", "statement"]
 ENTITY_TYPES = ["person", "organization", "place", "country", "event"]
@@ -74,10 +76,22 @@ class Failure:
         return f"FAILED {self.suite} / {self.expectation} / {self.column} / observed: {self.observed}"
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """One expectation's result, passed or not, for the offline Data Docs page."""
+
+    suite: str
+    expectation: str
+    column: str
+    success: bool
+    observed: str
+
+
 @dataclass
 class Report:
     evaluated: int = 0
     failures: list[Failure] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
     docs_index: Path | None = None
 
     @property
@@ -271,6 +285,21 @@ def suites() -> list[Suite]:
                 notes="Articles that agree agree on some range."),
         ]
 
+    def findings() -> list[Expectation]:
+        return [
+            gxe.ExpectColumnValuesToBeUnique(column="finding_id"),
+            gxe.ExpectColumnValuesToNotBeNull(column="finding_id"),
+            gxe.ExpectColumnValuesToBeInSet(column="status", value_set=FINDING_STATUSES),
+            gxe.ExpectColumnValuesToBeInSet(column="review_state", value_set=REVIEW_STATES),
+            gxe.ExpectColumnValuesToNotBeNull(column="evidence", notes="Every finding says who says what, where."),
+            gxe.ExpectColumnValuesToBeInSet(
+                column="is_blocking", value_set=[False], row_condition=Column("review_state") != "unreviewed",
+                notes="A reviewed finding never blocks the build."),
+            gxe.ExpectColumnValuesToBeInSet(
+                column="is_blocking", value_set=[False], row_condition=Column("status") == "vague",
+                notes="Only a conflict blocks the build."),
+        ]
+
     per_sentence = ",\n".join(
         f"coalesce({kind}.n, 0) / greatest(articles.n_sentences, 1) as {kind}_per_sentence"
         for kind in MAX_PER_SENTENCE
@@ -299,6 +328,7 @@ def suites() -> list[Suite]:
         Suite("claim_agreement", ("claim_agreement",), "select * from marts.claim_agreement", claim_agreement),
         Suite("event_date_agreement", ("event_date_agreement",), "select * from marts.event_date_agreement",
               event_date_agreement),
+        Suite("findings", ("findings",), "select * from marts.findings", findings),
     ]
 
 
@@ -420,18 +450,44 @@ def validate(db: Path, docs: Path | None = DEFAULT_DOCS) -> Report:
         for validation in run.run_results.values():
             for result in validation.results:
                 report.evaluated += 1
-                if result.success:
-                    continue
                 config = result.expectation_config
-                report.failures.append(Failure(
-                    suite=suite.name,
-                    expectation=config.type,
-                    column=_columns(config.kwargs),
-                    observed=_observed(result.result or {}, result.exception_info),
-                ))
-    if docs is not None and (docs / "index.html").exists():
-        report.docs_index = docs / "index.html"
+                outcome = Outcome(suite.name, config.type, _columns(config.kwargs), bool(result.success),
+                                  _observed(result.result or {}, result.exception_info))
+                report.outcomes.append(outcome)
+                if not result.success:
+                    report.failures.append(Failure(outcome.suite, outcome.expectation, outcome.column,
+                                                   outcome.observed))
+    if docs is not None:
+        report.docs_index = write_docs_index(docs, db, report)
     return report
+
+
+def write_docs_index(docs: Path, db: Path, report: Report) -> Path:
+    """Replace GX's Data Docs index, which draws its list of runs with bootstrap, jQuery and Vega
+    from CDNs (unstyled and empty offline), by a page of our own: every suite and expectation
+    with its result, inline CSS, no script; each suite links to GX's detailed validation page."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    templates = Path(__file__).resolve().parent / "templates"
+    env = Environment(loader=FileSystemLoader(templates), autoescape=select_autoescape(["html", "j2"]),
+                      trim_blocks=True, lstrip_blocks=True)
+    by_suite: dict[str, list[Outcome]] = {}
+    for outcome in report.outcomes:
+        by_suite.setdefault(outcome.suite, []).append(outcome)
+    for failure in report.failures:  # a suite whose mart is missing has no outcome, only this failure
+        if failure.suite not in by_suite:
+            by_suite[failure.suite] = [Outcome(failure.suite, failure.expectation, failure.column, False,
+                                               failure.observed)]
+    details = {
+        suite: next((str(p.relative_to(docs)) for p in sorted((docs / "validations" / suite).rglob("*.html"))), None)
+        for suite in by_suite
+    }
+    index = docs / "index.html"
+    docs.mkdir(parents=True, exist_ok=True)
+    index.write_text(env.get_template("validation.html.j2").render(
+        db=db.name, css=(templates / "report.css").read_text(encoding="utf-8"), suites=by_suite,
+        details=details, report=report), encoding="utf-8")
+    return index
 
 
 def main(argv: list[str] | None = None) -> int:

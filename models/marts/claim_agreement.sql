@@ -12,7 +12,16 @@
                      30` vs 32, or an article's own two figures);
       single_source  one article only;
       consistent     several articles, one value fits them all.
-    consensus_value is the value the most articles state exactly (ties: the lower);
+    Before those, evolving: figures that disagree (as conflict or vague) on a toll (an action of
+    seed toll_actions: killed, injured, missing, displaced...) are an update, not a contradiction,
+    when the exact figures come from at least two publication dates, every article stating one
+    is dated, and from one date to the next both the lowest and the highest exact figure move
+    the same one way (an article recalling the earlier toll, `from nine`, keeps the lowest
+    where it was). Articles published the same day had the same information: when two of them
+    state figures that share no value (vague ones read as bounds), the claim is judged as above.
+    consensus_value is, for an evolving claim, the latest value (the highest exact figure of the
+    last date for a rising toll, the lowest for a falling one); otherwise the value the most
+    articles state exactly (ties: the lower);
     conservative_value the lowest value any source commits to (value_low where a figure is
     vague, else value). -#}
 
@@ -56,6 +65,142 @@ consensus as (
 disagreements as (
 
     {{ claim_disagreements('figures', ['story_id', 'claim_key'], var('figure_tolerance')) }}
+
+),
+
+---------- evolving tolls: publication time explains the differences
+
+toll_claims as (
+
+    select distinct
+        figures.story_id,
+        figures.claim_key
+    from figures
+    inner join {{ ref('toll_actions') }} as tolls on figures.action_class = tolls.action_class
+
+),
+
+figure_intervals as (
+
+    select
+        story_id,
+        claim_key,
+        article_id,
+        published_date,
+        case when qualifier = 'exact' then value * (1 - {{ var('figure_tolerance') }}) else value_low end
+            as interval_low,
+        case when qualifier = 'exact' then value * (1 + {{ var('figure_tolerance') }}) else value_high end
+            as interval_high
+    from figures
+
+),
+
+-- Two articles of one day disagree when none of their figures admit a common value.
+same_day_pairs as (
+
+    select
+        a.story_id,
+        a.claim_key,
+        bool_or(
+            (a.interval_high is null or b.interval_low is null or b.interval_low <= a.interval_high)
+            and (b.interval_high is null or a.interval_low is null or a.interval_low <= b.interval_high)
+        ) as share_a_value
+    from figure_intervals as a
+    inner join figure_intervals as b
+        on
+            a.story_id = b.story_id
+            and a.claim_key = b.claim_key
+            and a.published_date = b.published_date
+            and a.article_id < b.article_id
+    group by a.story_id, a.claim_key, a.article_id, b.article_id
+
+),
+
+same_day_disagreements as (
+
+    select distinct
+        story_id,
+        claim_key
+    from same_day_pairs
+    where not share_a_value
+
+),
+
+exact_by_date as (
+
+    select
+        story_id,
+        claim_key,
+        published_date,
+        min(value) as low_value,
+        max(value) as high_value
+    from figures
+    where qualifier = 'exact'
+    group by story_id, claim_key, published_date
+
+),
+
+exact_steps as (
+
+    select
+        *,
+        low_value - lag(low_value) over by_date as low_step,
+        high_value - lag(high_value) over by_date as high_step,
+        row_number() over (
+            partition by story_id, claim_key order by published_date desc nulls first
+        ) as recency
+    from exact_by_date
+    window by_date as (partition by story_id, claim_key order by published_date)
+
+),
+
+trends as (
+
+    select
+        story_id,
+        claim_key,
+        count(*) >= 2 and count(published_date) = count(*) as over_dates,
+        coalesce(bool_and(low_step >= 0 and high_step >= 0), false)
+        and coalesce(bool_or(low_step > 0 or high_step > 0), false) as rises,
+        coalesce(bool_and(low_step <= 0 and high_step <= 0), false)
+        and coalesce(bool_or(low_step < 0 or high_step < 0), false) as falls,
+        max(case when recency = 1 then high_value end) as latest_high,
+        max(case when recency = 1 then low_value end) as latest_low
+    from exact_steps
+    group by story_id, claim_key
+
+),
+
+evolving_trends as (
+
+    select
+        trends.story_id,
+        trends.claim_key,
+        case when trends.rises then trends.latest_high else trends.latest_low end as latest_value
+    from trends
+    inner join toll_claims
+        on trends.story_id = toll_claims.story_id and trends.claim_key = toll_claims.claim_key
+    left join same_day_disagreements
+        on trends.story_id = same_day_disagreements.story_id and trends.claim_key = same_day_disagreements.claim_key
+    where trends.over_dates and (trends.rises or trends.falls) and same_day_disagreements.claim_key is null
+
+),
+
+evolving as (
+
+    select
+        evolving_trends.story_id,
+        evolving_trends.claim_key,
+        evolving_trends.latest_value,
+        count(distinct figures.article_id) as latest_articles
+    from evolving_trends
+    inner join figures
+        on
+            evolving_trends.story_id = figures.story_id
+            and evolving_trends.claim_key = figures.claim_key
+            and evolving_trends.latest_value = figures.value
+            and figures.qualifier = 'exact'
+    group by evolving_trends.story_id, evolving_trends.claim_key, evolving_trends.latest_value
 
 ),
 
@@ -110,35 +255,19 @@ claims as (
 
 ),
 
-final as (
+judged as (
 
     select
-        claims.story_id,
-        claims.claim_key,
-        claims.counted_what,
-        claims.subject,
-        claims.action_class,
-        claims.time_frame,
-        claims.is_firm,
-        claims.n_figures,
-        claims.n_articles,
-        claims.n_outlets,
-        claims.n_exact,
-        claims.min_value,
-        claims.max_value,
-        consensus.consensus_value,
-        consensus.consensus_articles,
-        claims.conservative_value,
-        claims.common_low,
-        claims.common_high,
-        claims.values_text,
-        claims.figure_values,
-        case
-            when disagreements.exact_conflict and claims.is_firm then 'conflict'
-            when disagreements.exact_conflict or disagreements.bounds_conflict then 'vague'
-            when claims.n_articles = 1 then 'single_source'
-            else 'consistent'
-        end as status
+        claims.*,
+        consensus.consensus_value as voted_value,
+        consensus.consensus_articles as voted_articles,
+        evolving.latest_value,
+        evolving.latest_articles,
+        coalesce(disagreements.exact_conflict, false) as exact_conflict,
+        coalesce(disagreements.bounds_conflict, false) as bounds_conflict,
+        -- a toll only evolves where its figures would otherwise disagree
+        coalesce(disagreements.exact_conflict or disagreements.bounds_conflict, false)
+        and evolving.claim_key is not null as is_evolving
     from claims
     left join disagreements
         on
@@ -149,6 +278,55 @@ final as (
             claims.story_id = consensus.story_id
             and claims.claim_key = consensus.claim_key
             and consensus.rank_no = 1
+    left join evolving
+        on
+            claims.story_id = evolving.story_id
+            and claims.claim_key = evolving.claim_key
+
+),
+
+concluded as (
+
+    select
+        *,
+        case when is_evolving then latest_value else voted_value end as consensus_value,
+        case when is_evolving then latest_articles else voted_articles end as consensus_articles,
+        case
+            when is_evolving then 'evolving'
+            when exact_conflict and is_firm then 'conflict'
+            when exact_conflict or bounds_conflict then 'vague'
+            when n_articles = 1 then 'single_source'
+            else 'consistent'
+        end as status
+    from judged
+
+),
+
+final as (
+
+    select
+        story_id,
+        claim_key,
+        counted_what,
+        subject,
+        action_class,
+        time_frame,
+        is_firm,
+        n_figures,
+        n_articles,
+        n_outlets,
+        n_exact,
+        min_value,
+        max_value,
+        consensus_value,
+        consensus_articles,
+        conservative_value,
+        common_low,
+        common_high,
+        values_text,
+        figure_values,
+        status
+    from concluded
 
 )
 
