@@ -5,21 +5,17 @@
     run: all of them on a first build, after `--full-refresh`, or when the logic fingerprint (the
     models, macros, seeds and vars) differs from the one the last finished build recorded. -#}
 
-{#- A filter for a model's import CTE: on an incremental run, only rows of the changed stories. -#}
+{#- A filter for a model's import CTE: only rows of the stories this run rebuilds, batch by batch
+    (the marker is replaced by the story_batched materialization). Unit tests, which have no
+    relation to build, see every row. -#}
 {% macro in_changed_stories(column='story_id') -%}
-    {%- if is_incremental() -%}
-        {{ column }} in (select changed.story_id from {{ ref('int_stories_changed') }} as changed)
+    {%- if this is not none and model.config.materialized == 'story_batched' -%}
+        {{ column }} in (
+            select changed.story_id from {{ ref('int_stories_changed') }} as changed
+            where true {{ story_batch_marker() }}
+        )
     {%- else -%}
         true
-    {%- endif -%}
-{%- endmacro %}
-
-{#- pre-hook of every story-incremental model: drop the changed stories' old rows before the new
-    ones are appended. -#}
-{% macro delete_changed_stories() -%}
-    {%- if is_incremental() -%}
-        delete from {{ this }}
-        where story_id in (select changed.story_id from {{ ref('int_stories_changed') }} as changed)
     {%- endif -%}
 {%- endmacro %}
 

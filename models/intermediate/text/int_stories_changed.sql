@@ -3,7 +3,8 @@
 {#- The stories this run rebuilds: those whose set of current article versions differs from the
     set the last finished build recorded (an article added, changed or removed), those no longer
     present, and all of them on a first build, after --full-refresh, or when the logic fingerprint
-    changed. -#}
+    changed (`rebuild_all`). Stories are numbered into batches of about
+    var('story_batch_articles') articles, in story order, for the story_batched materialization. -#}
 
 {%- set built = previous_build_state() %}
 
@@ -16,6 +17,16 @@ current_articles as (
         article_id
     from {{ ref('stg_news__articles') }}
     where is_current
+
+),
+
+story_sizes as (
+
+    select
+        story_id,
+        count(*) as n_articles
+    from current_articles
+    group by story_id
 
 ),
 
@@ -51,6 +62,35 @@ differences as (
         or previous_articles.article_id is null
         or previous_articles.logic_fingerprint != '{{ logic_fingerprint() }}'
 
+),
+
+rebuild as (
+
+    select coalesce(max(logic_fingerprint), '') != '{{ logic_fingerprint() }}' as rebuild_all
+    from previous_articles
+
+),
+
+changed as (
+
+    select distinct story_id from differences
+
+),
+
+final as (
+
+    select
+        changed.story_id,
+        rebuild.rebuild_all,
+        cast(floor(
+            coalesce(sum(story_sizes.n_articles) over (
+                order by changed.story_id rows between unbounded preceding and 1 preceding
+            ), 0) / {{ var('story_batch_articles') }}
+        ) as integer) as batch_no
+    from changed
+    cross join rebuild
+    left join story_sizes on changed.story_id = story_sizes.story_id
+
 )
 
-select distinct story_id from differences
+select * from final

@@ -1,0 +1,71 @@
+{#- The materialization of every story model: the changed stories (int_stories_changed) are
+    processed in batches of about var('story_batch_articles') articles, one INSERT each, so the
+    working set of the extraction stays the size of one batch however large the corpus; DuckDB
+    never has to hold (or spill) the whole corpus's token tables at once.
+
+    A model reads its inputs through in_changed_stories(), which leaves a marker in the SQL; each
+    batch replaces the marker with its batch number. When every story is rebuilt (first build,
+    --full-refresh, changed rules), the batches fill a new table that then replaces the old one
+    in one rename, so a schema change of the model needs no migration; otherwise the changed
+    stories' rows are deleted and their batches appended, all in one transaction. -#}
+
+{% macro story_batch_marker() %}/* story batch */{% endmacro %}
+
+{% materialization story_batched, adapter='duckdb' %}
+
+    {%- set existing_relation = load_cached_relation(this) -%}
+    {%- set target_relation = this.incorporate(type='table') -%}
+    {%- set intermediate_relation = make_intermediate_relation(target_relation) -%}
+    {%- set backup_relation = make_backup_relation(target_relation, 'table') -%}
+    {{ drop_relation_if_exists(load_cached_relation(intermediate_relation)) }}
+    {{ drop_relation_if_exists(load_cached_relation(backup_relation)) }}
+
+    {%- set changed = ref('int_stories_changed') -%}
+    {%- set batches = run_query(
+        'select batch_no, bool_or(rebuild_all) from ' ~ changed ~ ' group by batch_no order by batch_no'
+    ) -%}
+    {%- set rebuild_all = existing_relation is none or should_full_refresh()
+        or (batches.rows | length > 0 and batches.rows[0][1]) -%}
+
+    {{ run_hooks(pre_hooks, inside_transaction=False) }}
+    {{ run_hooks(pre_hooks, inside_transaction=True) }}
+
+    {%- set destination = intermediate_relation if rebuild_all else target_relation -%}
+    {% if rebuild_all %}
+        {% call statement('main') -%}
+            create table {{ destination }} as
+            select * from (
+                {{ sql.replace(story_batch_marker(), 'and false') }}
+            ) as empty_batch
+        {%- endcall %}
+    {% elif existing_relation is not none %}
+        {% call statement('main') -%}
+            delete from {{ target_relation }}
+            where story_id in (select changed.story_id from {{ changed }} as changed)
+        {%- endcall %}
+    {% endif %}
+    {% for batch_no in batches.columns[0].values() %}
+        {% call statement('batch_' ~ batch_no) -%}
+            insert into {{ destination }}
+            select * from (
+                {{ sql.replace(story_batch_marker(), 'and changed.batch_no = ' ~ batch_no) }}
+            ) as batch
+        {%- endcall %}
+    {% endfor %}
+
+    {% if rebuild_all %}
+        {% if existing_relation is not none %}
+            {{ adapter.rename_relation(existing_relation, backup_relation) }}
+        {% endif %}
+        {{ adapter.rename_relation(intermediate_relation, target_relation) }}
+    {% endif %}
+
+    {{ run_hooks(post_hooks, inside_transaction=True) }}
+    {% do persist_docs(target_relation, model) %}
+    {{ adapter.commit() }}
+    {{ drop_relation_if_exists(backup_relation) }}
+    {{ run_hooks(post_hooks, inside_transaction=False) }}
+
+    {{ return({'relations': [target_relation]}) }}
+
+{% endmaterialization %}
