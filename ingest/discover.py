@@ -5,9 +5,14 @@ Rejection (a path or line that cannot be ingested, with the reason). Nothing her
 database, and nothing is read ahead: a corpus of a million files streams through in constant
 memory, except for the rows of a sidecar, which are held until their files are reached.
 
-Story: --story, else a jsonl line's `story`, else the name of the directory holding the file.
-source_file: the path relative to the directory argument (the file's name for a file argument);
-for jsonl lines `<that path>:<id>` or `<that path>:<1-based line number>`.
+Identity: an article is (story, source_file), and it does not depend on the folder ingest was
+started from. Story: --story, else a jsonl line's `story`, else the name of the directory holding
+the file (its story folder). source_file: the path relative to the story folder, i.e. the file's
+name; with --story, the path relative to the directory argument (the story's root as the user
+gave it). For jsonl lines `<that path>:<id>` or `<that path>:<1-based line number>`.
+
+Only regular files (or links to them) are opened: FIFOs, sockets and devices inside a directory
+are rejected with a reason, never opened, since reading a FIFO blocks until someone writes to it.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import io
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,8 +85,20 @@ class _Line(NamedTuple):
     meta: Meta
 
 
+class InputNotFound(FileNotFoundError):
+    """A path given on the command line does not exist; nothing is ingested."""
+
+
 class MetadataError(ValueError):
     """A metadata value is unusable; str(exc) completes the sentence "Line N ..."."""
+
+
+def check_paths_exist(paths: Iterable[str | os.PathLike[str]]) -> None:
+    """Raise InputNotFound for the first given path that does not exist (a broken link included)."""
+    for given in paths:
+        if not os.path.exists(given):
+            what = "is a broken symbolic link" if os.path.islink(given) else "does not exist"
+            raise InputNotFound(f"The path {os.path.abspath(given)} {what}; nothing was ingested.")
 
 
 def iter_inputs(paths: Iterable[str | os.PathLike[str]], story: str | None, max_bytes: int) -> Iterator[Item]:
@@ -101,7 +119,7 @@ def count_inputs(paths: Iterable[str | os.PathLike[str]]) -> int:
     total = 0
     for given in paths:
         path = os.path.abspath(given)
-        files = (os.path.join(d, n) for d, n in _walk(path, [])) if os.path.isdir(path) else [path]
+        files = (os.path.join(d, n) for d, n, _ in _walk(path, [])) if os.path.isdir(path) else [path]
         for file in files:
             kind = _kind(file)
             if kind == "txt":
@@ -140,15 +158,56 @@ def _kind(name: str) -> str | None:
     return {".txt": "txt", ".jsonl": "jsonl"}.get(suffix)
 
 
-def _walk(root: str, errors: list[OSError]) -> Iterator[tuple[str, str]]:
-    """(directory, file name) pairs under root, sorted, skipping hidden entries; listing errors go to errors."""
-    # Plain strings rather than Path objects: pathlib costs seconds per hundred thousand files.
-    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+def _walk(root: str, errors: list[OSError]) -> Iterator[tuple[str, str, bool]]:
+    """(directory, file name, is regular) under root, sorted, skipping hidden entries; listing errors go to errors.
+
+    is regular is False for FIFOs, sockets and devices, which must never be opened."""
+    # Plain strings and scandir rather than Path objects and stat calls: the file type comes with
+    # the directory listing, and pathlib costs seconds per hundred thousand files.
+    stack = [root]
+    while stack:
+        here = stack.pop()
+        try:
+            with os.scandir(here) as listing:
+                entries = [e for e in listing if not e.name.startswith(".")]
+        except OSError as exc:
+            errors.append(exc)
+            continue
+        files: list[tuple[str, bool]] = []
+        subdirs: list[str] = []
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    subdirs.append(entry.name)
+                elif entry.is_file():
+                    files.append((entry.name, True))
+                elif not entry.is_symlink() or os.path.exists(entry.path):
+                    files.append((entry.name, False))
+                else:
+                    files.append((entry.name, True))  # a broken link: reading it says so
+            except OSError as exc:
+                errors.append(exc)
         # A directory's sidecar comes before its files, which need its rows.
-        for name in sorted(filenames, key=lambda name: (name != SIDECAR_NAME, name)):
-            if not name.startswith("."):
-                yield dirpath, name
+        for name, regular in sorted(files, key=lambda item: (item[0] != SIDECAR_NAME, item[0])):
+            yield here, name, regular
+        stack.extend(os.path.join(here, d) for d in sorted(subdirs, reverse=True))
+
+
+def special_file_reason(mode: int) -> str:
+    kind = (
+        "a FIFO (named pipe)" if stat.S_ISFIFO(mode)
+        else "a socket" if stat.S_ISSOCK(mode)
+        else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "not a regular file"
+    )  # fmt: skip
+    return f"The path is {kind}, not a regular file: skipped without opening it."
+
+
+def _special_reason(path: str) -> str:
+    try:
+        return special_file_reason(os.stat(path).st_mode)
+    except OSError as exc:
+        return os_reason(exc, "file could not be examined")
 
 
 def _directory(root: Path, story: str | None, max_bytes: int) -> Iterator[Item]:
@@ -156,12 +215,14 @@ def _directory(root: Path, story: str | None, max_bytes: int) -> Iterator[Item]:
     prefix_length = len(os.path.join(top, ""))
     sidecar_rows: dict[str, Meta] = {}
     errors: list[OSError] = []
-    for here, name in _walk(top, errors):
+    for here, name, regular in _walk(top, errors):
         yield from _listing_errors(errors, top)
         path = os.path.join(here, name)
-        relative = path[prefix_length:].replace(os.sep, "/")
+        relative = path[prefix_length:].replace(os.sep, "/") if story else name
         kind = _kind(name)
-        if name == SIDECAR_NAME:
+        if not regular:
+            yield Rejection(path, _special_reason(path))
+        elif name == SIDECAR_NAME:
             for target, row in _sidecar(Path(path), check_exists=True):
                 if isinstance(row, Rejection):
                     yield row
@@ -206,7 +267,11 @@ def _single_file(path: Path, story: str | None, max_bytes: int) -> Iterator[Item
 def _sidecar(path: Path, check_exists: bool) -> Iterator[tuple[Path | None, Meta | Rejection]]:
     """(target file, metadata or rejection) per row; target is None for problems with the whole sidecar."""
     try:
-        data = path.read_bytes()
+        with open_regular(str(path)) as handle:
+            data = handle.read()
+    except NotRegularFile as exc:
+        yield None, Rejection(str(path), f"{exc} Its rows were ignored.")
+        return
     except OSError as exc:
         yield None, Rejection(str(path), os_reason(exc, "sidecar could not be read") + " Its rows were ignored.")
         return
@@ -260,7 +325,7 @@ def _jsonl(path: str, relative: str, story: str | None, dir_name: str, max_bytes
     any_line = False
     ids: dict[str, int] = {}
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             for number, raw in enumerate(handle, 1):
                 if not raw.strip():
                     continue
@@ -273,8 +338,8 @@ def _jsonl(path: str, relative: str, story: str | None, dir_name: str, max_bytes
                     yield JsonlArticle(
                         path, source_file, story or line.story or dir_name, line.text, line.data, line.meta
                     )
-    except OSError as exc:
-        yield Rejection(path, os_reason(exc, "file could not be read"))
+    except (OSError, NotRegularFile) as exc:
+        yield Rejection(path, str(exc) if isinstance(exc, NotRegularFile) else os_reason(exc, "file could not be read"))
         return
     if not any_line:
         yield Rejection(path, "The file is empty or holds only blank lines.", size=os.path.getsize(path))
@@ -325,10 +390,31 @@ def _jsonl_line(raw: bytes, number: int, ids: dict[str, int], max_bytes: int) ->
 
 def _count_newlines(path: str) -> int:
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
-    except OSError:
+    except (OSError, NotRegularFile):
         return 1
+
+
+class NotRegularFile(Exception):
+    """The path turned out not to be a regular file when opened; str(exc) is the reason."""
+
+
+def nonblocking_opener(path: str, flags: int) -> int:
+    # O_NONBLOCK: opening a FIFO that no one writes to returns at once instead of blocking forever.
+    return os.open(path, flags | os.O_NONBLOCK)
+
+
+def open_regular(path: str) -> io.BufferedReader:
+    """Open a file for reading in binary, refusing (NotRegularFile) anything but a regular file.
+
+    Checked on the open descriptor, so a file swapped for a FIFO after the walk cannot hang a run."""
+    handle = open(path, "rb", opener=nonblocking_opener)  # noqa: SIM115 - returned to the caller
+    mode = os.fstat(handle.fileno()).st_mode
+    if not stat.S_ISREG(mode):
+        handle.close()
+        raise NotRegularFile(special_file_reason(mode))
+    return handle
 
 
 def _missing_reason(path: Path) -> str:

@@ -46,3 +46,34 @@ create table if not exists raw.rejected_files (
     byte_size bigint,
     rejected_at timestamp not null
 );
+
+-- Every version of every article identity, in order: version n of (story_id, source_file) is the
+-- text the file held from its n-th change on. The newest is current, even when that text was
+-- seen before (A -> B -> A makes A version 3); raw.articles.version is the newest version number
+-- under which its text was current, so the newest row per identity there is the current one too.
+create table if not exists raw.article_versions (
+    story_id varchar not null,
+    source_file varchar not null,
+    version integer not null,
+    article_id varchar not null,
+    run_id varchar not null
+);
+
+-- Every time a text was read: which file, under which identity, in which run. The same text under
+-- two names is stored once in raw.articles, under the first; its other names are here.
+create table if not exists raw.article_sightings (
+    article_id varchar not null,
+    story_id varchar not null,
+    source_file varchar not null,
+    source_path varchar not null,
+    run_id varchar not null
+);
+
+-- Warehouses from before these tables: their articles are the versions and sightings known so far.
+insert into raw.article_versions (story_id, source_file, version, article_id, run_id)
+select story_id, source_file, version, article_id, run_id from raw.articles
+where not exists (select 1 from raw.article_versions);
+
+insert into raw.article_sightings (article_id, story_id, source_file, source_path, run_id)
+select article_id, story_id, source_file, source_path, run_id from raw.articles
+where not exists (select 1 from raw.article_sightings);
