@@ -32,7 +32,8 @@ class Known:
         self._snapshot = con.cursor()
         self._committed_rows = _has_rows(self._snapshot, "articles")
         # Warehouses written before raw.article_versions existed: their newest row per key is current.
-        self._versions_table = "raw.article_versions" if _has_rows(self._snapshot, "article_versions") else "raw.articles"
+        has_versions = _has_rows(self._snapshot, "article_versions")
+        self._versions_table = "raw.article_versions" if has_versions else "raw.articles"
         self._run_digests: dict[bytes, Key] = {}  # texts this run inserted, and under which key
         self._current: dict[Key, tuple[int, bytes | None]] = {}  # key -> (latest version, its text's digest)
 

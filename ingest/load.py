@@ -19,6 +19,7 @@ recomputed in place (counted as refreshed; raw_text is never rewritten).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -177,10 +178,8 @@ def ingest_paths(
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:
     # After a failed write DuckDB may already have ended (or invalidated) the transaction; a
     # second error from the rollback would hide the first, which is the one that says why.
-    try:
+    with contextlib.suppress(duckdb.Error):
         con.rollback()
-    except duckdb.Error:
-        pass
 
 
 def _run(
@@ -379,7 +378,7 @@ def _record_versions(con: duckdb.DuckDBPyConnection, run_id: str, rows: list[tup
     if not rows:
         return
     stories, sources, numbers, ids = zip(*rows, strict=True)
-    versions = pa.table(
+    versions = pa.table(  # noqa: F841 - read by the SQL below through its name
         {
             "story_id": pa.array(stories, pa.string()),
             "source_file": pa.array(sources, pa.string()),
@@ -395,7 +394,7 @@ def _record_versions(con: duckdb.DuckDBPyConnection, run_id: str, rows: list[tup
 
 
 def _record_sightings(con: duckdb.DuckDBPyConnection, run_id: str, batch: list[_Article]) -> None:
-    sightings = pa.table(
+    sightings = pa.table(  # noqa: F841 - read by the SQL below through its name
         {
             "article_id": pa.array([a.article_id for a in batch], pa.string()),
             "story_id": pa.array([a.story_id for a in batch], pa.string()),

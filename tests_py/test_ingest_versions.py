@@ -47,13 +47,18 @@ def test_a_file_that_returns_to_an_earlier_text_has_that_text_current(
         runs.append(load(story))
     assert [(r.loaded, r.reverted, r.unchanged) for r in runs] == [(1, 0, 0), (1, 0, 0), (0, 1, 0)]
     assert query(CURRENT) == [("storyX", "s.txt", A)]
-    assert query("select v.version, a.raw_text from raw.article_versions as v join raw.articles as a using (article_id) "
-                 "order by v.version") == [(1, A), (2, B), (3, A)]  # fmt: skip
+    history = query(
+        "select v.version, a.raw_text from raw.article_versions as v join raw.articles as a using (article_id) "
+        "order by v.version"
+    )
+    assert history == [(1, A), (2, B), (3, A)]
     # A fourth run of the same text changes nothing.
     assert (load(story).unchanged, query(CURRENT)) == (1, [("storyX", "s.txt", A)])
 
 
-def test_reverting_within_one_run_and_one_batch(tmp_path: Path, load: Callable[..., Any], query: Callable[..., Any]) -> None:
+def test_reverting_within_one_run_and_one_batch(
+    tmp_path: Path, load: Callable[..., Any], query: Callable[..., Any]
+) -> None:
     paths = []
     for day, text in (("mon", A), ("tue", B), ("wed", A)):
         (tmp_path / day).mkdir()
@@ -64,7 +69,9 @@ def test_reverting_within_one_run_and_one_batch(tmp_path: Path, load: Callable[.
     assert query(CURRENT) == [("city", "report.txt", A)]
 
 
-def test_every_sighting_of_a_text_is_recorded(tmp_path: Path, load: Callable[..., Any], query: Callable[..., Any]) -> None:
+def test_every_sighting_of_a_text_is_recorded(
+    tmp_path: Path, load: Callable[..., Any], query: Callable[..., Any]
+) -> None:
     story = tmp_path / "wire"
     story.mkdir()
     (story / "first.txt").write_text(A, encoding="utf-8")
