@@ -49,11 +49,15 @@ _CAUSES = (
 
 def write_failure(path: Path, exc: BaseException) -> WriteFailed | None:
     """One sentence naming the warehouse file and the cause, for an I/O failure while writing it."""
-    if not isinstance(exc, duckdb.IOException | duckdb.FatalException | OSError):
+    if not isinstance(exc, duckdb.Error | OSError):
         return None
     text = str(exc)
     cause = next((plain for needle, plain in _CAUSES if needle in text.lower()), None)
     if cause is None:
+        # A commit that fails for want of space is a TransactionException naming the cause; other
+        # DuckDB errors (a bug, a constraint) keep their traceback.
+        if not isinstance(exc, duckdb.IOException | duckdb.FatalException | OSError):
+            return None
         cause = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
     return WriteFailed(
         f"Cannot write the warehouse {path}: {cause}. The run was rolled back and nothing was written; "
@@ -91,7 +95,9 @@ def connect(path: Path) -> duckdb.DuckDBPyConnection:
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise DatabaseLocked(path, str(exc)) from exc
-        raise WarehouseUnavailable(f"Cannot open the warehouse {path}: {exc}") from exc
+        text = str(exc)
+        cause = next((plain for needle, plain in _CAUSES if needle in text.lower()), text)
+        raise WarehouseUnavailable(f"Cannot open the warehouse {path}: {cause}. Nothing was written.") from exc
     # DuckDB draws its own bar for statements over 2 s, which would interleave with ingest's.
     con.execute("set enable_progress_bar = false")
     # A run is one transaction, and DuckDB holds uncommitted rows in memory unless a limit makes it
