@@ -9,8 +9,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 DBT := $(VENV)/bin/dbt
-CORPUS ?= data/articles
+export CORPUS ?= data/articles
 N ?= 100000
+# Seconds a build waits for another process (a notebook, a DuckDB CLI) to release the warehouse lock.
+LOCK_WAIT ?= 60
 export WAREHOUSE_PATH ?= warehouse.duckdb
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
@@ -25,12 +27,18 @@ $(VENV)/.installed: requirements.lock
 	$(VENV)/bin/pip install --quiet -r requirements.lock
 	touch $@
 
+# CORPUS and WAREHOUSE_PATH reach the commands through the environment ("$$CORPUS"), never pasted
+# into the command line by make, so paths with spaces and quotes work.
 build: $(VENV)/.installed ## Ingest CORPUS (default data/articles) and build the warehouse
-	$(PY) -m ingest $(CORPUS)
+	@test -e "$$CORPUS" || { echo "make build: the corpus path $$CORPUS does not exist; nothing was built." >&2; exit 4; }
+	$(PY) -m warehouse.buildstate start --db "$$WAREHOUSE_PATH" --wait $(LOCK_WAIT)
+	$(PY) -m ingest "$$CORPUS"
+	$(PY) -m warehouse.buildstate lock --db "$$WAREHOUSE_PATH" --wait $(LOCK_WAIT)
 	$(DBT) build
 	$(DBT) docs generate --quiet
-	$(PY) -m warehouse.report
-	$(PY) -m warehouse.publish --db $(WAREHOUSE_PATH) --out publish
+	$(PY) -m warehouse.buildstate finish --db "$$WAREHOUSE_PATH"
+	$(PY) -m warehouse.report --db "$$WAREHOUSE_PATH"
+	$(PY) -m warehouse.publish --db "$$WAREHOUSE_PATH" --out publish
 
 test: $(VENV)/.installed ## The whole suite: ruff, sqlfluff, pytest (ingest, dbt builds, mutations)
 	$(VENV)/bin/ruff check ingest warehouse tests_py scripts sqlfluff_libs
@@ -46,16 +54,16 @@ fix: $(VENV)/.installed ## Fix what sqlfluff and ruff can fix by themselves
 	$(VENV)/bin/ruff check --fix ingest warehouse tests_py scripts sqlfluff_libs
 
 validate: $(VENV)/.installed ## Great Expectations checkpoint on the marts (Data Docs: gx/uncommitted/data_docs/index.html)
-	$(PY) -m warehouse.validate --db $(WAREHOUSE_PATH) --docs gx/uncommitted/data_docs
+	$(PY) -m warehouse.validate --db "$$WAREHOUSE_PATH" --docs gx/uncommitted/data_docs
 
 publish: $(VENV)/.installed ## Publish the marts as Parquet and a read-only copy of the warehouse under publish/
-	$(PY) -m warehouse.publish --db $(WAREHOUSE_PATH) --out publish
+	$(PY) -m warehouse.publish --db "$$WAREHOUSE_PATH" --out publish
 
 docs: $(VENV)/.installed ## Generate dbt docs (target/index.html)
 	$(DBT) docs generate
 
 score: $(VENV)/.installed ## Score the built warehouse against ../shared/gold
-	$(PY) ../shared/eval/score.py --db $(WAREHOUSE_PATH) --corpus $(CORPUS) --gold ../shared/gold
+	$(PY) ../shared/eval/score.py --db "$$WAREHOUSE_PATH" --corpus "$$CORPUS" --gold ../shared/gold
 
 bench: $(VENV)/.installed ## Benchmark ingest and dbt build on N generated articles (default 100000)
 	$(PY) -m warehouse.bench --articles $(N)

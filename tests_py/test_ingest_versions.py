@@ -79,9 +79,7 @@ def test_every_sighting_of_a_text_is_recorded(
     first = load(story)
     second = load(story)
     assert query("select count(*) from raw.articles") == [(1,)]
-    sightings = query(
-        "select source_file, source_path, run_id from raw.article_sightings order by run_id, source_file"
-    )
+    sightings = query("select source_file, source_path, run_id from raw.article_sightings order by run_id, source_file")
     assert sightings == [
         ("copy.txt", str(story / "copy.txt"), first.run_id),
         ("first.txt", str(story / "first.txt"), first.run_id),

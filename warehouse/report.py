@@ -6,8 +6,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 import duckdb
+
+from warehouse import buildstate
 
 LAYERS = ("raw", "lexicons", "staging", "intermediate", "marts")
 
@@ -55,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     with con:
         print(f"warehouse {args.db}")
+        unfinished = buildstate.unfinished(Path(args.db).absolute())
+        if unfinished:
+            print(f"WARNING: {unfinished}")
         for schema, name, kind, n in table_counts(con):
             print(f"  {schema + '.' + name:48} {kind:5} {n:>10,} rows")
         summary = agreement_summary(con)
