@@ -83,6 +83,7 @@ class _Line(NamedTuple):
     key: str
     story: str | None
     meta: Meta
+    dropped: list[str]  # metadata fields dropped, completing "Line N ..."
 
 
 class InputNotFound(FileNotFoundError):
@@ -129,9 +130,13 @@ def count_inputs(paths: Iterable[str | os.PathLike[str]]) -> int:
     return total
 
 
-def parse_meta(fields: Mapping[str, object]) -> Meta:
-    """Validate the known metadata fields; every field is kept for the sidecar column."""
+def parse_meta(fields: Mapping[str, object]) -> tuple[Meta, list[str]]:
+    """Validate the known metadata fields; every field is kept for the sidecar column.
+
+    A published_date that is not a date is dropped, not fatal: the article loads without it, and
+    the second value says so (sentences completing "Line N ..."), the same for sidecars and jsonl."""
     values: dict[str, str | None] = {}
+    dropped: list[str] = []
     for name in (*_METADATA_TEXT_FIELDS, "published_date", "encoding"):
         value = fields.get(name)
         if value is not None and not isinstance(value, str):
@@ -146,16 +151,20 @@ def parse_meta(fields: Mapping[str, object]) -> Meta:
         except ValueError:
             date = None
         if date is None:
-            raise MetadataError(f"has a published_date {published!r} that is not an ISO date (YYYY-MM-DD).")
+            dropped.append(
+                f"has a published_date {published!r} that is not an ISO date (YYYY-MM-DD): the date was dropped "
+                "and the article loaded without it."
+            )
     encoding = values["encoding"]
     if encoding is not None and codec_name(encoding) is None:
         raise MetadataError(f"names an unknown encoding {encoding!r}.")
-    return Meta(values["outlet"], date, values["url"], values["title"], encoding, dict(fields))
+    return Meta(values["outlet"], date, values["url"], values["title"], encoding, dict(fields)), dropped
 
 
 def _kind(name: str) -> str | None:
     suffix = os.path.splitext(name)[1].lower()
-    return {".txt": "txt", ".jsonl": "jsonl"}.get(suffix)
+    # A saved web page is an article like a .txt file; ingest extracts its text (see html.py).
+    return {".txt": "txt", ".html": "txt", ".htm": "txt", ".jsonl": "jsonl"}.get(suffix)
 
 
 def _walk(root: str, errors: list[OSError]) -> Iterator[tuple[str, str, bool]]:
@@ -248,7 +257,7 @@ def _single_file(path: Path, story: str | None, max_bytes: int) -> Iterator[Item
         return
     if kind != "txt":
         yield Rejection(
-            str(path), f"Unsupported file type {path.suffix or '(none)'!r}: ingest reads .txt and .jsonl files."
+            str(path), f"Unsupported file type {path.suffix or '(none)'!r}: ingest reads .txt, .html and .jsonl files."
         )
         return
     meta = None
@@ -280,24 +289,59 @@ def _sidecar(path: Path, check_exists: bool) -> Iterator[tuple[Path | None, Meta
     except UnicodeDecodeError:
         yield None, Rejection(str(path), "The sidecar is not valid UTF-8; its rows were ignored.", size=len(data))
         return
-    reader = csv.reader(io.StringIO(text, newline=""))
     seen: dict[str, int] = {}
+    records = _csv_records(text)
+    line = 1
     try:
-        header = [name.strip() for name in next(reader, [])]
+        first = next(records, None)
+        header = [name.strip() for name in first[2]] if isinstance(first, tuple) else []
         if "file" not in header:
             yield None, Rejection(str(path), "The sidecar has no 'file' column; its rows were ignored.", 1, len(data))
             return
-        for fields in reader:
+        for record in records:
+            if isinstance(record, str):
+                yield None, Rejection(str(path), record, line + 1)
+                continue
+            line, end, fields = record
             if any(f.strip() for f in fields):
-                yield _sidecar_row(path, header, fields, reader.line_num, seen, check_exists)
+                yield from _sidecar_row(path, header, fields, line, seen, check_exists)
+            line = end
     except csv.Error as exc:
-        reason = f"Line {reader.line_num} is not valid CSV ({exc}); the rest of the sidecar was ignored."
-        yield None, Rejection(str(path), reason, reader.line_num)
+        reason = f"Line {line + 1} is not valid CSV ({exc}); the rest of the sidecar was ignored."
+        yield None, Rejection(str(path), reason, line + 1)
+
+
+def _csv_records(text: str) -> Iterator[tuple[int, int, list[str]] | str]:
+    """(first line, last line, fields) per CSV record; a str for an unclosed quote, saying where.
+
+    In valid CSV quote marks come in pairs, so an odd number of them means a quote that never
+    closes: the parser then reads everything after it, up to the end of the file, as one value.
+    That record is reported at the line where it opens, and parsing resumes on the next line, so
+    the rows it swallowed are still read."""
+    lines = text.splitlines(keepends=True)
+    offset = 0
+    while True:
+        unbalanced = sum(line.count('"') for line in lines[offset:]) % 2 == 1
+        reader = csv.reader(io.StringIO("".join(lines[offset:]), newline=""))
+        previous = 0
+        for fields in reader:
+            start, end = offset + previous + 1, offset + reader.line_num
+            previous = reader.line_num
+            if unbalanced and end >= len(lines) and end > start:
+                yield (
+                    f"Line {start} opens a quoted value that is never closed: it ran to the end of the file "
+                    f"(line {end}), so that row was ignored and the lines after it were read again as rows."
+                )
+                offset = start
+                break
+            yield start, end, fields
+        else:
+            return
 
 
 def _sidecar_row(
     sidecar: Path, header: list[str], fields: list[str], line: int, seen: dict[str, int], check_exists: bool
-) -> tuple[Path | None, Meta | Rejection]:
+) -> list[tuple[Path | None, Meta | Rejection]]:
     file_column = header.index("file")
     name = fields[file_column].strip() if len(fields) > file_column else ""
     target = Path(os.path.normpath(sidecar.parent / name)) if name else None
@@ -315,10 +359,15 @@ def _sidecar_row(
     else:
         seen[name] = line
         try:
-            return target, parse_meta(dict(zip(header, fields, strict=True)))
+            meta, dropped = parse_meta(dict(zip(header, fields, strict=True)))
         except MetadataError as exc:
             problem = str(exc)
-    return target, Rejection(str(sidecar), f"Line {line} {problem}", line)
+        else:
+            rows: list[tuple[Path | None, Meta | Rejection]] = [
+                (target, Rejection(str(sidecar), f"Line {line} {reason}", line)) for reason in dropped
+            ]
+            return [*rows, (target, meta)]
+    return [(target, Rejection(str(sidecar), f"Line {line} {problem}", line))]
 
 
 def _jsonl(path: str, relative: str, story: str | None, dir_name: str, max_bytes: int) -> Iterator[Item]:
@@ -334,6 +383,8 @@ def _jsonl(path: str, relative: str, story: str | None, dir_name: str, max_bytes
                 if isinstance(line, str):
                     yield Rejection(path, f"Line {number} {line}", number, len(raw))
                 else:
+                    for reason in line.dropped:
+                        yield Rejection(path, f"Line {number} {reason}", number)
                     source_file = f"{relative}:{line.key}"
                     yield JsonlArticle(
                         path, source_file, story or line.story or dir_name, line.text, line.data, line.meta
@@ -382,10 +433,10 @@ def _jsonl_line(raw: bytes, number: int, ids: dict[str, int], max_bytes: int) ->
     if line_story is not None and not (isinstance(line_story, str) and line_story.strip()):
         return "has a 'story' that is not a non-empty string."
     try:
-        meta = parse_meta({k: v for k, v in obj.items() if k != "text"})
+        meta, dropped = parse_meta({k: v for k, v in obj.items() if k != "text"})
     except MetadataError as exc:
         return str(exc)
-    return _Line(text, data, key, line_story.strip() if line_story else None, meta)
+    return _Line(text, data, key, line_story.strip() if line_story else None, meta, dropped)
 
 
 def _count_newlines(path: str) -> int:

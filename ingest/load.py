@@ -50,7 +50,9 @@ from ingest.discover import (
     os_reason,
     special_file_reason,
 )
+from ingest.html import extract_text, looks_like_html
 from ingest.known import Known, StoredArticle
+from ingest.language import detect_language
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 BATCH_FILES = 2000
@@ -60,10 +62,12 @@ PROGRESS_MIN_FILES = 300
 # The summary keeps this many rejections for printing; all of them are in raw.rejected_files.
 LISTED_REJECTIONS = 200
 
-_IDENTITY_COLUMNS = ("article_id", "story_id", "source_file", "source_path", "version", "byte_size", "encoding")
+_IDENTITY_COLUMNS = (
+    "article_id", "story_id", "source_file", "source_path", "version", "byte_size", "encoding", "source_html",
+)  # fmt: skip
 _DETECTED_COLUMNS = (
     "outlet", "outlet_basis", "published_date", "published_date_basis", "url", "title",
-    "dateline", "body_start", "body_end", "detector_version", "sidecar",
+    "dateline", "body_start", "body_end", "language", "detector_version", "sidecar",
 )  # fmt: skip
 _ARTICLE_SCHEMA = pa.schema(
     [
@@ -75,6 +79,7 @@ _ARTICLE_SCHEMA = pa.schema(
         ("raw_text", pa.large_string()),
         ("byte_size", pa.int64()),
         ("encoding", pa.string()),
+        ("source_html", pa.large_string()),
         ("sidecar", pa.string()),
         ("outlet", pa.string()),
         ("outlet_basis", pa.string()),
@@ -85,6 +90,7 @@ _ARTICLE_SCHEMA = pa.schema(
         ("dateline", pa.string()),
         ("body_start", pa.int32()),
         ("body_end", pa.int32()),
+        ("language", pa.string()),
         ("detector_version", pa.string()),
         ("run_id", pa.string()),
         ("ingested_at", pa.timestamp("us")),
@@ -131,6 +137,7 @@ class _Article:
     byte_size: int  # of the source: the file, or the jsonl text
     encoding: str
     meta: Meta | None
+    source_html: str | None = None  # the page, when text was extracted from HTML
 
 
 def ingest_paths(
@@ -219,6 +226,8 @@ def _prepare(item: TextFile | JsonlArticle | Rejection, max_bytes: int) -> _Arti
     if isinstance(item, Rejection):
         return item
     if isinstance(item, JsonlArticle):
+        if looks_like_html(item.text):
+            return _from_html(item.path, item.story, item.source_file, item.text, len(item.data), "utf-8", item.meta)
         digest = hashlib.sha256(item.data).hexdigest()
         return _Article(
             digest, item.story, item.source_file, item.path, item.text, item.data, len(item.data), "utf-8", item.meta
@@ -241,12 +250,26 @@ def _prepare(item: TextFile | JsonlArticle | Rejection, max_bytes: int) -> _Arti
         decoded = decode(data, item.meta.encoding if item.meta else None)
     except Undecodable as exc:
         return Rejection(path, str(exc), size=len(data))
+    if looks_like_html(decoded.text):
+        return _from_html(path, item.story, item.source_file, decoded.text, len(data), decoded.encoding, item.meta)
     # Plain UTF-8 bytes are already the UTF-8 encoding of the text: skip re-encoding them.
     utf8 = data if decoded.encoding == "utf-8" else decoded.text.encode("utf-8")
     digest = hashlib.sha256(utf8).hexdigest()
     return _Article(
         digest, item.story, item.source_file, path, decoded.text, utf8, len(data), decoded.encoding, item.meta
     )
+
+
+def _from_html(
+    path: str, story: str, source_file: str, html: str, size: int, encoding: str, meta: Meta | None
+) -> _Article | Rejection:
+    """An article whose stored text is the text extracted from its HTML; the page is kept beside it."""
+    text = extract_text(html)
+    if text is None:
+        return Rejection(path, "The file is an HTML page with no article text that could be extracted.", size=size)
+    utf8 = text.encode("utf-8")
+    digest = hashlib.sha256(utf8).hexdigest()
+    return _Article(digest, story, source_file, path, text, utf8, size, encoding, meta, html)
 
 
 def _store_articles(con: duckdb.DuckDBPyConnection, known: Known, summary: RunSummary, batch: list[_Article]) -> None:
@@ -303,7 +326,7 @@ def _new_rows(run_id: str, new: list[_Article], versions: list[int]) -> pa.Table
     rows = [
         (
             article.article_id, article.story_id, article.source_file, article.source_path, version,
-            article.byte_size, article.encoding, *_detected(article),
+            article.byte_size, article.encoding, article.source_html, *_detected(article),
         )
         for article, version in zip(new, versions, strict=True)
     ]  # fmt: skip
@@ -350,6 +373,7 @@ def _detected(article: _Article) -> tuple[object, ...]:
         found.dateline,
         found.body_start,
         found.body_end,
+        detect_language(article.text[found.body_start : found.body_end]),
         DETECTOR_VERSION,
         json.dumps(dict(meta.fields), ensure_ascii=False) if meta else None,
     )

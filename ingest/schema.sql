@@ -23,6 +23,7 @@ create table if not exists raw.articles (
     raw_text varchar not null,
     byte_size bigint not null,
     encoding varchar not null,
+    source_html varchar,                  -- the page, when raw_text was extracted from HTML
     sidecar json,                         -- the whole metadata row (sidecar csv or jsonl fields)
     outlet varchar,
     outlet_basis varchar,
@@ -33,10 +34,15 @@ create table if not exists raw.articles (
     dateline varchar,
     body_start integer not null,          -- 0-based, in characters of raw_text
     body_end integer not null,            -- exclusive
+    language varchar,                     -- ISO 639-1 code of the body's language; null when too short to tell
     detector_version varchar not null,
     run_id varchar not null,
     ingested_at timestamp not null
 );
+
+-- Columns added since the table was first created.
+alter table raw.articles add column if not exists source_html varchar;
+alter table raw.articles add column if not exists language varchar;
 
 create table if not exists raw.rejected_files (
     run_id varchar not null,

@@ -196,7 +196,7 @@ def test_a_full_disk_during_the_seeds_leaves_every_lexicon_in_place(small_disk: 
     before = lexicons(db)
     assert len(before) >= 20
     free = os.statvfs(small_disk)
-    filler = (free.f_bavail * free.f_frsize) - 256 * 1024
+    filler = (free.f_bavail * free.f_frsize) - 32 * 1024
     with open(small_disk / "filler", "wb") as handle:
         handle.truncate(0)
         handle.write(b"\0" * filler)

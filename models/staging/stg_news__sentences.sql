@@ -8,7 +8,7 @@
     (`U.`), a listed abbreviation (`Gen.`), or the next piece starts in lower case or with a digit
     (`Dec. 7`). Sentences are then trimmed of surrounding white space. -#}
 
-{%- set piece_pattern = "'[^.!?…\\n]*(?:[.!?…]+[\"”’)\\]'']*[ \\t]*|\\n+|$)'" %}
+{%- set piece_pattern = "'[^.!?…\\r\\n]*(?:[.!?…]+[\"”’)\\]'']*[ \\t]*|[\\r\\n]+|$)'" %}
 
 with
 
@@ -63,7 +63,7 @@ positioned as (
             ),
             0
         ) as piece_start,
-        {{ regex_contains("piece", "'\\n'") }} as ends_line,
+        {{ regex_contains("piece", "'[\\r\\n]'") }} as ends_line,
         {{ regex_contains("piece", "'[.!?…][\"”’)\\]'']*[ \\t]+$'") }} as ends_terminal,
         regexp_extract(piece, '(\w+)\.[ \t]*$', 1) as word_before_period,
         lead(piece) over (partition by article_no order by piece_no) as next_piece
