@@ -139,3 +139,22 @@ def write_corpus(root: Path, n_articles: int, seed: int = 7) -> int:
         (folder / article.name).write_bytes(data)
         size += len(data)
     return size
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse  # only the command line needs it
+
+    parser = argparse.ArgumentParser(prog="python -m warehouse.synth", description=__doc__)
+    parser.add_argument("out", type=Path, help="folder to write the corpus into, one subfolder per story")
+    parser.add_argument("--articles", type=int, default=1000, metavar="N", help="how many articles (default 1000)")
+    parser.add_argument("--seed", type=int, default=7, help="random seed: the same seed writes the same corpus")
+    args = parser.parse_args(argv)
+    if args.articles <= 0:
+        parser.error("--articles must be positive")
+    size = write_corpus(args.out, args.articles, args.seed)
+    print(f"wrote {args.articles} articles ({size:,} bytes) under {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
