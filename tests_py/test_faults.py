@@ -267,3 +267,60 @@ def test_a_copy_under_another_name_reads_its_views_when_attached_under_the_origi
     with duckdb.connect() as con:
         con.execute(f"attach '{str(copy).replace(chr(39), chr(39) * 2)}' as warehouse (read_only)")
         assert con.execute("select count(*) from warehouse.staging.stg_news__articles").fetchone()[0] > 0
+
+
+@pytest.fixture(scope="module")
+def bad_inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests_py/fixtures/bad_inputs built like any corpus, with a FIFO beside the files."""
+    from pipeline import FIXTURES, build_warehouse
+
+    corpus = tmp_path_factory.mktemp("bad inputs") / "harbour"
+    shutil.copytree(FIXTURES / "bad_inputs", corpus)
+    os.mkfifo(corpus / "pipe.txt")
+    return build_warehouse(corpus, tmp_path_factory.mktemp("bad_inputs_build")).db
+
+
+def facts(db: Path, source_file: str, table: str, column: str = "surface") -> list[str]:
+    return [value for (value,) in rows(db, (
+        f"select f.{column} from marts.{table} as f join marts.dim_articles as a using (article_id) "
+        f"where a.source_file = '{source_file}'"))]  # fmt: skip
+
+
+def test_bad_inputs_html_yields_the_article_not_its_markup(bad_inputs: Path) -> None:
+    mentions = " ".join(facts(bad_inputs, "saved_page.txt", "fct_mentions"))
+    figures = " ".join(facts(bad_inputs, "saved_page.txt", "fct_figures"))
+    assert "DOCTYPE" not in mentions and "html" not in mentions.lower()
+    for junk in ("48213", "777000", "99123", "16"):
+        assert junk not in figures.split()
+    assert "4.2 million" in figures
+
+
+def test_bad_inputs_a_lone_carriage_return_ends_a_sentence(bad_inputs: Path) -> None:
+    sentences = [text for (text,) in rows(bad_inputs, (
+        "select s.sentence_text from staging.stg_news__sentences as s join raw.articles as a using (article_id) "
+        "where a.source_file = 'carriage_returns.txt'"))]  # fmt: skip
+    assert "The harbour board met on Monday" in sentences
+    assert "Residents objected to the plan" in sentences
+
+
+def test_bad_inputs_unpunctuated_text_keeps_its_body_and_facts(bad_inputs: Path) -> None:
+    assert rows(
+        bad_inputs, "select body_end > body_start from raw.articles where source_file = 'no_punctuation.txt'"
+    ) == [(True,)]
+    assert any("4.2 million" in f for f in facts(bad_inputs, "no_punctuation.txt", "fct_figures"))
+
+
+def test_bad_inputs_other_languages_are_loaded_flagged_and_reported(bad_inputs: Path) -> None:
+    flagged = rows(bad_inputs, "select source_file, is_english from staging.stg_news__articles where not is_english")
+    assert flagged == [("german.txt", False), ("russian.txt", False)]
+    report = subprocess.run([sys.executable, "-m", "warehouse.report", "--db", str(bad_inputs)],
+                            cwd=REPO, capture_output=True, text=True, check=True)  # fmt: skip
+    assert "2 articles not in English" in report.stdout
+    assert "harbour / german.txt: language 'de'" in report.stdout
+    assert "harbour / russian.txt: language 'ru'" in report.stdout
+
+
+def test_bad_inputs_the_fifo_is_skipped_with_its_reason(bad_inputs: Path) -> None:
+    assert rows(bad_inputs, "select reason from raw.rejected_files where path like '%pipe.txt'") == [
+        ("The path is a FIFO (named pipe), not a regular file: skipped without opening it.",)
+    ]
