@@ -16,7 +16,7 @@ LOCK_WAIT ?= 60
 export WAREHOUSE_PATH ?= warehouse.duckdb
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: help build test lint fix validate publish docs bench score lock clean
+.PHONY: help build test test-faults lint fix validate publish docs bench score lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ test: $(VENV)/.installed ## The whole suite: ruff, sqlfluff, pytest (ingest, dbt
 	$(VENV)/bin/ruff check ingest warehouse tests_py scripts sqlfluff_libs
 	$(VENV)/bin/sqlfluff lint --processes 0 models tests analyses
 	$(VENV)/bin/pytest tests_py
+
+test-faults: $(VENV)/.installed ## The fault suite with its longer variants (more kill points of dbt build)
+	FAULTS_LONG=1 $(VENV)/bin/pytest tests_py/test_faults.py tests_py/test_ingest_faults.py
 
 lint: $(VENV)/.installed ## Lint SQL (sqlfluff) and Python (ruff)
 	$(VENV)/bin/sqlfluff lint --processes 0 models tests analyses
