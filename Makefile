@@ -16,7 +16,7 @@ LOCK_WAIT ?= 60
 export WAREHOUSE_PATH ?= warehouse.duckdb
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: help build test test-faults lint fix validate publish docs bench score lock clean
+.PHONY: help build test faults lint fix validate publish docs bench score lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -45,7 +45,7 @@ test: $(VENV)/.installed ## The whole suite: ruff, sqlfluff, pytest (ingest, dbt
 	$(VENV)/bin/sqlfluff lint --processes 0 models tests analyses
 	$(VENV)/bin/pytest tests_py
 
-test-faults: $(VENV)/.installed ## The fault suite with its longer variants (more kill points of dbt build)
+faults: $(VENV)/.installed ## The fault suite with its longer variants (more kill points of dbt build)
 	FAULTS_LONG=1 $(VENV)/bin/pytest tests_py/test_faults.py tests_py/test_ingest_faults.py
 
 lint: $(VENV)/.installed ## Lint SQL (sqlfluff) and Python (ruff)

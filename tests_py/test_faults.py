@@ -2,7 +2,7 @@
 lock, a missing corpus. After each, nothing already loaded is lost or changed, an unfinished build
 is flagged, and a rebuild equals a clean build row for row.
 
-The default run stays within about two minutes; FAULTS_LONG=1 (`make test-faults`) adds more kill
+The default run stays within about two minutes; FAULTS_LONG=1 (`make faults`) adds more kill
 points."""
 
 from __future__ import annotations
@@ -156,7 +156,7 @@ def test_a_rebuild_after_a_killed_build_equals_a_clean_build(
     assert lexicons(killed_build) == lexicons(sample_build.db)
 
 
-@pytest.mark.skipif(not LONG, reason="more kill points of dbt build: FAULTS_LONG=1 (make test-faults)")
+@pytest.mark.skipif(not LONG, reason="more kill points of dbt build: FAULTS_LONG=1 (make faults)")
 @pytest.mark.parametrize("point", ["START seed file", "START sql view model staging.", "START test "])
 def test_more_kill_points_of_dbt_build(point: str, sample_build: BuildResult, tmp_path: Path) -> None:
     db = tmp_path / "warehouse.duckdb"
