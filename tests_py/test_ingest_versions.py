@@ -3,12 +3,19 @@ ingest starts from; the current version is what the file holds now; every sighti
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
 A = "KAMPALA: The central bank kept its main rate at 10% on Thursday, the governor said.\n"
 B = "KAMPALA: The central bank raised its main rate to 11% on Thursday, the governor said.\n"
+
+def sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
 
 CURRENT = (
     "select story_id, source_file, raw_text from raw.articles "
@@ -86,3 +93,24 @@ def test_every_sighting_of_a_text_is_recorded(
         ("copy.txt", str(story / "copy.txt"), second.run_id),
         ("first.txt", str(story / "first.txt"), second.run_id),
     ]
+
+
+def test_a_warehouse_from_before_the_version_tables_is_upgraded(
+    tmp_path: Path, db_path: Path, load: Callable[..., Any], query: Callable[..., Any]
+) -> None:
+    story = tmp_path / "storyX"
+    story.mkdir()
+    (story / "s.txt").write_text(A, encoding="utf-8")
+    load(story)
+    with duckdb.connect(str(db_path)) as con:
+        # As the ingest of earlier releases left it.
+        con.execute("drop table raw.article_versions; drop table raw.article_sightings")
+        con.execute("alter table raw.articles drop column language; alter table raw.articles drop column source_html")
+    (story / "s.txt").write_text(B, encoding="utf-8")
+    load(story)
+    assert query("select version, article_id = ? from raw.article_versions order by version", [sha(B)]) == [
+        (1, False),
+        (2, True),
+    ]
+    assert query(CURRENT) == [("storyX", "s.txt", B)]
+    assert query("select count(*) from raw.article_sightings") == [(2,)]
