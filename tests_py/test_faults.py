@@ -113,7 +113,7 @@ def killed_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     db = workdir / "warehouse.duckdb"
     buildstate.start(db, 5, print)
     assert ingest(SAMPLE_CORPUS, db).returncode == 0
-    (workdir / "raw.json").write_text(repr(raw_state(db)), encoding="utf-8")
+    (workdir / "raw_state.txt").write_text(repr(raw_state(db)), encoding="utf-8")
     dbt = Path(sys.executable).with_name("dbt")
     cmd = [str(dbt), "build", "--exclude-resource-type", "unit_test",
            "--target-path", str(workdir / "target"), "--log-path", str(workdir / "logs")]  # fmt: skip
@@ -156,7 +156,7 @@ def test_a_rebuild_after_a_killed_build_equals_a_clean_build(
     assert marts(killed_build) == marts(sample_build.db)
     assert lexicons(killed_build) == lexicons(sample_build.db)
     # Nothing loaded before the kill was lost or changed.
-    assert repr(raw_state(killed_build)) == (workdir / "raw.json").read_text(encoding="utf-8")
+    assert repr(raw_state(killed_build)) == (workdir / "raw_state.txt").read_text(encoding="utf-8")
 
 
 @pytest.mark.skipif(not LONG, reason="more kill points of dbt build: FAULTS_LONG=1 (make faults)")
