@@ -265,7 +265,7 @@ def test_a_copy_under_another_name_reads_its_views_when_attached_under_the_origi
     shutil.copyfile(sample_build.db, copy)
     with duckdb.connect(str(copy), read_only=True) as con:
         assert con.execute("select count(*) from marts.dim_articles").fetchone()[0] > 0
-        with pytest.raises(duckdb.CatalogException, match='Catalog "warehouse" does not exist'):
+        with pytest.raises(duckdb.BinderException, match='Catalog "warehouse" does not exist'):
             con.execute("select count(*) from staging.stg_news__articles").fetchone()
     with duckdb.connect() as con:
         con.execute(f"attach '{str(copy).replace(chr(39), chr(39) * 2)}' as warehouse (read_only)")
