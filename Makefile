@@ -9,8 +9,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 DBT := $(VENV)/bin/dbt
-CORPUS ?= data/articles
+export CORPUS ?= data/articles
 N ?= 10000 100000
+# Seconds a build waits for another process (a notebook, a DuckDB CLI) to release the warehouse lock.
+LOCK_WAIT ?= 60
 export WAREHOUSE_PATH ?= warehouse.duckdb
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 # Exit status of `make build` while a conflict between outlets is unreviewed (3); 0 only warns.
@@ -18,7 +20,7 @@ export FINDINGS_EXIT ?= 3
 # Extra arguments for the `dbt build` of `make build` (e.g. --exclude-resource-type unit_test).
 DBT_BUILD_ARGS ?=
 
-.PHONY: help build test lint fix validate publish report docs bench score eval lock clean browser
+.PHONY: help build test faults lint fix validate publish report docs bench score eval lock clean browser
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -29,17 +31,24 @@ $(VENV)/.installed: requirements.lock
 	$(VENV)/bin/pip install --quiet -r requirements.lock
 	touch $@
 
-# warehouse.build: ingest, dbt build (findings tests at warn, so that the report and the
-# publication are always written), static docs, summary, publish/, report/, then
-# warehouse.findings, which exits FINDINGS_EXIT (3) while a conflict is unreviewed. Any other
-# failing step stops the build there. make itself exits 2 and prints the status (`Error 3`).
+# warehouse.build: checks the corpus path and the warehouse name, waits visibly for the lock,
+# marks the build unfinished, ingests, runs dbt build (findings tests at warn, so that the report and
+# the publication are always written) and the static docs, marks the build finished, then writes
+# the summary, publish/, report/, and last runs warehouse.findings, which exits FINDINGS_EXIT (3)
+# while a conflict is unreviewed. Any other failing step stops the build there. make itself exits 2
+# and prints the status (`Error 3`). CORPUS and WAREHOUSE_PATH reach the command through the
+# environment ("$$CORPUS"), never pasted into the command line by make, so paths with spaces and
+# quotes work.
 build: $(VENV)/.installed ## Ingest CORPUS, build, write docs, report/ and publish/; fail (Error 3) on unreviewed conflicts
-	$(PY) -m warehouse.build --corpus $(CORPUS) --db $(WAREHOUSE_PATH) $(foreach a,$(DBT_BUILD_ARGS),--dbt-arg=$(a))
+	$(PY) -m warehouse.build --corpus "$$CORPUS" --db "$$WAREHOUSE_PATH" --lock-wait $(LOCK_WAIT) $(foreach a,$(DBT_BUILD_ARGS),--dbt-arg=$(a))
 
 test: $(VENV)/.installed browser ## The whole suite: ruff, sqlfluff, pytest (ingest, dbt builds, mutations, browser)
 	$(VENV)/bin/ruff check ingest warehouse evaluation tests_py scripts sqlfluff_libs
 	$(VENV)/bin/sqlfluff lint --processes 0 models tests analyses
 	$(VENV)/bin/pytest tests_py
+
+faults: $(VENV)/.installed ## The fault suite with its longer variants (more kill points of dbt build)
+	FAULTS_LONG=1 $(VENV)/bin/pytest tests_py/test_faults.py tests_py/test_ingest_faults.py
 
 lint: $(VENV)/.installed ## Lint SQL (sqlfluff) and Python (ruff)
 	$(VENV)/bin/sqlfluff lint --processes 0 models tests analyses
@@ -50,13 +59,13 @@ fix: $(VENV)/.installed ## Fix what sqlfluff and ruff can fix by themselves
 	$(VENV)/bin/ruff check --fix ingest warehouse evaluation tests_py scripts sqlfluff_libs
 
 validate: $(VENV)/.installed ## Great Expectations checkpoint on the marts (Data Docs: gx/uncommitted/data_docs/index.html)
-	$(PY) -m warehouse.validate --db $(WAREHOUSE_PATH) --docs gx/uncommitted/data_docs
+	$(PY) -m warehouse.validate --db "$$WAREHOUSE_PATH" --docs gx/uncommitted/data_docs
 
 publish: $(VENV)/.installed ## Publish the marts as Parquet and a copy of the warehouse under publish/<warehouse stem>/
-	$(PY) -m warehouse.publish --db $(WAREHOUSE_PATH)
+	$(PY) -m warehouse.publish --db "$$WAREHOUSE_PATH"
 
 report: $(VENV)/.installed ## Write the story pages (report/index.html), static HTML that opens offline
-	$(PY) -m warehouse.pages --db $(WAREHOUSE_PATH) --out report
+	$(PY) -m warehouse.pages --db "$$WAREHOUSE_PATH" --out report
 
 docs: $(VENV)/.installed ## Generate dbt docs as one file that opens offline (target/static_index.html)
 	$(DBT) docs generate --static
@@ -65,7 +74,7 @@ browser: ## Install headless Chromium (Debian package) for the browser tests, if
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 
 score: $(VENV)/.installed ## Score the built warehouse against ../shared/gold
-	$(PY) ../shared/eval/score.py --db $(WAREHOUSE_PATH) --corpus $(CORPUS) --gold ../shared/gold
+	$(PY) ../shared/eval/score.py --db "$$WAREHOUSE_PATH" --corpus "$$CORPUS" --gold ../shared/gold
 
 # The eval extra (spaCy and its model, the names baseline) goes into .venv only here, never in `make build`.
 $(VENV)/.eval-installed: $(VENV)/.installed requirements-eval.lock

@@ -7,10 +7,12 @@ import sys
 from collections.abc import Sequence
 
 from ingest.db import DEFAULT_DB, DatabaseLocked, WarehouseUnavailable
+from ingest.discover import InputNotFound
 from ingest.load import DEFAULT_MAX_BYTES, RunSummary, ingest_paths
 
 EXIT_UNAVAILABLE = 1
 EXIT_LOCKED = 3
+EXIT_NOT_FOUND = 4
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,7 +29,10 @@ def build_parser() -> argparse.ArgumentParser:
             ".jsonl files with one article a line (text, optional id, story, outlet, published_date, url, title). "
             "Exit status: 0 when the run committed (rejected files are listed, not fatal), "
             f"{EXIT_LOCKED} when another process holds the database lock, {EXIT_UNAVAILABLE} when the database "
-            "cannot be opened, 2 for bad arguments."
+            f"cannot be opened or written (disk full, permission denied), {EXIT_NOT_FOUND} when a PATH does not "
+            "exist, 2 for bad arguments. Identity: an article is its story and its path relative to the story "
+            "folder (the directory named after the story, or with --story the directory given), whatever "
+            "folder the ingest was started from; its current version is the text the file holds now."
         ),
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a .txt or .jsonl file, or a directory of them")
@@ -58,6 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         summary = ingest_paths(
             args.paths, db=args.db, story=args.story, max_bytes=args.max_bytes, progress=not args.no_progress
         )
+    except InputNotFound as exc:
+        print(f"ingest: {exc}", file=sys.stderr)
+        return EXIT_NOT_FOUND
     except DatabaseLocked as exc:
         print(f"ingest: {exc}", file=sys.stderr)
         return EXIT_LOCKED
@@ -73,6 +81,8 @@ def format_summary(summary: RunSummary) -> str:
         f"ingest run {summary.run_id} -> {summary.db}",
         f"  seen {summary.seen}, loaded {summary.loaded}, unchanged {summary.unchanged}, rejected {summary.rejected}",
     ]
+    if summary.reverted:
+        lines.append(f"  {summary.reverted} files hold a text they held before: it is their current version again")
     if summary.refreshed:
         lines.append(f"  {summary.refreshed} unchanged articles had their detected metadata recomputed")
     if summary.rejected:

@@ -34,18 +34,70 @@ class DatabaseLocked(WarehouseUnavailable):
         self.path = path
 
 
+class WriteFailed(WarehouseUnavailable):
+    """Writing the warehouse failed (disk full, permission denied...); the run was rolled back."""
+
+
+# Causes worth one plain sentence, as the operating system or DuckDB words them.
+_CAUSES = (
+    ("no space left on device", "the disk is full (no space left on device)"),
+    ("disk quota exceeded", "the disk quota is exceeded"),
+    ("permission denied", "permission was denied"),
+    ("read-only file system", "the file system is read-only"),
+)
+
+
+def write_failure(path: Path, exc: BaseException) -> WriteFailed | None:
+    """One sentence naming the warehouse file and the cause, for an I/O failure while writing it."""
+    if not isinstance(exc, duckdb.Error | OSError):
+        return None
+    text = str(exc)
+    cause = next((plain for needle, plain in _CAUSES if needle in text.lower()), None)
+    if cause is None:
+        # A commit that fails for want of space is a TransactionException naming the cause; other
+        # DuckDB errors (a bug, a constraint) keep their traceback.
+        if not isinstance(exc, duckdb.IOException | duckdb.FatalException | OSError):
+            return None
+        cause = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+    return WriteFailed(
+        f"Cannot write the warehouse {path}: {cause}. The run was rolled back and nothing was written; "
+        "fix the cause and run the ingest again."
+    )
+
+
+def check_name(path: Path) -> None:
+    """Refuse warehouse file names dbt cannot use: dbt-duckdb names the catalog after the file."""
+    stem = path.stem
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", stem):
+        raise WarehouseUnavailable(
+            f"Cannot use {path} as the warehouse: dbt names the database after the file ({stem!r}), so the name "
+            "must be letters, digits and underscores, not starting with a digit (e.g. warehouse.duckdb)."
+        )
+    if stem.lower() in _RESERVED_CATALOGS:
+        raise WarehouseUnavailable(
+            f"Cannot use {path} as the warehouse: DuckDB reserves the catalog name {stem!r}; choose another file name."
+        )
+
+
+# Catalog names DuckDB already uses in every session: a file named so cannot be addressed by name.
+_RESERVED_CATALOGS = frozenset({"system", "temp", "main"})
+
+
 def resolve_db(db: str | os.PathLike[str] | None) -> Path:
     """--db, else $WAREHOUSE_PATH, else warehouse.duckdb in the current directory."""
     return Path(db or os.environ.get("WAREHOUSE_PATH") or DEFAULT_DB).absolute()
 
 
 def connect(path: Path) -> duckdb.DuckDBPyConnection:
+    check_name(path)
     try:
         con = duckdb.connect(str(path))
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise DatabaseLocked(path, str(exc)) from exc
-        raise WarehouseUnavailable(f"Cannot open the warehouse {path}: {exc}") from exc
+        text = str(exc)
+        cause = next((plain for needle, plain in _CAUSES if needle in text.lower()), text)
+        raise WarehouseUnavailable(f"Cannot open the warehouse {path}: {cause}. Nothing was written.") from exc
     # DuckDB draws its own bar for statements over 2 s, which would interleave with ingest's.
     con.execute("set enable_progress_bar = false")
     # A run is one transaction, and DuckDB holds uncommitted rows in memory unless a limit makes it

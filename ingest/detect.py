@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 # Bump whenever a rule changes: re-ingesting an article stored under another version recomputes
 # its detected columns.
-DETECTOR_VERSION = "3"
+DETECTOR_VERSION = "4"
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -94,6 +94,11 @@ _BLANK_THEN_TEXT_RE = re.compile(r"[ \t\r]*\n[ \t\r]*\n\s*\S")
 _RIGHTS_RE = re.compile(r"(?i)all rights reserved")
 # Sentence punctuation (perhaps closed by a quote mark) followed by a space or the line's end.
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'\u201d\u2019)]*(?=[ \t]|\r?\n|\r?$)")
+# A line break as files write it: \n, \r\n, or a lone \r (classic Mac OS, some exports).
+_LINE_BREAK_RE = re.compile(r"\r\n?|\n")
+# A line of this many words is running prose even without sentence punctuation (a transcript, a
+# feed that strips it); headlines, datelines and sign-up lines are shorter.
+_PROSE_MIN_WORDS = 10
 _TITLE_MAX_CHARS = 150
 _COPYRIGHT_MAX_CHARS = 200
 _TRAILING_LINES = 3
@@ -158,7 +163,8 @@ def detect(text: str, title_hint: str | None = None) -> Detection:
 
 
 def _has_sentence(text: str, start: int, end: int) -> bool:
-    """Whether [start, end) holds running prose: three or more words on a line before a sentence end.
+    """Whether [start, end) holds running prose: three or more words on a line before a sentence end,
+    or a line of _PROSE_MIN_WORDS words, punctuated or not.
 
     A scan over the punctuation, not one regex over the words, so that a long line with no
     punctuation at all stays linear."""
@@ -166,7 +172,7 @@ def _has_sentence(text: str, start: int, end: int) -> bool:
         line_start = max(text.rfind("\n", start, match.start()) + 1, start, match.start() - 200)
         if len(text[line_start : match.start()].split()) >= 3:
             return True
-    return False
+    return any(len(line.split()) >= _PROSE_MIN_WORDS for line in text[start:end].splitlines())
 
 
 def parse_date(value: str) -> dt.date | None:
@@ -196,9 +202,9 @@ def _read_top(text: str, title_hint: str | None) -> _Top:
     furniture_seen = False
     pos = 0
     while pos < len(text):
-        nl = text.find("\n", pos)
-        end = len(text) if nl < 0 else nl
-        line_start, pos = pos, end + 1
+        brk = _LINE_BREAK_RE.search(text, pos)
+        end = brk.start() if brk else len(text)
+        line_start, pos = pos, (brk.end() if brk else len(text) + 1)
         line = text[line_start:end]
         stripped = line.strip()
         if not stripped:

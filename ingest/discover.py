@@ -5,9 +5,14 @@ Rejection (a path or line that cannot be ingested, with the reason). Nothing her
 database, and nothing is read ahead: a corpus of a million files streams through in constant
 memory, except for the rows of a sidecar, which are held until their files are reached.
 
-Story: --story, else a jsonl line's `story`, else the name of the directory holding the file.
-source_file: the path relative to the directory argument (the file's name for a file argument);
-for jsonl lines `<that path>:<id>` or `<that path>:<1-based line number>`.
+Identity: an article is (story, source_file), and it does not depend on the folder ingest was
+started from. Story: --story, else a jsonl line's `story`, else the name of the directory holding
+the file (its story folder). source_file: the path relative to the story folder, i.e. the file's
+name; with --story, the path relative to the directory argument (the story's root as the user
+gave it). For jsonl lines `<that path>:<id>` or `<that path>:<1-based line number>`.
+
+Only regular files (or links to them) are opened: FIFOs, sockets and devices inside a directory
+are rejected with a reason, never opened, since reading a FIFO blocks until someone writes to it.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import io
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,10 +83,23 @@ class _Line(NamedTuple):
     key: str
     story: str | None
     meta: Meta
+    dropped: list[str]  # metadata fields dropped, completing "Line N ..."
+
+
+class InputNotFound(FileNotFoundError):
+    """A path given on the command line does not exist; nothing is ingested."""
 
 
 class MetadataError(ValueError):
     """A metadata value is unusable; str(exc) completes the sentence "Line N ..."."""
+
+
+def check_paths_exist(paths: Iterable[str | os.PathLike[str]]) -> None:
+    """Raise InputNotFound for the first given path that does not exist (a broken link included)."""
+    for given in paths:
+        if not os.path.exists(given):
+            what = "is a broken symbolic link" if os.path.islink(given) else "does not exist"
+            raise InputNotFound(f"The path {os.path.abspath(given)} {what}; nothing was ingested.")
 
 
 def iter_inputs(paths: Iterable[str | os.PathLike[str]], story: str | None, max_bytes: int) -> Iterator[Item]:
@@ -101,7 +120,7 @@ def count_inputs(paths: Iterable[str | os.PathLike[str]]) -> int:
     total = 0
     for given in paths:
         path = os.path.abspath(given)
-        files = (os.path.join(d, n) for d, n in _walk(path, [])) if os.path.isdir(path) else [path]
+        files = (os.path.join(d, n) for d, n, _ in _walk(path, [])) if os.path.isdir(path) else [path]
         for file in files:
             kind = _kind(file)
             if kind == "txt":
@@ -111,9 +130,13 @@ def count_inputs(paths: Iterable[str | os.PathLike[str]]) -> int:
     return total
 
 
-def parse_meta(fields: Mapping[str, object]) -> Meta:
-    """Validate the known metadata fields; every field is kept for the sidecar column."""
+def parse_meta(fields: Mapping[str, object]) -> tuple[Meta, list[str]]:
+    """Validate the known metadata fields; every field is kept for the sidecar column.
+
+    A published_date that is not a date is dropped, not fatal: the article loads without it, and
+    the second value says so (sentences completing "Line N ..."), the same for sidecars and jsonl."""
     values: dict[str, str | None] = {}
+    dropped: list[str] = []
     for name in (*_METADATA_TEXT_FIELDS, "published_date", "encoding"):
         value = fields.get(name)
         if value is not None and not isinstance(value, str):
@@ -128,27 +151,72 @@ def parse_meta(fields: Mapping[str, object]) -> Meta:
         except ValueError:
             date = None
         if date is None:
-            raise MetadataError(f"has a published_date {published!r} that is not an ISO date (YYYY-MM-DD).")
+            dropped.append(
+                f"has a published_date {published!r} that is not an ISO date (YYYY-MM-DD): the date was dropped "
+                "and the article loaded without it."
+            )
     encoding = values["encoding"]
     if encoding is not None and codec_name(encoding) is None:
         raise MetadataError(f"names an unknown encoding {encoding!r}.")
-    return Meta(values["outlet"], date, values["url"], values["title"], encoding, dict(fields))
+    return Meta(values["outlet"], date, values["url"], values["title"], encoding, dict(fields)), dropped
 
 
 def _kind(name: str) -> str | None:
     suffix = os.path.splitext(name)[1].lower()
-    return {".txt": "txt", ".jsonl": "jsonl"}.get(suffix)
+    # A saved web page is an article like a .txt file; ingest extracts its text (see html.py).
+    return {".txt": "txt", ".html": "txt", ".htm": "txt", ".jsonl": "jsonl"}.get(suffix)
 
 
-def _walk(root: str, errors: list[OSError]) -> Iterator[tuple[str, str]]:
-    """(directory, file name) pairs under root, sorted, skipping hidden entries; listing errors go to errors."""
-    # Plain strings rather than Path objects: pathlib costs seconds per hundred thousand files.
-    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+def _walk(root: str, errors: list[OSError]) -> Iterator[tuple[str, str, bool]]:
+    """(directory, file name, is regular) under root, sorted, skipping hidden entries; listing errors go to errors.
+
+    is regular is False for FIFOs, sockets and devices, which must never be opened."""
+    # Plain strings and scandir rather than Path objects and stat calls: the file type comes with
+    # the directory listing, and pathlib costs seconds per hundred thousand files.
+    stack = [root]
+    while stack:
+        here = stack.pop()
+        try:
+            with os.scandir(here) as listing:
+                entries = [e for e in listing if not e.name.startswith(".")]
+        except OSError as exc:
+            errors.append(exc)
+            continue
+        files: list[tuple[str, bool]] = []
+        subdirs: list[str] = []
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    subdirs.append(entry.name)
+                elif entry.is_file():
+                    files.append((entry.name, True))
+                elif not entry.is_symlink() or os.path.exists(entry.path):
+                    files.append((entry.name, False))
+                else:
+                    files.append((entry.name, True))  # a broken link: reading it says so
+            except OSError as exc:
+                errors.append(exc)
         # A directory's sidecar comes before its files, which need its rows.
-        for name in sorted(filenames, key=lambda name: (name != SIDECAR_NAME, name)):
-            if not name.startswith("."):
-                yield dirpath, name
+        for name, regular in sorted(files, key=lambda item: (item[0] != SIDECAR_NAME, item[0])):
+            yield here, name, regular
+        stack.extend(os.path.join(here, d) for d in sorted(subdirs, reverse=True))
+
+
+def special_file_reason(mode: int) -> str:
+    kind = (
+        "a FIFO (named pipe)" if stat.S_ISFIFO(mode)
+        else "a socket" if stat.S_ISSOCK(mode)
+        else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "not a regular file"
+    )  # fmt: skip
+    return f"The path is {kind}, not a regular file: skipped without opening it."
+
+
+def _special_reason(path: str) -> str:
+    try:
+        return special_file_reason(os.stat(path).st_mode)
+    except OSError as exc:
+        return os_reason(exc, "file could not be examined")
 
 
 def _directory(root: Path, story: str | None, max_bytes: int) -> Iterator[Item]:
@@ -156,12 +224,14 @@ def _directory(root: Path, story: str | None, max_bytes: int) -> Iterator[Item]:
     prefix_length = len(os.path.join(top, ""))
     sidecar_rows: dict[str, Meta] = {}
     errors: list[OSError] = []
-    for here, name in _walk(top, errors):
+    for here, name, regular in _walk(top, errors):
         yield from _listing_errors(errors, top)
         path = os.path.join(here, name)
-        relative = path[prefix_length:].replace(os.sep, "/")
+        relative = path[prefix_length:].replace(os.sep, "/") if story else name
         kind = _kind(name)
-        if name == SIDECAR_NAME:
+        if not regular:
+            yield Rejection(path, _special_reason(path))
+        elif name == SIDECAR_NAME:
             for target, row in _sidecar(Path(path), check_exists=True):
                 if isinstance(row, Rejection):
                     yield row
@@ -187,7 +257,7 @@ def _single_file(path: Path, story: str | None, max_bytes: int) -> Iterator[Item
         return
     if kind != "txt":
         yield Rejection(
-            str(path), f"Unsupported file type {path.suffix or '(none)'!r}: ingest reads .txt and .jsonl files."
+            str(path), f"Unsupported file type {path.suffix or '(none)'!r}: ingest reads .txt, .html and .jsonl files."
         )
         return
     meta = None
@@ -206,7 +276,11 @@ def _single_file(path: Path, story: str | None, max_bytes: int) -> Iterator[Item
 def _sidecar(path: Path, check_exists: bool) -> Iterator[tuple[Path | None, Meta | Rejection]]:
     """(target file, metadata or rejection) per row; target is None for problems with the whole sidecar."""
     try:
-        data = path.read_bytes()
+        with open_regular(str(path)) as handle:
+            data = handle.read()
+    except NotRegularFile as exc:
+        yield None, Rejection(str(path), f"{exc} Its rows were ignored.")
+        return
     except OSError as exc:
         yield None, Rejection(str(path), os_reason(exc, "sidecar could not be read") + " Its rows were ignored.")
         return
@@ -215,24 +289,59 @@ def _sidecar(path: Path, check_exists: bool) -> Iterator[tuple[Path | None, Meta
     except UnicodeDecodeError:
         yield None, Rejection(str(path), "The sidecar is not valid UTF-8; its rows were ignored.", size=len(data))
         return
-    reader = csv.reader(io.StringIO(text, newline=""))
     seen: dict[str, int] = {}
+    records = _csv_records(text)
+    line = 1
     try:
-        header = [name.strip() for name in next(reader, [])]
+        first = next(records, None)
+        header = [name.strip() for name in first[2]] if isinstance(first, tuple) else []
         if "file" not in header:
             yield None, Rejection(str(path), "The sidecar has no 'file' column; its rows were ignored.", 1, len(data))
             return
-        for fields in reader:
+        for record in records:
+            if isinstance(record, str):
+                yield None, Rejection(str(path), record, line + 1)
+                continue
+            line, end, fields = record
             if any(f.strip() for f in fields):
-                yield _sidecar_row(path, header, fields, reader.line_num, seen, check_exists)
+                yield from _sidecar_row(path, header, fields, line, seen, check_exists)
+            line = end
     except csv.Error as exc:
-        reason = f"Line {reader.line_num} is not valid CSV ({exc}); the rest of the sidecar was ignored."
-        yield None, Rejection(str(path), reason, reader.line_num)
+        reason = f"Line {line + 1} is not valid CSV ({exc}); the rest of the sidecar was ignored."
+        yield None, Rejection(str(path), reason, line + 1)
+
+
+def _csv_records(text: str) -> Iterator[tuple[int, int, list[str]] | str]:
+    """(first line, last line, fields) per CSV record; a str for an unclosed quote, saying where.
+
+    In valid CSV quote marks come in pairs, so an odd number of them means a quote that never
+    closes: the parser then reads everything after it, up to the end of the file, as one value.
+    That record is reported at the line where it opens, and parsing resumes on the next line, so
+    the rows it swallowed are still read."""
+    lines = text.splitlines(keepends=True)
+    offset = 0
+    while True:
+        unbalanced = sum(line.count('"') for line in lines[offset:]) % 2 == 1
+        reader = csv.reader(io.StringIO("".join(lines[offset:]), newline=""))
+        previous = 0
+        for fields in reader:
+            start, end = offset + previous + 1, offset + reader.line_num
+            previous = reader.line_num
+            if unbalanced and end >= len(lines) and end > start:
+                yield (
+                    f"Line {start} opens a quoted value that is never closed: it ran to the end of the file "
+                    f"(line {end}), so that row was ignored and the lines after it were read again as rows."
+                )
+                offset = start
+                break
+            yield start, end, fields
+        else:
+            return
 
 
 def _sidecar_row(
     sidecar: Path, header: list[str], fields: list[str], line: int, seen: dict[str, int], check_exists: bool
-) -> tuple[Path | None, Meta | Rejection]:
+) -> list[tuple[Path | None, Meta | Rejection]]:
     file_column = header.index("file")
     name = fields[file_column].strip() if len(fields) > file_column else ""
     target = Path(os.path.normpath(sidecar.parent / name)) if name else None
@@ -250,17 +359,22 @@ def _sidecar_row(
     else:
         seen[name] = line
         try:
-            return target, parse_meta(dict(zip(header, fields, strict=True)))
+            meta, dropped = parse_meta(dict(zip(header, fields, strict=True)))
         except MetadataError as exc:
             problem = str(exc)
-    return target, Rejection(str(sidecar), f"Line {line} {problem}", line)
+        else:
+            rows: list[tuple[Path | None, Meta | Rejection]] = [
+                (target, Rejection(str(sidecar), f"Line {line} {reason}", line)) for reason in dropped
+            ]
+            return [*rows, (target, meta)]
+    return [(target, Rejection(str(sidecar), f"Line {line} {problem}", line))]
 
 
 def _jsonl(path: str, relative: str, story: str | None, dir_name: str, max_bytes: int) -> Iterator[Item]:
     any_line = False
     ids: dict[str, int] = {}
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             for number, raw in enumerate(handle, 1):
                 if not raw.strip():
                     continue
@@ -269,12 +383,14 @@ def _jsonl(path: str, relative: str, story: str | None, dir_name: str, max_bytes
                 if isinstance(line, str):
                     yield Rejection(path, f"Line {number} {line}", number, len(raw))
                 else:
+                    for reason in line.dropped:
+                        yield Rejection(path, f"Line {number} {reason}", number)
                     source_file = f"{relative}:{line.key}"
                     yield JsonlArticle(
                         path, source_file, story or line.story or dir_name, line.text, line.data, line.meta
                     )
-    except OSError as exc:
-        yield Rejection(path, os_reason(exc, "file could not be read"))
+    except (OSError, NotRegularFile) as exc:
+        yield Rejection(path, str(exc) if isinstance(exc, NotRegularFile) else os_reason(exc, "file could not be read"))
         return
     if not any_line:
         yield Rejection(path, "The file is empty or holds only blank lines.", size=os.path.getsize(path))
@@ -317,18 +433,39 @@ def _jsonl_line(raw: bytes, number: int, ids: dict[str, int], max_bytes: int) ->
     if line_story is not None and not (isinstance(line_story, str) and line_story.strip()):
         return "has a 'story' that is not a non-empty string."
     try:
-        meta = parse_meta({k: v for k, v in obj.items() if k != "text"})
+        meta, dropped = parse_meta({k: v for k, v in obj.items() if k != "text"})
     except MetadataError as exc:
         return str(exc)
-    return _Line(text, data, key, line_story.strip() if line_story else None, meta)
+    return _Line(text, data, key, line_story.strip() if line_story else None, meta, dropped)
 
 
 def _count_newlines(path: str) -> int:
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
-    except OSError:
+    except (OSError, NotRegularFile):
         return 1
+
+
+class NotRegularFile(Exception):
+    """The path turned out not to be a regular file when opened; str(exc) is the reason."""
+
+
+def nonblocking_opener(path: str, flags: int) -> int:
+    # O_NONBLOCK: opening a FIFO that no one writes to returns at once instead of blocking forever.
+    return os.open(path, flags | os.O_NONBLOCK)
+
+
+def open_regular(path: str) -> io.BufferedReader:
+    """Open a file for reading in binary, refusing (NotRegularFile) anything but a regular file.
+
+    Checked on the open descriptor, so a file swapped for a FIFO after the walk cannot hang a run."""
+    handle = open(path, "rb", opener=nonblocking_opener)  # noqa: SIM115 - returned to the caller
+    mode = os.fstat(handle.fileno()).st_mode
+    if not stat.S_ISREG(mode):
+        handle.close()
+        raise NotRegularFile(special_file_reason(mode))
+    return handle
 
 
 def _missing_reason(path: Path) -> str:

@@ -23,6 +23,7 @@ create table if not exists raw.articles (
     raw_text varchar not null,
     byte_size bigint not null,
     encoding varchar not null,
+    source_html varchar,                  -- the page, when raw_text was extracted from HTML
     sidecar json,                         -- the whole metadata row (sidecar csv or jsonl fields)
     outlet varchar,
     outlet_basis varchar,
@@ -33,10 +34,15 @@ create table if not exists raw.articles (
     dateline varchar,
     body_start integer not null,          -- 0-based, in characters of raw_text
     body_end integer not null,            -- exclusive
+    language varchar,                     -- ISO 639-1 code of the body's language; null when too short to tell
     detector_version varchar not null,
     run_id varchar not null,
     ingested_at timestamp not null
 );
+
+-- Columns added since the table was first created.
+alter table raw.articles add column if not exists source_html varchar;
+alter table raw.articles add column if not exists language varchar;
 
 create table if not exists raw.rejected_files (
     run_id varchar not null,
@@ -46,3 +52,34 @@ create table if not exists raw.rejected_files (
     byte_size bigint,
     rejected_at timestamp not null
 );
+
+-- Every version of every article identity, in order: version n of (story_id, source_file) is the
+-- text the file held from its n-th change on. The newest is current, even when that text was
+-- seen before (A -> B -> A makes A version 3); raw.articles.version is the newest version number
+-- under which its text was current, so the newest row per identity there is the current one too.
+create table if not exists raw.article_versions (
+    story_id varchar not null,
+    source_file varchar not null,
+    version integer not null,
+    article_id varchar not null,
+    run_id varchar not null
+);
+
+-- Every time a text was read: which file, under which identity, in which run. The same text under
+-- two names is stored once in raw.articles, under the first; its other names are here.
+create table if not exists raw.article_sightings (
+    article_id varchar not null,
+    story_id varchar not null,
+    source_file varchar not null,
+    source_path varchar not null,
+    run_id varchar not null
+);
+
+-- Warehouses from before these tables: their articles are the versions and sightings known so far.
+insert into raw.article_versions (story_id, source_file, version, article_id, run_id)
+select story_id, source_file, version, article_id, run_id from raw.articles
+where not exists (select 1 from raw.article_versions);
+
+insert into raw.article_sightings (article_id, story_id, source_file, source_path, run_id)
+select article_id, story_id, source_file, source_path, run_id from raw.articles
+where not exists (select 1 from raw.article_sightings);

@@ -148,7 +148,7 @@ def test_flood_outlets_disagreeing_on_the_toll_fail_the_build(invented) -> None:
     assert failed, invented.output[-3000:]
     lines = [line for line in invented.output.splitlines() if "people|kill" in line]
     assert any("12" in line and "16" in line for line in lines), invented.output[-3000:]
-    said = [line for line in invented.output.splitlines() if "flood/northern_daily.txt [Northern Daily] says" in line]
+    said = [line for line in invented.output.splitlines() if "northern_daily.txt [Northern Daily] says" in line]
     assert any("12 people" in line and "The civil protection agency said 12 people died" in line for line in said)
     assert claims_of(invented.db, "flood")["people|kill"][0] == "conflict"
 
@@ -184,14 +184,14 @@ def test_flood_counts_agreeing_across_outlets(invented) -> None:
 
 def test_flood_figures(invented) -> None:
     db = invented.db
-    assert figure(db, "flood/river_post.txt", "1,200 residents")[:4] == (1200, 1200, 1200, "exact")
-    assert figure(db, "flood/river_post.txt", "At least 14")[:4] == (14, 14, None, "at_least")
-    assert figure(db, "flood/river_post.txt", "nearly 300 homes")[:4] == (300, 240, 300, "approx")
-    assert figure(db, "flood/wire_update.txt", "dozens of roads")[:4] == (24, 24, 99, "range")
-    assert figure(db, "flood/wire_update.txt", "a third of farmland")[3] == "at_least"
-    assert figure(db, "flood/northern_daily.txt", "€20 million")[0] == 20_000_000
+    assert figure(db, "river_post.txt", "1,200 residents")[:4] == (1200, 1200, 1200, "exact")
+    assert figure(db, "river_post.txt", "At least 14")[:4] == (14, 14, None, "at_least")
+    assert figure(db, "river_post.txt", "nearly 300 homes")[:4] == (300, 240, 300, "approx")
+    assert figure(db, "wire_update.txt", "dozens of roads")[:4] == (24, 24, 99, "range")
+    assert figure(db, "wire_update.txt", "a third of farmland")[3] == "at_least"
+    assert figure(db, "northern_daily.txt", "€20 million")[0] == 20_000_000
     surfaces = [
-        s for (s,) in rows(db, "select surface from marts.fct_figures where source_file = 'flood/northern_daily.txt'")
+        s for (s,) in rows(db, "select surface from marts.fct_figures where source_file = 'northern_daily.txt'")
     ]
     assert not any("one of" in s or "2024" in s or "March 10" in s for s in surfaces)
 

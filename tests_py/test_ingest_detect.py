@@ -288,3 +288,21 @@ def test_one_short_sentence_is_enough_for_a_body() -> None:
     found = detect(text)
     body = text[found.body_start : found.body_end]
     assert body.endswith("The harbour reopened on Monday after three weeks of repairs.")
+
+
+def test_text_without_sentence_punctuation_keeps_its_body() -> None:
+    text = (
+        "Harbour works begin\n\n"
+        "the harbour board met on monday and agreed to rebuild the sea wall before winter\n"
+        "residents said the works would close the beach for three months\n"
+    )
+    found = detect(text)
+    assert text[found.body_start : found.body_end].startswith("the harbour board met")
+    assert text[found.body_start : found.body_end].endswith("for three months")
+
+
+def test_a_lone_carriage_return_ends_a_line() -> None:
+    text = "Published 13 Apr, 2024\rThe harbour board met on Monday.\rResidents objected.\r"
+    found = detect(text)
+    assert found.published_date == dt.date(2024, 4, 13)
+    assert text[found.body_start : found.body_end] == "The harbour board met on Monday.\rResidents objected."

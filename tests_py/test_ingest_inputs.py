@@ -56,7 +56,8 @@ def test_every_bad_file_is_quarantined_with_its_reason(
     else:
         os.chmod(locked, 0)
 
-    summary = load(story, tmp_path / "missing.txt", tmp_path / "report.pdf", max_bytes=1000)
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.7")
+    summary = load(story, tmp_path / "report.pdf", max_bytes=1000)
 
     reasons = rejected(query)
     assert {name: reason for name, (_, reason) in reasons.items()} == {
@@ -67,15 +68,14 @@ def test_every_bad_file_is_quarantined_with_its_reason(
         "huge.txt": "The file is 2,000 bytes, over the limit of 1,000 bytes (--max-bytes).",
         "locked.txt": "Permission denied: the file could not be read.",
         "dangling.txt": "The file could not be read: it does not exist (removed meanwhile, or a broken link).",
-        "missing.txt": "The path does not exist.",
-        "report.pdf": "The path does not exist.",
+        "report.pdf": "Unsupported file type '.pdf': ingest reads .txt, .html and .jsonl files.",
     }
     assert reasons["garbage.txt"][1].startswith("The file is not valid UTF-8 (byte 0x")
     assert "no other encoding could be detected with confidence" in reasons["garbage.txt"][1]
     assert reasons["huge.txt"][0] == 2000
     assert query("select source_file from raw.articles") == [("good.txt",)]
-    assert (summary.seen, summary.loaded, summary.unchanged, summary.rejected) == (10, 1, 0, 9)
-    assert query("select files_seen, loaded, unchanged, rejected from raw.ingest_runs") == [(10, 1, 0, 9)]
+    assert (summary.seen, summary.loaded, summary.unchanged, summary.rejected) == (9, 1, 0, 8)
+    assert query("select files_seen, loaded, unchanged, rejected from raw.ingest_runs") == [(9, 1, 0, 8)]
 
 
 def test_unsupported_file_argument(tmp_path: Path, load: Callable[..., Any], query: Callable[..., Any]) -> None:
@@ -83,7 +83,7 @@ def test_unsupported_file_argument(tmp_path: Path, load: Callable[..., Any], que
     pdf.write_bytes(b"%PDF-1.7")
     load(pdf)
     assert rejected(query) == {
-        "report.pdf": (None, "Unsupported file type '.pdf': ingest reads .txt and .jsonl files.")
+        "report.pdf": (None, "Unsupported file type '.pdf': ingest reads .txt, .html and .jsonl files.")
     }
 
 
@@ -165,7 +165,8 @@ def test_malformed_sidecar_rows_are_named_by_line_and_their_files_still_load(
     summary = load(sample_corpus)
     assert {key: reason for key, (_, reason) in rejected(query).items()} == {
         "metadata.csv:3": "Line 3 has 4 fields; the header has 3.",
-        "metadata.csv:4": "Line 4 has a published_date '8 Dec 2023' that is not an ISO date (YYYY-MM-DD).",
+        "metadata.csv:4": "Line 4 has a published_date '8 Dec 2023' that is not an ISO date (YYYY-MM-DD): the date "
+        "was dropped and the article loaded without it.",
         "metadata.csv:5": "Line 5 names 'gone.txt', which does not exist.",
         "metadata.csv:6": "Line 6 repeats file '000_3c335b76b6224e08.txt' from line 2.",
         "metadata.csv:7": "Line 7 has no 'file' value.",
@@ -174,7 +175,9 @@ def test_malformed_sidecar_rows_are_named_by_line_and_their_files_still_load(
     assert (summary.loaded, summary.rejected) == (5, 6)
     articles = stored()
     assert articles["000_3c335b76b6224e08.txt"]["outlet_basis"] == "sidecar"
-    assert articles["002_e306693923fce447.txt"]["outlet_basis"] == "trailer"
+    # A bad date drops the date only: the row's other fields still apply.
+    cnn = articles["002_e306693923fce447.txt"]
+    assert (cnn["outlet"], cnn["outlet_basis"], cnn["published_date_basis"]) == ("CNN", "sidecar", "timestamp")
 
 
 def test_sidecar_without_file_column_is_rejected_whole(
@@ -208,9 +211,10 @@ def test_stories_and_source_files(tmp_path: Path, load: Callable[..., Any], quer
     (corpus / ".hidden").mkdir()
     (corpus / ".hidden" / "c.txt").write_text(GOOD + "Hidden.\n", encoding="utf-8")
     load(corpus)
+    # Each file's identity is relative to its story folder, not to the folder ingest started from.
     assert query("select story_id, source_file from raw.articles order by 2") == [
-        ("port-strike", "port-strike/a.txt"),
-        ("day2", "port-strike/day2/b.txt"),
+        ("port-strike", "a.txt"),
+        ("day2", "b.txt"),
     ]
     (corpus / "port-strike" / "day2" / "c.txt").write_text(GOOD + "New.\n", encoding="utf-8")
     summary = load(corpus / "port-strike" / "day2", story="Port strike")
@@ -258,15 +262,18 @@ def test_jsonl_lines_load_and_bad_lines_are_named(
         "feed.jsonl:5": "Line 5 is not a JSON object.",
         "feed.jsonl:6": "Line 6 has no 'text' string.",
         "feed.jsonl:7": "Line 7 repeats id 'a1' from line 1.",
-        "feed.jsonl:8": "Line 8 has a published_date 'yesterday' that is not an ISO date (YYYY-MM-DD).",
+        "feed.jsonl:8": "Line 8 has a published_date 'yesterday' that is not an ISO date (YYYY-MM-DD): the date was "
+        "dropped and the article loaded without it.",
         "feed.jsonl:9": "Line 9 has an empty 'text'.",
         "feed.jsonl:10": "Line 10 has a 'text' with NUL characters, which is binary content.",
         "feed.jsonl:11": "Line 11 has an 'id' that is neither a string nor an integer.",
     }
     assert rejected(query)["feed.jsonl:4"][1].startswith("Line 4 is not valid JSON: ")
-    assert (summary.loaded, summary.rejected) == (3, 8)
+    assert (summary.loaded, summary.rejected) == (4, 8)
     articles = stored()
-    assert set(articles) == {"feed.jsonl:a1", "feed.jsonl:2", "feed.jsonl:7"}
+    # As in a sidecar, a bad date is dropped and the article kept.
+    assert set(articles) == {"feed.jsonl:a1", "feed.jsonl:2", "feed.jsonl:8", "feed.jsonl:7"}
+    assert articles["feed.jsonl:8"]["published_date"] is None
     first = articles["feed.jsonl:a1"]
     assert (first["story_id"], first["outlet"], first["outlet_basis"]) == ("rates", "Example Wire", "sidecar")
     assert (first["published_date"], first["raw_text"], first["encoding"]) == (dt.date(2024, 1, 2), GOOD, "utf-8")
@@ -295,3 +302,26 @@ def test_empty_jsonl_file(tmp_path: Path, load: Callable[..., Any], query: Calla
     feed.write_text("\n\n", encoding="utf-8")
     load(feed)
     assert rejected(query) == {"feed.jsonl": (2, "The file is empty or holds only blank lines.")}
+
+
+def test_an_unclosed_quote_in_a_sidecar_is_reported_where_it_opens_and_swallows_no_row(
+    sample_corpus: Path, load: Callable[..., Any], query: Callable[..., Any], stored: Callable[[], dict[str, Any]]
+) -> None:
+    (sample_corpus / "metadata.csv").write_text(
+        "file,outlet,title\n"
+        "000_3c335b76b6224e08.txt,Dawn,Plain title\n"
+        '001_6a1e265b84298ea3.txt,Asbarez,"Unclosed title\n'
+        "002_e306693923fce447.txt,CNN,Fine\n"
+        '003_07edc077d577f0d1.txt,"Armenian Weekly, The",Quoted comma\n',
+        encoding="utf-8",
+    )
+    load(sample_corpus)
+    assert {key: reason for key, (_, reason) in rejected(query).items()} == {
+        "metadata.csv:3": "Line 3 opens a quoted value that is never closed: it ran to the end of the file (line 5), "
+        "so that row was ignored and the lines after it were read again as rows."
+    }
+    outlets = {name: (a["outlet"], a["outlet_basis"]) for name, a in stored().items()}
+    assert outlets["000_3c335b76b6224e08.txt"] == ("Dawn", "sidecar")
+    assert outlets["001_6a1e265b84298ea3.txt"][1] != "sidecar"
+    assert outlets["002_e306693923fce447.txt"] == ("CNN", "sidecar")
+    assert outlets["003_07edc077d577f0d1.txt"] == ("Armenian Weekly, The", "sidecar")

@@ -2,9 +2,11 @@
 
     python -m warehouse.build [--corpus data/articles] [--db FILE] [--dbt-arg ARG ...]
 
-Steps, in order: ingest the corpus; `dbt build` with the findings tests at severity warn (a
+Steps, in order: refuse a missing corpus or an unusable warehouse name and wait (visibly, at most
+--lock-wait seconds) for the warehouse lock, then mark the build unfinished (warehouse.buildstate);
+ingest the corpus; wait for the lock again; `dbt build` with the findings tests at severity warn (a
 contradiction between outlets must not keep the rest from being written); the dbt docs as one
-static file (target/static_index.html); the terminal summary (warehouse.report); the publication
+static file (target/static_index.html); mark the build finished; the terminal summary (warehouse.report); the publication
 (warehouse.publish, publish/<warehouse stem>/); the story pages (warehouse.pages, report/); and
 last warehouse.findings, which prints every unreviewed conflict.
 
@@ -25,13 +27,16 @@ from pathlib import Path
 from warehouse.findings import EXIT_UNREVIEWED
 
 
-def steps(corpus: str, db: str, dbt_args: list[str]) -> list[tuple[str, list[str]]]:
+def steps(corpus: str, db: str, dbt_args: list[str], lock_wait: str) -> list[tuple[str, list[str]]]:
     py = sys.executable
     dbt = str(Path(py).with_name("dbt"))
     return [
+        ("start", [py, "-m", "warehouse.buildstate", "start", "--db", db, "--wait", lock_wait]),
         ("ingest", [py, "-m", "ingest", corpus, "--db", db]),
+        ("lock", [py, "-m", "warehouse.buildstate", "lock", "--db", db, "--wait", lock_wait]),
         ("dbt build", [dbt, "build", "--vars", "{conflict_severity: warn}", *dbt_args]),
         ("dbt docs", [dbt, "docs", "generate", "--static", "--quiet"]),
+        ("finish", [py, "-m", "warehouse.buildstate", "finish", "--db", db]),
         ("summary", [py, "-m", "warehouse.report", "--db", db]),
         ("publish", [py, "-m", "warehouse.publish", "--db", db]),
         ("pages", [py, "-m", "warehouse.pages", "--db", db, "--out", "report"]),
@@ -49,9 +54,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dbt-arg", action="append", default=[], dest="dbt_args",
                         help="extra argument for `dbt build` (repeatable), e.g. --dbt-arg=--exclude-resource-type "
                              "--dbt-arg=unit_test")
+    parser.add_argument("--lock-wait", default="60", help="seconds to wait for another process's lock (default 60)")
     args = parser.parse_args(argv)
+    if not Path(args.corpus).exists():
+        print(f"build: the corpus path {args.corpus} does not exist; nothing was built.", file=sys.stderr)
+        return 4
     env = dict(os.environ, WAREHOUSE_PATH=args.db)  # dbt reads the warehouse path from the environment
-    for name, command in steps(args.corpus, args.db, args.dbt_args):
+    for name, command in steps(args.corpus, args.db, args.dbt_args, args.lock_wait):
         status = subprocess.run(command, env=env).returncode
         if status == 0:
             continue

@@ -35,6 +35,8 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse import buildstate
+
 _RENAME_EXCHANGE = 2  # linux/fs.h
 SOURCE = "warehouse_source"  # the source's alias in the publishing session
 
@@ -115,6 +117,7 @@ def _check(warehouse: Path, parquet_dir: Path, tables: dict[str, int]) -> None:
 def publish(db: Path, out: Path) -> Publication:
     """Publish the marts of `db` as Parquet and the warehouse as a copy, into `out`, atomically."""
     db, out = db.resolve(), out.resolve()
+    buildstate.require_finished(db)  # a publication only ever comes from a finished build
     out.parent.mkdir(parents=True, exist_ok=True)
     staged = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     shutil.rmtree(staged, ignore_errors=True)
@@ -170,6 +173,9 @@ def main(argv: list[str] | None = None) -> int:
     except duckdb.Error as exc:
         print(f"cannot publish {args.db}: {exc}", file=sys.stderr)
         return 2
+    except buildstate.BuildUnfinished as exc:
+        print(f"not published: {exc}", file=sys.stderr)
+        return 3
     print(f"published {len(result.tables)} marts to {result.out / 'marts'} and the warehouse to "
           f"{result.warehouse} ({result.method})")
     return 0

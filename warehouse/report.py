@@ -6,8 +6,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 import duckdb
+
+from warehouse import buildstate
 
 LAYERS = ("raw", "lexicons", "staging", "intermediate", "marts")
 
@@ -44,6 +47,22 @@ def agreement_summary(con: duckdb.DuckDBPyConnection) -> list[str]:
     return lines
 
 
+def language_flags(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """One line per current article that ingest found not to be in English: it yields no English-rule facts."""
+    has_column = con.execute(
+        "select count(*) from duckdb_columns() where schema_name = 'raw' and table_name = 'articles' "
+        "and column_name = 'language'"
+    ).fetchone()[0]
+    if not has_column:
+        return []
+    rows = con.execute(
+        "select story_id, source_file, language from raw.articles "
+        "qualify version = max(version) over (partition by story_id, source_file) "
+        "and coalesce(language, 'en') <> 'en' order by language, story_id, source_file"
+    ).fetchall()
+    return [f"{story} / {source_file}: language '{language}'" for story, source_file, language in rows]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m warehouse.report", description=__doc__)
     parser.add_argument("--db", default=os.environ.get("WAREHOUSE_PATH", "warehouse.duckdb"), help="DuckDB file")
@@ -55,8 +74,16 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     with con:
         print(f"warehouse {args.db}")
+        unfinished = buildstate.unfinished(Path(args.db).absolute())
+        if unfinished:
+            print(f"WARNING: {unfinished}")
         for schema, name, kind, n in table_counts(con):
             print(f"  {schema + '.' + name:48} {kind:5} {n:>10,} rows")
+        flagged = language_flags(con)
+        if flagged:
+            print(f"{len(flagged)} articles not in English: loaded, but the extraction rules are English, so no facts")
+            for line in flagged:
+                print("  " + line)
         summary = agreement_summary(con)
         if summary:
             print("agreement across outlets")

@@ -309,6 +309,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=1000, help="how many articles (default 1000)")
     parser.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
     args = parser.parse_args(argv)
+    if args.articles <= 0:
+        parser.error("--articles must be positive")
     size = write_corpus(args.out, args.articles, args.seed)
     print(f"wrote {args.articles:,} articles, {size / 1e6:,.1f} MB, to {args.out}")
     return 0

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
+from warehouse import buildstate
+
 if TYPE_CHECKING:
     import pandas as pd
     from great_expectations.expectations import Expectation
@@ -502,6 +504,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.db.exists():
         print(f"cannot open {args.db}: no such file", file=sys.stderr)
         return 2
+    unfinished = buildstate.unfinished(args.db)
+    if unfinished:
+        print(f"failed: {unfinished}")
     try:
         report = validate(args.db, None if args.no_docs else args.docs)
     except duckdb.Error as exc:
@@ -513,7 +518,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"validated {args.db}: {report.evaluated} expectations, {verdict}")
     if report.docs_index:
         print(f"Data Docs: {report.docs_index}")
-    return 0 if report.success else 1
+    return 0 if report.success and not unfinished else 1
 
 
 if __name__ == "__main__":

@@ -35,6 +35,8 @@ renamed as (
 
         ---------- derived
         version = max(version) over (partition by story_id, source_file) as is_current,
+        -- English rules (lexicons, patterns) read only English bodies; too short to tell counts as English.
+        coalesce(language, 'en') = 'en' as is_english,
         {{ list_size(regex_matches("substr(raw_text, body_start + 1, body_end - body_start)", "'\\S+'")) }}
             as word_count
 

@@ -7,7 +7,7 @@
     (`U.`), a listed abbreviation (`Gen.`), or the next piece starts in lower case or with a digit
     (`Dec. 7`). Sentences are then trimmed of surrounding white space. -#}
 
-{%- set piece_pattern = "'[^.!?…\\n]*(?:[.!?…]+[\"”’)\\]'']*[ \\t]*|\\n+|$)'" %}
+{%- set piece_pattern = "'[^.!?…\\r\\n]*(?:[.!?…]+[\"”’)\\]'']*[ \\t]*|[\\r\\n]+|$)'" %}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -23,7 +23,7 @@ articles as (
         {{ regex_matches('substr(raw_text, body_start + 1, body_end - body_start)', piece_pattern) }} as piece_list,
         row_number() over (order by article_id) as article_no
     from {{ ref('stg_news__articles') }}
-    where is_current and {{ in_changed_stories() }}
+    where is_current and is_english and {{ in_changed_stories() }}
 
 ),
 
@@ -64,7 +64,7 @@ positioned as (
             ),
             0
         ) as piece_start,
-        {{ regex_contains("piece", "'\\n'") }} as ends_line,
+        {{ regex_contains("piece", "'[\\r\\n]'") }} as ends_line,
         {{ regex_contains("piece", "'[.!?…][\"”’)\\]'']*[ \\t]+$'") }} as ends_terminal,
         {{ regex_extract("piece", "'(\\w+)\\.[ \\t]*$'", 1) }} as word_before_period,
         lead(piece) over (partition by article_no order by piece_no) as next_piece

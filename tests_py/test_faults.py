@@ -1,0 +1,329 @@
+"""Faults: kill -9 of ingest and of dbt build, a full disk under the seeds, a reader holding the
+lock, a missing corpus. After each, nothing already loaded is lost or changed, an unfinished build
+is flagged, and a rebuild equals a clean build row for row.
+
+The default run stays within about two minutes; FAULTS_LONG=1 (`make faults`) adds more kill
+points."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from pipeline import REPO, SAMPLE_CORPUS, BuildResult, dbt_env, ingest, run_dbt
+from warehouse import buildstate
+
+LONG = os.environ.get("FAULTS_LONG") == "1"
+RAW = {
+    "raw.articles": "* exclude (run_id, ingested_at)",
+    "raw.article_versions": "* exclude (run_id)",
+    "raw.article_sightings": "* exclude (run_id)",
+}
+# Per-run columns: which run loaded an article, and when, differ between equal builds.
+PER_RUN_COLUMNS = {"run_id", "ingested_at"}
+
+
+def rows(db: Path, sql: str) -> list[tuple[Any, ...]]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return sorted(con.execute(sql).fetchall(), key=repr)
+
+
+def raw_state(db: Path) -> dict[str, list[tuple[Any, ...]]]:
+    return {table: rows(db, f"select {columns} from {table}") for table, columns in RAW.items()}
+
+
+def marts(db: Path) -> dict[str, list[tuple[Any, ...]]]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        tables = [t for (t,) in con.execute(
+            "select table_name from duckdb_tables() where schema_name = 'marts' order by 1").fetchall()]  # fmt: skip
+        out = {}
+        for table in tables:
+            columns = [c for (c,) in con.execute(
+                "select column_name from duckdb_columns() where schema_name = 'marts' and table_name = ? "
+                "order by column_index", [table]).fetchall() if c not in PER_RUN_COLUMNS]  # fmt: skip
+            select = ", ".join(f'"{c}"' for c in columns)
+            out[table] = sorted(con.execute(f'select {select} from marts."{table}"').fetchall(), key=repr)
+        return out
+
+
+def lexicons(db: Path) -> dict[str, list[tuple[Any, ...]]]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        names = [t for (t,) in con.execute(
+            "select table_name from duckdb_tables() where schema_name = 'lexicons' order by 1").fetchall()]  # fmt: skip
+        return {name: sorted(con.execute(f'select * from lexicons."{name}"').fetchall(), key=repr) for name in names}
+
+
+def generated_corpus(root: Path, files: int) -> Path:
+    story = root / "generated"
+    story.mkdir(parents=True)
+    for n in range(files):
+        body = " ".join(f"The harbour board met for the {n}th time and heard {i} residents." for i in range(40))
+        (story / f"{n:05}.txt").write_text(f"PORTVILLE: {body}\n", encoding="utf-8")
+    return story
+
+
+def kill_after(cmd: list[str], env: dict[str, str], seconds: float) -> int:
+    process = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGKILL)
+    return process.wait()
+
+
+def test_kill_9_of_ingest_changes_nothing_and_a_rerun_equals_a_clean_run(tmp_path: Path) -> None:
+    corpus = generated_corpus(tmp_path / "corpus", 6000)
+    clean = tmp_path / "clean.duckdb"
+    assert ingest(SAMPLE_CORPUS, clean).returncode == 0
+    started = time.monotonic()
+    assert ingest(corpus, clean).returncode == 0
+    duration = time.monotonic() - started
+    expected = raw_state(clean)
+
+    db = tmp_path / "killed.duckdb"
+    assert ingest(SAMPLE_CORPUS, db).returncode == 0
+    loaded = raw_state(db)
+    cmd = [sys.executable, "-m", "ingest", str(corpus), "--db", str(db), "--no-progress"]
+    fractions = (0.2, 0.5, 0.8) if LONG else (0.3, 0.7)
+    killed = 0
+    for fraction in fractions:
+        killed += kill_after(cmd, dbt_env(db), duration * fraction) == -signal.SIGKILL
+        assert raw_state(db) == loaded  # all or nothing: the sample is intact, nothing of the run remains
+    assert killed >= 1, "every ingest finished before its kill: the corpus is too small for this machine"
+    assert ingest(corpus, db).returncode == 0
+    assert raw_state(db) == expected
+
+
+@pytest.fixture(scope="module")
+def killed_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The sample corpus ingested, then `dbt build` killed while it builds the marts, the way
+    `make build` runs it (marker first); in a folder whose name has a space and a quote."""
+    workdir = tmp_path_factory.mktemp("faults") / "it's a build"
+    workdir.mkdir()
+    db = workdir / "warehouse.duckdb"
+    buildstate.start(db, 5, print)
+    assert ingest(SAMPLE_CORPUS, db).returncode == 0
+    (workdir / "raw_state.txt").write_text(repr(raw_state(db)), encoding="utf-8")
+    dbt = Path(sys.executable).with_name("dbt")
+    cmd = [str(dbt), "build", "--exclude-resource-type", "unit_test",
+           "--target-path", str(workdir / "target"), "--log-path", str(workdir / "logs")]  # fmt: skip
+    process = subprocess.Popen(cmd, cwd=REPO, env=dbt_env(db), stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    for line in process.stdout:
+        if "START sql table model marts." in line:
+            time.sleep(0.5)
+            break
+    process.send_signal(signal.SIGKILL)
+    assert process.wait() == -signal.SIGKILL
+    yield db
+
+
+def test_a_killed_build_is_flagged_and_not_published(killed_build: Path, tmp_path: Path) -> None:
+    check = subprocess.run([sys.executable, "-m", "warehouse.buildstate", "check", "--db", str(killed_build)],
+                           cwd=REPO, capture_output=True, text=True)  # fmt: skip
+    assert check.returncode == buildstate.EXIT_UNFINISHED
+    assert f"The warehouse {killed_build} comes from a build that did not finish" in check.stderr
+    report = subprocess.run([sys.executable, "-m", "warehouse.report", "--db", str(killed_build)],
+                            cwd=REPO, capture_output=True, text=True)  # fmt: skip
+    assert "WARNING: The warehouse" in report.stdout and "did not finish" in report.stdout
+    published = subprocess.run(
+        [sys.executable, "-m", "warehouse.publish", "--db", str(killed_build), "--out", str(tmp_path / "publish")],
+        cwd=REPO, capture_output=True, text=True,
+    )  # fmt: skip
+    assert published.returncode == 3
+    assert "not published: The warehouse" in published.stderr
+    assert not (tmp_path / "publish").exists()
+
+
+def test_a_rebuild_after_a_killed_build_equals_a_clean_build(
+    killed_build: Path, sample_build: BuildResult, tmp_path: Path
+) -> None:
+    workdir = killed_build.parent
+    rebuilt = run_dbt(["build", "--exclude-resource-type", "unit_test"], killed_build, workdir)
+    assert rebuilt.returncode == 0, rebuilt.stdout[-3000:]
+    buildstate.finish(killed_build)
+    assert buildstate.unfinished(killed_build) is None
+    assert marts(killed_build) == marts(sample_build.db)
+    assert lexicons(killed_build) == lexicons(sample_build.db)
+    # Nothing loaded before the kill was lost or changed.
+    assert repr(raw_state(killed_build)) == (workdir / "raw_state.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not LONG, reason="more kill points of dbt build: FAULTS_LONG=1 (make faults)")
+@pytest.mark.parametrize("point", ["START seed file", "START sql view model staging.", "START test "])
+def test_more_kill_points_of_dbt_build(point: str, sample_build: BuildResult, tmp_path: Path) -> None:
+    db = tmp_path / "warehouse.duckdb"
+    assert ingest(SAMPLE_CORPUS, db).returncode == 0
+    dbt = Path(sys.executable).with_name("dbt")
+    cmd = [str(dbt), "build", "--exclude-resource-type", "unit_test",
+           "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs")]  # fmt: skip
+    process = subprocess.Popen(cmd, cwd=REPO, env=dbt_env(db), stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    for line in process.stdout:
+        if point in line:
+            break
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert run_dbt(["build", "--exclude-resource-type", "unit_test"], db, tmp_path).returncode == 0
+    assert marts(db) == marts(sample_build.db)
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    if os.geteuid() != 0:
+        pytest.skip("filling a disk needs a small tmpfs, which only root can mount; run as root to test it")
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=40m", "tmpfs", str(mount)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=True)
+
+
+def test_a_full_disk_during_the_seeds_leaves_every_lexicon_in_place(small_disk: Path, tmp_path: Path) -> None:
+    db = small_disk / "warehouse.duckdb"
+    assert run_dbt(["seed"], db, tmp_path).returncode == 0
+    before = lexicons(db)
+    assert len(before) >= 20
+    free = os.statvfs(small_disk)
+    filler = (free.f_bavail * free.f_frsize) - 32 * 1024
+    with open(small_disk / "filler", "wb") as handle:
+        handle.truncate(0)
+        handle.write(b"\0" * filler)
+    failed = run_dbt(["seed"], db, tmp_path)
+    assert failed.returncode != 0
+    assert "No space left on device" in failed.stdout
+    (small_disk / "filler").unlink()
+    assert lexicons(db) == before
+
+
+def holding_the_lock(db: Path) -> subprocess.Popen[str]:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); "
+         "print('ready', flush=True); time.sleep(120)", str(db)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+    return holder
+
+
+def make_build(tmp_path: Path, corpus: Path, db: Path, **extra: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, CORPUS=str(corpus), WAREHOUSE_PATH=str(db), **extra)
+    env.pop("MAKEFLAGS", None)
+    return subprocess.run(["make", "--no-print-directory", "build"], cwd=REPO, env=env, capture_output=True,
+                          text=True, timeout=120)  # fmt: skip
+
+
+def test_make_build_with_a_reader_holding_the_lock_says_who_and_stops_before_dbt(tmp_path: Path) -> None:
+    folder = tmp_path / "it's a folder"
+    folder.mkdir()
+    db = folder / "warehouse.duckdb"
+    assert ingest(SAMPLE_CORPUS, db).returncode == 0
+    before = raw_state(db)
+    holder = holding_the_lock(db)
+    try:
+        started = time.monotonic()
+        result = make_build(tmp_path, SAMPLE_CORPUS, db, LOCK_WAIT="3")
+        waited = time.monotonic() - started
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.returncode != 0
+    assert "buildstate: waiting for the warehouse lock" in result.stderr
+    assert f"PID {holder.pid}) holds its lock" in result.stderr
+    assert "dbt build" not in result.stdout and "-m ingest" not in result.stdout
+    assert waited < 30
+    assert raw_state(db) == before
+
+
+def test_make_build_with_a_missing_corpus_fails_at_once(tmp_path: Path) -> None:
+    missing = tmp_path / "no such 'corpus'"
+    result = make_build(tmp_path, missing, tmp_path / "warehouse.duckdb")
+    assert result.returncode != 0
+    assert f"the corpus path {missing} does not exist; nothing was built." in result.stderr
+    assert not (tmp_path / "warehouse.duckdb").exists()
+
+
+def test_a_copy_under_another_name_reads_its_views_when_attached_under_the_original_name(
+    sample_build: BuildResult, tmp_path: Path
+) -> None:
+    """Documented (README, Guarantees): views name the catalog, which is the file's stem."""
+    copy = tmp_path / "copy.duckdb"
+    shutil.copyfile(sample_build.db, copy)
+    with duckdb.connect(str(copy), read_only=True) as con:
+        assert con.execute("select count(*) from marts.dim_articles").fetchone()[0] > 0
+        with pytest.raises(duckdb.BinderException, match='Catalog "warehouse" does not exist'):
+            con.execute("select count(*) from staging.stg_news__articles").fetchone()
+    with duckdb.connect() as con:
+        con.execute(f"attach '{str(copy).replace(chr(39), chr(39) * 2)}' as warehouse (read_only)")
+        assert con.execute("select count(*) from warehouse.staging.stg_news__articles").fetchone()[0] > 0
+
+
+@pytest.fixture(scope="module")
+def bad_inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests_py/fixtures/bad_inputs built like any corpus, with a FIFO beside the files."""
+    from pipeline import FIXTURES, build_warehouse
+
+    corpus = tmp_path_factory.mktemp("bad inputs") / "harbour"
+    shutil.copytree(FIXTURES / "bad_inputs", corpus)
+    os.mkfifo(corpus / "pipe.txt")
+    return build_warehouse(corpus, tmp_path_factory.mktemp("bad_inputs_build")).db
+
+
+def facts(db: Path, source_file: str, table: str, column: str = "surface") -> list[str]:
+    return [value for (value,) in rows(db, (
+        f"select f.{column} from marts.{table} as f join marts.dim_articles as a using (article_id) "
+        f"where a.source_file = '{source_file}'"))]  # fmt: skip
+
+
+def test_bad_inputs_html_yields_the_article_not_its_markup(bad_inputs: Path) -> None:
+    mentions = " ".join(facts(bad_inputs, "saved_page.txt", "fct_mentions"))
+    figures = " ".join(facts(bad_inputs, "saved_page.txt", "fct_figures"))
+    assert "DOCTYPE" not in mentions and "html" not in mentions.lower()
+    for junk in ("48213", "777000", "99123", "16"):
+        assert junk not in figures.split()
+    assert "4.2 million" in figures
+
+
+def test_bad_inputs_a_lone_carriage_return_ends_a_sentence(bad_inputs: Path) -> None:
+    sentences = [text for (text,) in rows(bad_inputs, (
+        "select s.sentence_text from intermediate.int_sentences as s join raw.articles as a using (article_id) "
+        "where a.source_file = 'carriage_returns.txt'"))]  # fmt: skip
+    assert "The harbour board met on Monday" in sentences
+    assert "Residents objected to the plan" in sentences
+
+
+def test_bad_inputs_unpunctuated_text_keeps_its_body_and_facts(bad_inputs: Path) -> None:
+    assert rows(
+        bad_inputs, "select body_end > body_start from raw.articles where source_file = 'no_punctuation.txt'"
+    ) == [(True,)]
+    assert any("4.2 million" in f for f in facts(bad_inputs, "no_punctuation.txt", "fct_figures"))
+
+
+def test_bad_inputs_other_languages_are_loaded_flagged_and_reported(bad_inputs: Path) -> None:
+    flagged = rows(bad_inputs, "select source_file, is_english from staging.stg_news__articles where not is_english")
+    assert flagged == [("german.txt", False), ("russian.txt", False)]
+    report = subprocess.run([sys.executable, "-m", "warehouse.report", "--db", str(bad_inputs)],
+                            cwd=REPO, capture_output=True, text=True, check=True)  # fmt: skip
+    assert "2 articles not in English" in report.stdout
+    assert "harbour / german.txt: language 'de'" in report.stdout
+    assert "harbour / russian.txt: language 'ru'" in report.stdout
+
+
+def test_bad_inputs_the_fifo_is_skipped_with_its_reason(bad_inputs: Path) -> None:
+    assert rows(bad_inputs, "select reason from raw.rejected_files where path like '%pipe.txt'") == [
+        ("The path is a FIFO (named pipe), not a regular file: skipped without opening it.",)
+    ]

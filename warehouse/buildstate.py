@@ -1,0 +1,149 @@
+"""Whether the warehouse comes from a build that finished, and whether a build may start now.
+
+A build (`make build`: ingest, dbt build, docs) writes a marker file beside the warehouse when it
+starts, `<warehouse>.building`, and removes it when everything has finished. A marker left behind
+means the last build was killed or failed part-way: its marts may be inconsistent with each other
+(every article, facts for some). warehouse.report warns, warehouse.validate fails, and
+warehouse.publish refuses to publish while the marker is there; the next build that finishes
+removes it.
+
+    python -m warehouse.buildstate start  [--db FILE] [--wait SECONDS]   refuse unusable names, wait
+                                                                         (bounded, visibly) for the
+                                                                         lock, write the marker
+    python -m warehouse.buildstate lock   [--db FILE] [--wait SECONDS]   only wait for the lock
+    python -m warehouse.buildstate finish [--db FILE]                    remove the marker
+    python -m warehouse.buildstate check  [--db FILE]                    exit 1 if a build did not finish
+
+The lock: DuckDB allows one writer per file and any open connection, even a read-only one, blocks
+it. dbt-duckdb retries silently with doubling sleeps, so a build waiting on a forgotten notebook
+used to show nothing for many minutes. `start` and `lock` say who holds the lock, print a line
+while they wait, and give up after --wait seconds with ingest's message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import duckdb
+
+from ingest.db import DatabaseLocked, WarehouseUnavailable, check_name, resolve_db
+
+MARKER_SUFFIX = ".building"
+DEFAULT_WAIT_SECONDS = 60
+POLL_SECONDS = 5
+EXIT_UNFINISHED = 1
+EXIT_UNAVAILABLE = 1
+EXIT_LOCKED = 3
+
+
+class BuildUnfinished(Exception):
+    """The warehouse comes from a build that did not finish; str(exc) says which and what to do."""
+
+
+def marker_path(db: Path) -> Path:
+    return db.with_name(db.name + MARKER_SUFFIX)
+
+
+def unfinished(db: Path) -> str | None:
+    """A sentence saying the last build of db did not finish, or None when it did."""
+    marker = marker_path(db)
+    try:
+        started = json.loads(marker.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        started = {}
+    when = started.get("started_at", "an unknown time")
+    pid = started.get("pid", "?")
+    return (
+        f"The warehouse {db} comes from a build that did not finish (started at {when} UTC by PID {pid}; marker "
+        f"{marker}): its marts may be inconsistent with each other. Run `make build` again."
+    )
+
+
+def require_finished(db: Path) -> None:
+    message = unfinished(db)
+    if message:
+        raise BuildUnfinished(message)
+
+
+def wait_for_lock(db: Path, wait_seconds: float, say: Callable[[str], None], poll: float = POLL_SECONDS) -> None:
+    """Return once db can be opened for writing; raise DatabaseLocked after wait_seconds of trying."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            if db.exists():
+                duckdb.connect(str(db)).close()
+            return
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise WarehouseUnavailable(f"Cannot open the warehouse {db}: {exc}") from exc
+            locked = DatabaseLocked(db, str(exc))
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise locked
+        say(f"waiting for the warehouse lock ({str(locked).splitlines()[0]}); giving up in {left:.0f} s")
+        time.sleep(min(poll, left))
+
+
+def start(db: Path, wait_seconds: float, say: Callable[[str], None]) -> None:
+    check_name(db)
+    wait_for_lock(db, wait_seconds, say)
+    record = {"started_at": f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M:%S}", "pid": os.getppid(), "db": str(db)}
+    marker_path(db).write_text(json.dumps(record) + "\n", encoding="utf-8")
+
+
+def finish(db: Path) -> None:
+    marker_path(db).unlink(missing_ok=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m warehouse.buildstate", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("action", choices=("start", "lock", "finish", "check"))
+    parser.add_argument("--db", help="the DuckDB warehouse (default: $WAREHOUSE_PATH, else warehouse.duckdb)")
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=DEFAULT_WAIT_SECONDS,
+        metavar="SECONDS",
+        help=f"how long start/lock wait for another process to release the lock (default {DEFAULT_WAIT_SECONDS})",
+    )
+    args = parser.parse_args(argv)
+    db = resolve_db(args.db)
+
+    def say(line: str) -> None:
+        print(f"buildstate: {line}", file=sys.stderr, flush=True)
+
+    try:
+        if args.action == "start":
+            start(db, args.wait, say)
+        elif args.action == "lock":
+            check_name(db)
+            wait_for_lock(db, args.wait, say)
+        elif args.action == "finish":
+            finish(db)
+        else:
+            message = unfinished(db)
+            if message:
+                say(message)
+                return EXIT_UNFINISHED
+    except DatabaseLocked as exc:
+        say(str(exc))
+        return EXIT_LOCKED
+    except WarehouseUnavailable as exc:
+        say(str(exc))
+        return EXIT_UNAVAILABLE
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
