@@ -1,9 +1,11 @@
 """Incremental builds give what a build from scratch gives.
 
 A corpus of invented stories is built; then a story is added, an article joins an existing story
-and another article's text changes; the second build rebuilds only the stories touched. Every
+and another article's text changes; the second build rebuilds only the stories touched. Both run
+with batches of two articles, so that every story model fills and appends several batches. Every
 intermediate and mart table must then equal, row for row, a build from scratch of the final
-corpus. A change to the rules (here a var they read) makes the next build rebuild every story."""
+corpus in one batch. A change to the rules (here a var they read) makes the next build rebuild
+every story."""
 
 from __future__ import annotations
 
@@ -21,13 +23,15 @@ from pipeline import FIXTURES, ingest, run_dbt
 RUN_COLUMNS = {"run_id", "ingested_at", "version", "n_versions"}
 # The run's own bookkeeping, not facts.
 STATE_TABLES = {"int_stories_changed", "int_story_articles_built"}
-BUILD = ["build", "--exclude-resource-type", "unit_test", "--vars", "{conflict_severity: warn}"]
+BUILD = ["build", "--exclude-resource-type", "unit_test"]
+ONE_BATCH = ["--vars", "{conflict_severity: warn}"]
+SMALL_BATCHES = ["--vars", "{conflict_severity: warn, story_batch_articles: 2}"]
 
 
-def build(corpus: Path, workdir: Path, db: Path, extra: list[str] | None = None) -> None:
+def build(corpus: Path, workdir: Path, db: Path, variables: list[str]) -> None:
     loaded = ingest(corpus, db)
     assert loaded.returncode == 0, loaded.stdout + loaded.stderr
-    built = run_dbt(BUILD + (extra or []), db, workdir)
+    built = run_dbt(BUILD + variables, db, workdir)
     assert built.returncode == 0, built.stdout + built.stderr
 
 
@@ -63,7 +67,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
         shutil.copytree(FIXTURES / "figures" / story, corpus / story)
     shutil.copytree(FIXTURES / "mentions" / "chile_runoff", corpus / "chile_runoff")
     incremental = root / "incremental.duckdb"
-    build(corpus, root / "first", incremental)
+    build(corpus, root / "first", incremental, SMALL_BATCHES)
 
     # A new story, an article joining the landslide story, and a changed flood article.
     shutil.copytree(FIXTURES / "figures" / "quake", corpus / "quake")
@@ -73,16 +77,19 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     )
     changed = corpus / "flood" / "river_post.txt"
     changed.write_text(changed.read_text() + "\nAt least 40 more homes were damaged on Tuesday, the mayor said.\n")
-    build(corpus, root / "second", incremental)
+    build(corpus, root / "second", incremental, SMALL_BATCHES)
 
     fresh = root / "fresh.duckdb"
-    build(corpus, root / "fresh", fresh)
+    build(corpus, root / "fresh", fresh, ONE_BATCH)
     return incremental, fresh, root
 
 
-def test_second_build_rebuilt_only_the_touched_stories(builds) -> None:
+def test_second_build_rebuilt_only_the_touched_stories_in_batches(builds) -> None:
     incremental, _, _ = builds
     assert changed_stories(incremental) == {"quake", "landslide", "flood"}
+    with duckdb.connect(str(incremental), read_only=True) as con:
+        (n_batches,) = con.execute("select count(distinct batch_no) from intermediate.int_stories_changed").fetchone()
+    assert n_batches == 3
 
 
 def test_incremental_build_equals_a_build_from_scratch(builds) -> None:
