@@ -113,7 +113,9 @@ alias_terms as (
 
     select distinct
         entity_name,
-        trim({{ regex_replace_all(regex_replace_all("lower(alias)", "'([-‑–])'", "' \\1 '"), "'\\s+'", "' '") }}) as term,
+        trim({{ regex_replace_all(
+            regex_replace_all("lower(alias)", "'([-‑–])'", "' \\1 '"), "'\\s+'", "' '"
+        ) }}) as term,
         alias_kind = 'demonym' as is_demonym
     from {{ ref('entity_aliases') }}
     where
@@ -218,7 +220,9 @@ words as (
         pos,
         token_start,
         stretch_no,
-        {{ regex_replace("token_and_space", "'[\\s\\x{00a0}\\x{2000}-\\x{200b}\\x{202f}\\x{3000}]+$'", "''") }} as token,
+        {{ regex_replace(
+            "token_and_space", "'[\\s\\x{00a0}\\x{2000}-\\x{200b}\\x{202f}\\x{3000}]+$'", "''"
+        ) }} as token,
         not {{ regex_contains('token_and_space', "'[\\s\\x{00a0}\\x{2000}-\\x{200b}\\x{202f}\\x{3000}]$'") }}
             as glued_next,
         coalesce(
