@@ -13,7 +13,13 @@
     300 homes burned`) is another claim than today's count: when the date nearest to it in its
     sentence ends more than var('claim_history_days') days before the article's publication, or is
     a whole earlier year (`last year` in a February article), the year of that date becomes the
-    claim's time_frame and part of its key. -#}
+    claim's time_frame and part of its key. A date across a clause break (`The 2009 quake killed
+    300 people, and a tremor in 1987 left 1,200 dead`) is farther than any date in the figure's
+    own clause.
+
+    Some figures join no claim: an age (a unit of dimension `age` in seed counted_classes: two
+    people's ages are not two reports of one count), an addition to a count (`12 more bodies`)
+    and a part of a group counted elsewhere (`three of the wounded`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -23,6 +29,33 @@ figures as (
 
     select * from {{ ref('int_figures_extracted') }}
     where {{ in_changed_stories() }}
+
+),
+
+sentences as (
+
+    select
+        sentence_id,
+        char_start as sentence_start,
+        sentence_text
+    from {{ ref('int_sentences') }}
+    where {{ in_changed_stories() }}
+
+),
+
+age_units as (
+
+    select distinct unit
+    from {{ ref('counted_classes') }}
+    where dimension = 'age'
+
+),
+
+people_classes as (
+
+    select distinct counted_class
+    from {{ ref('counted_classes') }}
+    where counts_people and counted_class != 'people'
 
 ),
 
@@ -41,7 +74,7 @@ dates as (
 
 ),
 
-nearest_dates as (
+date_gaps as (
 
     select
         figures.figure_id,
@@ -49,17 +82,34 @@ nearest_dates as (
         dates.resolved_end,
         dates.granularity,
         dates.published_from,
-        row_number() over (
-            partition by figures.figure_id
-            order by
-                case
-                    when dates.char_end <= figures.char_start then figures.char_start - dates.char_end
-                    else dates.char_start - figures.char_end
-                end,
-                dates.char_start
-        ) as nearness
+        dates.char_start,
+        case
+            when dates.char_end <= figures.char_start then figures.char_start - dates.char_end
+            else dates.char_start - figures.char_end
+        end as distance,
+        substr(
+            sentences.sentence_text,
+            least(dates.char_end, figures.char_end) - sentences.sentence_start + 1,
+            greatest(dates.char_start, figures.char_start) - least(dates.char_end, figures.char_end)
+        ) as text_between
     from figures
     inner join dates on figures.sentence_id = dates.sentence_id
+    left join sentences on figures.sentence_id = sentences.sentence_id
+
+),
+
+nearest_dates as (
+
+    select
+        *,
+        row_number() over (
+            partition by figure_id
+            order by
+                coalesce({{ regex_contains('text_between', "'[;]|,\\s*(and|but|while|whereas)\\s'") }}, false),
+                distance,
+                char_start
+        ) as nearness
+    from date_gaps
 
 ),
 
@@ -89,23 +139,26 @@ framed as (
 
     select
         figures.*,
-        time_frames.time_frame
+        time_frames.time_frame,
+        age_units.unit is not null as is_age
     from figures
     left join time_frames on figures.figure_id = time_frames.figure_id
+    left join age_units on figures.unit = age_units.unit
 
 ),
 
-keyed as (
+keyed_as_written as (
 
     select
         *,
         case
+            when is_age then null
             when unit = 'percent' and coalesce(counted_class, counted_head) is not null
                 then 'percent of ' || coalesce(counted_class, counted_head)
             when counted_class is not null then counted_class
             when unit is not null then unit
             else counted_head
-        end as counted_what,
+        end as counted_as_written,
         {# Intervals a figure admits, for comparing figures: an exact value widened by the
             tolerance, a vague one by its bounds (NULL = open). #}
         case
@@ -117,6 +170,44 @@ keyed as (
             else value_high
         end as compare_high
     from framed
+
+),
+
+{# Outlets name the same victims differently (`12 workers` killed, `12 bodies`, `12 victims`): a
+    count of people named by who they are (seed counted_classes.counts_people) joins the story's
+    `people` count of the same action, subject and time when that count states the same value.
+    With another value it stays its own claim: `three children` among `12 people` killed is a
+    part, not a contradiction. #}
+named_people as (
+
+    select distinct keyed.figure_id
+    from keyed_as_written as keyed
+    inner join people_classes on keyed.counted_as_written = people_classes.counted_class
+    inner join keyed_as_written as stated
+        on
+            keyed.story_id = stated.story_id
+            and stated.counted_as_written = 'people'
+            and keyed.action_class = stated.action_class
+            and keyed.subject is not distinct from stated.subject
+            and keyed.time_frame is not distinct from stated.time_frame
+            and keyed.value = stated.value
+    where
+        keyed.qualifier in ('exact', 'approx')
+        and stated.qualifier in ('exact', 'approx')
+        and not coalesce(stated.is_increment, false)
+        and not coalesce(stated.is_subset, false)
+
+),
+
+keyed as (
+
+    select
+        keyed_as_written.*,
+        case
+            when named_people.figure_id is not null then 'people' else keyed_as_written.counted_as_written
+        end as counted_what
+    from keyed_as_written
+    left join named_people on keyed_as_written.figure_id = named_people.figure_id
 
 ),
 
@@ -154,6 +245,7 @@ fitting_claims as (
             (keyed.subject is null or keyed.action_class is null)
             and stated.qualifier = 'exact'
             and not coalesce(stated.is_increment, false)
+            and not coalesce(stated.is_subset, false)
     ) as fits
 
 ),
@@ -165,7 +257,8 @@ aligned as (
         coalesce(keyed.subject, fitting_claims.subject) as claim_subject,
         coalesce(keyed.action_class, fitting_claims.action_class) as claim_action,
         case
-            when keyed.counted_what is null or coalesce(keyed.is_increment, false) then null
+            when keyed.counted_what is null or coalesce(keyed.is_increment, false) or coalesce(keyed.is_subset, false)
+                then null
             when fitting_claims.figure_id is not null then 'story'
             else 'text'
         end as key_basis
@@ -197,6 +290,7 @@ final as (
         counted_head,
         is_elliptical,
         is_increment,
+        is_subset,
         counted_what,
         time_frame,
         claim_subject as subject,
@@ -205,7 +299,7 @@ final as (
         compare_low,
         compare_high,
         case
-            when counted_what is not null and not coalesce(is_increment, false)
+            when counted_what is not null and not coalesce(is_increment, false) and not coalesce(is_subset, false)
                 then concat_ws('|', counted_what, claim_subject, claim_action, time_frame)
         end as claim_key
     from aligned

@@ -113,7 +113,9 @@ alias_terms as (
 
     select distinct
         entity_name,
-        trim({{ regex_replace_all(regex_replace_all("lower(alias)", "'([-‑–])'", "' \\1 '"), "'\\s+'", "' '") }}) as term,
+        trim({{ regex_replace_all(
+            regex_replace_all("lower(alias)", "'([-‑–])'", "' \\1 '"), "'\\s+'", "' '"
+        ) }}) as term,
         alias_kind = 'demonym' as is_demonym
     from {{ ref('entity_aliases') }}
     where
@@ -199,6 +201,13 @@ tokens as (
             ),
             0
         ) as bigint) as token_start,
+        {# Stretches of a sentence between commas and semicolons: an action word in another stretch
+            than the figure is farther than one in its own (`shot, one fatally, and nine were
+            taken to hospital`). #}
+        cast(sum(case when substr(token_and_space, 1, 1) in (',', ';') then 1 else 0 end) over (
+            partition by sentence_key order by pos
+            rows between unbounded preceding and current row
+        ) as integer) as stretch_no,
         lag(token_and_space) over (partition by sentence_key order by pos) as previous_token_and_space
     from token_rows
 
@@ -210,7 +219,10 @@ words as (
         sentence_key,
         pos,
         token_start,
-        {{ regex_replace("token_and_space", "'[\\s\\x{00a0}\\x{2000}-\\x{200b}\\x{202f}\\x{3000}]+$'", "''") }} as token,
+        stretch_no,
+        {{ regex_replace(
+            "token_and_space", "'[\\s\\x{00a0}\\x{2000}-\\x{200b}\\x{202f}\\x{3000}]+$'", "''"
+        ) }} as token,
         not {{ regex_contains('token_and_space', "'[\\s\\x{00a0}\\x{2000}-\\x{200b}\\x{202f}\\x{3000}]$'") }}
             as glued_next,
         coalesce(
@@ -276,6 +288,7 @@ typed as (
         suffixed.pos,
         suffixed.token_start,
         suffixed.token_end,
+        suffixed.stretch_no,
         suffixed.glued_prev,
         suffixed.glued_next,
         suffixed.lw,
@@ -327,6 +340,7 @@ token_base {{ materialized_cte() }} (
         pos,
         token_start,
         token_end,
+        stretch_no,
         glued_prev,
         glued_next,
         lw,
@@ -359,6 +373,7 @@ neighbours as (
         lag(lw, 2) over w as prev2_lw,
         lag(tag, 2) over w as prev2_tag,
         lag(is_word, 2) over w as prev2_is_word,
+        lag(is_capitalised, 2) over w as prev2_is_capitalised,
         lag(glued_prev) over w as prev_glued_prev2,
         lead(lw) over w as next_lw,
         lead(is_capitalised) over w as next_is_capitalised,
@@ -854,6 +869,7 @@ candidates as (
         first_token.prev_is_capitalised,
         first_token.glued_prev,
         first_token.prev2_is_word,
+        first_token.prev2_is_capitalised,
         first_token.prev_glued_prev2,
         first_token.prev2_lw,
         first_token.links_prev,
@@ -923,7 +939,7 @@ with_modifier as (
 
 ),
 
-{# The unit right after the run: `%`, `per cent`, `years`, or a hyphenated `24-hour`. #}
+{# The unit right after the run: `%`, `per cent`, `years`, or a hyphenated `24-hour` or `62-year-old`. #}
 unit_after as (
 
     select
@@ -956,7 +972,20 @@ with_unit {{ materialized_cte() }} (
 
     select
         with_modifier.*,
-        unit_after.unit as unit_after,
+        coalesce(
+            unit_after.unit,
+            {# An age with no unit after it: `aged 25`, or a small bare number set off by commas
+                after a name (`Lena Fischer, 34, said`). #}
+            case
+                when age_cue.word is not null then 'years of age'
+                when with_modifier.first_tag = 'D' and with_modifier.n_parts = 1 and with_modifier.digit_suffix = ''
+                    and with_modifier.prefix_unit is null and with_modifier.stated_modifier is null
+                    and with_modifier.prev_lw = ',' and with_modifier.prev2_is_capitalised
+                    and with_modifier.next_lw in (',', '.', ')', ';')
+                    and with_modifier.first_digit_value between 1 and 119
+                    then 'years of age'
+            end
+        ) as unit_after,
         coalesce(unit_after.match_end, with_modifier.end_pos) + 1 as phrase_from
     from with_modifier
     left join unit_after
@@ -964,6 +993,8 @@ with_unit {{ materialized_cte() }} (
             with_modifier.sentence_key = unit_after.sentence_key
             and with_modifier.run_no = unit_after.run_no
             and unit_after.rank_no = 1
+    left join context_words as age_cue
+        on with_modifier.prev_lw = age_cue.word and age_cue.role = 'age_cue'
 
 ),
 
@@ -1239,7 +1270,10 @@ subjects as (
 
 ),
 
-{# The action: the action word nearest to the figure in its sentence, earlier words first. #}
+{# The action: the action word nearest to the figure in its sentence, first in the figure's own
+    stretch between commas. At equal distance the word after the figure wins: a count before its
+    verb is that verb's subject (`seven people died and 15 were injured`, `three have died and
+    five are missing`); then the longest term (`shot dead` over `shot`). #}
 actions as (
 
     select
@@ -1249,6 +1283,7 @@ actions as (
         row_number() over (
             partition by read_figures.sentence_key, read_figures.run_no
             order by
+                case when action_token.stretch_no = figure_token.stretch_no then 0 else 1 end,
                 case
                     when action_matches.match_end < read_figures.start_pos
                         then read_figures.start_pos - action_matches.match_end
@@ -1256,10 +1291,15 @@ actions as (
                         then action_matches.match_start - coalesce(read_figures.phrase_end_pos, read_figures.end_pos)
                     else 0
                 end,
-                action_matches.match_start
+                action_matches.match_start desc,
+                action_matches.n_words desc
         ) as rank_no
     from read_figures
     inner join action_matches on read_figures.sentence_key = action_matches.sentence_key
+    inner join token_base as figure_token
+        on read_figures.sentence_key = figure_token.sentence_key and read_figures.start_pos = figure_token.pos
+    inner join token_base as action_token
+        on action_matches.sentence_key = action_token.sentence_key and action_matches.match_start = action_token.pos
 
 ),
 
@@ -1435,6 +1475,10 @@ judged as (
                 and located.modifier is null and prev_month.word is null
                 and located.noun_class is null and located.unit is null
                 then 'part of a name'
+            {# `Ten people were shot, one fatally`, `ten shot, one dead`: after a comma and before an
+                action word, `one` counts what the sentence counted before it. #}
+            when located.first_alone = 'with_noun' and located.prev_lw = ',' and next_action.term is not null
+                then null
             when located.first_alone = 'with_noun'
                 and (
                     pronoun.word is not null
@@ -1450,7 +1494,14 @@ judged as (
                 then 'known group'
         end as not_a_figure,
         {# `12 more bodies`, `another 20`: an addition to a count, not the count itself. #}
-        increment_before.word is not null or increment_after.word is not null as is_increment
+        increment_before.word is not null or increment_after.word is not null as is_increment,
+        {# `three of the wounded`, `two of them`, `nine of those arrested`: part of a group counted
+            elsewhere, not a total (a share such as `90% of its exports` or `half of` is no subset). #}
+        located.unit is null and located.fraction is null
+        and {{ regex_contains(
+            "lower(substr(located.sentence_text, located.run_end_offset + 1, 20))",
+            "'^\\s+of\\s+(the|those|them|whom|these|which|us|our|their|its)\\b'"
+        ) }} as is_subset
     from located
     left join context_words as year_cue on located.prev_lw = year_cue.word and year_cue.role = 'year_cue'
     left join months as prev_month
@@ -1461,6 +1512,7 @@ judged as (
     left join context_words as time_suffix on located.next_lw = time_suffix.word and time_suffix.role = 'time_suffix'
     left join context_words as next_break on located.next_lw = next_break.word and next_break.role = 'phrase_break'
     left join context_words as pronoun on located.prev_lw = pronoun.word and pronoun.role = 'pronoun_cue'
+    left join action_terms as next_action on located.next_lw = next_action.term
     left join context_words as increment_before
         on located.prev_lw = increment_before.word and increment_before.role = 'increment_before'
     left join context_words as increment_after
@@ -1500,6 +1552,7 @@ found as (
         unit,
         is_elliptical,
         is_increment,
+        is_subset,
         subject,
         action_class,
         article_id || ':' || cast(sentence_start + surface_start_offset as varchar) as figure_id,
@@ -1611,6 +1664,7 @@ final as (
         case when shares.figure_id is not null then 'percent' else found.unit end as unit,
         found.is_elliptical,
         found.is_increment,
+        found.is_subset,
         found.subject,
         found.action_class,
         found.figure_id,
@@ -1654,6 +1708,7 @@ final as (
         high.unit,
         high.is_elliptical,
         high.is_increment,
+        high.is_subset,
         coalesce(high.subject, low.subject) as subject,
         coalesce(high.action_class, low.action_class) as action_class,
         low.figure_id,
