@@ -330,7 +330,9 @@ sequenced as (
             rows between unbounded preceding and 1 preceding
         ), 0) as follows_future_marker,
         lag(classified.shape) over (partition by classified.sentence_id order by classified.token_no) as previous_shape,
-        lead(classified.lower_word) over (partition by classified.sentence_id order by classified.token_no) as next_word,
+        lead(classified.lower_word) over (
+            partition by classified.sentence_id order by classified.token_no
+        ) as next_word,
         lead(classified.shape, 1) over (partition by classified.sentence_id order by classified.token_no) as shape_1,
         lead(classified.shape, 2) over (partition by classified.sentence_id order by classified.token_no) as shape_2,
         lead(classified.shape, 3) over (partition by classified.sentence_id order by classified.token_no) as shape_3,
@@ -466,9 +468,11 @@ parsed as (
         min(t.clause_no) as start_clause_no,
         max(t.clause_no) as end_clause_no,
         case
-            when kept.method = 'numeric_day' then coalesce(
-                min(t.year_value), max(case when t.token_no = kept.start_token_no + 4 then t.two_digit_year end)
-            )
+            when kept.method = 'numeric_day'
+                then coalesce(
+                        min(t.year_value),
+                        max(case when t.token_no = kept.start_token_no + 4 then t.two_digit_year end)
+                    )
             else min(t.year_value)
         end as year_number,
         max(t.year_value) as end_year_number,
@@ -628,7 +632,9 @@ resolved as (
         sentences.char_start as sentence_start,
         sentences.sentence_text,
         nearest_cues.cue_word as event_cue,
-        {{ regex_replace(regex_replace("lower(nearest_cues.cue_word)", "'[0-9]+$'", "''"), "'([^s])s$'", "'\\1'") }} as event_cue_stem,
+        {{ regex_replace(
+            regex_replace("lower(nearest_cues.cue_word)", "'[0-9]+$'", "''"), "'([^s])s$'", "'\\1'"
+        ) }} as event_cue_stem,
         case
             when deadline_starts.start_token_no is not null then 'deadline'
             else nearest_cues.event_class
