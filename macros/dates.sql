@@ -18,6 +18,35 @@
     end
 {%- endmacro %}
 
+{#- Named regular expressions for the token shapes and sentence cues of the date grammar that
+    are not words of a seed: a quarter written `Q3`, a two-digit number (the year of `7/8/07`),
+    and the digits that make a sentence worth tokenising (a year, a quarter, a slashed date). -#}
+{% macro date_regex(name) -%}
+    {%- set patterns = {
+        'quarter': "'^Q[1-4]$'",
+        'two_digit': "'^[0-9][0-9]$'",
+        'digit_cue': "'(19|20)[0-9][0-9]|\\bQ[1-4]\\b|[0-9]/[0-9]'",
+    } -%}
+    {{ return(patterns[name]) }}
+{%- endmacro %}
+
+{#- The year of a two-digit year number: the 2000s below var('two_digit_year_pivot'), else the
+    1900s (`7/8/07` is 2007, `3/4/97` 1997). -#}
+{% macro dates_two_digit_year(yy) -%}
+    ({{ yy }} + case when {{ yy }} < {{ var('two_digit_year_pivot') }} then 2000 else 1900 end)
+{%- endmacro %}
+
+{#- Month or day (`part`) of a numeric date `m/d/y`, in an aggregate over its tokens `t` that
+    starts at token `start`: US order, month first, unless the first number cannot be a month
+    and the second can (`25/12/2023` is 25 December). -#}
+{% macro numeric_date_part(part, t, start) -%}
+    {%- set first = 'max(case when ' ~ t ~ '.token_no = ' ~ start ~ ' then ' ~ t ~ '.day_value end)' -%}
+    {%- set second = 'max(case when ' ~ t ~ '.token_no = ' ~ start ~ ' + 2 then ' ~ t ~ '.day_value end)' -%}
+    {%- set day_first = first ~ ' > 12 and ' ~ second ~ ' <= 12' -%}
+    case when {{ day_first }} then {{ second if part == 'month' else first }}
+        else {{ first if part == 'month' else second }} end
+{%- endmacro %}
+
 {#- The parsed parts of a date expression that date_range_start and date_range_end read, each
     qualified by `parts` (e.g. 'dates.'). -#}
 {% macro date_parse_columns(parts='') -%}
@@ -43,9 +72,35 @@
     {%- set am = 'cast(extract(month from ' ~ anchor ~ ') as integer)' -%}
     {%- set aw = iso_weekday(anchor) -%}
     {%- set future_limit = add_days(anchor, var('yearless_day_future_days')) -%}
+    {#- quarters and halves: d is their number (`third quarter`: 3), qm and hm their first month -#}
+    {%- set qm = '(3 * ' ~ d ~ ' - 2)' -%}
+    {%- set hm = '(6 * ' ~ d ~ ' - 5)' -%}
+    {%- set is_quarter = '(' ~ d ~ ' between 1 and 4)' -%}
+    {%- set is_half = '(' ~ d ~ ' between 1 and 2)' -%}
+    {%- set anchor_quarter_month = '(' ~ am ~ ' - (' ~ am ~ ' - 1) % 3)' -%}
     case {{ method }}
         when 'explicit_day' then {{ dates_calendar_day(y, m, d) }}
         when 'iso_day' then {{ dates_calendar_day(y, m, d) }}
+        when 'numeric_day' then {{ dates_calendar_day(y, m, d) }}
+        when 'explicit_year_end' then {{ date_from_parts(y, 12, 31) }}
+        {#- A quarter without a year is the latest one begun by the anchor (`third-quarter profit`
+            in October is this year's, in February last year's); after a future marker, the
+            earliest one not yet over. `last quarter` is the one before the anchor's. #}
+        when 'explicit_quarter' then case when {{ is_quarter }} then {{ dates_first_of_month(y, qm) }} end
+        when 'quarter_not_after' then
+            case when {{ is_quarter }} then
+                {{ dates_first_of_month(ay ~ ' - case when ' ~ qm ~ ' > ' ~ am ~ ' then 1 else 0 end', qm) }}
+            end
+        when 'quarter_not_before' then
+            case when {{ is_quarter }} then
+                {{ dates_first_of_month(ay ~ ' + case when 3 * ' ~ d ~ ' < ' ~ am ~ ' then 1 else 0 end', qm) }}
+            end
+        when 'quarter_in_year_offset' then
+            case when {{ is_quarter }} then {{ dates_first_of_month(ay ~ ' + ' ~ unit_offset, qm) }} end
+        when 'quarter_offset' then {{ add_months(dates_first_of_month(ay, anchor_quarter_month), '3 * ' ~ unit_offset) }}
+        when 'explicit_half' then case when {{ is_half }} then {{ dates_first_of_month(y, hm) }} end
+        when 'half_in_year_offset' then
+            case when {{ is_half }} then {{ dates_first_of_month(ay ~ ' + ' ~ unit_offset, hm) }} end
         when 'explicit_month' then {{ dates_first_of_month(y, m) }}
         when 'explicit_year' then {{ date_from_parts(y, 1, 1) }}
         when 'explicit_decade' then {{ date_from_parts(y, 1, 1) }}
@@ -121,6 +176,10 @@
         when {{ method }} in ('explicit_month', 'month_not_after', 'month_not_before', 'month_before',
             'month_after', 'month_offset', 'month_in_year_offset', 'months_ago') then
             {{ add_days(add_months(range_start, 1), -1) }}
+        when {{ method }} in ('explicit_quarter', 'quarter_not_after', 'quarter_not_before', 'quarter_in_year_offset',
+            'quarter_offset') then
+            {{ add_days(add_months(range_start, 3), -1) }}
+        when {{ method }} in ('explicit_half', 'half_in_year_offset') then {{ add_days(add_months(range_start, 6), -1) }}
         when {{ method }} in ('week_offset', 'weeks_ago') then {{ add_days(range_start, 6) }}
         when {{ method }} in ('weekend_offset', 'weekend_on_or_before', 'weekend_on_or_after') then
             {{ add_days(range_start, 1) }}
@@ -132,8 +191,9 @@
 
 {#- True for methods that need a reference day (publication date) to give a date. -#}
 {% macro date_method_is_relative(method) -%}
-    ({{ method }} not in ('explicit_day', 'iso_day', 'explicit_month', 'explicit_year', 'explicit_year_range',
-        'explicit_season', 'explicit_decade'))
+    ({{ method }} not in ('explicit_day', 'iso_day', 'numeric_day', 'explicit_month', 'explicit_year',
+        'explicit_year_range', 'explicit_year_end', 'explicit_quarter', 'explicit_half', 'explicit_season',
+        'explicit_decade'))
 {%- endmacro %}
 
 {#- A list of every day from `start_date` to `end_date` inclusive (explode it with `explode`). -#}

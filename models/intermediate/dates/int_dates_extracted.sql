@@ -104,6 +104,16 @@ season_names as (
 
 ),
 
+-- `the third quarter`
+ordinal_words as (
+
+    select
+        ordinal_value,
+        lower(word) as word
+    from {{ ref('ordinal_words') }}
+
+),
+
 -- counts written as words, for `two days ago`
 count_words as (
 
@@ -121,6 +131,15 @@ context_words as (
         role,
         lower(word) as word
     from {{ ref('date_context_words') }}
+
+),
+
+-- A lone year-shaped number is a count before a counted noun or unit (`2000 people`, `1500 km`)
+-- or after a count marker (`about 2000`).
+count_nouns as (
+
+    select distinct lower(term) as word
+    from {{ ref('counted_classes') }}
 
 ),
 
@@ -175,7 +194,7 @@ candidate_sentences as (
     select sentences.*
     from sentences
     where
-        {{ regex_contains("sentences.sentence_text", "'(19|20)[0-9][0-9]'") }}
+        {{ regex_contains("sentences.sentence_text", date_regex('digit_cue')) }}
         or {{ lists_overlap(regex_matches("lower(sentences.sentence_text)", "'[a-z]+'"),
             "(select array_agg(anchor_words.word) from anchor_words)") }}
 
@@ -230,6 +249,9 @@ classified as (
             when {{ regex_contains("tokens.word", "'^[0-9][0-9]?(st|nd|rd|th)?$'") }}
                 and cast({{ regex_first("tokens.word", "'^[0-9]+'") }} as integer) between 1 and 31
                 then '<day>'
+            when {{ regex_contains("tokens.word", date_regex('two_digit')) }} then '<yy>'
+            when {{ regex_contains("tokens.word", date_regex('quarter')) }} then '<quarter>'
+            when ordinal_words.word is not null then '<ordinal>'
             when count_words.word is not null then '<count>'
             else lower(replace(tokens.word, '’', ''''))
         end as shape,
@@ -242,17 +264,23 @@ classified as (
         case
             when {{ regex_contains("tokens.word", "'^[0-9][0-9]?(st|nd|rd|th)?$'") }}
                 then cast({{ regex_first("tokens.word", "'^[0-9]+'") }} as integer)
-            else count_words.count_value
+            when {{ regex_contains("tokens.word", date_regex('quarter')) }} then cast(right(tokens.word, 1) as integer)
+            else coalesce(count_words.count_value, ordinal_words.ordinal_value)
         end as day_value,
         case
             when {{ regex_contains("tokens.word", "'^(19|20)[0-9][0-9]s?$'") }}
                 then cast(left(tokens.word, 4) as integer)
-        end as year_value
+        end as year_value,
+        case
+            when {{ regex_contains("tokens.word", date_regex('two_digit')) }}
+                then {{ dates_two_digit_year('cast(tokens.word as integer)') }}
+        end as two_digit_year
     from tokens
     left join month_names on lower(tokens.word) = month_names.month_name
     left join weekday_names on lower(tokens.word) = weekday_names.weekday_name
     left join season_names on lower(tokens.word) = season_names.season_name
     left join count_words on lower(tokens.word) = count_words.word
+    left join ordinal_words on lower(tokens.word) = ordinal_words.word
     left join context_words
         on lower(tokens.word) = context_words.word
             and context_words.role = 'future_marker'
@@ -274,6 +302,7 @@ sequenced as (
         classified.weekday_number,
         classified.day_value,
         classified.year_value,
+        classified.two_digit_year,
         cast(classified.sentence_start + coalesce(
             sum(classified.token_length) over (
                 partition by classified.sentence_id order by classified.token_no
@@ -301,6 +330,9 @@ sequenced as (
             rows between unbounded preceding and 1 preceding
         ), 0) as follows_future_marker,
         lag(classified.shape) over (partition by classified.sentence_id order by classified.token_no) as previous_shape,
+        lead(classified.lower_word) over (
+            partition by classified.sentence_id order by classified.token_no
+        ) as next_word,
         lead(classified.shape, 1) over (partition by classified.sentence_id order by classified.token_no) as shape_1,
         lead(classified.shape, 2) over (partition by classified.sentence_id order by classified.token_no) as shape_2,
         lead(classified.shape, 3) over (partition by classified.sentence_id order by classified.token_no) as shape_3,
@@ -435,17 +467,27 @@ parsed as (
         max(t.word_no) as end_word_no,
         min(t.clause_no) as start_clause_no,
         max(t.clause_no) as end_clause_no,
-        min(t.year_value) as year_number,
+        case
+            when kept.method = 'numeric_day'
+                then coalesce(
+                        min(t.year_value),
+                        max(case when t.token_no = kept.start_token_no + 4 then t.two_digit_year end)
+                    )
+            else min(t.year_value)
+        end as year_number,
         max(t.year_value) as end_year_number,
         case
             when kept.method = 'iso_day' then max(case when t.token_no = kept.start_token_no + 2 then t.day_value end)
+            when kept.method = 'numeric_day' then {{ numeric_date_part('month', 't', 'kept.start_token_no') }}
             else max(t.month_number)
         end as month_number,
         case
             when kept.method = 'iso_day' then max(case when t.token_no = kept.start_token_no + 4 then t.day_value end)
+            when kept.method = 'numeric_day' then {{ numeric_date_part('day', 't', 'kept.start_token_no') }}
             else max(t.day_value)
         end as day_number,
-        max(t.weekday_number) as weekday_number
+        max(t.weekday_number) as weekday_number,
+        max(case when t.token_no = kept.end_token_no then t.next_word end) as next_word
     from kept
     inner join sequenced as t
         on kept.sentence_id = t.sentence_id
@@ -474,6 +516,14 @@ name_prefixes as (
 
 ),
 
+count_markers as (
+
+    select word
+    from context_words
+    where role = 'count_marker'
+
+),
+
 mentions as (
 
     select *
@@ -482,6 +532,13 @@ mentions as (
         not (skip_in_quotes and is_quoted)
         -- `Good Friday`, `Super Tuesday`: part of a name.
         and coalesce(previous_shape, '') not in (select name_prefixes.word from name_prefixes)
+        and not (
+            pattern = '<year>'
+            and (
+                coalesce(previous_shape, '') in (select count_markers.word from count_markers)
+                or coalesce(next_word, '') in (select count_nouns.word from count_nouns)
+            )
+        )
 
 ),
 
@@ -575,7 +632,9 @@ resolved as (
         sentences.char_start as sentence_start,
         sentences.sentence_text,
         nearest_cues.cue_word as event_cue,
-        {{ regex_replace(regex_replace("lower(nearest_cues.cue_word)", "'[0-9]+$'", "''"), "'([^s])s$'", "'\\1'") }} as event_cue_stem,
+        {{ regex_replace(
+            regex_replace("lower(nearest_cues.cue_word)", "'[0-9]+$'", "''"), "'([^s])s$'", "'\\1'"
+        ) }} as event_cue_stem,
         case
             when deadline_starts.start_token_no is not null then 'deadline'
             else nearest_cues.event_class
