@@ -51,5 +51,5 @@
 {#- The vars of dbt_project.yml that change extracted facts (thresholds of the tests do not). -#}
 {% macro rule_vars() -%}
     {{- return(['figure_tolerance', 'story_window_days', 'event_day_gap', 'event_cue_max_distance',
-                'yearless_day_future_days', 'claim_history_days']) -}}
+                'yearless_day_future_days', 'claim_history_days', 'two_digit_year_pivot']) -}}
 {%- endmacro %}
