@@ -1,6 +1,6 @@
 """Jinja context for sqlfluff's jinja templater: a stand-in for dbt's `adapter`, so that the
 project's `adapter.dispatch` macros render their DuckDB variants when models are linted without
-compiling the dbt project (which would open the warehouse file), and `flags`."""
+compiling the dbt project (which would open the warehouse file), and `flags` and `model`."""
 
 from __future__ import annotations
 
@@ -26,3 +26,15 @@ class _Flags:
 
 adapter = _Adapter()
 flags = _Flags()
+
+
+class _ModelConfig:
+    # Linted as built: the story filter of in_changed_stories() renders.
+    materialized = "story_batched"
+
+
+class _Model:
+    config = _ModelConfig()
+
+
+model = _Model()

@@ -9,8 +9,6 @@
     in one rename, so a schema change of the model needs no migration; otherwise the changed
     stories' rows are deleted and their batches appended, all in one transaction. -#}
 
-{% macro story_batch_marker() %}/* story batch */{% endmacro %}
-
 {% materialization story_batched, adapter='duckdb' %}
 
     {%- set existing_relation = load_cached_relation(this) -%}
