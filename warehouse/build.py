@@ -7,8 +7,8 @@ Steps, in order: refuse a missing corpus or an unusable warehouse name and wait 
 ingest the corpus; wait for the lock again; `dbt build` with the findings tests at severity warn (a
 contradiction between outlets must not keep the rest from being written); the dbt docs as one
 static file (target/static_index.html); mark the build finished; the terminal summary
-(warehouse.report); the publication (warehouse.publish, publish/<warehouse stem>/); the story pages (warehouse.pages, report/); and
-last warehouse.findings, which prints every unreviewed conflict.
+(warehouse.report); the publication (warehouse.publish, publish/<warehouse stem>/); the story
+pages (warehouse.pages, report/); and last warehouse.findings, which prints every unreviewed conflict.
 
 Exit status: 0 when all went well; 3 (FINDINGS_EXIT, 0 to only warn) when everything was written
 but some conflict is unreviewed; any other failing step stops the build at once and its status
