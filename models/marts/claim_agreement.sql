@@ -25,12 +25,14 @@
     conservative_value the lowest value any source commits to (value_low where a figure is
     vague, else value). -#}
 
+-- depends_on: {{ ref('int_stories_changed') }}
+
 with
 
 figures as (
 
     select * from {{ ref('fct_figures') }}
-    where claim_key is not null
+    where claim_key is not null and {{ in_changed_stories() }}
 
 ),
 

@@ -10,6 +10,8 @@
     `single_source`. For a conflict or a vague event, the consensus is the most precise range
     that the most articles agree with (have a date containing it); NULL when two ranges tie. -#}
 
+-- depends_on: {{ ref('int_stories_changed') }}
+
 with
 
 -- Read from the intermediate layer, not fct_dates: a failing consistency test on fct_dates
@@ -21,7 +23,7 @@ articles as (
         source_file,
         outlet
     from {{ ref('stg_news__articles') }}
-    where is_current
+    where is_current and {{ in_changed_stories() }}
 
 ),
 
@@ -33,7 +35,9 @@ dates as (
         articles.outlet
     from {{ ref('int_dates_aligned') }} as aligned
     inner join articles on aligned.article_id = articles.article_id
-    where aligned.event_key is not null and aligned.resolved_start is not null
+    where
+        aligned.event_key is not null and aligned.resolved_start is not null
+        and {{ in_changed_stories('aligned.story_id') }}
 
 ),
 

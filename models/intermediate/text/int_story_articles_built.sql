@@ -10,6 +10,8 @@
 -- depends_on: {{ ref('fct_figures') }}
 -- depends_on: {{ ref('fct_dates') }}
 -- depends_on: {{ ref('fct_reactions') }}
+-- depends_on: {{ ref('claim_agreement') }}
+-- depends_on: {{ ref('event_date_agreement') }}
 
 with
 
