@@ -121,8 +121,8 @@ def test_build_completes_then_exits_3_naming_exactly_the_contradictions(first: F
     assert run.returncode == 2 and "Error 3" in run.stderr, run.stdout[-3000:] + run.stderr[-2000:]
     assert unreviewed_named(run.stdout) == EXPECTED_CONFLICTS
     # each names the outlets, the values and the sentences
-    assert "Metro News (stadium/metro_news.txt, 2025-09-20): 5 \"5 people\" in \"A crush at the gates" in run.stdout
-    assert "Valley Courier (treaty/valley_courier.txt, 2025-03-14): 2025-03-12 \"Wednesday\"" in run.stdout
+    assert "Metro News (metro_news.txt, 2025-09-20): 5 \"5 people\" in \"A crush at the gates" in run.stdout
+    assert "Valley Courier (valley_courier.txt, 2025-03-14): 2025-03-12 \"Wednesday\"" in run.stdout
     # ... after everything was written: the pages and the publication
     assert (project / "report" / "index.html").exists()
     assert (project / "report" / "story-stadium.html").exists()
