@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from pipeline import REPO, SAMPLE_CORPUS, BuildResult, dbt_env, ingest, run_dbt
+from pipeline import REPO, SAMPLE_CORPUS, BuildResult, dbt_env, ingest, run_dbt, small_tmpfs
 from warehouse import buildstate
 
 LONG = os.environ.get("FAULTS_LONG") == "1"
@@ -180,17 +180,8 @@ def test_more_kill_points_of_dbt_build(point: str, sample_build: BuildResult, tm
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    if os.geteuid() != 0:
-        pytest.skip("filling a disk needs a small tmpfs, which only root can mount; run as root to test it")
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=40m", "tmpfs", str(mount)], capture_output=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
-    try:
+    with small_tmpfs(tmp_path / "disk", "40m") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=True)
 
 
 def test_a_full_disk_during_the_seeds_leaves_every_lexicon_in_place(small_disk: Path, tmp_path: Path) -> None:

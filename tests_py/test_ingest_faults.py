@@ -15,6 +15,7 @@ import duckdb
 import pytest
 
 from ingest.cli import EXIT_NOT_FOUND, EXIT_UNAVAILABLE
+from pipeline import small_tmpfs
 
 REPO = Path(__file__).resolve().parents[1]
 GOOD = "KAMPALA: The central bank kept its main rate at 10% on Thursday, the governor said.\n"
@@ -90,17 +91,8 @@ def test_unusable_warehouse_names_are_refused_at_once(tmp_path: Path, name: str)
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A 3 MB tmpfs, mounted for the test; needs root."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small tmpfs to fill needs root; run the suite as root to test a full disk")
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)], capture_output=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
-    try:
+    with small_tmpfs(tmp_path / "disk", "3m") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=True)
 
 
 def big_story(root: Path, files: int, size: int) -> Path:
