@@ -72,3 +72,8 @@
     and joins on an integer far faster than on a 70-character id). Only equality is meaningful. -#}
 {% macro stable_key(expr) %}{{ return(adapter.dispatch('stable_key', 'corroborate')(expr)) }}{% endmacro %}
 {% macro duckdb__stable_key(expr) %}cast(hash({{ expr }}) % 9223372036854775807 as bigint){% endmacro %}
+
+{#- An aggregate: the values of `expr` in the order of `order_by`, joined by `separator` (a SQL
+    string literal). -#}
+{% macro string_agg_ordered(expr, separator, order_by) %}{{ return(adapter.dispatch('string_agg_ordered', 'corroborate')(expr, separator, order_by)) }}{% endmacro %}
+{% macro duckdb__string_agg_ordered(expr, separator, order_by) %}string_agg({{ expr }}, {{ separator }} order by {{ order_by }}){% endmacro %}
