@@ -77,3 +77,8 @@
     string literal). -#}
 {% macro string_agg_ordered(expr, separator, order_by) %}{{ return(adapter.dispatch('string_agg_ordered', 'corroborate')(expr, separator, order_by)) }}{% endmacro %}
 {% macro duckdb__string_agg_ordered(expr, separator, order_by) %}string_agg({{ expr }}, {{ separator }} order by {{ order_by }}){% endmacro %}
+
+{#- `text` without the trailing characters listed in `characters` (a SQL string literal). -#}
+{% macro trim_trailing(text, characters) %}{{ return(adapter.dispatch('trim_trailing', 'corroborate')(text, characters)) }}{% endmacro %}
+{% macro duckdb__trim_trailing(text, characters) %}rtrim({{ text }}, {{ characters }}){% endmacro %}
+

@@ -72,3 +72,9 @@
                 'number_words', 'ordinal_words', 'reaction_function_words', 'season_names',
                 'stance_words', 'weekday_names']) -}}
 {%- endmacro %}
+
+{#- The characters of `ws_chars` as a SQL string literal, for trimming without a regex (written
+    with escapes here; the literal itself holds the characters, so the engine folds nothing). -#}
+{% macro ws_sql_chars() -%}
+    '{{ "\t\n\f\r \u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u3000" }}'
+{%- endmacro %}

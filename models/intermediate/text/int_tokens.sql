@@ -17,7 +17,7 @@ sentences as (
         is_heading,
         char_start as sentence_start,
         {{ stable_key('sentence_id') }} as sentence_key,
-        {{ regex_matches('sentence_text', sql_regex(token_with_space_regex())) }} as token_list
+        {{ regex_matches('sentence_text', sql_regex(token_with_space_regex())) }} as spaced_list
     from {{ ref('int_sentences') }}
     where {{ in_changed_stories() }}
 
@@ -33,7 +33,7 @@ exploded as (
         sentence_index,
         is_heading,
         sentence_start,
-        {{ explode_columns('token_list', 'token_and_space', 'token_no') }}
+        {{ explode_columns('spaced_list', 'token_and_space', 'token_no') }}
     from sentences
 
 ),
@@ -42,50 +42,36 @@ trimmed as (
 
     select
         *,
-        {{ regex_replace('token_and_space', sql_regex('[' ~ ws_chars() ~ ']+$'), "''") }} as token
+        {{ trim_trailing('token_and_space', ws_sql_chars()) }} as token
     from exploded
 
 ),
 
-classified as (
+keyed as (
 
     select
         *,
-        case
-            when {{ regex_contains('token', "'^[0-9]'") }} then 'number'
-            when {{ regex_contains('token', "'^\\p{L}'") }} then 'word'
-            when {{ regex_contains('token', "'^[''’][sS]$'") }} then 'clitic'
-            else 'punct'
-        end as token_kind
+        {{ token_key('token') }} as token_key,
+        case when token in (',', ';') then 1 else 0 end as is_stretch_mark,
+        case when {{ regex_contains('token', "'^[\\p{L}0-9]'") }} then 1 else 0 end as is_wordlike
     from trimmed
 
 ),
 
+{# One window order for every running value: sums up to and including the token (its offset is
+   that sum less its own length), its neighbours. #}
 windowed as (
 
     select
         *,
-        sentence_start + coalesce(
-            sum(length(token_and_space)) over (
-                partition by sentence_key order by token_no
-                rows between unbounded preceding and 1 preceding
-            ),
-            0
-        ) as char_start,
+        sum(length(token_and_space)) over running as spaced_through,
         -- stretches between commas and semicolons: rules prefer a cue in the figure's own stretch
-        sum(case when token in (',', ';') then 1 else 0 end) over (
-            partition by sentence_key order by token_no
-            rows between unbounded preceding and current row
-        ) as stretch_no,
-        case when token_kind in ('word', 'number') then
-                count(case when token_kind in ('word', 'number') then 1 end) over (
-                    partition by sentence_key order by token_no
-                    rows between unbounded preceding and current row
-                )
-        end as word_no,
-        {{ token_key('lag(token) over (partition by sentence_key order by token_no)') }} as prev_token_key,
-        {{ token_key('lead(token) over (partition by sentence_key order by token_no)') }} as next_token_key
-    from classified
+        sum(is_stretch_mark) over running as stretch_no,
+        sum(is_wordlike) over running as words_through,
+        lag(token_key) over running as prev_token_key,
+        lead(token_key) over running as next_token_key
+    from keyed
+    window running as (partition by sentence_key order by token_no rows between unbounded preceding and current row)
 
 ),
 
@@ -98,12 +84,17 @@ final as (
         story_id,
         cast(sentence_index as integer) as sentence_index,
         cast(token_no as integer) as token_no,
-        cast(word_no as integer) as word_no,
-        cast(char_start as integer) as char_start,
-        cast(char_start + length(token) as integer) as char_end,
+        cast(case when is_wordlike = 1 then words_through end as integer) as word_no,
+        cast(sentence_start + spaced_through - length(token_and_space) as integer) as char_start,
+        cast(sentence_start + spaced_through - length(token_and_space) + length(token) as integer) as char_end,
         token,
-        {{ token_key('token') }} as token_key,
-        token_kind,
+        token_key,
+        case
+            when {{ regex_contains('token', "'^[0-9]'") }} then 'number'
+            when {{ regex_contains('token', "'^\\p{L}'") }} then 'word'
+            when {{ regex_contains('token', "'^[''’][sS]$'") }} then 'clitic'
+            else 'punct'
+        end as token_kind,
         {{ regex_contains('token', "'^\\p{Lu}'") }} as is_capitalised,
         length(token) > 1
         and token = upper(token)
