@@ -145,6 +145,21 @@ def test_a_killed_build_is_flagged_and_not_published(killed_build: Path, tmp_pat
     assert not (tmp_path / "publish").exists()
 
 
+def test_validate_fails_on_an_unfinished_build_even_when_every_expectation_holds(
+    sample_build: BuildResult, tmp_path: Path
+) -> None:
+    """The marker alone fails `make validate`: a copy of the finished sample build, marked as a
+    build in progress, whose marts pass every expectation."""
+    db = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(sample_build.db, db)
+    buildstate.start(db, 5, print)
+    done = subprocess.run([sys.executable, "-m", "warehouse.validate", "--db", str(db), "--no-docs"],
+                          cwd=REPO, capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert done.returncode == 1, done.stdout[-2000:] + done.stderr[-2000:]
+    assert f"failed: The warehouse {db} comes from a build that did not finish" in done.stdout
+    assert f"validated {db}: " in done.stdout and " expectations, ok" in done.stdout
+
+
 def test_a_rebuild_after_a_killed_build_equals_a_clean_build(
     killed_build: Path, sample_build: BuildResult, tmp_path: Path
 ) -> None:
