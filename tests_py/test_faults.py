@@ -255,6 +255,46 @@ def test_make_build_with_a_reader_holding_the_lock_says_who_and_stops_before_dbt
     assert raw_state(db) == before
 
 
+def test_a_reader_that_takes_the_lock_after_the_check_is_named_and_dbt_stops_after_the_lock_wait(
+    tmp_path: Path,
+) -> None:
+    """The race the check before dbt cannot close: a reader opens the warehouse once dbt has
+    started (after warehouse.buildstate found the lock free) and before dbt connects. dbt alone
+    would retry silently for minutes; warehouse.build names the reader and stops dbt after
+    --lock-wait seconds."""
+    db = tmp_path / "warehouse.duckdb"
+    cmd = [sys.executable, "-m", "warehouse.build", "--corpus", str(SAMPLE_CORPUS), "--db", str(db),
+           "--lock-wait", "6", "--lock-notice", "2", "--dbt-arg=--select", "--dbt-arg=stg_news__articles"]  # fmt: skip
+    build = subprocess.Popen(cmd, cwd=REPO, env=dbt_env(db), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                             text=True)  # fmt: skip
+    assert build.stdout is not None
+    output, holder = [], None
+    try:
+        for line in build.stdout:
+            output.append(line)
+            if holder is None and "Running with dbt=" in line:
+                holder = holding_the_lock(db)
+                started = time.monotonic()
+        build.wait(timeout=300)
+        waited = time.monotonic() - started
+    finally:
+        build.kill()
+        if holder is not None:
+            holder.kill()
+            holder.wait()
+    out = "".join(output)
+    assert holder is not None, out[-3000:]
+    named = f"PID {holder.pid} ({Path(sys.executable).name} -c import duckdb"
+    notices = [ln for ln in out.splitlines() if ln.startswith(f"build: dbt is waiting for the lock on {db}, held by")]
+    assert notices and all(named in ln for ln in notices), out[-3000:]
+    assert f"build: gave up: {named}" in out and "held the lock on" in out and "for 6 s while dbt waited" in out
+    assert "build stopped: step 'dbt build' failed with status 3" in out
+    assert build.returncode == 1
+    # 2 s of silence before the wait counts, 6 s of waiting, a few seconds to stop dbt
+    assert waited < 30, waited
+    assert buildstate.unfinished(db) is not None  # the marker stays: this build did not finish
+
+
 def test_make_build_with_a_missing_corpus_fails_at_once(tmp_path: Path) -> None:
     missing = tmp_path / "no such 'corpus'"
     result = make_build(tmp_path, missing, tmp_path / "warehouse.duckdb")
