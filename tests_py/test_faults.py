@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from pipeline import REPO, SAMPLE_CORPUS, BuildResult, dbt_env, ingest, run_dbt, small_tmpfs
+from pipeline import REPO, SAMPLE_CORPUS, BuildResult, dbt_command, dbt_env, ingest, run_dbt, small_tmpfs
 from warehouse import buildstate
 
 LONG = os.environ.get("FAULTS_LONG") == "1"
@@ -114,10 +114,8 @@ def killed_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     buildstate.start(db, 5, print)
     assert ingest(SAMPLE_CORPUS, db).returncode == 0
     (workdir / "raw_state.txt").write_text(repr(raw_state(db)), encoding="utf-8")
-    dbt = Path(sys.executable).with_name("dbt")
-    cmd = [str(dbt), "build", "--exclude-resource-type", "unit_test",
-           "--target-path", str(workdir / "target"), "--log-path", str(workdir / "logs")]  # fmt: skip
-    process = subprocess.Popen(cmd, cwd=REPO, env=dbt_env(db), stdout=subprocess.PIPE, text=True)
+    cmd, cwd, env = dbt_command(["build", "--exclude-resource-type", "unit_test"], db, workdir)
+    process = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, text=True)
     assert process.stdout is not None
     for line in process.stdout:
         if "START sql table model marts." in line:
@@ -179,10 +177,8 @@ def test_a_rebuild_after_a_killed_build_equals_a_clean_build(
 def test_more_kill_points_of_dbt_build(point: str, sample_build: BuildResult, tmp_path: Path) -> None:
     db = tmp_path / "warehouse.duckdb"
     assert ingest(SAMPLE_CORPUS, db).returncode == 0
-    dbt = Path(sys.executable).with_name("dbt")
-    cmd = [str(dbt), "build", "--exclude-resource-type", "unit_test",
-           "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs")]  # fmt: skip
-    process = subprocess.Popen(cmd, cwd=REPO, env=dbt_env(db), stdout=subprocess.PIPE, text=True)
+    cmd, cwd, env = dbt_command(["build", "--exclude-resource-type", "unit_test"], db, tmp_path)
+    process = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, text=True)
     assert process.stdout is not None
     for line in process.stdout:
         if point in line:
