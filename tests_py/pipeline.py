@@ -87,20 +87,25 @@ def ingest(corpus: Path, db: Path, story: str | None = None) -> subprocess.Compl
 
 
 def build_warehouse(
-    corpus_dir: Path, workdir: Path, check: bool = True, story: str | None = None, unit_tests: bool = False
+    corpus_dir: Path, workdir: Path, check: bool = True, story: str | None = None, unit_tests: bool = False,
+    select: str | None = None,
 ) -> BuildResult:
     """Ingest `corpus_dir` into `workdir/warehouse.duckdb` and run `dbt build` on it.
 
     dbt's unit tests do not depend on the corpus, so they run only where asked for (the session's
     sample build), not in every build. With `check`, a failed ingest or build raises with the
     tool's output; without, the caller inspects `returncode` and `output` (the mutation tests
-    expect failures)."""
+    expect failures). `select` builds only those nodes (e.g. `+fct_mentions`: a mart and what it
+    reads) and the data tests of nothing else, for modules that judge one mart's rows."""
     workdir.mkdir(parents=True, exist_ok=True)
     db = workdir / "warehouse.duckdb"
     loaded = ingest(corpus_dir, db, story)
     if loaded.returncode != 0:
         raise RuntimeError(f"ingest failed ({loaded.returncode}):\n{loaded.stdout}\n{loaded.stderr}")
-    built = run_dbt(["build"] if unit_tests else ["build", "--exclude-resource-type", "unit_test"], db, workdir)
+    args = ["build"] if unit_tests else ["build", "--exclude-resource-type", "unit_test"]
+    if select:
+        args += ["--select", select, "--indirect-selection", "cautious"]
+    built = run_dbt(args, db, workdir)
     output = built.stdout + built.stderr
     if check and built.returncode != 0:
         raise RuntimeError(f"dbt build failed ({built.returncode}):\n{output}")
