@@ -93,12 +93,21 @@ def test_kill_9_of_ingest_changes_nothing_and_a_rerun_equals_a_clean_run(tmp_pat
     db = tmp_path / "killed.duckdb"
     assert ingest(SAMPLE_CORPUS, db).returncode == 0
     loaded = raw_state(db)
+    before_runs = tmp_path / "before_runs.duckdb"
+    shutil.copyfile(db, before_runs)
     cmd = [sys.executable, "-m", "ingest", str(corpus), "--db", str(db), "--no-progress"]
     fractions = (0.2, 0.5, 0.8) if LONG else (0.3, 0.7)
     killed = 0
     for fraction in fractions:
-        killed += kill_after(cmd, dbt_env(db), duration * fraction) == -signal.SIGKILL
-        assert raw_state(db) == loaded  # all or nothing: the sample is intact, nothing of the run remains
+        status = kill_after(cmd, dbt_env(db), duration * fraction)
+        if status == -signal.SIGKILL:
+            killed += 1
+            assert raw_state(db) == loaded  # all or nothing: the sample is intact, nothing of the run remains
+        else:
+            # On a loaded machine a run can beat its kill: then it loaded everything, and the next
+            # kill starts again from the sample alone.
+            assert status == 0 and raw_state(db) == expected
+            shutil.copyfile(before_runs, db)
     assert killed >= 1, "every ingest finished before its kill: the corpus is too small for this machine"
     assert ingest(corpus, db).returncode == 0
     assert raw_state(db) == expected
