@@ -17,6 +17,8 @@ export WAREHOUSE_PATH ?= warehouse.duckdb
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 # Exit status of `make build` while a conflict between outlets is unreviewed (3); 0 only warns.
 export FINDINGS_EXIT ?= 3
+# Extra arguments for pytest in `make test` (e.g. PYTEST_ARGS="--durations=0 -x").
+PYTEST_ARGS ?=
 # Extra arguments for the `dbt build` of `make build` (e.g. --exclude-resource-type unit_test).
 DBT_BUILD_ARGS ?=
 
@@ -45,7 +47,7 @@ build: $(VENV)/.installed ## Ingest CORPUS, build, write docs, report/ and publi
 test: $(VENV)/.installed browser ## The whole suite: ruff, sqlfluff, pytest (ingest, dbt builds, mutations, browser)
 	$(VENV)/bin/ruff check ingest warehouse evaluation tests_py scripts sqlfluff_libs
 	$(VENV)/bin/sqlfluff lint --processes 0 models tests analyses
-	$(VENV)/bin/pytest tests_py
+	$(VENV)/bin/pytest tests_py $(PYTEST_ARGS)
 
 faults: $(VENV)/.installed ## The fault suite with its longer variants (more kill points of dbt build)
 	FAULTS_LONG=1 $(VENV)/bin/pytest tests_py/test_faults.py tests_py/test_ingest_faults.py

@@ -58,9 +58,9 @@ def status_line(output: str, test_name: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    # check=False: this module judges the date tests only, not other areas' tests.
-    return build_warehouse(SAMPLE_CORPUS, tmp_path_factory.mktemp("dates_sample"), check=False)
+def sample(sample_build: BuildResult) -> BuildResult:
+    """The session's build of the sample corpus (read only here)."""
+    return sample_build
 
 
 @pytest.fixture(scope="module")

@@ -69,8 +69,9 @@ def mutated_corpus(tmp_path: Path, old: str, new: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory):
-    return build_warehouse(SAMPLE_CORPUS, tmp_path_factory.mktemp("figures_sample"), check=False)
+def sample(sample_build):
+    """The session's build of the sample corpus (read only here)."""
+    return sample_build
 
 
 def test_sample_build_has_no_figure_conflict(sample) -> None:

@@ -66,8 +66,11 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     for story in ("flood", "landslide"):
         shutil.copytree(FIXTURES / "figures" / story, corpus / story)
     shutil.copytree(FIXTURES / "mentions" / "chile_runoff", corpus / "chile_runoff")
-    incremental = root / "incremental.duckdb"
-    build(corpus, root / "first", incremental, SMALL_BATCHES)
+    # Each warehouse is warehouse.duckdb in a folder of its own: dbt reuses its parse of the
+    # project between runs on the same path with the same vars (tests_py/pipeline.py).
+    (root / "incremental").mkdir()
+    incremental = root / "incremental" / "warehouse.duckdb"
+    build(corpus, root / "incremental", incremental, SMALL_BATCHES)
 
     # A new story, an article joining the landslide story, and a changed flood article.
     shutil.copytree(FIXTURES / "figures" / "quake", corpus / "quake")
@@ -77,9 +80,10 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     )
     changed = corpus / "flood" / "river_post.txt"
     changed.write_text(changed.read_text() + "\nAt least 40 more homes were damaged on Tuesday, the mayor said.\n")
-    build(corpus, root / "second", incremental, SMALL_BATCHES)
+    build(corpus, root / "incremental", incremental, SMALL_BATCHES)
 
-    fresh = root / "fresh.duckdb"
+    (root / "fresh").mkdir()
+    fresh = root / "fresh" / "warehouse.duckdb"
     build(corpus, root / "fresh", fresh, ONE_BATCH)
     return incremental, fresh, root
 

@@ -118,3 +118,35 @@ def test_a_warehouse_from_before_the_version_tables_is_upgraded(
     ]
     assert query(CURRENT) == [("storyX", "s.txt", B)]
     assert query("select count(*) from raw.article_sightings") == [(2,)]
+
+
+C = "KAMPALA: The finance minister resigned on Friday, the president's office said.\n"
+D = "KAMPALA: The finance minister withdrew his resignation on Saturday, the president's office said.\n"
+E = "KAMPALA: Traders expect the shilling to weaken further, analysts said.\n"
+
+
+def test_staging_marks_current_what_each_file_holds_now_even_a_text_stored_under_another_name(
+    tmp_path: Path, db_path: Path, load: Callable[..., Any]
+) -> None:
+    """What dbt reads (stg_news__articles.is_current), not only raw: s.txt goes A -> B -> A; x.txt
+    goes from E to C, a text stored earlier under other.txt, and keeps C when other.txt moves on to
+    D. Current must be exactly the texts the three files hold now: A, C and D."""
+    from pipeline import run_dbt
+
+    story = tmp_path / "wire"
+    story.mkdir()
+    for texts in ({"s": A, "other": C, "x": E}, {"s": B, "x": C}, {"s": A, "other": D}):
+        for name, text in texts.items():
+            (story / f"{name}.txt").write_text(text, encoding="utf-8")
+        load(story)
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        held = dict(con.execute(
+            "select v.source_file, a.raw_text from raw.article_versions as v join raw.articles as a using (article_id) "
+            "qualify v.version = max(v.version) over (partition by v.story_id, v.source_file)").fetchall())  # fmt: skip
+    # Ingest's own record: each identity's newest version is the text its file holds now.
+    assert held == {"s.txt": A, "x.txt": C, "other.txt": D}
+    built = run_dbt(["run", "--select", "stg_news__articles"], db_path, tmp_path)
+    assert built.returncode == 0, built.stdout[-3000:]
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        staged = dict(con.execute("select raw_text, is_current from staging.stg_news__articles").fetchall())
+    assert staged == {A: True, B: False, C: True, D: True, E: False}

@@ -433,22 +433,24 @@ def source_is_locked(db: Path) -> bool:
     return False
 
 
-# Last: it rebuilds the module's marts in place (to the same content).
-def test_published_copy_is_readable_while_dbt_builds(built: Built, published: publishing.Publication) -> None:
-    dbt = Path(sys.executable).with_name("dbt")
-    cmd = [str(dbt), "build", "--select", "marts", "--target-path", str(built.workdir / "target_rebuild"),
-           "--log-path", str(built.workdir / "logs_rebuild")]
-    log = built.workdir / "rebuild.out"
+def test_published_copy_is_readable_while_dbt_builds(
+    built: Built, published: publishing.Publication, tmp_path: Path
+) -> None:
+    """dbt rebuilds the marts of a copy of the warehouse (the session's build stays untouched)
+    while the publication made from it is read."""
+    db = copy_db(built, tmp_path / "warehouse.duckdb")
+    cmd, cwd, env = pipeline.dbt_command(["build", "--select", "marts"], db, tmp_path)
+    log = tmp_path / "rebuild.out"
     reads_while_locked = 0
     with log.open("w") as out:  # a file, not a pipe: nobody reads a pipe while the build runs
-        proc = subprocess.Popen(cmd, cwd=REPO, env=pipeline.dbt_env(built.db), stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
         try:
             while proc.poll() is None:
-                locked = source_is_locked(built.db)
+                locked = source_is_locked(db)
                 with duckdb.connect(str(published.warehouse), read_only=True) as con:
                     (n,) = con.execute("select count(*) from marts.dim_articles").fetchone()
                 assert n == 5
-                reads_while_locked += locked and source_is_locked(built.db)
+                reads_while_locked += locked and source_is_locked(db)
                 time.sleep(0.3)
             proc.wait(timeout=900)
         finally:

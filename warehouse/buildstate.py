@@ -93,6 +93,38 @@ def wait_for_lock(db: Path, wait_seconds: float, say: Callable[[str], None], pol
         time.sleep(min(poll, left))
 
 
+def lock_holders(db: Path) -> list[tuple[int, str]]:
+    """(pid, command line) of every process holding a DuckDB lock on db, read from /proc/locks
+    without opening db (on Linux; elsewhere an empty list). Opening the file here to ask fcntl
+    would drop the locks of any DuckDB connection this process had on it."""
+    try:
+        status = db.stat()
+        table = Path("/proc/locks").read_text(encoding="ascii")
+    except OSError:
+        return []
+    device = f"{os.major(status.st_dev):02x}:{os.minor(status.st_dev):02x}:{status.st_ino}"
+    holders: list[tuple[int, str]] = []
+    for line in table.splitlines():
+        fields = line.split()
+        # "1: POSIX ADVISORY READ 1234 fe:00:5768844 0 EOF"; "1: -> POSIX ..." is a process waiting.
+        if len(fields) < 6 or fields[1] == "->" or fields[5] != device:
+            continue
+        pid = int(fields[4])
+        if pid not in {p for p, _ in holders}:
+            holders.append((pid, _command_line(pid)))
+    return holders
+
+
+def _command_line(pid: int) -> str:
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return "?"
+    words = [w.decode(errors="replace") for w in raw.split(b"\0") if w]
+    line = " ".join([Path(words[0]).name, *words[1:]]) if words else "?"
+    return line if len(line) <= 80 else line[:77] + "..."
+
+
 def start(db: Path, wait_seconds: float, say: Callable[[str], None]) -> None:
     check_name(db)
     wait_for_lock(db, wait_seconds, say)

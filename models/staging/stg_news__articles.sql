@@ -6,6 +6,36 @@ source as (
 
 ),
 
+versions as (
+
+    select
+        article_id,
+        version = max(version) over (partition by story_id, source_file) as is_latest
+    from {{ source('news', 'article_versions') }}
+
+),
+
+-- A text is current while some identity holds it now (its latest version). Not the newest row of
+-- articles per identity: a text is stored once, under the name it was first seen with, so a file
+-- that takes on a copy's text has its latest version stored under the copy's name.
+held_now as (
+
+    select distinct article_id
+    from versions
+    where is_latest
+
+),
+
+with_current as (
+
+    select
+        source.*,
+        held_now.article_id is not null as is_current
+    from source
+    left join held_now on source.article_id = held_now.article_id
+
+),
+
 renamed as (
 
     select
@@ -34,13 +64,13 @@ renamed as (
         ingested_at,
 
         ---------- derived
-        version = max(version) over (partition by story_id, source_file) as is_current,
+        is_current,
         -- English rules (lexicons, patterns) read only English bodies; too short to tell counts as English.
         coalesce(language, 'en') = 'en' as is_english,
         {{ list_size(regex_matches("substr(raw_text, body_start + 1, body_end - body_start)", "'\\S+'")) }}
             as word_count
 
-    from source
+    from with_current
 
 )
 
