@@ -63,3 +63,13 @@
 {#- ISO day of week, Monday = 1 ... Sunday = 7. -#}
 {% macro iso_weekday(date_expr) %}{{ return(adapter.dispatch('iso_weekday', 'corroborate')(date_expr)) }}{% endmacro %}
 {% macro duckdb__iso_weekday(date_expr) %}isodow({{ date_expr }}){% endmacro %}
+
+{#- Aggregate: `expr` of the group's rows joined by `separator` in the order of `order_by`
+    (distinct values only with `distinct`). Spark spells it listagg(...) within group (order by),
+    which DuckDB rejects. -#}
+{% macro string_agg_ordered(expr, separator, order_by, distinct=false) %}
+    {{- return(adapter.dispatch('string_agg_ordered', 'corroborate')(expr, separator, order_by, distinct)) -}}
+{% endmacro %}
+{% macro duckdb__string_agg_ordered(expr, separator, order_by, distinct=false) -%}
+    string_agg({% if distinct %}distinct {% endif %}{{ expr }}, {{ separator }} order by {{ order_by }})
+{%- endmacro %}
