@@ -37,10 +37,11 @@
         {%- endset -%}
         {%- set found = run_query(limited_sql) -%}
         {%- set ns = namespace(group=none) -%}
+        {%- set shown = found.columns['logged_group'].values() | unique | list | length -%}
         {%- for row in found.rows -%}
             {%- if loop.first -%}
                 {%- do log(title ~ " on " ~ model ~ ": " ~ row['n_groups'] ~ " disagreement(s)"
-                    ~ (", the first " ~ limit ~ " below" if row['n_groups'] > limit else ""), info=True) -%}
+                    ~ (", the first " ~ shown ~ " below" if row['n_groups'] > shown else ""), info=True) -%}
             {%- endif -%}
             {%- if group_message_column and row['logged_group'] != ns.group -%}
                 {%- set ns.group = row['logged_group'] -%}
@@ -48,9 +49,9 @@
             {%- endif -%}
             {#- without a group line, each row's line names the test, so that it can be grepped alone -#}
             {%- do log(("    " if group_message_column else title ~ ": ") ~ row['message'], info=True) -%}
-            {%- if loop.last and row['n_groups'] > limit -%}
-                {%- do log("  ... " ~ (row['n_groups'] - limit) ~ " more; the failing rows are stored in schema "
-                    ~ "test_failures (table named after the test)", info=True) -%}
+            {%- if loop.last and row['n_groups'] > shown -%}
+                {%- do log("  ... " ~ (row['n_groups'] - shown) ~ " more: every one is in marts.findings, failing "
+                    ~ "rows in schema test_failures (table named after the test)", info=True) -%}
             {%- endif -%}
         {%- endfor -%}
     {%- endif -%}

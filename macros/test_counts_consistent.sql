@@ -34,6 +34,8 @@
 {{ config(fail_calc='coalesce(max(n_failing_rows), 0)') }}
 
 {%- set tolerance = var('figure_tolerance') if tolerance is none else tolerance -%}
+{#- at least one claim, so that the failure count (taken from the returned rows) is never 0 -#}
+{%- set stored_claims = [var('failures_stored', 1000) | int, 1] | max -%}
 
 {%- set keys = key_columns | join(', ') -%}
 {%- set problem = 'conflict: exact values differ' if check == 'exact' else 'vague: bounds do not overlap' -%}
@@ -223,7 +225,7 @@ figures as (
         from (select {{ keys }}, {{ explode_columns(values_column, 'figure', 'figure_no') }} from {{ model }}) as exploded
     ) as listed
     inner join failing_claims as claim_numbers
-        on {{ same_claim }} and claim_numbers.failing_no <= {{ var('failures_stored', 1000) }}
+        on {{ same_claim }} and claim_numbers.failing_no <= {{ stored_claims }}
 
 ),
 
