@@ -86,7 +86,7 @@ $(VENV)/.eval-installed: $(VENV)/.installed requirements-eval.lock
 eval: $(VENV)/.eval-installed ## Build a throwaway warehouse on the development set (devset/) and score it next to spaCy; TIMEBANK=dir adds wire-news dates
 	$(PY) -m evaluation $(if $(TIMEBANK),--timebank $(TIMEBANK))
 
-bench: $(VENV)/.installed ## Benchmark ingest, full and +1% dbt build on N real-length articles (default: 10000 100000)
+bench: $(VENV)/.installed ## Benchmark ingest, full build, +1% and +1,000 steps on N real-length articles (default: 10000 100000)
 	$(PY) -m warehouse.bench --articles $(N)
 
 lock: ## Re-pin requirements.lock from requirements.in (and requirements-eval.lock, constrained by it)

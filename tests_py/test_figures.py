@@ -10,13 +10,14 @@ vague disagreement only warns.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from pipeline import FIXTURES, SAMPLE_CORPUS, build_warehouse
+from pipeline import FIXTURES, SAMPLE_CORPUS, build_warehouse, run_dbt
 
 FIGURE_STORIES = FIXTURES / "figures"
 ARMENIAN_CLAIM = "military personnel|Armenia|release"
@@ -133,6 +134,22 @@ def test_vaguer_count_only_warns(tmp_path: Path) -> None:
     assert any(ARMENIAN_CLAIM in line and "30 (approx)" in line and MUTATED_FILE in line for line in lines)
     assert any(MUTATED_FILE in line and "about 30 Armenian" in line for line in lines)
     assert claims_of(built.db, "articles")[ARMENIAN_CLAIM][0] == "vague"
+
+    # A large corpus stores the rows of the first var('failures_stored') failing claims only, yet
+    # the test still counts, and the log still names, every failing row and claim.
+    stored = ("select count(*), count(distinct claim), max(n_failing_rows), max(n_failing_claims) "
+              "from test_failures.claim_counts_bounds_overlap")
+    n_rows, n_claims, *counted = rows(built.db, stored)[0]
+    assert counted == [n_rows, n_claims]
+    assert n_claims >= 2, "the mutation should leave two vague claims"
+    assert re.search(rf"WARN {n_rows} claim_counts_bounds_overlap", out)
+    capped = run_dbt(["test", "--select", "claim_counts_bounds_overlap", "--vars", "{failures_stored: 1}"],
+                     built.db, tmp_path / "capped")
+    capped_out = capped.stdout + capped.stderr
+    assert re.search(rf"WARN {n_rows} claim_counts_bounds_overlap", capped_out), capped_out[-3000:]
+    assert f"{n_claims} disagreement(s), the first 1 below" in capped_out
+    kept_rows, kept_claims, *counted = rows(built.db, stored)[0]
+    assert kept_claims == 1 and kept_rows < n_rows and counted == [n_rows, n_claims]
 
 
 # ---------------------------------------------------------------- invented stories

@@ -1,120 +1,199 @@
 """Benchmark the build on generated corpora of real article lengths (warehouse/synth.py: about
 3,000 characters an article), at one or several sizes, to see how cost grows with the corpus.
 
-For each size it measures, separately: the ingest, the full `dbt build`, and an incremental step
-(1 % more articles, some of them joining existing stories, then ingest and `dbt build` again).
-Each reports wall time, articles/s, MB of text per second and peak resident memory; the full
-build also names its slowest models. A Markdown table of all sizes is printed at the end.
+For each size N it measures, separately: the ingest of the N articles and the full `dbt build`
+on them; then two incremental steps on that warehouse, each an ingest of only the new articles
+(some of them joining existing stories) and a `dbt build`: +1 % of N, then +1,000 articles.
+Each phase reports wall time, articles/s, MB of text per second and peak resident memory (of
+the process and its children: DuckDB runs inside dbt); the full build also names its slowest
+models and tests (dbt's run_results.json). A Markdown table of all sizes is printed at the end
+and written, with the raw figures as JSON, to WORKDIR/results.md and WORKDIR/results.json.
 
     python -m warehouse.bench --articles 10000 100000
 
-Each size gets a fresh corpus and warehouse under --workdir (default .bench/)."""
+Corpora are generated once and kept under WORKDIR/corpus/ (about 3.4 MB per 1,000 articles):
+a later run with the same size, seed and generator reuses them. Each run builds a fresh
+warehouse under WORKDIR/n<N>/, where the logs and dbt's artefacts of every phase stay. DuckDB's
+memory limit is the profile's (CORROBORATE_MEMORY_LIMIT, default 4GB). A failing phase is
+reported with its log and the next size is still measured; the exit status is then 1."""
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from warehouse.synth import write_corpus
+from warehouse import synth
 
 REPO = Path(__file__).resolve().parents[1]
+STEP_ARTICLES = 1000
 
 
 @dataclass(frozen=True)
 class Measure:
+    articles: int
+    megabytes: float
     seconds: float
     peak_mib: float
     returncode: int
+    log: str
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+    def rates(self) -> str:
+        return f"{self.articles / self.seconds:,.0f} articles/s, {self.megabytes / self.seconds:.2f} MB/s"
 
 
 @dataclass
 class SizeResult:
     articles: int
-    megabytes: float
+    megabytes: float = 0.0
     phases: dict[str, Measure] = field(default_factory=dict)
-    slowest: list[tuple[str, float]] = field(default_factory=list)
-    step_articles: int = 0
+    slowest_models: list[tuple[str, float]] = field(default_factory=list)
+    slowest_tests: list[tuple[str, float]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.phases) and all(m.ok for m in self.phases.values())
 
 
-def measure(cmd: list[str], env: dict[str, str], log: Path) -> Measure:
+def generator_digest(seed: int) -> str:
+    """What a cached corpus depends on: the generator's source and the seed."""
+    source = Path(synth.__file__).read_bytes()
+    return hashlib.sha256(source + f"seed={seed}".encode()).hexdigest()[:16]
+
+
+def cached_corpus(cache: Path, count: int, start: int, seed: int) -> tuple[Path, float]:
+    """Articles `start` to `start + count` of the seed's sequence in a directory of their own
+    (generated once; a marker file records what it holds), and their MB of text."""
+    where = cache / (f"n{count}" if start == 0 else f"n{start}+{count}")
+    marker = where / ".complete.json"
+    wanted = {"articles": count, "start": start, "generator": generator_digest(seed)}
+    if marker.is_file():
+        found = json.loads(marker.read_text())
+        if {k: found.get(k) for k in wanted} == wanted:
+            return where, found["megabytes"]
+    shutil.rmtree(where, ignore_errors=True)
+    partial = where.with_name(where.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    t0 = time.perf_counter()
+    megabytes = synth.write_corpus(partial, count, seed=seed, start=start) / 1e6
+    (partial / ".complete.json").write_text(json.dumps({**wanted, "megabytes": megabytes}))
+    partial.rename(where)
+    print(f"  generated {count:,} articles ({megabytes:,.1f} MB) in {time.perf_counter() - t0:.1f} s: {where}",
+          flush=True)
+    return where, megabytes
+
+
+def measure(cmd: list[str], env: dict[str, str], log: Path, articles: int, megabytes: float) -> Measure:
     """Run `cmd`, returning wall time and the peak resident memory of it and its waited-for children."""
     start = time.perf_counter()
     with log.open("w") as out:
         proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(proc.pid, 0)
-    return Measure(time.perf_counter() - start, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status))
+    return Measure(articles, megabytes, time.perf_counter() - start, usage.ru_maxrss / 1024,
+                   os.waitstatus_to_exitcode(status), str(log))
 
 
-def slowest_models(target: Path, k: int = 5) -> list[tuple[str, float]]:
+def slowest(target: Path, kind: str, k: int = 5) -> list[tuple[str, float]]:
+    """The k slowest nodes of `kind` ('model', 'test') in the last dbt run, by execution time."""
     results = json.loads((target / "run_results.json").read_text())["results"]
-    models = [(r["unique_id"].split(".")[-1], r["execution_time"])
-              for r in results if r["unique_id"].startswith("model.")]
-    return sorted(models, key=lambda m: -m[1])[:k]
+    nodes = [(r["unique_id"].split(".")[2], r["execution_time"])
+             for r in results if r["unique_id"].startswith(kind + ".")]
+    return sorted(nodes, key=lambda m: -m[1])[:k]
 
 
-def run_size(n: int, workdir: Path) -> SizeResult:
+def run_size(n: int, workdir: Path, seed: int) -> SizeResult:
+    result = SizeResult(articles=n)
+    print(f"[{n:,} articles] memory limit {os.environ.get('CORROBORATE_MEMORY_LIMIT', '4GB')}", flush=True)
+    corpus, result.megabytes = cached_corpus(workdir / "corpus", n, 0, seed)
+    steps = [("+1%", max(1, n // 100)), (f"+{STEP_ARTICLES:,}", STEP_ARTICLES)]
+
     root = workdir / f"n{n}"
     shutil.rmtree(root, ignore_errors=True)
-    corpus = root / "corpus"
-    t0 = time.perf_counter()
-    size = write_corpus(corpus, n)
-    result = SizeResult(articles=n, megabytes=size / 1e6)
-    print(f"[{n:,} articles] generated {result.megabytes:,.1f} MB in {time.perf_counter() - t0:.1f} s", flush=True)
+    root.mkdir(parents=True)
     db = root / "warehouse.duckdb"
     env = dict(os.environ, WAREHOUSE_PATH=str(db), DBT_SEND_ANONYMOUS_USAGE_STATS="false")
     dbt = str(Path(sys.executable).parent / "dbt")
-    # One directory argument: the story is each file's folder, and argv stays short at any N.
-    ingest = [sys.executable, "-m", "ingest", str(corpus), "--db", str(db), "--no-progress"]
-    # Synthetic outlets disagree on purpose, so conflicts warn here instead of failing the run;
-    # unit tests do not depend on the corpus and would only add a fixed cost.
-    build = [dbt, "build", "--exclude-resource-type", "unit_test", "--vars", "{conflict_severity: warn}",
-             "--target-path", str(root / "target"), "--log-path", str(root / "logs")]
+
+    def ingest(path: Path) -> list[str]:
+        # One directory argument: the story is each file's folder, and argv stays short at any N.
+        return [sys.executable, "-m", "ingest", str(path), "--db", str(db), "--no-progress"]
+
+    def build(name: str) -> list[str]:
+        # Synthetic outlets disagree on purpose, so conflicts warn here instead of failing the run;
+        # unit tests do not depend on the corpus and would only add a fixed cost.
+        return [dbt, "build", "--exclude-resource-type", "unit_test", "--vars", "{conflict_severity: warn}",
+                "--target-path", str(root / f"target_{name}"), "--log-path", str(root / f"logs_{name}")]
 
     def phase(name: str, cmd: list[str], articles: int, megabytes: float) -> bool:
-        m = measure(cmd, env, root / f"{name.replace(' ', '_')}.log")
+        slug = name.replace(" ", "_").replace("%", "pct").replace(",", "").replace("+", "plus")
+        m = measure(cmd, env, root / f"{slug}.log", articles, megabytes)
         result.phases[name] = m
-        status = "ok" if m.returncode == 0 else f"exit {m.returncode}, see {root}"
-        print(f"[{n:,} articles] {name:17} {m.seconds:8.1f} s  {articles / m.seconds:8,.0f} articles/s  "
-              f"{megabytes / m.seconds:6.2f} MB/s  peak {m.peak_mib:8,.0f} MiB  ({status})", flush=True)
-        return m.returncode == 0
+        status = "ok" if m.ok else f"exit {m.returncode}, see {m.log}"
+        print(f"[{n:,} articles] {name:22} {m.seconds:8.1f} s  {m.rates():34}  peak {m.peak_mib:7,.0f} MiB  ({status})",
+              flush=True)
+        return m.ok
 
-    if not phase("ingest", ingest, n, result.megabytes) or not phase("dbt build", build, n, result.megabytes):
+    if not phase("ingest", ingest(corpus), n, result.megabytes):
         return result
-    result.slowest = slowest_models(root / "target")
-    slowest = ", ".join(f"{name} {s:.1f} s" for name, s in result.slowest)
-    print(f"[{n:,} articles] slowest models: {slowest}", flush=True)
+    built = phase("dbt build", build("full"), n, result.megabytes)
+    if (root / "target_full" / "run_results.json").is_file():
+        result.slowest_models = slowest(root / "target_full", "model")
+        result.slowest_tests = slowest(root / "target_full", "test", 3)
+        for kind, nodes in (("models", result.slowest_models), ("tests", result.slowest_tests)):
+            listed = ", ".join(f"{name} {s:.1f} s" for name, s in nodes)
+            print(f"[{n:,} articles] slowest {kind}: {listed}", flush=True)
+    if not built:
+        return result
 
-    result.step_articles = max(1, n // 100)
-    added = write_corpus(corpus, result.step_articles, start=n) / 1e6
-    if phase("+1% ingest", ingest, result.step_articles, added):
-        phase("+1% dbt build", build, result.step_articles, added)
+    start = n
+    for label, count in steps:
+        added, megabytes = cached_corpus(workdir / "corpus", count, start, seed)
+        start += count
+        if not phase(f"{label} ingest", ingest(added), count, megabytes):
+            break
+        if not phase(f"{label} dbt build", build(label.strip("+%").replace(",", "")), count, megabytes):
+            break
     return result
 
 
+def step_cell(r: SizeResult, label: str) -> str:
+    ing, dbt = r.phases.get(f"{label} ingest"), r.phases.get(f"{label} dbt build")
+    if not (ing and dbt):
+        return "–"
+    failed = "" if ing.ok and dbt.ok else " (failed)"
+    return f"{ing.articles:,} articles: {ing.seconds:.1f} s + {dbt.seconds:.1f} s, peak {dbt.peak_mib:,.0f} MiB{failed}"
+
+
 def table(results: list[SizeResult]) -> str:
-    lines = ["| articles | MB of text | ingest | `dbt build` | peak | slowest models | +1 % (ingest + build) |",
-             "| ---: | ---: | --- | --- | ---: | --- | --- |"]
+    lines = [
+        "| articles | MB of text | ingest | `dbt build` | articles/s | MB/s | peak | slowest models "
+        "| +1 % (ingest + build) | +1,000 (ingest + build) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |",
+    ]
     for r in results:
         ing, dbt = r.phases.get("ingest"), r.phases.get("dbt build")
-        inc = [r.phases.get("+1% ingest"), r.phases.get("+1% dbt build")]
-        step = "–"
-        if inc[0] and inc[1]:
-            step = (f"+{r.step_articles:,}: {inc[0].seconds:.1f} s + {inc[1].seconds:.1f} s, "
-                    f"peak {inc[1].peak_mib:,.0f} MiB")
+        if not (ing and dbt):
+            lines.append(f"| {r.articles:,} | {r.megabytes:,.0f} | failed, see the logs | | | | | | | |")
+            continue
+        failed = "" if dbt.ok else f" (exit {dbt.returncode})"
+        models = ", ".join(f"{name} {s:.0f} s" for name, s in r.slowest_models)
         lines.append(
-            f"| {r.articles:,} | {r.megabytes:,.0f} "
-            f"| {ing.seconds:.1f} s, {r.articles / ing.seconds:,.0f}/s, {r.megabytes / ing.seconds:.1f} MB/s "
-            f"| {dbt.seconds:.1f} s, {r.articles / dbt.seconds:,.0f}/s, {r.megabytes / dbt.seconds:.2f} MB/s "
-            f"| {max(ing.peak_mib, dbt.peak_mib):,.0f} MiB "
-            f"| {', '.join(f'{name} {s:.0f} s' for name, s in r.slowest[:3])} | {step} |"
-            if ing and dbt else f"| {r.articles:,} | {r.megabytes:,.0f} | failed, see the logs | | | | |")
+            f"| {r.articles:,} | {r.megabytes:,.0f} | {ing.seconds:.1f} s | {dbt.seconds:,.1f} s{failed} "
+            f"| {r.articles / dbt.seconds:,.0f} | {r.megabytes / dbt.seconds:.2f} "
+            f"| {max(ing.peak_mib, dbt.peak_mib):,.0f} MiB | {models} "
+            f"| {step_cell(r, '+1%')} | {step_cell(r, f'+{STEP_ARTICLES:,}')} |"
+        )
     return "\n".join(lines)
 
 
@@ -122,13 +201,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m warehouse.bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, nargs="+", default=[10_000, 100_000], help="corpus sizes to measure")
-    parser.add_argument("--workdir", type=Path, default=REPO / ".bench", help="where corpora and warehouses go")
+    parser.add_argument("--workdir", type=Path, default=REPO / ".bench",
+                        help="where corpora (kept) and warehouses (rebuilt) go (default .bench/)")
+    parser.add_argument("--seed", type=int, default=7, help="the generator's random seed (default 7)")
     args = parser.parse_args(argv)
-    results = [run_size(n, args.workdir) for n in args.articles]
+    if any(n <= 0 for n in args.articles):
+        parser.error("--articles: sizes must be positive")
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    results = []
+    for n in args.articles:
+        results.append(run_size(n, args.workdir, args.seed))
+        (args.workdir / "results.json").write_text(json.dumps([asdict(r) for r in results], indent=1))
     print()
     print(table(results))
-    failed = [r for r in results if any(m.returncode for m in r.phases.values())]
-    return 1 if failed else 0
+    (args.workdir / "results.md").write_text(table(results) + "\n")
+    return 0 if all(r.ok for r in results) else 1
 
 
 if __name__ == "__main__":

@@ -25,6 +25,15 @@
     conservative_value the lowest value any source commits to (value_low where a figure is
     vague, else value). -#}
 
+{#- One figure as values_text lists it: value, qualifier, file, outlet and words. -#}
+{%- set value_line -%}
+    {{ format_figure('value') }}
+    || case when qualifier = 'exact' then '' else ' (' || qualifier || ')' end
+    || ' in ' || source_file
+    || coalesce(' [' || outlet || ']', '')
+    || ': "' || surface || '"'
+{%- endset %}
+
 -- depends_on: {{ ref('int_stories_changed') }}
 
 with
@@ -232,14 +241,7 @@ claims as (
         min(
             case when qualifier = 'exact' then value * (1 + {{ var('figure_tolerance') }}) else value_high end
         ) as common_high,
-        string_agg(
-            {{ format_figure('value') }}
-            || case when qualifier = 'exact' then '' else ' (' || qualifier || ')' end
-            || ' in ' || source_file
-            || coalesce(' [' || outlet || ']', '')
-            || ': "' || surface || '"',
-            '; ' order by source_file, char_start
-        ) as values_text,
+        {{ string_agg_ordered(value_line, "'; '", 'source_file, char_start') }} as values_text,
         {{ struct_list_agg([
             ('figure_id', 'figure_id'),
             ('article_id', 'article_id'),

@@ -10,6 +10,16 @@
     `single_source`. For a conflict or a vague event, the consensus is the most precise range
     that the most articles agree with (have a date containing it); NULL when two ranges tie. -#}
 
+{#- One article's words for a date and the range they resolve to (`'Thursday' 2023-12-07`), and
+    the line of mentions that lists them by article. -#}
+{%- set date_words -%}
+    '''' || surface || ''' ' || cast(resolved_start as varchar)
+    || case when resolved_end > resolved_start then '..' || cast(resolved_end as varchar) else '' end
+{%- endset -%}
+{%- set mention_line -%}
+    source_file || coalesce(' (' || outlet || ')', '') || ': ' || dated_as
+{%- endset %}
+
 -- depends_on: {{ ref('int_stories_changed') }}
 
 with
@@ -165,11 +175,7 @@ article_mentions as (
         article_id,
         min(source_file) as source_file,
         min(outlet) as outlet,
-        string_agg(
-            '''' || surface || ''' ' || cast(resolved_start as varchar)
-            || case when resolved_end > resolved_start then '..' || cast(resolved_end as varchar) else '' end,
-            ', ' order by char_start
-        ) as dated_as
+        {{ string_agg_ordered(date_words, "', '", 'char_start') }} as dated_as
     from dates
     group by event_key, article_id
 
@@ -179,11 +185,9 @@ mention_lists as (
 
     select
         event_key,
-        string_agg(source_file, '; ' order by source_file) as source_files,
-        string_agg(coalesce(outlet, '?'), '; ' order by source_file) as outlets,
-        string_agg(
-            source_file || coalesce(' (' || outlet || ')', '') || ': ' || dated_as, '; ' order by source_file
-        ) as mentions
+        {{ string_agg_ordered('source_file', "'; '", 'source_file') }} as source_files,
+        {{ string_agg_ordered("coalesce(outlet, '?')", "'; '", 'source_file') }} as outlets,
+        {{ string_agg_ordered(mention_line, "'; '", 'source_file') }} as mentions
     from article_mentions
     group by event_key
 
@@ -193,7 +197,7 @@ sentence_lists as (
 
     select
         event_key,
-        string_agg(sentence_text, ' | ' order by sentence_id) as sentences
+        {{ string_agg_ordered('sentence_text', "' | '", 'sentence_id') }} as sentences
     from (
         select distinct
             event_key,

@@ -7,6 +7,22 @@
     rebuild gives back the same id and the review ledger (seed reviewed_findings) keeps
     matching. is_blocking marks an unreviewed conflict: what `make build` exits non-zero on. -#}
 
+{#- One evidence line per figure or date: outlet, file, publication day, what it says and where. -#}
+{%- set figure_line -%}
+    coalesce(figures.outlet, 'outlet unknown') || ' (' || figures.source_file
+    || coalesce(', ' || cast(figures.published_date as varchar), '') || '): '
+    || {{ format_figure('figures.value') }}
+    || case when figures.qualifier = 'exact' then '' else ' (' || figures.qualifier || ')' end
+    || ' "' || figures.surface || '" in "' || figures.sentence_text || '"'
+{%- endset -%}
+{%- set date_line -%}
+    coalesce(dates.outlet, 'outlet unknown') || ' (' || dates.source_file
+    || coalesce(', ' || cast(dates.published_date as varchar), '') || '): '
+    || cast(dates.resolved_start as varchar)
+    || case when dates.resolved_end > dates.resolved_start then '..' || cast(dates.resolved_end as varchar) else '' end
+    || ' "' || dates.surface || '" in "' || dates.sentence_text || '"'
+{%- endset %}
+
 with
 
 ledger as (
@@ -18,21 +34,19 @@ ledger as (
 claim_evidence as (
 
     select
-        story_id,
-        claim_key,
-        string_agg(distinct coalesce(outlet, source_file), '; ' order by coalesce(outlet, source_file)) as outlets,
-        string_agg(distinct sentence_text, ' | ' order by sentence_text) as sentences,
-        string_agg(
-            coalesce(outlet, 'outlet unknown') || ' (' || source_file
-            || coalesce(', ' || cast(published_date as varchar), '') || '): '
-            || {{ format_figure('value') }}
-            || case when qualifier = 'exact' then '' else ' (' || qualifier || ')' end
-            || ' "' || surface || '" in "' || sentence_text || '"',
-            chr(10) order by published_date nulls last, source_file, char_start
-        ) as evidence
-    from {{ ref('fct_figures') }}
-    where claim_key is not null
-    group by story_id, claim_key
+        figures.story_id,
+        figures.claim_key,
+        {{ string_agg_ordered(
+            'coalesce(figures.outlet, figures.source_file)', "'; '",
+            'coalesce(figures.outlet, figures.source_file)', distinct=true
+        ) }} as outlets,
+        {{ string_agg_ordered('figures.sentence_text', "' | '", 'figures.sentence_text', distinct=true) }} as sentences,
+        {{ string_agg_ordered(
+            figure_line, 'chr(10)', 'figures.published_date nulls last, figures.source_file, figures.char_start'
+        ) }} as evidence
+    from {{ ref('fct_figures') }} as figures
+    where figures.claim_key is not null
+    group by figures.story_id, figures.claim_key
 
 ),
 
@@ -60,18 +74,13 @@ claim_findings as (
 event_evidence as (
 
     select
-        event_key,
-        string_agg(
-            coalesce(outlet, 'outlet unknown') || ' (' || source_file
-            || coalesce(', ' || cast(published_date as varchar), '') || '): '
-            || cast(resolved_start as varchar)
-            || case when resolved_end > resolved_start then '..' || cast(resolved_end as varchar) else '' end
-            || ' "' || surface || '" in "' || sentence_text || '"',
-            chr(10) order by published_date nulls last, source_file, char_start
-        ) as evidence
-    from {{ ref('fct_dates') }}
-    where event_key is not null and resolved_start is not null
-    group by event_key
+        dates.event_key,
+        {{ string_agg_ordered(
+            date_line, 'chr(10)', 'dates.published_date nulls last, dates.source_file, dates.char_start'
+        ) }} as evidence
+    from {{ ref('fct_dates') }} as dates
+    where dates.event_key is not null and dates.resolved_start is not null
+    group by dates.event_key
 
 ),
 
