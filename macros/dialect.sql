@@ -63,3 +63,17 @@
 {#- ISO day of week, Monday = 1 ... Sunday = 7. -#}
 {% macro iso_weekday(date_expr) %}{{ return(adapter.dispatch('iso_weekday', 'corroborate')(date_expr)) }}{% endmacro %}
 {% macro duckdb__iso_weekday(date_expr) %}isodow({{ date_expr }}){% endmacro %}
+
+{#- The elements of a list of strings joined by `separator` (a SQL string literal). -#}
+{% macro list_join(list_expr, separator) %}{{ return(adapter.dispatch('list_join', 'corroborate')(list_expr, separator)) }}{% endmacro %}
+{% macro duckdb__list_join(list_expr, separator) %}array_to_string({{ list_expr }}, {{ separator }}){% endmacro %}
+
+{#- A 64-bit integer key of a string id, for windows and joins over large tables (DuckDB partitions
+    and joins on an integer far faster than on a 70-character id). Only equality is meaningful. -#}
+{% macro stable_key(expr) %}{{ return(adapter.dispatch('stable_key', 'corroborate')(expr)) }}{% endmacro %}
+{% macro duckdb__stable_key(expr) %}cast(hash({{ expr }}) % 9223372036854775807 as bigint){% endmacro %}
+
+{#- An aggregate: the values of `expr` in the order of `order_by`, joined by `separator` (a SQL
+    string literal). -#}
+{% macro string_agg_ordered(expr, separator, order_by) %}{{ return(adapter.dispatch('string_agg_ordered', 'corroborate')(expr, separator, order_by)) }}{% endmacro %}
+{% macro duckdb__string_agg_ordered(expr, separator, order_by) %}string_agg({{ expr }}, {{ separator }} order by {{ order_by }}){% endmacro %}

@@ -121,7 +121,7 @@ grouped as (
         sentence_group,
         min(line_no) as line_no,
         min(piece_start) as group_start,
-        string_agg(piece, '' order by piece_no) as group_text
+        {{ string_agg_ordered('piece', "''", 'piece_no') }} as group_text
     from numbered
     group by article_id, article_no, story_id, sentence_group
 

@@ -12,6 +12,7 @@
 -- depends_on: {{ ref('fct_reactions') }}
 -- depends_on: {{ ref('claim_agreement') }}
 -- depends_on: {{ ref('event_date_agreement') }}
+-- depends_on: {{ ref('int_lexicon_matches') }}
 
 with
 

@@ -1,0 +1,22 @@
+with
+
+source as (
+
+    select * from {{ ref('figure_actions') }}
+
+),
+
+renamed as (
+
+    select
+        term,
+        action_class,
+        note,
+        {{ term_key('term') }} as match_key,
+        {{ term_case_key('term') }} as case_key,
+        {{ term_token_count('term') }} as n_tokens
+    from source
+
+)
+
+select * from renamed

@@ -1,0 +1,22 @@
+with
+
+source as (
+
+    select * from {{ ref('figure_context_words') }}
+
+),
+
+renamed as (
+
+    select
+        word as term,
+        role,
+        note,
+        {{ term_key('word') }} as match_key,
+        {{ term_case_key('word') }} as case_key,
+        {{ term_token_count('word') }} as n_tokens
+    from source
+
+)
+
+select * from renamed

@@ -1,0 +1,28 @@
+with
+
+source as (
+
+    select * from {{ ref('number_words') }}
+
+),
+
+renamed as (
+
+    select
+        word as term,
+        kind,
+        value,
+        value_low,
+        value_high,
+        scale,
+        unit,
+        alone,
+        note,
+        {{ term_key('word') }} as match_key,
+        {{ term_case_key('word') }} as case_key,
+        {{ term_token_count('word') }} as n_tokens
+    from source
+
+)
+
+select * from renamed
