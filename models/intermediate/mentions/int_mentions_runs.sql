@@ -8,8 +8,8 @@
       and the story's running text does not name.
     - `classifier`: the learned classifier (int_name_runs_classified) types every run; `none`
       drops it.
-    - `hybrid`: a specific hand rule (all but the fallbacks speech_verb and context) types the
-      run; the classifier types and keeps or drops the others. -#}
+    - `hybrid`: a hand rule that types the run wins; the classifier types and keeps or drops
+      the runs no rule types. -#}
 
 {%- set typing = name_typing() -%}
 
@@ -50,7 +50,7 @@ candidates as (
     select
         runs.*,
         classified.entity_type as classified_type,
-        runs.rule_type is not null and runs.typing_rule not in ('speech_verb', 'context') as is_rule_specific
+        runs.rule_type is not null as is_rule_specific
     from runs
     left join bodies
         on
