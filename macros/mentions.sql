@@ -17,3 +17,13 @@
     where entity_type is not null
     group by story_id, entity_name, entity_type
 {%- endmacro %}
+
+{#- Who types runs of capitalised words (var name_typing): rules, classifier or hybrid; any other
+    value stops the build with an error that names the variable. -#}
+{% macro name_typing() -%}
+    {%- set typing = var('name_typing', 'rules') -%}
+    {%- if typing not in ('rules', 'classifier', 'hybrid') -%}
+        {{ exceptions.raise_compiler_error("var name_typing must be rules, classifier or hybrid, not '" ~ typing ~ "'") }}
+    {%- endif -%}
+    {{ return(typing) }}
+{%- endmacro %}

@@ -1,6 +1,7 @@
 """Jinja context for sqlfluff's jinja templater: a stand-in for dbt's `adapter`, so that the
 project's `adapter.dispatch` macros render their DuckDB variants when models are linted without
-compiling the dbt project (which would open the warehouse file), and `flags` and `model`."""
+compiling the dbt project (which would open the warehouse file), and `flags`, `model` and
+`exceptions`."""
 
 from __future__ import annotations
 
@@ -24,8 +25,15 @@ class _Flags:
     FULL_REFRESH = False
 
 
+class _Exceptions:
+    def raise_compiler_error(self, message: str) -> str:
+        """dbt stops the build here; lint renders on (a stubbed var may hold any value)."""
+        return ""
+
+
 adapter = _Adapter()
 flags = _Flags()
+exceptions = _Exceptions()
 
 
 class _ModelConfig:

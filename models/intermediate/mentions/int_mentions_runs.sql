@@ -1,0 +1,116 @@
+
+{#- Mentions from runs of capitalised words (int_name_runs). Dropped always: runs the lexicon
+    covers and runs inside a country body. var('name_typing') chooses who types and keeps the
+    rest:
+    - `rules`: the hand rules' type (NULL when none applies: fct_mentions types it from the
+      story or drops it); a lone unknown word opening a sentence (`Residents said`) that neither
+      the story nor a gazetteer supports is dropped, and so is a heading's run that no rule types
+      and the story's running text does not name.
+    - `classifier`: the learned classifier (int_name_runs_classified) types every run; `none`
+      drops it.
+    - `hybrid`: a hand rule that types the run wins; the classifier types and keeps or drops
+      the runs no rule types. -#}
+
+{%- set typing = name_typing() -%}
+
+-- depends_on: {{ ref('int_stories_changed') }}
+
+with
+
+runs as (
+
+    select * from {{ ref('int_name_runs') }}
+    where {{ in_changed_stories() }}
+
+),
+
+bodies as (
+
+    select
+        sentence_id,
+        char_start,
+        char_end
+    from {{ ref('int_mentions_country_bodies') }}
+    where {{ in_changed_stories() }}
+
+),
+
+classified as (
+
+    select
+        run_id,
+        entity_type
+    from {{ ref('int_name_runs_classified') }}
+    where {{ in_changed_stories() }}
+
+),
+
+candidates as (
+
+    select
+        runs.*,
+        classified.entity_type as classified_type,
+        runs.rule_type is not null as is_rule_specific
+    from runs
+    left join bodies
+        on
+            runs.sentence_id = bodies.sentence_id
+            and runs.char_start < bodies.char_end
+            and runs.char_end > bodies.char_start
+    left join classified on runs.run_id = classified.run_id
+    where bodies.sentence_id is null and coalesce(runs.rule_type, '') != 'covered'
+
+),
+
+kept as (
+
+    select
+        *,
+        {% if typing == 'rules' -%}
+            rule_type as entity_type,
+            typing_rule as detected_rule
+        {%- elif typing == 'classifier' -%}
+            classified_type as entity_type,
+            'classifier' as detected_rule
+        {%- else -%}
+            case when is_rule_specific then rule_type else classified_type end as entity_type,
+            case when is_rule_specific then typing_rule else 'classifier' end as detected_rule
+        {%- endif %}
+    from candidates
+    where
+        {% if typing == 'classifier' -%}
+            classified_type is not null
+        {%- elif typing == 'hybrid' -%}
+            (is_rule_specific or classified_type is not null)
+        {%- else -%}
+            not (
+                first_word_no = 1 and n_words = 1 and n_lexicon_words = 0 and not is_upper
+                and pattern_type is null and gazetteer_type is null and not is_story_supported
+            )
+            and (not is_heading or (rule_type is not null and typing_rule != 'context') or is_story_supported)
+        {%- endif %}
+
+),
+
+final as (
+
+    select
+        sentence_id,
+        article_id,
+        story_id,
+        char_start,
+        char_end,
+        surface,
+        entity_type,
+        case
+            -- `TALLAHASSEE` opening a dateline is the place Tallahassee
+            when typing_rule = 'dateline' then upper(left(surface, 1)) || lower(substr(surface, 2))
+            else trim(replace(replace(surface, '(', ''), ')', ''))
+        end as entity_name,
+        case when detected_rule = 'title' then 'title_name' else 'name' end as mention_kind,
+        'run_' || detected_rule as detected_by
+    from kept
+
+)
+
+select * from final

@@ -1,0 +1,252 @@
+
+{#- The words that can make up a name, with the context the typing rules read. A name word is a
+    capitalised word that is not a common word (name_common_words) and not part of a title; a
+    month name is one when it is a surname (`Theresa May said`). A lower-case particle joins a
+    name between name words (`Charles de Gaulle`), `of`/`the`/`for` only after a head word
+    (`International Committee of the Red Cross`), and a lower-case part after a hyphen
+    continues the word before it (`Leung Kwok-hung`). Headings are included: int_name_runs
+    decides which of their runs count. -#}
+
+{%- set max_words = 8 -%}
+
+-- depends_on: {{ ref('int_stories_changed') }}
+
+with
+
+words as (
+
+    select
+        *,
+        -- partitions on long varchar ids are much slower
+        dense_rank() over (order by sentence_id) as sentence_key
+    from {{ ref('int_name_words') }}
+    where {{ in_changed_stories() }}
+
+),
+
+sentence_keys as (
+
+    select distinct
+        sentence_id,
+        sentence_key
+    from words
+
+),
+
+lexicon_hits as (
+
+    select
+        hits.*,
+        sentence_keys.sentence_key
+    from {{ ref('int_mentions_lexicon') }} as hits
+    inner join sentence_keys on hits.sentence_id = sentence_keys.sentence_id
+    where {{ in_changed_stories('hits.story_id') }}
+
+),
+
+spans as (
+
+    select
+        sentence_key,
+        first_word_no,
+        last_word_no,
+        term_kind
+    from lexicon_hits
+    where term_kind in ('title', 'entity')
+
+),
+
+offsets as (
+
+    {% for k in range(max_words) -%}
+        select {{ k }} as word_offset {{ 'union all' if not loop.last }}
+    {% endfor %}
+
+),
+
+covered_words as (
+
+    select
+        spans.sentence_key,
+        spans.first_word_no + offsets.word_offset as word_no,
+        max(case when spans.term_kind = 'title' then 1 else 0 end) as in_title,
+        max(case when spans.term_kind = 'entity' then 1 else 0 end) as in_lexicon
+    from spans
+    inner join offsets on spans.last_word_no - spans.first_word_no >= offsets.word_offset
+    group by spans.sentence_key, spans.first_word_no + offsets.word_offset
+
+),
+
+{# A month name that is also a word (`May`, `June`) is a surname when it follows a name word
+    and no day or year follows it (`Theresa May said`, not `Brussels May 5`); once an article
+    has such a name, the word alone is that person too (`May told parliament`), except after a
+    word that makes it a month (`in May`). #}
+word_neighbours as (
+
+    select
+        words.*,
+        lag(words.is_cap and not words.is_common) over sentence_words as prev_is_plain_cap,
+        lag(words.word_lower) over sentence_words as prev_word_lower,
+        lead(words.word) over sentence_words as next_word,
+        month_words.month_name is not null as is_month_word
+    from words
+    left join {{ ref('month_names') }} as month_words
+        on words.word_lower = month_words.month_name and not month_words.is_abbreviation
+    window sentence_words as (partition by words.sentence_key order by words.word_no)
+
+),
+
+-- the words after which `May` is a month (the context of the `<mon>` date pattern)
+month_prepositions as (
+
+    select distinct word
+    from (
+        select {{ explode_columns('context_words', 'word', 'word_no') }}
+        from (
+            select {{ regex_matches('context', "'[^|]+'") }} as context_words
+            from {{ ref('relative_date_rules') }}
+            where pattern = '<mon>'
+        ) as listed
+    ) as exploded
+
+),
+
+month_surnames as (
+
+    select distinct
+        article_id,
+        word
+    from word_neighbours
+    where
+        is_month_word
+        and is_cap
+        and prev_is_plain_cap
+        and gap = ' '
+        and not {{ regex_contains("coalesce(next_word, '')", "'^[0-9]'") }}
+
+),
+
+flagged as (
+
+    select
+        word_neighbours.*,
+        coalesce(covered_words.in_title, 0) = 1 as is_title,
+        coalesce(covered_words.in_lexicon, 0) = 1 as is_lexicon,
+        word_neighbours.is_cap
+        and (
+            not word_neighbours.is_common
+            or (
+                month_surnames.word is not null
+                and not {{ regex_contains("coalesce(word_neighbours.next_word, '')", "'^[0-9]'") }}
+                and month_prepositions.word is null
+            )
+        )
+        and coalesce(covered_words.in_title, 0) = 0 as is_name_word
+    from word_neighbours
+    left join month_surnames
+        on word_neighbours.article_id = month_surnames.article_id and word_neighbours.word = month_surnames.word
+    left join month_prepositions on word_neighbours.prev_word_lower = month_prepositions.word
+    left join covered_words
+        on
+            word_neighbours.sentence_key = covered_words.sentence_key
+            and word_neighbours.word_no = covered_words.word_no
+
+),
+
+contexted as (
+
+    select
+        *,
+        lag(is_name_word) over sentence_words as prev_is_name,
+        lag(is_name_word, 2) over sentence_words as prev2_is_name,
+        lag(head_type) over sentence_words as prev_head_type,
+        lag(head_type, 2) over sentence_words as prev2_head_type,
+        lag(context_role) over sentence_words as prev_role,
+        lag(context_role, 2) over sentence_words as prev2_role,
+        lag(is_title) over sentence_words as prev_is_title,
+        lag(gap) over sentence_words as prev_gap,
+        lag(word) over sentence_words as prev_word,
+        lag(word_lower) over sentence_words as prev_lower,
+        lead(is_name_word) over sentence_words as next_is_name,
+        lead(is_name_word, 2) over sentence_words as next2_is_name,
+        lead(context_role) over sentence_words as next_role,
+        lead(context_role, 2) over sentence_words as next2_role,
+        lead(gap) over sentence_words as next_gap,
+        lead(gap, 2) over sentence_words as next2_gap,
+        lead(word_lower) over sentence_words as next_lower,
+        lead(is_title, 2) over sentence_words as next2_is_title
+    from flagged
+    window sentence_words as (partition by sentence_key order by word_no)
+
+),
+
+-- a lower-case particle joins a name when it sits between name words (`Charles de Gaulle`);
+-- `of`, `the`, `for` only after a head word (`International Committee of the Red Cross`)
+eligible as (
+
+    select *
+    from contexted
+    where
+        is_name_word
+        or (gap = '-' and word = word_lower and prev_is_name and not is_heading)
+        or (
+            context_role in ('connector', 'connector_after_head')
+            and word = word_lower
+            and gap = ' '
+            and next_gap in (' ', '-')
+            and (
+                next_is_name
+                or (next_role in ('connector', 'connector_after_head') and next2_is_name and next2_gap = ' ')
+            )
+            and (
+                (
+                    context_role = 'connector'
+                    and (prev_is_name or (prev_role = 'connector' and prev2_is_name))
+                )
+                or (
+                    context_role = 'connector_after_head'
+                    and (
+                        (prev_is_name and prev_head_type is not null)
+                        or (prev_role = 'connector_after_head' and prev2_is_name and prev2_head_type is not null)
+                    )
+                )
+            )
+        )
+
+),
+
+final as (
+
+    select
+        sentence_id,
+        article_id,
+        story_id,
+        is_heading,
+        word_no,
+        word,
+        word_lower,
+        gap,
+        word_start,
+        word_end,
+        is_name_word,
+        is_lexicon,
+        is_upper,
+        is_given_name,
+        is_legal_suffix,
+        head_type,
+        prev_gap,
+        prev_word,
+        prev_is_title,
+        prev_role,
+        prev2_role,
+        prev_lower,
+        next_role,
+        next2_role,
+        next_gap,
+        next_lower,
+        next2_is_title
+    from eligible
+
+)
+
+select * from final

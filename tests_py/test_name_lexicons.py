@@ -1,0 +1,70 @@
+"""The names' generated lexicons and classifier: the scripts' pure parts on small inputs, and the
+committed seeds they wrote (no package or corpus needed)."""
+
+from __future__ import annotations
+
+import csv
+import types
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from evaluation.score import Name, Span
+from scripts import build_name_gazetteers as gazetteers
+from scripts import train_name_classifier as trainer
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def column(seed: str, name: str) -> list[str]:
+    with (SEEDS / f"{seed}.csv").open(newline="", encoding="utf-8") as f:
+        return [row[name] for row in csv.DictReader(f)]
+
+
+def test_fit_learns_which_feature_makes_which_type() -> None:
+    # features: 0 bias, 1 `given_name`, 2 `legal_suffix`
+    rows = [[0, 1]] * 20 + [[0, 2]] * 20 + [[0]] * 20
+    y = np.array([trainer.LABELS.index(t) for t in ["person"] * 20 + ["organization"] * 20 + ["none"] * 20])
+    w = trainer.fit(rows, y, 3, l2=1e-4, epochs=200)
+    assert [trainer.LABELS[i] for i in trainer.predict([[0, 1], [0, 2], [0]], w)] == ["person", "organization", "none"]
+
+
+def test_a_run_takes_the_type_of_the_gold_name_it_overlaps_most() -> None:
+    cands = [
+        trainer.Candidate(Span("d", 0, 24), []),  # `Scientologist Tom Cruise`
+        trainer.Candidate(Span("d", 30, 36), []),
+        trainer.Candidate(Span("e", 0, 10), []),
+    ]
+    gold = [Name(Span("d", 0, 12), "ORG"), Name(Span("d", 14, 24), "PER"), Name(Span("e", 20, 30), "LOC")]
+    assert trainer.label(cands, gold) == ["organization", "none", "none"]
+
+
+def test_legal_suffixes_keep_one_word_forms_that_are_no_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = types.SimpleNamespace(terms_by_type={
+        "Corporation": ["inc.", "corp", "company", "& co."],
+        "Limited": ["ltd", "gmbh", "plc", "llc", "pty. ltd.", "as", "ag"],
+    })
+    monkeypatch.setattr(gazetteers, "load", lambda module: fake)
+    assert gazetteers.legal_suffixes() == ["ag", "corp", "gmbh", "inc", "llc", "ltd", "plc"]
+
+
+def test_a_missing_source_package_is_a_clear_error() -> None:
+    with pytest.raises(gazetteers.GazetteerError, match="not importable"):
+        gazetteers.load("no_such_package_for_names")
+
+
+def test_committed_given_names_are_no_aliases_and_no_common_words() -> None:
+    given = set(column("name_given_names", "given_name"))
+    assert len(given) > 1000
+    assert not given & set(column("entity_aliases", "alias"))
+    assert not {g.lower() for g in given} & set(column("name_common_words", "word"))
+    assert not given & {"May", "Will", "Grant", "Georgia"}
+
+
+def test_committed_classifier_weights_name_known_types_and_features() -> None:
+    types_ = set(column("name_classifier_weights", "entity_type"))
+    assert types_ == set(trainer.LABELS)
+    features = set(column("name_classifier_weights", "feature"))
+    # the features int_name_run_features writes
+    assert {"bias", "given_name", "legal_suffix", "sentence_start", "heading"} <= features
