@@ -77,6 +77,7 @@ before_cues as (
         {{ arg_max_by('lower(subject)', 'tok_no') }} filter (where has_subject and is_pronoun) as pronoun,
         -- `According to the UN, “...”`
         {{ arg_max_by('object_phrase', 'tok_no') }} filter (where is_preposition) as preposition_object,
+        {{ arg_max_by('object_start', 'tok_no') }} filter (where is_preposition) as preposition_object_start,
         {{ arg_max_by('object_end', 'tok_no') }} filter (where is_preposition) as preposition_object_end,
         {{ arg_max_by('cue_start', 'tok_no') }} filter (where is_preposition) as preposition_cue_start
     from (
@@ -98,7 +99,8 @@ sentence_subjects as (
         nearest.quote_key,
         nearest.subject,
         nearest.subject_start,
-        apposition.phrase as apposition
+        apposition.phrase as apposition,
+        apposition.phrase_start as apposition_start
     from (
         select
             phrases.quote_key,
@@ -184,10 +186,20 @@ after_cues as (
             'tok_no'
         ) }} as speaker_phrase,
         {{ arg_min_by(
+            "case when subject_words between 1 and 10 then subject_start when is_apposed then previous_start "
+            ~ "when object_words between 1 and 8 then object_start end",
+            'tok_no'
+        ) }} as speaker_start,
+        {{ arg_min_by(
             "case when is_apposed then first_phrase when subject_words = 0 and object_words between 1 and 8 "
             ~ "and apposition_words between 1 and 10 then apposition end",
             'tok_no'
         ) }} as apposition,
+        {{ arg_min_by(
+            "case when is_apposed then first_phrase_start when subject_words = 0 and object_words between 1 and 8 "
+            ~ "and apposition_words between 1 and 10 then apposition_start end",
+            'tok_no'
+        ) }} as apposition_start,
         {{ arg_min_by(
             "case when subject_words between 1 and 10 then subject_start when is_apposed then first_phrase_start "
             ~ "else cue_start end",
@@ -217,15 +229,19 @@ final as (
         before_cues.has_pronoun as before_has_pronoun,
         before_cues.pronoun as before_pronoun,
         before_cues.preposition_object,
+        before_cues.preposition_object_start,
         before_cues.preposition_object_end,
         before_cues.preposition_cue_start,
         sentence_subjects.subject as sentence_subject,
         sentence_subjects.subject_start as sentence_subject_start,
         sentence_subjects.apposition as sentence_apposition,
+        sentence_subjects.apposition_start as sentence_apposition_start,
         after_cues.cue as after_cue,
         after_cues.cue_stance as after_stance,
         after_cues.speaker_phrase as after_speaker_phrase,
+        after_cues.speaker_start as after_speaker_start,
         after_cues.apposition as after_apposition,
+        after_cues.apposition_start as after_apposition_start,
         after_cues.attribution_start as after_attribution_start,
         after_cues.attribution_end as after_attribution_end,
         after_cues.is_pronoun as after_is_pronoun,

@@ -170,6 +170,23 @@ resolved as (
             when 'sentence_subject' then subjects.sentence_apposition
             when 'after' then subjects.after_apposition
         end as apposition,
+        -- raw_text offsets of the phrases as written (before `to ` is cut), for their mentions
+        case attributed.attribution_basis
+            when 'before' then attributed.before_start + subjects.before_subject_start
+            when 'sentence_subject' then attributed.before_start + subjects.sentence_subject_start
+            when 'before_preposition' then attributed.before_start + subjects.preposition_object_start
+            when 'after' then attributed.after_start + subjects.after_speaker_start
+        end as written_start,
+        case attributed.attribution_basis
+            when 'before' then subjects.before_subject
+            when 'sentence_subject' then subjects.sentence_subject
+            when 'before_preposition' then subjects.preposition_object
+            when 'after' then subjects.after_speaker_phrase
+        end as written_phrase,
+        case attributed.attribution_basis
+            when 'sentence_subject' then attributed.before_start + subjects.sentence_apposition_start
+            when 'after' then attributed.after_start + subjects.after_apposition_start
+        end as apposition_start,
         case
             when attributed.attribution_basis in ('before', 'before_pronoun', 'sentence_subject', 'before_preposition')
                 then subjects.before_cue
@@ -204,6 +221,9 @@ final as (
 
     select
         *,
+        cast(written_start + length(written_phrase) - length(speaker_phrase) as integer) as speaker_start,
+        cast(written_start + length(written_phrase) as integer) as speaker_end,
+        cast(apposition_start + length(apposition) as integer) as apposition_end,
         -- other quotes in the attribution show as `“…”`
         case
             when attribution_start is not null and attribution_end > attribution_start

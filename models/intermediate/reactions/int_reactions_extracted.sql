@@ -4,7 +4,9 @@
         int_quote_subjects_found read the attribution windows around each quote;
       - int_quotes_attributed chooses the attribution and the speaker phrase;
       - int_speaker_words_tagged, int_speaker_phrases_read and int_speakers_named canonicalise
-        the speaker; int_story_principals says who the story is about.
+        the speaker, and int_speaker_mentions_matched finds the named-entity mention it ends in
+        (fct_reactions names such a speaker as fct_mentions names the mention);
+        int_story_principals says who the story is about.
     Here:
       - a quote with no speaker of its own (a pronoun, a sentence that is all quote) continues the
         last named speaker of the article, with its class and affiliation;
@@ -29,6 +31,13 @@ attributed as (
 named as (
 
     select * from {{ ref('int_speakers_named') }}
+    where {{ in_changed_stories() }}
+
+),
+
+speaker_mentions as (
+
+    select * from {{ ref('int_speaker_mentions_matched') }}
     where {{ in_changed_stories() }}
 
 ),
@@ -69,12 +78,17 @@ speakers as (
         origin.speaker,
         origin.speaker_class,
         origin.speaker_affiliation,
-        origin.is_third_party
+        origin.is_third_party,
+        speaker_mentions.mention_id as speaker_mention_id,
+        speaker_mentions.mention_start as speaker_char_start,
+        speaker_mentions.mention_end as speaker_char_end
     from sequenced
     left join named as origin
         on origin.quote_id = case
                 when sequenced.own_speaker is not null then sequenced.quote_id else sequenced.previous_quote_id
             end
+    left join speaker_mentions
+        on origin.quote_key = speaker_mentions.quote_key
 
 ),
 
@@ -163,7 +177,10 @@ final as (
             when speakers.speaker_class in ('document', 'parties') then 'statement'
             when principals.entity_name is not null and not speakers.is_third_party then 'statement'
             else 'reaction'
-        end as kind
+        end as kind,
+        speakers.speaker_mention_id,
+        speakers.speaker_char_start,
+        speakers.speaker_char_end
     from speakers
     left join word_stances
         on speakers.quote_key = word_stances.quote_key

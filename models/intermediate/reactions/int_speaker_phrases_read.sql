@@ -191,6 +191,8 @@ final as (
             when main_phrase.is_bare_title and apposition.speaker_class = 'person' then apposition.speaker_name
             else main_phrase.speaker_name
         end as speaker_name,
+        -- which phrase names the speaker: 0 the speaker phrase, 1 the name in apposition to a bare title
+        case when main_phrase.is_bare_title and apposition.speaker_class = 'person' then 1 else 0 end as name_part,
         case
             when main_phrase.is_bare_title and apposition.speaker_class = 'person'
                 then coalesce(apposition.affiliation, main_phrase.affiliation_any)
