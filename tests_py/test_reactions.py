@@ -151,3 +151,15 @@ def test_outside_voices_are_reactions(cases: list[dict]) -> None:
     # the UN and the EU are not what the story (Chile and Peru) is about
     assert find(cases, "case_quote_first.txt", "We welcome")["kind"] == "reaction"
     assert find(cases, "case_partial_quote.txt", "key step")["kind"] == "reaction"
+
+
+def test_named_speakers_point_at_their_mention(reactions: list[dict]) -> None:
+    # a person named after a title: the span is the name alone
+    row = find(reactions, "silala_wire.txt", "the constructive spirit")
+    assert row["raw_text"][row["speaker_char_start"] : row["speaker_char_end"]] == "Laila Haddad"
+    # a document has no mention
+    assert find(reactions, "silala_wire.txt", "This accord")["speaker_char_start"] is None
+    named = [r for r in reactions if r["speaker_char_start"] is not None]
+    assert len(named) >= len(reactions) // 2
+    for r in named:
+        assert r["speaker_char_start"] < r["speaker_char_end"]

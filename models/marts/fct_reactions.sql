@@ -34,6 +34,20 @@ mentions as (
 
 ),
 
+named as (
+
+    -- a named entity's name is fct_mentions' name of its mention; the span only when that mention is there
+    select
+        reactions.*,
+        coalesce(mentions.entity_name, reactions.speaker) as canonical_speaker,
+        case when mentions.mention_id is not null then reactions.speaker_char_start end as named_start,
+        case when mentions.mention_id is not null then reactions.speaker_char_end end as named_end
+    from reactions
+    left join mentions
+        on reactions.speaker_mention_id = mentions.mention_id
+
+),
+
 final as (
 
     select
@@ -44,7 +58,7 @@ final as (
         reactions.story_id,
 
         ---------- who said what
-        coalesce(mentions.entity_name, reactions.speaker) as speaker,
+        reactions.canonical_speaker as speaker,
         reactions.speaker_affiliation,
         reactions.speaker_surface,
         reactions.cue,
@@ -57,13 +71,11 @@ final as (
         reactions.char_start,
         reactions.char_end,
         articles.outlet,
-        case when mentions.mention_id is not null then reactions.speaker_char_start end as speaker_char_start,
-        case when mentions.mention_id is not null then reactions.speaker_char_end end as speaker_char_end
-    from reactions
+        reactions.named_start as speaker_char_start,
+        reactions.named_end as speaker_char_end
+    from named as reactions
     inner join articles
         on reactions.article_id = articles.article_id
-    left join mentions
-        on reactions.speaker_mention_id = mentions.mention_id
 
 )
 

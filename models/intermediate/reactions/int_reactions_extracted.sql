@@ -161,6 +161,9 @@ final as (
         speakers.cue,
         speakers.attribution,
         speakers.attribution_basis,
+        speakers.speaker_mention_id,
+        speakers.speaker_char_start,
+        speakers.speaker_char_end,
         coalesce(
             case
                 when speakers.attribution_basis in ('after', 'after_pronoun')
@@ -177,10 +180,7 @@ final as (
             when speakers.speaker_class in ('document', 'parties') then 'statement'
             when principals.entity_name is not null and not speakers.is_third_party then 'statement'
             else 'reaction'
-        end as kind,
-        speakers.speaker_mention_id,
-        speakers.speaker_char_start,
-        speakers.speaker_char_end
+        end as kind
     from speakers
     left join word_stances
         on speakers.quote_key = word_stances.quote_key

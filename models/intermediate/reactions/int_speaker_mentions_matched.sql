@@ -104,14 +104,14 @@ matched as (
                 -- named as written: the mention the phrase ends in
                 (
                     name_spans.speaker = name_spans.speaker_name
-                    and mentions.char_end = name_spans.name_end
-                    and mentions.char_start >= name_spans.name_start
+                    and name_spans.name_end = mentions.char_end
+                    and name_spans.name_start <= mentions.char_start
                 )
                 -- a completed surname: where the article writes the full name
                 or (
                     name_spans.speaker != name_spans.speaker_name
                     and name_spans.speaker_class = 'person'
-                    and mentions.written = name_spans.speaker
+                    and name_spans.speaker = mentions.written
                 )
             )
     where

@@ -268,10 +268,10 @@ body_fuller as (
     inner join explicit_speakers as fuller
         on
             shorter.article_id = fuller.article_id
-            and fuller.quote_index < shorter.quote_index
-            and (fuller.speaker_affiliation = shorter.speaker_affiliation or shorter.speaker_affiliation is null)
-            and fuller.speaker != shorter.speaker
-            and length(fuller.speaker) > length(shorter.speaker)
+            and shorter.quote_index > fuller.quote_index
+            and (shorter.speaker_affiliation = fuller.speaker_affiliation or shorter.speaker_affiliation is null)
+            and shorter.speaker != fuller.speaker
+            and length(shorter.speaker) < length(fuller.speaker)
     where
         shorter.speaker_class = 'body'
         and fuller.speaker_class = 'body'
