@@ -6,9 +6,10 @@ and the headlines carry quotes of their own.
 
 A second story (fixtures/reaction_cases) holds one short article per attribution pattern that the
 reaction models read in turn: a quote after `<title> <name> said:`, a partial quote with the
-attribution trailing clauses later, a quote before its attribution, and a partial quote after a
-participle cue. They were unit tests of the one-model int_reactions_extracted; split into rule
-families, the cases cross several models, so they are checked end to end here."""
+attribution trailing clauses later, a quote before its attribution, a partial quote after a
+participle cue, and `she said` after a person and an organisation were named. The first four were
+unit tests of the one-model int_reactions_extracted; split into rule families, the cases cross
+several models, so they are checked end to end here."""
 
 from __future__ import annotations
 
@@ -132,12 +133,14 @@ CASE_EXPECTED = [
     ("case_quote_first.txt", "We welcome the talks", "Omar Haddad", "United Nations", "said", "positive", None),
     # a partial quote after a participle cue: the main clause's subject, the stance of `praised`
     ("case_partial_quote.txt", "key step", "Maria Lind", "European Union", "calling", "positive", None),
+    # `she` is the last person named before the quote, not the organisation named after her
+    ("case_pronoun_after_a_name.txt", "Children in the border towns", "Maria Costa", None, "said", None, None),
 ]
 
 
 @pytest.mark.parametrize(("source_file", "quote_start", "speaker", "affiliation", "cue", "stance", "attribution"),
                          CASE_EXPECTED)
-def test_attribution_case(cases: list[dict], source_file: str, quote_start: str, speaker: str, affiliation: str,
+def test_attribution_case(cases: list[dict], source_file: str, quote_start: str, speaker: str, affiliation: str | None,
                           cue: str, stance: str | None, attribution: str | None) -> None:
     row = find(cases, source_file, quote_start)
     assert (row["speaker"], row["speaker_affiliation"], row["cue"]) == (speaker, affiliation, cue)

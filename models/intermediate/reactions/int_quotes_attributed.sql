@@ -5,9 +5,9 @@
         sentence with its apposition;
       - otherwise (a quote that opens its sentence, or none of the above) the first clause after
         it: `the statement said`, `said Miller`, `according to X`, or a pronoun subject;
-      - `he`/`she` takes the last two-word name, no title, function word or known entity, written
-        since the last quote (at most 600 characters back: `Ali, a shopkeeper, lost his home.
-        “We have nothing,” he said.`); other pronouns continue the last speaker;
+      - `he`/`she` takes the last person named since the last quote, at most 600 characters back
+        (a person mention of int_mentions_extracted: `Ali Demir, a shopkeeper, lost his home.
+        “We have nothing,” he said.`), as written; other pronouns continue the last speaker;
       - a sentence that is all quote (three words or more) continues the last speaker;
       - anything else (a scare quote, a title) is not attributed and is left out. -#}
 
@@ -33,32 +33,16 @@ subjects as (
 
 ),
 
-articles as (
+person_mentions as (
 
+    -- `he`/`she` point to a person: the names int_mentions_extracted typed as people
     select
         article_id,
-        body_start,
-        substr(raw_text, body_start + 1, body_end - body_start) as body
-    from {{ ref('stg_news__articles') }}
-    where is_current and {{ in_changed_stories() }}
-
-),
-
-function_words as (
-
-    select * from {{ ref('reaction_function_words') }}
-
-),
-
-speaker_nouns as (
-
-    select * from {{ ref('speaker_nouns') }}
-
-),
-
-aliases as (
-
-    {{ reaction_aliases() }}
+        char_start,
+        char_end,
+        {{ regex_replace_all("surface", "'\\s+'", "' '") }} as written
+    from {{ ref('int_mentions_extracted') }}
+    where {{ in_changed_stories() }} and entity_type = 'person'
 
 ),
 
@@ -92,65 +76,37 @@ attributed as (
 
 ),
 
-pronoun_windows as (
-
-    -- the text since the last quote, at most 600 characters
-    select
-        attributed.quote_key,
-        {{ regex_matches(
-            "substr(articles.body, window_start - articles.body_start + 1, attributed.char_start - window_start)",
-            capital_run_regex()
-        ) }} as run_list
-    from (
-        select
-            *,
-            greatest(coalesce(previous_quote_end, 0), char_start - 600) as window_start
-        from attributed
-        where attribution_basis in ('before_pronoun', 'after_pronoun') and pronoun in ('he', 'she')
-    ) as attributed
-    inner join articles
-        on attributed.article_id = articles.article_id
-
-),
-
-pronoun_candidates as (
-
-    select
-        quote_key,
-        run_no,
-        {{ regex_extract("run", "'(\\S+ \\S+)$'", 1) }} as full_name,
-        lower({{ regex_extract("run", "'(\\S+) \\S+$'", 1) }}) as given_key,
-        lower({{ regex_extract("run", "'(\\S+)$'", 1) }}) as surname_key
-    from (
-        select
-            quote_key,
-            {{ explode_columns('run_list', 'run', 'run_no') }}
-        from pronoun_windows
-    ) as runs
-    where run like '% %'
-
-),
-
 pronoun_antecedents as (
 
+    -- the last person named since the last quote, at most 600 characters back
     select
-        pronoun_candidates.quote_key,
-        {{ arg_max_by('pronoun_candidates.full_name', 'pronoun_candidates.run_no') }} as antecedent
-    from pronoun_candidates
-    left join speaker_nouns
-        on pronoun_candidates.given_key = speaker_nouns.noun
-    left join function_words
-        on pronoun_candidates.given_key = function_words.word
-    left join aliases as given_alias
-        on pronoun_candidates.given_key = given_alias.alias_key
-    left join aliases as surname_alias
-        on pronoun_candidates.surname_key = surname_alias.alias_key
-    where
-        speaker_nouns.noun is null
-        and function_words.word is null
-        and given_alias.alias_key is null
-        and surname_alias.alias_key is null
-    group by pronoun_candidates.quote_key
+        quote_key,
+        written as antecedent,
+        char_start as antecedent_start
+    from (
+        select
+            pronoun_quotes.quote_key,
+            person_mentions.written,
+            person_mentions.char_start,
+            row_number() over (
+                partition by pronoun_quotes.quote_key order by person_mentions.char_end desc, person_mentions.char_start
+            ) as recency
+        from (
+            select
+                quote_key,
+                article_id,
+                char_start,
+                greatest(coalesce(previous_quote_end, 0), char_start - 600) as window_start
+            from attributed
+            where attribution_basis in ('before_pronoun', 'after_pronoun') and pronoun in ('he', 'she')
+        ) as pronoun_quotes
+        inner join person_mentions
+            on
+                pronoun_quotes.article_id = person_mentions.article_id
+                and pronoun_quotes.window_start <= person_mentions.char_start
+                and pronoun_quotes.char_start >= person_mentions.char_end
+    ) as ranked
+    where recency = 1
 
 ),
 
@@ -176,12 +132,16 @@ resolved as (
             when 'sentence_subject' then attributed.before_start + subjects.sentence_subject_start
             when 'before_preposition' then attributed.before_start + subjects.preposition_object_start
             when 'after' then attributed.after_start + subjects.after_speaker_start
+            when 'before_pronoun' then pronoun_antecedents.antecedent_start
+            when 'after_pronoun' then pronoun_antecedents.antecedent_start
         end as written_start,
         case attributed.attribution_basis
             when 'before' then subjects.before_subject
             when 'sentence_subject' then subjects.sentence_subject
             when 'before_preposition' then subjects.preposition_object
             when 'after' then subjects.after_speaker_phrase
+            when 'before_pronoun' then pronoun_antecedents.antecedent
+            when 'after_pronoun' then pronoun_antecedents.antecedent
         end as written_phrase,
         case attributed.attribution_basis
             when 'sentence_subject' then attributed.before_start + subjects.sentence_apposition_start
