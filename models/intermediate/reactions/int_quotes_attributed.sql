@@ -89,7 +89,8 @@ pronoun_antecedents as (
             person_mentions.written,
             person_mentions.char_start,
             row_number() over (
-                partition by pronoun_quotes.quote_key order by person_mentions.char_end desc, person_mentions.char_start asc
+                partition by pronoun_quotes.quote_key
+                order by person_mentions.char_end desc, person_mentions.char_start asc
             ) as recency
         from (
             select
