@@ -2,7 +2,14 @@
 between Chile and Bolivia, criticised by Peru and a Bolivian opposition leader, welcomed by
 Brazil and the UN. The three outlets quote with curly double quotes, straight double quotes
 and British single quotes; one quote runs over two paragraphs, one straight quote never closes,
-and the headlines carry quotes of their own."""
+and the headlines carry quotes of their own.
+
+A second story (fixtures/reaction_cases) holds one short article per attribution pattern that the
+reaction models read in turn: a quote after `<title> <name> said:`, a partial quote with the
+attribution trailing clauses later, a quote before its attribution, a partial quote after a
+participle cue, and `she said` after a person and an organisation were named. The first four were
+unit tests of the one-model int_reactions_extracted; split into rule families, the cases cross
+several models, so they are checked end to end here."""
 
 from __future__ import annotations
 
@@ -14,12 +21,14 @@ import pytest
 from pipeline import FIXTURES, build_warehouse
 
 STORY = "silala_river_deal"
+CASES = "attribution_cases"
 
 
 @pytest.fixture(scope="module")
-def reactions(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
-    corpus = tmp_path_factory.mktemp("reactions") / STORY
-    shutil.copytree(FIXTURES / "reactions", corpus)
+def all_reactions(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
+    corpus = tmp_path_factory.mktemp("reactions")
+    shutil.copytree(FIXTURES / "reactions", corpus / STORY)
+    shutil.copytree(FIXTURES / "reaction_cases", corpus / CASES)
     built = build_warehouse(corpus, tmp_path_factory.mktemp("reactions_build"))
     con = duckdb.connect(str(built.db), read_only=True)
     try:
@@ -31,6 +40,16 @@ def reactions(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
     finally:
         con.close()
+
+
+@pytest.fixture(scope="module")
+def reactions(all_reactions: list[dict]) -> list[dict]:
+    return [r for r in all_reactions if r["story_id"] == STORY]
+
+
+@pytest.fixture(scope="module")
+def cases(all_reactions: list[dict]) -> list[dict]:
+    return [r for r in all_reactions if r["story_id"] == CASES]
 
 
 def find(rows: list[dict], source_file: str, quote_start: str) -> dict:
@@ -101,3 +120,49 @@ def test_headlines_and_unattributed_quotes_are_not_reactions(reactions: list[dic
     # `keep talking` follows `and urged`: a second cue of the same speaker
     assert find(reactions, "silala_wire.txt", "keep talking")["speaker"] == "Laila Haddad"
     assert len(reactions) == len(EXPECTED) + 2  # `keep talking` and the residents' ‘our lifeline’
+
+
+# (file, first words of the quote, speaker, affiliation, cue, stance, attribution or None)
+CASE_EXPECTED = [
+    # the name after the title, the country from the demonym
+    ("case_after_attribution.txt", "We reject this plan", "Ana Ruiz", "Chile", "said", "negative",
+     "Chilean Foreign Minister Ana Ruiz said"),
+    # no attribution before the quote: a later cue of the sentence with its own subject
+    ("case_trailing_attribution.txt", "firmly and calmly", "Luis Carrasco", "Peru", "said", None, None),
+    # a sentence-initial quote takes the clause after it
+    ("case_quote_first.txt", "We welcome the talks", "Omar Haddad", "United Nations", "said", "positive", None),
+    # a partial quote after a participle cue: the main clause's subject, the stance of `praised`
+    ("case_partial_quote.txt", "key step", "Maria Lind", "European Union", "calling", "positive", None),
+    # `she` is the last person named before the quote, not the organisation named after her
+    ("case_pronoun_after_a_name.txt", "Children in the border towns", "Maria Costa", None, "said", None, None),
+]
+
+
+@pytest.mark.parametrize(("source_file", "quote_start", "speaker", "affiliation", "cue", "stance", "attribution"),
+                         CASE_EXPECTED)
+def test_attribution_case(cases: list[dict], source_file: str, quote_start: str, speaker: str, affiliation: str | None,
+                          cue: str, stance: str | None, attribution: str | None) -> None:
+    row = find(cases, source_file, quote_start)
+    assert (row["speaker"], row["speaker_affiliation"], row["cue"]) == (speaker, affiliation, cue)
+    if stance is not None:
+        assert row["stance"] == stance
+    if attribution is not None:
+        assert row["attribution"] == attribution
+
+
+def test_outside_voices_are_reactions(cases: list[dict]) -> None:
+    # the UN and the EU are not what the story (Chile and Peru) is about
+    assert find(cases, "case_quote_first.txt", "We welcome")["kind"] == "reaction"
+    assert find(cases, "case_partial_quote.txt", "key step")["kind"] == "reaction"
+
+
+def test_named_speakers_point_at_their_mention(reactions: list[dict]) -> None:
+    # a person named after a title: the span is the name alone
+    row = find(reactions, "silala_wire.txt", "the constructive spirit")
+    assert row["raw_text"][row["speaker_char_start"] : row["speaker_char_end"]] == "Laila Haddad"
+    # a document has no mention
+    assert find(reactions, "silala_wire.txt", "This accord")["speaker_char_start"] is None
+    named = [r for r in reactions if r["speaker_char_start"] is not None]
+    assert len(named) >= len(reactions) // 2
+    for r in named:
+        assert r["speaker_char_start"] < r["speaker_char_end"]

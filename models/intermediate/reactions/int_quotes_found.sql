@@ -291,7 +291,10 @@ final as (
         not {{ regex_contains("before_text", "'[\\pL\\pN]'") }} as starts_sentence,
         {{ list_size(regex_matches("quote", "'\\pL+'")) }} as word_count,
         before_text,
-        after_text
+        after_text,
+        -- raw_text offsets of the windows, so that a speaker read in them has a span
+        cast(paragraph_start + open_rel - length(before_text) as integer) as before_start,
+        cast(paragraph_start + close_rel as integer) as after_start
     from windowed
 
 )

@@ -1,0 +1,52 @@
+{#- Helpers of the reactions models (models/intermediate/reactions/). -#}
+
+{#- A run of capitalised words (`United States`, `EU Council President Charles Michel`), as a SQL
+    string literal: the name candidates of principals, surnames and pronoun antecedents. -#}
+{% macro capital_run_regex() -%}
+    '\p{Lu}[\pL\pN]*(?:[.\-][\pL\pN]+)*(?: \p{Lu}[\pL\pN]*(?:[.\-][\pL\pN]+)*)*'
+{%- endmacro %}
+
+{#- One token of an attribution window: a word or a run of punctuation with the spaces before it,
+    or trailing spaces. Its lengths add up to the window, so a token's offset is the sum of those
+    before it; the masked quotes (`§`) of int_quotes_found stay punctuation runs. -#}
+{% macro window_token_regex() -%}
+    '\s*(?:[\pL\pN]+(?:[’''.\-&][\pL\pN]+)*|[^\pL\pN\s]+)|\s+'
+{%- endmacro %}
+
+{#- A word of a speaker phrase, with its inner apostrophes, periods, hyphens and ampersands. -#}
+{% macro speaker_word_regex() -%}
+    '[\pL\pN]+(?:[’''.\-&][\pL\pN]+)*'
+{%- endmacro %}
+
+{#- The alias keys of seed entity_aliases, one entity per key: a country wins over an organisation,
+    which wins over a place. A SELECT of alias_key, entity_name, entity_type. -#}
+{% macro reaction_aliases() -%}
+    select
+        alias_key,
+        entity_name,
+        entity_type
+    from (
+        select
+            entity_name,
+            entity_type,
+            lower(replace(alias, '.', '')) as alias_key,
+            row_number() over (
+                partition by lower(replace(alias, '.', ''))
+                order by
+                    case entity_type when 'country' then 1 when 'organization' then 2 else 3 end,
+                    entity_name
+            ) as preference
+        from {{ ref('entity_aliases') }}
+    ) as ranked
+    where preference = 1
+{%- endmacro %}
+
+{#- The strings of a group joined by `separator` in the order of `order_by`. -#}
+{% macro ordered_string_agg(expr, separator, order_by) %}{{ return(adapter.dispatch('ordered_string_agg', 'corroborate')(expr, separator, order_by)) }}{% endmacro %}
+{% macro duckdb__ordered_string_agg(expr, separator, order_by) %}string_agg({{ expr }}, {{ separator }} order by {{ order_by }}){% endmacro %}
+
+{#- The value of `expr` at the row where `by` is largest / smallest. -#}
+{% macro arg_max_by(expr, by) %}{{ return(adapter.dispatch('arg_max_by', 'corroborate')(expr, by)) }}{% endmacro %}
+{% macro duckdb__arg_max_by(expr, by) %}arg_max({{ expr }}, {{ by }}){% endmacro %}
+{% macro arg_min_by(expr, by) %}{{ return(adapter.dispatch('arg_min_by', 'corroborate')(expr, by)) }}{% endmacro %}
+{% macro duckdb__arg_min_by(expr, by) %}arg_min({{ expr }}, {{ by }}){% endmacro %}

@@ -1,0 +1,41 @@
+{#- Runs of capitalised words in the article bodies (`United States`, `EU Council President
+    Charles Michel`), numbered in body order: what the story calls its actors, read by
+    int_story_principals (who the story is about) and int_speakers_named (the full name of a
+    surname). -#}
+
+-- depends_on: {{ ref('int_stories_changed') }}
+
+with
+
+articles as (
+
+    select
+        article_id,
+        story_id,
+        substr(raw_text, body_start + 1, body_end - body_start) as body
+    from {{ ref('stg_news__articles') }}
+    where is_current and {{ in_changed_stories() }}
+
+),
+
+listed as (
+
+    select
+        story_id,
+        article_id,
+        {{ regex_matches("body", capital_run_regex()) }} as run_list
+    from articles
+
+),
+
+final as (
+
+    select
+        story_id,
+        article_id,
+        {{ explode_columns('run_list', 'run', 'run_no') }}
+    from listed
+
+)
+
+select * from final

@@ -1,0 +1,259 @@
+{#- For every quote, the candidate speakers its attribution windows offer, one row per quote:
+      - before the quote: the subject of the last finite cue that has a noun-phrase subject
+        (participles such as `calling`, and cues after `and`, share the subject of the main
+        verb; a passive subject did not speak), a pronoun subject, the object of `according to`;
+      - the nearest noun phrase of the sentence before its first cue that is not a clause (`Both
+        sides, in a joint statement, agreed`), with the phrase before it as an apposition
+        (`Peru's deputy minister, Luis Carrasco, said`);
+      - after the quote: the first cue of the first clause (`the statement said`, `said Miller`),
+        or a cue two segments on after a noun phrase and a name in apposition (`the ministry's
+        spokesman, Shu Jueting, told`); for a quote inside its sentence, also a later cue with
+        its own subject (`… to the tariffs, Commission President X said on Tuesday`).
+    int_quotes_attributed chooses among them. -#}
+
+-- depends_on: {{ ref('int_stories_changed') }}
+
+with
+
+quotes as (
+
+    select
+        story_id,
+        starts_sentence,
+        {{ stable_key('quote_id') }} as quote_key
+    from {{ ref('int_quotes_found') }}
+    where {{ in_changed_stories() }}
+
+),
+
+cue_tokens as (
+
+    select * from {{ ref('int_quote_cues_found') }}
+    where {{ in_changed_stories() }}
+
+),
+
+all_phrases as (
+
+    select * from {{ ref('int_quote_window_phrases') }}
+    where {{ in_changed_stories() }}
+
+),
+
+phrases as (
+
+    select * from all_phrases
+    where side = 'before' and phrase_words between 1 and 10
+
+),
+
+after_tokens as (
+
+    select
+        quote_key,
+        seg
+    from {{ ref('int_quote_window_tokens') }}
+    where {{ in_changed_stories() }} and side = 'after' and is_word and not is_cue
+
+),
+
+function_words as (
+
+    select * from {{ ref('reaction_function_words') }}
+
+),
+
+before_cues as (
+
+    select
+        quote_key,
+        {{ arg_max_by('cue_end', 'tok_no') }} as last_cue_end,
+        min(tok_no) as first_cue_no,
+        {{ arg_max_by('cue', 'tok_no') }} as last_cue,
+        {{ arg_max_by('cue_stance', 'tok_no') }} filter (where cue_stance != 'neutral') as cue_stance,
+        {{ arg_max_by('subject', 'tok_no') }} filter (where has_subject and not is_pronoun) as subject,
+        {{ arg_max_by('subject_start', 'tok_no') }} filter (where has_subject and not is_pronoun) as subject_start,
+        bool_or(has_subject and is_pronoun) as has_pronoun,
+        {{ arg_max_by('lower(subject)', 'tok_no') }} filter (where has_subject and is_pronoun) as pronoun,
+        -- `According to the UN, “...”`
+        {{ arg_max_by('object_phrase', 'tok_no') }} filter (where is_preposition) as preposition_object,
+        {{ arg_max_by('object_start', 'tok_no') }} filter (where is_preposition) as preposition_object_start,
+        {{ arg_max_by('object_end', 'tok_no') }} filter (where is_preposition) as preposition_object_end,
+        {{ arg_max_by('cue_start', 'tok_no') }} filter (where is_preposition) as preposition_cue_start
+    from (
+        select
+            *,
+            cue_form = 'finite' and subject_words between 1 and 10 and not subject_is_passive as has_subject,
+            coalesce(subject_is_pronoun, false) as is_pronoun,
+            cue_form = 'preposition' and object_words between 1 and 8 as is_preposition
+        from cue_tokens
+        where side = 'before'
+    ) as before_side
+    group by quote_key
+
+),
+
+sentence_subjects as (
+
+    select
+        nearest.quote_key,
+        nearest.subject,
+        nearest.subject_start,
+        apposition.phrase as apposition,
+        apposition.phrase_start as apposition_start
+    from (
+        select
+            phrases.quote_key,
+            max(phrases.seg) as subject_seg,
+            {{ arg_max_by('phrases.phrase', 'phrases.seg') }} as subject,
+            {{ arg_max_by('phrases.phrase_start', 'phrases.seg') }} as subject_start
+        from phrases
+        inner join before_cues
+            on phrases.quote_key = before_cues.quote_key
+        left join function_words
+            on lower(phrases.phrase) = function_words.word
+        where
+            phrases.phrase_first < before_cues.first_cue_no
+            and function_words.word is null
+            -- a clause is no subject, unless a document in it speaks (`follows a joint statement ...,
+            -- affirming`)
+            and (not phrases.is_cut or phrases.has_document_noun)
+        group by phrases.quote_key
+    ) as nearest
+    left join phrases as apposition
+        on
+            nearest.quote_key = apposition.quote_key
+            and apposition.seg = nearest.subject_seg - 1
+
+),
+
+after_first_clause as (
+
+    -- the first segment after the quote, and whether it is a plain noun phrase that a name in
+    -- apposition may follow
+    select
+        firsts.quote_key,
+        firsts.first_seg,
+        first_phrase.phrase as first_phrase,
+        first_phrase.phrase_start as first_phrase_start,
+        not first_phrase.is_cut and first_phrase.phrase_words between 1 and 10 as is_noun_phrase
+    from (
+        select
+            quote_key,
+            min(seg) as first_seg
+        from after_tokens
+        group by quote_key
+    ) as firsts
+    left join all_phrases as first_phrase
+        on
+            firsts.quote_key = first_phrase.quote_key
+            and first_phrase.side = 'after'
+            and firsts.first_seg = first_phrase.seg
+
+),
+
+after_side as (
+
+    select
+        cue_tokens.*,
+        after_first_clause.first_seg,
+        after_first_clause.first_phrase,
+        after_first_clause.first_phrase_start,
+        coalesce(cue_tokens.subject_words, 0) = 0
+        and cue_tokens.seg = after_first_clause.first_seg + 2
+        and after_first_clause.is_noun_phrase
+        and cue_tokens.previous_words between 1 and 10 as is_apposed,
+        not quotes.starts_sentence
+        and cue_tokens.cue_form = 'finite'
+        and cue_tokens.subject_words between 1 and 10 as is_trailing
+    from cue_tokens
+    inner join quotes on cue_tokens.quote_key = quotes.quote_key
+    left join after_first_clause
+        on cue_tokens.quote_key = after_first_clause.quote_key
+    where cue_tokens.side = 'after'
+
+),
+
+after_cues as (
+
+    select
+        quote_key,
+        {{ arg_min_by('cue', 'tok_no') }} as cue,
+        {{ arg_min_by('cue_stance', 'tok_no') }} as cue_stance,
+        {{ arg_min_by(
+            "case when subject_words between 1 and 10 then subject when is_apposed then previous_phrase "
+            ~ "when object_words between 1 and 8 then object_phrase end",
+            'tok_no'
+        ) }} as speaker_phrase,
+        {{ arg_min_by(
+            "case when subject_words between 1 and 10 then subject_start when is_apposed then previous_start "
+            ~ "when object_words between 1 and 8 then object_start end",
+            'tok_no'
+        ) }} as speaker_start,
+        {{ arg_min_by(
+            "case when is_apposed then first_phrase when subject_words = 0 and object_words between 1 and 8 "
+            ~ "and apposition_words between 1 and 10 then apposition end",
+            'tok_no'
+        ) }} as apposition,
+        {{ arg_min_by(
+            "case when is_apposed then first_phrase_start when subject_words = 0 and object_words between 1 and 8 "
+            ~ "and apposition_words between 1 and 10 then apposition_start end",
+            'tok_no'
+        ) }} as apposition_start,
+        {{ arg_min_by(
+            "case when subject_words between 1 and 10 then subject_start when is_apposed then first_phrase_start "
+            ~ "else cue_start end",
+            'tok_no'
+        ) }} as attribution_start,
+        {{ arg_min_by(
+            "case when subject_words between 1 and 10 or is_apposed then cue_end else object_end end", 'tok_no'
+        ) }} as attribution_end,
+        {{ arg_min_by('coalesce(subject_is_pronoun, false)', 'tok_no') }} as is_pronoun,
+        {{ arg_min_by('case when subject_is_pronoun then lower(subject) end', 'tok_no') }} as pronoun
+    from after_side
+    where seg <= coalesce(first_seg, seg) or is_apposed or is_trailing
+    group by quote_key
+
+),
+
+final as (
+
+    select
+        quotes.quote_key,
+        quotes.story_id,
+        before_cues.last_cue as before_cue,
+        before_cues.last_cue_end as before_cue_end,
+        before_cues.cue_stance as before_stance,
+        before_cues.subject as before_subject,
+        before_cues.subject_start as before_subject_start,
+        before_cues.has_pronoun as before_has_pronoun,
+        before_cues.pronoun as before_pronoun,
+        before_cues.preposition_object,
+        before_cues.preposition_object_start,
+        before_cues.preposition_object_end,
+        before_cues.preposition_cue_start,
+        sentence_subjects.subject as sentence_subject,
+        sentence_subjects.subject_start as sentence_subject_start,
+        sentence_subjects.apposition as sentence_apposition,
+        sentence_subjects.apposition_start as sentence_apposition_start,
+        after_cues.cue as after_cue,
+        after_cues.cue_stance as after_stance,
+        after_cues.speaker_phrase as after_speaker_phrase,
+        after_cues.speaker_start as after_speaker_start,
+        after_cues.apposition as after_apposition,
+        after_cues.apposition_start as after_apposition_start,
+        after_cues.attribution_start as after_attribution_start,
+        after_cues.attribution_end as after_attribution_end,
+        after_cues.is_pronoun as after_is_pronoun,
+        after_cues.pronoun as after_pronoun
+    from quotes
+    left join before_cues
+        on quotes.quote_key = before_cues.quote_key
+    left join sentence_subjects
+        on quotes.quote_key = sentence_subjects.quote_key
+    left join after_cues
+        on quotes.quote_key = after_cues.quote_key
+
+)
+
+select * from final

@@ -1,0 +1,89 @@
+{#- The noun phrase of every segment of the attribution windows (int_quote_window_tokens): from its
+    first content word to the word before its first stop word, trimmed of punctuation. A phrase
+    cut short by an auxiliary or adverb (`The deal was reported by ...`) is a clause, and a
+    segment that ends in a form of `be` is passive: its subject did not speak. -#}
+
+-- depends_on: {{ ref('int_stories_changed') }}
+
+with
+
+tokens as (
+
+    select * from {{ ref('int_quote_window_tokens') }}
+    where {{ in_changed_stories() }}
+
+),
+
+quotes as (
+
+    select
+        story_id,
+        before_text,
+        after_text,
+        {{ stable_key('quote_id') }} as quote_key
+    from {{ ref('int_quotes_found') }}
+    where {{ in_changed_stories() }}
+
+),
+
+phrase_spans as (
+
+    select
+        quote_key,
+        side,
+        seg,
+        min(case when in_phrase then word_pos end) as phrase_start,
+        max(case when in_phrase then char_pos + length(tok) end) as phrase_end,
+        min(case when not is_divider then word_pos end) as segment_start,
+        max(case when not is_divider then char_pos + length(tok) end) as segment_end,
+        count(case when in_phrase and is_word then 1 end) as phrase_words,
+        count(case when is_word and not is_divider then 1 end) > count(case when in_phrase and is_word then 1 end)
+            as is_cut,
+        bool_or(in_phrase and is_document_noun) as has_document_noun,
+        min(case when in_phrase and is_word then tok_no end) as phrase_first
+    from tokens
+    group by quote_key, side, seg
+
+),
+
+windows as (
+
+    select
+        quote_key,
+        story_id,
+        'before' as side,
+        before_text as window_text
+    from quotes
+    union all
+    select
+        quote_key,
+        story_id,
+        'after' as side,
+        after_text as window_text
+    from quotes
+
+),
+
+final as (
+
+    select
+        phrase_spans.*,
+        windows.story_id,
+        {{ regex_replace_all(
+            "substr(windows.window_text, phrase_spans.phrase_start + 1, phrase_spans.phrase_end - phrase_spans.phrase_start)",
+            "'^[^\\pL\\pN]+|[^\\pL\\pN.]+$'", "''"
+        ) }} as phrase,
+        -- `was first reported by`: a passive cue's subject did not speak
+        {{ regex_contains(
+            "substr(windows.window_text, phrase_spans.segment_start + 1, phrase_spans.segment_end - phrase_spans.segment_start)",
+            "'(?i)\\b(?:is|are|was|were|be|been|being)(?:\\s+[a-z]+)?\\s*$'"
+        ) }} as ends_passive
+    from phrase_spans
+    inner join windows
+        on
+            phrase_spans.quote_key = windows.quote_key
+            and phrase_spans.side = windows.side
+
+)
+
+select * from final

@@ -1,0 +1,171 @@
+{#- The tokens of every quote's attribution windows (int_quotes_found.before_text / after_text, the
+    rest of the quote's sentence with other quotes masked), tagged and cut into segments.
+
+    A divider ends a segment: punctuation (, ; : — and brackets), a masked quote, a clause word
+    (`that`, `while`, `who`: seed reaction_function_words) and every cue verb (seed cue_verbs).
+    Cue verbs are lower case, except as the window's first word (`According to`): `Post` or
+    `Read` in a name is no cue. A stop word (`on Thursday`, `also`, an -ly adverb) ends the noun
+    phrase of its segment; a lower-case coordinator that opens a segment (`and called`) belongs
+    to no phrase. -#}
+
+-- depends_on: {{ ref('int_stories_changed') }}
+
+with
+
+quotes as (
+
+    select
+        quote_id,
+        story_id,
+        before_text,
+        after_text,
+        -- an integer key: partitions on it are cheaper than on the text id
+        {{ stable_key('quote_id') }} as quote_key
+    from {{ ref('int_quotes_found') }}
+    where {{ in_changed_stories() }}
+
+),
+
+cue_verbs as (
+
+    select * from {{ ref('cue_verbs') }}
+
+),
+
+function_words as (
+
+    select * from {{ ref('reaction_function_words') }}
+
+),
+
+speaker_nouns as (
+
+    select * from {{ ref('speaker_nouns') }}
+
+),
+
+window_tokens as (
+
+    select
+        quote_key,
+        story_id,
+        side,
+        {{ explode_columns('token_list', 'tok', 'tok_no') }}
+    from (
+        select
+            quote_key,
+            story_id,
+            'before' as side,
+            {{ regex_matches("before_text", window_token_regex()) }} as token_list
+        from quotes
+        union all
+        select
+            quote_key,
+            story_id,
+            'after' as side,
+            {{ regex_matches("after_text", window_token_regex()) }} as token_list
+        from quotes
+    ) as listed
+
+),
+
+tagged as (
+
+    select
+        window_tokens.quote_key,
+        window_tokens.story_id,
+        window_tokens.side,
+        window_tokens.tok,
+        window_tokens.tok_no,
+        {{ regex_contains("window_tokens.tok", "'^\\s*[\\pL\\pN]'") }} as is_word,
+        cue_verbs.cue is not null as is_cue,
+        cue_verbs.stance as cue_stance,
+        cue_verbs.form as cue_form,
+        function_words.role as word_role,
+        coalesce(speaker_nouns.role = 'document', false) as is_document_noun
+    from window_tokens
+    left join cue_verbs
+        on
+            case
+                when window_tokens.side = 'before' and window_tokens.tok_no = 1 then lower(trim(window_tokens.tok))
+                else trim(window_tokens.tok)
+            end = cue_verbs.cue
+    -- a capitalised modal inside a sentence is a name (`May told`, `Will Jones said`)
+    left join function_words
+        on
+            lower(trim(window_tokens.tok)) = function_words.word
+            and (
+                function_words.role != 'phrase_end'
+                or trim(window_tokens.tok) = lower(trim(window_tokens.tok))
+                or (window_tokens.side = 'before' and window_tokens.tok_no = 1)
+            )
+    left join speaker_nouns
+        on lower(trim(window_tokens.tok)) = speaker_nouns.noun
+
+),
+
+flagged as (
+
+    select
+        *,
+        is_cue
+        or coalesce(word_role = 'clause_boundary', false)
+        or (not is_word and {{ regex_contains("tok", "'[,;:§—–()\\[\\]]|^\\s+-+$'") }}) as is_divider,
+        is_word
+        and not is_cue
+        and (
+            coalesce(word_role = 'phrase_end', false)
+            or {{ regex_contains("tok", "'^\\s*[a-z]+ly$'") }}
+        ) as is_stop
+    from tagged
+
+),
+
+segmented as (
+
+    -- segment number and character offset of each token in its window, in one window pass
+    select
+        *,
+        cast(coalesce(
+            sum(case when is_divider then 1 else 0 end) over (
+                partition by quote_key, side order by tok_no
+                rows between unbounded preceding and 1 preceding
+            ),
+            0
+        ) as bigint) as seg,
+        cast(coalesce(
+            sum(length(tok)) over (
+                partition by quote_key, side order by tok_no
+                rows between unbounded preceding and 1 preceding
+            ),
+            0
+        ) as bigint) as char_pos
+    from flagged
+
+),
+
+stopped as (
+
+    select
+        *,
+        char_pos + length(tok) - length(ltrim(tok)) as word_pos,
+        min(case when is_stop then tok_no end) over (partition by quote_key, side, seg) as first_stop,
+        min(
+            case when is_word and not is_divider and coalesce(word_role != 'coordinator', true) then tok_no end
+        ) over (partition by quote_key, side, seg) as first_content
+    from segmented
+
+),
+
+final as (
+
+    select
+        *,
+        not is_divider
+        and tok_no < coalesce(first_stop, 1000000)
+        and tok_no >= coalesce(first_content, 1000000) as in_phrase
+    from stopped
+
+)
+
+select * from final

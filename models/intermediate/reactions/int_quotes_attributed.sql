@@ -1,0 +1,236 @@
+{#- Which attribution each quote of int_quotes_found takes, from the candidates of
+    int_quote_subjects_found, and the speaker phrase as written:
+      - a quote inside a sentence takes the subject of the last finite cue before it; else the
+        object of `according to`; else a pronoun subject; else the nearest noun phrase of the
+        sentence with its apposition;
+      - otherwise (a quote that opens its sentence, or none of the above) the first clause after
+        it: `the statement said`, `said Miller`, `according to X`, or a pronoun subject;
+      - `he`/`she` takes the last person named since the last quote, at most 600 characters back
+        (a person mention of int_mentions_extracted: `Ali Demir, a shopkeeper, lost his home.
+        “We have nothing,” he said.`), as written; other pronouns continue the last speaker;
+      - a sentence that is all quote (three words or more) continues the last speaker;
+      - anything else (a scare quote, a title) is not attributed and is left out. -#}
+
+-- depends_on: {{ ref('int_stories_changed') }}
+
+with
+
+quotes as (
+
+    select
+        *,
+        {{ stable_key('quote_id') }} as quote_key,
+        lag(char_end) over (partition by article_id order by char_start) as previous_quote_end
+    from {{ ref('int_quotes_found') }}
+    where {{ in_changed_stories() }}
+
+),
+
+subjects as (
+
+    select * from {{ ref('int_quote_subjects_found') }}
+    where {{ in_changed_stories() }}
+
+),
+
+person_mentions as (
+
+    -- `he`/`she` point to a person: the names int_mentions_extracted typed as people
+    select
+        article_id,
+        char_start,
+        char_end,
+        {{ regex_replace_all("surface", "'\\s+'", "' '") }} as written
+    from {{ ref('int_mentions_extracted') }}
+    where {{ in_changed_stories() }} and entity_type = 'person'
+
+),
+
+attributed as (
+
+    select
+        quotes.*,
+        subjects.before_stance,
+        subjects.after_stance,
+        case
+            when not quotes.starts_sentence and subjects.before_subject is not null then 'before'
+            when not quotes.starts_sentence and subjects.preposition_object is not null then 'before_preposition'
+            when not quotes.starts_sentence and subjects.before_has_pronoun then 'before_pronoun'
+            when not quotes.starts_sentence and subjects.sentence_subject is not null then 'sentence_subject'
+            when subjects.after_speaker_phrase is not null and not subjects.after_is_pronoun then 'after'
+            when subjects.after_is_pronoun then 'after_pronoun'
+            -- a sentence that is all quote continues the last speaker
+            when
+                quotes.starts_sentence
+                and quotes.word_count >= 3
+                and not {{ regex_contains("quotes.after_text", "'\\pL'") }}
+                then 'inherited'
+        end as attribution_basis,
+        case
+            when not quotes.starts_sentence and subjects.before_has_pronoun then subjects.before_pronoun
+            else subjects.after_pronoun
+        end as pronoun
+    from quotes
+    inner join subjects
+        on quotes.quote_key = subjects.quote_key
+
+),
+
+pronoun_antecedents as (
+
+    -- the last person named since the last quote, at most 600 characters back
+    select
+        quote_key,
+        written as antecedent,
+        char_start as antecedent_start
+    from (
+        select
+            pronoun_quotes.quote_key,
+            person_mentions.written,
+            person_mentions.char_start,
+            row_number() over (
+                partition by pronoun_quotes.quote_key
+                order by person_mentions.char_end desc, person_mentions.char_start asc
+            ) as recency
+        from (
+            select
+                quote_key,
+                article_id,
+                char_start,
+                greatest(coalesce(previous_quote_end, 0), char_start - 600) as window_start
+            from attributed
+            where attribution_basis in ('before_pronoun', 'after_pronoun') and pronoun in ('he', 'she')
+        ) as pronoun_quotes
+        inner join person_mentions
+            on
+                pronoun_quotes.article_id = person_mentions.article_id
+                and pronoun_quotes.window_start <= person_mentions.char_start
+                and pronoun_quotes.char_start >= person_mentions.char_end
+    ) as ranked
+    where recency = 1
+
+),
+
+resolved as (
+
+    select
+        attributed.*,
+        case attributed.attribution_basis
+            when 'before' then subjects.before_subject
+            when 'sentence_subject' then subjects.sentence_subject
+            when 'before_preposition' then {{ regex_replace("subjects.preposition_object", "'^to '", "''") }}
+            when 'after' then {{ regex_replace("subjects.after_speaker_phrase", "'^to '", "''") }}
+            when 'before_pronoun' then pronoun_antecedents.antecedent
+            when 'after_pronoun' then pronoun_antecedents.antecedent
+        end as speaker_phrase,
+        case attributed.attribution_basis
+            when 'sentence_subject' then subjects.sentence_apposition
+            when 'after' then subjects.after_apposition
+        end as apposition,
+        -- raw_text offsets of the phrases as written (before `to ` is cut), for their mentions
+        case attributed.attribution_basis
+            when 'before' then attributed.before_start + subjects.before_subject_start
+            when 'sentence_subject' then attributed.before_start + subjects.sentence_subject_start
+            when 'before_preposition' then attributed.before_start + subjects.preposition_object_start
+            when 'after' then attributed.after_start + subjects.after_speaker_start
+            when 'before_pronoun' then pronoun_antecedents.antecedent_start
+            when 'after_pronoun' then pronoun_antecedents.antecedent_start
+        end as written_start,
+        case attributed.attribution_basis
+            when 'before' then subjects.before_subject
+            when 'sentence_subject' then subjects.sentence_subject
+            when 'before_preposition' then subjects.preposition_object
+            when 'after' then subjects.after_speaker_phrase
+            when 'before_pronoun' then pronoun_antecedents.antecedent
+            when 'after_pronoun' then pronoun_antecedents.antecedent
+        end as written_phrase,
+        case attributed.attribution_basis
+            when 'sentence_subject' then attributed.before_start + subjects.sentence_apposition_start
+            when 'after' then attributed.after_start + subjects.after_apposition_start
+        end as apposition_start,
+        case
+            when attributed.attribution_basis in ('before', 'before_pronoun', 'sentence_subject', 'before_preposition')
+                then subjects.before_cue
+            when attributed.attribution_basis in ('after', 'after_pronoun') then subjects.after_cue
+        end as cue,
+        case
+            when attributed.attribution_basis in ('before', 'sentence_subject', 'before_preposition') then 'before'
+            when attributed.attribution_basis = 'after' then 'after'
+        end as attribution_side,
+        case attributed.attribution_basis
+            when 'before' then subjects.before_subject_start
+            when 'sentence_subject' then subjects.sentence_subject_start
+            when 'before_preposition' then subjects.preposition_cue_start
+            when 'after' then subjects.after_attribution_start
+        end as attribution_start,
+        case attributed.attribution_basis
+            when 'before' then subjects.before_cue_end
+            when 'sentence_subject' then subjects.before_cue_end
+            when 'before_preposition' then subjects.preposition_object_end
+            when 'after' then subjects.after_attribution_end
+        end as attribution_end
+    from attributed
+    inner join subjects
+        on attributed.quote_key = subjects.quote_key
+    left join pronoun_antecedents
+        on attributed.quote_key = pronoun_antecedents.quote_key
+    where attributed.attribution_basis is not null
+
+),
+
+final as (
+
+    select
+        quote_id,
+        article_id,
+        story_id,
+        sentence_id,
+        paragraph_index,
+        quote_index,
+        char_start,
+        char_end,
+        quote,
+        open_mark,
+        is_closed,
+        starts_paragraph,
+        starts_sentence,
+        word_count,
+        before_text,
+        after_text,
+        before_start,
+        after_start,
+        quote_key,
+        previous_quote_end,
+        before_stance,
+        after_stance,
+        attribution_basis,
+        pronoun,
+        speaker_phrase,
+        apposition,
+        written_start,
+        written_phrase,
+        apposition_start,
+        cue,
+        attribution_side,
+        attribution_start,
+        attribution_end,
+        cast(written_start + length(written_phrase) - length(speaker_phrase) as integer) as speaker_start,
+        cast(written_start + length(written_phrase) as integer) as speaker_end,
+        cast(apposition_start + length(apposition) as integer) as apposition_end,
+        -- other quotes in the attribution show as `“…”`
+        case
+            when attribution_start is not null and attribution_end > attribution_start
+                then {{ regex_replace_all(
+                    regex_replace(
+                        "substr(case attribution_side when 'before' then before_text else after_text end, "
+                        ~ "attribution_start + 1, attribution_end - attribution_start)",
+                        "'[^\\pL\\pN]+$'", "''"
+                    ),
+                    "'§+'", "'“…”'"
+                ) }}
+        end as attribution
+    from resolved
+
+)
+
+select * from final

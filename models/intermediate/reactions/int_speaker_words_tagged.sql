@@ -1,0 +1,188 @@
+{#- The words of every speaker phrase of int_quotes_attributed (part 0) and of the phrase in
+    apposition to it (part 1), each tagged with what the lexicons say of it: a title, body or
+    document noun (seed speaker_nouns), a function word (reaction_function_words), a name
+    particle (`von`, `bin`: name_context_words), and the longest alias of seed entity_aliases
+    (one to three words, from a capitalised word) that starts or covers it. -#}
+
+-- depends_on: {{ ref('int_stories_changed') }}
+
+with
+
+attributed as (
+
+    select * from {{ ref('int_quotes_attributed') }}
+    where {{ in_changed_stories() }}
+
+),
+
+speaker_nouns as (
+
+    select * from {{ ref('speaker_nouns') }}
+
+),
+
+function_words as (
+
+    select * from {{ ref('reaction_function_words') }}
+
+),
+
+aliases as (
+
+    {{ reaction_aliases() }}
+
+),
+
+speaker_words as (
+
+    select
+        quote_key,
+        story_id,
+        part,
+        word,
+        word_no,
+        lower(replace({{ regex_replace("word", "'[’'']s$'", "''") }}, '.', '')) as word_key,
+        {{ regex_contains("word", "'^\\p{Lu}'") }} as is_capitalised
+    from (
+        select
+            quote_key,
+            story_id,
+            part,
+            {{ explode_columns('word_list', 'word', 'word_no') }}
+        from (
+            select
+                quote_key,
+                story_id,
+                0 as part,
+                {{ regex_matches("speaker_phrase", speaker_word_regex()) }} as word_list
+            from attributed
+            where speaker_phrase is not null
+            union all
+            select
+                quote_key,
+                story_id,
+                1 as part,
+                {{ regex_matches("apposition", speaker_word_regex()) }} as word_list
+            from attributed
+            where apposition is not null
+        ) as listed
+    ) as exploded
+
+),
+
+speaker_grams as (
+
+    select
+        quote_key,
+        part,
+        word_no,
+        is_capitalised,
+        word_key as key1,
+        word_key || ' ' || lead(word_key, 1) over (partition by quote_key, part order by word_no) as key2,
+        word_key || ' '
+        || lead(word_key, 1) over (partition by quote_key, part order by word_no) || ' '
+        || lead(word_key, 2) over (partition by quote_key, part order by word_no) as key3
+    from speaker_words
+
+),
+
+speaker_ngrams as (
+
+    -- one, two and three words from each capitalised word, a row each (an equi-join to aliases)
+    select
+        quote_key,
+        part,
+        word_no,
+        1 as n,
+        key1 as alias_key
+    from speaker_grams
+    where is_capitalised
+    union all
+    select
+        quote_key,
+        part,
+        word_no,
+        2 as n,
+        key2 as alias_key
+    from speaker_grams
+    where is_capitalised and key2 is not null
+    union all
+    select
+        quote_key,
+        part,
+        word_no,
+        3 as n,
+        key3 as alias_key
+    from speaker_grams
+    where is_capitalised and key3 is not null
+
+),
+
+speaker_alias_hits as (
+
+    -- entity names in the phrase; at each word the longest alias wins
+    select
+        speaker_ngrams.quote_key,
+        speaker_ngrams.part,
+        speaker_ngrams.word_no,
+        {{ arg_max_by('aliases.entity_name', 'speaker_ngrams.n') }} as entity_name,
+        {{ arg_max_by('aliases.entity_type', 'speaker_ngrams.n') }} as entity_type,
+        max(speaker_ngrams.n) as n
+    from speaker_ngrams
+    inner join aliases
+        on speaker_ngrams.alias_key = aliases.alias_key
+    group by speaker_ngrams.quote_key, speaker_ngrams.part, speaker_ngrams.word_no
+
+),
+
+speaker_tagged as (
+
+    select
+        speaker_words.*,
+        speaker_nouns.role as noun_role,
+        speaker_nouns.is_third_party,
+        function_words.role as word_role,
+        speaker_alias_hits.entity_name as alias_entity,
+        speaker_alias_hits.entity_type as alias_type,
+        speaker_alias_hits.n as alias_n,
+        speaker_words.word_no = 1 and coalesce(function_words.role = 'determiner', false) as is_leading_determiner,
+        -- a lower-case particle inside a name (`Ursula von der Leyen`, `Mohammed bin Salman`)
+        name_particles.word is not null as is_name_particle
+    from speaker_words
+    left join speaker_nouns
+        on speaker_words.word_key = speaker_nouns.noun
+    left join function_words
+        on speaker_words.word_key = function_words.word
+    left join {{ ref('name_context_words') }} as name_particles
+        on speaker_words.word = name_particles.word and name_particles.role = 'connector'
+    left join speaker_alias_hits
+        on
+            speaker_words.quote_key = speaker_alias_hits.quote_key
+            and speaker_words.part = speaker_alias_hits.part
+            and speaker_words.word_no = speaker_alias_hits.word_no
+
+),
+
+final as (
+
+    -- per word: whether an alias covers it (`State Department` covers both words), and the
+    -- phrase's landmarks (last title, last body noun) as window values
+    select
+        *,
+        coalesce(
+            max(case when alias_n is not null then word_no + alias_n - 1 end) over (
+                partition by quote_key, part order by word_no rows between unbounded preceding and current row
+            ) >= word_no,
+            false
+        ) as is_alias_word,
+        max(case when noun_role = 'title' then word_no end) over (partition by quote_key, part) as last_title_no,
+        max(case when noun_role = 'organisation' then word_no end) over (partition by quote_key, part) as last_org_no,
+        min(case when not is_leading_determiner then word_no end) over (partition by quote_key, part)
+            as first_word_no,
+        max(word_no) over (partition by quote_key, part) as last_word_no,
+        count(case when not is_leading_determiner then 1 end) over (partition by quote_key, part) as n_words
+    from speaker_tagged
+
+)
+
+select * from final

@@ -1,0 +1,333 @@
+{#- The canonical speaker of every quote that names its own (int_speaker_phrases_read), with its
+    affiliation; pronoun phrases are left to int_reactions_extracted, which continues the last
+    speaker.
+      - A document (`the statement`) is the joint document mentioned earlier in the article (or
+        in the quote's own attribution: `..., the two said in a joint statement`), else the body
+        it came `from`/`by` (`a statement from its state commission`), else the document noun;
+        the parties together (`the two countries`, `both sides`) are the joint document when
+        there is one. Both then speak for the story's principals (int_story_principals).
+      - A surname alone takes the two-word name at the end of a capitalised run of the story
+        (int_capital_runs_found) that ends in it, from the same article first, earliest first,
+        unless its first word is a title or a known entity.
+      - A shorter name of a body (`the Turkish ministry`) takes the earlier, fuller name of the
+        article with the same last word and affiliation.
+      - A person without an affiliation takes the one given with the same name elsewhere in the
+        story. -#}
+
+-- depends_on: {{ ref('int_stories_changed') }}
+
+with
+
+attributed as (
+
+    select * from {{ ref('int_quotes_attributed') }}
+    where {{ in_changed_stories() }}
+
+),
+
+phrases as (
+
+    select * from {{ ref('int_speaker_phrases_read') }}
+    where {{ in_changed_stories() }}
+
+),
+
+articles as (
+
+    select
+        article_id,
+        body_start,
+        substr(raw_text, body_start + 1, body_end - body_start) as body
+    from {{ ref('stg_news__articles') }}
+    where is_current and {{ in_changed_stories() }}
+
+),
+
+capital_runs as (
+
+    select * from {{ ref('int_capital_runs_found') }}
+    where {{ in_changed_stories() }}
+
+),
+
+principal_lists as (
+
+    select
+        story_id,
+        {{ ordered_string_agg('entity_name', "'; '", 'entity_name') }} as principal_names
+    from {{ ref('int_story_principals') }}
+    where {{ in_changed_stories() }}
+    group by story_id
+
+),
+
+speaker_nouns as (
+
+    select * from {{ ref('speaker_nouns') }}
+
+),
+
+aliases as (
+
+    {{ reaction_aliases() }}
+
+),
+
+joint_mentions as (
+
+    -- `joint statement`, `joint declaration` ... and where in the body they end; only in
+    -- articles with a document or the parties among their speakers
+    select
+        chunks.article_id,
+        chunks.joint_noun,
+        chunks.mention_end
+    from (
+        select
+            article_id,
+            lower({{ regex_extract("chunk", "'(\\pL+)$'", 1) }}) as joint_noun,
+            sum(length(chunk)) over (
+                partition by article_id order by chunk_no
+                rows between unbounded preceding and current row
+            ) + body_start as mention_end
+        from (
+            select
+                article_id,
+                body_start,
+                {{ explode_columns('chunk_list', 'chunk', 'chunk_no') }}
+            from (
+                select
+                    article_id,
+                    body_start,
+                    {{ regex_matches("body", "'(?is:.*?)\\bjoint \\pL+'") }} as chunk_list
+                from articles
+                where article_id in (
+                        select attributed.article_id
+                        from attributed
+                        inner join phrases
+                            on attributed.quote_key = phrases.quote_key
+                        where phrases.speaker_class in ('document', 'parties')
+                    )
+            ) as listed
+        ) as exploded
+    ) as chunks
+    inner join speaker_nouns
+        on chunks.joint_noun = speaker_nouns.noun
+    where speaker_nouns.role = 'document'
+
+),
+
+earlier_joints as (
+
+    -- the first joint document of the article before the quote or in its own attribution
+    select
+        attributed.quote_key,
+        {{ arg_min_by('joint_mentions.joint_noun', 'joint_mentions.mention_end') }} as joint_noun
+    from attributed
+    inner join joint_mentions
+        on
+            attributed.article_id = joint_mentions.article_id
+            and joint_mentions.mention_end <= attributed.char_end + length(attributed.after_text) + 1
+    group by attributed.quote_key
+
+),
+
+document_sources as (
+
+    -- `a statement from its state commission for prisoners of war`: the body a document came from
+    select
+        quote_key,
+        {{ arg_max_by(
+            regex_replace(
+                regex_extract("mention", "'^\\pL+ (?:from|by) (.*)$'", 1), "'^(?:the|its|their|his|her|a|an) '", "''"
+            ),
+            'mention_no'
+        ) }} as source_name
+    from (
+        select
+            quote_key,
+            head_key,
+            {{ explode_columns('mention_list', 'mention', 'mention_no') }}
+        from (
+            select
+                attributed.quote_key,
+                phrases.head_key,
+                {{ regex_matches(
+                    "substr(articles.body, 1, attributed.char_start - articles.body_start)",
+                    "'\\pL+ (?:from|by) [^.,;:\"“”§\\n]+'"
+                ) }} as mention_list
+            from attributed
+            inner join phrases
+                on attributed.quote_key = phrases.quote_key
+            inner join articles
+                on attributed.article_id = articles.article_id
+            where phrases.speaker_class = 'document'
+        ) as listed
+    ) as exploded
+    where lower({{ regex_extract("mention", "'^(\\pL+)'", 1) }}) = head_key
+    group by quote_key
+
+),
+
+explicit_speakers as (
+
+    select
+        attributed.quote_key,
+        attributed.quote_id,
+        attributed.article_id,
+        attributed.story_id,
+        attributed.quote_index,
+        phrases.speaker_class,
+        phrases.is_third_party,
+        case
+            when phrases.speaker_class = 'document' and phrases.has_joint
+                then 'joint ' || phrases.head_key
+            when phrases.speaker_class in ('document', 'parties') and earlier_joints.joint_noun is not null
+                then 'joint ' || earlier_joints.joint_noun
+            when phrases.speaker_class = 'document'
+                then coalesce(document_sources.source_name, phrases.head_key)
+            else phrases.speaker_name
+        end as speaker,
+        case
+            when
+                phrases.speaker_class = 'parties'
+                or (
+                    phrases.speaker_class = 'document'
+                    and (phrases.has_joint or earlier_joints.joint_noun is not null)
+                )
+                then principal_lists.principal_names
+            else phrases.affiliation
+        end as speaker_affiliation
+    from attributed
+    inner join phrases
+        on attributed.quote_key = phrases.quote_key
+    left join document_sources
+        on attributed.quote_key = document_sources.quote_key
+    left join principal_lists
+        on attributed.story_id = principal_lists.story_id
+    left join earlier_joints
+        on attributed.quote_key = earlier_joints.quote_key
+    where phrases.speaker_class != 'pronoun'
+
+),
+
+named_people as (
+
+    -- two-word names at the end of capitalised runs of the story (`... spokesman Matthew Miller`)
+    -- whose first word is no title and no known entity
+    select
+        full_names.story_id,
+        full_names.article_id,
+        full_names.full_name,
+        full_names.surname,
+        full_names.first_run_no
+    from (
+        select
+            story_id,
+            article_id,
+            {{ regex_extract("run", "'(\\S+ \\S+)$'", 1) }} as full_name,
+            {{ regex_extract("run", "'(\\S+)$'", 1) }} as surname,
+            lower({{ regex_extract("run", "'(\\S+) \\S+$'", 1) }}) as given_key,
+            min(run_no) as first_run_no
+        from capital_runs
+        where run like '% %'
+        group by all
+    ) as full_names
+    left join speaker_nouns
+        on full_names.given_key = speaker_nouns.noun
+    left join aliases
+        on full_names.given_key = aliases.alias_key
+    where speaker_nouns.noun is null and aliases.alias_key is null
+
+),
+
+person_fuller as (
+
+    select
+        explicit_speakers.quote_key,
+        {{ arg_min_by(
+            'named_people.full_name',
+            'case when named_people.article_id = explicit_speakers.article_id then 0 else 1 end * 1000000 '
+            ~ '+ named_people.first_run_no'
+        ) }} as fuller_name
+    from explicit_speakers
+    inner join named_people
+        on
+            explicit_speakers.story_id = named_people.story_id
+            and explicit_speakers.speaker = named_people.surname
+    where explicit_speakers.speaker_class = 'person' and explicit_speakers.speaker not like '% %'
+    group by explicit_speakers.quote_key
+
+),
+
+body_fuller as (
+
+    select
+        shorter.quote_key,
+        {{ arg_max_by('fuller.speaker', 'fuller.quote_index') }} as fuller_name
+    from explicit_speakers as shorter
+    inner join explicit_speakers as fuller
+        on
+            shorter.article_id = fuller.article_id
+            and shorter.quote_index > fuller.quote_index
+            and (shorter.speaker_affiliation = fuller.speaker_affiliation or shorter.speaker_affiliation is null)
+            and shorter.speaker != fuller.speaker
+            and length(shorter.speaker) < length(fuller.speaker)
+    where
+        shorter.speaker_class = 'body'
+        and fuller.speaker_class = 'body'
+        and {{ regex_contains("fuller.speaker", "'\\S+$'") }}
+        and {{ regex_extract("fuller.speaker", "'(\\S+)$'", 1) }}
+        = {{ regex_extract("shorter.speaker", "'(\\S+)$'", 1) }}
+    group by shorter.quote_key
+
+),
+
+completed as (
+
+    select
+        explicit_speakers.*,
+        case explicit_speakers.speaker_class
+            when 'person' then person_fuller.fuller_name
+            when 'body' then body_fuller.fuller_name
+        end as fuller_name
+    from explicit_speakers
+    left join person_fuller
+        on explicit_speakers.quote_key = person_fuller.quote_key
+    left join body_fuller
+        on explicit_speakers.quote_key = body_fuller.quote_key
+
+),
+
+person_affiliations as (
+
+    select
+        story_id,
+        speaker,
+        {{ arg_max_by('speaker_affiliation', 'quote_index') }} filter (where speaker_affiliation is not null)
+            as affiliation,
+        bool_or(is_third_party) as is_third_party
+    from explicit_speakers
+    where speaker_class = 'person'
+    group by story_id, speaker
+
+),
+
+final as (
+
+    select
+        completed.quote_key,
+        completed.quote_id,
+        completed.story_id,
+        completed.speaker_class,
+        coalesce(completed.fuller_name, completed.speaker) as speaker,
+        coalesce(completed.speaker_affiliation, person_affiliations.affiliation) as speaker_affiliation,
+        completed.is_third_party or coalesce(person_affiliations.is_third_party, false) as is_third_party
+    from completed
+    left join person_affiliations
+        on
+            completed.story_id = person_affiliations.story_id
+            and coalesce(completed.fuller_name, completed.speaker) = person_affiliations.speaker
+
+)
+
+select * from final
