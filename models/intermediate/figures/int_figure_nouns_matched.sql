@@ -54,7 +54,7 @@ counted_nouns as (
             with_window.run_no,
             terms.match_start,
             terms.match_end,
-            terms.label as counted_class,
+            terms.matched_label as counted_class,
             terms.n_words,
             case
                 when with_window.start_pos > terms.match_end then 'preceding' else 'head'
@@ -63,7 +63,7 @@ counted_nouns as (
         inner join terms
             on
                 with_window.sentence_key = terms.sentence_key
-                and terms.role = 'counted'
+                and terms.matched_role = 'counted'
                 and terms.kind = 'noun'
                 and (
                     with_window.start_pos > terms.match_end
@@ -91,7 +91,7 @@ demonym_heads as (
     inner join terms
         on
             with_window.sentence_key = terms.sentence_key
-            and terms.role = 'alias'
+            and terms.matched_role = 'alias'
             and terms.is_demonym
             and with_window.plain_head_pos = terms.match_end
 
@@ -169,4 +169,4 @@ read_figures as (
 
 )
 
-select * from read_figures
+select * from read_figures  -- noqa: AM04

@@ -89,4 +89,4 @@ linked as (
 
 )
 
-select * from linked
+select * from linked  -- noqa: AM04

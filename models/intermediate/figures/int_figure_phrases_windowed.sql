@@ -146,4 +146,4 @@ with_window as (
 
 )
 
-select * from with_window
+select * from with_window  -- noqa: AM04

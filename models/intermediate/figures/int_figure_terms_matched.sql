@@ -110,8 +110,8 @@ labelled as (
 
     select
         placed.*,
-        'counted' as role,
-        counted_terms.counted_class as label,
+        'counted' as matched_role,
+        counted_terms.counted_class as matched_label,
         counted_terms.kind,
         counted_terms.unit,
         false as is_demonym,
@@ -127,8 +127,8 @@ labelled as (
 
     select
         placed.*,
-        'alias' as role,
-        alias_terms.entity_name as label,
+        'alias' as matched_role,
+        alias_terms.entity_name as matched_label,
         cast(null as varchar) as kind,
         cast(null as varchar) as unit,
         alias_terms.is_demonym,
@@ -144,8 +144,8 @@ labelled as (
 
     select
         placed.*,
-        'action' as role,
-        action_terms.action_class as label,
+        'action' as matched_role,
+        action_terms.action_class as matched_label,
         cast(null as varchar) as kind,
         cast(null as varchar) as unit,
         false as is_demonym,
@@ -161,8 +161,8 @@ labelled as (
 
     select
         placed.*,
-        'modifier' as role,
-        modifier_terms.qualifier as label,
+        'modifier' as matched_role,
+        modifier_terms.qualifier as matched_label,
         cast(null as varchar) as kind,
         cast(null as varchar) as unit,
         false as is_demonym,
@@ -179,8 +179,8 @@ labelled as (
 final as (
 
     select
-        role,
-        label,
+        matched_role,
+        matched_label,
         sentence_key,
         story_id,
         cast(match_start as integer) as match_start,

@@ -21,23 +21,17 @@ tokens as (
         token_no,
         token,
         token_key,
+        next_token_key,
         token_kind,
         char_start,
         char_end,
         is_capitalised,
         space_after,
-        stretch_no
+        stretch_no,
+        {# A possessive glued to a word (`Peru's`) joins that word: the rules' word windows and their
+            `the word before` read it as one word, and a lexicon term still matches the bare word. #}
+        token_kind = 'word' and next_token_key = '''s' and not space_after as takes_clitic
     from {{ ref('int_tokens') }}
-    where {{ in_changed_stories() }}
-
-),
-
-sentences as (
-
-    select
-        sentence_id,
-        char_start as sentence_start
-    from {{ ref('int_sentences') }}
     where {{ in_changed_stories() }}
 
 ),
@@ -82,33 +76,33 @@ numeric_sentences as (
 
 ),
 
-numeric_tokens as (
+{# One window pass over the tokens: the sentence start (its first token's: sentences are
+    trimmed), how many possessives were joined to a word before each token (positions close up
+    behind them), and the keys, kinds and possessives of the four tokens before, from which the
+    two positions before are read. #}
+windowed as (
 
     select
         tokens.*,
-        sentences.sentence_start,
-        lag(tokens.token_kind) over w as prev_token_kind,
-        lag(tokens.space_after) over w as prev_space_after,
-        lead(tokens.token_kind) over w as next_token_kind,
-        lead(tokens.token_key) over w as next_token_key,
+        first_value(tokens.char_start) over w as sentence_start,
+        coalesce(lag(tokens.takes_clitic) over w, false) as is_joined_clitic,
+        coalesce(sum(case when tokens.takes_clitic then 1 else 0 end) over (
+            w rows between unbounded preceding and 1 preceding
+        ), 0) as clitics_before,
         lead(tokens.char_end) over w as next_char_end,
-        lead(tokens.space_after) over w as next_space_after
+        lead(tokens.space_after) over w as next_space_after,
+        lag(tokens.space_after) over w as prev_space_after,
+        lag(tokens.token_kind) over w as kind_1,
+        lag(tokens.token_key) over w as key_1,
+        lag(tokens.token_key, 2) over w as key_2,
+        lag(tokens.token_key, 3) over w as key_3,
+        lag(tokens.token_key, 4) over w as key_4,
+        coalesce(lag(tokens.takes_clitic, 2) over w, false) as takes_2,
+        coalesce(lag(tokens.takes_clitic, 3) over w, false) as takes_3,
+        coalesce(lag(tokens.takes_clitic, 4) over w, false) as takes_4
     from tokens
-    inner join numeric_sentences on tokens.sentence_key = numeric_sentences.sentence_key
-    inner join sentences on tokens.sentence_id = sentences.sentence_id
+    where tokens.sentence_key in (select numeric_sentences.sentence_key from numeric_sentences)
     window w as (partition by tokens.sentence_key order by tokens.token_no)
-
-),
-
-{# A possessive glued to a word (`Peru's`) joins that word: the rules' word windows and their
-    `the word before` read it as one word, and a lexicon term still matches the bare word. #}
-merged as (
-
-    select
-        *,
-        token_kind = 'word' and next_token_kind = 'clitic' and not space_after as takes_clitic
-    from numeric_tokens
-    where not (token_kind = 'clitic' and prev_token_kind = 'word' and not prev_space_after)
 
 ),
 
@@ -123,17 +117,34 @@ words as (
         token,
         stretch_no,
         is_capitalised,
-        row_number() over (partition by sentence_key order by token_no) as pos,
+        token_no - clitics_before as pos,
         char_start - sentence_start as token_start,
         case when takes_clitic then next_char_end else char_end end - sentence_start as token_end,
-        coalesce(not lag(case when takes_clitic then next_space_after else space_after end) over w, false)
-            as glued_prev,
+        coalesce(not prev_space_after, false) as glued_prev,
         not case when takes_clitic then next_space_after else space_after end as glued_next,
         case when takes_clitic then token_key || next_token_key else token_key end as lw,
         token_kind = 'word' as is_word,
+        {# The position before is a word with its possessive when the token two before took one. #}
+        case when takes_2 then key_2 || key_1 else key_1 end as prev_lw,
+        case
+            when takes_2 and takes_4 then key_4 || key_3
+            when takes_2 then key_3
+            when takes_3 then key_3 || key_2
+            else key_2
+        end as prev2_lw,
+        takes_2 or kind_1 = 'word' as prev_is_word,
         {{ regex_first("token", "'^[0-9]+(?:[.,][0-9]+)*'") }} as digit_text
-    from merged
-    window w as (partition by sentence_key order by token_no)
+    from windowed
+    where not is_joined_clitic
+
+),
+
+split_digits as (
+
+    select
+        *,
+        case when digit_text != '' then substr(lw, length(digit_text) + 1) end as digit_suffix
+    from words
 
 ),
 
@@ -142,27 +153,20 @@ words as (
 suffixed as (
 
     select
-        words.*,
+        split_digits.*,
         suffix_scale.kind as suffix_scale_kind,
         suffix_scale.word_value as suffix_scale_value,
         suffix_unit.unit as suffix_unit,
-        case when words.digit_text != '' then substr(words.lw, length(words.digit_text) + 1) end as digit_suffix,
         {# Thousands separators must group by three; `08.12.2023` or `1,2` are not amounts. #}
         case
-            when {{ regex_contains('words.digit_text', "'^([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?$'") }}
-                then cast(replace(words.digit_text, ',', '') as double)
+            when {{ regex_contains('split_digits.digit_text', "'^([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?$'") }}
+                then cast(replace(split_digits.digit_text, ',', '') as double)
         end as digit_value
-    from words
+    from split_digits
     left join number_words as suffix_scale
-        on
-            words.digit_text != ''
-            and substr(words.lw, length(words.digit_text) + 1) = suffix_scale.match_key
-            and suffix_scale.kind in ('scale', 'currency_scale')
+        on split_digits.digit_suffix = suffix_scale.match_key and suffix_scale.kind in ('scale', 'currency_scale')
     left join counted_terms as suffix_unit
-        on
-            words.digit_text != ''
-            and substr(words.lw, length(words.digit_text) + 1) = suffix_unit.match_key
-            and suffix_unit.kind = 'unit'
+        on split_digits.digit_suffix = suffix_unit.match_key and suffix_unit.kind = 'unit'
 
 ),
 
@@ -227,11 +231,10 @@ final as (
         case when tag = 'D' then suffix_scale_kind end as suffix_scale_kind,
         case when tag = 'D' then suffix_scale_value end as suffix_scale_value,
         case when tag = 'D' then suffix_unit end as suffix_unit,
-        lag(lw) over w as prev_lw,
-        lag(lw, 2) over w as prev2_lw,
-        lag(is_word) over w as prev_is_word
+        prev_lw,
+        prev2_lw,
+        prev_is_word
     from typed
-    window w as (partition by sentence_key order by pos)
 
 )
 

@@ -36,7 +36,7 @@ run_modifiers as (
         candidates.run_no,
         terms.match_start,
         terms.modifier,
-        terms.label as qualifier,
+        terms.matched_label as qualifier,
         terms.low_factor,
         terms.high_factor,
         terms.before_duration,
@@ -48,7 +48,7 @@ run_modifiers as (
     inner join terms
         on
             candidates.sentence_key = terms.sentence_key
-            and terms.role = 'modifier'
+            and terms.matched_role = 'modifier'
             and terms.match_end = candidates.lead_pos - 1
 
 ),
@@ -87,7 +87,7 @@ unit_after as (
     inner join terms
         on
             with_modifier.sentence_key = terms.sentence_key
-            and terms.role = 'counted'
+            and terms.matched_role = 'counted'
             and terms.kind = 'unit'
             and (
                 terms.match_start = with_modifier.end_pos + 1
@@ -130,4 +130,4 @@ with_unit as (
 
 )
 
-select * from with_unit
+select * from with_unit  -- noqa: AM04

@@ -64,7 +64,7 @@ subjects as (
     select
         read_figures.sentence_key,
         read_figures.run_no,
-        terms.label as entity_name,
+        terms.matched_label as entity_name,
         row_number() over (
             partition by read_figures.sentence_key, read_figures.run_no
             order by
@@ -75,7 +75,7 @@ subjects as (
     inner join terms
         on
             read_figures.sentence_key = terms.sentence_key
-            and terms.role = 'alias'
+            and terms.matched_role = 'alias'
             and read_figures.phrase_from <= terms.match_start
             and coalesce(read_figures.phrase_end_pos, read_figures.phrase_from - 1) + 4 >= terms.match_start
     left join subject_prepositions as before_alias on terms.prev_lw = before_alias.word
@@ -92,7 +92,7 @@ actions as (
     select
         read_figures.sentence_key,
         read_figures.run_no,
-        terms.label as action_class,
+        terms.matched_label as action_class,
         row_number() over (
             partition by read_figures.sentence_key, read_figures.run_no
             order by
@@ -108,7 +108,7 @@ actions as (
                 terms.n_words desc
         ) as rank_no
     from read_figures
-    inner join terms on read_figures.sentence_key = terms.sentence_key and terms.role = 'action'
+    inner join terms on read_figures.sentence_key = terms.sentence_key and terms.matched_role = 'action'
     inner join tokens as figure_token
         on read_figures.sentence_key = figure_token.sentence_key and read_figures.start_pos = figure_token.pos
     inner join tokens as action_token
@@ -190,4 +190,4 @@ located as (
 
 )
 
-select * from located
+select * from located  -- noqa: AM04
