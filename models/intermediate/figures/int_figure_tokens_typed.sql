@@ -211,10 +211,7 @@ final as (
         sentence_key,
         article_id,
         story_id,
-        cast(pos as integer) as pos,
         token_no,
-        cast(token_start as integer) as token_start,
-        cast(token_end as integer) as token_end,
         stretch_no,
         glued_prev,
         glued_next,
@@ -227,13 +224,16 @@ final as (
         digit_value,
         is_amount,
         is_year_like,
+        prev_lw,
+        prev2_lw,
+        prev_is_word,
+        cast(pos as integer) as pos,
+        cast(token_start as integer) as token_start,
+        cast(token_end as integer) as token_end,
         case when tag = 'D' then digit_suffix end as digit_suffix,
         case when tag = 'D' then suffix_scale_kind end as suffix_scale_kind,
         case when tag = 'D' then suffix_scale_value end as suffix_scale_value,
-        case when tag = 'D' then suffix_unit end as suffix_unit,
-        prev_lw,
-        prev2_lw,
-        prev_is_word
+        case when tag = 'D' then suffix_unit end as suffix_unit
     from typed
 
 )
