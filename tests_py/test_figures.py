@@ -16,10 +16,15 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import yaml
 
 from pipeline import FIXTURES, SAMPLE_CORPUS, build_warehouse, run_dbt
 
 FIGURE_STORIES = FIXTURES / "figures"
+# The rule cases of int_figures_extracted (once its dbt unit tests; see the file's header).
+RULE_CASES: list[dict] = yaml.safe_load((FIXTURES / "figure_rules.yml").read_text(encoding="utf-8"))
+RULE_OPENING = "This account was filed by our correspondent."
+RULE_CLOSING = "The agency gave no further details."
 ARMENIAN_CLAIM = "military personnel|Armenia|release"
 MUTATED_FILE = "000_3c335b76b6224e08.txt"
 
@@ -155,9 +160,25 @@ def test_vaguer_count_only_warns(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- invented stories
 
 
+def write_rule_cases(corpus: Path) -> None:
+    """Each case of RULE_CASES as one article of a story `rules_<case>`: a plain opening line, its
+    sentences as paragraphs, a plain closing line (so that no sentence is read as a headline)."""
+    for case in RULE_CASES:
+        folder = corpus / f"rules_{case['name']}"
+        folder.mkdir()
+        paragraphs = [RULE_OPENING, *(s["text"] for s in case["sentences"]), RULE_CLOSING]
+        (folder / "case.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+        (folder / "metadata.csv").write_text(
+            "file,outlet,published_date\ncase.txt,Rule Cases,2025-01-15\n", encoding="utf-8"
+        )
+
+
 @pytest.fixture(scope="module")
 def invented(tmp_path_factory: pytest.TempPathFactory):
-    return build_warehouse(FIGURE_STORIES, tmp_path_factory.mktemp("figures_invented"), check=False)
+    workdir = tmp_path_factory.mktemp("figures_invented")
+    corpus = shutil.copytree(FIGURE_STORIES, workdir / "stories")
+    write_rule_cases(corpus)
+    return build_warehouse(corpus, workdir / "build", check=False)
 
 
 def test_flood_outlets_disagreeing_on_the_toll_fail_the_build(invented) -> None:
@@ -221,3 +242,34 @@ def test_quake_outlets_agree(invented) -> None:
     assert claims["homes|destroy"][0] == "consistent"  # `around 3,500` and `roughly 3,400` overlap
     # `Chilean medics, 24 in all` names neither country nor action: it joins `two dozen Chilean medics`
     assert claims["health workers|Chile|deploy"] == ("consistent", 24, 2)
+
+
+@pytest.mark.parametrize("case", RULE_CASES, ids=[c["name"] for c in RULE_CASES])
+def test_figure_rules(invented, case: dict) -> None:
+    """The figures of the case's article, on the columns the expected rows name (in any order)."""
+    story = f"rules_{case['name']}"
+    con = duckdb.connect(str(invented.db), read_only=True)
+    try:
+        raw_text = con.execute(
+            "select a.raw_text from staging.stg_news__articles as a where a.story_id = ? and a.is_current", [story]
+        ).fetchone()[0]
+        got = con.execute(
+            "select * from intermediate.int_figures_extracted where story_id = ? order by char_start", [story]
+        ).df()
+    finally:
+        con.close()
+    starts = [(s["at"], raw_text.index(s["text"])) for s in case["sentences"]]
+
+    def in_text(at: int) -> int:
+        """An expected offset in the case's numbering, as an offset into the article."""
+        sentence_at, found_at = max((a, f) for a, f in starts if a <= at)
+        return found_at + at - sentence_at
+
+    expected = [{k: (in_text(v) if k == "char_start" else v) for k, v in row.items()} for row in case["expect"]]
+    columns = sorted({k for row in expected for k in row})
+    actual = [
+        {k: (None if v != v else v) for k, v in row.items()}  # NaN (a NULL double) as None
+        for row in got[columns].astype(object).to_dict("records")
+    ]
+    wanted = [{k: row.get(k) for k in columns} for row in expected]
+    assert sorted(actual, key=repr) == sorted(wanted, key=repr), case["description"]

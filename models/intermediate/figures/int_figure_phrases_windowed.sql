@@ -1,0 +1,149 @@
+{#- The window of the counted noun phrase of each candidate figure: the words after the number (and
+    its unit) up to a break, at most seven positions on. A leading `of` or determiner belongs to
+    the phrase; a participle or finite verb ends the phrase a reader would name (`two sides
+    agreed`), though a counted noun may still follow a participle (`32 released soldiers`). -#}
+
+-- depends_on: {{ ref('int_stories_changed') }}
+
+with
+
+candidates as (
+
+    select * from {{ ref('int_figure_units_matched') }}
+    where {{ in_changed_stories() }}
+
+),
+
+tokens as (
+
+    select
+        sentence_key,
+        pos,
+        lw,
+        is_word,
+        tag,
+        glued_prev,
+        glued_next
+    from {{ ref('int_figure_tokens_typed') }}
+    where {{ in_changed_stories() }}
+
+),
+
+context_words as (
+
+    select
+        role,
+        lower(word) as word
+    from {{ ref('figure_context_words') }}
+    where role in ('phrase_break', 'determiner')
+
+),
+
+verbs as (
+
+    select distinct match_key
+    from {{ ref('stg_lexicons__figure_actions') }}
+
+),
+
+{# Time words (`year`, `week`) only: a narrow side to join the token after each phrase word to,
+   instead of the whole token table. #}
+time_tokens as (
+
+    select distinct
+        tokens.sentence_key,
+        tokens.pos
+    from tokens
+    inner join {{ ref('stg_lexicons__counted_classes') }} as time_terms
+        on tokens.lw = time_terms.match_key and time_terms.dimension = 'time'
+
+),
+
+window_tokens as (
+
+    select
+        candidates.sentence_key,
+        candidates.run_no,
+        candidates.phrase_from,
+        tokens_after.pos,
+        tokens_after.lw,
+        (
+            tokens_after.lw = 'of'
+            and tokens_after.pos = candidates.phrase_from
+            and candidates.first_alone is distinct from 'with_noun'
+        )
+        or (
+            determiners.word is not null and tokens_after.pos <= candidates.phrase_from + 1
+            {#- `this year`, `next week`: a date after the figure, which ends its phrase #}
+            and not (breaks.word is not null and next_time.pos is not null)
+        ) as is_lead,
+        (
+            tokens_after.is_word and breaks.word is null and tokens_after.lw != 'of' and determiners.word is null
+        )
+        or (tokens_after.tag = 'H' and tokens_after.glued_prev and tokens_after.glued_next) as is_content,
+        {{ regex_contains('tokens_after.lw', "'(ed|ing)$'") }} or verbs.match_key is not null as is_verbish
+    from candidates
+    inner join tokens as tokens_after
+        on
+            candidates.sentence_key = tokens_after.sentence_key
+            and tokens_after.pos between candidates.phrase_from and candidates.phrase_from + 6
+    left join context_words as breaks on tokens_after.lw = breaks.word and breaks.role = 'phrase_break'
+    left join context_words as determiners on tokens_after.lw = determiners.word and determiners.role = 'determiner'
+    left join verbs on tokens_after.lw = verbs.match_key
+    left join time_tokens as next_time
+        on tokens_after.sentence_key = next_time.sentence_key and next_time.pos = tokens_after.pos + 1
+
+),
+
+window_stops as (
+
+    select
+        sentence_key,
+        run_no,
+        coalesce(min(case when not is_lead and not is_content then pos end), max(phrase_from) + 7) as stop_pos,
+        min(case when not is_lead and not (is_content and not is_verbish) then pos end) as plain_stop_pos
+    from window_tokens
+    group by sentence_key, run_no
+
+),
+
+phrase_windows as (
+
+    select
+        window_tokens.sentence_key,
+        window_tokens.run_no,
+        window_stops.stop_pos,
+        min(
+            case
+                when window_tokens.lw != 'of' or window_tokens.pos > window_tokens.phrase_from then window_tokens.pos
+            end
+        ) as phrase_start_pos,
+        max(
+            case
+                when window_tokens.is_content and not window_tokens.is_verbish
+                    and window_tokens.pos < coalesce(window_stops.plain_stop_pos, window_stops.stop_pos)
+                    then window_tokens.pos
+            end
+        ) as plain_head_pos
+    from window_tokens
+    inner join window_stops
+        on window_tokens.sentence_key = window_stops.sentence_key and window_tokens.run_no = window_stops.run_no
+    where window_tokens.pos < window_stops.stop_pos
+    group by window_tokens.sentence_key, window_tokens.run_no, window_stops.stop_pos
+
+),
+
+with_window as (
+
+    select
+        candidates.*,
+        phrase_windows.phrase_start_pos,
+        phrase_windows.plain_head_pos,
+        coalesce(phrase_windows.stop_pos, candidates.phrase_from) as stop_pos
+    from candidates
+    left join phrase_windows
+        on candidates.sentence_key = phrase_windows.sentence_key and candidates.run_no = phrase_windows.run_no
+
+)
+
+select * from with_window  -- noqa: AM04

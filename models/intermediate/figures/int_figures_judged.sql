@@ -1,0 +1,211 @@
+{#- The located figures that are figures, with their bounds and their surface and phrase texts.
+    A number is no figure when it is a date, a year, a clock time, a code or phone number, part of
+    a name, an ordinal, the pronoun `one` or a small count naming a known group; the closed word
+    classes these rules read are in seed `figure_context_words`. -#}
+
+-- depends_on: {{ ref('int_stories_changed') }}
+
+with
+
+located as (
+
+    select * from {{ ref('int_figures_located') }}
+    where {{ in_changed_stories() }}
+
+),
+
+context_words as (
+
+    select
+        role,
+        lower(word) as word
+    from {{ ref('figure_context_words') }}
+
+),
+
+months as (
+
+    select
+        is_common_word,
+        lower(month_name) as word
+    from {{ ref('month_names') }}
+
+),
+
+action_terms as (
+
+    select match_key
+    from {{ ref('stg_lexicons__figure_actions') }}
+
+),
+
+judged as (
+
+    select
+        located.*,
+        case
+            when located.links_prev or located.links_next then 'date, time or code'
+            when located.first_tag = 'D' and located.glued_prev and located.prev_lw in ('+', '#', '№', '/', ':', '.')
+                then 'code or phone number'
+            when located.first_tag = 'D' and located.glued_prev and located.prev_lw in ('-', '‑', '–')
+                and located.prev2_is_word and located.prev_glued_prev2
+                then 'part of a name'
+            when located.first_tag = 'D' and (located.prev_tag = 'D' or located.next_tag = 'D')
+                then 'phone number or code'
+            when located.suffix_scale_kind = 'currency_scale' and located.prefix_unit is null
+                then 'measure, not an amount'
+            when located.n_parts = 1 and located.is_year_like
+                and (year_cue.word is not null or prev_month.word is not null or located.noun_class is null)
+                then 'year'
+            when located.first_tag = 'D' and located.n_parts = 1 and located.first_digit_value <= 31
+                and (
+                    (prev_month.word is not null and (not prev_month.is_common_word or located.prev_is_capitalised))
+                    or (next_month.word is not null and (not next_month.is_common_word or located.next_is_capitalised))
+                )
+                then 'date'
+            when time_suffix.word is not null
+                or {{ regex_contains(
+                    "substr(located.sentence_text, located.run_end_offset + 1, 6)", "'^\\s*[aApP]\\.?[mM]\\b'"
+                ) }}
+                then 'clock time'
+            {# `two days ago`, `three years ago`: a date (int_dates_extracted), not a count. #}
+            when {{ regex_contains(
+                    "lower(substr(located.sentence_text, located.run_end_offset + 1, 24))",
+                    "'^\\s+(days?|weeks?|months?|years?|decades?|hours?)\\s+ago\\b'"
+                ) }}
+                then 'relative date'
+            {# `the first half of 2023`, `the second quarter`: a part of a period, not a share. #}
+            when located.fraction is not null and located.n_parts = 1
+                and located.prev_lw in ('first', 'second', 'third', 'fourth', 'last', 'latter', 'former')
+                then 'part of a period'
+            {# `a third day`, `a fifth term`: an ordinal after an article, not a share, unless
+               `of` or a phrase break follows (`a third of the budget`, `cut by a third in 2023`). #}
+            when located.first_tag = 'A' and located.n_parts = 2 and located.fraction is not null
+                and {{ regex_contains("coalesce(located.next_lw, '')", "'^\\pL'") }}
+                and located.next_lw != 'of' and next_break.word is null
+                then 'ordinal'
+            when located.first_tag = 'D' and located.prev_is_capitalised and located.start_pos > 2
+                and located.modifier is null and prev_month.word is null
+                and located.noun_class is null and located.unit is null
+                then 'part of a name'
+            {# `Ten people were shot, one fatally`, `ten shot, one dead`: after a comma and before an
+                action word, `one` counts what the sentence counted before it. #}
+            when located.first_alone = 'with_noun' and located.prev_lw = ',' and next_action.match_key is not null
+                then null
+            when located.first_alone = 'with_noun'
+                and (
+                    pronoun.word is not null
+                    or (located.noun_class is null and located.plain_head_pos is null and located.unit is null)
+                )
+                then 'pronoun one'
+            when located.is_elliptical and located.first_alone = 'with_noun'
+                then 'pronoun one'
+            {# `the two sides`, `the three men`: a small count after `the` names a group the
+               reader already knows; it restates no number. #}
+            when located.prev_lw = 'the' and located.modifier is null and located.first_tag = 'W'
+                and located.n_parts = 1 and located.base_value <= 3
+                then 'known group'
+        end as not_a_figure,
+        {# `12 more bodies`, `another 20`: an addition to a count, not the count itself. #}
+        increment_before.word is not null or increment_after.word is not null as is_increment,
+        {# `three of the wounded`, `two of them`, `nine of those arrested`: part of a group counted
+            elsewhere, not a total (a share such as `90% of its exports` or `half of` is no subset). #}
+        located.unit is null and located.fraction is null
+        and {{ regex_contains(
+            "lower(substr(located.sentence_text, located.run_end_offset + 1, 20))",
+            "'^\\s+of\\s+(the|those|them|whom|these|which|us|our|their|its)\\b'"
+        ) }} as is_subset
+    from located
+    left join context_words as year_cue on located.prev_lw = year_cue.word and year_cue.role = 'year_cue'
+    left join months as prev_month
+        on
+            located.prev_lw = prev_month.word
+            or (located.prev_lw = '.' and located.prev2_lw = prev_month.word)
+    left join months as next_month on located.next_lw = next_month.word
+    left join context_words as time_suffix on located.next_lw = time_suffix.word and time_suffix.role = 'time_suffix'
+    left join context_words as next_break on located.next_lw = next_break.word and next_break.role = 'phrase_break'
+    left join context_words as pronoun on located.prev_lw = pronoun.word and pronoun.role = 'pronoun_cue'
+    left join action_terms as next_action on located.next_lw = next_action.match_key
+    left join context_words as increment_before
+        on located.prev_lw = increment_before.word and increment_before.role = 'increment_before'
+    left join context_words as increment_after
+        on located.next_lw = increment_after.word and increment_after.role = 'increment_after'
+
+),
+
+bounded as (
+
+    select
+        *,
+        case
+            when modifier is not null then modifier_qualifier
+            else base_qualifier
+        end as qualifier,
+        case
+            when modifier is null then coalesce(base_low, base_value)
+            else round(coalesce(base_low, base_value) * low_factor, 2)
+        end as low_bound,
+        case
+            when modifier is null then coalesce(base_high, base_value)
+            else round(coalesce(base_high, base_value) * high_factor, 2)
+        end as high_bound
+    from judged
+    where not_a_figure is null and base_value is not null
+
+),
+
+found as (
+
+    select
+        article_id,
+        sentence_id,
+        sentence_key,
+        story_id,
+        modifier,
+        qualifier,
+        unit,
+        is_elliptical,
+        is_increment,
+        is_subset,
+        subject,
+        action_class,
+        article_id || ':' || cast(sentence_start + surface_start_offset as varchar) as figure_id,
+        cast(sentence_start + surface_start_offset as integer) as char_start,
+        cast(sentence_start + surface_end_offset as integer) as char_end,
+        substr(sentence_text, surface_start_offset + 1, surface_end_offset - surface_start_offset) as surface,
+        substr(sentence_text, run_start_offset + 1, run_end_offset - run_start_offset) as number_text,
+        cast(base_value as double) as value,  -- noqa: RF04
+        cast(low_bound as double) as value_low,
+        {# A share cannot exceed the whole: percentages are capped at 100. #}
+        cast(case when unit = 'percent' then least(coalesce(high_bound, 100), 100) else high_bound end as double)
+            as value_high,
+        case
+            when is_elliptical
+                then substr(sentence_text, preceding_start_offset + 1, preceding_end_offset - preceding_start_offset)
+            when phrase_end_offset > phrase_start_offset
+                then substr(sentence_text, phrase_start_offset + 1, phrase_end_offset - phrase_start_offset)
+        end as counted_phrase,
+        case when is_elliptical then preceding_class else noun_class end as counted_class,
+        case when noun_class is null and not is_elliptical then plain_head end as counted_head,
+        sentence_text,
+        sentence_start
+    from bounded
+
+),
+
+{# The digits of each figure, the words just before it and where the next figure of its sentence
+    starts: what the assembly reads to join two counts into one range or read a share. #}
+found_digits as (
+
+    select
+        *,
+        try_cast({{ regex_first("replace(number_text, ',', '')", "'[0-9]+(\\.[0-9]+)?'") }} as double) as digits,
+        lower(substr(
+            sentence_text, greatest(1, char_start - sentence_start - 8), least(9, char_start - sentence_start)
+        )) as text_before,
+        lead(char_start) over (partition by sentence_key order by char_start) as next_start
+    from found
+
+)
+
+select * from found_digits
