@@ -76,6 +76,22 @@ context_words as (
 
 ),
 
+name_prefixes as (
+
+    select context_words.word
+    from context_words
+    where context_words.role = 'name_prefix'
+
+),
+
+count_markers as (
+
+    select context_words.word
+    from context_words
+    where context_words.role = 'count_marker'
+
+),
+
 -- A lone year-shaped number is a count before a counted noun or unit (`2000 people`, `1500 km`)
 -- or after a count marker (`about 2000`).
 count_nouns as (
@@ -112,7 +128,7 @@ grams as (
                     ~ " || ' ' || shape_6",
                 ]) }} as gram_list
             from tokens
-            where tokens.shape in (select rules.first_shape from rules)
+            where shape in (select rules.first_shape from rules)
         ) as listed
     ) as exploded
     where gram is not null
@@ -248,15 +264,11 @@ mentions as (
     where
         not (skip_in_quotes and is_quoted)
         -- `Good Friday`, `Super Tuesday`: part of a name.
-        and coalesce(previous_shape, '') not in (
-            select context_words.word from context_words where context_words.role = 'name_prefix'
-        )
+        and coalesce(previous_shape, '') not in (select name_prefixes.word from name_prefixes)
         and not (
             pattern = '<year>'
             and (
-                coalesce(previous_shape, '') in (
-                    select context_words.word from context_words where context_words.role = 'count_marker'
-                )
+                coalesce(previous_shape, '') in (select count_markers.word from count_markers)
                 or coalesce(next_word, '') in (select count_nouns.word from count_nouns)
             )
         )

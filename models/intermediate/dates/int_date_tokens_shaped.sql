@@ -181,14 +181,12 @@ classified as (
         case when tokens.token = '“' then 1 when tokens.token = '”' then -1 else 0 end as curly_quote_step,
         case when tokens.token = '"' then 1 else 0 end as straight_quote_step,
         -- a contracted `will` is glued to its subject (`they'll`)
-        future_markers.match_key is not null
-        or {{ regex_extract("tokens.token_key", "'^\\pL+''(\\pL+)$'", 1) }} in (
-            select future_markers.match_key from future_markers
-        ) as is_future_marker,
+        future_markers.match_key is not null or contracted_markers.match_key is not null as is_future_marker,
         case
             when {{ regex_contains("tokens.token", "'^[0-9][0-9]?(st|nd|rd|th)?$'") }}
                 then cast({{ regex_first("tokens.token", "'^[0-9]+'") }} as integer)
-            when {{ regex_contains("tokens.token", date_regex('quarter')) }} then cast(right(tokens.token, 1) as integer)
+            when {{ regex_contains("tokens.token", date_regex('quarter')) }}
+                then cast(right(tokens.token, 1) as integer)
             else coalesce(count_words.count_value, ordinal_words.ordinal_value)
         end as day_value,
         case
@@ -207,6 +205,8 @@ classified as (
     left join count_words on tokens.token_key = count_words.match_key
     left join ordinal_words on tokens.token_key = ordinal_words.match_key
     left join future_markers on tokens.token_key = future_markers.match_key
+    left join future_markers as contracted_markers
+        on {{ regex_extract("tokens.token_key", "'^\\pL+''(\\pL+)$'", 1) }} = contracted_markers.match_key
 
 ),
 

@@ -38,55 +38,70 @@ sentences as (
 
 ),
 
-final as (
+joined as (
 
     select
-        ---------- ids
+        expressions.*,
+        cues.event_class,
+        cues.event_cue,
+        cues.event_cue_stem,
+        sentences.sentence_text,
         expressions.article_id || ':' || cast(expressions.char_start as varchar) as date_id,
-        expressions.article_id,
-        expressions.story_id,
-        expressions.sentence_id,
-
-        ---------- where it stands
-        expressions.char_start,
-        expressions.char_end,
         substr(
             sentences.sentence_text,
             expressions.char_start - sentences.sentence_start + 1,
             expressions.char_end - expressions.char_start
         ) as surface,
-        sentences.sentence_text,
-
-        ---------- how it was read
-        expressions.pattern,
-        expressions.rule,  -- noqa: RF04
-        expressions.resolution_method,
-        expressions.granularity,
-        expressions.unit_offset,
-        expressions.year_number,
-        expressions.end_year_number,
-        expressions.month_number,
-        expressions.day_number,
-        expressions.weekday_number,
-        expressions.is_relative,
-        expressions.follows_future_marker,
-        expressions.is_quoted,
-
-        ---------- which happening it dates
-        cues.event_class,
-        cues.event_cue,
-        cues.event_cue_stem,
-
-        ---------- resolution against the publication date
-        expressions.published_date,
-        expressions.resolved_start,
-        expressions.resolved_end,
         case when expressions.resolved_start is not null then 'article' end as resolution_basis
     from expressions
     inner join sentences on expressions.sentence_id = sentences.sentence_id
     left join cues
         on expressions.sentence_key = cues.sentence_key
             and expressions.start_token_no = cues.start_token_no
+
+),
+
+final as (
+
+    select
+        ---------- ids
+        date_id,
+        article_id,
+        story_id,
+        sentence_id,
+
+        ---------- where it stands
+        char_start,
+        char_end,
+        surface,
+        sentence_text,
+
+        ---------- how it was read
+        pattern,
+        rule,  -- noqa: RF04
+        resolution_method,
+        granularity,
+        unit_offset,
+        year_number,
+        end_year_number,
+        month_number,
+        day_number,
+        weekday_number,
+        is_relative,
+        follows_future_marker,
+        is_quoted,
+
+        ---------- which happening it dates
+        event_class,
+        event_cue,
+        event_cue_stem,
+
+        ---------- resolution against the publication date
+        published_date,
+        resolved_start,
+        resolved_end,
+        resolution_basis
+    from joined
 
 )
 
