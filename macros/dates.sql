@@ -144,6 +144,11 @@
         when 'weekend_offset' then {{ add_days(anchor, '6 - ' ~ aw ~ ' + 7 * ' ~ unit_offset) }}
         when 'weekend_on_or_before' then {{ add_days(anchor, '-((' ~ aw ~ ' + 1) % 7)') }}
         when 'weekend_on_or_after' then {{ add_days(anchor, '((13 - ' ~ aw ~ ') % 7)') }}
+        {#- `this weekend` without a future marker is the weekend nearest the anchor: from Monday
+            to Wednesday the one just past (news of Saturday's events runs early in the week),
+            from Thursday the coming one, at the weekend the current one -#}
+        when 'weekend_nearest' then
+            {{ add_days(anchor, 'case when ' ~ aw ~ ' <= 3 then -(' ~ aw ~ ' + 1) else 6 - ' ~ aw ~ ' end') }}
         {#- seasons start on the first of month m (seed season_names) and last three months -#}
         when 'explicit_season' then {{ dates_first_of_month(y, m) }}
         when 'season_before' then
@@ -181,7 +186,7 @@
             {{ add_days(add_months(range_start, 3), -1) }}
         when {{ method }} in ('explicit_half', 'half_in_year_offset') then {{ add_days(add_months(range_start, 6), -1) }}
         when {{ method }} in ('week_offset', 'weeks_ago') then {{ add_days(range_start, 6) }}
-        when {{ method }} in ('weekend_offset', 'weekend_on_or_before', 'weekend_on_or_after') then
+        when {{ method }} in ('weekend_offset', 'weekend_on_or_before', 'weekend_on_or_after', 'weekend_nearest') then
             {{ add_days(range_start, 1) }}
         when {{ method }} in ('explicit_season', 'season_before', 'season_current', 'season_after') then
             {{ add_days(add_months(range_start, 3), -1) }}

@@ -1,0 +1,174 @@
+{#- The event each date expression dates: the nearest event cue of its sentence (seed
+    `event_cues`), or `deadline` right after a deadline marker (`by the end of this year`).
+
+    A cue belongs to the date expression nearest to it; distance counts words, plus 3 per clause
+    mark between them, plus the cue's distance_penalty (3 for most verbs: `the offensive that
+    started in January killed` dates the offensive; 0 for nouns and reaction verbs: `Russia on
+    Friday welcomed the deal` dates the welcoming); on a tie a noun wins; a cue farther than
+    `event_cue_max_distance` (var, default 10) is ignored. -#}
+
+-- depends_on: {{ ref('int_stories_changed') }}
+
+with
+
+expressions as (
+
+    select
+        sentence_key,
+        story_id,
+        start_token_no,
+        end_token_no,
+        start_word_no,
+        end_word_no,
+        start_clause_no,
+        end_clause_no
+    from {{ ref('int_date_expressions_matched') }}
+    where {{ in_changed_stories() }}
+
+),
+
+tokens as (
+
+    select
+        sentence_key,
+        token_no,
+        word_no,
+        clause_no,
+        token,
+        token_key
+    from {{ ref('int_date_tokens_shaped') }}
+    where {{ in_changed_stories() }}
+
+),
+
+event_cues as (
+
+    select
+        event_class,
+        cue_kind,
+        distance_penalty,
+        match_key
+    from {{ ref('stg_lexicons__event_cues') }}
+
+),
+
+deadline_markers as (
+
+    select match_key
+    from {{ ref('stg_lexicons__date_context_words') }}
+    where role = 'deadline_marker'
+
+),
+
+-- a footnote digit glued to a cue (`talks2`) does not hide it
+cue_tokens as (
+
+    select
+        tokens.sentence_key,
+        tokens.token_no,
+        tokens.word_no,
+        tokens.clause_no,
+        tokens.token as cue_word,
+        event_cues.event_class,
+        event_cues.cue_kind,
+        event_cues.distance_penalty
+    from tokens
+    inner join event_cues
+        on {{ regex_replace("tokens.token_key", "'[0-9]+$'", "''") }} = event_cues.match_key
+
+),
+
+cue_distances as (
+
+    select
+        expressions.sentence_key,
+        expressions.start_token_no,
+        cue_tokens.token_no as cue_token_no,
+        cue_tokens.cue_word,
+        cue_tokens.event_class,
+        cue_tokens.cue_kind,
+        case
+            when cue_tokens.token_no < expressions.start_token_no
+                then expressions.start_word_no - cue_tokens.word_no
+                    + 3 * (expressions.start_clause_no - cue_tokens.clause_no)
+            else cue_tokens.word_no - expressions.end_word_no
+                + 3 * (cue_tokens.clause_no - expressions.end_clause_no)
+        end
+        + cue_tokens.distance_penalty as cue_score
+    from expressions
+    inner join cue_tokens
+        on expressions.sentence_key = cue_tokens.sentence_key
+            and (
+                expressions.start_token_no > cue_tokens.token_no
+                or expressions.end_token_no < cue_tokens.token_no
+            )
+
+),
+
+cue_owners as (
+
+    select
+        *,
+        cue_score = min(cue_score) over (partition by sentence_key, cue_token_no) as is_owned
+    from cue_distances
+
+),
+
+nearest_cues as (
+
+    select *
+    from (
+        select
+            sentence_key,
+            start_token_no,
+            cue_word,
+            event_class,
+            row_number() over (
+                partition by sentence_key, start_token_no
+                order by cue_score asc, cue_kind = 'noun' desc, cue_token_no
+            ) as cue_rank
+        from cue_owners
+        -- A cue nearer to another date of the sentence is that date's: in `the truce agreed on
+        -- Tuesday was holding on Friday` the truce is dated Tuesday, and Friday has no event. A
+        -- cue too far away in a long sentence is about something else.
+        where is_owned and cue_score <= {{ var('event_cue_max_distance') }}
+    ) as ranked
+    where cue_rank = 1
+
+),
+
+deadline_starts as (
+
+    select
+        tokens.sentence_key,
+        tokens.token_no + 1 as start_token_no
+    from tokens
+    inner join deadline_markers on tokens.token_key = deadline_markers.match_key
+
+),
+
+final as (
+
+    select
+        cast(expressions.sentence_key as bigint) as sentence_key,
+        expressions.story_id,
+        cast(expressions.start_token_no as integer) as start_token_no,
+        nearest_cues.cue_word as event_cue,
+        {{ regex_replace(
+            regex_replace("lower(nearest_cues.cue_word)", "'[0-9]+$'", "''"), "'([^s])s$'", "'\\1'"
+        ) }} as event_cue_stem,
+        case
+            when deadline_starts.start_token_no is not null then 'deadline'
+            else nearest_cues.event_class
+        end as event_class
+    from expressions
+    left join nearest_cues
+        on expressions.sentence_key = nearest_cues.sentence_key
+            and expressions.start_token_no = nearest_cues.start_token_no
+    left join deadline_starts
+        on expressions.sentence_key = deadline_starts.sentence_key
+            and expressions.start_token_no = deadline_starts.start_token_no
+
+)
+
+select * from final

@@ -1,0 +1,269 @@
+{#- The tokens of the sentences that can hold a date (int_tokens), each with its shape in the date
+    grammar and the sequence features the grammar and the cue rules read.
+
+    Shapes: `<weekday>`, `<month>` (a month name that is never an ordinary word), `<mon>` (an
+    abbreviation, or May/March: a date only next to a day, a year or a preposition), `<season>`,
+    `<year>` (1900-2099), `<decade>` (`1990s`), `<day>` (1-31, optionally 1st/2nd...), `<yy>` (two
+    digits, the year of `7/8/07`), `<quarter>` (`Q3`), `<ordinal>`, `<count>` (a count word), else
+    the token in lower case. Only sentences holding a month or weekday name, a year or the last
+    word of a relative pattern are kept, which keeps 100,000 articles to about a minute. -#}
+
+-- depends_on: {{ ref('int_stories_changed') }}
+
+with
+
+tokens as (
+
+    select
+        sentence_id,
+        sentence_key,
+        article_id,
+        story_id,
+        sentence_index,
+        token_no,
+        char_start,
+        char_end,
+        token,
+        token_key,
+        token_kind
+    from {{ ref('int_tokens') }}
+    where {{ in_changed_stories() }}
+
+),
+
+sentences as (
+
+    select
+        sentence_id,
+        article_id,
+        paragraph_index,
+        sentence_index,
+        sentence_text,
+        length(sentence_text) - length(replace(sentence_text, '“', '')) as n_opening_quotes,
+        length(sentence_text) - length(replace(sentence_text, '”', '')) as n_closing_quotes,
+        length(sentence_text) - length(replace(sentence_text, '"', '')) as n_straight_quotes
+    from {{ ref('int_sentences') }}
+    where {{ in_changed_stories() }}
+
+),
+
+-- Quotations may run over several sentences of a paragraph, never over a paragraph break: the
+-- quotation marks of the paragraph's earlier sentences say whether a sentence starts inside one.
+sentence_quotes as (
+
+    select
+        sentence_id,
+        sentence_text,
+        coalesce(sum(n_opening_quotes - n_closing_quotes) over (
+            partition by article_id, paragraph_index order by sentence_index
+            rows between unbounded preceding and 1 preceding
+        ), 0) as quote_depth_before,
+        coalesce(sum(n_straight_quotes) over (
+            partition by article_id, paragraph_index order by sentence_index
+            rows between unbounded preceding and 1 preceding
+        ), 0) as straight_quotes_before
+    from sentences
+
+),
+
+month_names as (
+
+    select
+        match_key,
+        month_number,
+        is_abbreviation or is_common_word as needs_context
+    from {{ ref('stg_lexicons__month_names') }}
+
+),
+
+weekday_names as (
+
+    select
+        match_key,
+        iso_weekday
+    from {{ ref('stg_lexicons__weekday_names') }}
+
+),
+
+season_names as (
+
+    select
+        match_key,
+        first_month
+    from {{ ref('stg_lexicons__season_names') }}
+
+),
+
+-- `the third quarter`
+ordinal_words as (
+
+    select
+        match_key,
+        ordinal_value
+    from {{ ref('stg_lexicons__ordinal_words') }}
+
+),
+
+-- counts written as words, for `two days ago`
+count_words as (
+
+    select
+        match_key,
+        cast(value as integer) as count_value
+    from {{ ref('stg_lexicons__number_words') }}
+    where kind = 'cardinal' and value between 1 and 99
+
+),
+
+future_markers as (
+
+    select match_key
+    from {{ ref('stg_lexicons__date_context_words') }}
+    where role = 'future_marker'
+
+),
+
+-- Every date expression contains a month or weekday name, a year, or the last word of a
+-- relative pattern (`week`, `year`, `yesterday`): only sentences with one are kept.
+anchor_words as (
+
+    select month_names.match_key as word from month_names
+    union
+    select weekday_names.match_key as word from weekday_names
+    union
+    select season_names.match_key as word from season_names
+    union
+    select {{ regex_extract("pattern", "'(\\S+)$'", 1) }} as word
+    from {{ ref('relative_date_rules') }}
+    where not {{ regex_contains("pattern", "'<\\S*$'") }}
+
+),
+
+candidate_sentences as (
+
+    select sentence_quotes.*
+    from sentence_quotes
+    where
+        {{ regex_contains("sentence_quotes.sentence_text", date_regex('digit_cue')) }}
+        or {{ lists_overlap(regex_matches("lower(sentence_quotes.sentence_text)", "'[a-z]+'"),
+            "(select array_agg(anchor_words.word) from anchor_words)") }}
+
+),
+
+classified as (
+
+    select
+        tokens.*,
+        candidate_sentences.quote_depth_before,
+        candidate_sentences.straight_quotes_before,
+        weekday_names.iso_weekday as weekday_number,
+        coalesce(month_names.month_number, season_names.first_month) as month_number,
+        case
+            when weekday_names.iso_weekday is not null and {{ regex_contains("tokens.token", "'^[A-Z]'") }}
+                then '<weekday>'
+            when month_names.month_number is not null and {{ regex_contains("tokens.token", "'^[A-Z]'") }}
+                then case when month_names.needs_context then '<mon>' else '<month>' end
+            when season_names.first_month is not null then '<season>'
+            when {{ regex_contains("tokens.token", "'^(19|20)[0-9][0-9]$'") }} then '<year>'
+            when {{ regex_contains("tokens.token", "'^(19|20)[0-9]0s$'") }} then '<decade>'
+            when {{ regex_contains("tokens.token", "'^[0-9][0-9]?(st|nd|rd|th)?$'") }}
+                and cast({{ regex_first("tokens.token", "'^[0-9]+'") }} as integer) between 1 and 31
+                then '<day>'
+            when {{ regex_contains("tokens.token", date_regex('two_digit')) }} then '<yy>'
+            when {{ regex_contains("tokens.token", date_regex('quarter')) }} then '<quarter>'
+            when ordinal_words.ordinal_value is not null then '<ordinal>'
+            when count_words.count_value is not null then '<count>'
+            else tokens.token_key
+        end as shape,
+        -- The clitic of a possessive (`Thursday’s breakthrough`) is no word between a date and its cue.
+        tokens.token_kind in ('word', 'number') as is_word,
+        tokens.token in (',', ';', ':', '—', '–', '(', ')') as is_clause_mark,
+        case when tokens.token = '“' then 1 when tokens.token = '”' then -1 else 0 end as curly_quote_step,
+        case when tokens.token = '"' then 1 else 0 end as straight_quote_step,
+        -- a contracted `will` is glued to its subject (`they'll`)
+        future_markers.match_key is not null or contracted_markers.match_key is not null as is_future_marker,
+        case
+            when {{ regex_contains("tokens.token", "'^[0-9][0-9]?(st|nd|rd|th)?$'") }}
+                then cast({{ regex_first("tokens.token", "'^[0-9]+'") }} as integer)
+            when {{ regex_contains("tokens.token", date_regex('quarter')) }}
+                then cast(right(tokens.token, 1) as integer)
+            else coalesce(count_words.count_value, ordinal_words.ordinal_value)
+        end as day_value,
+        case
+            when {{ regex_contains("tokens.token", "'^(19|20)[0-9][0-9]s?$'") }}
+                then cast(left(tokens.token, 4) as integer)
+        end as year_value,
+        case
+            when {{ regex_contains("tokens.token", date_regex('two_digit')) }}
+                then {{ dates_two_digit_year('cast(tokens.token as integer)') }}
+        end as two_digit_year
+    from tokens
+    inner join candidate_sentences on tokens.sentence_id = candidate_sentences.sentence_id
+    left join month_names on tokens.token_key = month_names.match_key
+    left join weekday_names on tokens.token_key = weekday_names.match_key
+    left join season_names on tokens.token_key = season_names.match_key
+    left join count_words on tokens.token_key = count_words.match_key
+    left join ordinal_words on tokens.token_key = ordinal_words.match_key
+    left join future_markers on tokens.token_key = future_markers.match_key
+    left join future_markers as contracted_markers
+        on {{ regex_extract("tokens.token_key", "'^\\pL+''(\\pL+)$'", 1) }} = contracted_markers.match_key
+
+),
+
+-- One pass over each sentence's tokens (one sort): word and clause numbers, quotation state, and
+-- the last future marker and clause mark before.
+sequenced as (
+
+    select
+        *,
+        sum(case when is_word then 1 else 0 end) over (
+            partition by sentence_key order by token_no
+        ) as date_word_no,
+        sum(case when is_clause_mark then 1 else 0 end) over (
+            partition by sentence_key order by token_no
+        ) as clause_no,
+        quote_depth_before + sum(curly_quote_step) over (
+            partition by sentence_key order by token_no
+        ) > 0
+        or (straight_quotes_before + sum(straight_quote_step) over (
+            partition by sentence_key order by token_no
+        )) % 2 = 1 as is_quoted,
+        coalesce(max(case when is_future_marker then token_no end) over (
+            partition by sentence_key order by token_no
+            rows between unbounded preceding and 1 preceding
+        ), -1) > coalesce(max(case when is_clause_mark then token_no end) over (
+            partition by sentence_key order by token_no
+            rows between unbounded preceding and 1 preceding
+        ), 0) as follows_future_marker
+    from classified
+
+),
+
+final as (
+
+    select
+        sentence_id,
+        cast(sentence_key as bigint) as sentence_key,
+        article_id,
+        story_id,
+        cast(sentence_index as integer) as sentence_index,
+        cast(token_no as integer) as token_no,
+        cast(date_word_no as integer) as word_no,
+        cast(clause_no as integer) as clause_no,
+        cast(char_start as integer) as char_start,
+        cast(char_end as integer) as char_end,
+        token,
+        token_key,
+        shape,
+        cast(month_number as integer) as month_number,
+        cast(weekday_number as integer) as weekday_number,
+        cast(day_value as integer) as day_value,
+        cast(year_value as integer) as year_value,
+        cast(two_digit_year as integer) as two_digit_year,
+        is_quoted,
+        follows_future_marker
+    from sequenced
+
+)
+
+select * from final
