@@ -1,5 +1,5 @@
 {#- Provenance: every fact row's [char_start, char_end) must give back its surface text exactly,
-    and lie inside its article's body. Returns the offending rows with what the span really says. -#}
+    and lie inside its article's body or its headline (the title where it stands in the text). Returns the offending rows with what the span really says. -#}
 {% test span_matches_text(model, text_column, start_column='char_start', end_column='char_end') %}
 
 with
@@ -21,7 +21,9 @@ articles as (
         article_id,
         raw_text,
         body_start,
-        body_end
+        body_end,
+        headline_start,
+        headline_end
     from {{ ref('stg_news__articles') }}
 
 )
@@ -40,8 +42,10 @@ where
     articles.article_id is null
     or facts.span_start is null
     or facts.span_end is null
-    or facts.span_start < articles.body_start
-    or facts.span_end > articles.body_end
+    or not (
+        facts.span_start >= articles.body_start and facts.span_end <= articles.body_end
+        or facts.span_start >= articles.headline_start and facts.span_end <= articles.headline_end
+    )
     or facts.span_end <= facts.span_start
     or substr(articles.raw_text, facts.span_start + 1, facts.span_end - facts.span_start)
     is distinct from facts.claimed_text

@@ -5,7 +5,9 @@
     to and including a line break. A piece end is a sentence boundary at a line break, or after
     terminal punctuation followed by a space, unless the word before the period is an initial
     (`U.`), a listed abbreviation (`Gen.`), or the next piece starts in lower case or with a digit
-    (`Dec. 7`). Sentences are then trimmed of surrounding white space. -#}
+    (`Dec. 7`). Sentences are then trimmed of surrounding white space. The title, where it stands
+    in the text before the body, is sentence 0 (`is_headline`): a figure or date in a headline is a
+    fact of the article. -#}
 
 {%- set piece_pattern = "'[^.!?…\\r\\n]*(?:[.!?…]+[\"”’)\\]'']*[ \\t]*|[\\r\\n]+|$)'" %}
 
@@ -20,6 +22,8 @@ articles as (
         article_id,
         story_id,
         body_start,
+        headline_start,
+        substr(raw_text, headline_start + 1, headline_end - headline_start) as headline_text,
         {{ regex_matches('substr(raw_text, body_start + 1, body_end - body_start)', piece_pattern) }} as piece_list,
         row_number() over (order by article_id) as article_no
     from {{ ref('stg_news__articles') }}
@@ -169,8 +173,26 @@ final as (
         cast(char_end as integer) as char_end,
         sentence_text,
         not {{ regex_contains("sentence_text", "'[.!?…:;,][\"”’)\\]'']*$'") }}
-        and {{ list_size(regex_matches("sentence_text", "'\\S+'")) }} <= 12 as is_heading
+        and {{ list_size(regex_matches("sentence_text", "'\\S+'")) }} <= 12 as is_heading,
+        false as is_headline
     from spans
+
+    union all
+
+    -- the title where it stands in the text: sentence 0, so the body's numbering does not depend on it
+    select
+        article_id || ':0' as sentence_id,
+        article_id,
+        story_id,
+        0 as sentence_index,
+        0 as paragraph_index,
+        cast(headline_start as integer) as char_start,
+        cast(headline_start + length(headline_text) as integer) as char_end,
+        headline_text as sentence_text,
+        true as is_heading,
+        true as is_headline
+    from articles
+    where headline_start is not null
 
 )
 
