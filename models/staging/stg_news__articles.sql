@@ -72,8 +72,7 @@ renamed as (
         nullif(instr(substr(raw_text, 1, body_start), title), 0) - 1 + length(title) as headline_end,
         -- English rules (lexicons, patterns) read only English bodies; too short to tell counts as English.
         coalesce(language, 'en') = 'en' as is_english,
-        {{ list_size(regex_matches("substr(raw_text, body_start + 1, body_end - body_start)", "'\\S+'")) }}
-            as word_count
+        {{ count_words('substr(raw_text, body_start + 1, body_end - body_start)') }} as word_count
 
     from with_current
 
