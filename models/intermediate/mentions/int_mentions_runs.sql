@@ -9,7 +9,7 @@
     - `classifier`: the learned classifier (int_name_runs_classified) types every run; `none`
       drops it.
     - `hybrid`: a hand rule that types the run wins; the classifier types and keeps or drops
-      the runs no rule types. -#}
+      the runs no rule types; a lone unknown word opening a sentence is dropped as with `rules`. -#}
 
 {%- set typing = name_typing() -%}
 
@@ -80,14 +80,17 @@ kept as (
     where
         {% if typing == 'classifier' -%}
             classified_type is not null
-        {%- elif typing == 'hybrid' -%}
-            (is_rule_specific or classified_type is not null)
         {%- else -%}
+            -- a lone unknown word opening a sentence (`Residents said`) needs the story or a gazetteer
             not (
                 first_word_no = 1 and n_words = 1 and n_lexicon_words = 0 and not is_upper
                 and pattern_type is null and gazetteer_type is null and not is_story_supported
             )
-            and (not is_heading or (rule_type is not null and typing_rule != 'context') or is_story_supported)
+            {% if typing == 'hybrid' -%}
+                and (is_rule_specific or classified_type is not null)
+            {%- else -%}
+                and (not is_heading or (rule_type is not null and typing_rule != 'context') or is_story_supported)
+            {%- endif %}
         {%- endif %}
 
 ),
