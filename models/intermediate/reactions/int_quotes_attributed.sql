@@ -6,7 +6,7 @@
       - otherwise (a quote that opens its sentence, or none of the above) the first clause after
         it: `the statement said`, `said Miller`, `according to X`, or a pronoun subject;
       - `he`/`she` takes the last person named since the last quote, at most 600 characters back
-        (a person mention of int_mentions_extracted: `Ali Demir, a shopkeeper, lost his home.
+        (a person mention of int_mentions_extracted, or an untyped name of two words: `Ali Demir, a shopkeeper, lost his home.
         “We have nothing,” he said.`), as written; other pronouns continue the last speaker;
       - a sentence that is all quote (three words or more) continues the last speaker;
       - anything else (a scare quote, a title) is not attributed and is left out. -#}
@@ -35,14 +35,17 @@ subjects as (
 
 person_mentions as (
 
-    -- `he`/`she` point to a person: the names int_mentions_extracted typed as people
+    -- `he`/`she` point to a person: a name int_mentions_extracted typed as a person, or an
+    -- untyped name of two words or more (`Helen Lindqvist, a driver, said`)
     select
         article_id,
         char_start,
         char_end,
         {{ regex_replace_all("surface", "'\\s+'", "' '") }} as written
     from {{ ref('int_mentions_extracted') }}
-    where {{ in_changed_stories() }} and entity_type = 'person'
+    where
+        {{ in_changed_stories() }}
+        and (entity_type = 'person' or (entity_type is null and name_words >= 2))
 
 ),
 
