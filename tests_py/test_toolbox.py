@@ -235,11 +235,11 @@ MUTATIONS = {
     "span ends after the body": (
         "update marts.dim_articles set body_end = body_start + 1 "
         "where article_id = (select min(article_id) from marts.fct_mentions)",
-        ("fct_mentions", "expect_column_pair_values_a_to_be_greater_than_b", "article_body_end >= char_end")),
+        ("fct_mentions", "expect_column_pair_values_a_to_be_greater_than_b", "article_text_end >= char_end")),
     "span starts before the body": (
         "update marts.dim_articles set body_start = body_end - 1 "
         "where article_id = (select min(article_id) from marts.fct_reactions)",
-        ("fct_reactions", "expect_column_pair_values_a_to_be_greater_than_b", "char_start >= article_body_start")),
+        ("fct_reactions", "expect_column_pair_values_a_to_be_greater_than_b", "char_start >= article_text_start")),
     "span not giving back the surface": (
         f"update marts.fct_dates set char_start = char_start + 1 where rowid = {FIRST.format('fct_dates')}",
         ("fct_dates", "expect_column_values_to_be_in_set", "column=span_gives_surface")),

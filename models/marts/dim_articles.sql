@@ -51,6 +51,8 @@ final as (
         ---------- the text
         articles.body_start,
         articles.body_end,
+        articles.headline_start,
+        articles.headline_end,
         articles.word_count,
         articles.encoding,
         articles.byte_size,
