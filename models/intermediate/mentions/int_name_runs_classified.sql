@@ -26,7 +26,8 @@ scores as (
         features.run_id,
         features.story_id,
         weights.entity_type,
-        sum(weights.weight) as score
+        -- rounded: a float sum depends on the order rows arrive in, and a batched build must equal a fresh one
+        round(sum(weights.weight), 9) as score
     from features
     inner join {{ ref('name_classifier_weights') }} as weights on features.feature = weights.feature
     group by features.run_id, features.story_id, weights.entity_type
