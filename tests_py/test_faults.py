@@ -102,7 +102,12 @@ def test_kill_9_of_ingest_changes_nothing_and_a_rerun_equals_a_clean_run(tmp_pat
         status = kill_after(cmd, dbt_env(db), duration * fraction)
         if status == -signal.SIGKILL:
             killed += 1
-            assert raw_state(db) == loaded  # all or nothing: the sample is intact, nothing of the run remains
+            # All or nothing: the sample intact and nothing of the run, or (a kill that lands after the
+            # commit, before the process exits) the whole run.
+            state = raw_state(db)
+            assert state in (loaded, expected)
+            if state == expected:
+                shutil.copyfile(before_runs, db)
         else:
             # On a loaded machine a run can beat its kill: then it loaded everything, and the next
             # kill starts again from the sample alone.
