@@ -95,3 +95,15 @@
 {% macro duckdb__count_words(text) -%}
     len(list_filter(string_split(translate({{ text }}, chr(9) || chr(10) || chr(12) || chr(13), '    '), ' '), w -> w != ''))
 {%- endmacro %}
+
+{#- Aggregates: the value of `expr` at the row where `by` is largest / smallest. -#}
+{% macro arg_max_by(expr, by) %}{{ return(adapter.dispatch('arg_max_by', 'corroborate')(expr, by)) }}{% endmacro %}
+{% macro duckdb__arg_max_by(expr, by) %}arg_max({{ expr }}, {{ by }}){% endmacro %}
+{% macro arg_min_by(expr, by) %}{{ return(adapter.dispatch('arg_min_by', 'corroborate')(expr, by)) }}{% endmacro %}
+{% macro duckdb__arg_min_by(expr, by) %}arg_min({{ expr }}, {{ by }}){% endmacro %}
+
+{#- `as` for a CTE that several later CTEs read: DuckDB otherwise inlines it into each of them and
+    computes it again every time (`with x as materialized (...)`). -#}
+{% macro materialized_cte() %}{{ return(adapter.dispatch('materialized_cte', 'corroborate')()) }}{% endmacro %}
+{% macro duckdb__materialized_cte() %}as materialized{% endmacro %}
+{% macro default__materialized_cte() %}as{% endmacro %}

@@ -20,12 +20,6 @@
     end
 {%- endmacro %}
 
-{#- `as` for a CTE that several later CTEs read: DuckDB otherwise inlines it into each of them and
-    computes it again every time (`with x as materialized (...)`). -#}
-{% macro materialized_cte() %}{{ return(adapter.dispatch('materialized_cte', 'corroborate')()) }}{% endmacro %}
-{% macro duckdb__materialized_cte() %}as materialized{% endmacro %}
-{% macro default__materialized_cte() %}as{% endmacro %}
-
 {#- A list built from the given expressions (a Python/Jinja list of SQL expression strings). -#}
 {% macro list_of(items) %}{{ return(adapter.dispatch('list_of', 'corroborate')(items)) }}{% endmacro %}
 {% macro duckdb__list_of(items) %}[{{ items | join(', ') }}]{% endmacro %}

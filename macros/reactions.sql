@@ -1,6 +1,6 @@
 {#- Helpers of the reactions models (models/intermediate/reactions/). -#}
 
-{#- A run of capitalised words (`United States`, `EU Council President Charles Michel`), as a SQL
+{#- A run of capitalised words (`United States`, `Police Chief Maria Lopez`), as a SQL
     string literal: the name candidates of principals, surnames and pronoun antecedents. -#}
 {% macro capital_run_regex() -%}
     '\p{Lu}[\pL\pN]*(?:[.\-][\pL\pN]+)*(?: \p{Lu}[\pL\pN]*(?:[.\-][\pL\pN]+)*)*'
@@ -40,13 +40,3 @@
     ) as ranked
     where preference = 1
 {%- endmacro %}
-
-{#- The strings of a group joined by `separator` in the order of `order_by`. -#}
-{% macro ordered_string_agg(expr, separator, order_by) %}{{ return(adapter.dispatch('ordered_string_agg', 'corroborate')(expr, separator, order_by)) }}{% endmacro %}
-{% macro duckdb__ordered_string_agg(expr, separator, order_by) %}string_agg({{ expr }}, {{ separator }} order by {{ order_by }}){% endmacro %}
-
-{#- The value of `expr` at the row where `by` is largest / smallest. -#}
-{% macro arg_max_by(expr, by) %}{{ return(adapter.dispatch('arg_max_by', 'corroborate')(expr, by)) }}{% endmacro %}
-{% macro duckdb__arg_max_by(expr, by) %}arg_max({{ expr }}, {{ by }}){% endmacro %}
-{% macro arg_min_by(expr, by) %}{{ return(adapter.dispatch('arg_min_by', 'corroborate')(expr, by)) }}{% endmacro %}
-{% macro duckdb__arg_min_by(expr, by) %}arg_min({{ expr }}, {{ by }}){% endmacro %}

@@ -55,23 +55,16 @@
     {{ list_size(regex_matches(expr, sql_regex(token_regex()))) }}
 {%- endmacro %}
 
-{#- Lexicons whose terms can run over several tokens (`prisoners of war`, `Red Cross`): their
-    occurrences are found by the n-gram matcher, int_lexicon_matches. -#}
+{#- Lexicons whose terms can run over several tokens (`more than`, `Red Cross`): their
+    occurrences are found by the n-gram matcher, int_lexicon_matches. Every other lexicon is a word
+    class (months, cue verbs, function words): rules join int_tokens.token_key to its match_key,
+    the same match at a fraction of the matcher's cost, and its staging model tests that every term
+    is one token, so a phrase added to one fails the build instead of never matching. -#}
 {% macro phrase_lexicons() -%}
     {{- return(['counted_classes', 'entity_aliases', 'figure_actions', 'name_titles',
                 'org_country_bodies', 'quantity_modifiers', 'speaker_nouns']) -}}
 {%- endmacro %}
 
-{#- Lexicons of single words (word classes: months, cue verbs, function words). A rule joins
-    int_tokens.token_key to the lexicon's match_key directly, which is the same match at a fraction
-    of the matcher's cost; each such lexicon's staging model tests that every term is one token,
-    so a phrase added to one fails the build instead of never matching. -#}
-{% macro word_lexicons() -%}
-    {{- return(['cue_verbs', 'date_context_words', 'event_cues', 'figure_context_words',
-                'month_names', 'name_common_words', 'name_context_words', 'name_head_words',
-                'number_words', 'ordinal_words', 'reaction_function_words', 'season_names',
-                'stance_words', 'weekday_names']) -}}
-{%- endmacro %}
 
 {#- The characters of `ws_chars` as a SQL string literal, for trimming without a regex (written
     with escapes here; the literal itself holds the characters, so the engine folds nothing). -#}

@@ -1,5 +1,5 @@
-{#- Runs of capitalised words in the article bodies (`United States`, `EU Council President
-    Charles Michel`), numbered in body order: what the story calls its actors, read by
+{#- Runs of capitalised words in the article bodies (`United States`, `Police Chief
+    Maria Lopez`), numbered in body order: what the story calls its actors, read by
     int_story_principals (who the story is about) and int_speakers_named (the full name of a
     surname). -#}
 

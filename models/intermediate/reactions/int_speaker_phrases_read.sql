@@ -74,7 +74,7 @@ speaker_parts as (
         count(distinct alias_entity) filter (where alias_type = 'country') as n_countries,
         bool_or(word_key = 'and') as has_and,
         -- the words after the last title: a name when all capitalised (`Matthew Miller`)
-        {{ ordered_string_agg('word', "' '", 'word_no') }} filter (
+        {{ string_agg_ordered('word', "' '", 'word_no') }} filter (
             where word_no > coalesce(last_title_no, 0) and not is_leading_determiner
         ) as tail,
         bool_and(is_capitalised or is_name_particle or word_key = 'of') filter (
@@ -96,7 +96,7 @@ speaker_parts as (
         -- a whole-phrase alias: `the Kremlin`, `Russia`, `the European Union`
         max(alias_entity) filter (where word_no = first_word_no and alias_n = n_words) as whole_entity,
         -- the body's own words without the country (`foreign ministry`), title-cased
-        {{ ordered_string_agg(
+        {{ string_agg_ordered(
             "case when word_role is not null then word else upper(left(word, 1)) || substr(word, 2) end",
             "' '", 'word_no'
         ) }} filter (
@@ -106,7 +106,7 @@ speaker_parts as (
             and word_no <= coalesce(last_org_no, last_word_no)
             and not (word_key = 'of' and word_no = last_word_no - 1)
         ) as body_words,
-        {{ ordered_string_agg('word', "' '", 'word_no') }} filter (where not is_leading_determiner)
+        {{ string_agg_ordered('word', "' '", 'word_no') }} filter (where not is_leading_determiner)
             as phrase_without_determiner
     from words
     group by quote_key, part

@@ -54,7 +54,7 @@ principal_lists as (
 
     select
         story_id,
-        {{ ordered_string_agg('entity_name', "'; '", 'entity_name') }} as principal_names
+        {{ string_agg_ordered('entity_name', "'; '", 'entity_name') }} as principal_names
     from {{ ref('int_story_principals') }}
     where {{ in_changed_stories() }}
     group by story_id

@@ -3,7 +3,7 @@
     keyed like the terms (macros/text.sql) and looked up; per lexicon and start token only the
     longest term is kept, and a match inside a longer match of the same lexicon that starts
     earlier is flagged `is_covered`. Word-class lexicons need no n-grams: rules join
-    int_tokens.token_key to them (`word_lexicons`). -#}
+    int_tokens.token_key to them (see `phrase_lexicons`). -#}
 
 {#- `or 12`: sqlfluff's stand-in for var() is no number. -#}
 {%- set max_tokens = (var('lexicon_max_tokens') | int) or 12 %}
