@@ -35,9 +35,12 @@
 {#- A regex fragment as a SQL string literal. -#}
 {% macro sql_regex(fragment) %}'{{ fragment | replace("'", "''") }}'{% endmacro %}
 
-{#- The comparison form of a token: lower case, typographic apostrophes and non-breaking or en
-    dashes made plain, so `Côte d’Ivoire` and `côte d'ivoire` compare equal. -#}
-{% macro token_key(expr) %}lower(translate({{ expr }}, '’‘‑–', '''''--')){% endmacro %}
+{#- Typographic apostrophes and non-breaking or en dashes made plain, letter case kept. -#}
+{% macro plain_marks(expr) %}translate({{ expr }}, '’‘‑–', '''''--'){% endmacro %}
+
+{#- The comparison form of a token: lower case, marks made plain, so `Côte d’Ivoire` and
+    `côte d'ivoire` compare equal. -#}
+{% macro token_key(expr) %}lower({{ plain_marks(expr) }}){% endmacro %}
 
 {#- The match key of a lexicon term: its tokens (the same tokeniser as the text), keyed as above and
     joined by one space. A text n-gram is keyed the same way in int_lexicon_matches. -#}
@@ -47,7 +50,7 @@
 
 {#- The same, keeping letter case: for lexicons matched case-sensitively (names). -#}
 {% macro term_case_key(expr) -%}
-    translate({{ list_join(regex_matches(expr, sql_regex(token_regex())), "' '") }}, '’‘‑–', '''''--')
+    {{ plain_marks(list_join(regex_matches(expr, sql_regex(token_regex())), "' '")) }}
 {%- endmacro %}
 
 {#- Number of tokens of a lexicon term. -#}

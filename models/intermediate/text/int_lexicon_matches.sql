@@ -152,7 +152,7 @@ final as (
         cast(longest.char_start as integer) as char_start,
         cast(coalesce(spanned.char_end, longest.char_end) as integer) as char_end,
         longest.is_covered,
-        translate(coalesce(spanned.surface, longest.token), '’‘‑–', '''''--') as case_key
+        {{ plain_marks('coalesce(spanned.surface, longest.token)') }} as case_key
     from longest
     left join spanned
         on
