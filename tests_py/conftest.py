@@ -3,6 +3,8 @@ tests a writable copy of the sample corpus, a database per test, queries."""
 
 from __future__ import annotations
 
+import fcntl
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -18,9 +20,23 @@ Rows = list[tuple[Any, ...]]
 
 
 @pytest.fixture(scope="session")
-def sample_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """The bundled corpus ingested and built with the full `dbt build`, unit tests included."""
-    return build_warehouse(SAMPLE_CORPUS, tmp_path_factory.mktemp("sample_build"), unit_tests=True)
+def sample_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> BuildResult:
+    """The bundled corpus ingested and built with the full `dbt build`, unit tests included: once
+    for the whole run, which pytest-xdist splits over workers (`make test` runs `-n auto`). The
+    first worker to ask builds it under a file lock; the others wait and read the same warehouse,
+    which every test opens read-only or copies."""
+    if worker_id == "master":
+        return build_warehouse(SAMPLE_CORPUS, tmp_path_factory.mktemp("sample_build"), unit_tests=True)
+    shared = tmp_path_factory.getbasetemp().parent
+    record = shared / "sample_build.json"
+    with (shared / "sample_build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if record.exists():
+            saved = json.loads(record.read_text())
+            return BuildResult(db=Path(saved["db"]), returncode=saved["returncode"], output=saved["output"])
+        built = build_warehouse(SAMPLE_CORPUS, shared / "sample_build", unit_tests=True)
+        record.write_text(json.dumps({"db": str(built.db), "returncode": built.returncode, "output": built.output}))
+        return built
 
 
 @pytest.fixture

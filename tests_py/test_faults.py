@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from pipeline import REPO, SAMPLE_CORPUS, BuildResult, dbt_command, dbt_env, ingest, run_dbt, small_tmpfs
+from pipeline import CORPUS_BUILD, REPO, SAMPLE_CORPUS, BuildResult, dbt_command, dbt_env, ingest, run_dbt, small_tmpfs
 from warehouse import buildstate
 
 LONG = os.environ.get("FAULTS_LONG") == "1"
@@ -135,7 +135,7 @@ def killed_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     buildstate.start(db, 5, print)
     assert ingest(SAMPLE_CORPUS, db).returncode == 0
     (workdir / "raw_state.txt").write_text(repr(raw_state(db)), encoding="utf-8")
-    cmd, cwd, env = dbt_command(["build", "--exclude-resource-type", "unit_test"], db, workdir)
+    cmd, cwd, env = dbt_command(CORPUS_BUILD, db, workdir)
     process = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, text=True)
     assert process.stdout is not None
     for line in process.stdout:
@@ -183,7 +183,7 @@ def test_a_rebuild_after_a_killed_build_equals_a_clean_build(
     killed_build: Path, sample_build: BuildResult, tmp_path: Path
 ) -> None:
     workdir = killed_build.parent
-    rebuilt = run_dbt(["build", "--exclude-resource-type", "unit_test"], killed_build, workdir)
+    rebuilt = run_dbt(CORPUS_BUILD, killed_build, workdir)
     assert rebuilt.returncode == 0, rebuilt.stdout[-3000:]
     buildstate.finish(killed_build)
     assert buildstate.unfinished(killed_build) is None
@@ -198,7 +198,7 @@ def test_a_rebuild_after_a_killed_build_equals_a_clean_build(
 def test_more_kill_points_of_dbt_build(point: str, sample_build: BuildResult, tmp_path: Path) -> None:
     db = tmp_path / "warehouse.duckdb"
     assert ingest(SAMPLE_CORPUS, db).returncode == 0
-    cmd, cwd, env = dbt_command(["build", "--exclude-resource-type", "unit_test"], db, tmp_path)
+    cmd, cwd, env = dbt_command(CORPUS_BUILD, db, tmp_path)
     process = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, text=True)
     assert process.stdout is not None
     for line in process.stdout:
@@ -206,7 +206,7 @@ def test_more_kill_points_of_dbt_build(point: str, sample_build: BuildResult, tm
             break
     process.send_signal(signal.SIGKILL)
     process.wait()
-    assert run_dbt(["build", "--exclude-resource-type", "unit_test"], db, tmp_path).returncode == 0
+    assert run_dbt(CORPUS_BUILD, db, tmp_path).returncode == 0
     assert marts(db) == marts(sample_build.db)
 
 

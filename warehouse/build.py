@@ -142,11 +142,16 @@ def main(argv: list[str] | None = None) -> int:
     def say(line: str) -> None:
         print(f"build: {line}", file=sys.stderr, flush=True)
 
+    took: list[str] = []
     for name, command in steps(args.corpus, args.db, args.dbt_args, args.lock_wait):
+        started = time.monotonic()
         if name.startswith("dbt "):
             status = run_watched(command, env, Path(args.db).absolute(), args.lock_notice, float(args.lock_wait), say)
         else:
             status = subprocess.run(command, env=env).returncode
+        took.append(f"{name} {time.monotonic() - started:.1f}")
+        if name == "pages":  # the last step before the findings, which end with their verdict
+            say("seconds per step: " + ", ".join(took))
         if status == 0:
             continue
         if name == "findings" and status not in (0, 2):
