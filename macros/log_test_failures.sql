@@ -7,9 +7,12 @@
     printed, so a large corpus with many disagreements does not flood the log; the failing rows
     stay queryable in schema test_failures (store_failures). A test that returns only its first
     disagreements names in `n_groups_column` the column that counts all of them. Runs only when the test really runs
-    (not in `dbt compile` or `docs generate`) and the tested model exists. -#}
+    (not in `dbt compile` or `docs generate`) and the tested model exists. `model` is what the test
+    read: the tested relation, or a subquery of its rows (macros/test_scope.sql). -#}
 {% macro log_test_failures(model, failing_sql, title, group_column, message_column, group_message_column=none, n_groups_column=none) %}
-    {%- if execute and flags.WHICH in ('build', 'test', 'retry') and load_relation(model) is not none -%}
+    {%- set tested = tested_relation() -%}
+    {%- set relation = tested.relation if tested is not none else model -%}
+    {%- if execute and flags.WHICH in ('build', 'test', 'retry') and load_relation(relation) is not none -%}
         {%- set limit = var('failures_logged') | int -%}
         {%- set limited_sql -%}
             with failing_rows as (
@@ -40,7 +43,7 @@
         {%- set shown = found.columns['logged_group'].values() | unique | list | length -%}
         {%- for row in found.rows -%}
             {%- if loop.first -%}
-                {%- do log(title ~ " on " ~ model ~ ": " ~ row['n_groups'] ~ " disagreement(s)"
+                {%- do log(title ~ " on " ~ relation ~ ": " ~ row['n_groups'] ~ " disagreement(s)"
                     ~ (", the first " ~ shown ~ " below" if row['n_groups'] > shown else ""), info=True) -%}
             {%- endif -%}
             {%- if group_message_column and row['logged_group'] != ns.group -%}

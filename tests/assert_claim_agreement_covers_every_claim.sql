@@ -1,5 +1,6 @@
 -- Every claim a figure is aligned to has its row in claim_agreement, counting the same figures
 -- and articles: a BI user reading the mart sees every claim the facts support, no more, no less.
+-- Only the stories this run rebuilt (macros/test_scope.sql).
 with
 
 figures as (
@@ -10,8 +11,20 @@ figures as (
         count(*) as n_figures,
         count(distinct article_id) as n_articles
     from {{ ref('fct_figures') }}
-    where claim_key is not null
+    where claim_key is not null and {{ in_tested_stories() }}
     group by story_id, claim_key
+
+),
+
+agreement as (
+
+    select
+        story_id,
+        claim_key,
+        n_figures,
+        n_articles
+    from {{ ref('claim_agreement') }}
+    where {{ in_tested_stories() }}
 
 )
 
@@ -23,7 +36,7 @@ select
     coalesce(figures.story_id, agreement.story_id) as story_id,
     coalesce(figures.claim_key, agreement.claim_key) as claim_key
 from figures
-full outer join {{ ref('claim_agreement') }} as agreement
+full outer join agreement
     on
         figures.story_id = agreement.story_id
         and figures.claim_key = agreement.claim_key

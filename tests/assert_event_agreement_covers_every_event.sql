@@ -1,4 +1,5 @@
 -- Every event a date is attached to has its row in event_date_agreement, with the same articles.
+-- Only the stories this run rebuilt (macros/test_scope.sql).
 with
 
 dates as (
@@ -8,7 +9,7 @@ dates as (
         event_key,
         count(distinct article_id) as n_articles
     from {{ ref('fct_dates') }}
-    where event_key is not null
+    where event_key is not null and {{ in_tested_stories() }}
     group by story_id, event_key
 
 )

@@ -1,6 +1,7 @@
 {#- One entity, one name: a reaction whose speaker is a named entity (it has a speaker span) is
     named exactly as fct_mentions names the mention at that span of the same article, and that
-    mention exists. Failing rows show both names. -#}
+    mention exists. Failing rows show both names. Only the stories this run rebuilt
+    (macros/test_scope.sql). -#}
 
 select
     reactions.reaction_id,
@@ -17,4 +18,5 @@ left join {{ ref('fct_mentions') }} as mentions
         and reactions.speaker_char_end = mentions.char_end
 where
     reactions.speaker_char_start is not null
+    and {{ in_tested_stories('reactions.story_id') }}
     and (mentions.entity_name is null or mentions.entity_name != reactions.speaker)

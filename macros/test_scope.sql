@@ -1,0 +1,51 @@
+{#- Generic data tests on a story model check only the stories this run rebuilt (int_stories_changed).
+    Every other story's rows are what an earlier build wrote and tested, so re-reading them would
+    make each incremental run's tests cost as much as a full build's. On a first build, after
+    --full-refresh or a change of the rules every story is in int_stories_changed, so nothing is
+    left out. dbt wraps the tested relation of every generic test in get_where_subquery; this
+    overrides dbt's own default__get_where_subquery (the `where` config still applies). The
+    subquery has no alias, so that tests can name it (`from {{ model }} as tested`). Singular
+    tests in tests/ read whole tables. -#}
+{% macro default__get_where_subquery(relation) -%}
+    {%- set filters = [] -%}
+    {%- set where = config.get('where', '') -%}
+    {%- if where -%}
+        {%- do filters.append('(' ~ where ~ ')') -%}
+    {%- endif -%}
+    {%- set tested = tested_relation() -%}
+    {%- if tested is not none and tested.story_batched
+        and tested.relation.identifier | lower == (relation.identifier or '') | lower -%}
+        {%- set changed = graph.nodes.get('model.' ~ project_name ~ '.int_stories_changed') -%}
+        {%- set changed_relation = api.Relation.create(
+            database=changed.database, schema=changed.schema, identifier=changed.alias) -%}
+        {%- do filters.append('story_id in (select changed.story_id from ' ~ changed_relation ~ ' as changed)') -%}
+    {%- endif -%}
+    {%- if filters -%}
+        {%- do return('(select * from ' ~ relation ~ ' where ' ~ filters | join(' and ') ~ ')') -%}
+    {%- endif -%}
+    {%- do return(relation) -%}
+{%- endmacro %}
+
+{#- The model the running data test is attached to, as {relation, story_batched}; none outside a
+    generic test's execution (unit tests, parse time). Looked up in the graph, not through ref(),
+    which a test may only call for the models it declares. -#}
+{% macro tested_relation() -%}
+    {%- if not execute or model is not mapping or not model.get('attached_node') -%}
+        {{- return(none) -}}
+    {%- endif -%}
+    {%- set node = graph.nodes.get(model.attached_node) -%}
+    {%- if node is none -%}
+        {{- return(none) -}}
+    {%- endif -%}
+    {{- return({
+        'relation': api.Relation.create(database=node.database, schema=node.schema,
+                                        identifier=node.alias or node.name),
+        'story_batched': node.config.materialized == 'story_batched',
+    }) -}}
+{%- endmacro %}
+
+{#- A filter for the singular tests in tests/: only rows of the stories this run rebuilt, as the
+    generic tests above. -#}
+{% macro in_tested_stories(column='story_id') -%}
+    {{ column }} in (select changed.story_id from {{ ref('int_stories_changed') }} as changed)
+{%- endmacro %}
