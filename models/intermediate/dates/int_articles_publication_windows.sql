@@ -21,7 +21,7 @@ articles as (
         article_id,
         story_id,
         published_date
-    from {{ ref('stg_news__articles') }}
+    from {{ ref('int_articles_changed') }}
     where is_current and {{ in_changed_stories() }}
 
 ),
