@@ -22,7 +22,7 @@ from pipeline import FIXTURES, ingest, run_dbt
 # warehouse that saw version 1).
 RUN_COLUMNS = {"run_id", "ingested_at", "version", "n_versions"}
 # The run's own bookkeeping, not facts.
-STATE_TABLES = {"int_stories_changed", "int_story_articles_built"}
+STATE_TABLES = {"int_stories_changed", "int_articles_changed", "int_story_articles_built"}
 BUILD = ["build", "--exclude-resource-type", "unit_test"]
 ONE_BATCH = ["--vars", "{conflict_severity: warn}"]
 SMALL_BATCHES = ["--vars", "{conflict_severity: warn, story_batch_articles: 2}"]
