@@ -9,10 +9,12 @@
     last column `story_key` (stable_key(story_id), whatever the model selects under that name), and
     because the batches are written one after another in key order, a batch's rows sit in row
     groups of their own: the range lets DuckDB skip the other batches' row groups by their
-    zonemaps, so a batch costs what its own rows cost, not what the corpus costs. When every story is rebuilt (first build,
-    --full-refresh, changed rules), the batches fill a new table that then replaces the old one
-    in one rename, so a schema change of the model needs no migration; otherwise the changed
-    stories' rows are deleted and their batches appended, all in one transaction. -#}
+    zonemaps, so a batch costs what its own rows cost, not what the corpus costs.
+
+    When every story is rebuilt (first build, --full-refresh, changed rules), the batches fill a
+    new table that then replaces the old one in one rename, so a schema change of the model needs
+    no migration; otherwise the changed stories' rows are deleted and their batches appended, all
+    in one transaction. -#}
 
 {% materialization story_batched, adapter='duckdb' %}
 
