@@ -6,17 +6,31 @@
     models, macros, seeds and vars) differs from the one the last finished build recorded. -#}
 
 {#- Where in_changed_stories() leaves room for the batch of the story_batched materialization
-    (macros/materializations/, which sqlfluff does not load). -#}
+    (macros/materializations/, which sqlfluff does not load): its number, and the first and last
+    story_key of its range, which the materialization writes in as literals. -#}
 {% macro story_batch_marker() %}/* story batch */{% endmacro %}
+{% macro story_key_low_marker() %}/* first story key */ 0{% endmacro %}
+{% macro story_key_high_marker() %}/* last story key */ 0{% endmacro %}
 
 {#- A filter for a model's import CTE: only rows of the stories this run rebuilds, batch by batch
-    (the marker is replaced by the story_batched materialization). Unit tests, which have no
-    relation to build, see every row. -#}
+    (the markers are replaced by the story_batched materialization). `column` is the story_id
+    column, optionally qualified (`dates.story_id`); the story_key column beside it (`dates.story_key`;
+    every story_batched table and int_articles_changed have one) is held to the batch's range with
+    literal bounds, so DuckDB skips the row groups of other batches by their zonemaps; the
+    semi-join on story_id keeps the filter exact (two stories may share a key). Unit tests, which
+    have no relation to build, see every row. -#}
 {% macro in_changed_stories(column='story_id') -%}
     {%- if this is not none and model.config.materialized == 'story_batched' -%}
-        {{ column }} in (
-            select changed.story_id from {{ ref('int_stories_changed') }} as changed
-            where true {{ story_batch_marker() }}
+        {%- set key_column = column[:-('story_id' | length)] ~ 'story_key' -%}
+        {%- if not column.endswith('story_id') -%}
+            {{ exceptions.raise_compiler_error('in_changed_stories() takes a story_id column, not ' ~ column) }}
+        {%- endif -%}
+        (
+            {{ key_column }} between {{ story_key_low_marker() }} and {{ story_key_high_marker() }}
+            and {{ column }} in (
+                select changed.story_id from {{ ref('int_stories_changed') }} as changed
+                where true {{ story_batch_marker() }}
+            )
         )
     {%- else -%}
         true

@@ -3,11 +3,18 @@
     working set of the extraction stays the size of one batch however large the corpus; DuckDB
     never has to hold (or spill) the whole corpus's token tables at once.
 
-    A model reads its inputs through in_changed_stories(), which leaves a marker in the SQL; each
-    batch replaces the marker with its batch number. When every story is rebuilt (first build,
-    --full-refresh, changed rules), the batches fill a new table that then replaces the old one
-    in one rename, so a schema change of the model needs no migration; otherwise the changed
-    stories' rows are deleted and their batches appended, all in one transaction. -#}
+    A model reads its inputs through in_changed_stories(), which leaves markers in the SQL; each
+    batch replaces them with its batch number and its story_key range (batches are contiguous
+    ranges of story_key, see int_stories_changed). Every table this materialization writes gets a
+    last column `story_key` (stable_key(story_id), whatever the model selects under that name), and
+    because the batches are written one after another in key order, a batch's rows sit in row
+    groups of their own: the range lets DuckDB skip the other batches' row groups by their
+    zonemaps, so a batch costs what its own rows cost, not what the corpus costs.
+
+    When every story is rebuilt (first build, --full-refresh, changed rules), the batches fill a
+    new table that then replaces the old one in one rename, so a schema change of the model needs
+    no migration; otherwise the changed stories' rows are deleted and their batches appended, all
+    in one transaction. -#}
 
 {% materialization story_batched, adapter='duckdb' %}
 
@@ -20,7 +27,8 @@
 
     {%- set changed = ref('int_stories_changed') -%}
     {%- set batches = run_query(
-        'select batch_no, bool_or(rebuild_all) from ' ~ changed ~ ' group by batch_no order by batch_no'
+        'select batch_no, bool_or(rebuild_all), cast(min(story_key) as varchar), cast(max(story_key) as varchar)'
+        ~ ' from ' ~ changed ~ ' group by batch_no order by batch_no'
     ) -%}
     {%- set rebuild_all = existing_relation is none or should_full_refresh()
         or (batches.rows | length > 0 and batches.rows[0][1]) -%}
@@ -32,9 +40,7 @@
     {% if rebuild_all %}
         {% call statement('main') -%}
             create table {{ destination }} as
-            select * from (
-                {{ sql.replace(story_batch_marker(), 'and false') }}
-            ) as empty_batch
+            {{ story_keyed(sql.replace(story_batch_marker(), 'and false')) }}
         {%- endcall %}
     {% elif existing_relation is not none %}
         {% call statement('main') -%}
@@ -42,12 +48,12 @@
             where story_id in (select changed.story_id from {{ changed }} as changed)
         {%- endcall %}
     {% endif %}
-    {% for batch_no in batches.columns[0].values() %}
-        {% call statement('batch_' ~ batch_no) -%}
+    {% for batch in batches.rows %}
+        {%- set batch_sql = sql.replace(story_batch_marker(), 'and changed.batch_no = ' ~ batch[0])
+            .replace(story_key_low_marker(), batch[2]).replace(story_key_high_marker(), batch[3]) -%}
+        {% call statement('batch_' ~ batch[0]) -%}
             insert into {{ destination }}
-            select * from (
-                {{ sql.replace(story_batch_marker(), 'and changed.batch_no = ' ~ batch_no) }}
-            ) as batch
+            {{ story_keyed(batch_sql) }}
         {%- endcall %}
     {% endfor %}
 
@@ -67,3 +73,14 @@
     {{ return({'relations': [target_relation]}) }}
 
 {% endmaterialization %}
+
+{#- A batch's rows with story_key as the last column, computed from story_id (a story_key the model
+    selected itself, passed on from its input, is the same value and is dropped). -#}
+{% macro story_keyed(batch_sql) -%}
+    select
+        columns(column_name -> column_name != 'story_key'),
+        {{ stable_key('batch.story_id') }} as story_key
+    from (
+        {{ batch_sql }}
+    ) as batch
+{%- endmacro %}

@@ -4,7 +4,7 @@ with
 
 articles as (
 
-    select * from {{ ref('stg_news__articles') }}
+    select * from {{ ref('int_articles_changed') }}
     where {{ in_changed_stories() }}
 
 ),

@@ -18,7 +18,7 @@ articles as (
         article_id,
         source_file,
         outlet
-    from {{ ref('stg_news__articles') }}
+    from {{ ref('int_articles_changed') }}
     where is_current and {{ in_changed_stories() }}
 
 ),

@@ -18,7 +18,7 @@ articles as (
         source_file,
         outlet,
         published_date
-    from {{ ref('stg_news__articles') }}
+    from {{ ref('int_articles_changed') }}
     where {{ in_changed_stories() }}
 
 ),

@@ -19,7 +19,7 @@ articles as (
     select
         article_id,
         outlet
-    from {{ ref('stg_news__articles') }}
+    from {{ ref('int_articles_changed') }}
     where {{ in_changed_stories() }}
 
 ),

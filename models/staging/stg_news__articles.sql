@@ -42,6 +42,9 @@ renamed as (
         ---------- ids
         article_id,
         story_id,
+        -- an integer for the story: story batches are ranges of it, which DuckDB's zonemaps can
+        -- skip (they keep only an 8-byte prefix of a string, and story ids share theirs)
+        {{ stable_key('story_id') }} as story_key,
         source_file,
         version,
         run_id,

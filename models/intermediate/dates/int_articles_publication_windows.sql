@@ -21,7 +21,7 @@ articles as (
         article_id,
         story_id,
         published_date
-    from {{ ref('stg_news__articles') }}
+    from {{ ref('int_articles_changed') }}
     where is_current and {{ in_changed_stories() }}
 
 ),
@@ -110,7 +110,8 @@ anchored_mentions as (
         on dates.article_id = anchors.article_id
             and dates.event_class = anchors.event_class
     inner join base_windows on dates.article_id = base_windows.article_id
-    where dates.is_relative
+    -- the joins keep this batch's articles only; the filter lets the scan skip the other batches
+    where dates.is_relative and {{ in_changed_stories('dates.story_id') }}
 
 ),
 

@@ -43,7 +43,7 @@ articles as (
     select
         article_id,
         published_date
-    from {{ ref('stg_news__articles') }}
+    from {{ ref('int_articles_changed') }}
     where is_current and {{ in_changed_stories() }}
 
 ),

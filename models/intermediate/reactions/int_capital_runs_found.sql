@@ -13,7 +13,7 @@ articles as (
         article_id,
         story_id,
         substr(raw_text, body_start + 1, body_end - body_start) as body
-    from {{ ref('stg_news__articles') }}
+    from {{ ref('int_articles_changed') }}
     where is_current and {{ in_changed_stories() }}
 
 ),

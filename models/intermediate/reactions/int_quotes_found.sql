@@ -31,7 +31,7 @@ articles as (
     select
         article_id,
         raw_text
-    from {{ ref('stg_news__articles') }}
+    from {{ ref('int_articles_changed') }}
     where is_current and {{ in_changed_stories() }}
 
 ),

@@ -33,7 +33,7 @@ articles as (
     select
         article_id,
         story_id
-    from {{ ref('stg_news__articles') }}
+    from {{ ref('int_articles_changed') }}
     where is_current and {{ in_changed_stories() }}
 
 ),

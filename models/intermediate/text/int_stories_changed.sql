@@ -4,7 +4,9 @@
     set the last finished build recorded (an article added, changed or removed), those no longer
     present, and all of them on a first build, after --full-refresh, or when the logic fingerprint
     changed (`rebuild_all`). Stories are numbered into batches of about
-    var('story_batch_articles') articles, in story order, for the story_batched materialization. -#}
+    var('story_batch_articles') articles in story_key order, for the story_batched
+    materialization: each batch is a contiguous range of story_key, which it filters its inputs by
+    (together with the exact story_id), so it reads only its own row groups. -#}
 
 {%- set built = previous_build_state() %}
 
@@ -71,9 +73,14 @@ rebuild as (
 
 ),
 
+-- a removed story is no longer in staging: its key is computed as staging computes it
 changed as (
 
-    select distinct story_id from differences
+    select
+        story_id,
+        {{ stable_key('story_id') }} as story_key
+    from differences
+    group by story_id
 
 ),
 
@@ -81,10 +88,11 @@ final as (
 
     select
         changed.story_id,
+        changed.story_key,
         rebuild.rebuild_all,
         cast(floor(
             coalesce(sum(story_sizes.n_articles) over (
-                order by changed.story_id rows between unbounded preceding and 1 preceding
+                order by changed.story_key, changed.story_id rows between unbounded preceding and 1 preceding
             ), 0) / {{ var('story_batch_articles') }}
         ) as integer) as batch_no
     from changed
