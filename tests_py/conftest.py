@@ -13,10 +13,24 @@ from typing import Any
 import duckdb
 import pytest
 
+import pipeline
 from ingest.load import RunSummary, ingest_paths
 from pipeline import SAMPLE_CORPUS, BuildResult, build_warehouse
 
 Rows = list[tuple[Any, ...]]
+
+
+def _run_folder(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """A folder of this pytest run that every pytest-xdist worker shares."""
+    base = tmp_path_factory.getbasetemp()
+    return base if worker_id == "master" else base.parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_dbt_parses(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> None:
+    """dbt's parse of the project, kept per --vars for every worker's later commands (pipeline.py)."""
+    pipeline.parse_cache = _run_folder(tmp_path_factory, worker_id) / "dbt_parses"
+    pipeline.parse_cache.mkdir(exist_ok=True)
 
 
 @pytest.fixture(scope="session")
@@ -25,9 +39,7 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Bu
     for the whole run, which pytest-xdist splits over workers (`make test` runs `-n auto`). The
     first worker to ask builds it under a file lock; the others wait and read the same warehouse,
     which every test opens read-only or copies."""
-    if worker_id == "master":
-        return build_warehouse(SAMPLE_CORPUS, tmp_path_factory.mktemp("sample_build"), unit_tests=True)
-    shared = tmp_path_factory.getbasetemp().parent
+    shared = _run_folder(tmp_path_factory, worker_id)
     record = shared / "sample_build.json"
     with (shared / "sample_build.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

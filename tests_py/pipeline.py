@@ -3,6 +3,7 @@ directory of the test's own, so tests can run on corpora they make or mutate."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -39,26 +40,32 @@ def dbt_env(db: Path) -> dict[str, str]:
     return env
 
 
-# dbt's partial-parse files, by the --vars they were parsed with, from the session's first dbt run
-# with those vars. Parsing the project is most of the fixed cost of a dbt command (about 11 s of
-# CPU of the 15 s of a small build), and dbt reuses a saved parse only while the vars and the
-# profile's connection details are the same: so every run names its warehouse by a path relative
-# to its own directory (`warehouse.duckdb`, run from db.parent) and starts from a copy of the
-# file. dbt still checks every project file's checksum and re-parses what differs, so a reused
-# parse cannot hide a change.
-_partial_parses: dict[str, Path] = {}
+# dbt's partial-parse files, by the --vars they were parsed with, from the run's first dbt command
+# with those vars, shared by the pytest-xdist workers (tests_py/conftest.py sets the folder).
+# Parsing the project is most of the fixed cost of a dbt command (about 11 s of CPU of the 15 s of
+# a small build), and dbt reuses a saved parse only while the vars and the profile's connection
+# details are the same: so every run names its warehouse by a path relative to its own directory
+# (`warehouse.duckdb`, run from db.parent) and starts from a copy of the file. dbt still checks
+# every project file's checksum and re-parses what differs, so a reused parse cannot hide a change.
+parse_cache: Path | None = None
 
 
 def _vars(args: list[str]) -> str:
     return args[args.index("--vars") + 1] if "--vars" in args else ""
 
 
+def _saved_parse(args: list[str]) -> Path | None:
+    if parse_cache is None:
+        return None
+    return parse_cache / f"partial_parse.{hashlib.sha1(_vars(args).encode()).hexdigest()[:16]}.msgpack"
+
+
 def dbt_command(args: list[str], db: Path, workdir: Path) -> tuple[list[str], Path, dict[str, str]]:
     """(command, working directory, environment) for dbt on the repository's project and `db`, with
     its artefacts under `workdir` so that builds never share state."""
     target = workdir / "target"
-    parsed = _partial_parses.get(_vars(args))
-    if parsed is not None and not (target / "partial_parse.msgpack").exists():
+    parsed = _saved_parse(args)
+    if parsed is not None and parsed.exists() and not (target / "partial_parse.msgpack").exists():
         target.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(parsed, target / "partial_parse.msgpack")
     dbt = Path(sys.executable).with_name("dbt")
@@ -69,12 +76,14 @@ def dbt_command(args: list[str], db: Path, workdir: Path) -> tuple[list[str], Pa
 
 
 def remember_parse(args: list[str], db: Path, workdir: Path) -> None:
-    """Keep the partial-parse file of a finished dbt run for the runs with the same vars that follow."""
+    """Keep the partial-parse file of a finished dbt run for the runs with the same vars that follow
+    (written under a temporary name and renamed, so another worker never reads half of it)."""
     saved = workdir / "target" / "partial_parse.msgpack"
-    key = _vars(args)
-    if key not in _partial_parses and db.name == "warehouse.duckdb" and saved.exists():
-        _partial_parses[key] = workdir / f"partial_parse.{len(_partial_parses)}.msgpack"
-        shutil.copyfile(saved, _partial_parses[key])
+    kept = _saved_parse(args)
+    if kept is not None and not kept.exists() and db.name == "warehouse.duckdb" and saved.exists():
+        partial = kept.with_name(f"{kept.name}.{os.getpid()}")
+        shutil.copyfile(saved, partial)
+        os.replace(partial, kept)
 
 
 def run_dbt(args: list[str], db: Path, workdir: Path) -> subprocess.CompletedProcess[str]:
