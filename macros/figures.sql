@@ -97,3 +97,148 @@
     left join exact_conflicts
         on {% for k in key_columns %}hulls.{{ k }} is not distinct from exact_conflicts.{{ k }}{% if not loop.last %} and {% endif %}{% endfor %}
 {%- endmacro %}
+
+{#- The toll claims whose differences are updates, not contradictions: a SELECT of story_id,
+    claim_key, latest_value and latest_articles, from `figures` (a relation or CTE with story_id,
+    claim_key, article_id, published_date, action_class, qualifier, value, value_low, value_high).
+    A claim of a toll (its action is one of `tolls`, a relation with action_class) evolves when
+    its exact figures come from at least two publication dates, every article stating one is
+    dated, and from one date to the next both the lowest and the highest exact figure move the
+    same one way (an article recalling the earlier toll, `from nine`, keeps the lowest where it
+    was), unless two articles of one day state figures that admit no common value (exact ones
+    widened by `tolerance`, vague ones read as bounds): they had the same information. The
+    latest value is the highest exact figure of the last date for a rising toll, the lowest for a
+    falling one; latest_articles the articles that state it. -#}
+{% macro evolving_tolls(figures, tolls, tolerance) -%}
+    with
+
+    toll_claims as (
+
+        select distinct
+            figures.story_id,
+            figures.claim_key
+        from {{ figures }} as figures
+        inner join {{ tolls }} as tolls on figures.action_class = tolls.action_class
+
+    ),
+
+    figure_intervals as (
+
+        select
+            story_id,
+            claim_key,
+            article_id,
+            published_date,
+            case when qualifier = 'exact' then value * (1 - {{ tolerance }}) else value_low end
+                as interval_low,
+            case when qualifier = 'exact' then value * (1 + {{ tolerance }}) else value_high end
+                as interval_high
+        from {{ figures }}
+
+    ),
+
+    -- Two articles of one day disagree when none of their figures admit a common value.
+    same_day_pairs as (
+
+        select
+            a.story_id,
+            a.claim_key,
+            bool_or(
+                (a.interval_high is null or b.interval_low is null or b.interval_low <= a.interval_high)
+                and (b.interval_high is null or a.interval_low is null or a.interval_low <= b.interval_high)
+            ) as share_a_value
+        from figure_intervals as a
+        inner join figure_intervals as b
+            on
+                a.story_id = b.story_id
+                and a.claim_key = b.claim_key
+                and a.published_date = b.published_date
+                and a.article_id < b.article_id
+        group by a.story_id, a.claim_key, a.article_id, b.article_id
+
+    ),
+
+    same_day_disagreements as (
+
+        select distinct
+            story_id,
+            claim_key
+        from same_day_pairs
+        where not share_a_value
+
+    ),
+
+    exact_by_date as (
+
+        select
+            story_id,
+            claim_key,
+            published_date,
+            min(value) as low_value,
+            max(value) as high_value
+        from {{ figures }}
+        where qualifier = 'exact'
+        group by story_id, claim_key, published_date
+
+    ),
+
+    exact_steps as (
+
+        select
+            *,
+            low_value - lag(low_value) over by_date as low_step,
+            high_value - lag(high_value) over by_date as high_step,
+            row_number() over (
+                partition by story_id, claim_key order by published_date desc nulls first
+            ) as recency
+        from exact_by_date
+        window by_date as (partition by story_id, claim_key order by published_date)
+
+    ),
+
+    trends as (
+
+        select
+            story_id,
+            claim_key,
+            count(*) >= 2 and count(published_date) = count(*) as over_dates,
+            coalesce(bool_and(low_step >= 0 and high_step >= 0), false)
+            and coalesce(bool_or(low_step > 0 or high_step > 0), false) as rises,
+            coalesce(bool_and(low_step <= 0 and high_step <= 0), false)
+            and coalesce(bool_or(low_step < 0 or high_step < 0), false) as falls,
+            max(case when recency = 1 then high_value end) as latest_high,
+            max(case when recency = 1 then low_value end) as latest_low
+        from exact_steps
+        group by story_id, claim_key
+
+    ),
+
+    evolving_trends as (
+
+        select
+            trends.story_id,
+            trends.claim_key,
+            case when trends.rises then trends.latest_high else trends.latest_low end as latest_value
+        from trends
+        inner join toll_claims
+            on trends.story_id = toll_claims.story_id and trends.claim_key = toll_claims.claim_key
+        left join same_day_disagreements
+            on trends.story_id = same_day_disagreements.story_id and trends.claim_key = same_day_disagreements.claim_key
+        where trends.over_dates and (trends.rises or trends.falls) and same_day_disagreements.claim_key is null
+
+    )
+
+    select
+            evolving_trends.story_id,
+            evolving_trends.claim_key,
+            evolving_trends.latest_value,
+            count(distinct figures.article_id) as latest_articles
+        from evolving_trends
+        inner join {{ figures }} as figures
+            on
+                evolving_trends.story_id = figures.story_id
+                and evolving_trends.claim_key = figures.claim_key
+                and evolving_trends.latest_value = figures.value
+                and figures.qualifier = 'exact'
+        group by evolving_trends.story_id, evolving_trends.claim_key, evolving_trends.latest_value
+{%- endmacro %}

@@ -13,12 +13,8 @@
       single_source  one article only;
       consistent     several articles, one value fits them all.
     Before those, evolving: figures that disagree (as conflict or vague) on a toll (an action of
-    seed toll_actions: killed, injured, missing, displaced...) are an update, not a contradiction,
-    when the exact figures come from at least two publication dates, every article stating one
-    is dated, and from one date to the next both the lowest and the highest exact figure move
-    the same one way (an article recalling the earlier toll, `from nine`, keeps the lowest
-    where it was). Articles published the same day had the same information: when two of them
-    state figures that share no value (vague ones read as bounds), the claim is judged as above.
+    seed toll_actions: killed, injured, missing, displaced...) that moves one way from one
+    publication date to the next are an update, not a contradiction (macro evolving_tolls).
     consensus_value is, for an evolving claim, the latest value (the highest exact figure of the
     last date for a rising toll, the lowest for a falling one); otherwise the value the most
     articles state exactly (ties: the lower);
@@ -42,6 +38,12 @@ figures as (
 
     select * from {{ ref('fct_figures') }}
     where claim_key is not null and {{ in_changed_stories() }}
+
+),
+
+tolls as (
+
+    select action_class from {{ ref('toll_actions') }}
 
 ),
 
@@ -79,139 +81,10 @@ disagreements as (
 
 ),
 
----------- evolving tolls: publication time explains the differences
-
-toll_claims as (
-
-    select distinct
-        figures.story_id,
-        figures.claim_key
-    from figures
-    inner join {{ ref('toll_actions') }} as tolls on figures.action_class = tolls.action_class
-
-),
-
-figure_intervals as (
-
-    select
-        story_id,
-        claim_key,
-        article_id,
-        published_date,
-        case when qualifier = 'exact' then value * (1 - {{ var('figure_tolerance') }}) else value_low end
-            as interval_low,
-        case when qualifier = 'exact' then value * (1 + {{ var('figure_tolerance') }}) else value_high end
-            as interval_high
-    from figures
-
-),
-
--- Two articles of one day disagree when none of their figures admit a common value.
-same_day_pairs as (
-
-    select
-        a.story_id,
-        a.claim_key,
-        bool_or(
-            (a.interval_high is null or b.interval_low is null or b.interval_low <= a.interval_high)
-            and (b.interval_high is null or a.interval_low is null or a.interval_low <= b.interval_high)
-        ) as share_a_value
-    from figure_intervals as a
-    inner join figure_intervals as b
-        on
-            a.story_id = b.story_id
-            and a.claim_key = b.claim_key
-            and a.published_date = b.published_date
-            and a.article_id < b.article_id
-    group by a.story_id, a.claim_key, a.article_id, b.article_id
-
-),
-
-same_day_disagreements as (
-
-    select distinct
-        story_id,
-        claim_key
-    from same_day_pairs
-    where not share_a_value
-
-),
-
-exact_by_date as (
-
-    select
-        story_id,
-        claim_key,
-        published_date,
-        min(value) as low_value,
-        max(value) as high_value
-    from figures
-    where qualifier = 'exact'
-    group by story_id, claim_key, published_date
-
-),
-
-exact_steps as (
-
-    select
-        *,
-        low_value - lag(low_value) over by_date as low_step,
-        high_value - lag(high_value) over by_date as high_step,
-        row_number() over (
-            partition by story_id, claim_key order by published_date desc nulls first
-        ) as recency
-    from exact_by_date
-    window by_date as (partition by story_id, claim_key order by published_date)
-
-),
-
-trends as (
-
-    select
-        story_id,
-        claim_key,
-        count(*) >= 2 and count(published_date) = count(*) as over_dates,
-        coalesce(bool_and(low_step >= 0 and high_step >= 0), false)
-        and coalesce(bool_or(low_step > 0 or high_step > 0), false) as rises,
-        coalesce(bool_and(low_step <= 0 and high_step <= 0), false)
-        and coalesce(bool_or(low_step < 0 or high_step < 0), false) as falls,
-        max(case when recency = 1 then high_value end) as latest_high,
-        max(case when recency = 1 then low_value end) as latest_low
-    from exact_steps
-    group by story_id, claim_key
-
-),
-
-evolving_trends as (
-
-    select
-        trends.story_id,
-        trends.claim_key,
-        case when trends.rises then trends.latest_high else trends.latest_low end as latest_value
-    from trends
-    inner join toll_claims
-        on trends.story_id = toll_claims.story_id and trends.claim_key = toll_claims.claim_key
-    left join same_day_disagreements
-        on trends.story_id = same_day_disagreements.story_id and trends.claim_key = same_day_disagreements.claim_key
-    where trends.over_dates and (trends.rises or trends.falls) and same_day_disagreements.claim_key is null
-
-),
-
+-- publication time explains the differences of a toll that moves one way over the days
 evolving as (
 
-    select
-        evolving_trends.story_id,
-        evolving_trends.claim_key,
-        evolving_trends.latest_value,
-        count(distinct figures.article_id) as latest_articles
-    from evolving_trends
-    inner join figures
-        on
-            evolving_trends.story_id = figures.story_id
-            and evolving_trends.claim_key = figures.claim_key
-            and evolving_trends.latest_value = figures.value
-            and figures.qualifier = 'exact'
-    group by evolving_trends.story_id, evolving_trends.claim_key, evolving_trends.latest_value
+    {{ evolving_tolls('figures', 'tolls', var('figure_tolerance')) }}
 
 ),
 

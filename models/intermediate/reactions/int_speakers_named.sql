@@ -3,7 +3,8 @@
     speaker.
       - A document (`the statement`) is the joint document mentioned earlier in the article (or
         in the quote's own attribution: `..., the two said in a joint statement`), else the body
-        it came `from`/`by` (`a statement from its state commission`), else the document noun;
+        it came `from`/`by` (`a statement from its state commission`), both read by
+        int_speaker_documents_found, else the document noun;
         the parties together (`the two countries`, `both sides`) are the joint document when
         there is one. Both then speak for the story's principals (int_story_principals).
       - A surname alone takes the two-word name at the end of a capitalised run of the story
@@ -32,14 +33,10 @@ phrases as (
 
 ),
 
-articles as (
+documents as (
 
-    select
-        article_id,
-        body_start,
-        substr(raw_text, body_start + 1, body_end - body_start) as body
-    from {{ ref('int_articles_changed') }}
-    where is_current and {{ in_changed_stories() }}
+    select * from {{ ref('int_speaker_documents_found') }}
+    where {{ in_changed_stories() }}
 
 ),
 
@@ -73,101 +70,6 @@ aliases as (
 
 ),
 
-joint_mentions as (
-
-    -- `joint statement`, `joint declaration` ... and where in the body they end; only in
-    -- articles with a document or the parties among their speakers
-    select
-        chunks.article_id,
-        chunks.joint_noun,
-        chunks.mention_end
-    from (
-        select
-            article_id,
-            lower({{ regex_extract("chunk", "'(\\pL+)$'", 1) }}) as joint_noun,
-            sum(length(chunk)) over (
-                partition by article_id order by chunk_no
-                rows between unbounded preceding and current row
-            ) + body_start as mention_end
-        from (
-            select
-                article_id,
-                body_start,
-                {{ explode_columns('chunk_list', 'chunk', 'chunk_no') }}
-            from (
-                select
-                    article_id,
-                    body_start,
-                    {{ regex_matches("body", "'(?is:.*?)\\bjoint \\pL+'") }} as chunk_list
-                from articles
-                where article_id in (
-                        select attributed.article_id
-                        from attributed
-                        inner join phrases
-                            on attributed.quote_key = phrases.quote_key
-                        where phrases.speaker_class in ('document', 'parties')
-                    )
-            ) as listed
-        ) as exploded
-    ) as chunks
-    inner join speaker_nouns
-        on chunks.joint_noun = speaker_nouns.noun
-    where speaker_nouns.role = 'document'
-
-),
-
-earlier_joints as (
-
-    -- the first joint document of the article before the quote or in its own attribution
-    select
-        attributed.quote_key,
-        {{ arg_min_by('joint_mentions.joint_noun', 'joint_mentions.mention_end') }} as joint_noun
-    from attributed
-    inner join joint_mentions
-        on
-            attributed.article_id = joint_mentions.article_id
-            and joint_mentions.mention_end <= attributed.char_end + length(attributed.after_text) + 1
-    group by attributed.quote_key
-
-),
-
-document_sources as (
-
-    -- `a statement from its state commission for prisoners of war`: the body a document came from
-    select
-        quote_key,
-        {{ arg_max_by(
-            regex_replace(
-                regex_extract("mention", "'^\\pL+ (?:from|by) (.*)$'", 1), "'^(?:the|its|their|his|her|a|an) '", "''"
-            ),
-            'mention_no'
-        ) }} as source_name
-    from (
-        select
-            quote_key,
-            head_key,
-            {{ explode_columns('mention_list', 'mention', 'mention_no') }}
-        from (
-            select
-                attributed.quote_key,
-                phrases.head_key,
-                {{ regex_matches(
-                    "substr(articles.body, 1, attributed.char_start - articles.body_start)",
-                    "'\\pL+ (?:from|by) [^.,;:\"“”§\\n]+'"
-                ) }} as mention_list
-            from attributed
-            inner join phrases
-                on attributed.quote_key = phrases.quote_key
-            inner join articles
-                on attributed.article_id = articles.article_id
-            where phrases.speaker_class = 'document'
-        ) as listed
-    ) as exploded
-    where lower({{ regex_extract("mention", "'^(\\pL+)'", 1) }}) = head_key
-    group by quote_key
-
-),
-
 explicit_speakers as (
 
     select
@@ -181,10 +83,10 @@ explicit_speakers as (
         case
             when phrases.speaker_class = 'document' and phrases.has_joint
                 then 'joint ' || phrases.head_key
-            when phrases.speaker_class in ('document', 'parties') and earlier_joints.joint_noun is not null
-                then 'joint ' || earlier_joints.joint_noun
+            when phrases.speaker_class in ('document', 'parties') and documents.joint_noun is not null
+                then 'joint ' || documents.joint_noun
             when phrases.speaker_class = 'document'
-                then coalesce(document_sources.source_name, phrases.head_key)
+                then coalesce(documents.source_name, phrases.head_key)
             else phrases.speaker_name
         end as speaker,
         case
@@ -192,7 +94,7 @@ explicit_speakers as (
                 phrases.speaker_class = 'parties'
                 or (
                     phrases.speaker_class = 'document'
-                    and (phrases.has_joint or earlier_joints.joint_noun is not null)
+                    and (phrases.has_joint or documents.joint_noun is not null)
                 )
                 then principal_lists.principal_names
             else phrases.affiliation
@@ -200,12 +102,10 @@ explicit_speakers as (
     from attributed
     inner join phrases
         on attributed.quote_key = phrases.quote_key
-    left join document_sources
-        on attributed.quote_key = document_sources.quote_key
+    left join documents
+        on attributed.quote_key = documents.quote_key
     left join principal_lists
         on attributed.story_id = principal_lists.story_id
-    left join earlier_joints
-        on attributed.quote_key = earlier_joints.quote_key
     where phrases.speaker_class != 'pronoun'
 
 ),
