@@ -8,8 +8,10 @@
       and the story's running text does not name.
     - `classifier`: the learned classifier (int_name_runs_classified) types every run; `none`
       drops it.
-    - `hybrid`: a hand rule that types the run wins; the classifier types and keeps or drops
-      the runs no rule types; a lone unknown word opening a sentence is dropped as with `rules`. -#}
+    - `hybrid`: a hand rule that types the run wins; the classifier types the runs no rule
+      types; a run it calls no name is kept untyped (NULL), for fct_mentions to type from the
+      story (a name typed once keeps its type: `Tarvo officials` types every bare `Tarvo`) or
+      drop; a lone unknown word opening a sentence is dropped as with `rules`. -#}
 
 {%- set typing = name_typing() -%}
 
@@ -74,7 +76,11 @@ kept as (
             'classifier' as detected_rule
         {%- else -%}
             case when is_rule_specific then rule_type else classified_type end as entity_type,
-            case when is_rule_specific then typing_rule else 'classifier' end as detected_rule
+            case
+                when is_rule_specific then typing_rule
+                when classified_type is not null then 'classifier'
+                else typing_rule
+            end as detected_rule
         {%- endif %}
     from candidates
     where
@@ -86,9 +92,7 @@ kept as (
                 first_word_no = 1 and n_words = 1 and n_lexicon_words = 0 and not is_upper
                 and pattern_type is null and gazetteer_type is null and not is_story_supported
             )
-            {% if typing == 'hybrid' -%}
-                and (is_rule_specific or classified_type is not null)
-            {%- else -%}
+            {% if typing == 'rules' -%}
                 and (not is_heading or (rule_type is not null and typing_rule != 'context') or is_story_supported)
             {%- endif %}
         {%- endif %}

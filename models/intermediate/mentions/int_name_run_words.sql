@@ -140,6 +140,12 @@ flagged as (
                 and not {{ regex_contains("coalesce(word_neighbours.next_word, '')", "'^[0-9]'") }}
                 and month_prepositions.word is null
             )
+            -- a common word that heads a name continues one (`Sky News`), never starts one
+            or (
+                word_neighbours.head_type is not null
+                and word_neighbours.prev_is_plain_cap
+                and word_neighbours.gap = ' '
+            )
         )
         and coalesce(covered_words.in_title, 0) = 0 as is_name_word
     from word_neighbours
