@@ -92,9 +92,11 @@ kept as (
                 first_word_no = 1 and n_words = 1 and n_lexicon_words = 0 and not is_upper
                 and pattern_type is null and gazetteer_type is null and not is_story_supported
             )
-            {% if typing == 'rules' -%}
-                and (not is_heading or (rule_type is not null and typing_rule != 'context') or is_story_supported)
-            {%- endif %}
+            -- with the rules alone, a heading's run needs a rule or the story (hybrid leaves it to the story)
+            and (
+                not {{ typing == 'rules' }}
+                or not is_heading or (rule_type is not null and typing_rule != 'context') or is_story_supported
+            )
         {%- endif %}
 
 ),

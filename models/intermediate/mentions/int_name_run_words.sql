@@ -5,7 +5,8 @@
     name between name words (`Charles de Gaulle`), `of`/`the`/`for` only after a head word
     (`International Committee of the Red Cross`), and a lower-case part after a hyphen
     continues the word before it when that word follows another name word (`Leung Kwok-hung`,
-    not `Arch-foes`) and is no adjective's ending (`Tarvo-based`, see name_compound_suffixes).
+    not `Arch-foes`) and is no adjective's ending (`Tarvo-based`: a compound_suffix of
+    name_context_words).
     Headings are included: int_name_runs decides which of their runs count. -#}
 
 {%- set max_words = 8 -%}
@@ -200,7 +201,7 @@ eligible as (
         or (
             gap = '-' and word = word_lower and prev_is_name and prev2_is_name and prev_gap = ' '
             and not is_heading
-            and word not in ('{{ name_compound_suffixes() | join("', '") }}')
+            and coalesce(context_role, '') != 'compound_suffix'
         )
         or (
             context_role in ('connector', 'connector_after_head')
