@@ -11,7 +11,9 @@
     - `hybrid`: a hand rule that types the run wins; the classifier types the runs no rule
       types; a run it calls no name is kept untyped (NULL), for fct_mentions to type from the
       story (a name typed once keeps its type: `Tarvo officials` types every bare `Tarvo`) or
-      drop; a lone unknown word opening a sentence is dropped as with `rules`. -#}
+      drop; a lone unknown word opening a sentence is dropped as with `rules`.
+    With `rules` and `hybrid`, a lone word that a hyphen joins to a lower-case word that does not
+    continue it is a compound, not a name (`Arch-foes`; but `Tarvo-based` names Tarvo). -#}
 
 {%- set typing = name_typing() -%}
 
@@ -92,6 +94,9 @@ kept as (
                 first_word_no = 1 and n_words = 1 and n_lexicon_words = 0 and not is_upper
                 and pattern_type is null and gazetteer_type is null and not is_story_supported
             )
+            -- a lone word that a hyphen joins to a lower-case word is a compound (`Arch-foes`,
+            -- `Anti-war`), unless that word makes an adjective of a name (`Tarvo-based`)
+            and not (n_words = 1 and coalesce(next_gap, '') = '-' and coalesce(next_role, '') != 'compound_suffix')
             -- with the rules alone, a heading's run needs a rule or the story (hybrid leaves it to the story)
             and (
                 not {{ typing == 'rules' }}
