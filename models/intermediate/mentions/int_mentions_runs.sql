@@ -9,9 +9,12 @@
     - `classifier`: the learned classifier (int_name_runs_classified) types every run; `none`
       drops it.
     - `hybrid`: a hand rule that types the run wins; the classifier types the runs no rule
-      types; a run it calls no name is kept untyped (NULL), for fct_mentions to type from the
-      story (a name typed once keeps its type: `Tarvo officials` types every bare `Tarvo`) or
-      drop; a lone unknown word opening a sentence is dropped as with `rules`.
+      types; a run it calls no name is kept untyped (NULL) when a hand rule types the same name
+      elsewhere in the story's running text, or the story writes a full name of a person or
+      place that ends in it, for fct_mentions to type from the story (a name typed once keeps
+      its type: `Tarvo officials` types every bare `Tarvo`); the classifier's own guesses do not
+      spread (`Polaroid` typed a person once); a lone unknown word opening a sentence is
+      dropped as with `rules`.
     With `rules` and `hybrid`, a lone word that a hyphen joins to a lower-case word that does not
     continue it is a compound, not a name (`Arch-foes`; but `Tarvo-based` names Tarvo). -#}
 
@@ -66,6 +69,41 @@ candidates as (
 
 ),
 
+-- what the story types with a rule: the same name typed by a hand rule (`Tarvo officials`),
+-- or a full name of a person or place whose last word a lone word is (`Okafor` of `Grace Okafor`)
+story_typed as (
+
+    select distinct
+        story_id,
+        lower(surface) as name_key
+    from candidates
+    where is_rule_specific and not is_heading
+
+    union
+
+    select distinct
+        story_id,
+        last_lower as name_key
+    from candidates
+    where
+        n_words >= 2
+        and case when is_rule_specific then rule_type else classified_type end in ('person', 'place')
+
+),
+
+story_checked as (
+
+    select
+        candidates.*,
+        story_typed.story_id is not null as is_story_typed
+    from candidates
+    left join story_typed
+        on
+            candidates.story_id = story_typed.story_id
+            and lower(candidates.surface) = story_typed.name_key
+
+),
+
 kept as (
 
     select
@@ -84,7 +122,7 @@ kept as (
                 else typing_rule
             end as detected_rule
         {%- endif %}
-    from candidates
+    from story_checked
     where
         {% if typing == 'classifier' -%}
             classified_type is not null
@@ -97,6 +135,7 @@ kept as (
             -- a lone word that a hyphen joins to a lower-case word is a compound (`Arch-foes`,
             -- `Anti-war`), unless that word makes an adjective of a name (`Tarvo-based`)
             and not (n_words = 1 and coalesce(next_gap, '') = '-' and coalesce(next_role, '') != 'compound_suffix')
+            and (not {{ typing == 'hybrid' }} or is_rule_specific or classified_type is not null or is_story_typed)
             -- with the rules alone, a heading's run needs a rule or the story (hybrid leaves it to the story)
             and (
                 not {{ typing == 'rules' }}
