@@ -196,3 +196,36 @@ def test_gazetteers_type_names_no_rule_knew(extracted: list[dict]) -> None:
     } <= typed
     # a lower-case part after a hyphen continues the name
     assert ("Leung Kwok-hung", "person", "run_title") in typed
+
+
+def test_context_cues_type_organisations_and_the_story_keeps_the_type(mentions: list[dict]) -> None:
+    rows = of_file(mentions, "harbour_deal.txt")
+    typed = {(r["surface"], r["entity_type"]) for r in rows}
+    assert {
+        ("Tarvo", "organization"),  # `Tarvo officials`, `a member of Tarvo`
+        ("Ostrel Freight", "organization"),  # `a spokesman for Ostrel Freight`
+        ("Brannock", "organization"),  # `the Brannock group`
+        ("Kestrel9", "organization"),  # `the team Kestrel9`
+        ("Church of Velmora", "organization"),  # a head word before `of`
+        ("Harrow News", "organization"),  # `News`, a common word, continues a name
+        ("Museum of Saltwork", "place"),
+        ("Dunmore Herald", "organization"),  # a newspaper's head word
+    } <= typed
+    # a plural title is a title, not a name
+    assert not [s for s, _ in typed if "Ministers" in s]
+    # a name typed once keeps its type: `fined Tarvo`, `Arch-rivals Tarvo` and `a Tarvo-owned
+    # ferry` have no cue of their own; neither `-rivals` nor `-owned` continues a name
+    tarvo = [r for r in rows if r["surface"] == "Tarvo"]
+    assert len(tarvo) == 5 and {r["entity_type"] for r in tarvo} == {"organization"}
+    assert not [r for r in rows if "rivals" in r["surface"] or "owned" in r["surface"] or r["surface"] == "Arch"]
+
+
+def test_name_shapes_and_occupations_type_people(mentions: list[dict]) -> None:
+    typed = {(r["surface"], r["entity_type"]) for r in of_file(mentions, "harbour_deal.txt")}
+    assert {
+        ("Chan Siu-fung", "person"),  # a romanised name, no cue
+        ("Lam Wai-keung", "person"),
+        ("Quorn", "person"),  # after an occupation: `fashion designer Quorn`
+    } <= typed
+    # an English compound of the same shape is no person
+    assert not [s for s, t in typed if "Selby" in s and t == "person"]

@@ -8,8 +8,15 @@
       and the story's running text does not name.
     - `classifier`: the learned classifier (int_name_runs_classified) types every run; `none`
       drops it.
-    - `hybrid`: a hand rule that types the run wins; the classifier types and keeps or drops
-      the runs no rule types; a lone unknown word opening a sentence is dropped as with `rules`. -#}
+    - `hybrid`: a hand rule that types the run wins; the classifier types the runs no rule
+      types; a run it calls no name is kept untyped (NULL) when a hand rule types the same name
+      elsewhere in the story's running text, or the story writes a full name of a person or
+      place that ends in it, for fct_mentions to type from the story (a name typed once keeps
+      its type: `Tarvo officials` types every bare `Tarvo`); the classifier's own guesses do not
+      spread (`Polaroid` typed a person once); a lone unknown word opening a sentence is
+      dropped as with `rules`.
+    With `rules` and `hybrid`, a lone word that a hyphen joins to a lower-case word that does not
+    continue it is a compound, not a name (`Arch-foes`; but `Tarvo-based` names Tarvo). -#}
 
 {%- set typing = name_typing() -%}
 
@@ -62,6 +69,41 @@ candidates as (
 
 ),
 
+-- what the story types with a rule: the same name typed by a hand rule (`Tarvo officials`),
+-- or a full name of a person or place whose last word a lone word is (`Okafor` of `Grace Okafor`)
+story_typed as (
+
+    select distinct
+        story_id,
+        lower(surface) as name_key
+    from candidates
+    where is_rule_specific and not is_heading
+
+    union
+
+    select distinct
+        story_id,
+        last_lower as name_key
+    from candidates
+    where
+        n_words >= 2
+        and case when is_rule_specific then rule_type else classified_type end in ('person', 'place')
+
+),
+
+story_checked as (
+
+    select
+        candidates.*,
+        story_typed.story_id is not null as is_story_typed
+    from candidates
+    left join story_typed
+        on
+            candidates.story_id = story_typed.story_id
+            and lower(candidates.surface) = story_typed.name_key
+
+),
+
 kept as (
 
     select
@@ -74,9 +116,13 @@ kept as (
             'classifier' as detected_rule
         {%- else -%}
             case when is_rule_specific then rule_type else classified_type end as entity_type,
-            case when is_rule_specific then typing_rule else 'classifier' end as detected_rule
+            case
+                when is_rule_specific then typing_rule
+                when classified_type is not null then 'classifier'
+                else typing_rule
+            end as detected_rule
         {%- endif %}
-    from candidates
+    from story_checked
     where
         {% if typing == 'classifier' -%}
             classified_type is not null
@@ -86,11 +132,15 @@ kept as (
                 first_word_no = 1 and n_words = 1 and n_lexicon_words = 0 and not is_upper
                 and pattern_type is null and gazetteer_type is null and not is_story_supported
             )
-            {% if typing == 'hybrid' -%}
-                and (is_rule_specific or classified_type is not null)
-            {%- else -%}
-                and (not is_heading or (rule_type is not null and typing_rule != 'context') or is_story_supported)
-            {%- endif %}
+            -- a lone word that a hyphen joins to a lower-case word is a compound (`Arch-foes`,
+            -- `Anti-war`), unless that word makes an adjective of a name (`Tarvo-based`)
+            and not (n_words = 1 and coalesce(next_gap, '') = '-' and coalesce(next_role, '') != 'compound_suffix')
+            and (not {{ typing == 'hybrid' }} or is_rule_specific or classified_type is not null or is_story_typed)
+            -- with the rules alone, a heading's run needs a rule or the story (hybrid leaves it to the story)
+            and (
+                not {{ typing == 'rules' }}
+                or not is_heading or (rule_type is not null and typing_rule != 'context') or is_story_supported
+            )
         {%- endif %}
 
 ),

@@ -4,8 +4,10 @@
     month name is one when it is a surname (`Theresa May said`). A lower-case particle joins a
     name between name words (`Charles de Gaulle`), `of`/`the`/`for` only after a head word
     (`International Committee of the Red Cross`), and a lower-case part after a hyphen
-    continues the word before it (`Leung Kwok-hung`). Headings are included: int_name_runs
-    decides which of their runs count. -#}
+    continues the word before it when that word follows another name word (`Leung Kwok-hung`,
+    not `Arch-foes`) and is no adjective's ending (`Tarvo-based`: a compound_suffix of
+    name_context_words).
+    Headings are included: int_name_runs decides which of their runs count. -#}
 
 {%- set max_words = 8 -%}
 
@@ -140,6 +142,12 @@ flagged as (
                 and not {{ regex_contains("coalesce(word_neighbours.next_word, '')", "'^[0-9]'") }}
                 and month_prepositions.word is null
             )
+            -- a common word that heads a name continues one (`Sky News`), never starts one
+            or (
+                word_neighbours.head_type is not null
+                and word_neighbours.prev_is_plain_cap
+                and word_neighbours.gap = ' '
+            )
         )
         and coalesce(covered_words.in_title, 0) = 0 as is_name_word
     from word_neighbours
@@ -188,7 +196,13 @@ eligible as (
     from contexted
     where
         is_name_word
-        or (gap = '-' and word = word_lower and prev_is_name and not is_heading)
+        -- a given name's second syllable follows a family name (`Leung Kwok-hung`), so the word
+        -- before the hyphen is not a run's first (`Arch-foes Tarvo`); `Tarvo-based` names Tarvo
+        or (
+            gap = '-' and word = word_lower and prev_is_name and prev2_is_name and prev_gap = ' '
+            and not is_heading
+            and coalesce(context_role, '') != 'compound_suffix'
+        )
         or (
             context_role in ('connector', 'connector_after_head')
             and word = word_lower

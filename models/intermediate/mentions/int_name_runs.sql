@@ -197,8 +197,12 @@ typed_runs as (
             when n_words >= 2 and n_org_heads > 0 then 'organization'
             when n_words >= 2 and n_place_heads > 0 then 'place'
             when prev_is_title and first_gap in (' ', ' (', '. ') then 'person'
+            when {{ is_romanised_name('surface') }} then 'person'
             -- `the industry group Eurofer said`, `ING said`: a body speaks, not a person
             when prev_role = 'org_noun' and first_gap = ' ' then 'organization'
+            -- what people belong to or speak for: `Tarvo officials`, `the Tarvo group`, `members of Tarvo`
+            when next_role in ('org_member', 'org_noun') and next_gap = ' ' then 'organization'
+            when prev_lower in ('of', 'for') and prev2_role = 'org_member' and first_gap = ' ' then 'organization'
             when all_upper = 1 and n_words = 1 and length(surface) >= 2 and next_role = 'speech_verb'
                 then 'organization'
             when next_role = 'speech_verb' and next_gap in (' ', ', ') then 'person'
@@ -224,7 +228,10 @@ typed_runs as (
             when gazetteer_type is not null then 'gazetteer'
             when n_words >= 2 and n_event_heads + n_org_heads + n_place_heads > 0 then 'head_word'
             when prev_is_title and first_gap in (' ', ' (', '. ') then 'title'
+            when {{ is_romanised_name('surface') }} then 'name_shape'
             when prev_role = 'org_noun' and first_gap = ' ' then 'org_noun'
+            when next_role in ('org_member', 'org_noun') and next_gap = ' ' then 'org_member'
+            when prev_lower in ('of', 'for') and prev2_role = 'org_member' and first_gap = ' ' then 'org_member'
             when all_upper = 1 and n_words = 1 and next_role = 'speech_verb' then 'acronym'
             when next_role = 'speech_verb' or prev_role = 'speech_verb' then 'speech_verb'
             when all_upper = 1 and n_words = 1 and first_word_no = 1 and next_gap like ',%' then 'dateline'
