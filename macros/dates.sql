@@ -104,6 +104,8 @@
         when 'explicit_month' then {{ dates_first_of_month(y, m) }}
         when 'explicit_year' then {{ date_from_parts(y, 1, 1) }}
         when 'explicit_decade' then {{ date_from_parts(y, 1, 1) }}
+        {#- `the 20th century`: 1900-1999, as news counts it (not 1901-2000) -#}
+        when 'explicit_century' then case when {{ d }} between 1 and 30 then {{ date_from_parts('100 * (' ~ d ~ ' - 1)', 1, 1) }} end
         when 'explicit_year_range' then {{ date_from_parts(y, 1, 1) }}
         {#- A day without a year is the latest such day on or before the anchor, unless the one
             of the next or of this year falls within var('yearless_day_future_days') after it:
@@ -178,6 +180,8 @@
             {{ date_from_parts('extract(year from ' ~ range_start ~ ')', 12, 31) }}
         when {{ method }} = 'explicit_year_range' then {{ date_from_parts(end_year, 12, 31) }}
         when {{ method }} = 'explicit_decade' then {{ date_from_parts('extract(year from ' ~ range_start ~ ') + 9', 12, 31) }}
+        when {{ method }} = 'explicit_century' then
+            {{ date_from_parts('extract(year from ' ~ range_start ~ ') + 99', 12, 31) }}
         when {{ method }} in ('explicit_month', 'month_not_after', 'month_not_before', 'month_before',
             'month_after', 'month_offset', 'month_in_year_offset', 'months_ago') then
             {{ add_days(add_months(range_start, 1), -1) }}
@@ -198,7 +202,7 @@
 {% macro date_method_is_relative(method) -%}
     ({{ method }} not in ('explicit_day', 'iso_day', 'numeric_day', 'explicit_month', 'explicit_year',
         'explicit_year_range', 'explicit_year_end', 'explicit_quarter', 'explicit_half', 'explicit_season',
-        'explicit_decade'))
+        'explicit_decade', 'explicit_century'))
 {%- endmacro %}
 
 {#- A list of every day from `start_date` to `end_date` inclusive (explode it with `explode`). -#}

@@ -25,9 +25,14 @@ tokens as (
         char_end,
         token,
         token_key,
-        token_kind
+        token_kind,
+        lag(token_key) over (partition by sentence_key order by token_no) as previous_token_key,
+        lag(token_key, 2) over (partition by sentence_key order by token_no) as second_previous_token_key
     from {{ ref('int_tokens') }}
-    where {{ in_changed_stories() }}
+    where
+        {{ in_changed_stories() }}
+        -- an editor's brackets inside a quotation (`"[Ten] years ago"`) are no part of its grammar
+        and token not in ('[', ']')
 
 ),
 
@@ -115,11 +120,26 @@ count_words as (
 
 ),
 
-future_markers as (
+-- a future marker (`will`), and a form of `be` that with `to be` after it marks the future too
+-- (`is to be held on Friday`; a bare `is to` does not: `is to blame`)
+future_words as (
 
-    select match_key
+    select
+        match_key,
+        role
     from {{ ref('stg_lexicons__date_context_words') }}
-    where role = 'future_marker'
+    where role in ('future_marker', 'future_copula')
+
+),
+
+-- decades written as words (`the sixties`): the plural of a round count word from twenty up
+decade_words as (
+
+    select
+        {{ regex_replace('match_key', "'y$'", "'ies'") }} as match_key,
+        1900 + cast(value as integer) as decade_year
+    from {{ ref('stg_lexicons__number_words') }}
+    where kind = 'tens' and value between 20 and 90
 
 ),
 
@@ -132,6 +152,8 @@ anchor_words as (
     select weekday_names.match_key as word from weekday_names
     union
     select season_names.match_key as word from season_names
+    union
+    select decade_words.match_key as word from decade_words
     union
     select {{ regex_extract("pattern", "'(\\S+)$'", 1) }} as word
     from {{ ref('relative_date_rules') }}
@@ -166,6 +188,7 @@ classified as (
             when season_names.first_month is not null then '<season>'
             when {{ regex_contains("tokens.token", "'^(19|20)[0-9][0-9]$'") }} then '<year>'
             when {{ regex_contains("tokens.token", "'^(19|20)[0-9]0s$'") }} then '<decade>'
+            when decade_words.decade_year is not null then '<decade>'
             when {{ regex_contains("tokens.token", "'^[0-9][0-9]?(st|nd|rd|th)?$'") }}
                 and cast({{ regex_first("tokens.token", "'^[0-9]+'") }} as integer) between 1 and 31
                 then '<day>'
@@ -181,7 +204,11 @@ classified as (
         case when tokens.token = '“' then 1 when tokens.token = '”' then -1 else 0 end as curly_quote_step,
         case when tokens.token = '"' then 1 else 0 end as straight_quote_step,
         -- a contracted `will` is glued to its subject (`they'll`)
-        future_markers.match_key is not null or contracted_markers.match_key is not null as is_future_marker,
+        future_markers.match_key is not null
+        or contracted_markers.match_key is not null
+        or (
+            tokens.token_key = 'be' and tokens.previous_token_key = 'to' and future_copulas.match_key is not null
+        ) as is_future_marker,
         case
             when {{ regex_contains("tokens.token", "'^[0-9][0-9]?(st|nd|rd|th)?$'") }}
                 then cast({{ regex_first("tokens.token", "'^[0-9]+'") }} as integer)
@@ -192,6 +219,7 @@ classified as (
         case
             when {{ regex_contains("tokens.token", "'^(19|20)[0-9][0-9]s?$'") }}
                 then cast(left(tokens.token, 4) as integer)
+            else decade_words.decade_year
         end as year_value,
         case
             when {{ regex_contains("tokens.token", date_regex('two_digit')) }}
@@ -204,9 +232,14 @@ classified as (
     left join season_names on tokens.token_key = season_names.match_key
     left join count_words on tokens.token_key = count_words.match_key
     left join ordinal_words on tokens.token_key = ordinal_words.match_key
-    left join future_markers on tokens.token_key = future_markers.match_key
-    left join future_markers as contracted_markers
+    left join decade_words on tokens.token_key = decade_words.match_key
+    left join future_words as future_markers
+        on tokens.token_key = future_markers.match_key and future_markers.role = 'future_marker'
+    left join future_words as contracted_markers
         on {{ regex_extract("tokens.token_key", "'^\\pL+''(\\pL+)$'", 1) }} = contracted_markers.match_key
+            and contracted_markers.role = 'future_marker'
+    left join future_words as future_copulas
+        on tokens.second_previous_token_key = future_copulas.match_key and future_copulas.role = 'future_copula'
 
 ),
 

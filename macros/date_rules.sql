@@ -1,0 +1,28 @@
+{#- Rule families of the date grammar (seed relative_date_rules), named once for the models that
+    treat them apart. -#}
+
+{#- Methods of patterns that end in a year offset (`March 11 this year`, `May last year`): the
+    tail is its own expression, the rest is resolved in the year the tail names. -#}
+{% macro is_year_tail_method(method) -%}
+    ({{ method }} in ('day_in_year_offset', 'month_in_year_offset'))
+{%- endmacro %}
+
+{#- The most words a phrase set off beside a date may have to be read as its apposition
+    (int_date_appositions_matched): `the opening night` has three. -#}
+{% macro date_apposition_max_words() -%}
+    4
+{%- endmacro %}
+
+{#- The columns every family of date expressions gives (int_date_grammar_matched,
+    int_date_appositions_matched), in the order int_date_expressions_matched keeps. -#}
+{% macro date_expression_columns() -%}
+    {{ return([
+        'sentence_id', 'sentence_key', 'article_id', 'story_id',
+        'start_token_no', 'end_token_no', 'start_word_no', 'end_word_no', 'start_clause_no', 'end_clause_no',
+        'char_start', 'char_end',
+        'pattern', 'rule', 'resolution_method', 'granularity', 'unit_offset',
+        'year_number', 'end_year_number', 'month_number', 'day_number', 'weekday_number',
+        'is_relative', 'follows_future_marker', 'is_quoted',
+        'published_date', 'resolved_start', 'resolved_end',
+    ]) }}
+{%- endmacro %}
