@@ -76,7 +76,8 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     # A new story, an article joining the landslide story, and a changed flood article.
     shutil.copytree(FIXTURES / "figures" / "quake", corpus / "quake")
     (corpus / "landslide" / "late_report.txt").write_text(
-        "Rescuers pulled two more survivors from the mud on Friday, officials said.\n\n"
+        "Rescuers pulled two more survivors from the mud on Friday night, the fourth night of the search,"
+        " officials said.\n\n"
         "\u201cWe have not given up,\u201d said Ana Quispe, a spokeswoman for the regional fire service.\n\n"
         "The regional government released a statement from its emergency committee.\n\n"
         "\u201cSearch teams will keep working through the night,\u201d the statement said.\n"

@@ -6,8 +6,8 @@
     up to the first `of`, at most date_apposition_max_words() (macros/date_rules.sql) of them; a
     phrase with `before` or `after` counts from something else (`the day after the vote`) and is
     no apposition. After the date, a day-part word may stand before the comma (`Saturday night,`).
-    The rows are the grammar family's and then the appositions (so that the table, which few
-    corpora give an apposition, holds every date expression). -#}
+    Only the appositions are rows here; int_date_expressions_matched unions them with the
+    grammar family's. -#}
 
 {%- set columns = date_expression_columns() %}
 
@@ -268,8 +268,6 @@ appositions as (
 
 final as (
 
-    select {{ columns | join(', ') }} from grammar
-    union all
     select {{ columns | join(', ') }} from appositions
 
 )

@@ -2,9 +2,8 @@
     date, of every rule family, each in its own model:
     - int_date_grammar_matched: the patterns of the date grammar (seed `relative_date_rules`,
       matched in int_date_patterns_matched), parsed and resolved;
-    - int_date_appositions_matched: the grammar's, with a day-naming phrase set off by commas
-      beside a date of one day added as an expression of that day (`Saturday night, the opening
-      night,`).
+    - int_date_appositions_matched: a day-naming phrase set off by commas beside a date of one
+      day, as an expression of that day (`Saturday night, the opening night,`).
     Downstream models (int_date_cues_assigned, int_dates_extracted) key an expression by its
     sentence and first token, which no two expressions share. -#}
 
@@ -13,6 +12,12 @@
 with
 
 families as (
+
+    select {{ date_expression_columns() | join(', ') }}
+    from {{ ref('int_date_grammar_matched') }}
+    where {{ in_changed_stories() }}
+
+    union all
 
     select {{ date_expression_columns() | join(', ') }}
     from {{ ref('int_date_appositions_matched') }}
