@@ -1,0 +1,190 @@
+
+{#- Runs of name words (int_name_run_words): one row per run, where it starts and ends and the
+    context around it, which the typing rules of int_name_runs read. The rules of a run's extent:
+    name words (and the particles between them) that follow each other in a sentence make one
+    run when the gap between two of them is a space or a hyphen (`Leung Kwok-hung`), the closing
+    parenthesis of a bracketed word (`(Carla) Fuentes`, whose span then opens at the parenthesis,
+    but not `(Gulf Press) -`), or the full stop after an initial (`J. Smith`). A run of particles
+    alone is no run. -#}
+
+-- depends_on: {{ ref('int_stories_changed') }}
+
+with
+
+eligible as (
+
+    select
+        *,
+        -- partitions on long varchar ids are much slower
+        dense_rank() over (order by sentence_id) as sentence_key
+    from {{ ref('int_name_run_words') }}
+    where {{ in_changed_stories() }}
+
+),
+
+sentences as (
+
+    select
+        sentence_id,
+        char_start,
+        sentence_text
+    from {{ ref('int_sentences') }}
+    where {{ in_changed_stories() }}
+
+),
+
+run_starts as (
+
+    select
+        *,
+        case
+            when lag(word_no) over sentence_words = word_no - 1
+                and (
+                    gap in (' ', '-')
+                    or (gap = ') ' and prev_gap like '%(')
+                    or (gap = '. ' and {{ regex_contains('prev_word', "'^\\p{Lu}$'") }})
+                )
+                then 0
+            else 1
+        end as is_run_start
+    from eligible
+    window sentence_words as (partition by sentence_key order by word_no)
+
+),
+
+run_numbered as (
+
+    select
+        *,
+        cast(sum(is_run_start) over (
+            partition by sentence_key order by word_no
+            rows between unbounded preceding and current row
+        ) as integer) as run_no
+    from run_starts
+
+),
+
+runs as (
+
+    select
+        sentence_key,
+        run_no,
+        min(sentence_id) as sentence_id,
+        min(article_id) as article_id,
+        min(story_id) as story_id,
+        min(word_no) as first_word_no,
+        max(word_no) as last_word_no,
+        min(word_start) as word_start,
+        max(word_end) as char_end,
+        sum(case when is_name_word then 1 else 0 end) as n_words,
+        sum(case when is_name_word and is_lexicon then 1 else 0 end) as n_lexicon_words,
+        sum(case when is_name_word and head_type = 'event' then 1 else 0 end) as n_event_heads,
+        sum(case when is_name_word and head_type = 'organization' then 1 else 0 end) as n_org_heads,
+        sum(case when is_name_word and head_type = 'place' then 1 else 0 end) as n_place_heads,
+        min(case when is_upper then 1 else 0 end) as all_upper,
+        max(case when is_heading then 1 else 0 end) as in_heading
+    from run_numbered
+    group by sentence_key, run_no
+
+),
+
+run_context as (
+
+    select
+        runs.*,
+        first_word.gap as first_gap,
+        first_word.prev_is_title,
+        first_word.prev_role,
+        first_word.prev2_role,
+        first_word.prev_lower,
+        first_word.word_lower as first_lower,
+        last_word.word_lower as last_lower,
+        first_word.is_given_name as first_is_given,
+        last_word.is_legal_suffix as last_is_suffix,
+        last_word.next_role,
+        last_word.next2_role,
+        last_word.next_gap,
+        last_word.next_lower,
+        last_word.next2_is_title
+    from runs
+    inner join run_numbered as first_word
+        on runs.sentence_key = first_word.sentence_key and runs.first_word_no = first_word.word_no
+    inner join run_numbered as last_word
+        on runs.sentence_key = last_word.sentence_key and runs.last_word_no = last_word.word_no
+    where runs.n_words > 0
+
+),
+
+run_surfaces as (
+
+    select
+        run_context.*,
+        sentences.sentence_text,
+        sentences.char_start as sentence_start,
+        -- `(Carla) Fuentes`: the span opens at the parenthesis it closes (not `(Gulf Press) -`)
+        run_context.word_start
+        - case
+            when
+                run_context.first_gap like '%(' and run_context.n_words > 1
+                and instr(
+                    substr(
+                        sentences.sentence_text,
+                        run_context.word_start - sentences.char_start + 1,
+                        run_context.char_end - run_context.word_start
+                    ),
+                    ')'
+                ) > 0
+                then 1
+            else 0
+        end as char_start
+    from run_context
+    inner join sentences on run_context.sentence_id = sentences.sentence_id
+
+),
+
+run_texts as (
+
+    select
+        *,
+        substr(sentence_text, char_start - sentence_start + 1, char_end - char_start) as surface
+    from run_surfaces
+
+),
+
+final as (
+
+    select
+        sentence_id,
+        article_id,
+        story_id,
+        surface,
+        n_words,
+        first_word_no,
+        n_lexicon_words,
+        n_event_heads,
+        n_org_heads,
+        n_place_heads,
+        first_gap,
+        first_lower,
+        last_lower,
+        first_is_given,
+        last_is_suffix,
+        prev_is_title,
+        prev_role,
+        prev2_role,
+        prev_lower,
+        next_role,
+        next2_role,
+        next_gap,
+        next_lower,
+        next2_is_title,
+        cast(char_start as integer) as char_start,
+        cast(char_end as integer) as char_end,
+        article_id || ':' || char_start || '-' || char_end as run_id,
+        all_upper = 1 as is_upper,
+        in_heading = 1 as is_heading
+    from run_texts
+
+)
+
+select * from final
