@@ -35,5 +35,5 @@
 
 {#- Rules of seed relative_date_rules resolved against the quarter a results report is about. -#}
 {% macro reporting_period_rules() -%}
-    'year_before_reporting_period', 'reporting_quarter', 'reporting_quarter_in_year'
+    'year_before_reporting_period', 'reporting_quarter', 'reporting_quarter_in_year', 'reporting_year'
 {%- endmacro %}

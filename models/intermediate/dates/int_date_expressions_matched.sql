@@ -11,7 +11,7 @@
     before (`third-quarter profit rose ... from a year earlier`): `a year ago/earlier`, `the
     year-ago period` are that quarter a year before (else the year before publication), `the
     quarter` and `the latest period` are that quarter (else no date), `the 1988 quarter` is that
-    quarter in 1988 (else the year). -#}
+    quarter in 1988 (else the year), `for the year` is that quarter's year (else no date). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -65,10 +65,12 @@ periods as (
             when rule = 'reporting_quarter' then reporting_quarter_start
             when rule = 'reporting_quarter_in_year'
                 then {{ date_from_parts('year_number', 'extract(month from reporting_quarter_start)', 1) }}
+            when rule = 'reporting_year'
+                then {{ date_from_parts('extract(year from reporting_quarter_start)', 1, 1) }}
         end as period_start
     from reporting
-    -- `the quarter` with no quarter named before dates nothing
-    where not (rule = 'reporting_quarter' and reporting_quarter_start is null)
+    -- `the quarter`, `for the year` with no quarter named before date nothing
+    where not (rule in ('reporting_quarter', 'reporting_year') and reporting_quarter_start is null)
 
 ),
 
@@ -76,10 +78,13 @@ anchored as (
 
     select
         * exclude (resolved_start, resolved_end, granularity),
-        case when period_start is null then granularity else 'season' end as granularity,
+        case
+            when period_start is null or rule = 'reporting_year' then granularity else 'season'
+        end as granularity,
         coalesce(period_start, resolved_start) as resolved_start,
         case
             when period_start is null then resolved_end
+            when rule = 'reporting_year' then {{ add_days(add_months('period_start', 12), -1) }}
             else {{ add_days(add_months('period_start', 3), -1) }}
         end as resolved_end
     from periods
