@@ -26,3 +26,14 @@
         'published_date', 'resolved_start', 'resolved_end',
     ]) }}
 {%- endmacro %}
+
+{#- Resolution methods of quarters: the quarter a results report is about, which `a year earlier`,
+    `the quarter`, `the 1988 period` refer back to (int_date_expressions_matched). -#}
+{% macro quarter_methods() -%}
+    'quarter_not_after', 'quarter_not_before', 'explicit_quarter', 'quarter_in_year_offset', 'quarter_offset'
+{%- endmacro %}
+
+{#- Rules of seed relative_date_rules resolved against the quarter a results report is about. -#}
+{% macro reporting_period_rules() -%}
+    'year_before_reporting_period', 'reporting_quarter', 'reporting_quarter_in_year', 'reporting_year'
+{%- endmacro %}

@@ -30,6 +30,12 @@
     {{ return(patterns[name]) }}
 {%- endmacro %}
 
+{#- US Thanksgiving of year `y`: the fourth Thursday of November. -#}
+{% macro dates_thanksgiving(y) -%}
+    {%- set first = date_from_parts(y, 11, 1) -%}
+    {{ add_days(first, '((4 - ' ~ iso_weekday(first) ~ ' + 7) % 7) + 21') }}
+{%- endmacro %}
+
 {#- The year of a two-digit year number: the 2000s below var('two_digit_year_pivot'), else the
     1900s (`7/8/07` is 2007, `3/4/97` 1997). -#}
 {% macro dates_two_digit_year(yy) -%}
@@ -124,6 +130,12 @@
             end
         when 'month_not_after' then
             {{ dates_first_of_month(ay ~ ' - case when ' ~ m ~ ' > ' ~ am ~ ' then 1 else 0 end', m) }}
+        {#- a holiday without a year is the latest one on or before the anchor -#}
+        when 'thanksgiving_not_after' then
+            case
+                when {{ dates_thanksgiving(ay) }} <= {{ anchor }} then {{ dates_thanksgiving(ay) }}
+                else {{ dates_thanksgiving(ay ~ ' - 1') }}
+            end
         when 'month_not_before' then
             {{ dates_first_of_month(ay ~ ' + case when ' ~ m ~ ' < ' ~ am ~ ' then 1 else 0 end', m) }}
         when 'month_before' then

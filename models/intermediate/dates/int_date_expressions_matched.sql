@@ -5,7 +5,13 @@
     - int_date_appositions_matched: a day-naming phrase set off by commas beside a date of one
       day, as an expression of that day (`Saturday night, the opening night,`).
     Downstream models (int_date_cues_assigned, int_dates_extracted) key an expression by its
-    sentence and first token, which no two expressions share. -#}
+    sentence and first token, which no two expressions share.
+
+    Results reports compare against the period they report, the latest quarter the article named
+    before (`third-quarter profit rose ... from a year earlier`): `a year ago/earlier`, `the
+    year-ago period` are that quarter a year before (else the year before publication), `the
+    quarter` and `the latest period` are that quarter (else no date), `the 1988 quarter` is that
+    quarter in 1988 (else the year), `for the year` is that quarter's year (else no date). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -22,6 +28,66 @@ families as (
     select {{ date_expression_columns() | join(', ') }}
     from {{ ref('int_date_appositions_matched') }}
     where {{ in_changed_stories() }}
+
+),
+
+reporting as (
+
+    select
+        families.*,
+        -- the latest quarter the article named before this expression
+        last_value(
+            case
+                when
+                    families.resolution_method in ({{ quarter_methods() }})
+                    and families.rule not in ({{ reporting_period_rules() }})
+                    and families.unit_offset = 0
+                    then families.resolved_start
+            end
+            ignore nulls
+        ) over (
+            partition by families.article_id
+            order by families.char_start
+            rows between unbounded preceding and 1 preceding
+        ) as reporting_quarter_start
+    from families
+
+),
+
+periods as (
+
+    select
+        *,
+        -- the quarter the expression names when a reporting quarter precedes it
+        case
+            when reporting_quarter_start is null then null
+            when rule = 'year_before_reporting_period' then {{ add_months('reporting_quarter_start', -12) }}
+            when rule = 'reporting_quarter' then reporting_quarter_start
+            when rule = 'reporting_quarter_in_year'
+                then {{ date_from_parts('year_number', 'extract(month from reporting_quarter_start)', 1) }}
+            when rule = 'reporting_year'
+                then {{ date_from_parts('extract(year from reporting_quarter_start)', 1, 1) }}
+        end as period_start
+    from reporting
+    -- `the quarter`, `for the year` with no quarter named before date nothing
+    where not (rule in ('reporting_quarter', 'reporting_year') and reporting_quarter_start is null)
+
+),
+
+anchored as (
+
+    select
+        * exclude (resolved_start, resolved_end, granularity),
+        case
+            when period_start is null or rule = 'reporting_year' then granularity else 'season'
+        end as granularity,
+        coalesce(period_start, resolved_start) as resolved_start,
+        case
+            when period_start is null then resolved_end
+            when rule = 'reporting_year' then {{ add_days(add_months('period_start', 12), -1) }}
+            else {{ add_days(add_months('period_start', 3), -1) }}
+        end as resolved_end
+    from periods
 
 ),
 
@@ -63,7 +129,7 @@ final as (
         published_date,
         resolved_start,
         resolved_end
-    from families
+    from anchored
 
 )
 
