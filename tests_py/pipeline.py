@@ -22,8 +22,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # `dbt build` of a test corpus. dbt's unit tests and the seeds' own data tests do not depend on the
 # corpus, and the generic tests of the fact families' intermediate models (keys unique and not
 # null, spans) guard what the marts' own tests guard again: the session's sample build runs them
-# all once, and the other builds of a run leave them out (290 of 430 data tests, most of a small
-# build's test time). The text layer's tests (sentence and token spans) still run on every corpus.
+# all once, and the other builds of a run leave them out (two thirds of the data tests, most of a
+# small build's test time). The text layer's tests (sentence and token spans) still run on every corpus.
 # "Cautious" leaves out only tests that read nothing but what is excluded: the cross-outlet tests,
 # which also read the review ledger, still run.
 _ONCE_PER_RUN = ["seeds", "models/intermediate/mentions", "models/intermediate/figures", "models/intermediate/dates",

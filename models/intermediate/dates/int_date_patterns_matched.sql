@@ -162,7 +162,9 @@ year_tails as (
         kept.sentence_key,
         kept.article_id,
         kept.story_id,
+        kept.end_token_no - 1 as start_token_no,
         kept.end_token_no,
+        cast(null as varchar) as previous_shape,
         rules.pattern,
         rules.rule,
         rules.method,
@@ -170,12 +172,37 @@ year_tails as (
         rules.granularity,
         rules.future_rule,
         rules.future_method,
-        rules.skip_in_quotes,
-        null as previous_shape,
-        kept.end_token_no - 1 as start_token_no
+        rules.skip_in_quotes
     from kept
     inner join rules on {{ regex_first("kept.pattern", "'\\S+ \\S+$'") }} = rules.pattern
     where {{ is_year_tail_method('kept.method') }}
+
+),
+
+-- the expressions without their year tails, then the tails (columns in year_tails' order)
+expressions as (
+
+    select
+        sentence_id,
+        sentence_key,
+        article_id,
+        story_id,
+        start_token_no,
+        case when {{ is_year_tail_method('method') }} then end_token_no - 2 else end_token_no end as end_token_no,
+        previous_shape,
+        pattern,
+        rule,  -- noqa: RF04
+        method,
+        unit_offset,
+        granularity,
+        future_rule,
+        future_method,
+        skip_in_quotes
+    from kept
+
+    union all
+
+    select * from year_tails
 
 ),
 
@@ -187,9 +214,7 @@ final as (
         article_id,
         story_id,
         cast(start_token_no as integer) as start_token_no,
-        cast(
-            case when {{ is_year_tail_method('method') }} then end_token_no - 2 else end_token_no end as integer
-        ) as end_token_no,
+        cast(end_token_no as integer) as end_token_no,
         previous_shape,
         pattern,
         rule,  -- noqa: RF04
@@ -199,27 +224,7 @@ final as (
         future_rule,
         future_method,
         skip_in_quotes
-    from kept
-
-    union all
-
-    select
-        sentence_id,
-        cast(sentence_key as bigint) as sentence_key,
-        article_id,
-        story_id,
-        cast(start_token_no as integer) as start_token_no,
-        cast(end_token_no as integer) as end_token_no,
-        cast(previous_shape as varchar) as previous_shape,
-        pattern,
-        rule,  -- noqa: RF04
-        method,
-        cast(unit_offset as integer) as unit_offset,
-        granularity,
-        future_rule,
-        future_method,
-        skip_in_quotes
-    from year_tails
+    from expressions
 
 )
 
