@@ -4,8 +4,8 @@ A corpus of invented stories is built; then a story is added, an article joins a
 and another article's text changes; the second build rebuilds only the stories touched. Both run
 with batches of two articles, so that every story model fills and appends several batches. Every
 intermediate and mart table must then equal, row for row, a build from scratch of the final
-corpus in one batch. A change to the rules (here a var they read) makes the next build rebuild
-every story."""
+corpus in one batch. The second build leaves out the unchanged seeds, as `make build` does. A
+change to the rules (here a var they read) makes the next build rebuild every story."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import duckdb
 import pytest
 
 from pipeline import FIXTURES, ingest, run_dbt
+from warehouse import buildstate
 
 # Differ between an incremental and a fresh build by construction: when and by which ingest run
 # an article version was loaded, and its version number (a changed file is version 2 only in the
@@ -29,11 +30,17 @@ ONE_BATCH = ["--vars", "{conflict_severity: warn}"]
 SMALL_BATCHES = ["--vars", "{conflict_severity: warn, story_batch_articles: 2}"]
 
 
-def build(corpus: Path, workdir: Path, db: Path, variables: list[str]) -> None:
+def build(corpus: Path, workdir: Path, db: Path, variables: list[str], reuse_seeds: bool = False) -> str:
+    """Ingest and build; with reuse_seeds, as `make build` does after a finished build: the seeds
+    unchanged since it are left out (warehouse.buildstate.seed_reuse_args). Returns dbt's output."""
     loaded = ingest(corpus, db)
     assert loaded.returncode == 0, loaded.stdout + loaded.stderr
-    built = run_dbt(BUILD + variables, db, workdir)
+    reuse = buildstate.seed_reuse_args(db) if reuse_seeds else []
+    assert reuse or not reuse_seeds, "the first build's manifest and seed record should allow reusing its seeds"
+    built = run_dbt(BUILD + reuse + variables, db, workdir)
     assert built.returncode == 0, built.stdout + built.stderr
+    buildstate.keep_state(db, workdir / "target" / "manifest.json")
+    return built.stdout
 
 
 def tables(db: Path) -> dict[str, list[tuple]]:
@@ -84,7 +91,8 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     )
     changed = corpus / "flood" / "river_post.txt"
     changed.write_text(changed.read_text() + "\nAt least 40 more homes were damaged on Tuesday, the mayor said.\n")
-    build(corpus, root / "incremental", incremental, SMALL_BATCHES)
+    second = build(corpus, root / "incremental", incremental, SMALL_BATCHES, reuse_seeds=True)
+    assert "seed file" not in second, "unchanged seeds should not load again"
 
     (root / "fresh").mkdir()
     fresh = root / "fresh" / "warehouse.duckdb"
@@ -139,3 +147,19 @@ def test_data_tests_read_only_the_stories_the_run_rebuilt(builds, tmp_path: Path
     assert broken > 0
     ran = run_dbt(["test", "--select", "not_null_fct_mentions_mention_id"], db, tmp_path / "copy")
     assert (ran.returncode != 0) == tested, ran.stdout[-3000:]
+
+
+def test_seeds_load_again_unless_the_warehouse_holds_the_kept_manifests_seeds(builds, tmp_path: Path) -> None:
+    """The kept manifest is trusted only while the warehouse records the same seed versions and its
+    last build finished: a changed record or an unfinished build makes every seed load."""
+    incremental, _, _ = builds
+    db = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(incremental, db)
+    shutil.copytree(buildstate.state_path(incremental), buildstate.state_path(db))
+    assert buildstate.seed_reuse_args(db)[-2:] == ["--exclude", "resource_type:seed,state:unmodified"]
+    buildstate.start(db, 5, print)
+    assert buildstate.seed_reuse_args(db) == []
+    buildstate.finish(db)
+    with duckdb.connect(str(db)) as con:
+        con.execute("update lexicons.seed_loads set file_checksum = 'edited by hand' where seed_name = 'countries'")
+    assert buildstate.seed_reuse_args(db) == []

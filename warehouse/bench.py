@@ -13,7 +13,8 @@ and written, with the raw figures as JSON, to WORKDIR/results.md and WORKDIR/res
 
 Corpora are generated once and kept under WORKDIR/corpus/ (about 3.4 MB per 1,000 articles):
 a later run with the same size, seed and generator reuses them. Each run builds a fresh
-warehouse under WORKDIR/n<N>/, where the logs and dbt's artefacts of every phase stay. DuckDB's
+warehouse under WORKDIR/n<N>/, where the logs and run_results.json of every phase stay (dbt's
+target/ is shared by the phases, so that incremental builds parse partially, as a user's do). DuckDB's
 memory limit is the profile's (CORROBORATE_MEMORY_LIMIT, default 4GB). A failing phase is
 reported with its log and the next size is still measured; the exit status is then 1."""
 
@@ -31,6 +32,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from warehouse import synth
+from warehouse.buildstate import keep_state, seed_reuse_args
 
 REPO = Path(__file__).resolve().parents[1]
 STEP_ARTICLES = 1000
@@ -104,9 +106,9 @@ def measure(cmd: list[str], env: dict[str, str], log: Path, articles: int, megab
                    os.waitstatus_to_exitcode(status), str(log))
 
 
-def slowest(target: Path, kind: str, k: int = 5) -> list[tuple[str, float]]:
-    """The k slowest nodes of `kind` ('model', 'test') in the last dbt run, by execution time."""
-    results = json.loads((target / "run_results.json").read_text())["results"]
+def slowest(run_results: Path, kind: str, k: int = 5) -> list[tuple[str, float]]:
+    """The k slowest nodes of `kind` ('model', 'test') of a dbt run, by execution time."""
+    results = json.loads(run_results.read_text())["results"]
     nodes = [(r["unique_id"].split(".")[2], r["execution_time"])
              for r in results if r["unique_id"].startswith(kind + ".")]
     return sorted(nodes, key=lambda m: -m[1])[:k]
@@ -131,9 +133,20 @@ def run_size(n: int, workdir: Path, seed: int) -> SizeResult:
 
     def build(name: str) -> list[str]:
         # Synthetic outlets disagree on purpose, so conflicts warn here instead of failing the run;
-        # unit tests do not depend on the corpus and would only add a fixed cost.
+        # unit tests do not depend on the corpus and would only add a fixed cost. All phases share
+        # one target directory, as a user's successive builds do, so that the incremental ones
+        # parse the project partially; each phase's run_results.json is kept beside it.
+        # Seeds unchanged since the last build are left out, as `make build` leaves them out.
         return [dbt, "build", "--exclude-resource-type", "unit_test", "--vars", "{conflict_severity: warn}",
-                "--target-path", str(root / f"target_{name}"), "--log-path", str(root / f"logs_{name}")]
+                *seed_reuse_args(db), "--target-path", str(root / "target"), "--log-path", str(root / f"logs_{name}")]
+
+    def keep_run_results(name: str, built: bool) -> Path:
+        kept = root / f"run_results_{name}.json"
+        if (root / "target" / "run_results.json").is_file():
+            shutil.copyfile(root / "target" / "run_results.json", kept)
+        if built:
+            keep_state(db, root / "target" / "manifest.json")
+        return kept
 
     def phase(name: str, cmd: list[str], articles: int, megabytes: float) -> bool:
         slug = name.replace(" ", "_").replace("%", "pct").replace(",", "").replace("+", "plus")
@@ -147,9 +160,10 @@ def run_size(n: int, workdir: Path, seed: int) -> SizeResult:
     if not phase("ingest", ingest(corpus), n, result.megabytes):
         return result
     built = phase("dbt build", build("full"), n, result.megabytes)
-    if (root / "target_full" / "run_results.json").is_file():
-        result.slowest_models = slowest(root / "target_full", "model")
-        result.slowest_tests = slowest(root / "target_full", "test", 3)
+    full_results = keep_run_results("full", built)
+    if full_results.is_file():
+        result.slowest_models = slowest(full_results, "model")
+        result.slowest_tests = slowest(full_results, "test", 3)
         for kind, nodes in (("models", result.slowest_models), ("tests", result.slowest_tests)):
             listed = ", ".join(f"{name} {s:.1f} s" for name, s in nodes)
             print(f"[{n:,} articles] slowest {kind}: {listed}", flush=True)
@@ -162,7 +176,10 @@ def run_size(n: int, workdir: Path, seed: int) -> SizeResult:
         start += count
         if not phase(f"{label} ingest", ingest(added), count, megabytes):
             break
-        if not phase(f"{label} dbt build", build(label.strip("+%").replace(",", "")), count, megabytes):
+        name = label.strip("+%").replace(",", "")
+        built = phase(f"{label} dbt build", build(name), count, megabytes)
+        keep_run_results(name, built)
+        if not built:
             break
     return result
 

@@ -33,24 +33,31 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from warehouse.buildstate import EXIT_LOCKED, lock_holders
+from warehouse.buildstate import EXIT_LOCKED, lock_holders, seed_reuse_args
 from warehouse.findings import EXIT_UNREVIEWED
 
 # Findings tests at severity warn: a contradiction between outlets must not keep the rest from being written.
 WARN = "{conflict_severity: warn}"
 
 
+# Arguments of `dbt build` that choose nodes themselves: with them, every seed the choice names loads.
+CHOOSING = ("--select", "-s", "--exclude", "--selector", "--state", "--full-refresh")
+
+
 def steps(corpus: str, db: str, dbt_args: list[str], lock_wait: str) -> list[tuple[str, list[str]]]:
     py = sys.executable
     dbt = str(Path(py).with_name("dbt"))
+    manifest = str(Path(os.environ.get("DBT_TARGET_PATH", "target")) / "manifest.json")
+    # Decided before `start` marks this build unfinished: the last build's state is what counts.
+    reuse = [] if any(a.split("=")[0] in CHOOSING for a in dbt_args) else seed_reuse_args(Path(db))
     return [
         ("start", [py, "-m", "warehouse.buildstate", "start", "--db", db, "--wait", lock_wait]),
         ("ingest", [py, "-m", "ingest", corpus, "--db", db]),
         ("lock", [py, "-m", "warehouse.buildstate", "lock", "--db", db, "--wait", lock_wait]),
-        ("dbt build", [dbt, "build", "--vars", WARN, *dbt_args]),
+        ("dbt build", [dbt, "build", "--vars", WARN, *reuse, *dbt_args]),
         # The same vars as the build: dbt reuses its parse of the project only for the same vars.
         ("dbt docs", [dbt, "docs", "generate", "--static", "--quiet", "--vars", WARN]),
-        ("finish", [py, "-m", "warehouse.buildstate", "finish", "--db", db]),
+        ("finish", [py, "-m", "warehouse.buildstate", "finish", "--db", db, "--manifest", manifest]),
         ("summary", [py, "-m", "warehouse.report", "--db", db]),
         ("publish", [py, "-m", "warehouse.publish", "--db", db]),
         ("pages", [py, "-m", "warehouse.pages", "--db", db, "--out", "report"]),

@@ -11,8 +11,17 @@ removes it.
                                                                          (bounded, visibly) for the
                                                                          lock, write the marker
     python -m warehouse.buildstate lock   [--db FILE] [--wait SECONDS]   only wait for the lock
-    python -m warehouse.buildstate finish [--db FILE]                    remove the marker
+    python -m warehouse.buildstate finish [--db FILE] [--manifest FILE]  remove the marker, keep
+                                                                         the build's dbt manifest
     python -m warehouse.buildstate check  [--db FILE]                    exit 1 if a build did not finish
+
+Seeds that did not change are not loaded again: `finish` keeps the finished build's dbt manifest
+in `<warehouse>.dbt-state/`, and the next build excludes the seeds that are unmodified against it
+(dbt's `state:unmodified`), with their data tests: their tables and tests are as that build left
+them. That saves a fixed cost of every incremental build (32 loads and 140 tests, about a fifth
+of `make build` on a few new articles). The manifest is trusted only while the warehouse's own
+record of its seeds (lexicons.seed_loads, written in each seed's load transaction) equals the
+manifest's seeds and the last build finished; otherwise every seed loads.
 
 The lock: DuckDB allows one writer per file and any open connection, even a read-only one, blocks
 it. dbt-duckdb retries silently with doubling sleeps, so a build waiting on a forgotten notebook
@@ -26,6 +35,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import shutil
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -36,6 +46,7 @@ import duckdb
 from ingest.db import DatabaseLocked, WarehouseUnavailable, check_name, resolve_db
 
 MARKER_SUFFIX = ".building"
+STATE_SUFFIX = ".dbt-state"
 DEFAULT_WAIT_SECONDS = 60
 POLL_SECONDS = 5
 EXIT_UNFINISHED = 1
@@ -132,8 +143,42 @@ def start(db: Path, wait_seconds: float, say: Callable[[str], None]) -> None:
     marker_path(db).write_text(json.dumps(record) + "\n", encoding="utf-8")
 
 
-def finish(db: Path) -> None:
+def finish(db: Path, manifest: Path | None = None) -> None:
+    if manifest is not None and manifest.is_file():
+        keep_state(db, manifest)
     marker_path(db).unlink(missing_ok=True)
+
+
+def state_path(db: Path) -> Path:
+    return db.with_name(db.name + STATE_SUFFIX)
+
+
+def keep_state(db: Path, manifest: Path) -> None:
+    """Keep the manifest of a build of db that finished, for the next build's seed_reuse_args."""
+    state = state_path(db)
+    state.mkdir(exist_ok=True)
+    partial = state / f"manifest.json.{os.getpid()}"
+    shutil.copyfile(manifest, partial)
+    os.replace(partial, state / "manifest.json")
+
+
+def seed_reuse_args(db: Path) -> list[str]:
+    """`dbt build` arguments that leave out the seeds unchanged since the last finished build of db,
+    and their tests; none when that build's manifest is missing, the last build did not finish,
+    or the warehouse's record of its seeds (lexicons.seed_loads) differs from the manifest's."""
+    kept = state_path(db) / "manifest.json"
+    if not db.is_file() or not kept.is_file() or unfinished(db) is not None:
+        return []
+    try:
+        nodes = json.loads(kept.read_text(encoding="utf-8"))["nodes"].values()
+        stated = {n["alias"]: n["checksum"]["checksum"] for n in nodes if n["resource_type"] == "seed"}
+        with duckdb.connect(str(db), read_only=True) as con:
+            loaded = dict(con.execute("select seed_name, file_checksum from lexicons.seed_loads").fetchall())
+    except (OSError, ValueError, KeyError, duckdb.Error):
+        return []
+    if not stated or loaded != stated:
+        return []
+    return ["--state", str(state_path(db)), "--exclude", "resource_type:seed,state:unmodified"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -141,6 +186,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m warehouse.buildstate", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("action", choices=("start", "lock", "finish", "check"))
+    parser.add_argument("--manifest", type=Path,
+                        help="finish: the build's dbt manifest (target/manifest.json), kept for the next build")
     parser.add_argument("--db", help="the DuckDB warehouse (default: $WAREHOUSE_PATH, else warehouse.duckdb)")
     parser.add_argument(
         "--wait",
@@ -162,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             check_name(db)
             wait_for_lock(db, args.wait, say)
         elif args.action == "finish":
-            finish(db)
+            finish(db, args.manifest)
         else:
             message = unfinished(db)
             if message:
