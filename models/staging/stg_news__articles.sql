@@ -75,7 +75,7 @@ renamed as (
         nullif(instr(substr(raw_text, 1, body_start), title), 0) - 1 + length(title) as headline_end,
         -- English rules (lexicons, patterns) read only English bodies; too short to tell counts as English.
         coalesce(language, 'en') = 'en' as is_english,
-        {{ count_words('substr(raw_text, body_start + 1, body_end - body_start)') }} as word_count
+        {{ count_words(article_body()) }} as word_count
 
     from with_current
 

@@ -12,7 +12,7 @@ articles as (
     select
         article_id,
         story_id,
-        substr(raw_text, body_start + 1, body_end - body_start) as body
+        {{ article_body() }} as body
     from {{ ref('int_articles_changed') }}
     where is_current and {{ in_changed_stories() }}
 

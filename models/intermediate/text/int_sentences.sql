@@ -24,7 +24,7 @@ articles as (
         body_start,
         headline_start,
         substr(raw_text, headline_start + 1, headline_end - headline_start) as headline_text,
-        {{ regex_matches('substr(raw_text, body_start + 1, body_end - body_start)', piece_pattern) }} as piece_list,
+        {{ regex_matches(article_body(), piece_pattern) }} as piece_list,
         row_number() over (order by article_id) as article_no
     from {{ ref('int_articles_changed') }}
     where is_current and is_english and {{ in_changed_stories() }}
