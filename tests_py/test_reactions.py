@@ -135,6 +135,14 @@ CASE_EXPECTED = [
     ("case_partial_quote.txt", "key step", "Maria Lind", "European Union", "calling", "positive", None),
     # `she` is the last person named before the quote, not the organisation named after her
     ("case_pronoun_after_a_name.txt", "Children in the border towns", "Maria Costa", None, "said", None, None),
+    # an absolute construction: the participle has its own subject; a common-noun role before a full name
+    ("case_absolute_participle.txt", "The new crossing", "Ana Reyes", None, "stating", None,
+     "local trader Ana Reyes stating"),
+    # `supported` is inside what Milan said: the quote is hers, not `her party`'s
+    ("case_embedded_cue.txt", "for many years", "Rosa Milan", "Peru", "said", None,
+     "Peruvian opposition leader Rosa Milan said"),
+    # `whilst` opens a clause: the speaker is `critics`, not everything since the sentence began
+    ("case_whilst_clause.txt", "the crossing came far too late", "critics", None, "said", None, "critics said"),
 ]
 
 

@@ -53,6 +53,8 @@ final as (
         trim(tokens.tok) as cue,
         tokens.char_pos + length(tokens.tok) as cue_end,
         coalesce(subject.ends_passive, false) as subject_is_passive,
+        -- `with Boswell stating:`: the participle's own subject
+        coalesce(subject.opens_absolute, false) as subject_is_absolute,
         function_words.role = 'pronoun' as subject_is_pronoun
     from tokens
     left join phrases as subject

@@ -1,7 +1,8 @@
 {#- For every quote, the candidate speakers its attribution windows offer, one row per quote:
       - before the quote: the subject of the last finite cue that has a noun-phrase subject
         (participles such as `calling`, and cues after `and`, share the subject of the main
-        verb; a passive subject did not speak), a pronoun subject, the object of `according to`;
+        verb, but a participle in an absolute construction has its own: `with Boswell stating:`;
+        a passive subject did not speak), a pronoun subject, the object of `according to`;
       - the nearest noun phrase of the sentence before its first cue that is not a clause (`Both
         sides, in a joint statement, agreed`), with the phrase before it as an apposition
         (`Peru's deputy minister, Luis Carrasco, said`);
@@ -63,33 +64,85 @@ function_words as (
 
 ),
 
-before_cues as (
+before_side as (
+
+    select
+        *,
+        (cue_form = 'finite' or (cue_form = 'participle' and subject_is_absolute))
+        and subject_words between 1 and 10
+        and not subject_is_passive as has_subject,
+        coalesce(subject_is_pronoun, false) as is_pronoun,
+        cue_form = 'preposition' and object_words between 1 and 8 as is_preposition,
+        {{ regex_contains('subject', "'\\p{Lu}'") }} as is_named_subject
+    from cue_tokens
+    where side = 'before'
+
+),
+
+-- The cue whose subject speaks: the last with a noun-phrase subject, unless that subject names
+-- no one and an earlier one does: in `Cooper said her party has supported the idea "for
+-- months"` the quote is Cooper's, `supported` is inside what she said.
+speaking_cues as (
 
     select
         quote_key,
-        {{ arg_max_by('cue_end', 'tok_no') }} as last_cue_end,
-        min(tok_no) as first_cue_no,
-        {{ arg_max_by('cue', 'tok_no') }} as last_cue,
-        {{ arg_max_by('cue_stance', 'tok_no') }} filter (where cue_stance != 'neutral') as cue_stance,
-        {{ arg_max_by('subject', 'tok_no') }} filter (where has_subject and not is_pronoun) as subject,
-        {{ arg_max_by('subject_start', 'tok_no') }} filter (where has_subject and not is_pronoun) as subject_start,
-        bool_or(has_subject and is_pronoun) as has_pronoun,
-        {{ arg_max_by('lower(subject)', 'tok_no') }} filter (where has_subject and is_pronoun) as pronoun,
-        -- `According to the UN, “...”`
-        {{ arg_max_by('object_phrase', 'tok_no') }} filter (where is_preposition) as preposition_object,
-        {{ arg_max_by('object_start', 'tok_no') }} filter (where is_preposition) as preposition_object_start,
-        {{ arg_max_by('object_end', 'tok_no') }} filter (where is_preposition) as preposition_object_end,
-        {{ arg_max_by('cue_start', 'tok_no') }} filter (where is_preposition) as preposition_cue_start
-    from (
-        select
-            *,
-            cue_form = 'finite' and subject_words between 1 and 10 and not subject_is_passive as has_subject,
-            coalesce(subject_is_pronoun, false) as is_pronoun,
-            cue_form = 'preposition' and object_words between 1 and 8 as is_preposition
-        from cue_tokens
-        where side = 'before'
-    ) as before_side
+        max(tok_no) as speaking_no,
+        -- an earlier cue with a named subject, when the last one's subject names no one
+        case
+            when not {{ arg_max_by('is_named_subject', 'tok_no') }}
+                then max(tok_no) filter (where is_named_subject)
+        end as named_no
+    from before_side
+    where has_subject and not is_pronoun
     group by quote_key
+
+),
+
+before_cues as (
+
+    select
+        before_side.quote_key,
+        -- an earlier cue that speaks for a later one (named_no) is the cue; else the last cue,
+        -- with a subject or not (`praised the deal, calling it`)
+        coalesce(
+            max(before_side.cue_end) filter (where before_side.tok_no = speaking_cues.named_no),
+            {{ arg_max_by('before_side.cue_end', 'before_side.tok_no') }}
+        ) as last_cue_end,
+        min(before_side.tok_no) as first_cue_no,
+        coalesce(
+            max(before_side.cue) filter (where before_side.tok_no = speaking_cues.named_no),
+            {{ arg_max_by('before_side.cue', 'before_side.tok_no') }}
+        ) as last_cue,
+        {{ arg_max_by('before_side.cue_stance', 'before_side.tok_no') }} filter (
+            where before_side.cue_stance != 'neutral'
+        ) as cue_stance,
+        max(before_side.subject) filter (
+            where before_side.tok_no = coalesce(speaking_cues.named_no, speaking_cues.speaking_no)
+        ) as subject,
+        max(before_side.subject_start) filter (
+            where before_side.tok_no = coalesce(speaking_cues.named_no, speaking_cues.speaking_no)
+        ) as subject_start,
+        bool_or(before_side.has_subject and before_side.is_pronoun) as has_pronoun,
+        {{ arg_max_by('lower(before_side.subject)', 'before_side.tok_no') }} filter (
+            where before_side.has_subject and before_side.is_pronoun
+        ) as pronoun,
+        -- `According to the UN, “...”`
+        {{ arg_max_by('before_side.object_phrase', 'before_side.tok_no') }} filter (
+            where before_side.is_preposition
+        ) as preposition_object,
+        {{ arg_max_by('before_side.object_start', 'before_side.tok_no') }} filter (
+            where before_side.is_preposition
+        ) as preposition_object_start,
+        {{ arg_max_by('before_side.object_end', 'before_side.tok_no') }} filter (
+            where before_side.is_preposition
+        ) as preposition_object_end,
+        {{ arg_max_by('before_side.cue_start', 'before_side.tok_no') }} filter (
+            where before_side.is_preposition
+        ) as preposition_cue_start
+    from before_side
+    left join speaking_cues
+        on before_side.quote_key = speaking_cues.quote_key
+    group by before_side.quote_key
 
 ),
 

@@ -40,6 +40,7 @@ phrase_spans as (
         count(case when is_word and not is_divider then 1 end) > count(case when in_phrase and is_word then 1 end)
             as is_cut,
         bool_or(in_phrase and is_document_noun) as has_document_noun,
+        bool_or(opens_absolute) as opens_absolute,
         min(case when in_phrase and is_word then tok_no end) as phrase_first
     from tokens
     group by quote_key, side, seg

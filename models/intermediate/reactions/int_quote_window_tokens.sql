@@ -6,7 +6,9 @@
     Cue verbs are lower case, except as the window's first word (`According to`): `Post` or
     `Read` in a name is no cue. A stop word (`on Thursday`, `also`, an -ly adverb) ends the noun
     phrase of its segment; a lower-case coordinator that opens a segment (`and called`) belongs
-    to no phrase. -#}
+    to no phrase. An `absolute` word (`with`) that opens a segment opens an absolute construction
+    instead of ending a phrase: in `with Boswell stating:` the phrase is `Boswell`, and the
+    segment is marked (opens_absolute) so that its participle cue may take it as subject. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -114,7 +116,7 @@ flagged as (
         is_word
         and not is_cue
         and (
-            coalesce(word_role = 'phrase_end', false)
+            coalesce(word_role in ('phrase_end', 'absolute'), false)
             or {{ regex_contains("tok", "'^\\s*[a-z]+ly$'") }}
         ) as is_stop
     from tagged
@@ -144,16 +146,33 @@ segmented as (
 
 ),
 
+opened as (
+
+    select
+        *,
+        -- an absolute `with` as the segment's first word
+        coalesce(word_role = 'absolute', false)
+        and tok_no = min(case when is_word and not is_divider then tok_no end) over (
+            partition by quote_key, side, seg
+        ) as is_opener
+    from segmented
+
+),
+
 stopped as (
 
     select
         *,
         char_pos + length(tok) - length(ltrim(tok)) as word_pos,
-        min(case when is_stop then tok_no end) over (partition by quote_key, side, seg) as first_stop,
+        bool_or(is_opener) over (partition by quote_key, side, seg) as opens_absolute,
+        min(case when is_stop and not is_opener then tok_no end) over (partition by quote_key, side, seg) as first_stop,
         min(
-            case when is_word and not is_divider and coalesce(word_role != 'coordinator', true) then tok_no end
+            case
+                when is_word and not is_divider and not is_opener and coalesce(word_role != 'coordinator', true)
+                    then tok_no
+            end
         ) over (partition by quote_key, side, seg) as first_content
-    from segmented
+    from opened
 
 ),
 

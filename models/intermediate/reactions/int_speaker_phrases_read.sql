@@ -3,8 +3,9 @@
       - class: a pronoun; a document (`the statement`, `a joint statement released by ...`); the
         parties together (`both sides`, `Chile and Peru`); a known entity (the whole phrase is an
         alias: `the Kremlin`); a person (one to four capitalised words after the last title, or
-        a capitalised phrase of at most four words with no title or body noun); a body (a title
-        or body noun without a name: `Turkiye’s foreign ministry`); else other;
+        a capitalised phrase of at most four words with no title or body noun, or two to four
+        capitalised words after a common noun: `local trader Ana Reyes`); a body (a title or body
+        noun without a name: `Turkiye’s foreign ministry`); else other;
       - name: a person's words after the title (`US State Department spokesman Matthew Miller`
         -> `Matthew Miller`); a body as the alias covering its head noun, else as `<demonym>
         <Body>` (`Turkish Foreign Ministry`), else as written; an entity by its entity_name;
@@ -16,10 +17,23 @@
 
 with
 
-words as (
+tagged_words as (
 
     select * from {{ ref('int_speaker_words_tagged') }}
     where {{ in_changed_stories() }}
+
+),
+
+words as (
+
+    -- the phrase's last lower-case word, so that a role before a full name stands apart from it
+    -- (`local trader Ana Reyes`)
+    select
+        *,
+        max(case when not is_capitalised and not is_leading_determiner then word_no end) over (
+            partition by quote_key, part
+        ) as last_lower_no
+    from tagged_words
 
 ),
 
@@ -83,6 +97,11 @@ speaker_parts as (
         count(*) filter (
             where word_no > coalesce(last_title_no, 0) and not is_leading_determiner
         ) as tail_words,
+        -- the capitalised words after the last lower-case one, and whether that one is a content
+        -- word (`trader`), not a function word (`residents of Little Rock`)
+        {{ string_agg_ordered('word', "' '", 'word_no') }} filter (where word_no > last_lower_no) as name_tail,
+        count(*) filter (where word_no > last_lower_no) as name_tail_words,
+        bool_or(word_no = last_lower_no and word_role is null and word_key != 'of') as after_content_word,
         {{ arg_min_by('alias_entity', 'word_no') }} filter (
             where
             alias_type in ('country', 'organization')
@@ -131,6 +150,8 @@ speaker_classes as (
                 last_title_no is null and last_org_no is null and all_capitalised and n_words <= 4
                 then 'person'
             when last_org_no is not null or last_title_no is not null then 'body'
+            -- a role in common words before a full name: `local trader Ana Reyes`
+            when after_content_word and name_tail_words between 2 and 4 then 'person'
             else 'other'
         end as speaker_class
     from speaker_parts
@@ -151,7 +172,13 @@ speaker_named as (
         speaker_classes.last_title_no is not null and speaker_classes.speaker_class != 'person' as is_bare_title,
         case speaker_classes.speaker_class
             when 'entity' then speaker_classes.whole_entity
-            when 'person' then {{ regex_replace("speaker_classes.tail", "'^of \\S+ '", "''") }}
+            when 'person'
+                then
+                    case
+                        when speaker_classes.last_title_no is null and not speaker_classes.all_capitalised
+                            then speaker_classes.name_tail
+                        else {{ regex_replace("speaker_classes.tail", "'^of \\S+ '", "''") }}
+                    end
             when 'body'
                 then
                     coalesce(
