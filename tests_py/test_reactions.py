@@ -143,6 +143,10 @@ CASE_EXPECTED = [
      "Peruvian opposition leader Rosa Milan said"),
     # `whilst` opens a clause: the speaker is `critics`, not everything since the sentence began
     ("case_whilst_clause.txt", "the crossing came far too late", "critics", None, "said", None, "critics said"),
+    # `he` after reported speech by a noun phrase: that phrase, not the company quoted before it
+    ("case_pronoun_after_reported_speech.txt", "I braked", "52-year-old driver", None, "said", None, None),
+    # `They` after `The study’s authors say ...`: the authors, not the spokeswoman quoted before
+    ("case_they_after_reported_speech.txt", "new limits", "study’s authors", None, "call", None, None),
 ]
 
 

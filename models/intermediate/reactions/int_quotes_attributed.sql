@@ -7,7 +7,10 @@
         it: `the statement said`, `said Miller`, `according to X`, or a pronoun subject;
       - `he`/`she` takes the last person named since the last quote, at most 600 characters back
         (a person mention of int_mentions_extracted, or an untyped name of two words: `Ali Demir, a shopkeeper, lost his home.
-        “We have nothing,” he said.`), as written; other pronouns continue the last speaker;
+        “We have nothing,” he said.`), as written; with no person named there, `he`/`she`/`they`
+        take the subject of the last reported speech in that stretch (int_speech_subjects_found:
+        `A 45-year-old foreman ... said the alarms had not sounded. “I ran,” he said.`), `he`/`she`
+        only a singular one that is no body or document; other pronouns continue the last speaker;
       - a sentence that is all quote (three words or more) continues the last speaker;
       - anything else (a scare quote, a title) is not attributed and is left out. -#}
 
@@ -29,6 +32,13 @@ quotes as (
 subjects as (
 
     select * from {{ ref('int_quote_subjects_found') }}
+    where {{ in_changed_stories() }}
+
+),
+
+speech_subjects as (
+
+    select * from {{ ref('int_speech_subjects_found') }}
     where {{ in_changed_stories() }}
 
 ),
@@ -114,6 +124,47 @@ pronoun_antecedents as (
 
 ),
 
+speech_antecedents as (
+
+    -- with no person named since the last quote: the last reported speech's subject there
+    select
+        quote_key,
+        subject as antecedent,
+        subject_start as antecedent_start
+    from (
+        select
+            pronoun_quotes.quote_key,
+            speech_subjects.subject,
+            speech_subjects.subject_start,
+            row_number() over (
+                partition by pronoun_quotes.quote_key order by speech_subjects.subject_start desc
+            ) as recency
+        from (
+            select
+                quote_key,
+                article_id,
+                pronoun,
+                char_start,
+                greatest(coalesce(previous_quote_end, 0), char_start - 600) as window_start
+            from attributed
+            where attribution_basis in ('before_pronoun', 'after_pronoun') and pronoun in ('he', 'she', 'they')
+        ) as pronoun_quotes
+        inner join speech_subjects
+            on
+                pronoun_quotes.article_id = speech_subjects.article_id
+                and pronoun_quotes.window_start <= speech_subjects.subject_start
+                and pronoun_quotes.char_start >= speech_subjects.subject_end
+        where
+            pronoun_quotes.pronoun = 'they'
+            or (
+                not speech_subjects.is_plural
+                and coalesce(speech_subjects.head_role not in ('organisation', 'document', 'collective'), true)
+            )
+    ) as ranked
+    where recency = 1
+
+),
+
 resolved as (
 
     select
@@ -123,8 +174,8 @@ resolved as (
             when 'sentence_subject' then subjects.sentence_subject
             when 'before_preposition' then {{ regex_replace("subjects.preposition_object", "'^to '", "''") }}
             when 'after' then {{ regex_replace("subjects.after_speaker_phrase", "'^to '", "''") }}
-            when 'before_pronoun' then pronoun_antecedents.antecedent
-            when 'after_pronoun' then pronoun_antecedents.antecedent
+            when 'before_pronoun' then coalesce(pronoun_antecedents.antecedent, speech_antecedents.antecedent)
+            when 'after_pronoun' then coalesce(pronoun_antecedents.antecedent, speech_antecedents.antecedent)
         end as speaker_phrase,
         case attributed.attribution_basis
             when 'sentence_subject' then subjects.sentence_apposition
@@ -136,16 +187,18 @@ resolved as (
             when 'sentence_subject' then attributed.before_start + subjects.sentence_subject_start
             when 'before_preposition' then attributed.before_start + subjects.preposition_object_start
             when 'after' then attributed.after_start + subjects.after_speaker_start
-            when 'before_pronoun' then pronoun_antecedents.antecedent_start
-            when 'after_pronoun' then pronoun_antecedents.antecedent_start
+            when 'before_pronoun'
+                then coalesce(pronoun_antecedents.antecedent_start, speech_antecedents.antecedent_start)
+            when 'after_pronoun'
+                then coalesce(pronoun_antecedents.antecedent_start, speech_antecedents.antecedent_start)
         end as written_start,
         case attributed.attribution_basis
             when 'before' then subjects.before_subject
             when 'sentence_subject' then subjects.sentence_subject
             when 'before_preposition' then subjects.preposition_object
             when 'after' then subjects.after_speaker_phrase
-            when 'before_pronoun' then pronoun_antecedents.antecedent
-            when 'after_pronoun' then pronoun_antecedents.antecedent
+            when 'before_pronoun' then coalesce(pronoun_antecedents.antecedent, speech_antecedents.antecedent)
+            when 'after_pronoun' then coalesce(pronoun_antecedents.antecedent, speech_antecedents.antecedent)
         end as written_phrase,
         case attributed.attribution_basis
             when 'sentence_subject' then attributed.before_start + subjects.sentence_apposition_start
@@ -177,6 +230,8 @@ resolved as (
         on attributed.quote_key = subjects.quote_key
     left join pronoun_antecedents
         on attributed.quote_key = pronoun_antecedents.quote_key
+    left join speech_antecedents
+        on attributed.quote_key = speech_antecedents.quote_key
     where attributed.attribution_basis is not null
 
 ),

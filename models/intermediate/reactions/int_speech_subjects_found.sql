@@ -1,0 +1,183 @@
+{#- Who speaks in reported speech, from the shared tokens: for each body sentence, the noun phrase
+    from its first word to its first finite cue verb, cut at the first clause word or clause
+    punctuation (`A 45-year-old foreman who escaped the fire said ...` -> `A 45-year-old foreman`; `The
+    authors say ...`). A pronoun speaker after it (`"...," he said`, `They call for "..."`) takes
+    it when no person is named in between (int_quotes_attributed), so a speaker named by a noun
+    phrase is not lost to an earlier named one. Pronoun subjects are left out: they are what
+    needs an antecedent. -#}
+
+-- depends_on: {{ ref('int_stories_changed') }}
+
+with
+
+tokens as (
+
+    select
+        sentence_id,
+        sentence_key,
+        article_id,
+        story_id,
+        sentence_index,
+        token_no,
+        token,
+        token_key,
+        token_kind,
+        is_capitalised,
+        char_start,
+        char_end
+    from {{ ref('int_tokens') }}
+    where {{ in_changed_stories() }} and not is_heading
+
+),
+
+sentences as (
+
+    select
+        sentence_id,
+        article_id,
+        sentence_index,
+        char_start as sentence_start,
+        sentence_text
+    from {{ ref('int_sentences') }}
+    where {{ in_changed_stories() }}
+
+),
+
+quotes as (
+
+    select sentence_id
+    from {{ ref('int_quotes_found') }}
+    where {{ in_changed_stories() }}
+
+),
+
+-- only the two sentences before a sentence with a quote can lend a pronoun its speaker
+candidate_sentences as (
+
+    select
+        sentences.article_id,
+        sentences.sentence_index - 1 as sentence_index
+    from sentences
+    inner join quotes
+        on sentences.sentence_id = quotes.sentence_id
+    union
+    select
+        sentences.article_id,
+        sentences.sentence_index - 2 as sentence_index
+    from sentences
+    inner join quotes
+        on sentences.sentence_id = quotes.sentence_id
+
+),
+
+cue_verbs as (
+
+    select * from {{ ref('cue_verbs') }}
+    where form = 'finite'
+
+),
+
+function_words as (
+
+    select * from {{ ref('reaction_function_words') }}
+
+),
+
+speaker_nouns as (
+
+    select * from {{ ref('speaker_nouns') }}
+
+),
+
+-- a cue in lower case: `Post` or `Call` in a name is no cue
+first_cues as (
+
+    select
+        tokens.sentence_key,
+        min(tokens.token_no) as cue_no
+    from tokens
+    inner join candidate_sentences
+        on
+            tokens.article_id = candidate_sentences.article_id
+            and tokens.sentence_index = candidate_sentences.sentence_index
+    inner join cue_verbs
+        on tokens.token_key = cue_verbs.cue
+    where not tokens.is_capitalised and tokens.token_no > 1
+    group by tokens.sentence_key
+
+),
+
+subject_tokens as (
+
+    select
+        tokens.*,
+        function_words.role as word_role,
+        -- punctuation that parts clauses, not a word's own (`45-year-old`, `Dr.`, `O’Neill`, `AT&T`)
+        min(
+            case
+                when
+                    (tokens.token_kind = 'punct' and tokens.token not in ('-', '‑', '.', '''', '’', '&', '/'))
+                    or function_words.role = 'clause_boundary'
+                    then tokens.token_no
+            end
+        ) over (partition by tokens.sentence_key) as cut_no
+    from tokens
+    inner join first_cues
+        on
+            tokens.sentence_key = first_cues.sentence_key
+            and tokens.token_no < first_cues.cue_no
+    left join function_words
+        on tokens.token_key = function_words.word
+
+),
+
+subjects as (
+
+    select
+        sentence_id,
+        any_value(article_id) as article_id,
+        any_value(story_id) as story_id,
+        any_value(sentence_index) as sentence_index,
+        min(char_start) as subject_start,
+        max(char_end) as subject_end,
+        {{ arg_max_by('token_key', 'token_no') }} as head_key,
+        {{ arg_max_by('token_kind', 'token_no') }} as head_kind,
+        count(*) filter (where token_kind = 'word') as subject_words,
+        bool_and(coalesce(word_role in ('pronoun', 'determiner'), false)) as is_function_words
+    from subject_tokens
+    where token_no < coalesce(cut_no, token_no + 1)
+    group by sentence_id
+
+),
+
+final as (
+
+    select
+        subjects.sentence_id,
+        subjects.article_id,
+        subjects.story_id,
+        subjects.sentence_index,
+        subjects.subject_start,
+        subjects.subject_end,
+        subjects.head_key,
+        speaker_nouns.role as head_role,
+        substr(
+            sentences.sentence_text,
+            subjects.subject_start - sentences.sentence_start + 1,
+            subjects.subject_end - subjects.subject_start
+        ) as subject,
+        -- `authors`, `officials`; not `press` or `witness`
+        subjects.head_key like '%s' and subjects.head_key not like '%ss' as is_plural
+    from subjects
+    inner join sentences
+        on subjects.sentence_id = sentences.sentence_id
+    left join speaker_nouns
+        on subjects.head_key = speaker_nouns.noun
+    where
+        subjects.head_kind = 'word'
+        and subjects.subject_words between 1 and 8
+        and not subjects.is_function_words
+
+)
+
+select * from final
