@@ -40,3 +40,9 @@
     ) as ranked
     where preference = 1
 {%- endmacro %}
+
+{#- A phrase that ends in an abbreviation's full stop: an initial (`J.`, `U.S.`) or a short
+    title or company form (`Jr.`, `Inc.`); any other final full stop ends the sentence. -#}
+{% macro abbreviation_end_regex() -%}
+    '(?:^|[\s.])(?:\p{Lu}|Jr|Sr|Inc|Co|Corp|Ltd|Bros|St|Dr|Mr|Mrs|Ms|Prof|Gen|Gov|Sen|Rep)\.$'
+{%- endmacro %}

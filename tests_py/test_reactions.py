@@ -147,6 +147,11 @@ CASE_EXPECTED = [
     ("case_pronoun_after_reported_speech.txt", "I braked", "52-year-old driver", None, "said", None, None),
     # `They` after `The study’s authors say ...`: the authors, not the spokeswoman quoted before
     ("case_they_after_reported_speech.txt", "new limits", "study’s authors", None, "call", None, None),
+    # a paragraph left open that the next one's mark carries on: the speaker named where the quote ends
+    ("case_multi_paragraph.txt", "Crews have cleared", "Grace Obi", None, None, None, None),
+    # studies and surveys report with `found`; the noun phrase is kept as written
+    ("case_survey_found.txt", "will ease slowly", "survey of economists", None, "found", None,
+     "The survey of economists found"),
 ]
 
 
@@ -178,3 +183,8 @@ def test_named_speakers_point_at_their_mention(reactions: list[dict]) -> None:
     assert len(named) >= len(reactions) // 2
     for r in named:
         assert r["speaker_char_start"] < r["speaker_char_end"]
+
+
+def test_a_speaker_phrase_ends_before_the_sentence_full_stop(cases: list[dict]) -> None:
+    row = find(cases, "case_multi_paragraph.txt", "We are working")
+    assert row["speaker_surface"] == "a spokesman for the river authority"

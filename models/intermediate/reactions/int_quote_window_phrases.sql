@@ -65,25 +65,52 @@ windows as (
 
 ),
 
-final as (
+trimmed as (
 
     select
         phrase_spans.*,
         windows.story_id,
+        windows.window_text,
         {{ regex_replace_all(
             "substr(windows.window_text, phrase_spans.phrase_start + 1, phrase_spans.phrase_end - phrase_spans.phrase_start)",
             "'^[^\\pL\\pN]+|[^\\pL\\pN.]+$'", "''"
-        ) }} as phrase,
-        -- `was first reported by`: a passive cue's subject did not speak
-        {{ regex_contains(
-            "substr(windows.window_text, phrase_spans.segment_start + 1, phrase_spans.segment_end - phrase_spans.segment_start)",
-            "'(?i)\\b(?:is|are|was|were|be|been|being)(?:\\s+[a-z]+)?\\s*$'"
-        ) }} as ends_passive
+        ) }} as trimmed_phrase
     from phrase_spans
     inner join windows
         on
             phrase_spans.quote_key = windows.quote_key
             and phrase_spans.side = windows.side
+
+),
+
+final as (
+
+    select
+        quote_key,
+        side,
+        seg,
+        phrase_start,
+        phrase_end,
+        segment_start,
+        segment_end,
+        phrase_words,
+        is_cut,
+        has_document_noun,
+        opens_absolute,
+        phrase_first,
+        story_id,
+        -- a full stop ends the sentence, not the phrase, unless it ends an abbreviation (`J.`,
+        -- `U.S.`, `Inc.`): `said a spokesman for the county police.`
+        case
+            when {{ regex_contains('trimmed_phrase', abbreviation_end_regex()) }} then trimmed_phrase
+            else {{ trim_trailing('trimmed_phrase', "'.'") }}
+        end as phrase,
+        -- `was first reported by`: a passive cue's subject did not speak
+        {{ regex_contains(
+            "substr(window_text, segment_start + 1, segment_end - segment_start)",
+            "'(?i)\\b(?:is|are|was|were|be|been|being)(?:\\s+[a-z]+)?\\s*$'"
+        ) }} as ends_passive
+    from trimmed
 
 )
 

@@ -9,7 +9,9 @@
         int_story_principals says who the story is about.
     Here:
       - a quote with no speaker of its own (a pronoun, a sentence that is all quote) continues the
-        last named speaker of the article, with its class and affiliation;
+        last named speaker of the article, with its class and affiliation, unless it is left open
+        and the next paragraph opens with a quote mark (a quote of several paragraphs): then it
+        takes the speaker named where the quote ends;
       - stance is that of the nearest cue that has one (`praised`, `condemned`), else the balance
         of stance words (seed stance_words) in the quote, a negator in the three words before
         flipping one;
@@ -63,7 +65,21 @@ sequenced as (
         last_value(named.quote_id ignore nulls) over (
             partition by attributed.article_id order by attributed.char_start
             rows between unbounded preceding and 1 preceding
-        ) as previous_quote_id
+        ) as previous_quote_id,
+        first_value(named.quote_id ignore nulls) over (
+            partition by attributed.article_id order by attributed.char_start
+            rows between 1 following and unbounded following
+        ) as next_quote_id,
+        -- a quote left open at its paragraph's end that the next paragraph's opening mark carries
+        -- on: the convention for a quote of several paragraphs, attributed where it ends
+        not attributed.is_closed
+        and lead(attributed.starts_paragraph)
+            over (
+                partition by attributed.article_id order by attributed.char_start
+            )
+        and lead(attributed.paragraph_index) over (
+            partition by attributed.article_id order by attributed.char_start
+        ) = attributed.paragraph_index + 1 as runs_on
     from attributed
     left join named
         on attributed.quote_id = named.quote_id
@@ -85,7 +101,9 @@ speakers as (
     from sequenced
     left join named as origin
         on origin.quote_id = case
-                when sequenced.own_speaker is not null then sequenced.quote_id else sequenced.previous_quote_id
+                when sequenced.own_speaker is not null then sequenced.quote_id
+                when sequenced.runs_on then sequenced.next_quote_id
+                else sequenced.previous_quote_id
             end
     left join speaker_mentions
         on origin.quote_key = speaker_mentions.quote_key
