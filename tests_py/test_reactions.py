@@ -152,6 +152,8 @@ CASE_EXPECTED = [
     # studies and surveys report with `found`; the noun phrase is kept as written
     ("case_survey_found.txt", "will ease slowly", "survey of economists", None, "found", None,
      "The survey of economists found"),
+    # the name ends before `of` and the place it is from
+    ("case_name_of_place.txt", "dead on arrival", "Maria Lopez", None, "told", None, None),
 ]
 
 

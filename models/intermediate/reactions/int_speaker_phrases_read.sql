@@ -172,13 +172,15 @@ speaker_named as (
         speaker_classes.last_title_no is not null and speaker_classes.speaker_class != 'person' as is_bare_title,
         case speaker_classes.speaker_class
             when 'entity' then speaker_classes.whole_entity
+            -- a full name ends before `of` (`Senator Maria Lopez of Texas` is Maria Lopez)
             when 'person'
                 then
-                    case
-                        when speaker_classes.last_title_no is null and not speaker_classes.all_capitalised
-                            then speaker_classes.name_tail
-                        else {{ regex_replace("speaker_classes.tail", "'^of \\S+ '", "''") }}
-                    end
+                    {{ regex_replace(
+                        "case when speaker_classes.last_title_no is null and not speaker_classes.all_capitalised "
+                        ~ "then speaker_classes.name_tail "
+                        ~ "else " ~ regex_replace("speaker_classes.tail", "'^of \\S+ '", "''") ~ " end",
+                        "'^(\\S+(?: \\S+)+) of .*$'", "'\\1'"
+                    ) }}
             when 'body'
                 then
                     coalesce(
