@@ -128,8 +128,15 @@
                 when {{ dates_calendar_day(ay, m, d) }} >= {{ anchor }} then {{ dates_calendar_day(ay, m, d) }}
                 else {{ dates_calendar_day(ay ~ ' + 1', m, d) }}
             end
+        {# A bare month is the latest one not after the anchor's month, unless it is one of the
+            var('bare_month_future_months') months after it: `in November` in an October article
+            is the coming one (news names the month ahead bare, the one eleven months back by year). #}
         when 'month_not_after' then
-            {{ dates_first_of_month(ay ~ ' - case when ' ~ m ~ ' > ' ~ am ~ ' then 1 else 0 end', m) }}
+            (case
+                when ({{ m }} - {{ am }} + 12) % 12 between 1 and {{ var('bare_month_future_months') }} then
+                    {{ dates_first_of_month(ay ~ ' + case when ' ~ m ~ ' < ' ~ am ~ ' then 1 else 0 end', m) }}
+                else {{ dates_first_of_month(ay ~ ' - case when ' ~ m ~ ' > ' ~ am ~ ' then 1 else 0 end', m) }}
+            end)
         {#- a holiday without a year is the latest one on or before the anchor -#}
         when 'thanksgiving_not_after' then
             case
@@ -142,7 +149,15 @@
             {{ dates_first_of_month(ay ~ ' - case when ' ~ m ~ ' >= ' ~ am ~ ' then 1 else 0 end', m) }}
         when 'month_after' then
             {{ dates_first_of_month(ay ~ ' + case when ' ~ m ~ ' <= ' ~ am ~ ' then 1 else 0 end', m) }}
-        when 'weekday_on_or_before' then {{ add_days(anchor, '-((' ~ aw ~ ' - ' ~ wd ~ ' + 7) % 7)') }}
+        {# A bare weekday is the latest one on or before the anchor, unless it is one of the
+            var('bare_weekday_future_days') days after it: `Tuesday` in a Monday article is the
+            next day (news says `last Tuesday` for the day six days back). #}
+        when 'weekday_on_or_before' then
+            (case
+                when ({{ wd }} - {{ aw }} + 7) % 7 between 1 and {{ var('bare_weekday_future_days') }}
+                    then {{ add_days(anchor, '(' ~ wd ~ ' - ' ~ aw ~ ' + 7) % 7') }}
+                else {{ add_days(anchor, '-((' ~ aw ~ ' - ' ~ wd ~ ' + 7) % 7)') }}
+            end)
         when 'weekday_before' then {{ add_days(anchor, '-(((' ~ aw ~ ' - ' ~ wd ~ ' + 6) % 7) + 1)') }}
         when 'weekday_on_or_after' then {{ add_days(anchor, '((' ~ wd ~ ' - ' ~ aw ~ ' + 7) % 7)') }}
         when 'weekday_after' then {{ add_days(anchor, '(((' ~ wd ~ ' - ' ~ aw ~ ' + 6) % 7) + 1)') }}
