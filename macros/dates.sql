@@ -163,6 +163,8 @@
         when 'weekday_after' then {{ add_days(anchor, '(((' ~ wd ~ ' - ' ~ aw ~ ' + 6) % 7) + 1)') }}
         when 'day_in_year_offset' then {{ dates_calendar_day(ay ~ ' + ' ~ unit_offset, m, d) }}
         when 'month_in_year_offset' then {{ dates_first_of_month(ay ~ ' + ' ~ unit_offset, m) }}
+        {#- `this September`: the month of the anchor's year, past or ahead -#}
+        when 'month_in_publication_year' then {{ dates_first_of_month(ay, m) }}
         when 'day_offset' then {{ add_days(anchor, unit_offset) }}
         {#- `<n> days ago`: the count is parsed into d -#}
         when 'days_ago' then {{ add_days(anchor, '-(' ~ d ~ ')') }}
@@ -210,7 +212,7 @@
         when {{ method }} = 'explicit_century' then
             {{ date_from_parts('extract(year from ' ~ range_start ~ ') + 99', 12, 31) }}
         when {{ method }} in ('explicit_month', 'month_not_after', 'month_not_before', 'month_before',
-            'month_after', 'month_offset', 'month_in_year_offset', 'months_ago') then
+            'month_after', 'month_offset', 'month_in_year_offset', 'month_in_publication_year', 'months_ago') then
             {{ add_days(add_months(range_start, 1), -1) }}
         when {{ method }} in ('explicit_quarter', 'quarter_not_after', 'quarter_not_before', 'quarter_in_year_offset',
             'quarter_offset') then
