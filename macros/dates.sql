@@ -91,7 +91,10 @@
         when 'explicit_year_end' then {{ date_from_parts(y, 12, 31) }}
         {#- A quarter without a year is the latest one begun by the anchor (`third-quarter profit`
             in October is this year's, in February last year's); after a future marker, the
-            earliest one not yet over. `last quarter` is the one before the anchor's. #}
+            earliest one whose results may still come: one that ended within the three months
+            before the anchor's month counts (`will report third-quarter results` in October is
+            this year's, `first-quarter` then next year's). `last quarter` is the one before the
+            anchor's. #}
         when 'explicit_quarter' then case when {{ is_quarter }} then {{ dates_first_of_month(y, qm) }} end
         when 'quarter_not_after' then
             case when {{ is_quarter }} then
@@ -99,7 +102,7 @@
             end
         when 'quarter_not_before' then
             case when {{ is_quarter }} then
-                {{ dates_first_of_month(ay ~ ' + case when 3 * ' ~ d ~ ' < ' ~ am ~ ' then 1 else 0 end', qm) }}
+                {{ dates_first_of_month(ay ~ ' + cast(ceil((' ~ am ~ ' - 3 * ' ~ d ~ ' - 3) / 12.0) as integer)', qm) }}
             end
         when 'quarter_in_year_offset' then
             case when {{ is_quarter }} then {{ dates_first_of_month(ay ~ ' + ' ~ unit_offset, qm) }} end
