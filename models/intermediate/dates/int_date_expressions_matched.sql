@@ -8,7 +8,8 @@
     sentence and first token, which no two expressions share.
 
     Results reports compare against the period they report, the latest quarter the article named
-    before (`third-quarter profit rose ... from a year earlier`): `a year ago/earlier`, `the
+    before outside a clause that looks ahead (`third-quarter profit rose ... from a year earlier`;
+    not `will take a fourth-quarter charge`): `a year ago/earlier`, `the
     year-ago period` are that quarter a year before (else the year before publication), `the
     quarter` and `the latest period` are that quarter (else no date), `the 1988 quarter` is that
     quarter in 1988 (else the year), `for the year` is that quarter's year (else no date). -#}
@@ -42,6 +43,8 @@ reporting as (
                     families.resolution_method in ({{ quarter_methods() }})
                     and families.rule not in ({{ reporting_period_rules() }})
                     and families.unit_offset = 0
+                    -- a quarter after a future marker is a forecast or a charge to come
+                    and not coalesce(families.follows_future_marker, false)
                     then families.resolved_start
             end
             ignore nulls
