@@ -33,6 +33,12 @@
     'quarter_not_after', 'quarter_not_before', 'explicit_quarter', 'quarter_in_year_offset', 'quarter_offset'
 {%- endmacro %}
 
+{#- Rules of seed relative_date_rules resolved against the latest date the article named before
+    them (int_date_expressions_matched): `that year`, `the following month`, `the next day`. -#}
+{% macro antecedent_rules() -%}
+    'antecedent_year', 'antecedent_month', 'antecedent_day'
+{%- endmacro %}
+
 {#- Rules of seed relative_date_rules resolved against the quarter a results report is about. -#}
 {% macro reporting_period_rules() -%}
     'year_before_reporting_period', 'reporting_quarter', 'reporting_quarter_in_year', 'reporting_year'
