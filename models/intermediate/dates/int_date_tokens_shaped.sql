@@ -263,10 +263,11 @@ sequenced as (
         or (straight_quotes_before + sum(straight_quote_step) over (
             partition by sentence_key order by token_no
         )) % 2 = 1 as is_quoted,
+        -- `since` opens a clause of its own past (`will care for him since he came on Monday`)
         coalesce(max(case when is_future_marker then token_no end) over (
             partition by sentence_key order by token_no
             rows between unbounded preceding and 1 preceding
-        ), -1) > coalesce(max(case when is_clause_mark then token_no end) over (
+        ), -1) > coalesce(max(case when is_clause_mark or token_key = 'since' then token_no end) over (
             partition by sentence_key order by token_no
             rows between unbounded preceding and 1 preceding
         ), 0) as follows_future_marker
