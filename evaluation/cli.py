@@ -16,7 +16,7 @@ from pathlib import Path
 from evaluation.build import REPO, build_warehouse, write_corpus
 from evaluation.devset import DevSet, DevSetError, load
 from evaluation.predict import Predictions, read_marts
-from evaluation.score import Name, Rate, score_dates, score_figures, score_names, score_quotes, trim_name
+from evaluation.score import Name, Rate, date_misses, score_dates, score_figures, score_names, score_quotes, trim_name
 
 SUBSET_LABELS = {
     "gum_news": "encyclopedic news (GUM Wikinews)",
@@ -72,6 +72,20 @@ def conflict_note(dev: DevSet, pred: Predictions) -> str:
             f"older toll or subset: {by_trap}" + (f" ({keys})" if keys else ""))
 
 
+def format_date_misses(dev: DevSet, pred: Predictions, subset: str) -> str:
+    """One line per gold date of the subset not resolved right: document, publication date, the gold
+    text and range, then each overlapping prediction's text and range (`not found` when none)."""
+    articles = {a.doc_id: a for a in dev.articles}
+    lines = []
+    for miss in date_misses(dev.dates.get(subset, []), pred.dates):
+        g = miss.gold
+        art = articles[g.span.doc_id]
+        got = "; ".join(f"{art.text[p.span.start:p.span.end]!r} {p.start}..{p.end}" for p in miss.predicted)
+        lines.append(f"{g.span.doc_id} ({art.published_date}) {art.text[g.span.start:g.span.end]!r} "
+                     f"{g.start}..{g.end} -> {got or 'not found'}")
+    return "\n".join(lines)
+
+
 def format_rows(rows: list[tuple[str, Rate, Rate | None]], with_baseline: bool) -> str:
     width = max(len(r[0]) for r in rows)
     head = f"{'metric':<{width}}  {'Corroborate':<18}" + ("  spaCy en_core_web_sm" if with_baseline else "")
@@ -98,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", type=Path, help="score this already built warehouse of the dev set instead of building")
     ap.add_argument("--baseline", action=argparse.BooleanOptionalAction, default=True,
                     help="run spaCy en_core_web_sm on the names (needs requirements-eval.lock; default on)")
+    ap.add_argument("--date-misses", metavar="SUBSET", choices=("gum_news", "timebank"),
+                    help="also list the dates of this subset not resolved right, with what was predicted")
     ap.add_argument("--json", type=Path, help="also write the scores as JSON to this file")
     args = ap.parse_args(argv)
     try:
@@ -131,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
         rows = report(dev, pred, baseline)
         print(format_rows(rows, baseline is not None))
         print(conflict_note(dev, pred))
+        if args.date_misses:
+            print(f"dates of {args.date_misses} not resolved right:")
+            print(format_date_misses(dev, pred, args.date_misses))
         for p in problems:
             print(f"note: {p}")
         if args.json:

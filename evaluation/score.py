@@ -203,6 +203,24 @@ def score_dates(gold: Sequence[DateValue], pred: Sequence[DateValue]) -> DateSco
 
 
 @dataclass(frozen=True)
+class DateMiss:
+    gold: DateValue
+    predicted: tuple[DateValue, ...]  # the overlapping predictions (none: not found)
+
+
+def date_misses(gold: Sequence[DateValue], pred: Sequence[DateValue]) -> list[DateMiss]:
+    """The gold dates score_dates does not count as resolved right, each with the predictions that
+    overlap it (an empty tuple when none was found), in gold order."""
+    index = _Index(pred, lambda d: d.span)
+    out: list[DateMiss] = []
+    for g in gold:
+        near = index.overlapping(g.span)
+        if not any((p.start, p.end) == (g.start, g.end) for p in near):
+            out.append(DateMiss(g, tuple(near)))
+    return out
+
+
+@dataclass(frozen=True)
 class FigureScores:
     found: Rate
     value_right: Rate

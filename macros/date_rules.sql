@@ -33,7 +33,33 @@
     'quarter_not_after', 'quarter_not_before', 'explicit_quarter', 'quarter_in_year_offset', 'quarter_offset'
 {%- endmacro %}
 
+{#- Rules of seed relative_date_rules resolved against the latest date the article named before
+    them (int_date_expressions_matched): `that year`, `the following month`, `the next day`. -#}
+{% macro antecedent_rules() -%}
+    'antecedent_year', 'antecedent_month', 'antecedent_day'
+{%- endmacro %}
+
 {#- Rules of seed relative_date_rules resolved against the quarter a results report is about. -#}
 {% macro reporting_period_rules() -%}
     'year_before_reporting_period', 'reporting_quarter', 'reporting_quarter_in_year', 'reporting_year'
+{%- endmacro %}
+
+{#- The hundreds a spoken year may open with: `nineteen` in `nineteen ninety-six`. -#}
+{% macro spoken_year_hundreds() -%}
+    18, 19
+{%- endmacro %}
+
+{#- The year a token opens when it is spoken (`nineteen ninety-six`, `the year two thousand`), from
+    the joins of int_date_tokens_shaped: `count` the token's count word, `tens` the tens word after
+    it, `unit` the unit word after those (after a hyphen or not; NULL when none), `next_key` the
+    next token's key. Hundreds followed
+    by tens give 100 x hundreds + tens + unit; `two` followed by `thousand` gives 2000 + unit
+    (the unit then follows `thousand`); otherwise NULL. -#}
+{% macro spoken_year_value(count, tens, unit, next_key) -%}
+    case
+        when {{ count }}.count_value in ({{ spoken_year_hundreds() }}) and {{ tens }}.tens_value is not null
+            then 100 * {{ count }}.count_value + {{ tens }}.tens_value + coalesce({{ unit }}.count_value, 0)
+        when {{ count }}.count_value = 2 and {{ next_key }} = 'thousand'
+            then 2000 + coalesce({{ unit }}.count_value, 0)
+    end
 {%- endmacro %}

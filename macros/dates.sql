@@ -91,7 +91,10 @@
         when 'explicit_year_end' then {{ date_from_parts(y, 12, 31) }}
         {#- A quarter without a year is the latest one begun by the anchor (`third-quarter profit`
             in October is this year's, in February last year's); after a future marker, the
-            earliest one not yet over. `last quarter` is the one before the anchor's. #}
+            earliest one whose results may still come: one that ended within the three months
+            before the anchor's month counts (`will report third-quarter results` in October is
+            this year's, `first-quarter` then next year's). `last quarter` is the one before the
+            anchor's. #}
         when 'explicit_quarter' then case when {{ is_quarter }} then {{ dates_first_of_month(y, qm) }} end
         when 'quarter_not_after' then
             case when {{ is_quarter }} then
@@ -99,7 +102,7 @@
             end
         when 'quarter_not_before' then
             case when {{ is_quarter }} then
-                {{ dates_first_of_month(ay ~ ' + case when 3 * ' ~ d ~ ' < ' ~ am ~ ' then 1 else 0 end', qm) }}
+                {{ dates_first_of_month(ay ~ ' + cast(ceil((' ~ am ~ ' - 3 * ' ~ d ~ ' - 3) / 12.0) as integer)', qm) }}
             end
         when 'quarter_in_year_offset' then
             case when {{ is_quarter }} then {{ dates_first_of_month(ay ~ ' + ' ~ unit_offset, qm) }} end
@@ -128,8 +131,15 @@
                 when {{ dates_calendar_day(ay, m, d) }} >= {{ anchor }} then {{ dates_calendar_day(ay, m, d) }}
                 else {{ dates_calendar_day(ay ~ ' + 1', m, d) }}
             end
+        {# A bare month is the latest one not after the anchor's month, unless it is one of the
+            var('bare_month_future_months') months after it: `in November` in an October article
+            is the coming one (news names the month ahead bare, the one eleven months back by year). #}
         when 'month_not_after' then
-            {{ dates_first_of_month(ay ~ ' - case when ' ~ m ~ ' > ' ~ am ~ ' then 1 else 0 end', m) }}
+            (case
+                when ({{ m }} - {{ am }} + 12) % 12 between 1 and {{ var('bare_month_future_months') }} then
+                    {{ dates_first_of_month(ay ~ ' + case when ' ~ m ~ ' < ' ~ am ~ ' then 1 else 0 end', m) }}
+                else {{ dates_first_of_month(ay ~ ' - case when ' ~ m ~ ' > ' ~ am ~ ' then 1 else 0 end', m) }}
+            end)
         {#- a holiday without a year is the latest one on or before the anchor -#}
         when 'thanksgiving_not_after' then
             case
@@ -142,12 +152,22 @@
             {{ dates_first_of_month(ay ~ ' - case when ' ~ m ~ ' >= ' ~ am ~ ' then 1 else 0 end', m) }}
         when 'month_after' then
             {{ dates_first_of_month(ay ~ ' + case when ' ~ m ~ ' <= ' ~ am ~ ' then 1 else 0 end', m) }}
-        when 'weekday_on_or_before' then {{ add_days(anchor, '-((' ~ aw ~ ' - ' ~ wd ~ ' + 7) % 7)') }}
+        {# A bare weekday is the latest one on or before the anchor, unless it is one of the
+            var('bare_weekday_future_days') days after it: `Tuesday` in a Monday article is the
+            next day (news says `last Tuesday` for the day six days back). #}
+        when 'weekday_on_or_before' then
+            (case
+                when ({{ wd }} - {{ aw }} + 7) % 7 between 1 and {{ var('bare_weekday_future_days') }}
+                    then {{ add_days(anchor, '(' ~ wd ~ ' - ' ~ aw ~ ' + 7) % 7') }}
+                else {{ add_days(anchor, '-((' ~ aw ~ ' - ' ~ wd ~ ' + 7) % 7)') }}
+            end)
         when 'weekday_before' then {{ add_days(anchor, '-(((' ~ aw ~ ' - ' ~ wd ~ ' + 6) % 7) + 1)') }}
         when 'weekday_on_or_after' then {{ add_days(anchor, '((' ~ wd ~ ' - ' ~ aw ~ ' + 7) % 7)') }}
         when 'weekday_after' then {{ add_days(anchor, '(((' ~ wd ~ ' - ' ~ aw ~ ' + 6) % 7) + 1)') }}
         when 'day_in_year_offset' then {{ dates_calendar_day(ay ~ ' + ' ~ unit_offset, m, d) }}
         when 'month_in_year_offset' then {{ dates_first_of_month(ay ~ ' + ' ~ unit_offset, m) }}
+        {#- `this September`: the month of the anchor's year, past or ahead -#}
+        when 'month_in_publication_year' then {{ dates_first_of_month(ay, m) }}
         when 'day_offset' then {{ add_days(anchor, unit_offset) }}
         {#- `<n> days ago`: the count is parsed into d -#}
         when 'days_ago' then {{ add_days(anchor, '-(' ~ d ~ ')') }}
@@ -195,7 +215,7 @@
         when {{ method }} = 'explicit_century' then
             {{ date_from_parts('extract(year from ' ~ range_start ~ ') + 99', 12, 31) }}
         when {{ method }} in ('explicit_month', 'month_not_after', 'month_not_before', 'month_before',
-            'month_after', 'month_offset', 'month_in_year_offset', 'months_ago') then
+            'month_after', 'month_offset', 'month_in_year_offset', 'month_in_publication_year', 'months_ago') then
             {{ add_days(add_months(range_start, 1), -1) }}
         when {{ method }} in ('explicit_quarter', 'quarter_not_after', 'quarter_not_before', 'quarter_in_year_offset',
             'quarter_offset') then

@@ -187,9 +187,11 @@ def test_invented_undated_article_uses_story_window(invented: BuildResult) -> No
         "select w.* from intermediate.int_articles_publication_windows as w "
         "inner join marts.dim_articles as a using (article_id) where a.source_file like '103_%'",
     )[0]
+    # `agreed on Tuesday` (18 March by the other outlets): published from Monday 17 March, where a
+    # bare Tuesday is the coming day, to Sunday 23 March (on Monday 24 it would be the 25th)
     assert (window["window_start"], window["window_end"], window["window_basis"]) == (
-        d("2025-03-18"),
-        d("2025-03-24"),
+        d("2025-03-17"),
+        d("2025-03-23"),
         "story",
     )
 

@@ -18,6 +18,7 @@ from evaluation.score import (
     Quote,
     Span,
     action_matches,
+    date_misses,
     score_dates,
     score_figures,
     score_names,
@@ -106,6 +107,18 @@ def test_dates_need_the_exact_range() -> None:
     ]
     s = score_dates(gold, pred)
     assert (s.found.hits, s.resolved_right.hits, s.resolved_right.total) == (2, 1, 3)
+
+
+def test_date_misses_list_wrong_and_unfound_dates_with_their_predictions() -> None:
+    gold = [
+        DateValue(sp(0, 7), "2017-07-18", "2017-07-18"),
+        DateValue(sp(10, 19), "2017-07-10", "2017-07-16"),
+        DateValue(sp(30, 34), "2010-01-01", "2010-12-31"),
+    ]
+    week_off = DateValue(sp(8, 19), "2017-07-03", "2017-07-09")
+    pred = [DateValue(sp(0, 7), "2017-07-18", "2017-07-18"), week_off]
+    misses = date_misses(gold, pred)
+    assert [(m.gold, m.predicted) for m in misses] == [(gold[1], (week_off,)), (gold[2], ())]
 
 
 def _fig(start: int, end: int, doc: str, value: float | None, *, action: str | None = None,

@@ -8,10 +8,17 @@
     sentence and first token, which no two expressions share.
 
     Results reports compare against the period they report, the latest quarter the article named
-    before (`third-quarter profit rose ... from a year earlier`): `a year ago/earlier`, `the
+    before outside a clause that looks ahead (`third-quarter profit rose ... from a year earlier`;
+    not `will take a fourth-quarter charge`): `a year ago/earlier`, `the
     year-ago period` are that quarter a year before (else the year before publication), `the
     quarter` and `the latest period` are that quarter (else no date), `the 1988 quarter` is that
-    quarter in 1988 (else the year), `for the year` is that quarter's year (else no date). -#}
+    quarter in 1988 (else the year), `for the year` is that quarter's year (else no date).
+
+    A date told from the one before it is resolved against the latest date the article named
+    before (its antecedent), not against publication: `that year`, `later that year`, `the
+    following year` are the antecedent's year (+1), `the following month` the month after the
+    antecedent's day or month, `that day`, `the next morning` the antecedent's day (+1); without
+    such an antecedent they date nothing. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -42,6 +49,8 @@ reporting as (
                     families.resolution_method in ({{ quarter_methods() }})
                     and families.rule not in ({{ reporting_period_rules() }})
                     and families.unit_offset = 0
+                    -- a quarter after a future marker is a forecast or a charge to come
+                    and not coalesce(families.follows_future_marker, false)
                     then families.resolved_start
             end
             ignore nulls
@@ -49,7 +58,26 @@ reporting as (
             partition by families.article_id
             order by families.char_start
             rows between unbounded preceding and 1 preceding
-        ) as reporting_quarter_start
+        ) as reporting_quarter_start,
+        -- the latest date the article named before this expression, and its granularity
+        last_value(
+            case when families.rule not in ({{ antecedent_rules() }}) then families.resolved_start end ignore nulls
+        ) over (
+            partition by families.article_id
+            order by families.char_start
+            rows between unbounded preceding and 1 preceding
+        ) as antecedent_start,
+        last_value(
+            case
+                when families.rule not in ({{ antecedent_rules() }}) and families.resolved_start is not null
+                    then families.granularity
+            end
+            ignore nulls
+        ) over (
+            partition by families.article_id
+            order by families.char_start
+            rows between unbounded preceding and 1 preceding
+        ) as antecedent_granularity
     from families
 
 ),
@@ -60,6 +88,13 @@ periods as (
         *,
         -- the quarter the expression names when a reporting quarter precedes it
         case
+            when rule = 'antecedent_year'
+                then {{ date_from_parts('extract(year from antecedent_start) + unit_offset', 1, 1) }}
+            when rule = 'antecedent_month' and antecedent_granularity in ('day', 'month')
+                then {{ add_months(dates_first_of_month('extract(year from antecedent_start)',
+                    'extract(month from antecedent_start)'), 'unit_offset') }}
+            when rule = 'antecedent_day' and antecedent_granularity = 'day'
+                then {{ add_days('antecedent_start', 'unit_offset') }}
             when reporting_quarter_start is null then null
             when rule = 'year_before_reporting_period' then {{ add_months('reporting_quarter_start', -12) }}
             when rule = 'reporting_quarter' then reporting_quarter_start
@@ -69,8 +104,18 @@ periods as (
                 then {{ date_from_parts('extract(year from reporting_quarter_start)', 1, 1) }}
         end as period_start
     from reporting
-    -- `the quarter`, `for the year` with no quarter named before date nothing
-    where not (rule in ('reporting_quarter', 'reporting_year') and reporting_quarter_start is null)
+
+),
+
+-- `the quarter`, `for the year` with no quarter named before and `that day` with no day named
+-- before date nothing
+dated as (
+
+    select *
+    from periods
+    where
+        not (rule in ('reporting_quarter', 'reporting_year') and reporting_quarter_start is null)
+        and not (rule in ({{ antecedent_rules() }}) and period_start is null)
 
 ),
 
@@ -79,15 +124,18 @@ anchored as (
     select
         * exclude (resolved_start, resolved_end, granularity),
         case
-            when period_start is null or rule = 'reporting_year' then granularity else 'season'
+            when period_start is null or rule in ('reporting_year', {{ antecedent_rules() }}) then granularity
+            else 'season'
         end as granularity,
         coalesce(period_start, resolved_start) as resolved_start,
         case
             when period_start is null then resolved_end
-            when rule = 'reporting_year' then {{ add_days(add_months('period_start', 12), -1) }}
+            when rule in ('reporting_year', 'antecedent_year') then {{ add_days(add_months('period_start', 12), -1) }}
+            when rule = 'antecedent_month' then {{ add_days(add_months('period_start', 1), -1) }}
+            when rule = 'antecedent_day' then period_start
             else {{ add_days(add_months('period_start', 3), -1) }}
         end as resolved_end
-    from periods
+    from dated
 
 ),
 

@@ -4,11 +4,13 @@
     Shapes: `<weekday>`, `<month>` (a month name that is never an ordinary word), `<mon>` (an
     abbreviation, or May/March: a date only next to a day, a year or a preposition), `<season>`,
     `<year>` (1900-2099), `<decade>` (`1990s`), `<day>` (1-31, optionally 1st/2nd...), `<yy>` (two
-    digits, the year of `7/8/07`), `<quarter>` (`Q3`), `<ordinal>`, `<count>` (a count word), else
-    the token in lower case. Only sentences holding a month or weekday name, a year or the last
+    digits, the year of `7/8/07`), `<quarter>` (`Q3`), `<ordinal>`, `<count>` (a count word),
+    `<spoken_year>` and `<tens>` (`nineteen` `ninety` of `nineteen ninety-six`), else the token. Only sentences holding a month or weekday name, a year or the last
     word of a relative pattern are kept, which keeps 100,000 articles to about a minute. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
+
+{%- set spoken_year = spoken_year_value('count_words', 'next_tens', 'unit_words', 'tokens.next_token_key') %}
 
 with
 
@@ -27,7 +29,14 @@ tokens as (
         token_key,
         token_kind,
         lag(token_key) over (partition by sentence_key order by token_no) as previous_token_key,
-        lag(token_key, 2) over (partition by sentence_key order by token_no) as second_previous_token_key
+        lag(token_key, 2) over (partition by sentence_key order by token_no) as second_previous_token_key,
+        lead(token_key) over (partition by sentence_key order by token_no) as next_token_key,
+        -- the unit word of a spoken year (`nineteen ninety-six`, `nineteen ninety six`, `two thousand five`)
+        case
+            when lead(token_key, 2) over (partition by sentence_key order by token_no) = '-'
+                then lead(token_key, 3) over (partition by sentence_key order by token_no)
+            else lead(token_key, 2) over (partition by sentence_key order by token_no)
+        end as unit_token_key
     from {{ ref('int_tokens') }}
     where
         {{ in_changed_stories() }}
@@ -81,34 +90,6 @@ month_names as (
 
 ),
 
-weekday_names as (
-
-    select
-        match_key,
-        iso_weekday
-    from {{ ref('stg_lexicons__weekday_names') }}
-
-),
-
-season_names as (
-
-    select
-        match_key,
-        first_month
-    from {{ ref('stg_lexicons__season_names') }}
-
-),
-
--- `the third quarter`
-ordinal_words as (
-
-    select
-        match_key,
-        ordinal_value
-    from {{ ref('stg_lexicons__ordinal_words') }}
-
-),
-
 -- counts written as words, for `two days ago`
 count_words as (
 
@@ -132,11 +113,14 @@ future_words as (
 
 ),
 
--- decades written as words (`the sixties`): the plural of a round count word from twenty up
-decade_words as (
+-- round count words from twenty up: the tens of a spoken year (`ninety` in `nineteen ninety-six`),
+-- and in the plural a decade (`the sixties`)
+tens_words as (
 
     select
-        {{ regex_replace('match_key', "'y$'", "'ies'") }} as match_key,
+        match_key,
+        {{ regex_replace('match_key', "'y$'", "'ies'") }} as plural_key,
+        cast(value as integer) as tens_value,
         1900 + cast(value as integer) as decade_year
     from {{ ref('stg_lexicons__number_words') }}
     where kind = 'tens' and value between 20 and 90
@@ -149,11 +133,15 @@ anchor_words as (
 
     select month_names.match_key as word from month_names
     union
-    select weekday_names.match_key as word from weekday_names
+    select weekday_names.match_key as word from {{ ref('stg_lexicons__weekday_names') }} as weekday_names
     union
-    select season_names.match_key as word from season_names
+    select season_names.match_key as word from {{ ref('stg_lexicons__season_names') }} as season_names
     union
-    select decade_words.match_key as word from decade_words
+    select tens_words.plural_key as word from tens_words
+    union
+    select count_words.match_key as word
+    from count_words
+    where count_words.count_value in ({{ spoken_year_hundreds() }})
     union
     select {{ regex_extract("pattern", "'(\\S+)$'", 1) }} as word
     from {{ ref('relative_date_rules') }}
@@ -186,9 +174,12 @@ classified as (
             when month_names.month_number is not null and {{ regex_contains("tokens.token", "'^[A-Z]'") }}
                 then case when month_names.needs_context then '<mon>' else '<month>' end
             when season_names.first_month is not null then '<season>'
+            when {{ spoken_year }} is not null then '<spoken_year>'
+            when tens_words.tens_value is not null and previous_counts.count_value in ({{ spoken_year_hundreds() }})
+                then '<tens>'
             when {{ regex_contains("tokens.token", "'^(19|20)[0-9][0-9]$'") }} then '<year>'
             when {{ regex_contains("tokens.token", "'^(19|20)[0-9]0s$'") }} then '<decade>'
-            when decade_words.decade_year is not null then '<decade>'
+            when decades.decade_year is not null then '<decade>'
             when {{ regex_contains("tokens.token", "'^[0-9][0-9]?(st|nd|rd|th)?$'") }}
                 and cast({{ regex_first("tokens.token", "'^[0-9]+'") }} as integer) between 1 and 31
                 then '<day>'
@@ -203,8 +194,11 @@ classified as (
         tokens.token in (',', ';', ':', '—', '–', '(', ')') as is_clause_mark,
         case when tokens.token = '“' then 1 when tokens.token = '”' then -1 else 0 end as curly_quote_step,
         case when tokens.token = '"' then 1 else 0 end as straight_quote_step,
-        -- a contracted `will` is glued to its subject (`they'll`)
+        -- a contracted `will` is glued to its subject (`they'll`); inside a compound a marker is
+        -- none (`lower-than-expected`), nor is `due to` without `be` (`due to its loss`: because of)
         future_markers.match_key is not null
+        and coalesce(tokens.previous_token_key, '') != '-'
+        and not (tokens.token_key = 'due' and tokens.next_token_key = 'to' and previous_copulas.match_key is null)
         or contracted_markers.match_key is not null
         or (
             tokens.token_key = 'be' and tokens.previous_token_key = 'to' and future_copulas.match_key is not null
@@ -219,7 +213,7 @@ classified as (
         case
             when {{ regex_contains("tokens.token", "'^(19|20)[0-9][0-9]s?$'") }}
                 then cast(left(tokens.token, 4) as integer)
-            else decade_words.decade_year
+            else coalesce(decades.decade_year, {{ spoken_year }})
         end as year_value,
         case
             when {{ regex_contains("tokens.token", date_regex('two_digit')) }}
@@ -228,16 +222,24 @@ classified as (
     from tokens
     inner join candidate_sentences on tokens.sentence_id = candidate_sentences.sentence_id
     left join month_names on tokens.token_key = month_names.match_key
-    left join weekday_names on tokens.token_key = weekday_names.match_key
-    left join season_names on tokens.token_key = season_names.match_key
+    left join {{ ref('stg_lexicons__weekday_names') }} as weekday_names on tokens.token_key = weekday_names.match_key
+    left join {{ ref('stg_lexicons__season_names') }} as season_names on tokens.token_key = season_names.match_key
     left join count_words on tokens.token_key = count_words.match_key
-    left join ordinal_words on tokens.token_key = ordinal_words.match_key
-    left join decade_words on tokens.token_key = decade_words.match_key
+    -- `the third quarter`
+    left join {{ ref('stg_lexicons__ordinal_words') }} as ordinal_words on tokens.token_key = ordinal_words.match_key
+    left join tens_words as decades on tokens.token_key = decades.plural_key
+    left join tens_words on tokens.token_key = tens_words.match_key
+    left join tens_words as next_tens on tokens.next_token_key = next_tens.match_key
+    left join count_words as previous_counts on tokens.previous_token_key = previous_counts.match_key
+    left join count_words as unit_words
+        on tokens.unit_token_key = unit_words.match_key and unit_words.count_value between 1 and 9
     left join future_words as future_markers
         on tokens.token_key = future_markers.match_key and future_markers.role = 'future_marker'
     left join future_words as contracted_markers
         on {{ regex_extract("tokens.token_key", "'^\\pL+''(\\pL+)$'", 1) }} = contracted_markers.match_key
             and contracted_markers.role = 'future_marker'
+    left join future_words as previous_copulas
+        on tokens.previous_token_key = previous_copulas.match_key and previous_copulas.role = 'future_copula'
     left join future_words as future_copulas
         on tokens.second_previous_token_key = future_copulas.match_key and future_copulas.role = 'future_copula'
 
@@ -261,10 +263,11 @@ sequenced as (
         or (straight_quotes_before + sum(straight_quote_step) over (
             partition by sentence_key order by token_no
         )) % 2 = 1 as is_quoted,
+        -- `since` opens a clause of its own past (`will care for him since he came on Monday`)
         coalesce(max(case when is_future_marker then token_no end) over (
             partition by sentence_key order by token_no
             rows between unbounded preceding and 1 preceding
-        ), -1) > coalesce(max(case when is_clause_mark then token_no end) over (
+        ), -1) > coalesce(max(case when is_clause_mark or token_key = 'since' then token_no end) over (
             partition by sentence_key order by token_no
             rows between unbounded preceding and 1 preceding
         ), 0) as follows_future_marker
