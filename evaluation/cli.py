@@ -16,7 +16,16 @@ from pathlib import Path
 from evaluation.build import REPO, build_warehouse, write_corpus
 from evaluation.devset import DevSet, DevSetError, load
 from evaluation.predict import Predictions, read_marts
-from evaluation.score import Name, Rate, score_dates, score_figures, score_names, score_quotes, trim_name
+from evaluation.score import (
+    Name,
+    Rate,
+    missed_names,
+    score_dates,
+    score_figures,
+    score_names,
+    score_quotes,
+    trim_name,
+)
 
 SUBSET_LABELS = {
     "gum_news": "encyclopedic news (GUM Wikinews)",
@@ -84,6 +93,18 @@ def format_rows(rows: list[tuple[str, Rate, Rate | None]], with_baseline: bool) 
     return "\n".join(lines)
 
 
+def format_misses(dev: DevSet, pred: Predictions) -> str:
+    """One line per gold name that no prediction overlaps: doc, type, the name and its context."""
+    texts = {a.doc_id: a.text for a in dev.articles}
+    lines = []
+    for g in missed_names(dev.names, trimmed(dev, pred.names)):
+        text, s = texts[g.span.doc_id], g.span
+        context = " ".join((text[max(0, s.start - 40):s.start] + "[" + text[s.start:s.end] + "]"
+                            + text[s.end:s.end + 40]).split())
+        lines.append(f"{g.span.doc_id}\t{g.type}\t{text[s.start:s.end]}\t{context}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         prog="python -m evaluation",
@@ -98,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", type=Path, help="score this already built warehouse of the dev set instead of building")
     ap.add_argument("--baseline", action=argparse.BooleanOptionalAction, default=True,
                     help="run spaCy en_core_web_sm on the names (needs requirements-eval.lock; default on)")
+    ap.add_argument("--misses", action="store_true", help="also list the gold names no prediction overlaps")
     ap.add_argument("--json", type=Path, help="also write the scores as JSON to this file")
     args = ap.parse_args(argv)
     try:
@@ -131,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
         rows = report(dev, pred, baseline)
         print(format_rows(rows, baseline is not None))
         print(conflict_note(dev, pred))
+        if args.misses:
+            print(format_misses(dev, pred))
         for p in problems:
             print(f"note: {p}")
         if args.json:

@@ -137,6 +137,12 @@ def score_names(gold: Sequence[Name], pred: Sequence[Name]) -> NameScores:
     return NameScores(Rate(fs, n), Rate(fl, n), Rate(ts, n), Rate(tl, n), Rate(precise, len(typed_pred)))
 
 
+def missed_names(gold: Sequence[Name], pred: Sequence[Name]) -> list[Name]:
+    """Gold names that no typed prediction overlaps (the misses of `names found (overlap)`)."""
+    index = _Index([p for p in pred if p.type is not None], lambda n: n.span)
+    return [g for g in gold if not index.overlapping(g.span)]
+
+
 _DETERMINERS = re.compile(r"^(the|a|an) ")
 
 
