@@ -19,3 +19,13 @@
 {% macro is_possessed_name() -%}
     (n_words = 2 and not is_upper and first_gap in ('''s ', '’s ') and surface not like '%-%')
 {%- endmacro %}
+
+{#- An acronym leads the run `expr`: its first word is two or more capitals with no periods (`TVC
+    Global`, `TVC T-shirts`; not the initials of `K.C. Maurer`), and another word follows. -#}
+{% macro acronym_led_re() -%}
+    ^\p{Lu}{2,}[0-9]* \p{Lu}
+{%- endmacro %}
+
+{% macro is_acronym_led(expr) -%}
+    {{ regex_contains(expr, sql_regex(acronym_led_re())) }}
+{%- endmacro %}

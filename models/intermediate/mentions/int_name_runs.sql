@@ -10,7 +10,7 @@
     a speech verb -> person; an apposition (`X, a spokeswoman`, `X, who`) -> person; place nouns
     and prepositions -> place; a dateline -> place; an acronym -> organisation; a first word
     that is a given name -> person; two words after a name's possessive (`Tarvo Party's Ilse
-    Rand`) -> person. A run is supported by its story when the story's running
+    Rand`) -> person; led by an acronym (`TVC Global`, `TVC T-shirts`) -> organisation. A run is supported by its story when the story's running
     text (not a heading, not a sentence's first word) has the same word or run:
     int_mentions_runs keeps a heading's run or a sentence's lone first word only then, or when a
     rule types it. A lone word no rule types that closes an organisation the rules typed in the
@@ -105,6 +105,7 @@ typed_runs as (
             when n_words >= 2 and first_is_given then 'person'
             -- two name words after a name's possessive: `Tarvo Party's Ilse Rand`
             when {{ is_possessed_name() }} then 'person'
+            when {{ is_acronym_led('surface') }} and not is_upper then 'organization'
         end as run_type,
         case
             when pattern_type is not null then 'pattern'
@@ -122,6 +123,7 @@ typed_runs as (
             when is_upper and n_words = 1 then 'acronym'
             when n_words >= 2 and first_is_given then 'given_name'
             when {{ is_possessed_name() }} then 'possessive'
+            when {{ is_acronym_led('surface') }} and not is_upper then 'acronym_led'
             else 'context'
         end as typing_rule
     from run_features
