@@ -5,7 +5,9 @@
     punctuation are no words, they fall in the gap before the next word), the characters
     between a word and the one before it (its gap), and the ends of the n-grams that start at it
     (end_2..end_8, for lexicon matching). The flags come from the name lexicons: common words,
-    context words, head words, given names and legal suffixes. -#}
+    context words, head words, given names and legal suffixes. An all-capitals common word that
+    an article defines as the acronym of the name before it (`the World Health Organisation
+    (WHO)`) is no common word anywhere in that article. -#}
 
 {%- set max_words = 8 -%}
 
@@ -54,6 +56,50 @@ located as (
 
 ),
 
+-- an all-capitals common word in parentheses right after the name it abbreviates (`the World
+-- Health Organisation (WHO)`, `the Open Network (ON)`): the article's name, not the word
+acronym_candidates as (
+
+    select
+        tokens.sentence_key,
+        tokens.article_id,
+        tokens.word_no,
+        tokens.word
+    from tokens
+    inner join sentences on tokens.sentence_id = sentences.sentence_id
+    inner join {{ ref('name_common_words') }} as common_words on lower(tokens.word) = common_words.word
+    where
+        {{ regex_contains('tokens.word', "'^\\p{Lu}{2,}$'") }}
+        and substr(sentences.sentence_text, tokens.word_start - sentences.char_start, 1) = '('
+
+),
+
+defined_acronyms as (
+
+    select distinct
+        article_id,
+        word
+    from (
+        select
+            acronym_candidates.article_id,
+            acronym_candidates.word,
+            {{ string_agg_ordered('left(earlier.word, 1)', "''", 'earlier.word_no') }} as initials
+        from acronym_candidates
+        inner join tokens as earlier
+            on
+                acronym_candidates.sentence_key = earlier.sentence_key
+                and earlier.word_no between acronym_candidates.word_no - 8 and acronym_candidates.word_no - 1
+        where {{ regex_contains('earlier.word', "'^\\p{Lu}'") }}
+        group by
+            acronym_candidates.sentence_key,
+            acronym_candidates.article_id,
+            acronym_candidates.word_no,
+            acronym_candidates.word
+    ) as abbreviated
+    where right(initials, length(word)) = word
+
+),
+
 final as (
 
     select
@@ -80,12 +126,14 @@ final as (
         ) as gap,
         {{ regex_contains('located.word', "'^\\p{Lu}'") }} as is_cap,
         {{ regex_contains('located.word', "'^\\p{Lu}[\\p{Lu}\\p{N}.]+$'") }} as is_upper,
-        common_words.word is not null as is_common,
+        common_words.word is not null and defined_acronyms.word is null as is_common,
         given_names.given_name is not null as is_given_name,
         legal_suffixes.suffix is not null as is_legal_suffix
     from located
     inner join sentences on located.sentence_id = sentences.sentence_id
     left join {{ ref('name_common_words') }} as common_words on lower(located.word) = common_words.word
+    left join defined_acronyms
+        on located.article_id = defined_acronyms.article_id and located.word = defined_acronyms.word
     left join {{ ref('name_context_words') }} as context_words on lower(located.word) = context_words.word
     left join {{ ref('name_head_words') }} as head_words on located.word = head_words.word
     left join {{ ref('name_given_names') }} as given_names on located.word = given_names.given_name
