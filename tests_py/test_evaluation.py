@@ -18,6 +18,7 @@ from evaluation.score import (
     Quote,
     Span,
     action_matches,
+    missed_names,
     score_dates,
     score_figures,
     score_names,
@@ -51,6 +52,16 @@ def test_names_strict_and_lenient_recall_and_types() -> None:
     assert s.found_strict.total == 4
     assert (s.precision_lenient.hits, s.precision_lenient.total) == (3, 6)
     assert str(s.found_lenient) == "50 % (2/4)"
+
+
+def test_missed_names_are_the_gold_names_no_typed_prediction_overlaps() -> None:
+    gold = [Name(sp(0, 12), "PER"), Name(sp(20, 27), "ORG"), Name(sp(40, 45), "LOC")]
+    pred = [
+        Name(sp(6, 12), "ORG"),  # overlaps, wrong type: found, not missed
+        Name(sp(20, 27), None),  # an unscored type: the name is still missed
+        Name(sp(40, 45, "other"), "LOC"),  # another document
+    ]
+    assert missed_names(gold, pred) == [gold[1], gold[2]]
 
 
 def test_trim_name_drops_articles_and_possessives_only_around_a_name() -> None:
