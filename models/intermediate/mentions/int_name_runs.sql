@@ -13,8 +13,9 @@
     Rand`) -> person; led by an acronym (`TVC Global`, `TVC T-shirts`) -> organisation. A run is supported by its story when the story's running
     text (not a heading, not a sentence's first word) has the same word or run:
     int_mentions_runs keeps a heading's run or a sentence's lone first word only then, or when a
-    rule types it. A lone word no rule types that closes an organisation the rules typed in the
-    story after `of` is that organisation's short name (`Tarvism` of `the Church of Tarvism`). -#}
+    rule types it. A lone word no rule types is an organisation when a person follows its
+    possessive (`Velmar's Ilse Rand`), or when it closes an organisation the rules typed in the
+    story after `of`: that organisation's short name (`Tarvism` of `the Church of Tarvism`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -154,6 +155,22 @@ story_org_words as (
 
 ),
 
+-- a lone word no rule types whose possessive a person follows: the party or company the person
+-- has (`Velmar's Ilse Rand`)
+person_owners as (
+
+    select distinct possessors.run_id
+    from typed_runs as possessors
+    inner join typed_runs as possessed
+        on
+            possessors.sentence_id = possessed.sentence_id
+            and possessed.char_start = possessors.char_end + length(possessed.first_gap)
+    where
+        possessors.n_words = 1 and possessors.run_type is null and not possessors.is_upper
+        and possessed.first_gap in ('''s ', '’s ') and possessed.run_type = 'person'
+
+),
+
 body_runs as (
 
     select distinct
@@ -197,12 +214,14 @@ final as (
         typed_runs.gazetteer_type,
         -- a lone word no rule types that closes such an organisation is its short name (`Tarvism`)
         case
-            when typed_runs.run_type is null and story_org_words.last_lower is not null then 'story_org'
+            when typed_runs.run_type is not null then typed_runs.typing_rule
+            when person_owners.run_id is not null then 'person_owner'
+            when story_org_words.last_lower is not null then 'story_org'
             else typed_runs.typing_rule
         end as typing_rule,
         case
-            when typed_runs.run_type is null and story_org_words.last_lower is not null then 'organization'
-            else typed_runs.run_type
+            when typed_runs.run_type is not null then typed_runs.run_type
+            when person_owners.run_id is not null or story_org_words.last_lower is not null then 'organization'
         end as rule_type,
         coalesce(
             (typed_runs.n_words = 1 and inner_words.word is not null) or body_runs.surface is not null, false
@@ -212,6 +231,7 @@ final as (
         on typed_runs.story_id = inner_words.story_id and typed_runs.surface = inner_words.word
     left join body_runs
         on typed_runs.story_id = body_runs.story_id and typed_runs.surface = body_runs.surface
+    left join person_owners on typed_runs.run_id = person_owners.run_id
     left join story_org_words
         on
             typed_runs.n_words = 1
