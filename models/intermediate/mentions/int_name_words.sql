@@ -57,20 +57,24 @@ located as (
 ),
 
 -- an all-capitals common word in parentheses right after the name it abbreviates (`the World
--- Health Organisation (WHO)`, `the Open Network (ON)`): the article's name, not the word
+-- Health Organisation (WHO)`, `the Open Network (ON)`): the article's name, not the word. Read
+-- from the relations, not the CTEs above: a CTE read twice is materialised whole.
 acronym_candidates as (
 
     select
-        tokens.sentence_key,
-        tokens.article_id,
-        tokens.word_no,
-        tokens.word
-    from tokens
-    inner join sentences on tokens.sentence_id = sentences.sentence_id
-    inner join {{ ref('name_common_words') }} as common_words on lower(tokens.word) = common_words.word
+        candidates.sentence_key,
+        candidates.article_id,
+        candidates.word_no,
+        candidates.token as word
+    from {{ ref('int_tokens') }} as candidates
+    inner join {{ ref('name_common_words') }} as common_words on lower(candidates.token) = common_words.word
+    inner join {{ ref('int_sentences') }} as in_sentences on candidates.sentence_id = in_sentences.sentence_id
     where
-        {{ regex_contains('tokens.word', "'^\\p{Lu}{2,}$'") }}
-        and substr(sentences.sentence_text, tokens.word_start - sentences.char_start, 1) = '('
+        {{ in_changed_stories('candidates.story_id') }}
+        and candidates.token_kind = 'word'
+        and candidates.token = upper(candidates.token)
+        and {{ regex_contains('candidates.token', "'^\\p{Lu}{2,}$'") }}
+        and substr(in_sentences.sentence_text, candidates.char_start - in_sentences.char_start, 1) = '('
 
 ),
 
@@ -83,13 +87,13 @@ defined_acronyms as (
         select
             acronym_candidates.article_id,
             acronym_candidates.word,
-            {{ string_agg_ordered('left(earlier.word, 1)', "''", 'earlier.word_no') }} as initials
+            {{ string_agg_ordered('left(earlier.token, 1)', "''", 'earlier.word_no') }} as initials
         from acronym_candidates
-        inner join tokens as earlier
+        inner join {{ ref('int_tokens') }} as earlier
             on
                 acronym_candidates.sentence_key = earlier.sentence_key
                 and earlier.word_no between acronym_candidates.word_no - 8 and acronym_candidates.word_no - 1
-        where {{ regex_contains('earlier.word', "'^\\p{Lu}'") }}
+        where {{ regex_contains('earlier.token', "'^\\p{Lu}'") }}
         group by
             acronym_candidates.sentence_key,
             acronym_candidates.article_id,
