@@ -16,7 +16,18 @@ from pathlib import Path
 from evaluation.build import REPO, build_warehouse, write_corpus
 from evaluation.devset import DevSet, DevSetError, load
 from evaluation.predict import Predictions, read_marts
-from evaluation.score import Name, Rate, date_misses, score_dates, score_figures, score_names, score_quotes, trim_name
+from evaluation.score import (
+    Name,
+    Rate,
+    date_misses,
+    missed_names,
+    score_dates,
+    score_figures,
+    score_names,
+    score_quotes,
+    speaker_misses,
+    trim_name,
+)
 
 SUBSET_LABELS = {
     "gum_news": "encyclopedic news (GUM Wikinews)",
@@ -86,6 +97,19 @@ def format_date_misses(dev: DevSet, pred: Predictions, subset: str) -> str:
     return "\n".join(lines)
 
 
+def format_speaker_misses(dev: DevSet, pred: Predictions) -> str:
+    """One line per gold quote without the right speaker: document, the gold speaker, what was
+    predicted (`not found` when no quote overlaps it) and the text before the quote."""
+    texts = {a.doc_id: a.text for a in dev.articles}
+    lines = []
+    for g, near in speaker_misses(dev.quotes, pred.quotes):
+        text, s = texts[g.span.doc_id], g.span
+        context = " ".join(text[max(0, s.start - 120):s.start + 40].split())
+        got = "; ".join(" / ".join(p.speakers) for p in near) or "not found"
+        lines.append(f"{g.span.doc_id}\t{g.speakers[0] if g.speakers else '?'}\t-> {got}\t{context}")
+    return "\n".join(lines)
+
+
 def format_rows(rows: list[tuple[str, Rate, Rate | None]], with_baseline: bool) -> str:
     width = max(len(r[0]) for r in rows)
     head = f"{'metric':<{width}}  {'Corroborate':<18}" + ("  spaCy en_core_web_sm" if with_baseline else "")
@@ -95,6 +119,18 @@ def format_rows(rows: list[tuple[str, Rate, Rate | None]], with_baseline: bool) 
         if with_baseline:
             line += f"  {theirs!s}" if theirs is not None else "  –"
         lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+def format_name_misses(dev: DevSet, pred: Predictions) -> str:
+    """One line per gold name that no prediction overlaps: doc, type, the name and its context."""
+    texts = {a.doc_id: a.text for a in dev.articles}
+    lines = []
+    for g in missed_names(dev.names, trimmed(dev, pred.names)):
+        text, s = texts[g.span.doc_id], g.span
+        context = " ".join((text[max(0, s.start - 40):s.start] + "[" + text[s.start:s.end] + "]"
+                            + text[s.end:s.end + 40]).split())
+        lines.append(f"{g.span.doc_id}\t{g.type}\t{text[s.start:s.end]}\t{context}")
     return "\n".join(lines)
 
 
@@ -112,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", type=Path, help="score this already built warehouse of the dev set instead of building")
     ap.add_argument("--baseline", action=argparse.BooleanOptionalAction, default=True,
                     help="run spaCy en_core_web_sm on the names (needs requirements-eval.lock; default on)")
+    ap.add_argument("--name-misses", action="store_true", help="also list the gold names no prediction overlaps")
+    ap.add_argument("--speaker-misses", action="store_true",
+                    help="also list the gold quotes without the right speaker, with what was predicted")
     ap.add_argument("--date-misses", metavar="SUBSET", choices=("gum_news", "timebank"),
                     help="also list the dates of this subset not resolved right, with what was predicted")
     ap.add_argument("--json", type=Path, help="also write the scores as JSON to this file")
@@ -147,6 +186,12 @@ def main(argv: list[str] | None = None) -> int:
         rows = report(dev, pred, baseline)
         print(format_rows(rows, baseline is not None))
         print(conflict_note(dev, pred))
+        if args.name_misses:
+            print("gold names no prediction overlaps:")
+            print(format_name_misses(dev, pred))
+        if args.speaker_misses:
+            print("gold quotes without the right speaker:")
+            print(format_speaker_misses(dev, pred))
         if args.date_misses:
             print(f"dates of {args.date_misses} not resolved right:")
             print(format_date_misses(dev, pred, args.date_misses))

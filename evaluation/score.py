@@ -137,6 +137,12 @@ def score_names(gold: Sequence[Name], pred: Sequence[Name]) -> NameScores:
     return NameScores(Rate(fs, n), Rate(fl, n), Rate(ts, n), Rate(tl, n), Rate(precise, len(typed_pred)))
 
 
+def missed_names(gold: Sequence[Name], pred: Sequence[Name]) -> list[Name]:
+    """Gold names that no typed prediction overlaps (the misses of `names found (overlap)`)."""
+    index = _Index([p for p in pred if p.type is not None], lambda n: n.span)
+    return [g for g in gold if not index.overlapping(g.span)]
+
+
 _DETERMINERS = re.compile(r"^(the|a|an) ")
 
 
@@ -182,6 +188,18 @@ def score_quotes(gold: Sequence[Quote], pred: Sequence[Quote]) -> QuoteScores:
         found += bool(near)
         right += any(speaker_matches(s, g.speakers) for p in near for s in p.speakers)
     return QuoteScores(Rate(found, len(gold)), Rate(right, len(gold)))
+
+
+def speaker_misses(gold: Sequence[Quote], pred: Sequence[Quote]) -> list[tuple[Quote, tuple[Quote, ...]]]:
+    """The gold quotes score_quotes does not count as having the right speaker, each with the
+    predictions that overlap it (an empty tuple when the quote was not found), in gold order."""
+    index = _Index(pred, lambda q: q.span)
+    out: list[tuple[Quote, tuple[Quote, ...]]] = []
+    for g in gold:
+        near = index.overlapping(g.span)
+        if not any(speaker_matches(s, g.speakers) for p in near for s in p.speakers):
+            out.append((g, tuple(near)))
+    return out
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,30 @@
     Regexes are returned without SQL quotes; `sql_regex` quotes one for a model. -#}
 
 {#- A romanised East Asian personal name: a short family name and a two-syllable given name
-    joined by a hyphen, the second syllable in lower case (`Leung Kwok-hung`, `Wu Chi-wai`). -#}
+    joined by a hyphen, the second syllable in lower case (`Leung Kwok-hung`, `Wu Chi-wai`) or,
+    as Korean names are often written, a capital and at most three more letters (`Kim Min-Jae`). -#}
 {% macro romanised_name_re() -%}
-    ^\p{Lu}\p{Ll}{1,5} \p{Lu}\p{Ll}{0,4}-\p{Ll}{1,5}$
+    ^\p{Lu}\p{Ll}{1,5} \p{Lu}\p{Ll}{0,4}-(?:\p{Ll}{1,5}|\p{Lu}\p{Ll}{1,3})$
 {%- endmacro %}
 
 {#- The run `expr` has the shape of a romanised East Asian personal name. -#}
 {% macro is_romanised_name(expr) -%}
     {{ regex_contains(expr, sql_regex(romanised_name_re())) }}
+{%- endmacro %}
+
+{#- Two name words right after a name's possessive (`Tarvo Party's Ilse Rand`, `Labour's Shadow
+    Home`): the person the party, company or country has, not all capitals (`Acme's IT`) and no
+    hyphen (`Acme's Anti-Fraud`). Reads the columns of int_name_runs. -#}
+{% macro is_possessed_name() -%}
+    (n_words = 2 and not is_upper and first_gap in ('''s ', '’s ') and surface not like '%-%')
+{%- endmacro %}
+
+{#- An acronym leads the run `expr`: its first word is two or more capitals with no periods (`TVC
+    Global`, `TVC T-shirts`; not the initials of `K.C. Maurer`), and another word follows. -#}
+{% macro acronym_led_re() -%}
+    ^\p{Lu}{2,}[0-9]* \p{Lu}
+{%- endmacro %}
+
+{% macro is_acronym_led(expr) -%}
+    {{ regex_contains(expr, sql_regex(acronym_led_re())) }}
 {%- endmacro %}

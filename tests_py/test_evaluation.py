@@ -19,11 +19,13 @@ from evaluation.score import (
     Span,
     action_matches,
     date_misses,
+    missed_names,
     score_dates,
     score_figures,
     score_names,
     score_quotes,
     speaker_matches,
+    speaker_misses,
     trim_name,
 )
 from evaluation.timeml import load_timeml, parse_tml, value_range
@@ -52,6 +54,16 @@ def test_names_strict_and_lenient_recall_and_types() -> None:
     assert s.found_strict.total == 4
     assert (s.precision_lenient.hits, s.precision_lenient.total) == (3, 6)
     assert str(s.found_lenient) == "50 % (2/4)"
+
+
+def test_missed_names_are_the_gold_names_no_typed_prediction_overlaps() -> None:
+    gold = [Name(sp(0, 12), "PER"), Name(sp(20, 27), "ORG"), Name(sp(40, 45), "LOC")]
+    pred = [
+        Name(sp(6, 12), "ORG"),  # overlaps, wrong type: found, not missed
+        Name(sp(20, 27), None),  # an unscored type: the name is still missed
+        Name(sp(40, 45, "other"), "LOC"),  # another document
+    ]
+    assert missed_names(gold, pred) == [gold[1], gold[2]]
 
 
 def test_trim_name_drops_articles_and_possessives_only_around_a_name() -> None:
@@ -107,6 +119,13 @@ def test_dates_need_the_exact_range() -> None:
     ]
     s = score_dates(gold, pred)
     assert (s.found.hits, s.resolved_right.hits, s.resolved_right.total) == (2, 1, 3)
+
+
+def test_speaker_misses_list_quotes_without_the_right_speaker_with_their_predictions() -> None:
+    gold = [Quote(sp(10, 50), ("Anna Nowak",)), Quote(sp(60, 90), ("the newspaper",)), Quote(sp(100, 120), ("X Y",))]
+    right = Quote(sp(10, 30), ("Nowak",))
+    wrong = Quote(sp(60, 90), ("the company",))
+    assert speaker_misses(gold, [right, wrong]) == [(gold[1], (wrong,)), (gold[2], ())]
 
 
 def test_date_misses_list_wrong_and_unfound_dates_with_their_predictions() -> None:

@@ -4,7 +4,8 @@
     rest:
     - `rules`: the hand rules' type (NULL when none applies: fct_mentions types it from the
       story or drops it); a lone unknown word opening a sentence (`Residents said`) that neither
-      the story nor a gazetteer supports is dropped, and so is a heading's run that no rule types
+      the story nor a gazetteer supports (nor a person after its possessive, `Velmar's Ilse
+      Rand`) is dropped, and so is a heading's run that no rule types
       and the story's running text does not name.
     - `classifier`: the learned classifier (int_name_runs_classified) types every run; `none`
       drops it.
@@ -127,10 +128,12 @@ kept as (
         {% if typing == 'classifier' -%}
             classified_type is not null
         {%- else -%}
-            -- a lone unknown word opening a sentence (`Residents said`) needs the story or a gazetteer
+            -- a lone unknown word opening a sentence (`Residents said`) needs the story, a gazetteer
+            -- or a person after its possessive (`Velmar's Ilse Rand`)
             not (
                 first_word_no = 1 and n_words = 1 and n_lexicon_words = 0 and not is_upper
                 and pattern_type is null and gazetteer_type is null and not is_story_supported
+                and typing_rule != 'person_owner'
             )
             -- a lone word that a hyphen joins to a lower-case word is a compound (`Arch-foes`,
             -- `Anti-war`), unless that word makes an adjective of a name (`Tarvo-based`)

@@ -9,10 +9,13 @@
     (`Tarvo officials`) -> organisation; an acronym that speaks -> organisation; before or after
     a speech verb -> person; an apposition (`X, a spokeswoman`, `X, who`) -> person; place nouns
     and prepositions -> place; a dateline -> place; an acronym -> organisation; a first word
-    that is a given name -> person. A run is supported by its story when the story's running
+    that is a given name -> person; two words after a name's possessive (`Tarvo Party's Ilse
+    Rand`) -> person; led by an acronym (`TVC Global`, `TVC T-shirts`) -> organisation. A run is supported by its story when the story's running
     text (not a heading, not a sentence's first word) has the same word or run:
     int_mentions_runs keeps a heading's run or a sentence's lone first word only then, or when a
-    rule types it. -#}
+    rule types it. A lone word no rule types is an organisation when a person follows its
+    possessive (`Velmar's Ilse Rand`), or when it closes an organisation the rules typed in the
+    story after `of`: that organisation's short name (`Tarvism` of `the Church of Tarvism`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -101,6 +104,9 @@ typed_runs as (
             when is_upper and n_words = 1 and first_word_no = 1 and next_gap like ',%' then 'place'
             when is_upper and n_words = 1 and length(surface) >= 2 then 'organization'
             when n_words >= 2 and first_is_given then 'person'
+            -- two name words after a name's possessive: `Tarvo Party's Ilse Rand`
+            when {{ is_possessed_name() }} then 'person'
+            when {{ is_acronym_led('surface') }} and not is_upper then 'organization'
         end as run_type,
         case
             when pattern_type is not null then 'pattern'
@@ -117,6 +123,8 @@ typed_runs as (
             when is_upper and n_words = 1 and first_word_no = 1 and next_gap like ',%' then 'dateline'
             when is_upper and n_words = 1 then 'acronym'
             when n_words >= 2 and first_is_given then 'given_name'
+            when {{ is_possessed_name() }} then 'possessive'
+            when {{ is_acronym_led('surface') }} and not is_upper then 'acronym_led'
             else 'context'
         end as typing_rule
     from run_features
@@ -131,6 +139,35 @@ inner_words as (
         word
     from words
     where is_name_word and word_no > 1 and not is_heading
+
+),
+
+-- the word after `of` that closes an organisation the rules typed (`the Church of Tarvism`)
+story_org_words as (
+
+    select distinct
+        story_id,
+        last_lower
+    from typed_runs
+    where
+        n_words >= 2 and run_type = 'organization'
+        and right(lower(surface), length(last_lower) + 4) = ' of ' || last_lower
+
+),
+
+-- a lone word no rule types whose possessive a person follows: the party or company the person
+-- has (`Velmar's Ilse Rand`)
+person_owners as (
+
+    select distinct possessors.run_id
+    from typed_runs as possessors
+    inner join typed_runs as possessed
+        on
+            possessors.sentence_id = possessed.sentence_id
+            and possessed.char_start = possessors.char_end + length(possessed.first_gap)
+    where
+        possessors.n_words = 1 and possessors.run_type is null and not possessors.is_upper
+        and possessed.first_gap in ('''s ', '’s ') and possessed.run_type = 'person'
 
 ),
 
@@ -175,8 +212,17 @@ final as (
         typed_runs.next_lower,
         typed_runs.pattern_type,
         typed_runs.gazetteer_type,
-        typed_runs.typing_rule,
-        typed_runs.run_type as rule_type,
+        -- a lone word no rule types that closes such an organisation is its short name (`Tarvism`)
+        case
+            when typed_runs.run_type is not null then typed_runs.typing_rule
+            when person_owners.run_id is not null then 'person_owner'
+            when story_org_words.last_lower is not null then 'story_org'
+            else typed_runs.typing_rule
+        end as typing_rule,
+        case
+            when typed_runs.run_type is not null then typed_runs.run_type
+            when person_owners.run_id is not null or story_org_words.last_lower is not null then 'organization'
+        end as rule_type,
         coalesce(
             (typed_runs.n_words = 1 and inner_words.word is not null) or body_runs.surface is not null, false
         ) as is_story_supported
@@ -185,6 +231,12 @@ final as (
         on typed_runs.story_id = inner_words.story_id and typed_runs.surface = inner_words.word
     left join body_runs
         on typed_runs.story_id = body_runs.story_id and typed_runs.surface = body_runs.surface
+    left join person_owners on typed_runs.run_id = person_owners.run_id
+    left join story_org_words
+        on
+            typed_runs.n_words = 1
+            and typed_runs.story_id = story_org_words.story_id
+            and typed_runs.first_lower = story_org_words.last_lower
 
 )
 

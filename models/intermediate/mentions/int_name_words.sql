@@ -5,7 +5,9 @@
     punctuation are no words, they fall in the gap before the next word), the characters
     between a word and the one before it (its gap), and the ends of the n-grams that start at it
     (end_2..end_8, for lexicon matching). The flags come from the name lexicons: common words,
-    context words, head words, given names and legal suffixes. -#}
+    context words, head words, given names and legal suffixes. An all-capitals common word that
+    an article defines as the acronym of the name before it (`the World Health Organisation
+    (WHO)`) is no common word anywhere in that article. -#}
 
 {%- set max_words = 8 -%}
 
@@ -54,6 +56,54 @@ located as (
 
 ),
 
+-- an all-capitals common word in parentheses right after the name it abbreviates (`the World
+-- Health Organisation (WHO)`, `the Open Network (ON)`): the article's name, not the word. Read
+-- from the relations, not the CTEs above: a CTE read twice is materialised whole.
+acronym_candidates as (
+
+    select
+        candidates.sentence_key,
+        candidates.article_id,
+        candidates.word_no,
+        candidates.token as word
+    from {{ ref('int_tokens') }} as candidates
+    inner join {{ ref('name_common_words') }} as common_words on lower(candidates.token) = common_words.word
+    inner join {{ ref('int_sentences') }} as in_sentences on candidates.sentence_id = in_sentences.sentence_id
+    where
+        {{ in_changed_stories('candidates.story_id') }}
+        and candidates.token_kind = 'word'
+        and candidates.token = upper(candidates.token)
+        and {{ regex_contains('candidates.token', "'^\\p{Lu}{2,}$'") }}
+        and substr(in_sentences.sentence_text, candidates.char_start - in_sentences.char_start, 1) = '('
+
+),
+
+defined_acronyms as (
+
+    select distinct
+        article_id,
+        word
+    from (
+        select
+            acronym_candidates.article_id,
+            acronym_candidates.word,
+            {{ string_agg_ordered('left(earlier.token, 1)', "''", 'earlier.word_no') }} as initials
+        from acronym_candidates
+        inner join {{ ref('int_tokens') }} as earlier
+            on
+                acronym_candidates.sentence_key = earlier.sentence_key
+                and earlier.word_no between acronym_candidates.word_no - 8 and acronym_candidates.word_no - 1
+        where {{ regex_contains('earlier.token', "'^\\p{Lu}'") }}
+        group by
+            acronym_candidates.sentence_key,
+            acronym_candidates.article_id,
+            acronym_candidates.word_no,
+            acronym_candidates.word
+    ) as abbreviated
+    where right(initials, length(word)) = word
+
+),
+
 final as (
 
     select
@@ -80,12 +130,14 @@ final as (
         ) as gap,
         {{ regex_contains('located.word', "'^\\p{Lu}'") }} as is_cap,
         {{ regex_contains('located.word', "'^\\p{Lu}[\\p{Lu}\\p{N}.]+$'") }} as is_upper,
-        common_words.word is not null as is_common,
+        common_words.word is not null and defined_acronyms.word is null as is_common,
         given_names.given_name is not null as is_given_name,
         legal_suffixes.suffix is not null as is_legal_suffix
     from located
     inner join sentences on located.sentence_id = sentences.sentence_id
     left join {{ ref('name_common_words') }} as common_words on lower(located.word) = common_words.word
+    left join defined_acronyms
+        on located.article_id = defined_acronyms.article_id and located.word = defined_acronyms.word
     left join {{ ref('name_context_words') }} as context_words on lower(located.word) = context_words.word
     left join {{ ref('name_head_words') }} as head_words on located.word = head_words.word
     left join {{ ref('name_given_names') }} as given_names on located.word = given_names.given_name
