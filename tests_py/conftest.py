@@ -28,9 +28,11 @@ def _run_folder(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Pat
 
 @pytest.fixture(scope="session", autouse=True)
 def shared_dbt_parses(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> None:
-    """dbt's parse of the project, kept per --vars for every worker's later commands (pipeline.py)."""
+    """dbt's parse of the project, kept per --vars for every worker's later commands, and the
+    run's seeds-only warehouse (pipeline.py)."""
     pipeline.parse_cache = _run_folder(tmp_path_factory, worker_id) / "dbt_parses"
     pipeline.parse_cache.mkdir(exist_ok=True)
+    pipeline.seeded_folder = _run_folder(tmp_path_factory, worker_id) / "seeded"
 
 
 @pytest.fixture(scope="session")

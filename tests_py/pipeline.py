@@ -3,6 +3,7 @@ directory of the test's own, so tests can run on corpora they make or mutate."""
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from warehouse import buildstate
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -99,6 +102,30 @@ def run_dbt(args: list[str], db: Path, workdir: Path) -> subprocess.CompletedPro
     return done
 
 
+# A warehouse that holds only the seeds, loaded once per run (conftest.py sets the folder): a
+# corpus build starts from a copy and leaves the seeds out, as `make build` leaves out the seeds
+# unchanged since its last build (warehouse.buildstate.seed_reuse_args). Loading 32 seeds was a
+# fixed cost of every build of a test corpus.
+seeded_folder: Path | None = None
+
+
+def seeded_warehouse() -> Path | None:
+    """The seeds-only warehouse of this run, made by the first worker that asks (under a lock)."""
+    if seeded_folder is None:
+        return None
+    db = seeded_folder / "warehouse.duckdb"
+    seeded_folder.mkdir(parents=True, exist_ok=True)
+    with (seeded_folder / "seeded.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (seeded_folder / "seeded").exists():
+            loaded = run_dbt(["seed"], db, seeded_folder)
+            if loaded.returncode != 0:
+                raise RuntimeError(f"dbt seed failed ({loaded.returncode}):\n{loaded.stdout}\n{loaded.stderr}")
+            buildstate.keep_state(db, seeded_folder / "target" / "manifest.json")
+            (seeded_folder / "seeded").touch()
+    return db
+
+
 def ingest(corpus: Path, db: Path, story: str | None = None) -> subprocess.CompletedProcess[str]:
     cmd = [sys.executable, "-m", "ingest", str(corpus), "--db", str(db)]
     if story:
@@ -113,16 +140,21 @@ def build_warehouse(
     """Ingest `corpus_dir` into `workdir/warehouse.duckdb` and run `dbt build` on it.
 
     dbt's unit tests and the lexicons' tests run only where asked for (the session's sample
-    build), not in every build (CORPUS_BUILD). With `check`, a failed ingest or build raises with the
+    build), not in every build (CORPUS_BUILD); a new warehouse starts from the run's seeds-only
+    one (seeded_warehouse) and loads no seed. With `check`, a failed ingest or build raises with the
     tool's output; without, the caller inspects `returncode` and `output` (the mutation tests
     expect failures). `select` builds only those nodes (e.g. `+fct_mentions`: a mart and what it
     reads) and the data tests of nothing else, for modules that judge one mart's rows."""
     workdir.mkdir(parents=True, exist_ok=True)
     db = workdir / "warehouse.duckdb"
+    seeded = None if unit_tests or db.exists() else seeded_warehouse()
+    if seeded is not None:
+        shutil.copyfile(seeded, db)
+        shutil.copytree(buildstate.state_path(seeded), buildstate.state_path(db))
     loaded = ingest(corpus_dir, db, story)
     if loaded.returncode != 0:
         raise RuntimeError(f"ingest failed ({loaded.returncode}):\n{loaded.stdout}\n{loaded.stderr}")
-    args = ["build"] if unit_tests else list(CORPUS_BUILD)
+    args = ["build"] if unit_tests else [*CORPUS_BUILD, *buildstate.seed_reuse_args(db)]
     if select:
         args += ["--select", select]
         if "--indirect-selection" not in args:
