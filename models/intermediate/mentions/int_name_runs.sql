@@ -10,8 +10,9 @@
     a speech verb -> person; an apposition (`X, a spokeswoman`, `X, who`) -> person; place nouns
     and prepositions -> place; a dateline -> place; an acronym -> organisation; a first word
     that is a given name -> person; two words after a name's possessive (`Tarvo Party's Ilse
-    Rand`) -> person; led by an acronym (`TVC Global`, `TVC T-shirts`) -> organisation. A run is supported by its story when the story's running
-    text (not a heading, not a sentence's first word) has the same word or run:
+    Rand`) -> person; led by an acronym (`TVC Global`, `TVC T-shirts`) -> organisation. A run
+    is supported by its story when the story's running text (not a heading, not a sentence's
+    first word) has the same word or run:
     int_mentions_runs keeps a heading's run or a sentence's lone first word only then, or when a
     rule types it. A lone word no rule types is an organisation when a person follows its
     possessive (`Velmar's Ilse Rand`), or when it closes an organisation the rules typed in the
