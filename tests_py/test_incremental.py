@@ -87,7 +87,9 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
         " officials said.\n\n"
         "\u201cWe have not given up,\u201d said Ana Quispe, a spokeswoman for the regional fire service.\n\n"
         "The regional government released a statement from its emergency committee.\n\n"
-        "\u201cSearch teams will keep working through the night,\u201d the statement said.\n"
+        "\u201cSearch teams will keep working through the night,\u201d the statement said.\n\n"
+        "A volunteer who dug through the night said the slope was still moving."
+        " \u201cWe will not stop,\u201d he said.\n"
     )
     changed = corpus / "flood" / "river_post.txt"
     changed.write_text(changed.read_text() + "\nAt least 40 more homes were damaged on Tuesday, the mayor said.\n")

@@ -54,31 +54,24 @@ reporting as (
                     then families.resolved_start
             end
             ignore nulls
-        ) over (
-            partition by families.article_id
-            order by families.char_start
-            rows between unbounded preceding and 1 preceding
-        ) as reporting_quarter_start,
+        ) over earlier as reporting_quarter_start,
         -- the latest date the article named before this expression, and its granularity
         last_value(
             case when families.rule not in ({{ antecedent_rules() }}) then families.resolved_start end ignore nulls
-        ) over (
-            partition by families.article_id
-            order by families.char_start
-            rows between unbounded preceding and 1 preceding
-        ) as antecedent_start,
+        ) over earlier as antecedent_start,
         last_value(
             case
                 when families.rule not in ({{ antecedent_rules() }}) and families.resolved_start is not null
                     then families.granularity
             end
             ignore nulls
-        ) over (
-            partition by families.article_id
-            order by families.char_start
-            rows between unbounded preceding and 1 preceding
-        ) as antecedent_granularity
+        ) over earlier as antecedent_granularity
     from families
+    window earlier as (
+        partition by families.article_id
+        order by families.char_start
+        rows between unbounded preceding and 1 preceding
+    )
 
 ),
 
