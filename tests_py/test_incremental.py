@@ -165,3 +165,12 @@ def test_seeds_load_again_unless_the_warehouse_holds_the_kept_manifests_seeds(bu
     with duckdb.connect(str(db)) as con:
         con.execute("update lexicons.seed_loads set file_checksum = 'edited by hand' where seed_name = 'countries'")
     assert buildstate.seed_reuse_args(db) == []
+
+
+def test_every_seed_is_small_enough_for_dbt_to_checksum_its_contents() -> None:
+    """dbt checksums a seed's contents only below 1 MiB (a larger one by its path): the logic
+    fingerprint and the seed reuse of `make build` would then miss an edit to it."""
+    seeds = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.csv"))
+    assert seeds
+    too_large = [seed.name for seed in seeds if seed.stat().st_size >= 1024 * 1024]
+    assert not too_large, f"seeds of 1 MiB or more, whose edits dbt cannot see: {too_large}"
