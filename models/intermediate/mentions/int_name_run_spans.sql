@@ -13,11 +13,7 @@ with
 
 eligible as (
 
-    select
-        *,
-        -- partitions on long varchar ids are much slower
-        dense_rank() over (order by sentence_id) as sentence_key
-    from {{ ref('int_name_run_words') }}
+    select * from {{ ref('int_name_run_words') }}
     where {{ in_changed_stories() }}
 
 ),

@@ -17,11 +17,7 @@ with
 
 words as (
 
-    select
-        *,
-        -- partitions on long varchar ids are much slower
-        dense_rank() over (order by sentence_id) as sentence_key
-    from {{ ref('int_name_words') }}
+    select * from {{ ref('int_name_words') }}
     where {{ in_changed_stories() }}
 
 ),
@@ -233,6 +229,7 @@ final as (
 
     select
         sentence_id,
+        sentence_key,
         article_id,
         story_id,
         is_heading,
