@@ -147,7 +147,7 @@ def test_data_tests_read_only_the_stories_the_run_rebuilt(builds, tmp_path: Path
         update = "update marts.fct_mentions set mention_id = null where story_id = ?"
         (broken,) = con.execute(update, [story]).fetchone()
     assert broken > 0
-    ran = run_dbt(["test", "--select", "not_null_fct_mentions_mention_id"], db, tmp_path / "copy")
+    ran = run_dbt(["test", "--select", "test_name:columns_not_null,fct_mentions"], db, tmp_path / "copy")
     assert (ran.returncode != 0) == tested, ran.stdout[-3000:]
 
 
