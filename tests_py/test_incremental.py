@@ -151,6 +151,22 @@ def test_data_tests_read_only_the_stories_the_run_rebuilt(builds, tmp_path: Path
     assert (ran.returncode != 0) == tested, ran.stdout[-3000:]
 
 
+@pytest.mark.parametrize(("story", "tested"), [("flood", True), ("chile_runoff", False)])
+def test_span_tests_read_the_rebuilt_stories_articles(builds, tmp_path: Path, story: str, tested: bool) -> None:
+    """The span test of a story model reads the article texts of the rebuilt stories
+    (int_articles_changed): a mention whose offsets no longer give back its surface fails it in a
+    rebuilt story, and is not read again in a story the run left alone."""
+    incremental, _, _ = builds
+    db = copy_of(incremental, tmp_path / "copy")
+    with duckdb.connect(str(db)) as con:
+        update = ("update marts.fct_mentions set char_start = char_start + 1 "
+                  "where mention_id = (select min(mention_id) from marts.fct_mentions where story_id = ?)")
+        (broken,) = con.execute(update, [story]).fetchone()
+    assert broken == 1
+    ran = run_dbt(["test", "--select", "test_name:span_matches_text,fct_mentions"], db, tmp_path / "copy")
+    assert (ran.returncode != 0) == tested, ran.stdout[-3000:]
+
+
 def test_seeds_load_again_unless_the_warehouse_holds_the_kept_manifests_seeds(builds, tmp_path: Path) -> None:
     """The kept manifest is trusted only while the warehouse records the same seed versions and its
     last build finished: a changed record or an unfinished build makes every seed load."""
