@@ -190,3 +190,28 @@ def test_named_speakers_point_at_their_mention(reactions: list[dict]) -> None:
 def test_a_speaker_phrase_ends_before_the_sentence_full_stop(cases: list[dict]) -> None:
     row = find(cases, "case_multi_paragraph.txt", "We are working")
     assert row["speaker_surface"] == "a spokesman for the river authority"
+
+
+# (file, first words of the quote, role): the title, or the common words before a full name, as written
+ROLES = [
+    ("case_after_attribution.txt", "We reject this plan", "Foreign Minister"),
+    ("case_absolute_participle.txt", "The new crossing", "local trader"),
+    ("case_embedded_cue.txt", "for many years", "opposition leader"),
+    ("case_multi_paragraph.txt", "We are working", "spokesman"),
+    ("case_name_of_place.txt", "dead on arrival", "Senator"),
+    ("case_survey_found.txt", "will ease slowly", None),
+    # an unnamed speaker of a body: the title after the body's name
+    ("case_body_spokeswoman.txt", "We were not consulted", "spokeswoman"),
+]
+
+
+@pytest.mark.parametrize(("source_file", "quote_start", "role"), ROLES)
+def test_speaker_roles_as_the_text_gives_them(cases: list[dict], source_file: str, quote_start: str,
+                                              role: str | None) -> None:
+    assert find(cases, source_file, quote_start)["speaker_role"] == role
+
+
+def test_a_bare_title_beside_a_name_is_its_role_and_carries_to_the_next_quote(reactions: list[dict]) -> None:
+    # `Peru’s deputy foreign minister, Luis Carrasco, said`, then `he said`
+    assert find(reactions, "silala_review.txt", "deeply concerned")["speaker_role"] == "deputy foreign minister"
+    assert find(reactions, "silala_review.txt", "We were not invited")["speaker_role"] == "deputy foreign minister"

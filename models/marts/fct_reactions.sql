@@ -60,6 +60,7 @@ final as (
         ---------- who said what
         reactions.canonical_speaker as speaker,
         reactions.speaker_affiliation,
+        reactions.speaker_role,
         reactions.speaker_surface,
         reactions.cue,
         reactions.attribution,

@@ -88,12 +88,13 @@ sequenced as (
 
 speakers as (
 
-    -- the speaker, class and affiliation all come from one quote: its own or the last one named
+    -- the speaker, class, affiliation and role all come from one quote: its own or the last one named
     select
         sequenced.*,
         origin.speaker,
         origin.speaker_class,
         origin.speaker_affiliation,
+        origin.speaker_role,
         origin.is_third_party,
         speaker_mentions.mention_id as speaker_mention_id,
         speaker_mentions.mention_start as speaker_char_start,
@@ -174,6 +175,7 @@ final as (
         speakers.quote,
         speakers.speaker,
         speakers.speaker_affiliation,
+        speakers.speaker_role,
         speakers.speaker_class,
         speakers.speaker_phrase as speaker_surface,
         speakers.cue,

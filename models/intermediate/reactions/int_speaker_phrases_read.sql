@@ -10,6 +10,9 @@
         -> `Matthew Miller`); a body as the alias covering its head noun, else as `<demonym>
         <Body>` (`Turkish Foreign Ministry`), else as written; an entity by its entity_name;
       - affiliation: the first country or organisation named before the title (or anywhere);
+      - role: a person's title or the common words before the name, as written (`Mayor`,
+        `deputy minister`, `local trader`); a body's title (`spokesman` of `a spokesman for the
+        county police`);
       - apposition: a bare title lends its affiliation to the name beside it, and a name beside a
         bare title is the speaker (`Peru's deputy minister, Luis Carrasco, said`). -#}
 
@@ -32,7 +35,12 @@ words as (
         *,
         max(case when not is_capitalised and not is_leading_determiner then word_no end) over (
             partition by quote_key, part
-        ) as last_lower_no
+        ) as last_lower_no,
+        -- where a title's own words start: after the country or organisation named before it
+        -- (`Chilean Foreign Minister`, `Peru's deputy minister`)
+        max(case when is_alias_word and word_no < last_title_no then word_no end) over (
+            partition by quote_key, part
+        ) as last_alias_before_title
     from tagged_words
 
 ),
@@ -73,6 +81,7 @@ speaker_parts as (
         part,
         any_value(story_id) as story_id,
         any_value(n_words) as n_words,
+        any_value(last_word_no) as last_word_no,
         any_value(last_title_no) as last_title_no,
         any_value(last_org_no) as last_org_no,
         {{ arg_max_by("coalesce(noun_role, '')", 'word_no') }} as head_role,
@@ -126,7 +135,27 @@ speaker_parts as (
             and not (word_key = 'of' and word_no = last_word_no - 1)
         ) as body_words,
         {{ string_agg_ordered('word', "' '", 'word_no') }} filter (where not is_leading_determiner)
-            as phrase_without_determiner
+            as phrase_without_determiner,
+        -- the role as written: the title and the words before it back to a country or
+        -- organisation (`deputy minister` of `Peru's deputy minister`, `Police Chief`), else the
+        -- common words before a full name (`local trader` of `local trader Ana Reyes`)
+        {{ string_agg_ordered('word', "' '", 'word_no') }} filter (
+            where
+            not is_leading_determiner
+            and word_no > coalesce(last_alias_before_title, 0)
+            and word_no <= last_title_no
+        ) as title_words,
+        -- an unnamed speaker's title starts after the body too (`foreign ministry spokeswoman`)
+        {{ string_agg_ordered('word', "' '", 'word_no') }} filter (
+            where
+            not is_leading_determiner
+            and word_no > coalesce(last_alias_before_title, 0)
+            and (last_org_no is null or last_org_no > last_title_no or word_no > last_org_no)
+            and word_no <= last_title_no
+        ) as body_title_words,
+        {{ string_agg_ordered('word', "' '", 'word_no') }} filter (
+            where not is_leading_determiner and word_no <= last_lower_no
+        ) as lower_words
     from words
     group by quote_key, part
 
@@ -169,6 +198,7 @@ speaker_named as (
         speaker_classes.is_third_party,
         speaker_classes.has_joint,
         speaker_classes.head_key,
+        speaker_classes.title_words,
         speaker_classes.last_title_no is not null and speaker_classes.speaker_class != 'person' as is_bare_title,
         case speaker_classes.speaker_class
             when 'entity' then speaker_classes.whole_entity
@@ -197,7 +227,24 @@ speaker_named as (
             when 'entity' then speaker_classes.whole_entity
             when 'person' then speaker_classes.affiliation_before_title
             else speaker_classes.affiliation_any
-        end as affiliation
+        end as affiliation,
+        case
+            when speaker_classes.speaker_class = 'person'
+                then coalesce(
+                        speaker_classes.title_words,
+                        case when not speaker_classes.all_capitalised then speaker_classes.lower_words end
+                    )
+            -- a title with no name, of the body named before or after it: `a spokesman for the
+            -- county police`, `Russia's foreign ministry spokeswoman` (not `survey of
+            -- economists`, whose title noun is the head)
+            when
+                speaker_classes.speaker_class = 'body'
+                and (
+                    speaker_classes.last_title_no < speaker_classes.last_word_no
+                    or speaker_classes.last_org_no < speaker_classes.last_title_no
+                )
+                then speaker_classes.body_title_words
+        end as speaker_role
     from speaker_classes
     left join demonyms
         on speaker_classes.country = demonyms.entity_name
@@ -228,7 +275,15 @@ final as (
             when main_phrase.speaker_class = 'person' and apposition.is_bare_title
                 then coalesce(main_phrase.affiliation, apposition.affiliation_any)
             else main_phrase.affiliation
-        end as affiliation
+        end as affiliation,
+        -- a bare title beside a name is that person's role, on either side
+        case
+            when main_phrase.is_bare_title and apposition.speaker_class = 'person'
+                then coalesce(main_phrase.title_words, apposition.speaker_role)
+            when main_phrase.speaker_class = 'person' and apposition.is_bare_title
+                then coalesce(main_phrase.speaker_role, apposition.title_words)
+            else main_phrase.speaker_role
+        end as speaker_role
     from speaker_named as main_phrase
     left join speaker_named as apposition
         on

@@ -12,7 +12,7 @@
         unless its first word is a title or a known entity.
       - A shorter name of a body (`the Turkish ministry`) takes the earlier, fuller name of the
         article with the same last word and affiliation.
-      - A person without an affiliation takes the one given with the same name elsewhere in the
+      - A person without an affiliation or role takes the one given with the same name elsewhere in the
         story. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
@@ -80,6 +80,7 @@ explicit_speakers as (
         attributed.quote_index,
         phrases.speaker_class,
         phrases.is_third_party,
+        phrases.speaker_role,
         case
             when phrases.speaker_class = 'document' and phrases.has_joint
                 then 'joint ' || phrases.head_key
@@ -205,6 +206,7 @@ person_affiliations as (
         speaker,
         {{ arg_max_by('speaker_affiliation', 'quote_index') }} filter (where speaker_affiliation is not null)
             as affiliation,
+        {{ arg_max_by('speaker_role', 'quote_index') }} filter (where speaker_role is not null) as speaker_role,
         bool_or(is_third_party) as is_third_party
     from explicit_speakers
     where speaker_class = 'person'
@@ -221,6 +223,7 @@ final as (
         completed.speaker_class,
         coalesce(completed.fuller_name, completed.speaker) as speaker,
         coalesce(completed.speaker_affiliation, person_affiliations.affiliation) as speaker_affiliation,
+        coalesce(completed.speaker_role, person_affiliations.speaker_role) as speaker_role,
         completed.is_third_party or coalesce(person_affiliations.is_third_party, false) as is_third_party
     from completed
     left join person_affiliations
