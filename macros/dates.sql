@@ -20,12 +20,15 @@
 
 {#- Named regular expressions for the token shapes and sentence cues of the date grammar that
     are not words of a seed: a quarter written `Q3`, a two-digit number (the year of `7/8/07`),
-    and the digits that make a sentence worth tokenising (a year, a quarter, a slashed date). -#}
+    the digits that make a sentence worth tokenising (a year, a quarter, a slashed date), and in a
+    sentence's token keys joined by spaces a span of several quarters that results report (`the
+    nine months`, `six-month`, `first-half`). -#}
 {% macro date_regex(name) -%}
     {%- set patterns = {
         'quarter': "'^Q[1-4]$'",
         'two_digit': "'^[0-9][0-9]$'",
         'digit_cue': "'(19|20)[0-9][0-9]|\\bQ[1-4]\\b|[0-9]/[0-9]'",
+        'multi_quarter_span': "'\\b(six|nine|6|9) (- )?months?\\b|\\bfirst (- )?half\\b'",
     } -%}
     {{ return(patterns[name]) }}
 {%- endmacro %}
