@@ -164,6 +164,8 @@ def test_invented_weekdays_months_and_future(invented: BuildResult) -> None:
 
 def test_invented_deadlines_and_announced_dates_point_forward(invented: BuildResult) -> None:
     wire = dates_of(invented.db, "101_")  # published Thursday 2025-03-20
+    # `by June` is a target: this June, not last year's
+    assert one(wire, "June")["resolved_start"] == d("2025-06-01")
     # `effective July 1`, `payable August 15` announce a day ahead, past the 60 days a bare day looks forward
     assert one(wire, "July 1")["resolved_start"] == d("2025-07-01")
     assert one(wire, "August 15")["resolved_start"] == d("2025-08-15")
