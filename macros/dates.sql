@@ -129,6 +129,12 @@
                 when {{ dates_calendar_day(ay, m, d) }} <= {{ future_limit }} then {{ dates_calendar_day(ay, m, d) }}
                 else {{ dates_calendar_day(ay ~ ' - 1', m, d) }}
             end
+        {#- `last Oct. 23`: the latest such day before the anchor #}
+        when 'day_before' then
+            case
+                when {{ dates_calendar_day(ay, m, d) }} < {{ anchor }} then {{ dates_calendar_day(ay, m, d) }}
+                else {{ dates_calendar_day(ay ~ ' - 1', m, d) }}
+            end
         when 'day_on_or_after' then
             case
                 when {{ dates_calendar_day(ay, m, d) }} >= {{ anchor }} then {{ dates_calendar_day(ay, m, d) }}
