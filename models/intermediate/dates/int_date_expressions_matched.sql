@@ -16,6 +16,9 @@
     sentence that names a span of several quarters (`for the nine months`, `first-half`), `a year
     earlier` and `the 1988 period` are a year: that span a year before lies in no one quarter.
 
+    A bare number after `and` just after a day (`April 24 and 25`) is a day of that month and year;
+    elsewhere it dates nothing (`between 10 and 20`).
+
     A date told from the one before it is resolved against the latest date the article named
     before (its antecedent), not against publication: `that year`, `later that year`, `the
     following year` are the antecedent's year (+1), `the following month` the month after the
@@ -81,14 +84,19 @@ reporting as (
                     then families.granularity
             end
             ignore nulls
-        ) over earlier as antecedent_granularity
+        ) over earlier as antecedent_granularity,
+        -- the expression just before in the sentence, for a day listed after it (`April 24 and 25`)
+        lag(families.end_token_no) over in_sentence as previous_end_token_no,
+        lag(families.granularity) over in_sentence as previous_granularity,
+        lag(families.resolved_start) over in_sentence as previous_start
     from families
     left join multi_quarter_sentences on families.sentence_key = multi_quarter_sentences.sentence_key
     window earlier as (
         partition by families.article_id
         order by families.char_start
         rows between unbounded preceding and 1 preceding
-    )
+    ),
+    in_sentence as (partition by families.sentence_key order by families.start_token_no)
 
 ),
 
@@ -105,6 +113,9 @@ periods as (
                     'extract(month from antecedent_start)'), 'unit_offset') }}
             when rule = 'antecedent_day' and antecedent_granularity = 'day'
                 then {{ add_days('antecedent_start', 'unit_offset') }}
+            when rule = 'listed_day' and previous_granularity = 'day' and previous_end_token_no = start_token_no - 2
+                then {{ dates_calendar_day('extract(year from previous_start)', 'extract(month from previous_start)',
+                    'day_number') }}
             when reporting_quarter_start is null then null
             when rule = 'year_before_reporting_period' and names_multi_quarter_span
                 then {{ date_from_parts('extract(year from reporting_quarter_start) - 1', 1, 1) }}
@@ -132,7 +143,7 @@ dated as (
     from periods
     where
         not (rule in ('reporting_quarter', 'reporting_year') and reporting_quarter_start is null)
-        and not (rule in ({{ antecedent_rules() }}) and period_start is null)
+        and not (rule in ('listed_day', {{ antecedent_rules() }}) and period_start is null)
 
 ),
 
@@ -141,7 +152,7 @@ anchored as (
     select
         * exclude (resolved_start, resolved_end, granularity),
         case
-            when period_start is null or rule in ({{ antecedent_rules() }}) then granularity
+            when period_start is null or rule in ('listed_day', {{ antecedent_rules() }}) then granularity
             when period_is_year then 'year'
             else 'season'
         end as granularity,
@@ -150,7 +161,7 @@ anchored as (
             when period_start is null then resolved_end
             when period_is_year then {{ add_days(add_months('period_start', 12), -1) }}
             when rule = 'antecedent_month' then {{ add_days(add_months('period_start', 1), -1) }}
-            when rule = 'antecedent_day' then period_start
+            when rule in ('antecedent_day', 'listed_day') then period_start
             else {{ add_days(add_months('period_start', 3), -1) }}
         end as resolved_end
     from dated
