@@ -20,12 +20,15 @@
 
 {#- Named regular expressions for the token shapes and sentence cues of the date grammar that
     are not words of a seed: a quarter written `Q3`, a two-digit number (the year of `7/8/07`),
-    and the digits that make a sentence worth tokenising (a year, a quarter, a slashed date). -#}
+    the digits that make a sentence worth tokenising (a year, a quarter, a slashed date), and in a
+    sentence's token keys joined by spaces a span of several quarters that results report (`the
+    nine months`, `six-month`, `first-half`). -#}
 {% macro date_regex(name) -%}
     {%- set patterns = {
         'quarter': "'^Q[1-4]$'",
         'two_digit': "'^[0-9][0-9]$'",
         'digit_cue': "'(19|20)[0-9][0-9]|\\bQ[1-4]\\b|[0-9]/[0-9]'",
+        'multi_quarter_span': "'\\b(six|nine|6|9) (- )?months?\\b|\\bfirst (- )?half\\b'",
     } -%}
     {{ return(patterns[name]) }}
 {%- endmacro %}
@@ -78,6 +81,14 @@
     {%- set am = 'cast(extract(month from ' ~ anchor ~ ') as integer)' -%}
     {%- set aw = iso_weekday(anchor) -%}
     {%- set future_limit = add_days(anchor, var('yearless_day_future_days')) -%}
+    {%- set nearest_day -%}
+        (case
+            when {{ dates_calendar_day(ay ~ ' + 1', m, d) }} <= {{ future_limit }}
+                then {{ dates_calendar_day(ay ~ ' + 1', m, d) }}
+            when {{ dates_calendar_day(ay, m, d) }} <= {{ future_limit }} then {{ dates_calendar_day(ay, m, d) }}
+            else {{ dates_calendar_day(ay ~ ' - 1', m, d) }}
+        end)
+    {%- endset -%}
     {#- quarters and halves: d is their number (`third quarter`: 3), qm and hm their first month -#}
     {%- set qm = '(3 * ' ~ d ~ ' - 2)' -%}
     {%- set hm = '(6 * ' ~ d ~ ' - 5)' -%}
@@ -119,11 +130,13 @@
         {#- A day without a year is the latest such day on or before the anchor, unless the one
             of the next or of this year falls within var('yearless_day_future_days') after it:
             news looks back, but `a summit on April 10` in a March article is the coming one. #}
-        when 'day_nearest' then
+        when 'day_nearest' then {{ nearest_day }}
+        {#- `the week of March 6`: the Monday-to-Sunday week holding that day #}
+        when 'week_of_day_nearest' then {{ add_days(nearest_day, '1 - ' ~ iso_weekday(nearest_day)) }}
+        {#- `last Oct. 23`: the latest such day before the anchor #}
+        when 'day_before' then
             case
-                when {{ dates_calendar_day(ay ~ ' + 1', m, d) }} <= {{ future_limit }}
-                    then {{ dates_calendar_day(ay ~ ' + 1', m, d) }}
-                when {{ dates_calendar_day(ay, m, d) }} <= {{ future_limit }} then {{ dates_calendar_day(ay, m, d) }}
+                when {{ dates_calendar_day(ay, m, d) }} < {{ anchor }} then {{ dates_calendar_day(ay, m, d) }}
                 else {{ dates_calendar_day(ay ~ ' - 1', m, d) }}
             end
         when 'day_on_or_after' then
@@ -221,7 +234,7 @@
             'quarter_offset') then
             {{ add_days(add_months(range_start, 3), -1) }}
         when {{ method }} in ('explicit_half', 'half_in_year_offset') then {{ add_days(add_months(range_start, 6), -1) }}
-        when {{ method }} in ('week_offset', 'weeks_ago') then {{ add_days(range_start, 6) }}
+        when {{ method }} in ('week_offset', 'weeks_ago', 'week_of_day_nearest') then {{ add_days(range_start, 6) }}
         when {{ method }} in ('weekend_offset', 'weekend_on_or_before', 'weekend_on_or_after', 'weekend_nearest') then
             {{ add_days(range_start, 1) }}
         when {{ method }} in ('explicit_season', 'season_before', 'season_current', 'season_after') then

@@ -162,6 +162,15 @@ def test_invented_weekdays_months_and_future(invented: BuildResult) -> None:
     assert not surfaces & {"three decades", "72", "40,000", "54", "eleven weeks", "first week"}
 
 
+def test_invented_deadlines_and_announced_dates_point_forward(invented: BuildResult) -> None:
+    wire = dates_of(invented.db, "101_")  # published Thursday 2025-03-20
+    # `by June` is a target: this June, not last year's
+    assert one(wire, "June")["resolved_start"] == d("2025-06-01")
+    # `effective July 1`, `payable August 15` announce a day ahead, past the 60 days a bare day looks forward
+    assert one(wire, "July 1")["resolved_start"] == d("2025-07-01")
+    assert one(wire, "August 15")["resolved_start"] == d("2025-08-15")
+
+
 def test_invented_quotes_and_bare_months(invented: BuildResult) -> None:
     daily = dates_of(invented.db, "102_")  # published Friday 2025-03-21
     assert "Today" not in {r["surface"] for r in daily}  # `today` in a quotation is the speaker's day

@@ -12,7 +12,12 @@
     not `will take a fourth-quarter charge`): `a year ago/earlier`, `the
     year-ago period` are that quarter a year before (else the year before publication), `the
     quarter` and `the latest period` are that quarter (else no date), `the 1988 quarter` is that
-    quarter in 1988 (else the year), `for the year` is that quarter's year (else no date).
+    quarter in 1988 (else the year), `for the year` is that quarter's year (else no date). In a
+    sentence that names a span of several quarters (`for the nine months`, `first-half`), `a year
+    earlier` and `the 1988 period` are a year: that span a year before lies in no one quarter.
+
+    A bare number after `and` just after a day (`April 24 and 25`) is a day of that month and year;
+    elsewhere it dates nothing (`between 10 and 20`).
 
     A date told from the one before it is resolved against the latest date the article named
     before (its antecedent), not against publication: `that year`, `later that year`, `the
@@ -38,10 +43,24 @@ families as (
 
 ),
 
+-- sentences that name a span of several quarters (`for the nine months`, `first-half profit`): a
+-- year-ago figure there compares with that span a year before, not with the reported quarter
+multi_quarter_sentences as (
+
+    select tokens.sentence_key
+    from {{ ref('int_date_tokens_shaped') }} as tokens
+    where {{ in_changed_stories() }}
+    group by tokens.sentence_key
+    having {{ regex_contains(string_agg_ordered('tokens.token_key', "' '", 'tokens.token_no'),
+        date_regex('multi_quarter_span')) }}
+
+),
+
 reporting as (
 
     select
         families.*,
+        multi_quarter_sentences.sentence_key is not null as names_multi_quarter_span,
         -- the latest quarter the article named before this expression
         last_value(
             case
@@ -65,13 +84,19 @@ reporting as (
                     then families.granularity
             end
             ignore nulls
-        ) over earlier as antecedent_granularity
+        ) over earlier as antecedent_granularity,
+        -- the expression just before in the sentence, for a day listed after it (`April 24 and 25`)
+        lag(families.end_token_no) over in_sentence as previous_end_token_no,
+        lag(families.granularity) over in_sentence as previous_granularity,
+        lag(families.resolved_start) over in_sentence as previous_start
     from families
+    left join multi_quarter_sentences on families.sentence_key = multi_quarter_sentences.sentence_key
     window earlier as (
         partition by families.article_id
         order by families.char_start
         rows between unbounded preceding and 1 preceding
-    )
+    ),
+    in_sentence as (partition by families.sentence_key order by families.start_token_no)
 
 ),
 
@@ -88,14 +113,24 @@ periods as (
                     'extract(month from antecedent_start)'), 'unit_offset') }}
             when rule = 'antecedent_day' and antecedent_granularity = 'day'
                 then {{ add_days('antecedent_start', 'unit_offset') }}
+            when rule = 'listed_day' and previous_granularity = 'day' and previous_end_token_no = start_token_no - 2
+                then {{ dates_calendar_day('extract(year from previous_start)', 'extract(month from previous_start)',
+                    'day_number') }}
             when reporting_quarter_start is null then null
+            when rule = 'year_before_reporting_period' and names_multi_quarter_span
+                then {{ date_from_parts('extract(year from reporting_quarter_start) - 1', 1, 1) }}
+            when rule = 'reporting_quarter_in_year' and names_multi_quarter_span
+                then {{ date_from_parts('year_number', 1, 1) }}
             when rule = 'year_before_reporting_period' then {{ add_months('reporting_quarter_start', -12) }}
             when rule = 'reporting_quarter' then reporting_quarter_start
             when rule = 'reporting_quarter_in_year'
                 then {{ date_from_parts('year_number', 'extract(month from reporting_quarter_start)', 1) }}
             when rule = 'reporting_year'
                 then {{ date_from_parts('extract(year from reporting_quarter_start)', 1, 1) }}
-        end as period_start
+        end as period_start,
+        rule in ('reporting_year', 'antecedent_year')
+        or (rule in ('year_before_reporting_period', 'reporting_quarter_in_year') and names_multi_quarter_span)
+            as period_is_year
     from reporting
 
 ),
@@ -108,7 +143,7 @@ dated as (
     from periods
     where
         not (rule in ('reporting_quarter', 'reporting_year') and reporting_quarter_start is null)
-        and not (rule in ({{ antecedent_rules() }}) and period_start is null)
+        and not (rule in ('listed_day', {{ antecedent_rules() }}) and period_start is null)
 
 ),
 
@@ -117,15 +152,16 @@ anchored as (
     select
         * exclude (resolved_start, resolved_end, granularity),
         case
-            when period_start is null or rule in ('reporting_year', {{ antecedent_rules() }}) then granularity
+            when period_start is null or rule in ('listed_day', {{ antecedent_rules() }}) then granularity
+            when period_is_year then 'year'
             else 'season'
         end as granularity,
         coalesce(period_start, resolved_start) as resolved_start,
         case
             when period_start is null then resolved_end
-            when rule in ('reporting_year', 'antecedent_year') then {{ add_days(add_months('period_start', 12), -1) }}
+            when period_is_year then {{ add_days(add_months('period_start', 12), -1) }}
             when rule = 'antecedent_month' then {{ add_days(add_months('period_start', 1), -1) }}
-            when rule = 'antecedent_day' then period_start
+            when rule in ('antecedent_day', 'listed_day') then period_start
             else {{ add_days(add_months('period_start', 3), -1) }}
         end as resolved_end
     from dated
