@@ -251,45 +251,53 @@ speaker_named as (
 
 ),
 
-final as (
+{# A bare title beside a name: the name in apposition names the speaker (`the minister, Jan
+   Novak, said`), or the title is the named speaker's role (`Jan Novak, the minister, said`). #}
+paired as (
 
     select
-        main_phrase.quote_key,
-        main_phrase.story_id,
-        main_phrase.has_joint,
-        main_phrase.head_key,
-        main_phrase.is_third_party or coalesce(apposition.is_third_party, false) as is_third_party,
-        case
-            when main_phrase.is_bare_title and apposition.speaker_class = 'person' then 'person'
-            else main_phrase.speaker_class
-        end as speaker_class,
-        case
-            when main_phrase.is_bare_title and apposition.speaker_class = 'person' then apposition.speaker_name
-            else main_phrase.speaker_name
-        end as speaker_name,
-        -- which phrase names the speaker: 0 the speaker phrase, 1 the name in apposition to a bare title
-        case when main_phrase.is_bare_title and apposition.speaker_class = 'person' then 1 else 0 end as name_part,
-        case
-            when main_phrase.is_bare_title and apposition.speaker_class = 'person'
-                then coalesce(apposition.affiliation, main_phrase.affiliation_any)
-            when main_phrase.speaker_class = 'person' and apposition.is_bare_title
-                then coalesce(main_phrase.affiliation, apposition.affiliation_any)
-            else main_phrase.affiliation
-        end as affiliation,
-        -- a bare title beside a name is that person's role, on either side
-        case
-            when main_phrase.is_bare_title and apposition.speaker_class = 'person'
-                then coalesce(main_phrase.title_words, apposition.speaker_role)
-            when main_phrase.speaker_class = 'person' and apposition.is_bare_title
-                then coalesce(main_phrase.speaker_role, apposition.title_words)
-            else main_phrase.speaker_role
-        end as speaker_role
+        main_phrase.*,
+        apposition.speaker_class as apposition_class,
+        apposition.speaker_name as apposition_name,
+        apposition.affiliation as apposition_affiliation,
+        apposition.affiliation_any as apposition_affiliation_any,
+        apposition.speaker_role as apposition_role,
+        apposition.title_words as apposition_title_words,
+        coalesce(apposition.is_third_party, false) as apposition_third_party,
+        main_phrase.is_bare_title and apposition.speaker_class = 'person' as named_in_apposition,
+        main_phrase.speaker_class = 'person' and coalesce(apposition.is_bare_title, false) as titled_in_apposition
     from speaker_named as main_phrase
     left join speaker_named as apposition
         on
             main_phrase.quote_key = apposition.quote_key
             and apposition.part = 1
     where main_phrase.part = 0
+
+),
+
+final as (
+
+    select
+        quote_key,
+        story_id,
+        has_joint,
+        head_key,
+        is_third_party or apposition_third_party as is_third_party,
+        case when named_in_apposition then 'person' else speaker_class end as speaker_class,
+        case when named_in_apposition then apposition_name else speaker_name end as speaker_name,
+        -- which phrase names the speaker: 0 the speaker phrase, 1 the name in apposition to a bare title
+        case when named_in_apposition then 1 else 0 end as name_part,
+        case
+            when named_in_apposition then coalesce(apposition_affiliation, affiliation_any)
+            when titled_in_apposition then coalesce(affiliation, apposition_affiliation_any)
+            else affiliation
+        end as affiliation,
+        case
+            when named_in_apposition then coalesce(title_words, apposition_role)
+            when titled_in_apposition then coalesce(speaker_role, apposition_title_words)
+            else speaker_role
+        end as speaker_role
+    from paired
 
 )
 
