@@ -10,7 +10,8 @@ seeds through fct_dates and fct_figures:
   Thursday) are two events;
 - bare years (`since 1998`), a list of years (`2009 and 2011`), `this fiscal year`, `the end of the
   year`, a numeric date (`7/8/07`) and `this week` on a Sunday;
-- a figure and a date in the headline are facts of the article, with offsets into its text.
+- a figure and a date in the headline are facts of the article, with offsets into its text, and a
+  name in the headline is found.
 """
 
 from __future__ import annotations
@@ -120,3 +121,19 @@ def test_a_figure_and_a_date_in_the_headline_are_facts_of_the_article(fire: Buil
     assert figures[0]["char_start"] == headline_start + HEADLINE.index("4 on")
     assert raw_text[figures[0]["char_start"] : figures[0]["char_end"]] == "4"
     assert (figures[0]["value"], figures[0]["action_class"]) == (4, "injure")
+
+
+def test_a_name_in_the_headline_is_found(fire: BuildResult) -> None:
+    """`Brackwell` opens no sentence of the body, yet the story names it in running text: in each
+    headline it is the same place, with its offsets."""
+    mentions = query(
+        fire.db,
+        "select m.*, a.source_file, a.raw_text from marts.fct_mentions as m "
+        "inner join staging.stg_news__articles as a using (article_id) where a.story_id = ?",
+        [STORY],
+    )
+    for source_file, headline in ((COURIER, HEADLINE), (WIRE, "Warehouse blaze in Brackwell")):
+        rows = [r for r in mentions if r["source_file"] == source_file]
+        start = rows[0]["raw_text"].index(headline) + headline.index("Brackwell")
+        found = [(r["entity_name"], r["entity_type"]) for r in rows if r["char_start"] == start]
+        assert found == [("Brackwell", "place")], rows
