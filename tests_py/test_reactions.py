@@ -7,7 +7,10 @@ and the headlines carry quotes of their own.
 A second story (fixtures/reaction_cases) holds one short article per attribution pattern that the
 reaction models read in turn: a quote after `<title> <name> said:`, a partial quote with the
 attribution trailing clauses later, a quote before its attribution, a partial quote after a
-participle cue, and `she said` after a person and an organisation were named. The first four were
+participle cue, `she said` after a person and an organisation were named, noun-phrase speakers
+(`The newspaper reported`, `Customs notes released Monday say`) and a named speaker whose phrase or
+sentence goes on past the name (`Senator Maria Lopez of Texas told`, `... Pablo Serrat accused
+Governor Elena Varga of “...”`). The first four were
 unit tests of the one-model int_reactions_extracted; split into rule families, the cases cross
 several models, so they are checked end to end here."""
 
@@ -154,6 +157,15 @@ CASE_EXPECTED = [
      "The survey of economists found"),
     # the name ends before `of` and the place it is from
     ("case_name_of_place.txt", "dead on arrival", "Maria Lopez", None, "told", None, None),
+    # a bare noun phrase reports: `The newspaper reported`
+    ("case_newspaper_reported.txt", "close to collapse", "newspaper", None, "reported", None,
+     "The newspaper reported"),
+    # a document with its participle and day is one noun phrase: `Customs notes released Monday say`
+    ("case_notes_released.txt", "was waved through", "Customs notes released Monday", None, "say", None,
+     "Customs notes released Monday say"),
+    # the speaker is the one who accuses, not the person accused `of` what the quote says
+    ("case_name_of_gerund.txt", "selling the river", "Pablo Serrat", None, "accused", None,
+     "Opposition leader Pablo Serrat accused"),
 ]
 
 
@@ -192,6 +204,23 @@ def test_a_speaker_phrase_ends_before_the_sentence_full_stop(cases: list[dict]) 
     assert row["speaker_surface"] == "a spokesman for the river authority"
 
 
+# (file, first words of the quote, the name the speaker span points at, the speaker phrase as written)
+NAME_SPANS = [
+    # the phrase keeps `of Texas`; the name and its span end before it
+    ("case_name_of_place.txt", "dead on arrival", "Maria Lopez", "Senator Maria Lopez of Texas"),
+    # the phrase ends at the name, before the verb and the person accused `of` what the quote says
+    ("case_name_of_gerund.txt", "selling the river", "Pablo Serrat", "Opposition leader Pablo Serrat"),
+]
+
+
+@pytest.mark.parametrize(("source_file", "quote_start", "name", "surface"), NAME_SPANS)
+def test_a_named_speaker_span_ends_at_the_name(cases: list[dict], source_file: str, quote_start: str,
+                                               name: str, surface: str) -> None:
+    row = find(cases, source_file, quote_start)
+    assert (row["speaker"], row["speaker_surface"]) == (name, surface)
+    assert row["raw_text"][row["speaker_char_start"] : row["speaker_char_end"]] == name
+
+
 # (file, first words of the quote, role): the title, or the common words before a full name, as written
 ROLES = [
     ("case_after_attribution.txt", "We reject this plan", "Foreign Minister"),
@@ -200,6 +229,7 @@ ROLES = [
     ("case_multi_paragraph.txt", "We are working", "spokesman"),
     ("case_name_of_place.txt", "dead on arrival", "Senator"),
     ("case_survey_found.txt", "will ease slowly", None),
+    ("case_name_of_gerund.txt", "selling the river", "Opposition leader"),
     # an unnamed speaker of a body: the title after the body's name
     ("case_body_spokeswoman.txt", "We were not consulted", "spokeswoman"),
 ]

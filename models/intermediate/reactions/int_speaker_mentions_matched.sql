@@ -2,7 +2,8 @@
     speaker that is a named entity as fct_mentions names that mention: one entity, one name.
       - A speaker named as its phrase names it: the longest mention inside the phrase that names
         the speaker (the speaker phrase, or the name in apposition to a bare title:
-        int_speaker_phrases_read.name_part) and ends where it ends. A person takes only a person
+        int_speaker_phrases_read.name_part) and ends where it ends, or for a person the name inside
+        a phrase that goes on past it (`Senator Maria Lopez of Texas`). A person takes only a person
         or untyped mention written as the name itself (`US State Department spokesman Matthew
         Miller` -> `Matthew Miller`, but not `Washington Chris Gregoire` for `Governor of
         Washington Chris Gregoire`); an entity or body anything but a person (`Turkiye's foreign
@@ -101,11 +102,18 @@ matched as (
         on
             name_spans.article_id = mentions.article_id
             and (
-                -- named as written: the mention the phrase ends in
+                -- named as written: the mention the phrase ends in, or for a person the name
+                -- inside a phrase that goes on past it (`Senator Maria Lopez of Texas`)
                 (
                     name_spans.speaker = name_spans.speaker_name
-                    and name_spans.name_end = mentions.char_end
                     and name_spans.name_start <= mentions.char_start
+                    and (
+                        name_spans.name_end = mentions.char_end
+                        or (
+                            name_spans.speaker_class = 'person'
+                            and name_spans.name_end >= mentions.char_end
+                        )
+                    )
                 )
                 -- a completed surname: where the article writes the full name
                 or (

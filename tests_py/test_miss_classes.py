@@ -1,0 +1,139 @@
+"""Miss classes of the extraction issue that no family test checked end to end (docs/miss-classes.md).
+
+tests_py/fixtures/miss_classes/warehouse_fire: an invented story of two articles about a warehouse
+fire, one published on a Sunday (2025-06-15), one the Monday after. It checks, from the shipped
+seeds through fct_dates and fct_figures:
+
+- common news events are event cues (`fire`, `blaze`, `arrest`), so the fire story's main event
+  gets a date, agreed by both outlets;
+- happenings of different kinds on the same weekday (the fire and a minister's visit, both on
+  Thursday) are two events;
+- bare years (`since 1998`), a list of years (`2009 and 2011`), `this fiscal year`, `the end of the
+  year`, a numeric date (`7/8/07`) and `this week` on a Sunday;
+- a figure and a date in the headline are facts of the article, with offsets into its text, and a
+  name in the headline is found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline import FIXTURES, BuildResult, build_warehouse
+
+STORY = "warehouse_fire"
+COURIER = "fire_courier.txt"  # published Sunday 2025-06-15
+WIRE = "fire_wire.txt"  # published Monday 2025-06-16
+HEADLINE = "Fire at Brackwell paint warehouse injures 4 on June 12"
+
+
+def d(s: str) -> dt.date:
+    return dt.date.fromisoformat(s)
+
+
+def query(db: Path, sql: str, params: list | None = None) -> list[dict]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        cur = con.execute(sql, params or [])
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+@pytest.fixture(scope="module")
+def fire(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    return build_warehouse(FIXTURES / "miss_classes", tmp_path_factory.mktemp("miss_classes"), check=False)
+
+
+def dates_of(db: Path, source_file: str) -> list[dict]:
+    return query(
+        db,
+        "select d.*, a.raw_text from marts.fct_dates as d "
+        "inner join staging.stg_news__articles as a using (article_id) "
+        "where a.story_id = ? and a.source_file = ? order by d.char_start",
+        [STORY, source_file],
+    )
+
+
+def one(rows: list[dict], surface: str) -> dict:
+    hits = [r for r in rows if r["surface"] == surface]
+    assert len(hits) == 1, f"expected one {surface!r}, got {hits} among {[r['surface'] for r in rows]}"
+    return hits[0]
+
+
+def test_a_fire_story_dates_its_main_event(fire: BuildResult) -> None:
+    """`A warehouse fire on Thursday` and `A blaze tore through ... on Thursday` are cued by the
+    shipped event cues: one disaster event, dated 12 June by both outlets; `an arrest on Friday`
+    is a legal event of its own."""
+    courier, wire = dates_of(fire.db, COURIER), dates_of(fire.db, WIRE)
+    thursday = [r for r in courier if r["surface"] == "Thursday" and r["event_class"] == "disaster"]
+    assert len(thursday) == 1 and thursday[0]["event_cue"] == "fire", courier
+    assert (one(wire, "Thursday")["event_class"], one(wire, "Thursday")["event_cue"]) == ("disaster", "blaze")
+    assert thursday[0]["event_key"] == one(wire, "Thursday")["event_key"] is not None
+    friday = one(courier, "Friday")
+    assert (friday["event_class"], friday["event_cue"]) == ("legal", "arrest")
+    assert friday["resolved_start"] == d("2025-06-13")
+    events = query(fire.db, "select * from marts.event_date_agreement where story_id = ? and event_class = 'disaster' "
+                            "and consensus_start > date '2025-01-01'", [STORY])
+    assert len(events) == 1
+    assert (events[0]["status"], events[0]["n_articles"], events[0]["consensus_start"]) == (
+        "consistent", 2, d("2025-06-12"))
+
+
+def test_happenings_of_other_kinds_on_the_same_weekday_are_other_events(fire: BuildResult) -> None:
+    """The fire on Thursday and `The regional minister visited the town on Thursday` share a day,
+    not an event."""
+    thursdays = [r for r in dates_of(fire.db, COURIER) if r["surface"] == "Thursday"]
+    assert {r["event_class"] for r in thursdays} == {"disaster", "meeting"}
+    assert len({r["event_key"] for r in thursdays}) == 2 and None not in {r["event_key"] for r in thursdays}
+
+
+def test_bare_years_lists_fiscal_year_year_end_numeric_dates_and_this_week(fire: BuildResult) -> None:
+    courier = dates_of(fire.db, COURIER)
+    spans = {r["surface"]: (r["resolved_start"], r["resolved_end"]) for r in courier}
+    assert spans["1998"] == (d("1998-01-01"), d("1998-12-31"))  # `since 1998`
+    # `in 2009 and 2011`: two years, not one range
+    assert spans["2009"] == (d("2009-01-01"), d("2009-12-31"))
+    assert spans["2011"] == (d("2011-01-01"), d("2011-12-31"))
+    assert not [s for s in spans if "2009" in s and "2011" in s]
+    assert spans["this fiscal year"] == (d("2025-01-01"), d("2025-12-31"))
+    assert spans["the end of the year"] == (d("2025-12-31"), d("2025-12-31"))
+    assert spans["7/8/07"] == (d("2007-07-08"), d("2007-07-08"))
+    # published on Sunday 15 June: this week is Monday 9 to Sunday 15 June, not the week after
+    assert spans["this week"] == (d("2025-06-09"), d("2025-06-15"))
+
+
+def test_a_figure_and_a_date_in_the_headline_are_facts_of_the_article(fire: BuildResult) -> None:
+    date = one(dates_of(fire.db, COURIER), "June 12")
+    raw_text = date["raw_text"]
+    headline_start = raw_text.index(HEADLINE)
+    assert date["char_start"] == headline_start + HEADLINE.index("June 12")
+    assert raw_text[date["char_start"] : date["char_end"]] == "June 12"
+    assert date["resolved_start"] == d("2025-06-12")
+    figures = query(
+        fire.db,
+        "select f.* from marts.fct_figures as f inner join staging.stg_news__articles as a using (article_id) "
+        "where a.story_id = ? and a.source_file = ? and f.char_end <= ?",
+        [STORY, COURIER, headline_start + len(HEADLINE)],
+    )
+    assert len(figures) == 1, figures
+    assert figures[0]["char_start"] == headline_start + HEADLINE.index("4 on")
+    assert raw_text[figures[0]["char_start"] : figures[0]["char_end"]] == "4"
+    assert (figures[0]["value"], figures[0]["action_class"]) == (4, "injure")
+
+
+def test_a_name_in_the_headline_is_found(fire: BuildResult) -> None:
+    """`Brackwell` opens no sentence of the body, yet the story names it in running text: in each
+    headline it is the same place, with its offsets."""
+    mentions = query(
+        fire.db,
+        "select m.*, a.source_file, a.raw_text from marts.fct_mentions as m "
+        "inner join staging.stg_news__articles as a using (article_id) where a.story_id = ?",
+        [STORY],
+    )
+    for source_file, headline in ((COURIER, HEADLINE), (WIRE, "Warehouse blaze in Brackwell")):
+        rows = [r for r in mentions if r["source_file"] == source_file]
+        start = rows[0]["raw_text"].index(headline) + headline.index("Brackwell")
+        found = [(r["entity_name"], r["entity_type"]) for r in rows if r["char_start"] == start]
+        assert found == [("Brackwell", "place")], rows
