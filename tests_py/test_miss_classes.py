@@ -71,8 +71,8 @@ def test_a_fire_story_dates_its_main_event(fire: BuildResult) -> None:
     assert len(thursday) == 1 and thursday[0]["event_cue"] == "fire", courier
     assert (one(wire, "Thursday")["event_class"], one(wire, "Thursday")["event_cue"]) == ("disaster", "blaze")
     assert thursday[0]["event_key"] == one(wire, "Thursday")["event_key"] is not None
-    friday = one(courier, "Friday")
-    assert (friday["event_class"], friday["event_cue"]) == ("legal", "arrest")
+    friday = one([r for r in courier if r["event_class"] == "legal"], "Friday")
+    assert friday["event_cue"] == "arrest"
     assert friday["resolved_start"] == d("2025-06-13")
     events = query(fire.db, "select * from marts.event_date_agreement where story_id = ? and event_class = 'disaster' "
                             "and consensus_start > date '2025-01-01'", [STORY])
@@ -83,10 +83,16 @@ def test_a_fire_story_dates_its_main_event(fire: BuildResult) -> None:
 
 def test_happenings_of_other_kinds_on_the_same_weekday_are_other_events(fire: BuildResult) -> None:
     """The fire on Thursday and `The regional minister visited the town on Thursday` share a day,
-    not an event."""
-    thursdays = [r for r in dates_of(fire.db, COURIER) if r["surface"] == "Thursday"]
+    not an event; `Police said on Friday` is the day the police spoke, not a date of the arrest
+    made on Friday."""
+    courier = dates_of(fire.db, COURIER)
+    thursdays = [r for r in courier if r["surface"] == "Thursday"]
     assert {r["event_class"] for r in thursdays} == {"disaster", "meeting"}
     assert len({r["event_key"] for r in thursdays}) == 2 and None not in {r["event_key"] for r in thursdays}
+    fridays = {r["event_class"]: r for r in courier if r["surface"] == "Friday"}
+    assert set(fridays) == {"legal", "report"}, courier
+    assert (fridays["report"]["event_cue"], fridays["report"]["event_key"]) == ("said", None)
+    assert fridays["report"]["resolved_start"] == fridays["legal"]["resolved_start"] == d("2025-06-13")
 
 
 def test_bare_years_lists_fiscal_year_year_end_numeric_dates_and_this_week(fire: BuildResult) -> None:

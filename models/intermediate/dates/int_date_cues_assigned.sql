@@ -5,7 +5,12 @@
     mark between them, plus the cue's distance_penalty (3 for most verbs: `the offensive that
     started in January killed` dates the offensive; 0 for nouns and reaction verbs: `Russia on
     Friday welcomed the deal` dates the welcoming); on a tie a noun wins; a cue farther than
-    `event_cue_max_distance` (var, default 10) is ignored. -#}
+    `event_cue_max_distance` (var, default 10) is ignored.
+
+    A date right after a reporting verb that is no event cue itself (`police said on Wednesday`,
+    `the ministry added Friday`, seed cue_verbs) is the day something was said (not `said
+    Wednesday's attack`): class `report`, which is not aligned, so it neither joins nor
+    contradicts the event reported on the same day (`the minister visited on Wednesday`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -49,6 +54,16 @@ event_cues as (
         distance_penalty,
         match_key
     from {{ ref('stg_lexicons__event_cues') }}
+
+),
+
+reporting_verbs as (
+
+    select distinct match_key
+    from {{ ref('stg_lexicons__cue_verbs') }}
+    where
+        form = 'finite'
+        and match_key not in (select event_cues.match_key from event_cues)
 
 ),
 
@@ -147,18 +162,36 @@ deadline_starts as (
 
 ),
 
+-- the verb, then the date or `on` and the date
+report_starts as (
+
+    select
+        verbs.sentence_key,
+        verbs.token as report_verb,
+        case when next_token.token_key = 'on' then verbs.token_no + 2 else verbs.token_no + 1 end as start_token_no
+    from tokens as verbs
+    inner join reporting_verbs on verbs.token_key = reporting_verbs.match_key
+    left join tokens as next_token
+        on
+            verbs.sentence_key = next_token.sentence_key
+            and verbs.token_no + 1 = next_token.token_no
+
+),
+
 final as (
 
     select
         cast(expressions.sentence_key as bigint) as sentence_key,
         expressions.story_id,
         cast(expressions.start_token_no as integer) as start_token_no,
-        nearest_cues.cue_word as event_cue,
+        coalesce(report_starts.report_verb, nearest_cues.cue_word) as event_cue,
         {{ regex_replace(
-            regex_replace("lower(nearest_cues.cue_word)", "'[0-9]+$'", "''"), "'([^s])s$'", "'\\1'"
+            regex_replace("lower(coalesce(report_starts.report_verb, nearest_cues.cue_word))", "'[0-9]+$'", "''"),
+            "'([^s])s$'", "'\\1'"
         ) }} as event_cue_stem,
         case
             when deadline_starts.start_token_no is not null then 'deadline'
+            when report_starts.start_token_no is not null then 'report'
             else nearest_cues.event_class
         end as event_class
     from expressions
@@ -168,6 +201,13 @@ final as (
     left join deadline_starts
         on expressions.sentence_key = deadline_starts.sentence_key
             and expressions.start_token_no = deadline_starts.start_token_no
+    left join tokens as after_expression
+        on expressions.sentence_key = after_expression.sentence_key
+            and expressions.end_token_no + 1 = after_expression.token_no
+    left join report_starts
+        on expressions.sentence_key = report_starts.sentence_key
+            and expressions.start_token_no = report_starts.start_token_no
+            and coalesce(after_expression.token_key, '') != '''s'
 
 )
 
