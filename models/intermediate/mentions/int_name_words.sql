@@ -119,7 +119,9 @@ final as (
         {% for k in range(2, max_words + 1) -%}
             located.end_{{ k }},
         {% endfor -%}
-        head_words.entity_type as head_type,
+        coalesce(
+            head_words.entity_type, case when company_head_words.word is not null then 'organization' end
+        ) as head_type,
         context_words.role as context_role,
         lower(located.word) as word_lower,
         -- the first word's gap runs from the sentence start
@@ -140,6 +142,7 @@ final as (
         on located.article_id = defined_acronyms.article_id and located.word = defined_acronyms.word
     left join {{ ref('name_context_words') }} as context_words on lower(located.word) = context_words.word
     left join {{ ref('name_head_words') }} as head_words on located.word = head_words.word
+    left join {{ ref('name_company_head_words') }} as company_head_words on located.word = company_head_words.word
     left join {{ ref('name_given_names') }} as given_names on located.word = given_names.given_name
     left join {{ ref('name_legal_suffixes') }} as legal_suffixes on lower(located.word) = legal_suffixes.suffix
 
