@@ -143,3 +143,16 @@ def test_a_name_in_the_headline_is_found(fire: BuildResult) -> None:
         start = rows[0]["raw_text"].index(headline) + headline.index("Brackwell")
         found = [(r["entity_name"], r["entity_type"]) for r in rows if r["char_start"] == start]
         assert found == [("Brackwell", "place")], rows
+
+
+def test_a_dateline_before_a_colon_is_a_place(fire: BuildResult) -> None:
+    """`BRACKWELL: A warehouse fire ...`: a capitalised word opening a dateline is a place, named
+    as the town is named elsewhere, whether a comma, a colon or a dash follows it."""
+    rows = query(
+        fire.db,
+        "select m.entity_name, m.entity_type, m.char_start, a.raw_text from marts.fct_mentions as m "
+        "inner join staging.stg_news__articles as a using (article_id) where a.story_id = ? and a.source_file = ?",
+        [STORY, COURIER],
+    )
+    start = rows[0]["raw_text"].index("BRACKWELL:")
+    assert [(r["entity_name"], r["entity_type"]) for r in rows if r["char_start"] == start] == [("Brackwell", "place")]

@@ -8,7 +8,7 @@
     Allianz`) -> organisation; before a member or organisation noun, or after `members of`
     (`Tarvo officials`) -> organisation; an acronym that speaks -> organisation; before or after
     a speech verb -> person; an apposition (`X, a spokeswoman`, `X, who`) -> person; place nouns
-    and prepositions -> place; a dateline -> place; an acronym -> organisation; a first word
+    and prepositions -> place; a dateline (an all-capitals first word before a comma, a colon or a dash) -> place; an acronym -> organisation; a first word
     that is a given name -> person; two words after a name's possessive (`Tarvo Party's Ilse
     Rand`) -> person; led by an acronym (`TVC Global`, `TVC T-shirts`) -> organisation. A run
     is supported by its story when the story's running text (not a heading, not a sentence's
@@ -19,6 +19,11 @@
     story after `of`: that organisation's short name (`Tarvism` of `the Church of Tarvism`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
+
+{%- set opens_dateline -%}
+    is_upper and n_words = 1 and first_word_no = 1
+    and (next_gap like ',%' or next_gap like ':%' or trim(next_gap) in ('-', '—', '–'))
+{%- endset %}
 
 with
 
@@ -101,8 +106,8 @@ typed_runs as (
             when prev_lower = 'of' and prev2_role = 'place_noun' then 'place'
             when prev_role = 'place_preposition' and n_words <= 3 and coalesce(next_gap, '') not in ('’', '''')
                 then 'place'
-            -- a capitalised word opening a dateline (`TALLAHASSEE, Fla. -`) is a place
-            when is_upper and n_words = 1 and first_word_no = 1 and next_gap like ',%' then 'place'
+            -- a capitalised word opening a dateline (`TALLAHASSEE, Fla. -`, `BRACKWELL:`, `OSLO -`) is a place
+            when {{ opens_dateline }} then 'place'
             when is_upper and n_words = 1 and length(surface) >= 2 then 'organization'
             when n_words >= 2 and first_is_given then 'person'
             -- two name words after a name's possessive: `Tarvo Party's Ilse Rand`
@@ -121,7 +126,7 @@ typed_runs as (
             when prev_lower in ('of', 'for') and prev2_role = 'org_member' and first_gap = ' ' then 'org_member'
             when is_upper and n_words = 1 and next_role = 'speech_verb' then 'acronym'
             when next_role = 'speech_verb' or prev_role = 'speech_verb' then 'speech_verb'
-            when is_upper and n_words = 1 and first_word_no = 1 and next_gap like ',%' then 'dateline'
+            when {{ opens_dateline }} then 'dateline'
             when is_upper and n_words = 1 then 'acronym'
             when n_words >= 2 and first_is_given then 'given_name'
             when {{ is_possessed_name() }} then 'possessive'
