@@ -139,9 +139,12 @@
                 when {{ dates_calendar_day(ay, m, d) }} < {{ anchor }} then {{ dates_calendar_day(ay, m, d) }}
                 else {{ dates_calendar_day(ay ~ ' - 1', m, d) }}
             end
+        {#- after a future word: the earliest such day on or after the anchor, or this year's when
+            it is at most var('future_day_past_days') before it (a span already begun) #}
         when 'day_on_or_after' then
             case
-                when {{ dates_calendar_day(ay, m, d) }} >= {{ anchor }} then {{ dates_calendar_day(ay, m, d) }}
+                when {{ dates_calendar_day(ay, m, d) }} >= {{ add_days(anchor, '-' ~ var('future_day_past_days')) }}
+                    then {{ dates_calendar_day(ay, m, d) }}
                 else {{ dates_calendar_day(ay ~ ' + 1', m, d) }}
             end
         {# A bare month is the latest one not after the anchor's month, unless it is one of the
