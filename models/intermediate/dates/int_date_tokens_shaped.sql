@@ -31,6 +31,7 @@ tokens as (
         lag(token_key) over (partition by sentence_key order by token_no) as previous_token_key,
         lag(token_key, 2) over (partition by sentence_key order by token_no) as second_previous_token_key,
         lead(token_key) over (partition by sentence_key order by token_no) as next_token_key,
+        lead(token_key, 2) over (partition by sentence_key order by token_no) as second_next_token_key,
         -- the unit word of a spoken year (`nineteen ninety-six`, `nineteen ninety six`, `two thousand five`)
         case
             when lead(token_key, 2) over (partition by sentence_key order by token_no) = '-'
@@ -101,15 +102,16 @@ count_words as (
 
 ),
 
--- a future marker (`will`), and a form of `be` that with `to be` after it marks the future too
--- (`is to be held on Friday`; a bare `is to` does not: `is to blame`)
+-- a future marker (`will`); a form of `be` that with `to` and a verb after it marks the future
+-- too (`is to be held on Friday`, `is to resume trading Tuesday`; not `is to blame`); a word of
+-- intending before `to`/`for` (`agreed to buy`) or of putting off before `until`/`till`
 future_words as (
 
     select
         match_key,
         role
     from {{ ref('stg_lexicons__date_context_words') }}
-    where role in ('future_marker', 'future_copula')
+    where role in ('future_marker', 'future_copula', 'intent_verb', 'deferral_verb', 'no_verb')
 
 ),
 
@@ -202,6 +204,11 @@ classified as (
         or contracted_markers.match_key is not null
         or (
             tokens.token_key = 'be' and tokens.previous_token_key = 'to' and future_copulas.match_key is not null
+        )
+        or linked_markers.match_key is not null
+        or (
+            copulas.match_key is not null and tokens.next_token_key = 'to' and no_verbs.match_key is null
+            and {{ regex_contains("tokens.second_next_token_key", "'^[a-z]+$'") }}
         ) as is_future_marker,
         case
             when {{ regex_contains("tokens.token", "'^[0-9][0-9]?(st|nd|rd|th)?$'") }}
@@ -242,6 +249,15 @@ classified as (
         on tokens.previous_token_key = previous_copulas.match_key and previous_copulas.role = 'future_copula'
     left join future_words as future_copulas
         on tokens.second_previous_token_key = future_copulas.match_key and future_copulas.role = 'future_copula'
+    left join future_words as copulas on tokens.token_key = copulas.match_key and copulas.role = 'future_copula'
+    left join future_words as no_verbs
+        on tokens.second_next_token_key = no_verbs.match_key and no_verbs.role = 'no_verb'
+    left join future_words as linked_markers
+        on tokens.token_key = linked_markers.match_key
+            and (
+                linked_markers.role = 'intent_verb' and tokens.next_token_key in ('to', 'for')
+                or linked_markers.role = 'deferral_verb' and tokens.next_token_key in ('until', 'till')
+            )
 
 ),
 
