@@ -12,7 +12,8 @@
     not `will take a fourth-quarter charge`): `a year ago/earlier`, `the
     year-ago period` are that quarter a year before (else the year before publication), `the
     quarter` and `the latest period` are that quarter (else no date), `the 1988 quarter` is that
-    quarter in 1988 (else the year), `for the year` is that quarter's year (else no date). In a
+    quarter in 1988 (else the year), `for the year` is that quarter's year (else the year of the
+    latest date named before, else publication's: `a high for the year`). In a
     sentence that names a span of several quarters (`for the nine months`, `first-half`), `a year
     earlier` and `the 1988 period` are a year: that span a year before lies in no one quarter.
 
@@ -116,6 +117,9 @@ periods as (
             when rule = 'listed_day' and previous_granularity = 'day' and previous_end_token_no = start_token_no - 2
                 then {{ dates_calendar_day('extract(year from previous_start)', 'extract(month from previous_start)',
                     'day_number') }}
+            -- `for the year` in an article that reported no quarter before: the year told about
+            when rule = 'reporting_year' and reporting_quarter_start is null
+                then {{ date_from_parts('extract(year from coalesce(antecedent_start, published_date))', 1, 1) }}
             when reporting_quarter_start is null then null
             when rule = 'year_before_reporting_period' and names_multi_quarter_span
                 then {{ date_from_parts('extract(year from reporting_quarter_start) - 1', 1, 1) }}
@@ -135,14 +139,13 @@ periods as (
 
 ),
 
--- `the quarter`, `for the year` with no quarter named before and `that day` with no day named
--- before date nothing
+-- `the quarter` with no quarter named before and `that day` with no day named before date nothing
 dated as (
 
     select *
     from periods
     where
-        not (rule in ('reporting_quarter', 'reporting_year') and reporting_quarter_start is null)
+        not (rule = 'reporting_quarter' and reporting_quarter_start is null)
         and not (rule in ('listed_day', {{ antecedent_rules() }}) and period_start is null)
 
 ),
