@@ -39,6 +39,12 @@
     {{ add_days(first, '((4 - ' ~ iso_weekday(first) ~ ' + 7) % 7) + 21') }}
 {%- endmacro %}
 
+{#- US Election Day of year `y`: the Tuesday after the first Monday of November. -#}
+{% macro dates_election_day(y) -%}
+    {%- set first = date_from_parts(y, 11, 1) -%}
+    {{ add_days(first, '((1 - ' ~ iso_weekday(first) ~ ' + 7) % 7) + 1') }}
+{%- endmacro %}
+
 {#- The year of a two-digit year number: the 2000s below var('two_digit_year_pivot'), else the
     1900s (`7/8/07` is 2007, `3/4/97` 1997). -#}
 {% macro dates_two_digit_year(yy) -%}
@@ -161,6 +167,15 @@
             case
                 when {{ dates_thanksgiving(ay) }} <= {{ anchor }} then {{ dates_thanksgiving(ay) }}
                 else {{ dates_thanksgiving(ay ~ ' - 1') }}
+            end
+        {#- Election Day without a year is the one nearest the anchor (half a year from the last
+            one on, the coming one: `from now to Election Day` in October) #}
+        when 'election_day_nearest' then
+            case
+                when {{ dates_election_day(ay) }} <= {{ anchor }} then {{ dates_election_day(ay) }}
+                when {{ anchor }} >= {{ add_days(dates_election_day(ay ~ ' - 1'), 182) }}
+                    then {{ dates_election_day(ay) }}
+                else {{ dates_election_day(ay ~ ' - 1') }}
             end
         when 'month_not_before' then
             {{ dates_first_of_month(ay ~ ' + case when ' ~ m ~ ' < ' ~ am ~ ' then 1 else 0 end', m) }}
