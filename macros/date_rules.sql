@@ -34,14 +34,16 @@
 {%- endmacro %}
 
 {#- Rules of seed relative_date_rules resolved against the latest date the article named before
-    them (int_date_expressions_matched): `that year`, `the following month`, `the next day`. -#}
+    them (int_date_expressions_matched): `that year`, `the following month`, `the next day`, `the
+    previous Friday`. -#}
 {% macro antecedent_rules() -%}
-    'antecedent_year', 'antecedent_month', 'antecedent_day'
+    'antecedent_year', 'antecedent_month', 'antecedent_day', 'antecedent_weekday'
 {%- endmacro %}
 
 {#- Rules of seed relative_date_rules resolved against the quarter a results report is about. -#}
 {% macro reporting_period_rules() -%}
-    'year_before_reporting_period', 'reporting_quarter', 'reporting_quarter_in_year', 'reporting_year'
+    'year_before_reporting_period', 'reporting_quarter', 'latest_reporting_quarter', 'reporting_quarter_in_year',
+    'reporting_year'
 {%- endmacro %}
 
 {#- The hundreds a spoken year may open with: `nineteen` in `nineteen ninety-six`. -#}

@@ -11,7 +11,8 @@
     before outside a clause that looks ahead (`third-quarter profit rose ... from a year earlier`;
     not `will take a fourth-quarter charge`): `a year ago/earlier`, `the
     year-ago period` are that quarter a year before (else the year before publication), `the
-    quarter` and `the latest period` are that quarter (else no date), `the 1988 quarter` is that
+    quarter` and `the latest period` are that quarter (else no date; `the latest period` the
+    quarter before publication's, as `the latest quarter`), `the 1988 quarter` is that
     quarter in 1988 (else the year), `for the year` is that quarter's year (else the year of the
     latest date named before, else publication's: `a high for the year`). In a
     sentence that names a span of several quarters (`for the nine months`, `first-half`), `a year
@@ -23,8 +24,9 @@
     A date told from the one before it is resolved against the latest date the article named
     before (its antecedent), not against publication: `that year`, `later that year`, `the
     following year` are the antecedent's year (+1), `the following month` the month after the
-    antecedent's day or month, `that day`, `the next morning` the antecedent's day (+1); without
-    such an antecedent they date nothing. -#}
+    antecedent's day or month, `that day`, `the next morning` the antecedent's day (+1), `the
+    previous Friday` the Friday before the antecedent's day; without such an antecedent they date
+    nothing. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -114,6 +116,13 @@ periods as (
                     'extract(month from antecedent_start)'), 'unit_offset') }}
             when rule = 'antecedent_day' and antecedent_granularity = 'day'
                 then {{ add_days('antecedent_start', 'unit_offset') }}
+            -- `the previous Friday`: the Friday before the antecedent's day (`the following`: after)
+            when rule = 'antecedent_weekday' and antecedent_granularity = 'day' and unit_offset < 0
+                then {{ add_days('antecedent_start',
+                    '-(((' ~ iso_weekday('antecedent_start') ~ ' - weekday_number + 6) % 7) + 1)') }}
+            when rule = 'antecedent_weekday' and antecedent_granularity = 'day'
+                then {{ add_days('antecedent_start',
+                    '((weekday_number - ' ~ iso_weekday('antecedent_start') ~ ' + 6) % 7) + 1') }}
             when rule = 'listed_day' and previous_granularity = 'day' and previous_end_token_no = start_token_no - 2
                 then {{ dates_calendar_day('extract(year from previous_start)', 'extract(month from previous_start)',
                     'day_number') }}
@@ -126,7 +135,7 @@ periods as (
             when rule = 'reporting_quarter_in_year' and names_multi_quarter_span
                 then {{ date_from_parts('year_number', 1, 1) }}
             when rule = 'year_before_reporting_period' then {{ add_months('reporting_quarter_start', -12) }}
-            when rule = 'reporting_quarter' then reporting_quarter_start
+            when rule in ('reporting_quarter', 'latest_reporting_quarter') then reporting_quarter_start
             when rule = 'reporting_quarter_in_year'
                 then {{ date_from_parts('year_number', 'extract(month from reporting_quarter_start)', 1) }}
             when rule = 'reporting_year'
@@ -164,7 +173,7 @@ anchored as (
             when period_start is null then resolved_end
             when period_is_year then {{ add_days(add_months('period_start', 12), -1) }}
             when rule = 'antecedent_month' then {{ add_days(add_months('period_start', 1), -1) }}
-            when rule in ('antecedent_day', 'listed_day') then period_start
+            when rule in ('antecedent_day', 'antecedent_weekday', 'listed_day') then period_start
             else {{ add_days(add_months('period_start', 3), -1) }}
         end as resolved_end
     from dated
