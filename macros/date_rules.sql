@@ -42,8 +42,8 @@
 
 {#- Rules of seed relative_date_rules resolved against the quarter a results report is about. -#}
 {% macro reporting_period_rules() -%}
-    'year_before_reporting_period', 'reporting_quarter', 'latest_reporting_quarter', 'reporting_quarter_in_year',
-    'reporting_year'
+    'year_before_reporting_period', 'reporting_quarter', 'latest_reporting_quarter', 'reporting_or_current_quarter',
+    'reporting_quarter_in_year', 'reporting_year'
 {%- endmacro %}
 
 {#- The hundreds a spoken year may open with: `nineteen` in `nineteen ninety-six`. -#}

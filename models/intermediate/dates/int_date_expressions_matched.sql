@@ -12,7 +12,8 @@
     not `will take a fourth-quarter charge`): `a year ago/earlier`, `the
     year-ago period` are that quarter a year before (else the year before publication), `the
     quarter` and `the latest period` are that quarter (else no date; `the latest period` the
-    quarter before publication's, as `the latest quarter`), `the 1988 quarter` is that
+    quarter before publication's, as `the latest quarter`), so is `this quarter` unless a future
+    word comes before it (else the current quarter), `the 1988 quarter` is that
     quarter in 1988 (else the year), `for the year` is that quarter's year (else the year of the
     latest date named before, else publication's: `a high for the year`). In a
     sentence that names a span of several quarters (`for the nine months`, `first-half`), `a year
@@ -136,6 +137,9 @@ periods as (
                 then {{ date_from_parts('year_number', 1, 1) }}
             when rule = 'year_before_reporting_period' then {{ add_months('reporting_quarter_start', -12) }}
             when rule in ('reporting_quarter', 'latest_reporting_quarter') then reporting_quarter_start
+            -- `this quarter's loss` in a results report; `will ... this quarter` is the current one
+            when rule = 'reporting_or_current_quarter' and not coalesce(follows_future_marker, false)
+                then reporting_quarter_start
             when rule = 'reporting_quarter_in_year'
                 then {{ date_from_parts('year_number', 'extract(month from reporting_quarter_start)', 1) }}
             when rule = 'reporting_year'
