@@ -19,6 +19,9 @@
     sentence that names a span of several quarters (`for the nine months`, `first-half`), `a year
     earlier` and `the 1988 period` are a year: that span a year before lies in no one quarter.
 
+    `the day before` or `the day after` just before an expression of one day makes it the day
+    before or after that day (`the day before last Tuesday's hearing`).
+
     A bare number after `and` just after a day (`April 24 and 25`) is a day of that month and year;
     elsewhere it dates nothing (`between 10 and 20`).
 
@@ -57,6 +60,32 @@ multi_quarter_sentences as (
     group by tokens.sentence_key
     having {{ regex_contains(string_agg_ordered('tokens.token_key', "' '", 'tokens.token_no'),
         date_regex('multi_quarter_span')) }}
+
+),
+
+-- `the day before` / `the day after` just before an expression of one day (`the day before last
+-- Tuesday's hearing`): the expression is the day before or after it, and starts with `the day`
+day_counts as (
+
+    select
+        sentence_key,
+        token_no + 1 as start_token_no,
+        case when token_key = 'before' then -1 else 1 end as day_shift,
+        case when second_previous_key = 'the' then the_start else day_start end as phrase_start
+    from (
+        select
+            tokens.sentence_key,
+            tokens.token_no,
+            tokens.token_key,
+            lag(tokens.token_key) over in_sentence as previous_key,
+            lag(tokens.token_key, 2) over in_sentence as second_previous_key,
+            lag(tokens.char_start) over in_sentence as day_start,
+            lag(tokens.char_start, 2) over in_sentence as the_start
+        from {{ ref('int_date_tokens_shaped') }} as tokens
+        where {{ in_changed_stories() }}
+        window in_sentence as (partition by tokens.sentence_key order by tokens.token_no)
+    ) as sequenced
+    where token_key in ('before', 'after') and previous_key = 'day'
 
 ),
 
@@ -166,21 +195,31 @@ dated as (
 anchored as (
 
     select
-        * exclude (resolved_start, resolved_end, granularity),
+        dated.* exclude (char_start, resolved_start, resolved_end, granularity),
+        coalesce(day_counts.phrase_start, dated.char_start) as char_start,
         case
-            when period_start is null or rule in ('listed_day', {{ antecedent_rules() }}) then granularity
-            when period_is_year then 'year'
+            when dated.period_start is null or dated.rule in ('listed_day', {{ antecedent_rules() }})
+                then dated.granularity
+            when dated.period_is_year then 'year'
             else 'season'
         end as granularity,
-        coalesce(period_start, resolved_start) as resolved_start,
+        {{ add_days('coalesce(dated.period_start, dated.resolved_start)', 'coalesce(day_counts.day_shift, 0)') }}
+            as resolved_start,
         case
-            when period_start is null then resolved_end
-            when period_is_year then {{ add_days(add_months('period_start', 12), -1) }}
-            when rule = 'antecedent_month' then {{ add_days(add_months('period_start', 1), -1) }}
-            when rule in ('antecedent_day', 'antecedent_weekday', 'listed_day') then period_start
-            else {{ add_days(add_months('period_start', 3), -1) }}
+            when day_counts.day_shift is not null
+                then {{ add_days('coalesce(dated.period_start, dated.resolved_start)', 'day_counts.day_shift') }}
+            when dated.period_start is null then dated.resolved_end
+            when dated.period_is_year then {{ add_days(add_months('dated.period_start', 12), -1) }}
+            when dated.rule = 'antecedent_month' then {{ add_days(add_months('dated.period_start', 1), -1) }}
+            when dated.rule in ('antecedent_day', 'antecedent_weekday', 'listed_day') then dated.period_start
+            else {{ add_days(add_months('dated.period_start', 3), -1) }}
         end as resolved_end
     from dated
+    left join day_counts
+        on
+            dated.sentence_key = day_counts.sentence_key
+            and dated.start_token_no = day_counts.start_token_no
+            and dated.granularity = 'day'
 
 ),
 
