@@ -29,6 +29,7 @@
         'two_digit': "'^[0-9][0-9]$'",
         'digit_cue': "'(19|20)[0-9][0-9]|\\bQ[1-4]\\b|[0-9]/[0-9]'",
         'multi_quarter_span': "'\\b(six|nine|6|9) (- )?months?\\b|\\bfirst (- )?half\\b'",
+        'count_ahead': "'\\bin [a-z0-9-]+ (day|week|month|year)s\\b'",
     } -%}
     {{ return(patterns[name]) }}
 {%- endmacro %}
@@ -205,6 +206,11 @@
         when 'weeks_ago' then {{ add_days(anchor, '1 - ' ~ aw ~ ' - 7 * (' ~ d ~ ')') }}
         when 'months_ago' then {{ add_months(dates_first_of_month(ay, am), '-(' ~ d ~ ')') }}
         when 'years_ago' then {{ date_from_parts(ay ~ ' - (' ~ d ~ ')', 1, 1) }}
+        {#- `will open in two weeks`: only after a future word (a duration otherwise) -#}
+        when 'days_ahead' then {{ add_days(anchor, d) }}
+        when 'weeks_ahead' then {{ add_days(anchor, '1 - ' ~ aw ~ ' + 7 * (' ~ d ~ ')') }}
+        when 'months_ahead' then {{ add_months(dates_first_of_month(ay, am), d) }}
+        when 'years_ahead' then {{ date_from_parts(ay ~ ' + (' ~ d ~ ')', 1, 1) }}
         {#- weekends run Saturday to Sunday; `over the weekend` is the latest one begun by the anchor -#}
         when 'weekend_offset' then {{ add_days(anchor, '6 - ' ~ aw ~ ' + 7 * ' ~ unit_offset) }}
         when 'weekend_on_or_before' then {{ add_days(anchor, '-((' ~ aw ~ ' + 1) % 7)') }}
@@ -239,20 +245,22 @@
     {%- set method = parts ~ 'resolution_method' -%}
     {%- set end_year = parts ~ 'end_year_number' -%}
     case
-        when {{ method }} in ('explicit_year', 'year_offset', 'years_ago') then
+        when {{ method }} in ('explicit_year', 'year_offset', 'years_ago', 'years_ahead') then
             {{ date_from_parts('extract(year from ' ~ range_start ~ ')', 12, 31) }}
         when {{ method }} = 'explicit_year_range' then {{ date_from_parts(end_year, 12, 31) }}
         when {{ method }} = 'explicit_decade' then {{ date_from_parts('extract(year from ' ~ range_start ~ ') + 9', 12, 31) }}
         when {{ method }} = 'explicit_century' then
             {{ date_from_parts('extract(year from ' ~ range_start ~ ') + 99', 12, 31) }}
         when {{ method }} in ('explicit_month', 'month_not_after', 'month_not_before', 'month_before',
-            'month_after', 'month_offset', 'month_in_year_offset', 'month_in_publication_year', 'months_ago') then
+            'month_after', 'month_offset', 'month_in_year_offset', 'month_in_publication_year', 'months_ago',
+            'months_ahead') then
             {{ add_days(add_months(range_start, 1), -1) }}
         when {{ method }} in ('explicit_quarter', 'quarter_not_after', 'quarter_not_before', 'quarter_in_year_offset',
             'quarter_offset') then
             {{ add_days(add_months(range_start, 3), -1) }}
         when {{ method }} in ('explicit_half', 'half_in_year_offset') then {{ add_days(add_months(range_start, 6), -1) }}
-        when {{ method }} in ('week_offset', 'weeks_ago', 'week_of_day_nearest') then {{ add_days(range_start, 6) }}
+        when {{ method }} in ('week_offset', 'weeks_ago', 'weeks_ahead', 'week_of_day_nearest') then
+            {{ add_days(range_start, 6) }}
         when {{ method }} in ('weekend_offset', 'weekend_on_or_before', 'weekend_on_or_after', 'weekend_nearest') then
             {{ add_days(range_start, 1) }}
         when {{ method }} in ('explicit_season', 'season_before', 'season_current', 'season_after') then

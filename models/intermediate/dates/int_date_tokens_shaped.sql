@@ -147,7 +147,8 @@ anchor_words as (
     union
     select {{ regex_extract("pattern", "'(\\S+)$'", 1) }} as word
     from {{ ref('relative_date_rules') }}
-    where not {{ regex_contains("pattern", "'<\\S*$'") }}
+    -- `in five years` dates only after a future word: its sentence is kept by count_ahead instead
+    where not {{ regex_contains("pattern", "'<\\S*$'") }} and rule != 'duration'
 
 ),
 
@@ -157,6 +158,7 @@ candidate_sentences as (
     from sentence_quotes
     where
         {{ regex_contains("sentence_quotes.sentence_text", date_regex('digit_cue')) }}
+        or {{ regex_contains("lower(sentence_quotes.sentence_text)", date_regex('count_ahead')) }}
         or {{ lists_overlap(regex_matches("lower(sentence_quotes.sentence_text)", "'[a-z]+'"),
             "(select array_agg(anchor_words.word) from anchor_words)") }}
 
