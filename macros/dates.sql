@@ -30,6 +30,7 @@
         'digit_cue': "'(19|20)[0-9][0-9]|\\bQ[1-4]\\b|[0-9]/[0-9]'",
         'multi_quarter_span': "'\\b(six|nine|6|9) (- )?months?\\b|\\bfirst (- )?half\\b'",
         'count_ahead': "'\\bin [a-z0-9-]+ (day|week|month|year)s\\b'",
+        'early_year': "'\\b(in|since) 1[0-8][0-9][0-9]\\b'",
     } -%}
     {{ return(patterns[name]) }}
 {%- endmacro %}

@@ -3,7 +3,7 @@
 
     Shapes: `<weekday>`, `<month>` (a month name that is never an ordinary word), `<mon>` (an
     abbreviation, or May/March: a date only next to a day, a year or a preposition), `<season>`,
-    `<year>` (1900-2099), `<decade>` (`1990s`), `<day>` (1-31, optionally 1st/2nd...), `<yy>` (two
+    `<year>` (1900-2099; 1000-1899 after `in`, `since`), `<decade>` (`1990s`), `<day>` (1-31, optionally 1st/2nd...), `<yy>` (two
     digits, the year of `7/8/07`), `<quarter>` (`Q3`), `<ordinal>`, `<count>` (a count word),
     `<spoken_year>` and `<tens>` (`nineteen` `ninety` of `nineteen ninety-six`), else the token. Only sentences holding a month or weekday name, a year or the last
     word of a relative pattern are kept, which keeps 100,000 articles to about a minute. -#}
@@ -11,6 +11,8 @@
 -- depends_on: {{ ref('int_stories_changed') }}
 
 {%- set spoken_year = spoken_year_value('count_words', 'next_tens', 'unit_words', 'tokens.next_token_key') %}
+{%- set early_year = regex_contains('tokens.token', "'^1[0-8][0-9][0-9]$'")
+    ~ " and tokens.previous_token_key in ('in', 'since')" %}
 
 with
 
@@ -159,6 +161,7 @@ candidate_sentences as (
     where
         {{ regex_contains("sentence_quotes.sentence_text", date_regex('digit_cue')) }}
         or {{ regex_contains("lower(sentence_quotes.sentence_text)", date_regex('count_ahead')) }}
+        or {{ regex_contains("lower(sentence_quotes.sentence_text)", date_regex('early_year')) }}
         or {{ lists_overlap(regex_matches("lower(sentence_quotes.sentence_text)", "'[a-z]+'"),
             "(select array_agg(anchor_words.word) from anchor_words)") }}
 
@@ -182,6 +185,8 @@ classified as (
             when tens_words.tens_value is not null and previous_counts.count_value in ({{ spoken_year_hundreds() }})
                 then '<tens>'
             when {{ regex_contains("tokens.token", "'^(19|20)[0-9][0-9]$'") }} then '<year>'
+            -- a year before 1900 only after `in` or `since` (`independence from Spain in 1898`)
+            when {{ early_year }} then '<year>'
             when {{ regex_contains("tokens.token", "'^(19|20)[0-9]0s$'") }} then '<decade>'
             when decades.decade_year is not null then '<decade>'
             when {{ regex_contains("tokens.token", "'^[0-9][0-9]?(st|nd|rd|th)?$'") }}
@@ -220,7 +225,7 @@ classified as (
             else coalesce(count_words.count_value, ordinal_words.ordinal_value)
         end as day_value,
         case
-            when {{ regex_contains("tokens.token", "'^(19|20)[0-9][0-9]s?$'") }}
+            when {{ regex_contains("tokens.token", "'^(19|20)[0-9][0-9]s?$'") }} or {{ early_year }}
                 then cast(left(tokens.token, 4) as integer)
             else coalesce(decades.decade_year, {{ spoken_year }})
         end as year_value,
