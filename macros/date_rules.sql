@@ -65,3 +65,23 @@
             then 2000 + coalesce({{ unit }}.count_value, 0)
     end
 {%- endmacro %}
+
+{#- Whether a token of int_date_tokens_shaped (`tokens`, with its joins to seed date_context_words
+    named as there) marks what follows in its clause as ahead: a future marker (`will`; a
+    contracted `will` is glued to its subject, `they'll`; inside a compound a marker is none,
+    `lower-than-expected`, nor is `due to` without `be`, `due to its loss`: because of); a word of
+    intending before `to`/`for` or of putting off before `until`/`till` (`linked_markers`); a form
+    of `be` before `to` and a verb (`is to be held`, `is to resume trading`; not `is to blame`). -#}
+{% macro date_is_future_marker() -%}
+    (
+        future_markers.match_key is not null
+        and coalesce(tokens.previous_token_key, '') != '-'
+        and not (tokens.token_key = 'due' and tokens.next_token_key = 'to' and previous_copulas.match_key is null)
+        or contracted_markers.match_key is not null
+        or linked_markers.match_key is not null
+        or (
+            copulas.match_key is not null and tokens.next_token_key = 'to' and no_verbs.match_key is null
+            and {{ regex_contains("tokens.second_next_token_key", "'^[a-z]+$'") }}
+        )
+    )
+{%- endmacro %}

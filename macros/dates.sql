@@ -22,15 +22,15 @@
     are not words of a seed: a quarter written `Q3`, a two-digit number (the year of `7/8/07`),
     the digits that make a sentence worth tokenising (a year, a quarter, a slashed date), and in a
     sentence's token keys joined by spaces a span of several quarters that results report (`the
-    nine months`, `six-month`, `first-half`). -#}
+    nine months`, `six-month`, `first-half`); in a lower-cased sentence the words that make it
+    worth tokenising too (`in five years`, `in 1898`). -#}
 {% macro date_regex(name) -%}
     {%- set patterns = {
         'quarter': "'^Q[1-4]$'",
         'two_digit': "'^[0-9][0-9]$'",
         'digit_cue': "'(19|20)[0-9][0-9]|\\bQ[1-4]\\b|[0-9]/[0-9]'",
         'multi_quarter_span': "'\\b(six|nine|6|9) (- )?months?\\b|\\bfirst (- )?half\\b'",
-        'count_ahead': "'\\bin [a-z0-9-]+ (day|week|month|year)s\\b'",
-        'early_year': "'\\b(in|since) 1[0-8][0-9][0-9]\\b'",
+        'lower_cue': "'\\bin [a-z0-9-]+ (day|week|month|year)s\\b|\\b(in|since) 1[0-8][0-9][0-9]\\b'",
     } -%}
     {{ return(patterns[name]) }}
 {%- endmacro %}

@@ -1,12 +1,8 @@
 {#- The tokens of the sentences that can hold a date (int_tokens), each with its shape in the date
-    grammar and the sequence features the grammar and the cue rules read.
-
-    Shapes: `<weekday>`, `<month>` (a month name that is never an ordinary word), `<mon>` (an
-    abbreviation, or May/March: a date only next to a day, a year or a preposition), `<season>`,
-    `<year>` (1900-2099; 1000-1899 after `in`, `since`), `<decade>` (`1990s`), `<day>` (1-31, optionally 1st/2nd...), `<yy>` (two
-    digits, the year of `7/8/07`), `<quarter>` (`Q3`), `<ordinal>`, `<count>` (a count word),
-    `<spoken_year>` and `<tens>` (`nineteen` `ninety` of `nineteen ninety-six`), else the token. Only sentences holding a month or weekday name, a year or the last
-    word of a relative pattern are kept, which keeps 100,000 articles to about a minute. -#}
+    grammar (described in the yml; `<mon>` is an abbreviation, or May/March: a date only next to a
+    day, a year or a preposition; `<year>` is 1900-2099, or 1000-1899 after `in`, `since`) and the
+    sequence features the grammar and the cue rules read. Keeping only the sentences that can hold
+    a date keeps 100,000 articles to about a minute. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -31,7 +27,6 @@ tokens as (
         token_key,
         token_kind,
         lag(token_key) over (partition by sentence_key order by token_no) as previous_token_key,
-        lag(token_key, 2) over (partition by sentence_key order by token_no) as second_previous_token_key,
         lead(token_key) over (partition by sentence_key order by token_no) as next_token_key,
         lead(token_key, 2) over (partition by sentence_key order by token_no) as second_next_token_key,
         -- the unit word of a spoken year (`nineteen ninety-six`, `nineteen ninety six`, `two thousand five`)
@@ -104,9 +99,7 @@ count_words as (
 
 ),
 
--- a future marker (`will`); a form of `be` that with `to` and a verb after it marks the future
--- too (`is to be held on Friday`, `is to resume trading Tuesday`; not `is to blame`); a word of
--- intending before `to`/`for` (`agreed to buy`) or of putting off before `until`/`till`
+-- the words that mark the future (date_is_future_marker in macros/date_rules.sql)
 future_words as (
 
     select
@@ -149,7 +142,7 @@ anchor_words as (
     union
     select {{ regex_extract("pattern", "'(\\S+)$'", 1) }} as word
     from {{ ref('relative_date_rules') }}
-    -- `in five years` dates only after a future word: its sentence is kept by count_ahead instead
+    -- `in five years` dates only after a future word: its sentence is kept by lower_cue instead
     where not {{ regex_contains("pattern", "'<\\S*$'") }} and rule != 'duration'
 
 ),
@@ -160,8 +153,7 @@ candidate_sentences as (
     from sentence_quotes
     where
         {{ regex_contains("sentence_quotes.sentence_text", date_regex('digit_cue')) }}
-        or {{ regex_contains("lower(sentence_quotes.sentence_text)", date_regex('count_ahead')) }}
-        or {{ regex_contains("lower(sentence_quotes.sentence_text)", date_regex('early_year')) }}
+        or {{ regex_contains("lower(sentence_quotes.sentence_text)", date_regex('lower_cue')) }}
         or {{ lists_overlap(regex_matches("lower(sentence_quotes.sentence_text)", "'[a-z]+'"),
             "(select array_agg(anchor_words.word) from anchor_words)") }}
 
@@ -203,20 +195,8 @@ classified as (
         tokens.token in (',', ';', ':', '—', '–', '(', ')') as is_clause_mark,
         case when tokens.token = '“' then 1 when tokens.token = '”' then -1 else 0 end as curly_quote_step,
         case when tokens.token = '"' then 1 else 0 end as straight_quote_step,
-        -- a contracted `will` is glued to its subject (`they'll`); inside a compound a marker is
-        -- none (`lower-than-expected`), nor is `due to` without `be` (`due to its loss`: because of)
-        future_markers.match_key is not null
-        and coalesce(tokens.previous_token_key, '') != '-'
-        and not (tokens.token_key = 'due' and tokens.next_token_key = 'to' and previous_copulas.match_key is null)
-        or contracted_markers.match_key is not null
-        or (
-            tokens.token_key = 'be' and tokens.previous_token_key = 'to' and future_copulas.match_key is not null
-        )
-        or linked_markers.match_key is not null
-        or (
-            copulas.match_key is not null and tokens.next_token_key = 'to' and no_verbs.match_key is null
-            and {{ regex_contains("tokens.second_next_token_key", "'^[a-z]+$'") }}
-        ) as is_future_marker,
+        -- macros/date_rules.sql
+        {{ date_is_future_marker() }} as is_future_marker,
         case
             when {{ regex_contains("tokens.token", "'^[0-9][0-9]?(st|nd|rd|th)?$'") }}
                 then cast({{ regex_first("tokens.token", "'^[0-9]+'") }} as integer)
@@ -254,8 +234,6 @@ classified as (
             and contracted_markers.role = 'future_marker'
     left join future_words as previous_copulas
         on tokens.previous_token_key = previous_copulas.match_key and previous_copulas.role = 'future_copula'
-    left join future_words as future_copulas
-        on tokens.second_previous_token_key = future_copulas.match_key and future_copulas.role = 'future_copula'
     left join future_words as copulas on tokens.token_key = copulas.match_key and copulas.role = 'future_copula'
     left join future_words as no_verbs
         on tokens.second_next_token_key = no_verbs.match_key and no_verbs.role = 'no_verb'
