@@ -47,6 +47,21 @@
     {{ add_days(first, '((1 - ' ~ iso_weekday(first) ~ ' + 7) % 7) + 1') }}
 {%- endmacro %}
 
+{#- Easter Sunday of year `y` (Gregorian; the anonymous algorithm of Meeus). -#}
+{% macro dates_easter(y) -%}
+    {%- set yy = '(' ~ y ~ ')' -%}
+    {%- set a = '(' ~ yy ~ ' % 19)' -%}
+    {%- set b = 'floor(' ~ yy ~ ' / 100)' -%}
+    {%- set c = '(' ~ yy ~ ' % 100)' -%}
+    {%- set f = 'floor((' ~ b ~ ' + 8) / 25)' -%}
+    {%- set g = 'floor((' ~ b ~ ' - ' ~ f ~ ' + 1) / 3)' -%}
+    {%- set h = '((19 * ' ~ a ~ ' + ' ~ b ~ ' - floor(' ~ b ~ ' / 4) - ' ~ g ~ ' + 15) % 30)' -%}
+    {%- set l = '((32 + 2 * (' ~ b ~ ' % 4) + 2 * floor(' ~ c ~ ' / 4) - ' ~ h ~ ' - (' ~ c ~ ' % 4)) % 7)' -%}
+    {%- set m = 'floor((' ~ a ~ ' + 11 * ' ~ h ~ ' + 22 * ' ~ l ~ ') / 451)' -%}
+    {%- set n = '(' ~ h ~ ' + ' ~ l ~ ' - 7 * ' ~ m ~ ' + 114)' -%}
+    {{ date_from_parts(yy, 'floor(' ~ n ~ ' / 31)', '(' ~ n ~ ' % 31) + 1') }}
+{%- endmacro %}
+
 {#- The year of a two-digit year number: the 2000s below var('two_digit_year_pivot'), else the
     1900s (`7/8/07` is 2007, `3/4/97` 1997). -#}
 {% macro dates_two_digit_year(yy) -%}
@@ -89,6 +104,8 @@
     {%- set am = 'cast(extract(month from ' ~ anchor ~ ') as integer)' -%}
     {%- set aw = iso_weekday(anchor) -%}
     {%- set future_limit = add_days(anchor, var('yearless_day_future_days')) -%}
+    {%- set nearest_easter = '(case when ' ~ anchor ~ ' >= ' ~ add_days(dates_easter(ay), 182) ~ ' then '
+        ~ dates_easter(ay ~ ' + 1') ~ ' else ' ~ dates_easter(ay) ~ ' end)' -%}
     {%- set nearest_day -%}
         (case
             when {{ dates_calendar_day(ay ~ ' + 1', m, d) }} <= {{ future_limit }}
@@ -170,6 +187,10 @@
                 when {{ dates_thanksgiving(ay) }} <= {{ anchor }} then {{ dates_thanksgiving(ay) }}
                 else {{ dates_thanksgiving(ay ~ ' - 1') }}
             end
+        {#- Easter without a year is this year's, from half a year after it the coming one;
+            `Easter week` is the Monday-to-Sunday week that ends on it #}
+        when 'easter_nearest' then {{ nearest_easter }}
+        when 'easter_week_nearest' then {{ add_days(nearest_easter, -6) }}
         {#- Election Day without a year is the one nearest the anchor (half a year from the last
             one on, the coming one: `from now to Election Day` in October) #}
         when 'election_day_nearest' then
@@ -260,7 +281,8 @@
             'quarter_offset') then
             {{ add_days(add_months(range_start, 3), -1) }}
         when {{ method }} in ('explicit_half', 'half_in_year_offset') then {{ add_days(add_months(range_start, 6), -1) }}
-        when {{ method }} in ('week_offset', 'weeks_ago', 'weeks_ahead', 'week_of_day_nearest') then
+        when {{ method }} in ('week_offset', 'weeks_ago', 'weeks_ahead', 'week_of_day_nearest', 'easter_week_nearest')
+            then
             {{ add_days(range_start, 6) }}
         when {{ method }} in ('weekend_offset', 'weekend_on_or_before', 'weekend_on_or_after', 'weekend_nearest') then
             {{ add_days(range_start, 1) }}
