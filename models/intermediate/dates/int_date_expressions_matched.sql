@@ -14,8 +14,9 @@
     quarter` and `the latest period` are that quarter (else no date; `the latest period` the
     quarter before publication's, as `the latest quarter`), so is `this quarter` unless a future
     word comes before it (else the current quarter), `the 1988 quarter` is that
-    quarter in 1988 (else the year), `for the year` is that quarter's year (else the year of the
-    latest date named before, else publication's: `a high for the year`). In a
+    quarter in 1988 (else the year), `for the year` is that quarter's year (else, beside an amount
+    or a share, the year of the latest date named before, else publication's: `a high for the year
+    of $42.875`; else no date). In a
     sentence that names a span of several quarters (`for the nine months`, `first-half`), `a year
     earlier` and `the 1988 period` are a year: that span a year before lies in no one quarter.
 
@@ -63,6 +64,16 @@ multi_quarter_sentences as (
 
 ),
 
+-- sentences that give an amount or a share (`$`, `%`): `for the year` there is a results or
+-- market figure's year (`a high for the year of $42.875`), not a generic one (`hosts for the year`)
+figure_sentences as (
+
+    select distinct tokens.sentence_key
+    from {{ ref('int_date_tokens_shaped') }} as tokens
+    where {{ in_changed_stories() }} and tokens.token_key in ('$', '£', '€', '%')
+
+),
+
 -- `the day before` / `the day after` just before an expression of one day (`the day before last
 -- Tuesday's hearing`): the expression is the day before or after it, and starts with `the day`
 day_counts as (
@@ -94,6 +105,7 @@ reporting as (
     select
         families.*,
         multi_quarter_sentences.sentence_key is not null as names_multi_quarter_span,
+        figure_sentences.sentence_key is not null as gives_figure,
         -- the latest quarter the article named before this expression
         last_value(
             case
@@ -124,6 +136,7 @@ reporting as (
         lag(families.resolved_start) over in_sentence as previous_start
     from families
     left join multi_quarter_sentences on families.sentence_key = multi_quarter_sentences.sentence_key
+    left join figure_sentences on families.sentence_key = figure_sentences.sentence_key
     window earlier as (
         partition by families.article_id
         order by families.char_start
@@ -156,8 +169,8 @@ periods as (
             when rule = 'listed_day' and previous_granularity = 'day' and previous_end_token_no = start_token_no - 2
                 then {{ dates_calendar_day('extract(year from previous_start)', 'extract(month from previous_start)',
                     'day_number') }}
-            -- `for the year` in an article that reported no quarter before: the year told about
-            when rule = 'reporting_year' and reporting_quarter_start is null
+            -- `for the year` of a figure in an article that reported no quarter before: the year told about
+            when rule = 'reporting_year' and reporting_quarter_start is null and gives_figure
                 then {{ date_from_parts('extract(year from coalesce(antecedent_start, published_date))', 1, 1) }}
             when reporting_quarter_start is null then null
             when rule = 'year_before_reporting_period' and names_multi_quarter_span
@@ -181,13 +194,15 @@ periods as (
 
 ),
 
--- `the quarter` with no quarter named before and `that day` with no day named before date nothing
+-- `the quarter` with no quarter named before, `for the year` with none and no figure beside it
+-- and `that day` with no day named before date nothing
 dated as (
 
     select *
     from periods
     where
         not (rule = 'reporting_quarter' and reporting_quarter_start is null)
+        and not (rule = 'reporting_year' and period_start is null)
         and not (rule in ('listed_day', {{ antecedent_rules() }}) and period_start is null)
 
 ),
