@@ -70,8 +70,9 @@
     named as there) marks what follows in its clause as ahead: a future marker (`will`; a
     contracted `will` is glued to its subject, `they'll`; inside a compound a marker is none,
     `lower-than-expected`, nor is `due to` without `be`, `due to its loss`: because of); a word of
-    intending before `to`/`for` or of putting off before `until`/`till` (`linked_markers`); a form
-    of `be` before `to` and a verb (`is to be held`, `is to resume trading`; not `is to blame`). -#}
+    intending before `to`/`for` (`linked_markers`); a form of `be` before `to` and a verb (`is to be
+    held`, `is to resume trading`; not `is to blame`). A word of putting off reaches only what follows
+    `until`, `till` or `through` (int_date_tokens_shaped). -#}
 {% macro date_is_future_marker() -%}
     (
         future_markers.match_key is not null

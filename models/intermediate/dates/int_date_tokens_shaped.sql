@@ -197,6 +197,7 @@ classified as (
         case when tokens.token = '"' then 1 else 0 end as straight_quote_step,
         -- macros/date_rules.sql
         {{ date_is_future_marker() }} as is_future_marker,
+        deferrals.match_key is not null as is_deferral,
         case
             when {{ regex_contains("tokens.token", "'^[0-9][0-9]?(st|nd|rd|th)?$'") }}
                 then cast({{ regex_first("tokens.token", "'^[0-9]+'") }} as integer)
@@ -239,10 +240,8 @@ classified as (
         on tokens.second_next_token_key = no_verbs.match_key and no_verbs.role = 'no_verb'
     left join future_words as linked_markers
         on tokens.token_key = linked_markers.match_key
-            and (
-                linked_markers.role = 'intent_verb' and tokens.next_token_key in ('to', 'for')
-                or linked_markers.role = 'deferral_verb' and tokens.next_token_key in ('until', 'till')
-            )
+            and linked_markers.role = 'intent_verb' and tokens.next_token_key in ('to', 'for')
+    left join future_words as deferrals on tokens.token_key = deferrals.match_key and deferrals.role = 'deferral_verb'
 
 ),
 
@@ -264,15 +263,20 @@ sequenced as (
         or (straight_quotes_before + sum(straight_quote_step) over (
             partition by sentence_key order by token_no
         )) % 2 = 1 as is_quoted,
-        -- `since` opens a clause of its own past (`will care for him since he came on Monday`)
-        coalesce(max(case when is_future_marker then token_no end) over (
-            partition by sentence_key order by token_no
-            rows between unbounded preceding and 1 preceding
-        ), -1) > coalesce(max(case when is_clause_mark or token_key = 'since' then token_no end) over (
-            partition by sentence_key order by token_no
-            rows between unbounded preceding and 1 preceding
-        ), 0) as follows_future_marker
+        -- `since` opens a clause of its own past (`will care for him since he came on Monday`); a
+        -- word of putting off reaches what follows `until`, `till`, `through` (`extended ... through
+        -- January`, `postponed until Tuesday`)
+        greatest(
+            coalesce(max(case when is_future_marker then token_no end) over earlier, -1),
+            case
+                when previous_token_key in ('until', 'till', 'through')
+                    then coalesce(max(case when is_deferral then token_no end) over earlier, -1)
+                else -1
+            end
+        ) > coalesce(max(case when is_clause_mark or token_key = 'since' then token_no end) over earlier, 0)
+            as follows_future_marker
     from classified
+    window earlier as (partition by sentence_key order by token_no rows between unbounded preceding and 1 preceding)
 
 ),
 
