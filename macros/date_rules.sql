@@ -34,14 +34,16 @@
 {%- endmacro %}
 
 {#- Rules of seed relative_date_rules resolved against the latest date the article named before
-    them (int_date_expressions_matched): `that year`, `the following month`, `the next day`. -#}
+    them (int_date_expressions_matched): `that year`, `the following month`, `the next day`, `the
+    previous Friday`. -#}
 {% macro antecedent_rules() -%}
-    'antecedent_year', 'antecedent_month', 'antecedent_day'
+    'antecedent_year', 'antecedent_month', 'antecedent_day', 'antecedent_weekday'
 {%- endmacro %}
 
 {#- Rules of seed relative_date_rules resolved against the quarter a results report is about. -#}
 {% macro reporting_period_rules() -%}
-    'year_before_reporting_period', 'reporting_quarter', 'reporting_quarter_in_year', 'reporting_year'
+    'year_before_reporting_period', 'reporting_quarter', 'latest_reporting_quarter', 'reporting_or_current_quarter',
+    'reporting_quarter_in_year', 'reporting_year'
 {%- endmacro %}
 
 {#- The hundreds a spoken year may open with: `nineteen` in `nineteen ninety-six`. -#}
@@ -62,4 +64,25 @@
         when {{ count }}.count_value = 2 and {{ next_key }} = 'thousand'
             then 2000 + coalesce({{ unit }}.count_value, 0)
     end
+{%- endmacro %}
+
+{#- Whether a token of int_date_tokens_shaped (`tokens`, with its joins to seed date_context_words
+    named as there) marks what follows in its clause as ahead: a future marker (`will`; a
+    contracted `will` is glued to its subject, `they'll`; inside a compound a marker is none,
+    `lower-than-expected`, nor is `due to` without `be`, `due to its loss`: because of); a word of
+    intending before `to`/`for` (`linked_markers`); a form of `be` before `to` and a verb (`is to be
+    held`, `is to resume trading`; not `is to blame`). A word of putting off reaches only what follows
+    `until`, `till` or `through` (int_date_tokens_shaped). -#}
+{% macro date_is_future_marker() -%}
+    (
+        future_markers.match_key is not null
+        and coalesce(tokens.previous_token_key, '') != '-'
+        and not (tokens.token_key = 'due' and tokens.next_token_key = 'to' and previous_copulas.match_key is null)
+        or contracted_markers.match_key is not null
+        or linked_markers.match_key is not null
+        or (
+            copulas.match_key is not null and tokens.next_token_key = 'to' and no_verbs.match_key is null
+            and {{ regex_contains("tokens.second_next_token_key", "'^[a-z]+$'") }}
+        )
+    )
 {%- endmacro %}

@@ -22,13 +22,15 @@
     are not words of a seed: a quarter written `Q3`, a two-digit number (the year of `7/8/07`),
     the digits that make a sentence worth tokenising (a year, a quarter, a slashed date), and in a
     sentence's token keys joined by spaces a span of several quarters that results report (`the
-    nine months`, `six-month`, `first-half`). -#}
+    nine months`, `six-month`, `first-half`); in a lower-cased sentence the words that make it
+    worth tokenising too (`in five years`, `in 1898`). -#}
 {% macro date_regex(name) -%}
     {%- set patterns = {
         'quarter': "'^Q[1-4]$'",
         'two_digit': "'^[0-9][0-9]$'",
         'digit_cue': "'(19|20)[0-9][0-9]|\\bQ[1-4]\\b|[0-9]/[0-9]'",
         'multi_quarter_span': "'\\b(six|nine|6|9) (- )?months?\\b|\\bfirst (- )?half\\b'",
+        'lower_cue': "'\\bin [a-z0-9-]+ (day|week|month|year)s\\b|\\b(in|since) 1[0-8][0-9][0-9]\\b'",
     } -%}
     {{ return(patterns[name]) }}
 {%- endmacro %}
@@ -37,6 +39,27 @@
 {% macro dates_thanksgiving(y) -%}
     {%- set first = date_from_parts(y, 11, 1) -%}
     {{ add_days(first, '((4 - ' ~ iso_weekday(first) ~ ' + 7) % 7) + 21') }}
+{%- endmacro %}
+
+{#- US Election Day of year `y`: the Tuesday after the first Monday of November. -#}
+{% macro dates_election_day(y) -%}
+    {%- set first = date_from_parts(y, 11, 1) -%}
+    {{ add_days(first, '((1 - ' ~ iso_weekday(first) ~ ' + 7) % 7) + 1') }}
+{%- endmacro %}
+
+{#- Easter Sunday of year `y` (Gregorian; the anonymous algorithm of Meeus). -#}
+{% macro dates_easter(y) -%}
+    {%- set yy = '(' ~ y ~ ')' -%}
+    {%- set a = '(' ~ yy ~ ' % 19)' -%}
+    {%- set b = 'floor(' ~ yy ~ ' / 100)' -%}
+    {%- set c = '(' ~ yy ~ ' % 100)' -%}
+    {%- set f = 'floor((' ~ b ~ ' + 8) / 25)' -%}
+    {%- set g = 'floor((' ~ b ~ ' - ' ~ f ~ ' + 1) / 3)' -%}
+    {%- set h = '((19 * ' ~ a ~ ' + ' ~ b ~ ' - floor(' ~ b ~ ' / 4) - ' ~ g ~ ' + 15) % 30)' -%}
+    {%- set l = '((32 + 2 * (' ~ b ~ ' % 4) + 2 * floor(' ~ c ~ ' / 4) - ' ~ h ~ ' - (' ~ c ~ ' % 4)) % 7)' -%}
+    {%- set m = 'floor((' ~ a ~ ' + 11 * ' ~ h ~ ' + 22 * ' ~ l ~ ') / 451)' -%}
+    {%- set n = '(' ~ h ~ ' + ' ~ l ~ ' - 7 * ' ~ m ~ ' + 114)' -%}
+    {{ date_from_parts(yy, 'floor(' ~ n ~ ' / 31)', '(' ~ n ~ ' % 31) + 1') }}
 {%- endmacro %}
 
 {#- The year of a two-digit year number: the 2000s below var('two_digit_year_pivot'), else the
@@ -81,6 +104,8 @@
     {%- set am = 'cast(extract(month from ' ~ anchor ~ ') as integer)' -%}
     {%- set aw = iso_weekday(anchor) -%}
     {%- set future_limit = add_days(anchor, var('yearless_day_future_days')) -%}
+    {%- set nearest_easter = '(case when ' ~ anchor ~ ' >= ' ~ add_days(dates_easter(ay), 182) ~ ' then '
+        ~ dates_easter(ay ~ ' + 1') ~ ' else ' ~ dates_easter(ay) ~ ' end)' -%}
     {%- set nearest_day -%}
         (case
             when {{ dates_calendar_day(ay ~ ' + 1', m, d) }} <= {{ future_limit }}
@@ -139,9 +164,12 @@
                 when {{ dates_calendar_day(ay, m, d) }} < {{ anchor }} then {{ dates_calendar_day(ay, m, d) }}
                 else {{ dates_calendar_day(ay ~ ' - 1', m, d) }}
             end
+        {#- after a future word: the earliest such day on or after the anchor, or this year's when
+            it is at most var('future_day_past_days') before it (a span already begun) #}
         when 'day_on_or_after' then
             case
-                when {{ dates_calendar_day(ay, m, d) }} >= {{ anchor }} then {{ dates_calendar_day(ay, m, d) }}
+                when {{ dates_calendar_day(ay, m, d) }} >= {{ add_days(anchor, '-' ~ var('future_day_past_days')) }}
+                    then {{ dates_calendar_day(ay, m, d) }}
                 else {{ dates_calendar_day(ay ~ ' + 1', m, d) }}
             end
         {# A bare month is the latest one not after the anchor's month, unless it is one of the
@@ -158,6 +186,19 @@
             case
                 when {{ dates_thanksgiving(ay) }} <= {{ anchor }} then {{ dates_thanksgiving(ay) }}
                 else {{ dates_thanksgiving(ay ~ ' - 1') }}
+            end
+        {#- Easter without a year is this year's, from half a year after it the coming one;
+            `Easter week` is the Monday-to-Sunday week that ends on it #}
+        when 'easter_nearest' then {{ nearest_easter }}
+        when 'easter_week_nearest' then {{ add_days(nearest_easter, -6) }}
+        {#- Election Day without a year is the one nearest the anchor (half a year from the last
+            one on, the coming one: `from now to Election Day` in October) #}
+        when 'election_day_nearest' then
+            case
+                when {{ dates_election_day(ay) }} <= {{ anchor }} then {{ dates_election_day(ay) }}
+                when {{ anchor }} >= {{ add_days(dates_election_day(ay ~ ' - 1'), 182) }}
+                    then {{ dates_election_day(ay) }}
+                else {{ dates_election_day(ay ~ ' - 1') }}
             end
         when 'month_not_before' then
             {{ dates_first_of_month(ay ~ ' + case when ' ~ m ~ ' < ' ~ am ~ ' then 1 else 0 end', m) }}
@@ -187,6 +228,11 @@
         when 'weeks_ago' then {{ add_days(anchor, '1 - ' ~ aw ~ ' - 7 * (' ~ d ~ ')') }}
         when 'months_ago' then {{ add_months(dates_first_of_month(ay, am), '-(' ~ d ~ ')') }}
         when 'years_ago' then {{ date_from_parts(ay ~ ' - (' ~ d ~ ')', 1, 1) }}
+        {#- `will open in two weeks`: only after a future word (a duration otherwise) -#}
+        when 'days_ahead' then {{ add_days(anchor, d) }}
+        when 'weeks_ahead' then {{ add_days(anchor, '1 - ' ~ aw ~ ' + 7 * (' ~ d ~ ')') }}
+        when 'months_ahead' then {{ add_months(dates_first_of_month(ay, am), d) }}
+        when 'years_ahead' then {{ date_from_parts(ay ~ ' + (' ~ d ~ ')', 1, 1) }}
         {#- weekends run Saturday to Sunday; `over the weekend` is the latest one begun by the anchor -#}
         when 'weekend_offset' then {{ add_days(anchor, '6 - ' ~ aw ~ ' + 7 * ' ~ unit_offset) }}
         when 'weekend_on_or_before' then {{ add_days(anchor, '-((' ~ aw ~ ' + 1) % 7)') }}
@@ -221,20 +267,23 @@
     {%- set method = parts ~ 'resolution_method' -%}
     {%- set end_year = parts ~ 'end_year_number' -%}
     case
-        when {{ method }} in ('explicit_year', 'year_offset', 'years_ago') then
+        when {{ method }} in ('explicit_year', 'year_offset', 'years_ago', 'years_ahead') then
             {{ date_from_parts('extract(year from ' ~ range_start ~ ')', 12, 31) }}
         when {{ method }} = 'explicit_year_range' then {{ date_from_parts(end_year, 12, 31) }}
         when {{ method }} = 'explicit_decade' then {{ date_from_parts('extract(year from ' ~ range_start ~ ') + 9', 12, 31) }}
         when {{ method }} = 'explicit_century' then
             {{ date_from_parts('extract(year from ' ~ range_start ~ ') + 99', 12, 31) }}
         when {{ method }} in ('explicit_month', 'month_not_after', 'month_not_before', 'month_before',
-            'month_after', 'month_offset', 'month_in_year_offset', 'month_in_publication_year', 'months_ago') then
+            'month_after', 'month_offset', 'month_in_year_offset', 'month_in_publication_year', 'months_ago',
+            'months_ahead') then
             {{ add_days(add_months(range_start, 1), -1) }}
         when {{ method }} in ('explicit_quarter', 'quarter_not_after', 'quarter_not_before', 'quarter_in_year_offset',
             'quarter_offset') then
             {{ add_days(add_months(range_start, 3), -1) }}
         when {{ method }} in ('explicit_half', 'half_in_year_offset') then {{ add_days(add_months(range_start, 6), -1) }}
-        when {{ method }} in ('week_offset', 'weeks_ago', 'week_of_day_nearest') then {{ add_days(range_start, 6) }}
+        when {{ method }} in ('week_offset', 'weeks_ago', 'weeks_ahead', 'week_of_day_nearest', 'easter_week_nearest')
+            then
+            {{ add_days(range_start, 6) }}
         when {{ method }} in ('weekend_offset', 'weekend_on_or_before', 'weekend_on_or_after', 'weekend_nearest') then
             {{ add_days(range_start, 1) }}
         when {{ method }} in ('explicit_season', 'season_before', 'season_current', 'season_after') then

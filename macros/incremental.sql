@@ -69,6 +69,6 @@
 {#- The vars of dbt_project.yml that change extracted facts (thresholds of the tests do not). -#}
 {% macro rule_vars() -%}
     {{- return(['figure_tolerance', 'story_window_days', 'event_day_gap', 'event_cue_max_distance',
-                'yearless_day_future_days', 'bare_weekday_future_days', 'bare_month_future_months',
-                'claim_history_days', 'two_digit_year_pivot']) -}}
+                'yearless_day_future_days', 'future_day_past_days', 'bare_weekday_future_days',
+                'bare_month_future_months', 'claim_history_days', 'two_digit_year_pivot']) -}}
 {%- endmacro %}

@@ -11,10 +11,17 @@
     before outside a clause that looks ahead (`third-quarter profit rose ... from a year earlier`;
     not `will take a fourth-quarter charge`): `a year ago/earlier`, `the
     year-ago period` are that quarter a year before (else the year before publication), `the
-    quarter` and `the latest period` are that quarter (else no date), `the 1988 quarter` is that
-    quarter in 1988 (else the year), `for the year` is that quarter's year (else no date). In a
+    quarter` and `the latest period` are that quarter (else no date; `the latest period` the
+    quarter before publication's, as `the latest quarter`), so is `this quarter` unless a future
+    word comes before it (else the current quarter), `the 1988 quarter` is that
+    quarter in 1988 (else the year), `for the year` is that quarter's year (else, beside an amount
+    or a share, the year of the latest date named before, else publication's: `a high for the year
+    of $42.875`; else no date). In a
     sentence that names a span of several quarters (`for the nine months`, `first-half`), `a year
     earlier` and `the 1988 period` are a year: that span a year before lies in no one quarter.
+
+    `the day before` or `the day after` just before an expression of one day makes it the day
+    before or after that day (`the day before last Tuesday's hearing`).
 
     A bare number after `and` just after a day (`April 24 and 25`) is a day of that month and year;
     elsewhere it dates nothing (`between 10 and 20`).
@@ -22,8 +29,9 @@
     A date told from the one before it is resolved against the latest date the article named
     before (its antecedent), not against publication: `that year`, `later that year`, `the
     following year` are the antecedent's year (+1), `the following month` the month after the
-    antecedent's day or month, `that day`, `the next morning` the antecedent's day (+1); without
-    such an antecedent they date nothing. -#}
+    antecedent's day or month, `that day`, `the next morning` the antecedent's day (+1), `the
+    previous Friday` the Friday before the antecedent's day; without such an antecedent they date
+    nothing. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -56,11 +64,48 @@ multi_quarter_sentences as (
 
 ),
 
+-- sentences that give an amount or a share (`$`, `%`): `for the year` there is a results or
+-- market figure's year (`a high for the year of $42.875`), not a generic one (`hosts for the year`)
+figure_sentences as (
+
+    select distinct tokens.sentence_key
+    from {{ ref('int_date_tokens_shaped') }} as tokens
+    where {{ in_changed_stories() }} and tokens.token_key in ('$', '£', '€', '%')
+
+),
+
+-- `the day before` / `the day after` just before an expression of one day (`the day before last
+-- Tuesday's hearing`): the expression is the day before or after it, and starts with `the day`
+day_counts as (
+
+    select
+        sentence_key,
+        token_no + 1 as start_token_no,
+        case when token_key = 'before' then -1 else 1 end as day_shift,
+        case when second_previous_key = 'the' then the_start else day_start end as phrase_start
+    from (
+        select
+            tokens.sentence_key,
+            tokens.token_no,
+            tokens.token_key,
+            lag(tokens.token_key) over in_sentence as previous_key,
+            lag(tokens.token_key, 2) over in_sentence as second_previous_key,
+            lag(tokens.char_start) over in_sentence as day_start,
+            lag(tokens.char_start, 2) over in_sentence as the_start
+        from {{ ref('int_date_tokens_shaped') }} as tokens
+        where {{ in_changed_stories() }}
+        window in_sentence as (partition by tokens.sentence_key order by tokens.token_no)
+    ) as sequenced
+    where token_key in ('before', 'after') and previous_key = 'day'
+
+),
+
 reporting as (
 
     select
         families.*,
         multi_quarter_sentences.sentence_key is not null as names_multi_quarter_span,
+        figure_sentences.sentence_key is not null as gives_figure,
         -- the latest quarter the article named before this expression
         last_value(
             case
@@ -91,6 +136,7 @@ reporting as (
         lag(families.resolved_start) over in_sentence as previous_start
     from families
     left join multi_quarter_sentences on families.sentence_key = multi_quarter_sentences.sentence_key
+    left join figure_sentences on families.sentence_key = figure_sentences.sentence_key
     window earlier as (
         partition by families.article_id
         order by families.char_start
@@ -113,16 +159,29 @@ periods as (
                     'extract(month from antecedent_start)'), 'unit_offset') }}
             when rule = 'antecedent_day' and antecedent_granularity = 'day'
                 then {{ add_days('antecedent_start', 'unit_offset') }}
+            -- `the previous Friday`: the Friday before the antecedent's day (`the following`: after)
+            when rule = 'antecedent_weekday' and antecedent_granularity = 'day' and unit_offset < 0
+                then {{ add_days('antecedent_start',
+                    '-(((' ~ iso_weekday('antecedent_start') ~ ' - weekday_number + 6) % 7) + 1)') }}
+            when rule = 'antecedent_weekday' and antecedent_granularity = 'day'
+                then {{ add_days('antecedent_start',
+                    '((weekday_number - ' ~ iso_weekday('antecedent_start') ~ ' + 6) % 7) + 1') }}
             when rule = 'listed_day' and previous_granularity = 'day' and previous_end_token_no = start_token_no - 2
                 then {{ dates_calendar_day('extract(year from previous_start)', 'extract(month from previous_start)',
                     'day_number') }}
+            -- `for the year` of a figure in an article that reported no quarter before: the year told about
+            when rule = 'reporting_year' and reporting_quarter_start is null and gives_figure
+                then {{ date_from_parts('extract(year from coalesce(antecedent_start, published_date))', 1, 1) }}
             when reporting_quarter_start is null then null
             when rule = 'year_before_reporting_period' and names_multi_quarter_span
                 then {{ date_from_parts('extract(year from reporting_quarter_start) - 1', 1, 1) }}
             when rule = 'reporting_quarter_in_year' and names_multi_quarter_span
                 then {{ date_from_parts('year_number', 1, 1) }}
             when rule = 'year_before_reporting_period' then {{ add_months('reporting_quarter_start', -12) }}
-            when rule = 'reporting_quarter' then reporting_quarter_start
+            when rule in ('reporting_quarter', 'latest_reporting_quarter') then reporting_quarter_start
+            -- `this quarter's loss` in a results report; `will ... this quarter` is the current one
+            when rule = 'reporting_or_current_quarter' and not coalesce(follows_future_marker, false)
+                then reporting_quarter_start
             when rule = 'reporting_quarter_in_year'
                 then {{ date_from_parts('year_number', 'extract(month from reporting_quarter_start)', 1) }}
             when rule = 'reporting_year'
@@ -135,14 +194,15 @@ periods as (
 
 ),
 
--- `the quarter`, `for the year` with no quarter named before and `that day` with no day named
--- before date nothing
+-- `the quarter` with no quarter named before, `for the year` with none and no figure beside it
+-- and `that day` with no day named before date nothing
 dated as (
 
     select *
     from periods
     where
-        not (rule in ('reporting_quarter', 'reporting_year') and reporting_quarter_start is null)
+        not (rule = 'reporting_quarter' and reporting_quarter_start is null)
+        and not (rule = 'reporting_year' and period_start is null)
         and not (rule in ('listed_day', {{ antecedent_rules() }}) and period_start is null)
 
 ),
@@ -150,21 +210,31 @@ dated as (
 anchored as (
 
     select
-        * exclude (resolved_start, resolved_end, granularity),
+        dated.* exclude (char_start, resolved_start, resolved_end, granularity),
+        coalesce(day_counts.phrase_start, dated.char_start) as char_start,
         case
-            when period_start is null or rule in ('listed_day', {{ antecedent_rules() }}) then granularity
-            when period_is_year then 'year'
+            when dated.period_start is null or dated.rule in ('listed_day', {{ antecedent_rules() }})
+                then dated.granularity
+            when dated.period_is_year then 'year'
             else 'season'
         end as granularity,
-        coalesce(period_start, resolved_start) as resolved_start,
+        {{ add_days('coalesce(dated.period_start, dated.resolved_start)', 'coalesce(day_counts.day_shift, 0)') }}
+            as resolved_start,
         case
-            when period_start is null then resolved_end
-            when period_is_year then {{ add_days(add_months('period_start', 12), -1) }}
-            when rule = 'antecedent_month' then {{ add_days(add_months('period_start', 1), -1) }}
-            when rule in ('antecedent_day', 'listed_day') then period_start
-            else {{ add_days(add_months('period_start', 3), -1) }}
+            when day_counts.day_shift is not null
+                then {{ add_days('coalesce(dated.period_start, dated.resolved_start)', 'day_counts.day_shift') }}
+            when dated.period_start is null then dated.resolved_end
+            when dated.period_is_year then {{ add_days(add_months('dated.period_start', 12), -1) }}
+            when dated.rule = 'antecedent_month' then {{ add_days(add_months('dated.period_start', 1), -1) }}
+            when dated.rule in ('antecedent_day', 'antecedent_weekday', 'listed_day') then dated.period_start
+            else {{ add_days(add_months('dated.period_start', 3), -1) }}
         end as resolved_end
     from dated
+    left join day_counts
+        on
+            dated.sentence_key = day_counts.sentence_key
+            and dated.start_token_no = day_counts.start_token_no
+            and dated.granularity = 'day'
 
 ),
 

@@ -168,6 +168,8 @@ mentions as (
     from parsed
     where
         not (skip_in_quotes and is_quoted)
+        -- `in five years` is a span of time unless a future word comes before it
+        and (turns_forward or method != 'duration')
         -- `Good Friday`, `Super Tuesday`: part of a name.
         and coalesce(previous_shape, '') not in (select name_prefixes.word from name_prefixes)
         -- `the year before` stands alone; in `the year before the war` it counts from the war

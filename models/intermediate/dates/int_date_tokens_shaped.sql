@@ -1,16 +1,14 @@
 {#- The tokens of the sentences that can hold a date (int_tokens), each with its shape in the date
-    grammar and the sequence features the grammar and the cue rules read.
-
-    Shapes: `<weekday>`, `<month>` (a month name that is never an ordinary word), `<mon>` (an
-    abbreviation, or May/March: a date only next to a day, a year or a preposition), `<season>`,
-    `<year>` (1900-2099), `<decade>` (`1990s`), `<day>` (1-31, optionally 1st/2nd...), `<yy>` (two
-    digits, the year of `7/8/07`), `<quarter>` (`Q3`), `<ordinal>`, `<count>` (a count word),
-    `<spoken_year>` and `<tens>` (`nineteen` `ninety` of `nineteen ninety-six`), else the token. Only sentences holding a month or weekday name, a year or the last
-    word of a relative pattern are kept, which keeps 100,000 articles to about a minute. -#}
+    grammar (described in the yml; `<mon>` is an abbreviation, or May/March: a date only next to a
+    day, a year or a preposition; `<year>` is 1900-2099, or 1000-1899 after `in`, `since`) and the
+    sequence features the grammar and the cue rules read. Keeping only the sentences that can hold
+    a date keeps 100,000 articles to about a minute. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
 {%- set spoken_year = spoken_year_value('count_words', 'next_tens', 'unit_words', 'tokens.next_token_key') %}
+{%- set early_year = regex_contains('tokens.token', "'^1[0-8][0-9][0-9]$'")
+    ~ " and tokens.previous_token_key in ('in', 'since')" %}
 
 with
 
@@ -29,8 +27,8 @@ tokens as (
         token_key,
         token_kind,
         lag(token_key) over (partition by sentence_key order by token_no) as previous_token_key,
-        lag(token_key, 2) over (partition by sentence_key order by token_no) as second_previous_token_key,
         lead(token_key) over (partition by sentence_key order by token_no) as next_token_key,
+        lead(token_key, 2) over (partition by sentence_key order by token_no) as second_next_token_key,
         -- the unit word of a spoken year (`nineteen ninety-six`, `nineteen ninety six`, `two thousand five`)
         case
             when lead(token_key, 2) over (partition by sentence_key order by token_no) = '-'
@@ -101,15 +99,14 @@ count_words as (
 
 ),
 
--- a future marker (`will`), and a form of `be` that with `to be` after it marks the future too
--- (`is to be held on Friday`; a bare `is to` does not: `is to blame`)
+-- the words that mark the future (date_is_future_marker in macros/date_rules.sql)
 future_words as (
 
     select
         match_key,
         role
     from {{ ref('stg_lexicons__date_context_words') }}
-    where role in ('future_marker', 'future_copula')
+    where role in ('future_marker', 'future_copula', 'intent_verb', 'deferral_verb', 'no_verb')
 
 ),
 
@@ -145,7 +142,8 @@ anchor_words as (
     union
     select {{ regex_extract("pattern", "'(\\S+)$'", 1) }} as word
     from {{ ref('relative_date_rules') }}
-    where not {{ regex_contains("pattern", "'<\\S*$'") }}
+    -- `in five years` dates only after a future word: its sentence is kept by lower_cue instead
+    where not {{ regex_contains("pattern", "'<\\S*$'") }} and rule != 'duration'
 
 ),
 
@@ -155,6 +153,7 @@ candidate_sentences as (
     from sentence_quotes
     where
         {{ regex_contains("sentence_quotes.sentence_text", date_regex('digit_cue')) }}
+        or {{ regex_contains("lower(sentence_quotes.sentence_text)", date_regex('lower_cue')) }}
         or {{ lists_overlap(regex_matches("lower(sentence_quotes.sentence_text)", "'[a-z]+'"),
             "(select array_agg(anchor_words.word) from anchor_words)") }}
 
@@ -178,6 +177,8 @@ classified as (
             when tens_words.tens_value is not null and previous_counts.count_value in ({{ spoken_year_hundreds() }})
                 then '<tens>'
             when {{ regex_contains("tokens.token", "'^(19|20)[0-9][0-9]$'") }} then '<year>'
+            -- a year before 1900 only after `in` or `since` (`independence from Spain in 1898`)
+            when {{ early_year }} then '<year>'
             when {{ regex_contains("tokens.token", "'^(19|20)[0-9]0s$'") }} then '<decade>'
             when decades.decade_year is not null then '<decade>'
             when {{ regex_contains("tokens.token", "'^[0-9][0-9]?(st|nd|rd|th)?$'") }}
@@ -194,15 +195,9 @@ classified as (
         tokens.token in (',', ';', ':', '—', '–', '(', ')') as is_clause_mark,
         case when tokens.token = '“' then 1 when tokens.token = '”' then -1 else 0 end as curly_quote_step,
         case when tokens.token = '"' then 1 else 0 end as straight_quote_step,
-        -- a contracted `will` is glued to its subject (`they'll`); inside a compound a marker is
-        -- none (`lower-than-expected`), nor is `due to` without `be` (`due to its loss`: because of)
-        future_markers.match_key is not null
-        and coalesce(tokens.previous_token_key, '') != '-'
-        and not (tokens.token_key = 'due' and tokens.next_token_key = 'to' and previous_copulas.match_key is null)
-        or contracted_markers.match_key is not null
-        or (
-            tokens.token_key = 'be' and tokens.previous_token_key = 'to' and future_copulas.match_key is not null
-        ) as is_future_marker,
+        -- macros/date_rules.sql
+        {{ date_is_future_marker() }} as is_future_marker,
+        deferrals.match_key is not null as is_deferral,
         case
             when {{ regex_contains("tokens.token", "'^[0-9][0-9]?(st|nd|rd|th)?$'") }}
                 then cast({{ regex_first("tokens.token", "'^[0-9]+'") }} as integer)
@@ -211,7 +206,7 @@ classified as (
             else coalesce(count_words.count_value, ordinal_words.ordinal_value)
         end as day_value,
         case
-            when {{ regex_contains("tokens.token", "'^(19|20)[0-9][0-9]s?$'") }}
+            when {{ regex_contains("tokens.token", "'^(19|20)[0-9][0-9]s?$'") }} or {{ early_year }}
                 then cast(left(tokens.token, 4) as integer)
             else coalesce(decades.decade_year, {{ spoken_year }})
         end as year_value,
@@ -240,8 +235,13 @@ classified as (
             and contracted_markers.role = 'future_marker'
     left join future_words as previous_copulas
         on tokens.previous_token_key = previous_copulas.match_key and previous_copulas.role = 'future_copula'
-    left join future_words as future_copulas
-        on tokens.second_previous_token_key = future_copulas.match_key and future_copulas.role = 'future_copula'
+    left join future_words as copulas on tokens.token_key = copulas.match_key and copulas.role = 'future_copula'
+    left join future_words as no_verbs
+        on tokens.second_next_token_key = no_verbs.match_key and no_verbs.role = 'no_verb'
+    left join future_words as linked_markers
+        on tokens.token_key = linked_markers.match_key
+            and linked_markers.role = 'intent_verb' and tokens.next_token_key in ('to', 'for')
+    left join future_words as deferrals on tokens.token_key = deferrals.match_key and deferrals.role = 'deferral_verb'
 
 ),
 
@@ -263,15 +263,20 @@ sequenced as (
         or (straight_quotes_before + sum(straight_quote_step) over (
             partition by sentence_key order by token_no
         )) % 2 = 1 as is_quoted,
-        -- `since` opens a clause of its own past (`will care for him since he came on Monday`)
-        coalesce(max(case when is_future_marker then token_no end) over (
-            partition by sentence_key order by token_no
-            rows between unbounded preceding and 1 preceding
-        ), -1) > coalesce(max(case when is_clause_mark or token_key = 'since' then token_no end) over (
-            partition by sentence_key order by token_no
-            rows between unbounded preceding and 1 preceding
-        ), 0) as follows_future_marker
+        -- `since` opens a clause of its own past (`will care for him since he came on Monday`); a
+        -- word of putting off reaches what follows `until`, `till`, `through` (`extended ... through
+        -- January`, `postponed until Tuesday`)
+        greatest(
+            coalesce(max(case when is_future_marker then token_no end) over earlier, -1),
+            case
+                when previous_token_key in ('until', 'till', 'through')
+                    then coalesce(max(case when is_deferral then token_no end) over earlier, -1)
+                else -1
+            end
+        ) > coalesce(max(case when is_clause_mark or token_key = 'since' then token_no end) over earlier, 0)
+            as follows_future_marker
     from classified
+    window earlier as (partition by sentence_key order by token_no rows between unbounded preceding and 1 preceding)
 
 ),
 
