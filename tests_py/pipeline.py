@@ -3,6 +3,7 @@ directory of the test's own, so tests can run on corpora they make or mutate."""
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import hashlib
 import os
@@ -14,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from warehouse import buildstate
@@ -185,3 +187,15 @@ def small_tmpfs(where: Path, size: str) -> Iterator[Path]:
         yield where
     finally:
         subprocess.run(["umount", "-l", str(where)], check=True)
+
+
+def d(s: str) -> dt.date:
+    return dt.date.fromisoformat(s)
+
+
+def query(db: Path, sql: str, params: list | None = None) -> list[dict]:
+    """The rows of one query on a built warehouse, as dicts by column name."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        cur = con.execute(sql, params or [])
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]

@@ -11,27 +11,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from pipeline import FIXTURES, SAMPLE_CORPUS, BuildResult, build_warehouse, copy_corpus
+from pipeline import FIXTURES, SAMPLE_CORPUS, BuildResult, build_warehouse, copy_corpus, d, query
 
 DAY_TEST = "fct_dates_event_days_agree"
 MUTATED_FILE = "000_3c335b76b6224e08.txt"
-
-
-def d(s: str) -> dt.date:
-    return dt.date.fromisoformat(s)
-
-
-def query(db: Path, sql: str, params: list | None = None) -> list[dict]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        cur = con.execute(sql, params or [])
-        names = [c[0] for c in cur.description]
-        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
 def dates_of(db: Path, prefix: str) -> list[dict]:

@@ -16,29 +16,16 @@ seeds through fct_dates and fct_figures:
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from pipeline import FIXTURES, BuildResult, build_warehouse
+from pipeline import FIXTURES, BuildResult, build_warehouse, d, query
 
 STORY = "warehouse_fire"
 COURIER = "fire_courier.txt"  # published Sunday 2025-06-15
 WIRE = "fire_wire.txt"  # published Monday 2025-06-16
 HEADLINE = "Fire at Brackwell paint warehouse injures 4 on June 12"
-
-
-def d(s: str) -> dt.date:
-    return dt.date.fromisoformat(s)
-
-
-def query(db: Path, sql: str, params: list | None = None) -> list[dict]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        cur = con.execute(sql, params or [])
-        names = [c[0] for c in cur.description]
-        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
 @pytest.fixture(scope="module")
