@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import importlib
 import pathlib
 import re
@@ -187,10 +188,12 @@ def companies(stop: set[str], aliases: set[str], given: set[str]) -> Iterable[st
             yield form
 
 
-def company_names() -> set[str]:
+@functools.cache
+def company_names() -> frozenset[str]:
+    """The index companies' names, legal suffixes removed; read once for both seeds that use them."""
     tickers = load("pytickersymbols")
     clean = load("cleanco").basename
-    return {clean(stock["name"]).strip().rstrip(",") for stock in tickers.PyTickerSymbols().get_all_stocks()}
+    return frozenset(clean(stock["name"]).strip().rstrip(",") for stock in tickers.PyTickerSymbols().get_all_stocks())
 
 
 def company_head_words(stop: set[str], given: set[str], place_names: set[str]) -> list[str]:

@@ -75,28 +75,39 @@ figure_sentences as (
 ),
 
 -- `the day before` / `the day after` just before an expression of one day (`the day before last
--- Tuesday's hearing`): the expression is the day before or after it, and starts with `the day`
-day_counts as (
+-- Tuesday's hearing`): the expression is the day before or after it, and starts with `the day`.
+-- Only these four words are read, so no window runs over the sentence's tokens.
+day_words as (
 
     select
         sentence_key,
-        token_no + 1 as start_token_no,
-        case when token_key = 'before' then -1 else 1 end as day_shift,
-        case when second_previous_key = 'the' then the_start else day_start end as phrase_start
-    from (
-        select
-            tokens.sentence_key,
-            tokens.token_no,
-            tokens.token_key,
-            lag(tokens.token_key) over in_sentence as previous_key,
-            lag(tokens.token_key, 2) over in_sentence as second_previous_key,
-            lag(tokens.char_start) over in_sentence as day_start,
-            lag(tokens.char_start, 2) over in_sentence as the_start
-        from {{ ref('int_date_tokens_shaped') }} as tokens
-        where {{ in_changed_stories() }}
-        window in_sentence as (partition by tokens.sentence_key order by tokens.token_no)
-    ) as sequenced
-    where token_key in ('before', 'after') and previous_key = 'day'
+        token_no,
+        token_key,
+        char_start
+    from {{ ref('int_date_tokens_shaped') }}
+    where {{ in_changed_stories() }} and token_key in ('the', 'day', 'before', 'after')
+
+),
+
+day_counts as (
+
+    select
+        shift_word.sentence_key,
+        shift_word.token_no + 1 as start_token_no,
+        case when shift_word.token_key = 'before' then -1 else 1 end as day_shift,
+        coalesce(the_word.char_start, day_word.char_start) as phrase_start
+    from day_words as shift_word
+    inner join day_words as day_word
+        on
+            shift_word.sentence_key = day_word.sentence_key
+            and shift_word.token_no - 1 = day_word.token_no
+            and day_word.token_key = 'day'
+    left join day_words as the_word
+        on
+            shift_word.sentence_key = the_word.sentence_key
+            and shift_word.token_no - 2 = the_word.token_no
+            and the_word.token_key = 'the'
+    where shift_word.token_key in ('before', 'after')
 
 ),
 
