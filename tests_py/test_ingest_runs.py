@@ -217,3 +217,24 @@ def test_one_source_file_changing_within_a_run_gets_consecutive_versions(
         (1, "First edition.\n"),
         (2, "Second edition.\n"),
     ]
+
+
+def test_an_ingest_leaves_the_part_deleted_row_groups_of_dbt_tables_alone(sample_corpus: Path, tmp_path: Path) -> None:
+    # An incremental dbt build deletes rebuilt stories' rows and skips the vacuum; the ingest's
+    # checkpoint must skip it too, or it compacts every table of the warehouse on close.
+    db = tmp_path / "warehouse.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute("set max_vacuum_tasks = 0")
+        con.execute("create table facts as select range as i from range(1000000)")
+        con.execute("checkpoint")
+        con.execute("delete from facts where i % 10 != 0")
+
+    def row_groups() -> int:
+        with duckdb.connect(str(db), read_only=True) as con:
+            (groups,) = con.execute("select count(distinct row_group_id) from pragma_storage_info('facts')").fetchone()
+        return int(groups)
+
+    before = row_groups()
+    assert before > 1
+    ingest_paths([sample_corpus], db=db, progress=False)
+    assert row_groups() == before
