@@ -10,7 +10,8 @@ attribution trailing clauses later, a quote before its attribution, a partial qu
 participle cue, `she said` after a person and an organisation were named, noun-phrase speakers
 (`The newspaper reported`, `Customs notes released Monday say`) and a named speaker whose phrase or
 sentence goes on past the name (`Senator Maria Lopez of Texas told`, `... Pablo Serrat accused
-Governor Elena Varga of “...”`). The first four were
+Governor Elena Varga of “...”`) and a name described by the noun phrases after it (`Tomas Ferreira,
+publisher of ..., a trade newsletter, said`). The first four were
 unit tests of the one-model int_reactions_extracted; split into rule families, the cases cross
 several models, so they are checked end to end here."""
 
@@ -163,6 +164,10 @@ CASE_EXPECTED = [
     # a document with its participle and day is one noun phrase: `Customs notes released Monday say`
     ("case_notes_released.txt", "was waved through", "Customs notes released Monday", None, "say", None,
      "Customs notes released Monday say"),
+    # an indefinite noun phrase before the cue describes the name that opens the sentence
+    ("case_described_name.txt", "nothing changes", "Tomas Ferreira", None, "said", None, None),
+    # ... but a day opening the sentence is nobody: `On Tuesday, a spokesman for the ministry said`
+    ("case_described_name.txt", "productive and calm", "spokesman for the ministry", None, "said", None, None),
     # the speaker is the one who accuses, not the person accused `of` what the quote says
     ("case_name_of_gerund.txt", "selling the river", "Pablo Serrat", None, "accused", None,
      "Opposition leader Pablo Serrat accused"),

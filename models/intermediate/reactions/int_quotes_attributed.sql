@@ -1,6 +1,7 @@
 {#- Which attribution each quote of int_quotes_found takes, from the candidates of
     int_quote_subjects_found, and the speaker phrase as written:
-      - a quote inside a sentence takes the subject of the last finite cue before it; else the
+      - a quote inside a sentence takes the subject of the last finite cue before it, with the
+        name it describes as apposition (int_quote_described_names_found); else the
         object of `according to`; else a pronoun subject; else the nearest noun phrase of the
         sentence with its apposition;
       - otherwise (a quote that opens its sentence, or none of the above) the first clause after
@@ -32,6 +33,13 @@ quotes as (
 subjects as (
 
     select * from {{ ref('int_quote_subjects_found') }}
+    where {{ in_changed_stories() }}
+
+),
+
+described_names as (
+
+    select * from {{ ref('int_quote_described_names_found') }}
     where {{ in_changed_stories() }}
 
 ),
@@ -178,7 +186,8 @@ resolved as (
             when 'after_pronoun' then coalesce(pronoun_antecedents.antecedent, speech_antecedents.antecedent)
         end as speaker_phrase,
         case attributed.attribution_basis
-            when 'sentence_subject' then subjects.sentence_apposition
+            when 'before' then described_names.described_name
+            when 'sentence_subject' then coalesce(described_names.described_name, subjects.sentence_apposition)
             when 'after' then subjects.after_apposition
         end as apposition,
         -- raw_text offsets of the phrases as written (before `to ` is cut), for their mentions
@@ -201,7 +210,10 @@ resolved as (
             when 'after_pronoun' then coalesce(pronoun_antecedents.antecedent, speech_antecedents.antecedent)
         end as written_phrase,
         case attributed.attribution_basis
-            when 'sentence_subject' then attributed.before_start + subjects.sentence_apposition_start
+            when 'before' then attributed.before_start + described_names.described_name_start
+            when 'sentence_subject'
+                then attributed.before_start
+                    + coalesce(described_names.described_name_start, subjects.sentence_apposition_start)
             when 'after' then attributed.after_start + subjects.after_apposition_start
         end as apposition_start,
         case
@@ -232,6 +244,11 @@ resolved as (
         on attributed.quote_key = pronoun_antecedents.quote_key
     left join speech_antecedents
         on attributed.quote_key = speech_antecedents.quote_key
+    left join described_names
+        on
+            attributed.quote_key = described_names.quote_key
+            and described_names.subject_kind
+            = case attributed.attribution_basis when 'sentence_subject' then 'sentence' else 'before' end
     where attributed.attribution_basis is not null
 
 ),

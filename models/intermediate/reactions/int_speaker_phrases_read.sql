@@ -14,7 +14,8 @@
         `deputy minister`, `local trader`); a body's title (`spokesman` of `a spokesman for the
         county police`);
       - apposition: a bare title lends its affiliation to the name beside it, and a name beside a
-        bare title is the speaker (`Peru's deputy minister, Luis Carrasco, said`). -#}
+        bare title or an indefinite description is the speaker (`Peru's deputy minister, Luis
+        Carrasco, said`; `Jerry Steinman, publisher of X, a trade newsletter, said`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -91,6 +92,7 @@ speaker_parts as (
         ) as head_key,
         max(word_no) filter (where noun_role = 'document') as document_no,
         bool_or(word_key = 'joint') as has_joint,
+        bool_or(word_no = 1 and word_key in ('a', 'an')) as is_indefinite,
         coalesce(bool_or(is_third_party), false) as is_third_party,
         bool_and(is_capitalised or is_leading_determiner) as all_capitalised,
         bool_or(word_role = 'pronoun') and count(*) = 1 as is_pronoun,
@@ -200,6 +202,9 @@ speaker_named as (
         speaker_classes.head_key,
         speaker_classes.title_words,
         speaker_classes.last_title_no is not null and speaker_classes.speaker_class != 'person' as is_bare_title,
+        -- `a trade newsletter`, `a nurse at the hospital`: a description of whoever it follows
+        speaker_classes.is_indefinite
+        and speaker_classes.speaker_class in ('body', 'document', 'other') as is_description,
         case speaker_classes.speaker_class
             when 'entity' then speaker_classes.whole_entity
             -- a full name ends before `of` (`Senator Maria Lopez of Texas` is Maria Lopez)
@@ -264,7 +269,8 @@ paired as (
         apposition.speaker_role as apposition_role,
         apposition.title_words as apposition_title_words,
         coalesce(apposition.is_third_party, false) as apposition_third_party,
-        main_phrase.is_bare_title and apposition.speaker_class = 'person' as named_in_apposition,
+        (main_phrase.is_bare_title or main_phrase.is_description)
+        and apposition.speaker_class = 'person' as named_in_apposition,
         main_phrase.speaker_class = 'person' and coalesce(apposition.is_bare_title, false) as titled_in_apposition
     from speaker_named as main_phrase
     left join speaker_named as apposition
@@ -285,7 +291,7 @@ final as (
         is_third_party or apposition_third_party as is_third_party,
         case when named_in_apposition then 'person' else speaker_class end as speaker_class,
         case when named_in_apposition then apposition_name else speaker_name end as speaker_name,
-        -- which phrase names the speaker: 0 the speaker phrase, 1 the name in apposition to a bare title
+        -- which phrase names the speaker: 0 the speaker phrase, 1 the name in apposition to it
         case when named_in_apposition then 1 else 0 end as name_part,
         case
             when named_in_apposition then coalesce(apposition_affiliation, affiliation_any)

@@ -9,7 +9,7 @@
         there is one. Both then speak for the story's principals (int_story_principals).
       - A surname alone takes the two-word name at the end of a capitalised run of the story
         (int_capital_runs_found) that ends in it, from the same article first, earliest first,
-        unless its first word is a title or a known entity.
+        unless its first word is a title, a common word or a known entity.
       - A shorter name of a body (`the Turkish ministry`) takes the earlier, fuller name of the
         article with the same last word and affiliation.
       - A person without an affiliation or role takes the one given with the same name elsewhere in the
@@ -137,7 +137,19 @@ named_people as (
         on full_names.given_key = speaker_nouns.noun
     left join aliases
         on full_names.given_key = aliases.alias_key
-    where speaker_nouns.noun is null and aliases.alias_key is null
+    -- a common word opening a sentence or a title is no given name (`Only McCaw seemed ...`,
+    -- `Other Bush aides`, `Gen. Schwarzkopf`); a month's abbreviation may be one (`Jan Kavan`)
+    left join {{ ref('name_common_words') }} as common_words
+        on full_names.given_key = common_words.word
+    left join {{ ref('month_names') }} as months
+        on full_names.given_key = months.month_name and months.is_abbreviation
+    left join {{ ref('name_titles') }} as titles
+        on full_names.given_key = lower(titles.title)
+    where
+        speaker_nouns.noun is null
+        and aliases.alias_key is null
+        and (common_words.word is null or months.month_name is not null)
+        and titles.title is null
 
 ),
 
