@@ -88,6 +88,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
         "\u201cWe have not given up,\u201d said Ana Quispe, a spokeswoman for the regional fire service.\n\n"
         "The regional government released a statement from its emergency committee.\n\n"
         "\u201cSearch teams will keep working through the night,\u201d the statement said.\n\n"
+        "Luis Mamani, a geologist, said the slope was \u201cstill moving\u201d.\n\n"
         "A volunteer who dug through the night said the slope was still moving."
         " \u201cWe will not stop,\u201d he said.\n"
     )
