@@ -66,13 +66,16 @@ articles as (
 
 ---------- which sentences hold a number at all (most do not: skip them before anything else)
 
+-- read from the relation, not the `tokens` CTE: a CTE read twice is materialised whole
 numeric_sentences as (
 
-    select distinct tokens.sentence_key
-    from tokens
+    select distinct number_tokens.sentence_key
+    from {{ ref('int_tokens') }} as number_tokens
     left join number_words
-        on tokens.token_key = number_words.match_key and number_words.kind != 'currency_scale'
-    where tokens.token_kind = 'number' or number_words.match_key is not null
+        on number_tokens.token_key = number_words.match_key and number_words.kind != 'currency_scale'
+    where
+        {{ in_changed_stories('number_tokens.story_id') }}
+        and (number_tokens.token_kind = 'number' or number_words.match_key is not null)
 
 ),
 

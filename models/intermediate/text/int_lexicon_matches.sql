@@ -12,18 +12,14 @@
 
 with
 
+{# The window below sorts every token of the batch, so it carries only the key of each token;
+   the ids and offsets of the few tokens that start a match join afterwards (`final`). #}
 tokens as (
 
     select
-        sentence_id,
         sentence_key,
-        article_id,
-        story_id,
         token_no,
-        token,
-        token_key,
-        char_start,
-        char_end
+        token_key
     from {{ ref('int_tokens') }}
     where {{ in_changed_stories() }}
 
@@ -47,14 +43,8 @@ start_sizes as (
 following as (
 
     select
-        sentence_id,
         sentence_key,
-        article_id,
-        story_id,
         token_no,
-        token,
-        char_start,
-        char_end,
         {%- for k in range(1, max_tokens) %}
             lead(token_key, {{ k }}) over w as key_{{ k + 1 }},
         {%- endfor %}
@@ -67,13 +57,7 @@ following as (
 grams as (
 
     select
-        following.sentence_id,
         following.sentence_key,
-        following.article_id,
-        following.story_id,
-        following.token,
-        following.char_start,
-        following.char_end,
         start_sizes.n_tokens,
         following.token_no as first_token_no,
         following.token_no + start_sizes.n_tokens - 1 as last_token_no,
@@ -125,14 +109,14 @@ spanned as (
         longest.lexicon,
         longest.sentence_key,
         longest.first_token_no,
-        max(tokens.char_end) as char_end,
-        {{ string_agg_ordered('tokens.token', "' '", 'tokens.token_no') }} as surface
+        max(span_tokens.char_end) as char_end,
+        {{ string_agg_ordered('span_tokens.token', "' '", 'span_tokens.token_no') }} as surface
     from longest
-    inner join tokens
+    inner join {{ ref('int_tokens') }} as span_tokens
         on
-            longest.sentence_key = tokens.sentence_key
-            and tokens.token_no between longest.first_token_no and longest.last_token_no
-    where longest.n_tokens > 1
+            longest.sentence_key = span_tokens.sentence_key
+            and span_tokens.token_no between longest.first_token_no and longest.last_token_no
+    where {{ in_changed_stories('span_tokens.story_id') }} and longest.n_tokens > 1
     group by longest.lexicon, longest.sentence_key, longest.first_token_no
 
 ),
@@ -142,23 +126,28 @@ final as (
     select
         longest.lexicon,
         longest.match_key,
-        longest.sentence_id,
+        first_tokens.sentence_id,
         longest.sentence_key,
-        longest.article_id,
-        longest.story_id,
+        first_tokens.article_id,
+        first_tokens.story_id,
         cast(longest.first_token_no as integer) as first_token_no,
         cast(longest.last_token_no as integer) as last_token_no,
         cast(longest.n_tokens as integer) as n_tokens,
-        cast(longest.char_start as integer) as char_start,
-        cast(coalesce(spanned.char_end, longest.char_end) as integer) as char_end,
+        cast(first_tokens.char_start as integer) as char_start,
+        cast(coalesce(spanned.char_end, first_tokens.char_end) as integer) as char_end,
         longest.is_covered,
-        {{ plain_marks('coalesce(spanned.surface, longest.token)') }} as case_key
+        {{ plain_marks('coalesce(spanned.surface, first_tokens.token)') }} as case_key
     from longest
+    inner join {{ ref('int_tokens') }} as first_tokens
+        on
+            longest.sentence_key = first_tokens.sentence_key
+            and longest.first_token_no = first_tokens.token_no
     left join spanned
         on
             longest.lexicon = spanned.lexicon
             and longest.sentence_key = spanned.sentence_key
             and longest.first_token_no = spanned.first_token_no
+    where {{ in_changed_stories('first_tokens.story_id') }}
 
 )
 
