@@ -18,6 +18,19 @@
     '[\pL\pN]+(?:[’''.\-&][\pL\pN]+)*'
 {%- endmacro %}
 
+{#- A name that noun phrases after it describe (`Jerry Steinman, publisher of ..., a trade
+    newsletter, said`): the whole phrase is two to four capitalised words. Unlike
+    capital_run_regex, a word may hold initials and apostrophes (`C. Alan MacDonald`, `O'Neill`). -#}
+{% macro described_name_regex() -%}
+    '^\p{Lu}\S*( \p{Lu}\S*){1,3}$'
+{%- endmacro %}
+
+{#- The indefinite articles, as a SQL list: a speaker phrase opening with one (`a trade
+    newsletter`) describes whoever it follows rather than naming a speaker. -#}
+{% macro indefinite_articles() -%}
+    ('a', 'an')
+{%- endmacro %}
+
 {#- The alias keys of seed entity_aliases, one entity per key: a country wins over an organisation,
     which wins over a place. A SELECT of alias_key, entity_name, entity_type. -#}
 {% macro reaction_aliases() -%}

@@ -10,8 +10,8 @@
 
 with
 
--- the two subjects a quote inside its sentence may take (int_quotes_attributed): the subject of
--- the last cue before it, and the nearest noun phrase of the sentence
+-- the two subjects a quote inside its sentence may take, named as int_quotes_attributed's
+-- attribution_basis: the subject of the last cue before it, the nearest noun phrase of the sentence
 subjects as (
 
     select
@@ -29,13 +29,13 @@ subjects as (
         union all
         select
             quote_key,
-            'sentence' as subject_kind,
+            'sentence_subject' as subject_kind,
             sentence_subject as subject,
             sentence_subject_start as subject_start
         from {{ ref('int_quote_subjects_found') }}
         where {{ in_changed_stories() }}
     ) as candidates
-    where {{ regex_contains('subject', "'^[Aa]n? '") }}
+    where lower({{ regex_extract('subject', "'^(\\S+) '", 1) }}) in {{ indefinite_articles() }}
 
 ),
 
@@ -108,7 +108,7 @@ final as (
         chains.subject_seg - chains.first_seg between 1 and 3
         -- every segment from the name to the subject is a noun phrase
         and chains.noun_phrases_before = chains.subject_seg - chains.first_seg
-        and {{ regex_contains('named.phrase', "'^\\p{Lu}\\S*( \\p{Lu}\\S*){1,3}$'") }}
+        and {{ regex_contains('named.phrase', described_name_regex()) }}
         and common_words.word is null
 
 )

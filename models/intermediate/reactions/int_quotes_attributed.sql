@@ -247,8 +247,7 @@ resolved as (
     left join described_names
         on
             attributed.quote_key = described_names.quote_key
-            and described_names.subject_kind
-            = case attributed.attribution_basis when 'sentence_subject' then 'sentence' else 'before' end
+            and attributed.attribution_basis = described_names.subject_kind
     where attributed.attribution_basis is not null
 
 ),

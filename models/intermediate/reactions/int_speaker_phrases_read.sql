@@ -92,7 +92,7 @@ speaker_parts as (
         ) as head_key,
         max(word_no) filter (where noun_role = 'document') as document_no,
         bool_or(word_key = 'joint') as has_joint,
-        bool_or(word_no = 1 and word_key in ('a', 'an')) as is_indefinite,
+        bool_or(word_no = 1 and word_key in {{ indefinite_articles() }}) as is_indefinite,
         coalesce(bool_or(is_third_party), false) as is_third_party,
         bool_and(is_capitalised or is_leading_determiner) as all_capitalised,
         bool_or(word_role = 'pronoun') and count(*) = 1 as is_pronoun,

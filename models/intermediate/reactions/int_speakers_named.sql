@@ -144,7 +144,7 @@ named_people as (
     left join {{ ref('month_names') }} as months
         on full_names.given_key = months.month_name and months.is_abbreviation
     left join {{ ref('name_titles') }} as titles
-        on full_names.given_key = lower(titles.title)
+        on full_names.given_key = titles.title
     where
         speaker_nouns.noun is null
         and aliases.alias_key is null
