@@ -17,16 +17,21 @@
     column, optionally qualified (`dates.story_id`); the story_key column beside it (`dates.story_key`;
     every story_batched table and int_articles_changed have one) is held to the batch's range with
     literal bounds, so DuckDB skips the row groups of other batches by their zonemaps; the
-    semi-join on story_id keeps the filter exact (two stories may share a key). Unit tests, which
+    semi-join on story_id keeps the filter exact (two stories may share a key). The stories of an
+    incremental run are scattered over the key range; there `build_started_at` (this run's time
+    on the rows it wrote, see the story_batched materialization) skips the other row groups. Every
+    relation read this way carries both columns. Unit tests, which
     have no relation to build, see every row. -#}
 {% macro in_changed_stories(column='story_id') -%}
     {%- if this is not none and model.config.materialized == 'story_batched' -%}
         {%- set key_column = column[:-('story_id' | length)] ~ 'story_key' -%}
+        {%- set built_column = column[:-('story_id' | length)] ~ 'build_started_at' -%}
         {%- if not column.endswith('story_id') -%}
             {{ exceptions.raise_compiler_error('in_changed_stories() takes a story_id column, not ' ~ column) }}
         {%- endif -%}
         (
             {{ key_column }} between {{ story_key_low_marker() }} and {{ story_key_high_marker() }}
+            and {{ built_column }} = (select max(changed.build_started_at) from {{ ref('int_stories_changed') }} as changed)
             and {{ column }} in (
                 select changed.story_id from {{ ref('int_stories_changed') }} as changed
                 where true {{ story_batch_marker() }}
@@ -35,6 +40,11 @@
     {%- else -%}
         true
     {%- endif -%}
+{%- endmacro %}
+
+{#- When this dbt run started (UTC), as a timestamp literal: int_stories_changed.build_started_at. -#}
+{% macro build_started_at() -%}
+    cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S.%f") }}' as timestamp)
 {%- endmacro %}
 
 {#- The state the last finished build recorded (int_story_articles_built), read by name because

@@ -18,7 +18,7 @@
         {%- set changed = graph.nodes.get('model.' ~ project_name ~ '.int_stories_changed') -%}
         {%- set changed_relation = api.Relation.create(
             database=changed.database, schema=changed.schema, identifier=changed.alias) -%}
-        {%- do filters.append('story_id in (select changed.story_id from ' ~ changed_relation ~ ' as changed)') -%}
+        {%- do filters.append(in_stories_of(changed_relation)) -%}
     {%- endif -%}
     {%- if filters -%}
         {%- do return('(select * from ' ~ relation ~ ' where ' ~ filters | join(' and ') ~ ')') -%}
@@ -47,5 +47,14 @@
 {#- A filter for the singular tests in tests/: only rows of the stories this run rebuilt, as the
     generic tests above. -#}
 {% macro in_tested_stories(column='story_id') -%}
-    {{ column }} in (select changed.story_id from {{ ref('int_stories_changed') }} as changed)
+    {{ in_stories_of(ref('int_stories_changed'), column) }}
+{%- endmacro %}
+
+{#- Rows of the stories in `changed` (int_stories_changed), of a story_batched table: the rows this
+    run wrote carry its build_started_at, whose zonemaps skip the row groups of every other story
+    (the stories of an incremental run are scattered over story_key); story_id keeps it exact. -#}
+{% macro in_stories_of(changed, column='story_id') -%}
+    {%- set prefix = column[:-('story_id' | length)] -%}
+    {{ prefix }}build_started_at = (select max(changed.build_started_at) from {{ changed }} as changed)
+    and {{ column }} in (select changed.story_id from {{ changed }} as changed)
 {%- endmacro %}

@@ -1,10 +1,11 @@
 """Jinja context for sqlfluff's jinja templater: a stand-in for dbt's `adapter`, so that the
 project's `adapter.dispatch` macros render their DuckDB variants when models are linted without
-compiling the dbt project (which would open the warehouse file), and `flags`, `model` and
-`exceptions`."""
+compiling the dbt project (which would open the warehouse file), and `flags`, `model`,
+`exceptions` and `run_started_at`."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from jinja2 import pass_context
@@ -34,6 +35,8 @@ class _Exceptions:
 adapter = _Adapter()
 flags = _Flags()
 exceptions = _Exceptions()
+# Any fixed time: lint only needs the literal of build_started_at() to render.
+run_started_at = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
 class _ModelConfig:

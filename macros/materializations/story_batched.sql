@@ -9,7 +9,10 @@
     last column `story_key` (stable_key(story_id), whatever the model selects under that name), and
     because the batches are written one after another in key order, a batch's rows sit in row
     groups of their own: the range lets DuckDB skip the other batches' row groups by their
-    zonemaps, so a batch costs what its own rows cost, not what the corpus costs.
+    zonemaps, so a batch costs what its own rows cost, not what the corpus costs. The stories an
+    incremental run rebuilds are scattered over the whole key range, so there the range skips
+    nothing; but their rows are appended after every other row, with the run's
+    `build_started_at` (the column after story_key), and that column's zonemaps skip the rest.
 
     When every story is rebuilt (first build, --full-refresh, changed rules), the batches fill a
     new table that then replaces the old one in one rename, so a schema change of the model needs
@@ -40,12 +43,16 @@
     {% if rebuild_all %}
         {% call statement('main') -%}
             create table {{ destination }} as
-            {{ story_keyed(sql.replace(story_batch_marker(), 'and false')) }}
+            {{ story_keyed(sql.replace(story_batch_marker(), 'and false'), changed) }}
         {%- endcall %}
     {% elif existing_relation is not none %}
+        {#- Only stories the last build wrote (was_built) have rows here; their story_key, an
+            integer, is cheap to scan the whole table for, and story_id keeps the match exact. -#}
         {% call statement('main') -%}
             delete from {{ target_relation }}
-            where story_id in (select changed.story_id from {{ changed }} as changed)
+            where
+                story_key in (select changed.story_key from {{ changed }} as changed where changed.was_built)
+                and story_id in (select changed.story_id from {{ changed }} as changed where changed.was_built)
         {%- endcall %}
     {% endif %}
     {% for batch in batches.rows %}
@@ -53,7 +60,7 @@
             .replace(story_key_low_marker(), batch[2]).replace(story_key_high_marker(), batch[3]) -%}
         {% call statement('batch_' ~ batch[0]) -%}
             insert into {{ destination }}
-            {{ story_keyed(batch_sql) }}
+            {{ story_keyed(batch_sql, changed) }}
         {%- endcall %}
     {% endfor %}
 
@@ -74,12 +81,14 @@
 
 {% endmaterialization %}
 
-{#- A batch's rows with story_key as the last column, computed from story_id (a story_key the model
-    selected itself, passed on from its input, is the same value and is dropped). -#}
-{% macro story_keyed(batch_sql) -%}
+{#- A batch's rows with story_key and build_started_at as the last columns: story_key computed from
+    story_id, build_started_at this run's (int_stories_changed). The same columns selected by the
+    model itself, passed on from its inputs, carry the same values and are dropped. -#}
+{% macro story_keyed(batch_sql, changed) -%}
     select
-        columns(column_name -> column_name != 'story_key'),
-        {{ stable_key('batch.story_id') }} as story_key
+        columns(column_name -> column_name not in ('story_key', 'build_started_at')),
+        {{ stable_key('batch.story_id') }} as story_key,
+        (select max(changed.build_started_at) from {{ changed }} as changed) as build_started_at
     from (
         {{ batch_sql }}
     ) as batch

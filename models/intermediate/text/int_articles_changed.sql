@@ -5,13 +5,17 @@
     order. Story models read article text and metadata here rather than from
     stg_news__articles, a view that each story batch would otherwise evaluate over the whole
     corpus (versions, word counts) and whose raw text it would scan whole: here a batch's
-    articles sit together, so its story_key range skips the others. -#}
+    articles sit together, so its story_key range skips the others. Like every story_batched
+    table it carries the run's build_started_at, which in_changed_stories() filters by. -#}
 
 with
 
 changed as (
 
-    select story_id from {{ ref('int_stories_changed') }}
+    select
+        story_id,
+        build_started_at
+    from {{ ref('int_stories_changed') }}
 
 ),
 
@@ -22,6 +26,7 @@ articles as (
         articles.article_id,
         articles.story_id,
         articles.story_key,
+        changed.build_started_at,
         articles.source_file,
         articles.version,
         articles.run_id,
@@ -50,7 +55,7 @@ articles as (
         articles.is_english,
         articles.word_count
     from {{ ref('stg_news__articles') }} as articles
-    where articles.story_id in (select changed.story_id from changed)
+    inner join changed on articles.story_id = changed.story_id
 
 )
 

@@ -6,7 +6,9 @@
     changed (`rebuild_all`). Stories are numbered into batches of about
     var('story_batch_articles') articles in story_key order, for the story_batched
     materialization: each batch is a contiguous range of story_key, which it filters its inputs by
-    (together with the exact story_id), so it reads only its own row groups. -#}
+    (together with the exact story_id), so it reads only its own row groups. `was_built` tells
+    the stories the last build wrote, whose rows a run deletes before it writes them again; every
+    row this run writes carries its `build_started_at`. -#}
 
 {%- set built = previous_build_state() %}
 
@@ -89,6 +91,8 @@ final as (
     select
         changed.story_id,
         changed.story_key,
+        changed.story_id in (select previous_articles.story_id from previous_articles) as was_built,
+        {{ build_started_at() }} as build_started_at,
         rebuild.rebuild_all,
         cast(floor(
             coalesce(sum(story_sizes.n_articles) over (
