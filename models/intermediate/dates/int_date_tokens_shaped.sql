@@ -116,6 +116,26 @@ anchor_words as (
 
 ),
 
+-- Sentences with an anchor word among their tokens' runs of a-z (`June` in `mid-June`, `June's`):
+-- tokens split the text only where such a run ends, and only the few with another character need
+-- their runs listed, not every word of every sentence.
+anchor_sentences as (
+
+    select anchor_tokens.sentence_id
+    from {{ ref('int_tokens') }} as anchor_tokens
+    where
+        {{ in_changed_stories('anchor_tokens.story_id') }}
+        and (
+            anchor_tokens.token_key in (select anchor_words.word from anchor_words)
+            or (
+                {{ regex_contains("anchor_tokens.token_key", "'[^a-z]'") }}
+                and {{ lists_overlap(regex_matches("anchor_tokens.token_key", "'[a-z]+'"),
+                    "(select array_agg(anchor_words.word) from anchor_words)") }}
+            )
+        )
+
+),
+
 candidate_sentences as (
 
     select sentence_quotes.*
@@ -123,8 +143,7 @@ candidate_sentences as (
     where
         {{ regex_contains("sentence_quotes.sentence_text", date_regex('digit_cue')) }}
         or {{ regex_contains("lower(sentence_quotes.sentence_text)", date_regex('lower_cue')) }}
-        or {{ lists_overlap(regex_matches("lower(sentence_quotes.sentence_text)", "'[a-z]+'"),
-            "(select array_agg(anchor_words.word) from anchor_words)") }}
+        or sentence_quotes.sentence_id in (select anchor_sentences.sentence_id from anchor_sentences)
 
 ),
 

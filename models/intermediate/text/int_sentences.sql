@@ -173,7 +173,7 @@ final as (
         cast(char_end as integer) as char_end,
         sentence_text,
         not {{ regex_contains("sentence_text", "'[.!?…:;,][\"”’)\\]'']*$'") }}
-        and {{ list_size(regex_matches("sentence_text", "'\\S+'")) }} <= 12 as is_heading,
+        and not {{ regex_contains("sentence_text", sql_regex(more_words_than_regex(12))) }} as is_heading,
         false as is_headline
     from spans
 
