@@ -18,13 +18,6 @@
     '[\pL\pN]+(?:[’''.\-&][\pL\pN]+)*'
 {%- endmacro %}
 
-{#- A name that noun phrases after it describe (`Jerry Steinman, publisher of ..., a trade
-    newsletter, said`): the whole phrase is two to four capitalised words. Unlike
-    capital_run_regex, a word may hold initials and apostrophes (`C. Alan MacDonald`, `O'Neill`). -#}
-{% macro described_name_regex() -%}
-    '^\p{Lu}\S*( \p{Lu}\S*){1,3}$'
-{%- endmacro %}
-
 {#- The indefinite articles, as a SQL list: a speaker phrase opening with one (`a trade
     newsletter`) describes whoever it follows rather than naming a speaker. -#}
 {% macro indefinite_articles() -%}
