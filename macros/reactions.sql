@@ -13,6 +13,12 @@
     '\s*(?:[\pL\pN]+(?:[’''.\-&][\pL\pN]+)*|[^\pL\pN\s]+)|\s+'
 {%- endmacro %}
 
+{#- One to four capitalised words opening a phrase (group 1) and the word after them (group 2): the
+    name that opens a clause a coordinated cue shares (int_quote_coordinated_subjects_found). -#}
+{% macro opening_name_regex() -%}
+    '^(\p{Lu}[\pL\pN’''.&-]*(?: \p{Lu}[\pL\pN’''.&-]*){0,3})(?: (\S+)|$)'
+{%- endmacro %}
+
 {#- A word of a speaker phrase, with its inner apostrophes, periods, hyphens and ampersands. -#}
 {% macro speaker_word_regex() -%}
     '[\pL\pN]+(?:[’''.\-&][\pL\pN]+)*'

@@ -15,9 +15,6 @@
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
-{# one to four capitalised words at the start of a phrase, and the word after them #}
-{% set opening_name_regex = "'^(\\p{Lu}[\\pL\\pN’''.&-]*(?: \\p{Lu}[\\pL\\pN’''.&-]*){0,3})(?: (\\S+)|$)'" %}
-
 with
 
 subjects as (
@@ -137,8 +134,8 @@ clause_subjects as (
             phrase_start,
             {{ regex_extract('phrase', "'^(\\S+)'", 1) }} as first_word,
             is_cut,
-            {{ regex_extract('phrase', opening_name_regex, 1) }} as opening_name,
-            {{ regex_extract('phrase', opening_name_regex, 2) }} as next_word
+            {{ regex_extract('phrase', opening_name_regex(), 1) }} as opening_name,
+            {{ regex_extract('phrase', opening_name_regex(), 2) }} as next_word
         from phrases
     ) as opened
     left join {{ ref('name_common_words') }} as common_words
