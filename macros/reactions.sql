@@ -13,16 +13,15 @@
     '\s*(?:[\pL\pN]+(?:[’''.\-&][\pL\pN]+)*|[^\pL\pN\s]+)|\s+'
 {%- endmacro %}
 
+{#- One to four capitalised words opening a phrase (group 1) and the word after them (group 2): the
+    name that opens a clause a coordinated cue shares (int_quote_coordinated_subjects_found). -#}
+{% macro opening_name_regex() -%}
+    '^(\p{Lu}[\pL\pN’''.&-]*(?: \p{Lu}[\pL\pN’''.&-]*){0,3})(?: (\S+)|$)'
+{%- endmacro %}
+
 {#- A word of a speaker phrase, with its inner apostrophes, periods, hyphens and ampersands. -#}
 {% macro speaker_word_regex() -%}
     '[\pL\pN]+(?:[’''.\-&][\pL\pN]+)*'
-{%- endmacro %}
-
-{#- A name that noun phrases after it describe (`Jerry Steinman, publisher of ..., a trade
-    newsletter, said`): the whole phrase is two to four capitalised words. Unlike
-    capital_run_regex, a word may hold initials and apostrophes (`C. Alan MacDonald`, `O'Neill`). -#}
-{% macro described_name_regex() -%}
-    '^\p{Lu}\S*( \p{Lu}\S*){1,3}$'
 {%- endmacro %}
 
 {#- The indefinite articles, as a SQL list: a speaker phrase opening with one (`a trade

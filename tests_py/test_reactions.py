@@ -171,6 +171,23 @@ CASE_EXPECTED = [
     # the speaker is the one who accuses, not the person accused `of` what the quote says
     ("case_name_of_gerund.txt", "selling the river", "Pablo Serrat", None, "accused", None,
      "Opposition leader Pablo Serrat accused"),
+    # a cue after `but`, or a participle, shares the subject of the clause before it
+    ("case_coordinated_cue.txt", "as a realistic goal", "Orvane Holdings", None, "says", None,
+     "Orvane Holdings discloses the lower forecasts in its filing but says"),
+    ("case_coordinated_cue.txt", "good for everyone involved", "Marta Quell", None, "saying", None,
+     "Marta Quell declined to name the buyers, saying"),
+    # the article of the description is in an earlier segment (`a Lima, Peru, water consultant`)
+    ("case_described_place.txt", "too little and too late", "Tomas Ferreira", None, "says", None,
+     "Tomas Ferreira, a Lima, Peru, water consultant to the farming industry, says"),
+    # a description in lower case before the cue: `chairman of Andes Water Holdings`
+    ("case_described_place.txt", "turning point", "Luis Arce Varga", None, "called", None,
+     "Luis Arce Varga, chairman of Andes Water Holdings, called"),
+    # the body a statement came `by` ends before the verb of its sentence
+    ("case_document_by.txt", "The ministry will appeal", "Ministry of Water", None, "said", None,
+     "the statement said"),
+    # `he` is not the company after `at`, nor the possessive `Orvane's`
+    ("case_pronoun_preposition.txt", "I was too high", "Dario Venn", None, "said", None, None),
+    ("case_pronoun_preposition.txt", "We would not be surprised", "Michael Swavely", None, "said", None, None),
 ]
 
 

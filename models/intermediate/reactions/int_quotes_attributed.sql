@@ -1,14 +1,15 @@
 {#- Which attribution each quote of int_quotes_found takes, from the candidates of
-    int_quote_subjects_found, and the speaker phrase as written:
-      - a quote inside a sentence takes the subject of the last finite cue before it, with the
-        name it describes as apposition (int_quote_described_names_found); else the
-        object of `according to`; else a pronoun subject; else the nearest noun phrase of the
-        sentence with its apposition;
+    int_quote_subjects_resolved (a subject there is already the name its description follows, or
+    the subject a coordinated cue shares), and the speaker phrase as written:
+      - a quote inside a sentence takes the subject of the last finite cue before it, with its
+        apposition; else the object of `according to`; else a pronoun subject; else the nearest
+        noun phrase of the sentence with its apposition;
       - otherwise (a quote that opens its sentence, or none of the above) the first clause after
         it: `the statement said`, `said Miller`, `according to X`, or a pronoun subject;
       - `he`/`she` takes the last person named since the last quote, at most 600 characters back
-        (a person mention of int_mentions_extracted, or an untyped name of two words: `Ali Demir, a shopkeeper, lost his home.
-        “We have nothing,” he said.`), as written; with no person named there, `he`/`she`/`they`
+        (int_speaker_antecedents_found: a person mention, or an untyped name of two words, that is
+        no preposition's object or possessive: `Ali Demir, a shopkeeper, lost his home. “We have
+        nothing,” he said.`), as written; with no person named there, `he`/`she`/`they`
         take the subject of the last reported speech in that stretch (int_speech_subjects_found:
         `A 45-year-old foreman ... said the alarms had not sounded. “I ran,” he said.`), `he`/`she`
         only a singular one that is no body or document; other pronouns continue the last speaker;
@@ -32,14 +33,7 @@ quotes as (
 
 subjects as (
 
-    select * from {{ ref('int_quote_subjects_found') }}
-    where {{ in_changed_stories() }}
-
-),
-
-described_names as (
-
-    select * from {{ ref('int_quote_described_names_found') }}
+    select * from {{ ref('int_quote_subjects_resolved') }}
     where {{ in_changed_stories() }}
 
 ),
@@ -53,17 +47,9 @@ speech_subjects as (
 
 person_mentions as (
 
-    -- `he`/`she` point to a person: a name int_mentions_extracted typed as a person, or an
-    -- untyped name of two words or more (`Helen Lindqvist, a driver, said`)
-    select
-        article_id,
-        char_start,
-        char_end,
-        {{ regex_replace_all("surface", "'\\s+'", "' '") }} as written
-    from {{ ref('int_mentions_extracted') }}
-    where
-        {{ in_changed_stories() }}
-        and (entity_type = 'person' or (entity_type is null and name_words >= 2))
+    -- `he`/`she` point to a person named, not to the object of a preposition or a possessive
+    select * from {{ ref('int_speaker_antecedents_found') }}
+    where {{ in_changed_stories() }}
 
 ),
 
@@ -186,8 +172,8 @@ resolved as (
             when 'after_pronoun' then coalesce(pronoun_antecedents.antecedent, speech_antecedents.antecedent)
         end as speaker_phrase,
         case attributed.attribution_basis
-            when 'before' then described_names.described_name
-            when 'sentence_subject' then coalesce(described_names.described_name, subjects.sentence_apposition)
+            when 'before' then subjects.before_apposition
+            when 'sentence_subject' then subjects.sentence_apposition
             when 'after' then subjects.after_apposition
         end as apposition,
         -- raw_text offsets of the phrases as written (before `to ` is cut), for their mentions
@@ -210,10 +196,8 @@ resolved as (
             when 'after_pronoun' then coalesce(pronoun_antecedents.antecedent, speech_antecedents.antecedent)
         end as written_phrase,
         case attributed.attribution_basis
-            when 'before' then attributed.before_start + described_names.described_name_start
-            when 'sentence_subject'
-                then attributed.before_start
-                    + coalesce(described_names.described_name_start, subjects.sentence_apposition_start)
+            when 'before' then attributed.before_start + subjects.before_apposition_start
+            when 'sentence_subject' then attributed.before_start + subjects.sentence_apposition_start
             when 'after' then attributed.after_start + subjects.after_apposition_start
         end as apposition_start,
         case
@@ -244,10 +228,6 @@ resolved as (
         on attributed.quote_key = pronoun_antecedents.quote_key
     left join speech_antecedents
         on attributed.quote_key = speech_antecedents.quote_key
-    left join described_names
-        on
-            attributed.quote_key = described_names.quote_key
-            and attributed.attribution_basis = described_names.subject_kind
     where attributed.attribution_basis is not null
 
 ),

@@ -4,7 +4,9 @@
         `document`) mentioned before the quote or in its own attribution (`..., the two said in
         a joint statement`);
       - source_name: for a document, the body it came `from`/`by`, the last such phrase before
-        the quote whose head is the document's noun (`a statement from its state commission`).
+        the quote whose head is the document's noun (`a statement from its state commission`),
+        ending before a cue verb (`A statement by the Foreign Affairs Department described the
+        attacks as senseless`: the department).
     int_speakers_named reads them to name the speaker. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
@@ -39,6 +41,15 @@ articles as (
 speaker_nouns as (
 
     select * from {{ ref('speaker_nouns') }}
+
+),
+
+-- a lower-case finite cue verb and all after it: the verb of the sentence the source is subject of
+cue_verb_tail as (
+
+    select '\s(?:' || {{ string_agg_ordered('cue', "'|'", 'cue') }} || ')\b.*$' as pattern
+    from {{ ref('cue_verbs') }}
+    where form = 'finite' and cue = lower(cue)
 
 ),
 
@@ -103,12 +114,16 @@ document_sources as (
 
     -- `a statement from its state commission for prisoners of war`: the body a document came from
     select
-        quote_key,
+        exploded.quote_key,
         {{ arg_max_by(
             regex_replace(
-                regex_extract("mention", "'^\\pL+ (?:from|by) (.*)$'", 1), "'^(?:the|its|their|his|her|a|an) '", "''"
+                regex_replace(
+                    regex_extract("exploded.mention", "'^\\pL+ (?:from|by) (.*)$'", 1),
+                    "'^(?:the|its|their|his|her|a|an) '", "''"
+                ),
+                'cue_verb_tail.pattern', "''"
             ),
-            'mention_no'
+            'exploded.mention_no'
         ) }} as source_name
     from (
         select
@@ -131,8 +146,9 @@ document_sources as (
             where phrases.speaker_class = 'document'
         ) as listed
     ) as exploded
-    where lower({{ regex_extract("mention", "'^(\\pL+)'", 1) }}) = head_key
-    group by quote_key
+    cross join cue_verb_tail
+    where lower({{ regex_extract("exploded.mention", "'^(\\pL+)'", 1) }}) = exploded.head_key
+    group by exploded.quote_key
 
 ),
 

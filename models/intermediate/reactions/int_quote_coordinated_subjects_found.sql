@@ -1,0 +1,201 @@
+{#- The subject a coordinated or participle cue shares with the clause before it: in `Dow Jones
+    discloses the forecasts but says it views the rate "as a hoped-for goal"`, `Mr. Baker declined
+    to use the word, but said that "..."` and `Mr. Edelman declined to specify what prompted the
+    moves, saying "..."` the cue before the quote has no subject of its own, and the speaker is
+    the subject of the earlier clause, not the nearest noun phrase. A cue shares it when it
+    follows a coordinator (`but`, `yet`, `and`) or is a participle, and has no subject in its own
+    segment (or only one that ends in `and`: `Bush met Mitterrand and said`). The shared subject
+    is the name (one to four capitalised words, the first no common word, the last no
+    possessive) or the pronoun that opens the nearest earlier segment that opens with a noun
+    phrase, when a lower-case word follows it there: its verb, not a function word, a name
+    particle or a title or body noun of seed speaker_nouns, which the name only modifies. A
+    pronoun is kept as the speaker phrase, so the quote continues the last named speaker. One
+    row per quote, with subject_kind as int_quotes_attributed's attribution_basis that takes it;
+    none where int_quote_described_names_found already names that subject. -#}
+
+-- depends_on: {{ ref('int_stories_changed') }}
+
+with
+
+subjects as (
+
+    select * from {{ ref('int_quote_subjects_found') }}
+    where {{ in_changed_stories() }}
+
+),
+
+described_names as (
+
+    select
+        quote_key,
+        subject_kind
+    from {{ ref('int_quote_described_names_found') }}
+    where {{ in_changed_stories() }}
+
+),
+
+phrases as (
+
+    select * from {{ ref('int_quote_window_phrases') }}
+    where {{ in_changed_stories() }} and side = 'before'
+
+),
+
+function_words as (
+
+    select * from {{ ref('reaction_function_words') }}
+
+),
+
+-- the last cue before each quote, and the word before it
+last_cues as (
+
+    select
+        cues.quote_key,
+        cues.seg,
+        cues.cue_form,
+        cues.subject,
+        coalesce(cues.subject_words, 0) as subject_words,
+        lower(trim(previous_token.tok)) as previous_word
+    from (
+        select
+            *,
+            row_number() over (partition by quote_key order by tok_no desc) as recency
+        from {{ ref('int_quote_cues_found') }}
+        where {{ in_changed_stories() }} and side = 'before'
+    ) as cues
+    left join {{ ref('int_quote_window_tokens') }} as previous_token
+        on
+            cues.quote_key = previous_token.quote_key
+            and previous_token.side = 'before'
+            and cues.tok_no - 1 = previous_token.tok_no
+    where cues.recency = 1
+
+),
+
+-- which attribution the shared subject replaces: the nearest noun phrase of the sentence when
+-- the cue has no subject, the cue's own subject when it ends in `and`
+shared as (
+
+    select
+        last_cues.quote_key,
+        last_cues.seg as cue_seg,
+        case
+            when last_cues.subject_words = 0 then 'sentence_subject'
+            else 'before'
+        end as subject_kind
+    from last_cues
+    inner join subjects
+        on last_cues.quote_key = subjects.quote_key
+    where
+        last_cues.cue_form in ('finite', 'participle')
+        and (
+            (
+                last_cues.subject_words = 0
+                and (
+                    last_cues.cue_form = 'participle'
+                    or last_cues.previous_word in ('but', 'yet', 'and')
+                )
+            )
+            or (
+                last_cues.subject = subjects.before_subject
+                and {{ regex_contains('last_cues.subject', "'^\\S+ .* and$'") }}
+            )
+        )
+
+),
+
+-- segments that open with a noun phrase (a capitalised word that is no common word, a determiner
+-- or a pronoun), and the name or pronoun that opens them when a lower-case word, its verb, follows
+clause_subjects as (
+
+    select
+        opened.*,
+        common_words.word is null or coalesce(function_words.role in ('determiner', 'pronoun'), false)
+            as opens_noun_phrase,
+        -- `The company declined ...` opens a noun phrase but no name; a name is followed by its
+        -- verb, lower case (`Dow Jones discloses`), or cut short by an auxiliary (`Smith has`),
+        -- not by a function word or a name particle (`National Enforcement and ...`, `Osama bin`)
+        (common_words.word is null or coalesce(function_words.role = 'pronoun', false))
+        and (
+            (
+                {{ regex_contains('opened.next_word', "'^\\p{Ll}'") }}
+                and next_words.word is null
+                and particles.word is null
+                and next_nouns.noun is null
+            )
+            or (opened.next_word = '' and opened.is_cut)
+        ) as opens_name
+    from (
+        select
+            quote_key,
+            seg,
+            story_id,
+            phrase_start,
+            {{ regex_extract('phrase', "'^(\\S+)'", 1) }} as first_word,
+            is_cut,
+            {{ regex_extract('phrase', opening_name_regex(), 1) }} as opening_name,
+            {{ regex_extract('phrase', opening_name_regex(), 2) }} as next_word
+        from phrases
+    ) as opened
+    left join {{ ref('name_common_words') }} as common_words
+        on lower(opened.first_word) = common_words.word
+    left join function_words
+        on lower(opened.first_word) = function_words.word
+    left join function_words as next_words
+        on opened.next_word = next_words.word
+    left join {{ ref('name_context_words') }} as particles
+        on opened.next_word = particles.word and particles.role = 'connector'
+    -- a name before a title or body noun modifies it (`Prudential-Bache Securities Inc. analyst
+    -- George E. Thompson downplayed`): the clause's subject is longer than the name
+    left join {{ ref('speaker_nouns') }} as next_nouns
+        on opened.next_word = next_nouns.noun
+    where {{ regex_contains('opened.first_word', "'^\\p{Lu}'") }} or function_words.role in ('determiner', 'pronoun')
+
+),
+
+-- the nearest such segment up to the cue: the subject of the clause the cue is coordinated with
+candidates as (
+
+    select
+        shared.quote_key,
+        shared.subject_kind,
+        clause_subjects.story_id,
+        clause_subjects.phrase_start as described_name_start,
+        case when clause_subjects.opens_name then clause_subjects.opening_name else '' end as described_name,
+        row_number() over (
+            partition by shared.quote_key order by clause_subjects.seg desc
+        ) as nearness
+    from shared
+    inner join clause_subjects
+        on
+            shared.quote_key = clause_subjects.quote_key
+            and shared.cue_seg >= clause_subjects.seg
+    where clause_subjects.opens_noun_phrase
+
+),
+
+final as (
+
+    select
+        candidates.quote_key,
+        candidates.subject_kind,
+        candidates.story_id,
+        candidates.described_name,
+        candidates.described_name_start,
+        cast(null as varchar) as description,
+        cast(null as bigint) as description_start
+    from candidates
+    left join described_names
+        on
+            candidates.quote_key = described_names.quote_key
+            and candidates.subject_kind = described_names.subject_kind
+    where
+        candidates.nearness = 1
+        and candidates.described_name != ''
+        and not {{ regex_contains('candidates.described_name', "'[’'']s$'") }}
+        and described_names.quote_key is null
+
+)
+
+select * from final
