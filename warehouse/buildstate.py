@@ -20,9 +20,10 @@ in `<warehouse>.dbt-state/`, and the next build excludes the seeds that are unmo
 (dbt's `state:unmodified`), with their data tests: their tables and tests are as that build left
 them. That saves a fixed cost of every incremental build (32 loads and 140 tests, about a fifth
 of `make build` on a few new articles). The staging views unmodified against it are left out too:
-they hold no data, and the seeds and raw tables they read are the ones they were made over. The manifest is trusted only while the warehouse's own
-record of its seeds (lexicons.seed_loads, written in each seed's load transaction) equals the
-manifest's seeds and the last build finished; otherwise every seed loads.
+they hold no data, and the seeds and raw tables they read are the ones they were made over. The
+manifest is trusted only while the warehouse's own record of its seeds (lexicons.seed_loads,
+written in each seed's load transaction) equals the manifest's seeds and the last build
+finished; otherwise every seed loads.
 
 The lock: DuckDB allows one writer per file and any open connection, even a read-only one, blocks
 it. dbt-duckdb retries silently with doubling sleeps, so a build waiting on a forgotten notebook
