@@ -176,14 +176,29 @@ def test_seeds_load_again_unless_the_warehouse_holds_the_kept_manifests_seeds(bu
     db = tmp_path / "warehouse.duckdb"
     shutil.copyfile(incremental, db)
     shutil.copytree(buildstate.state_path(incremental), buildstate.state_path(db))
-    assert buildstate.seed_reuse_args(db)[-3:] == ["--exclude", "resource_type:seed,state:unmodified",
-                                                   "config.materialized:view,state:unmodified"]
+    assert buildstate.seed_reuse_args(db)[-3:] == ["--exclude", buildstate.SEEDS, buildstate.VIEWS]
     buildstate.start(db, 5, print)
     assert buildstate.seed_reuse_args(db) == []
     buildstate.finish(db)
     with duckdb.connect(str(db)) as con:
         con.execute("update lexicons.seed_loads set file_checksum = 'edited by hand' where seed_name = 'countries'")
     assert buildstate.seed_reuse_args(db) == []
+
+
+def test_views_are_left_out_only_while_every_one_of_them_reads(builds, tmp_path: Path) -> None:
+    """A view missing from the warehouse (a manifest kept by `dbt seed`, a view dropped), or one
+    naming the catalog of the file's old name, is made again: only the seeds are left out."""
+    incremental, _, _ = builds
+    for name in ("dropped", "renamed"):
+        db = tmp_path / name / ("warehouse.duckdb" if name == "dropped" else "renamed.duckdb")
+        db.parent.mkdir()
+        shutil.copyfile(incremental, db)
+        shutil.copytree(buildstate.state_path(incremental), buildstate.state_path(db))
+        if name == "dropped":
+            assert buildstate.seed_reuse_args(db)[-1] == buildstate.VIEWS
+            with duckdb.connect(str(db)) as con:
+                con.execute("drop view staging.stg_lexicons__cue_verbs")
+        assert buildstate.seed_reuse_args(db)[-2:] == ["--exclude", buildstate.SEEDS], name
 
 
 def test_every_seed_is_small_enough_for_dbt_to_checksum_its_contents() -> None:
