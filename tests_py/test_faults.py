@@ -29,8 +29,9 @@ RAW = {
     "raw.article_versions": "* exclude (run_id)",
     "raw.article_sightings": "* exclude (run_id)",
 }
-# Per-run columns: which run loaded an article, and when, differ between equal builds.
-PER_RUN_COLUMNS = {"run_id", "ingested_at"}
+# Per-run columns: which run loaded an article, and when, and when the build that wrote a row
+# started, differ between equal builds.
+PER_RUN_COLUMNS = {"run_id", "ingested_at", "build_started_at"}
 
 
 def rows(db: Path, sql: str) -> list[tuple[Any, ...]]:
