@@ -31,7 +31,7 @@
         {%- endif -%}
         (
             {{ key_column }} between {{ story_key_low_marker() }} and {{ story_key_high_marker() }}
-            and {{ built_column }} = (select max(changed.build_started_at) from {{ ref('int_stories_changed') }} as changed)
+            and {{ built_column }} = {{ changes_built_at(ref('int_stories_changed')) }}
             and {{ column }} in (
                 select changed.story_id from {{ ref('int_stories_changed') }} as changed
                 where true {{ story_batch_marker() }}
@@ -40,6 +40,13 @@
     {%- else -%}
         true
     {%- endif -%}
+{%- endmacro %}
+
+{#- The build time of the changed stories (`changed` is int_stories_changed), as a scalar
+    subquery: what every row this run writes carries, and what reads of this run's rows filter by.
+    A subquery, not a literal, so that DuckDB still prunes by zonemap at run time. -#}
+{% macro changes_built_at(changed) -%}
+    (select max(changed.build_started_at) from {{ changed }} as changed)
 {%- endmacro %}
 
 {#- When this dbt run started (UTC), as a timestamp literal: int_stories_changed.build_started_at. -#}

@@ -55,6 +55,6 @@
     (the stories of an incremental run are scattered over story_key); story_id keeps it exact. -#}
 {% macro in_stories_of(changed, column='story_id') -%}
     {%- set prefix = column[:-('story_id' | length)] -%}
-    {{ prefix }}build_started_at = (select max(changed.build_started_at) from {{ changed }} as changed)
+    {{ prefix }}build_started_at = {{ changes_built_at(changed) }}
     and {{ column }} in (select changed.story_id from {{ changed }} as changed)
 {%- endmacro %}

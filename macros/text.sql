@@ -32,11 +32,11 @@
     a trimmed sentence, so a token's offset is the sum of the lengths before it. -#}
 {% macro token_with_space_regex() %}{{ "(?:" ~ token_regex() ~ ")[" ~ ws_chars() ~ "]*" }}{% endmacro %}
 
-{#- A regex fragment as a SQL string literal. -#}
 {#- A text of more than n words (runs of non-space): one search, where counting every word would
     build a list of them. -#}
 {% macro more_words_than_regex(n) %}{{ "(\\S+\\s+){" ~ n ~ "}\\S" }}{% endmacro %}
 
+{#- A regex fragment as a SQL string literal. -#}
 {% macro sql_regex(fragment) %}'{{ fragment | replace("'", "''") }}'{% endmacro %}
 
 {#- Typographic apostrophes and non-breaking or en dashes made plain, letter case kept. -#}

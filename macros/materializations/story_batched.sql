@@ -88,7 +88,7 @@
     select
         columns(column_name -> column_name not in ('story_key', 'build_started_at')),
         {{ stable_key('batch.story_id') }} as story_key,
-        (select max(changed.build_started_at) from {{ changed }} as changed) as build_started_at
+        {{ changes_built_at(changed) }} as build_started_at
     from (
         {{ batch_sql }}
     ) as batch

@@ -28,14 +28,24 @@ mentions as (
 
 ),
 
--- the token before each mention and the one after it
-tokens as (
+-- the token before each mention and the one after it, each read from the relation: a CTE read
+-- twice is materialised whole, and these are every token of the batch
+tokens_before as (
 
     select
         article_id,
         char_start,
+        prev_token_key
+    from {{ ref('int_tokens') }}
+    where {{ in_changed_stories() }}
+
+),
+
+tokens_after as (
+
+    select
+        article_id,
         char_end,
-        prev_token_key,
         next_token_key
     from {{ ref('int_tokens') }}
     where {{ in_changed_stories() }}
@@ -59,11 +69,11 @@ final as (
         mentions.char_end,
         {{ regex_replace_all("mentions.surface", "'\\s+'", "' '") }} as written
     from mentions
-    left join tokens as first_token
+    left join tokens_before as first_token
         on
             mentions.article_id = first_token.article_id
             and mentions.char_start = first_token.char_start
-    left join tokens as last_token
+    left join tokens_after as last_token
         on
             mentions.article_id = last_token.article_id
             and mentions.char_end = last_token.char_end
