@@ -5,17 +5,21 @@ and another article's text changes; the second build rebuilds only the stories t
 with batches of two articles, so that every story model fills and appends several batches. Every
 intermediate and mart table must then equal, row for row, a build from scratch of the final
 corpus in one batch. The second build leaves out the unchanged seeds, as `make build` does. A
-change to the rules (here a var they read) makes the next build rebuild every story."""
+change to the rules (a var they read, an edited model, macro or seed file) makes the next build
+rebuild every story."""
 
 from __future__ import annotations
 
+import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from pipeline import FIXTURES, ingest, run_dbt
+from pipeline import FIXTURES, REPO, dbt_env, ingest, run_dbt
 from warehouse import buildstate
 
 # Differ between an incremental and a fresh build by construction: when and by which ingest run
@@ -137,6 +141,57 @@ def test_a_rule_change_rebuilds_every_story(builds, tmp_path: Path) -> None:
                   db, tmp_path / "rules")
     assert ran.returncode == 0, ran.stdout + ran.stderr
     assert changed_stories(db) == {"flood", "landslide", "chile_runoff", "quake"}
+
+
+# What a copy of the project needs to run dbt: the logic fingerprint reads models, macros and seeds.
+PROJECT_PARTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "tests", "analyses")
+
+
+def edit(path: Path) -> None:
+    """An edit of the file's content: a comment ending a model, a Jinja comment in a macro's body
+    (the fingerprint hashes each macro's body, not its file), a seed's last row again. A blank
+    line would be none: dbt strips a file's surrounding white space before its checksum."""
+    text = path.read_text()
+    if path.suffix == ".csv":
+        path.write_text(text + text.splitlines()[-1] + "\n")
+    elif path.parent.name == "macros":
+        edited, n = re.subn(r"(\{%-?\s*macro\b[^%]*%\})", r"\1{# edited #}", text, count=1)
+        assert n == 1, path
+        path.write_text(edited)
+    else:
+        path.write_text(text + "-- edited\n")
+
+
+def test_an_edited_model_macro_or_seed_rebuilds_every_story(builds, tmp_path: Path) -> None:
+    """The logic fingerprint sees an edit to any model, macro or seed file, so the next run rebuilds
+    every story; a copy of the project with no edit rebuilds none. The runs share one copy, each
+    edit undone before the next, so that dbt parses the copy once and then partially."""
+    incremental, _, _ = builds
+    project = tmp_path / "project"
+    project.mkdir()
+    for part in PROJECT_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, project / part)
+        else:
+            shutil.copyfile(source, project / part)
+    db = copy_of(incremental, tmp_path / "warehouse")
+    every_story = {"flood", "landslide", "chile_runoff", "quake"}
+    for edited in (None, "models/intermediate/text/int_tokens.sql", "macros/text.sql", "seeds/cue_verbs.csv"):
+        original = (project / edited).read_text() if edited else ""
+        if edited:
+            edit(project / edited)
+        ran = subprocess.run(
+            [str(Path(sys.executable).with_name("dbt")), "run", "--select", "int_stories_changed",
+             "--project-dir", str(project), "--profiles-dir", str(project),
+             "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs")],
+            cwd=db.parent, env=dict(dbt_env(db), WAREHOUSE_PATH=db.name), capture_output=True, text=True,
+            timeout=900,
+        )  # fmt: skip
+        assert ran.returncode == 0, ran.stdout + ran.stderr
+        assert changed_stories(db) == (every_story if edited else set()), edited
+        if edited:
+            (project / edited).write_text(original)
 
 
 @pytest.mark.parametrize(("story", "tested"), [("flood", True), ("chile_runoff", False)])
