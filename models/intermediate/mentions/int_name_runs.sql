@@ -3,7 +3,8 @@
     hand rules give it, or NULL. The rules, first match wins: all words in the lexicon ->
     covered (int_mentions_lexicon has it); a pattern of name_patterns; a legal suffix at the end
     (`Acme Holdings Ltd`) -> organisation; a whole name of name_gazetteer; a head word (Ministry
-    -> organisation, Summit -> event, River -> place); after a title -> person; the shape of a
+    -> organisation, Summit -> event, River -> place); two names an ampersand joins (`Marks &
+    Spencer`) -> organisation; after a title -> person; the shape of a
     romanised name (`Leung Kwok-hung`) -> person; after an organisation noun (`the insurer
     Allianz`) -> organisation; before a member or organisation noun, or after `members of`
     (`Tarvo officials`) -> organisation; an acronym that speaks -> organisation; before or after
@@ -85,6 +86,7 @@ typed_runs as (
             when n_words >= 2 and n_event_heads > 0 then 'event'
             when n_words >= 2 and n_org_heads > 0 then 'organization'
             when n_words >= 2 and n_place_heads > 0 then 'place'
+            when n_words >= 2 and surface like '% & %' then 'organization'
             when prev_is_title and first_gap in (' ', ' (', '. ') then 'person'
             when {{ is_romanised_name('surface') }} then 'person'
             -- `the industry group Eurofer said`, `ING said`: a body speaks, not a person
@@ -119,6 +121,7 @@ typed_runs as (
             when n_words >= 2 and last_is_suffix then 'legal_suffix'
             when gazetteer_type is not null then 'gazetteer'
             when n_words >= 2 and n_event_heads + n_org_heads + n_place_heads > 0 then 'head_word'
+            when n_words >= 2 and surface like '% & %' then 'ampersand'
             when prev_is_title and first_gap in (' ', ' (', '. ') then 'title'
             when {{ is_romanised_name('surface') }} then 'name_shape'
             when prev_role = 'org_noun' and first_gap = ' ' then 'org_noun'
