@@ -196,6 +196,7 @@ def test_gazetteers_type_names_no_rule_knew(extracted: list[dict]) -> None:
         ("Orvane Holdings", "organization", "run_head_word"),  # a company head word (pytickersymbols)
         ("Velnor Motors", "organization", "run_head_word"),  # the last word of 3 index companies
         ("Tolvan & Harker", "organization", "run_ampersand"),  # two names an ampersand joins
+        ("Quillon", "organization", "run_coordination"),  # `and` joins it to a listed company
     } <= typed
     # a capitalised common word beside an ampersand joins no name when the other side is lower case
     assert not any(surface.startswith("Research") for surface, _, _ in typed)

@@ -17,7 +17,9 @@
     int_mentions_runs keeps a heading's run or a sentence's lone first word only then, or when a
     rule types it. A lone word no rule types is an organisation when a person follows its
     possessive (`Velmar's Ilse Rand`), or when it closes an organisation the rules typed in the
-    story after `of`: that organisation's short name (`Tarvism` of `the Church of Tarvism`). -#}
+    story after `of`: that organisation's short name (`Tarvism` of `the Church of Tarvism`); and
+    it takes the type of a whole gazetteer name before it that `and` or `or` joins it to
+    (`Volkswagen and Fiat declined`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -71,6 +73,31 @@ run_features as (
     from spans
     left join run_patterns on spans.run_id = run_patterns.run_id
     left join {{ ref('name_gazetteer') }} as gazetteer on spans.surface = gazetteer.name
+
+),
+
+-- the type of the whole gazetteer name that `and` or `or` joins this run to (`Volkswagen and
+-- Fiat`, `Morgan Stanley and Oppenheimer`). Only a gazetteer's, and only the run before: a word
+-- after `and` behind a head word closes the same name (`Office of Management and Budget`), one
+-- before `and` often opens a longer name (`Securities and Exchange Commission`).
+coordinated as (
+
+    select
+        run_id,
+        case
+            when prev_lower in ('and', 'or') and prev_run_end + length(prev_lower) + 2 = char_start
+                then prev_gazetteer_type
+        end as coordinated_type
+    from (
+        select
+            run_id,
+            char_start,
+            prev_lower,
+            lag(char_end) over sentence_runs as prev_run_end,
+            lag(gazetteer_type) over sentence_runs as prev_gazetteer_type
+        from run_features
+        window sentence_runs as (partition by sentence_id order by char_start)
+    ) as neighboured
 
 ),
 
@@ -226,11 +253,13 @@ final as (
             when typed_runs.run_type is not null then typed_runs.typing_rule
             when person_owners.run_id is not null then 'person_owner'
             when story_org_words.last_lower is not null then 'story_org'
+            when coordinated.coordinated_type is not null then 'coordination'
             else typed_runs.typing_rule
         end as typing_rule,
         case
             when typed_runs.run_type is not null then typed_runs.run_type
             when person_owners.run_id is not null or story_org_words.last_lower is not null then 'organization'
+            else coordinated.coordinated_type
         end as rule_type,
         coalesce(
             (typed_runs.n_words = 1 and inner_words.word is not null) or body_runs.surface is not null, false
@@ -241,6 +270,14 @@ final as (
     left join body_runs
         on typed_runs.story_id = body_runs.story_id and typed_runs.surface = body_runs.surface
     left join person_owners on typed_runs.run_id = person_owners.run_id
+    -- a lone word no rule types that `and` joins to a typed company or place: `Volkswagen and Fiat`
+    left join coordinated
+        on
+            typed_runs.run_id = coordinated.run_id
+            and typed_runs.n_words = 1
+            and length(typed_runs.surface) >= 3
+            and not typed_runs.is_upper
+            and not coalesce(typed_runs.first_is_given, false)
     left join story_org_words
         on
             typed_runs.n_words = 1
