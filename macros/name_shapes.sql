@@ -40,3 +40,15 @@
 {% macro is_ampersand_side(expr) -%}
     coalesce({{ regex_contains(expr, sql_regex(ampersand_side_re())) }}, false)
 {%- endmacro %}
+
+{#- The word of `relation` (int_name_run_words' word_neighbours) stands either side of an
+    ampersand whose other side is such a word too. -#}
+{% macro beside_ampersand(relation) -%}
+    (
+        {{ is_ampersand_side(relation ~ '.word') }}
+        and (
+            ({{ relation }}.gap = ' & ' and {{ is_ampersand_side(relation ~ '.prev_word_raw') }})
+            or ({{ relation }}.next_word_gap = ' & ' and {{ is_ampersand_side(relation ~ '.next_word') }})
+        )
+    )
+{%- endmacro %}

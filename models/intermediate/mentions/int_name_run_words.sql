@@ -7,7 +7,8 @@
     continues the word before it when that word follows another name word (`Leung Kwok-hung`,
     not `Arch-foes`) and is no adjective's ending (`Tarvo-based`: a compound_suffix of
     name_context_words). Either side of an ampersand between two capitalised words is a name
-    word, a common one too (`Standard & Poor's`, `Marks & Spencer`).
+    word, a common one too (`Standard & Poor's`, `Marks & Spencer`), and so is every word of a
+    whole name of name_gazetteer, where a title (`General Motors`) is no title.
     Headings are included: int_name_runs decides which of their runs count. -#}
 
 {%- set max_words = 8 -%}
@@ -89,6 +90,8 @@ word_neighbours as (
         lag(words.word) over sentence_words as prev_word_raw,
         lead(words.word) over sentence_words as next_word,
         lead(words.gap) over sentence_words as next_word_gap,
+        lead(words.word, 2) over sentence_words as next2_word,
+        lead(words.gap, 2) over sentence_words as next2_word_gap,
         month_words.month_name is not null as is_month_word
     from words
     left join {{ ref('month_names') }} as month_words
@@ -127,11 +130,40 @@ month_surnames as (
 
 ),
 
+-- the words of a whole name of name_gazetteer of two or three words (`General Motors`, `Bank
+-- of America`): a title or a common word among them (`General`) is part of the name
+gazetteer_words as (
+
+    select distinct
+        named.sentence_key,
+        named.word_no + offsets.word_offset as word_no
+    from (
+        select
+            word_neighbours.sentence_key,
+            word_neighbours.word_no,
+            case when gazetteer_3.name is not null then 3 else 2 end as n_words
+        from word_neighbours
+        left join {{ ref('name_gazetteer') }} as gazetteer_2
+            on word_neighbours.word || ' ' || word_neighbours.next_word = gazetteer_2.name
+        left join {{ ref('name_gazetteer') }} as gazetteer_3
+            on
+                word_neighbours.word || ' ' || word_neighbours.next_word || ' ' || word_neighbours.next2_word
+                = gazetteer_3.name
+                and word_neighbours.next2_word_gap = ' '
+        where
+            word_neighbours.is_cap
+            and word_neighbours.next_word_gap = ' '
+            and (gazetteer_2.name is not null or gazetteer_3.name is not null)
+    ) as named
+    inner join offsets on named.n_words > offsets.word_offset
+
+),
+
 flagged as (
 
     select
         word_neighbours.*,
-        coalesce(covered_words.in_title, 0) = 1 as is_title,
+        coalesce(covered_words.in_title, 0) = 1 and gazetteer_words.word_no is null as is_title,
         coalesce(covered_words.in_lexicon, 0) = 1 as is_lexicon,
         word_neighbours.is_cap
         and (
@@ -148,18 +180,10 @@ flagged as (
                 and word_neighbours.gap = ' '
             )
             -- either side of a firm's ampersand (`Standard & Poor's`, `Marks & Spencer`)
-            or (
-                {{ is_ampersand_side('word_neighbours.word') }}
-                and (
-                    (word_neighbours.gap = ' & ' and {{ is_ampersand_side('word_neighbours.prev_word_raw') }})
-                    or (
-                        word_neighbours.next_word_gap = ' & '
-                        and {{ is_ampersand_side('word_neighbours.next_word') }}
-                    )
-                )
-            )
+            or {{ beside_ampersand('word_neighbours') }}
+            or gazetteer_words.word_no is not null
         )
-        and coalesce(covered_words.in_title, 0) = 0 as is_name_word
+        and (coalesce(covered_words.in_title, 0) = 0 or gazetteer_words.word_no is not null) as is_name_word
     from word_neighbours
     left join month_surnames
         on word_neighbours.article_id = month_surnames.article_id and word_neighbours.word = month_surnames.word
@@ -168,6 +192,10 @@ flagged as (
         on
             word_neighbours.sentence_key = covered_words.sentence_key
             and word_neighbours.word_no = covered_words.word_no
+    left join gazetteer_words
+        on
+            word_neighbours.sentence_key = gazetteer_words.sentence_key
+            and word_neighbours.word_no = gazetteer_words.word_no
 
 ),
 
