@@ -58,3 +58,21 @@
 {% macro abbreviation_end_regex() -%}
     '(?:^|[\s.])(?:\p{Lu}|Jr|Sr|Inc|Co|Corp|Ltd|Bros|St|Dr|Mr|Mrs|Ms|Prof|Gen|Gov|Sen|Rep)\.$'
 {%- endmacro %}
+
+{#- Text that opens with a lower-case word: after a quote's closing mark, the quote's sentence goes
+    on (`"..." such as word-processing, said X`) rather than opening with its attribution. -#}
+{% macro continuing_text_regex() -%}
+    '^\s*\p{Ll}'
+{%- endmacro %}
+
+{#- Text that ends in a comma: before a sentence-final attribution clause (`..., said X`,
+    `..., Castro told`, `..., he added`). -#}
+{% macro clause_comma_end_regex() -%}
+    ',\s*$'
+{%- endmacro %}
+
+{#- A quote of two or more capitalised words and short lower-case particles, the whole of it: a
+    title or a name in quotes (`"This Week With David Brinkley"`, `"Desert Shield"`), not speech. -#}
+{% macro quoted_title_regex() -%}
+    '^\p{Lu}[\pL\pN’''.&-]*(?:\s+(?:\p{Lu}[\pL\pN’''.&-]*|\p{Ll}{1,3}))*\s+\p{Lu}[\pL\pN’''.&-]*[.,]?$'
+{%- endmacro %}
