@@ -76,3 +76,8 @@
 {% macro quoted_title_regex() -%}
     '^\p{Lu}[\pL\pN’''.&-]*(?:\s+(?:\p{Lu}[\pL\pN’''.&-]*|\p{Ll}{1,3}))*\s+\p{Lu}[\pL\pN’''.&-]*[.,]?$'
 {%- endmacro %}
+
+{#- The last word of a name (group 1): the surname a bare surname speaker is matched on. -#}
+{% macro last_word_regex() -%}
+    '(\S+)$'
+{%- endmacro %}

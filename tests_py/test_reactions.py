@@ -196,6 +196,9 @@ CASE_EXPECTED = [
     ("case_continued_sentence.txt", "Our valley has not been able", "Kaspar Lund", None, "said", None,
      "said Kaspar Lund"),
     ("case_continued_sentence.txt", "There is no political reason", "Kaspar Lund", None, "added", None, None),
+    # a surname two people share: the full name written last before the quote, not the story's first
+    ("case_shared_surname.txt", "We gave this valley", "Tomas Arteaga", None, "said", None, None),
+    ("case_shared_surname.txt", "The company owes every worker", "Diego Luis Arteaga", None, "said", None, None),
     # a scare quote (`a “sell” rating`) does not end the window of the `he` after it
     ("case_scare_quote.txt", "I don’t think prices", "Tomas Bell", None, "said", None, None),
 ]
