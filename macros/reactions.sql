@@ -81,3 +81,24 @@
 {% macro last_word_regex() -%}
     '(\S+)$'
 {%- endmacro %}
+
+{#- The n-th word of a phrase (group 1; words split at single spaces). -#}
+{% macro nth_word_regex(n) -%}
+    '^(?:\S+ ){{ '{' ~ (n - 1) ~ '}' }}(\S+)'
+{%- endmacro %}
+
+{#- The first n words of a phrase (group 1). -#}
+{% macro first_words_regex(n) -%}
+    '^((?:\S+ ){{ '{' ~ (n - 1) ~ '}' }}\S+)'
+{%- endmacro %}
+
+{#- A word that opens with a lower-case letter: the verb after a subject noun phrase. -#}
+{% macro lower_case_word_regex() -%}
+    '^\p{Ll}'
+{%- endmacro %}
+
+{#- The first word of a phrase when a lower-case word follows it (group 1): a pronoun that opens a
+    subject phrase running on into its verb (`She went` of `She went on to add that`). -#}
+{% macro leading_word_regex() -%}
+    '^(\S+) \p{Ll}'
+{%- endmacro %}

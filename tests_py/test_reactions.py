@@ -199,6 +199,13 @@ CASE_EXPECTED = [
     # a surname two people share: the full name written last before the quote, not the story's first
     ("case_shared_surname.txt", "We gave this valley", "Tomas Arteaga", None, "said", None, None),
     ("case_shared_surname.txt", "The company owes every worker", "Diego Luis Arteaga", None, "said", None, None),
+    # a noun-phrase source is kept as written: the clause a coordinated cue shares; a weekday in it is no name
+    ("case_noun_phrase_source.txt", "good for everyone involved", "company", None, "said", None,
+     "The company declined to name the buyers but said"),
+    ("case_noun_phrase_source.txt", "a slow dance with no music", "One senior official Monday", None, "described",
+     None, None),
+    # `She went on to add`: the pronoun is the subject; the quote continues the last speaker
+    ("case_pronoun_led_subject.txt", "no town will be left behind", "Rosa Quintero", None, "add", None, None),
     # a scare quote (`a “sell” rating`) does not end the window of the `he` after it
     ("case_scare_quote.txt", "I don’t think prices", "Tomas Bell", None, "said", None, None),
 ]
