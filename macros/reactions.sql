@@ -58,3 +58,47 @@
 {% macro abbreviation_end_regex() -%}
     '(?:^|[\s.])(?:\p{Lu}|Jr|Sr|Inc|Co|Corp|Ltd|Bros|St|Dr|Mr|Mrs|Ms|Prof|Gen|Gov|Sen|Rep)\.$'
 {%- endmacro %}
+
+{#- Text that opens with a lower-case word: after a quote's closing mark, the quote's sentence goes
+    on (`"..." such as word-processing, said X`) rather than opening with its attribution. -#}
+{% macro continuing_text_regex() -%}
+    '^\s*\p{Ll}'
+{%- endmacro %}
+
+{#- Text that ends in a comma: before a sentence-final attribution clause (`..., said X`,
+    `..., Castro told`, `..., he added`). -#}
+{% macro clause_comma_end_regex() -%}
+    ',\s*$'
+{%- endmacro %}
+
+{#- A quote of two or more capitalised words and short lower-case particles, the whole of it: a
+    title or a name in quotes (`"This Week With David Brinkley"`, `"Desert Shield"`), not speech. -#}
+{% macro quoted_title_regex() -%}
+    '^\p{Lu}[\pL\pN’''.&-]*(?:\s+(?:\p{Lu}[\pL\pN’''.&-]*|\p{Ll}{1,3}))*\s+\p{Lu}[\pL\pN’''.&-]*[.,]?$'
+{%- endmacro %}
+
+{#- The last word of a name (group 1): the surname a bare surname speaker is matched on. -#}
+{% macro last_word_regex() -%}
+    '(\S+)$'
+{%- endmacro %}
+
+{#- The n-th word of a phrase (group 1; words split at single spaces). -#}
+{% macro nth_word_regex(n) -%}
+    '^(?:\S+ ){{ '{' ~ (n - 1) ~ '}' }}(\S+)'
+{%- endmacro %}
+
+{#- The first n words of a phrase (group 1). -#}
+{% macro first_words_regex(n) -%}
+    '^((?:\S+ ){{ '{' ~ (n - 1) ~ '}' }}\S+)'
+{%- endmacro %}
+
+{#- A word that opens with a lower-case letter: the verb after a subject noun phrase. -#}
+{% macro lower_case_word_regex() -%}
+    '^\p{Ll}'
+{%- endmacro %}
+
+{#- The first word of a phrase when a lower-case word follows it (group 1): a pronoun that opens a
+    subject phrase running on into its verb (`She went` of `She went on to add that`). -#}
+{% macro leading_word_regex() -%}
+    '^(\S+) \p{Ll}'
+{%- endmacro %}

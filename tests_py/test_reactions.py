@@ -188,6 +188,26 @@ CASE_EXPECTED = [
     # `he` is not the company after `at`, nor the possessive `Orvane's`
     ("case_pronoun_preposition.txt", "I was too high", "Dario Venn", None, "said", None, None),
     ("case_pronoun_preposition.txt", "We would not be surprised", "Michael Swavely", None, "said", None, None),
+    # a quote whose sentence goes on after its closing mark: the speaker named after the last comma
+    ("case_continued_sentence.txt", "We are talking about two more weeks", "Ines Tavora", None, "told", None,
+     "Tavora told"),
+    ("case_continued_sentence.txt", "rare and extreme conditions", "Ruben Salcedo", None, "said", None,
+     "said Ruben Salcedo"),
+    ("case_continued_sentence.txt", "Our valley has not been able", "Kaspar Lund", None, "said", None,
+     "said Kaspar Lund"),
+    ("case_continued_sentence.txt", "There is no political reason", "Kaspar Lund", None, "added", None, None),
+    # a surname two people share: the full name written last before the quote, not the story's first
+    ("case_shared_surname.txt", "We gave this valley", "Tomas Arteaga", None, "said", None, None),
+    ("case_shared_surname.txt", "The company owes every worker", "Diego Luis Arteaga", None, "said", None, None),
+    # a noun-phrase source is kept as written: the clause a coordinated cue shares; a weekday in it is no name
+    ("case_noun_phrase_source.txt", "good for everyone involved", "company", None, "said", None,
+     "The company declined to name the buyers but said"),
+    ("case_noun_phrase_source.txt", "a slow dance with no music", "One senior official Monday", None, "described",
+     None, None),
+    # `She went on to add`: the pronoun is the subject; the quote continues the last speaker
+    ("case_pronoun_led_subject.txt", "no town will be left behind", "Rosa Quintero", None, "add", None, None),
+    # a scare quote (`a “sell” rating`) does not end the window of the `he` after it
+    ("case_scare_quote.txt", "I don’t think prices", "Tomas Bell", None, "said", None, None),
 ]
 
 
@@ -201,6 +221,15 @@ def test_attribution_case(cases: list[dict], source_file: str, quote_start: str,
         assert row["stance"] == stance
     if attribution is not None:
         assert row["attribution"] == attribution
+
+
+def test_titles_and_scare_quotes_have_no_speaker(cases: list[dict]) -> None:
+    quotes = {(r["source_file"].rsplit("/", 1)[-1], r["quote"]) for r in cases}
+    # a programme's title in quotes is nobody's speech, though a cue governs its sentence
+    assert ("case_scare_quote.txt", "Water Talk Tonight") not in quotes
+    # `“smart” pumps similar to those found at plants`: the quote's sentence goes on, and no
+    # comma brings an attribution; `pumps ... found` is no speaker
+    assert ("case_scare_quote.txt", "smart") not in quotes
 
 
 def test_outside_voices_are_reactions(cases: list[dict]) -> None:

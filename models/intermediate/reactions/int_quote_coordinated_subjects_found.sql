@@ -8,7 +8,10 @@
     is the name (one to four capitalised words, the first no common word, the last no
     possessive) or the pronoun that opens the nearest earlier segment that opens with a noun
     phrase, when a lower-case word follows it there: its verb, not a function word, a name
-    particle or a title or body noun of seed speaker_nouns, which the name only modifies. A
+    particle or a title or body noun of seed speaker_nouns, which the name only modifies. With no
+    name, a noun phrase kept as written: a determiner, up to two words and a title or body noun
+    of speaker_nouns, followed by a lower-case word (`The company declined to name the buyers but
+    said`: `The company`; not `The deal collapsed ... but said`). A
     pronoun is kept as the speaker phrase, so the quote continues the last named speaker. One
     row per quote, with subject_kind as int_quotes_attributed's attribution_basis that takes it;
     none where int_quote_described_names_found already names that subject. -#}
@@ -125,14 +128,36 @@ clause_subjects as (
                 and next_nouns.noun is null
             )
             or (opened.next_word = '' and opened.is_cut)
-        ) as opens_name
+        ) as opens_name,
+        -- `The company declined ...`, `The river agency declined ...`: a determiner, up to two
+        -- words and a title or body noun of seed speaker_nouns, then the verb: the noun phrase
+        -- as written
+        case
+            when
+                function_words.role = 'determiner' and head_2.noun is not null and head_3.noun is null
+                and {{ regex_contains('opened.word_3', lower_case_word_regex()) }}
+                then {{ regex_extract('opened.phrase', first_words_regex(2), 1) }}
+            when
+                function_words.role = 'determiner' and head_3.noun is not null and head_4.noun is null
+                and {{ regex_contains('opened.word_4', lower_case_word_regex()) }}
+                then {{ regex_extract('opened.phrase', first_words_regex(3), 1) }}
+            when
+                function_words.role = 'determiner' and head_4.noun is not null
+                and {{ regex_contains('opened.word_5', lower_case_word_regex()) }}
+                then {{ regex_extract('opened.phrase', first_words_regex(4), 1) }}
+        end as noun_phrase
     from (
         select
             quote_key,
             seg,
             story_id,
+            phrase,
             phrase_start,
             {{ regex_extract('phrase', "'^(\\S+)'", 1) }} as first_word,
+            {{ regex_extract('phrase', nth_word_regex(2), 1) }} as word_2,
+            {{ regex_extract('phrase', nth_word_regex(3), 1) }} as word_3,
+            {{ regex_extract('phrase', nth_word_regex(4), 1) }} as word_4,
+            {{ regex_extract('phrase', nth_word_regex(5), 1) }} as word_5,
             is_cut,
             {{ regex_extract('phrase', opening_name_regex(), 1) }} as opening_name,
             {{ regex_extract('phrase', opening_name_regex(), 2) }} as next_word
@@ -150,6 +175,12 @@ clause_subjects as (
     -- George E. Thompson downplayed`): the clause's subject is longer than the name
     left join {{ ref('speaker_nouns') }} as next_nouns
         on opened.next_word = next_nouns.noun
+    left join {{ ref('speaker_nouns') }} as head_2
+        on lower(opened.word_2) = head_2.noun
+    left join {{ ref('speaker_nouns') }} as head_3
+        on lower(opened.word_3) = head_3.noun
+    left join {{ ref('speaker_nouns') }} as head_4
+        on lower(opened.word_4) = head_4.noun
     where {{ regex_contains('opened.first_word', "'^\\p{Lu}'") }} or function_words.role in ('determiner', 'pronoun')
 
 ),
@@ -162,7 +193,10 @@ candidates as (
         shared.subject_kind,
         clause_subjects.story_id,
         clause_subjects.phrase_start as described_name_start,
-        case when clause_subjects.opens_name then clause_subjects.opening_name else '' end as described_name,
+        case
+            when clause_subjects.opens_name then clause_subjects.opening_name
+            else coalesce(clause_subjects.noun_phrase, '')
+        end as described_name,
         row_number() over (
             partition by shared.quote_key order by clause_subjects.seg desc
         ) as nearness

@@ -1,5 +1,6 @@
 {#- Every cue verb of the attribution windows (seed cue_verbs) with the phrases around it: its
-    subject (the noun phrase of its own segment), the phrase after it (an object, `according to
+    subject (the noun phrase of its own segment, or the pronoun that opens it when a lower-case
+    word follows: `She went on to add that`), the phrase after it (an object, `according to
     X`, `said Miller`), the one after that (a name in apposition) and the one before it. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
@@ -26,6 +27,28 @@ function_words as (
 
 ),
 
+-- phrases that open with a pronoun followed by a lower-case word, its verb (`She went`)
+lead_pronouns as (
+
+    select
+        led.quote_key,
+        led.side,
+        led.seg,
+        led.lead,
+        function_words.word
+    from (
+        select
+            quote_key,
+            side,
+            seg,
+            {{ regex_extract('phrase', leading_word_regex(), 1) }} as lead
+        from phrases
+    ) as led
+    inner join function_words
+        on lower(led.lead) = function_words.word and function_words.role = 'pronoun'
+
+),
+
 final as (
 
     select
@@ -37,8 +60,6 @@ final as (
         tokens.cue_stance,
         tokens.cue_form,
         tokens.word_pos as cue_start,
-        subject.phrase as subject,
-        subject.phrase_words as subject_words,
         subject.phrase_start as subject_start,
         object_segment.phrase as object_phrase,
         object_segment.phrase_words as object_words,
@@ -50,12 +71,16 @@ final as (
         previous_segment.phrase as previous_phrase,
         previous_segment.phrase_words as previous_words,
         previous_segment.phrase_start as previous_start,
+        -- a pronoun that opens a phrase running on into its verb is the subject (`She went on to add`)
+        case when lead_pronouns.word is not null then lead_pronouns.lead else subject.phrase end as subject,
+        case when lead_pronouns.word is not null then 1 else subject.phrase_words end as subject_words,
         trim(tokens.tok) as cue,
         tokens.char_pos + length(tokens.tok) as cue_end,
         coalesce(subject.ends_passive, false) as subject_is_passive,
         -- `with Boswell stating:`: the participle's own subject
         coalesce(subject.opens_absolute, false) as subject_is_absolute,
-        function_words.role = 'pronoun' as subject_is_pronoun
+        case when lead_pronouns.word is not null then true else function_words.role = 'pronoun' end
+            as subject_is_pronoun
     from tokens
     left join phrases as subject
         on
@@ -79,6 +104,11 @@ final as (
             and tokens.seg - 1 = previous_segment.seg
     left join function_words
         on lower(subject.phrase) = function_words.word
+    left join lead_pronouns
+        on
+            tokens.quote_key = lead_pronouns.quote_key
+            and tokens.side = lead_pronouns.side
+            and tokens.seg = lead_pronouns.seg
 
 )
 

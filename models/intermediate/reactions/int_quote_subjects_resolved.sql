@@ -2,7 +2,10 @@
     stands for: the name its description follows (int_quote_described_names_found: `James
     Fallon, a New Providence, N.J., marketing consultant, says`), the description becoming the
     subject's apposition, or the subject of the clause a coordinated or participle cue shares
-    (int_quote_coordinated_subjects_found: `Dow Jones discloses ... but says`). One row per quote,
+    (int_quote_coordinated_subjects_found: `Dow Jones discloses ... but says`); and the speaker after
+    a quote whose sentence goes on replaced by the one named after the sentence's last comma
+    (int_quote_trailing_speakers_found: `"..." such as word-processing, said Michael Slater`), or
+    by none when no comma brings one. One row per quote,
     the columns of int_quote_subjects_found plus before_apposition; int_quotes_attributed
     chooses among them. -#}
 
@@ -42,6 +45,14 @@ subject_names as (
 
 ),
 
+-- quotes whose sentence goes on after the closing mark, with the speaker named at its end
+continued as (
+
+    select * from {{ ref('int_quote_trailing_speakers_found') }}
+    where {{ in_changed_stories() }}
+
+),
+
 final as (
 
     select
@@ -58,12 +69,6 @@ final as (
         subjects.preposition_object_start,
         subjects.preposition_object_end,
         subjects.preposition_cue_start,
-        subjects.after_cue,
-        subjects.after_stance,
-        subjects.after_attribution_start,
-        subjects.after_attribution_end,
-        subjects.after_is_pronoun,
-        subjects.after_pronoun,
         coalesce(before_names.described_name, subjects.before_subject) as before_subject,
         coalesce(before_names.described_name_start, subjects.before_subject_start) as before_subject_start,
         coalesce(sentence_names.described_name, subjects.sentence_subject) as sentence_subject,
@@ -76,13 +81,45 @@ final as (
             when sentence_names.quote_key is not null then sentence_names.description_start
             else subjects.sentence_apposition_start
         end as sentence_apposition_start,
-        coalesce(after_names.described_name, subjects.after_speaker_phrase) as after_speaker_phrase,
-        coalesce(after_names.described_name_start, subjects.after_speaker_start) as after_speaker_start,
         case
+            when continued.quote_key is not null then continued.after_cue
+            else subjects.after_cue
+        end as after_cue,
+        case
+            when continued.quote_key is not null then continued.after_stance
+            else subjects.after_stance
+        end as after_stance,
+        case
+            when continued.quote_key is not null then continued.after_attribution_start
+            else subjects.after_attribution_start
+        end as after_attribution_start,
+        case
+            when continued.quote_key is not null then continued.after_attribution_end
+            else subjects.after_attribution_end
+        end as after_attribution_end,
+        case
+            when continued.quote_key is not null then continued.after_is_pronoun
+            else subjects.after_is_pronoun
+        end as after_is_pronoun,
+        case
+            when continued.quote_key is not null then continued.after_pronoun
+            else subjects.after_pronoun
+        end as after_pronoun,
+        case
+            when continued.quote_key is not null then continued.after_speaker_phrase
+            else coalesce(after_names.described_name, subjects.after_speaker_phrase)
+        end as after_speaker_phrase,
+        case
+            when continued.quote_key is not null then continued.after_speaker_start
+            else coalesce(after_names.described_name_start, subjects.after_speaker_start)
+        end as after_speaker_start,
+        case
+            when continued.quote_key is not null then continued.after_apposition
             when after_names.quote_key is not null then after_names.description
             else subjects.after_apposition
         end as after_apposition,
         case
+            when continued.quote_key is not null then continued.after_apposition_start
             when after_names.quote_key is not null then after_names.description_start
             else subjects.after_apposition_start
         end as after_apposition_start
@@ -93,6 +130,8 @@ final as (
         on subjects.quote_key = sentence_names.quote_key and sentence_names.subject_kind = 'sentence_subject'
     left join subject_names as after_names
         on subjects.quote_key = after_names.quote_key and after_names.subject_kind = 'after'
+    left join continued
+        on subjects.quote_key = continued.quote_key
 
 )
 

@@ -6,15 +6,16 @@
         noun phrase of the sentence with its apposition;
       - otherwise (a quote that opens its sentence, or none of the above) the first clause after
         it: `the statement said`, `said Miller`, `according to X`, or a pronoun subject;
-      - `he`/`she` takes the last person named since the last quote, at most 600 characters back
-        (int_speaker_antecedents_found: a person mention, or an untyped name of two words, that is
-        no preposition's object or possessive: `Ali Demir, a shopkeeper, lost his home. “We have
-        nothing,” he said.`), as written; with no person named there, `he`/`she`/`they`
-        take the subject of the last reported speech in that stretch (int_speech_subjects_found:
-        `A 45-year-old foreman ... said the alarms had not sounded. “I ran,” he said.`), `he`/`she`
-        only a singular one that is no body or document; other pronouns continue the last speaker;
+      - `he`/`she` takes the last person named (int_speaker_antecedents_found: no preposition's
+        object or possessive) since the last quote (not one of at most three words inside a
+        sentence with no speaker: `a "sell" rating`), at most 600 characters back, as written;
+        with none, `he`/`she`/`they` take the subject of the last reported speech there
+        (int_speech_subjects_found: `A foreman ... said the alarms had not sounded. “I ran,” he
+        said.`), `he`/`she` a singular one that is no body or document; other pronouns continue
+        the last speaker;
       - a sentence that is all quote (three words or more) continues the last speaker;
-      - anything else (a scare quote, a title) is not attributed and is left out. -#}
+      - a title in quotes inside a sentence (`"Desert Shield"`) is not attributed, nor is anything
+        else (a scare quote). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -25,7 +26,7 @@ quotes as (
     select
         *,
         {{ stable_key('quote_id') }} as quote_key,
-        lag(char_end) over (partition by article_id order by char_start) as previous_quote_end
+        not starts_sentence and {{ regex_contains('quote', quoted_title_regex()) }} as is_title
     from {{ ref('int_quotes_found') }}
     where {{ in_changed_stories() }}
 
@@ -53,13 +54,15 @@ person_mentions as (
 
 ),
 
-attributed as (
+attribution_chosen as (
 
     select
         quotes.*,
         subjects.before_stance,
         subjects.after_stance,
         case
+            -- a title or a name in quotes (`"This Week With David Brinkley"`) is nobody's speech
+            when quotes.is_title then null
             when not quotes.starts_sentence and subjects.before_subject is not null then 'before'
             when not quotes.starts_sentence and subjects.preposition_object is not null then 'before_preposition'
             when not quotes.starts_sentence and subjects.before_has_pronoun then 'before_pronoun'
@@ -83,6 +86,36 @@ attributed as (
 
 ),
 
+attributed as (
+
+    -- the end of the last earlier quote with a speaker, opening its sentence or of over three words
+    select
+        *,
+        last_value(
+            case
+                when not is_title and (attribution_basis is not null or starts_sentence or word_count > 3) then char_end
+            end ignore nulls
+        ) over (
+            partition by article_id order by char_start rows between unbounded preceding and 1 preceding
+        ) as previous_quote_end
+    from attribution_chosen
+
+),
+
+-- the quotes a pronoun speaks, with the stretch before them where its antecedent may be named
+pronoun_quotes as (
+
+    select
+        quote_key,
+        article_id,
+        pronoun,
+        char_start,
+        greatest(coalesce(previous_quote_end, 0), char_start - 600) as window_start
+    from attributed
+    where attribution_basis in ('before_pronoun', 'after_pronoun') and pronoun in ('he', 'she', 'they')
+
+),
+
 pronoun_antecedents as (
 
     -- the last person named since the last quote, at most 600 characters back
@@ -99,20 +132,13 @@ pronoun_antecedents as (
                 partition by pronoun_quotes.quote_key
                 order by person_mentions.char_end desc, person_mentions.char_start asc
             ) as recency
-        from (
-            select
-                quote_key,
-                article_id,
-                char_start,
-                greatest(coalesce(previous_quote_end, 0), char_start - 600) as window_start
-            from attributed
-            where attribution_basis in ('before_pronoun', 'after_pronoun') and pronoun in ('he', 'she')
-        ) as pronoun_quotes
+        from pronoun_quotes
         inner join person_mentions
             on
                 pronoun_quotes.article_id = person_mentions.article_id
                 and pronoun_quotes.window_start <= person_mentions.char_start
                 and pronoun_quotes.char_start >= person_mentions.char_end
+        where pronoun_quotes.pronoun in ('he', 'she')
     ) as ranked
     where recency = 1
 
@@ -133,16 +159,7 @@ speech_antecedents as (
             row_number() over (
                 partition by pronoun_quotes.quote_key order by speech_subjects.subject_start desc
             ) as recency
-        from (
-            select
-                quote_key,
-                article_id,
-                pronoun,
-                char_start,
-                greatest(coalesce(previous_quote_end, 0), char_start - 600) as window_start
-            from attributed
-            where attribution_basis in ('before_pronoun', 'after_pronoun') and pronoun in ('he', 'she', 'they')
-        ) as pronoun_quotes
+        from pronoun_quotes
         inner join speech_subjects
             on
                 pronoun_quotes.article_id = speech_subjects.article_id

@@ -7,7 +7,9 @@
     North America division`, the company typed as a person is no antecedent. A preposition is a
     word of seed reaction_function_words that ends a phrase, connects one or opens an absolute
     construction (`at`, `with`, `of`,
-    `for`). -#}
+    `for`). A title between them does not make the name a subject (`younger brother of President
+    Fidel Castro`: `Fidel Castro` is no antecedent). int_speakers_named also takes the full name
+    a shared surname stands for from these names. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -28,6 +30,12 @@ mentions as (
 
 ),
 
+titles as (
+
+    select title from {{ ref('name_titles') }}
+
+),
+
 -- the token before each mention and the one after it, each read from the relation: a CTE read
 -- twice is materialised whole, and these are every token of the batch
 tokens_before as (
@@ -35,9 +43,25 @@ tokens_before as (
     select
         article_id,
         char_start,
+        sentence_key,
+        token_no,
         prev_token_key
     from {{ ref('int_tokens') }}
     where {{ in_changed_stories() }}
+
+),
+
+-- the one-word titles of the batch's text (`President`), with the token before each
+title_tokens as (
+
+    select
+        sentence_key,
+        token_no,
+        prev_token_key
+    from {{ ref('int_tokens') }}
+    where
+        {{ in_changed_stories() }}
+        and token_key in (select titles.title from titles)
 
 ),
 
@@ -77,8 +101,12 @@ final as (
         on
             mentions.article_id = last_token.article_id
             and mentions.char_end = last_token.char_end
+    left join title_tokens
+        on
+            first_token.sentence_key = title_tokens.sentence_key
+            and first_token.token_no - 1 = title_tokens.token_no
     left join prepositions
-        on first_token.prev_token_key = prepositions.word
+        on coalesce(title_tokens.prev_token_key, first_token.prev_token_key) = prepositions.word
     where
         prepositions.word is null
         and coalesce(last_token.next_token_key, '') != '''s'

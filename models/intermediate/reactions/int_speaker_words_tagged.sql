@@ -2,7 +2,8 @@
     apposition to it (part 1), each tagged with what the lexicons say of it: a title, body or
     document noun (seed speaker_nouns), a function word (reaction_function_words), a name
     particle (`von`, `bin`: name_context_words), and the longest alias of seed entity_aliases
-    (one to three words, from a capitalised word) that starts or covers it. -#}
+    (one to three words, from a capitalised word) that starts or covers it. A weekday counts as
+    a lower-case word: it names nobody. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -33,16 +34,23 @@ aliases as (
 
 ),
 
+weekdays as (
+
+    select weekday_name from {{ ref('weekday_names') }}
+
+),
+
 speaker_words as (
 
     select
-        quote_key,
-        story_id,
-        part,
-        word,
-        word_no,
-        lower(replace({{ regex_replace("word", "'[’'']s$'", "''") }}, '.', '')) as word_key,
-        {{ regex_contains("word", "'^\\p{Lu}'") }} as is_capitalised
+        exploded.quote_key,
+        exploded.story_id,
+        exploded.part,
+        exploded.word,
+        exploded.word_no,
+        lower(replace({{ regex_replace("exploded.word", "'[’'']s$'", "''") }}, '.', '')) as word_key,
+        -- a weekday is no name (`One senior official Monday described`)
+        {{ regex_contains("exploded.word", "'^\\p{Lu}'") }} and weekdays.weekday_name is null as is_capitalised
     from (
         select
             quote_key,
@@ -67,6 +75,8 @@ speaker_words as (
             where apposition is not null
         ) as listed
     ) as exploded
+    left join weekdays
+        on lower(exploded.word) = weekdays.weekday_name
 
 ),
 

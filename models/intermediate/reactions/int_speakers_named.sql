@@ -9,7 +9,10 @@
         there is one. Both then speak for the story's principals (int_story_principals).
       - A surname alone takes the two-word name at the end of a capitalised run of the story
         (int_capital_runs_found) that ends in it, from the same article first, earliest first,
-        unless its first word is a title, a common word or a known entity.
+        unless its first word is a title, a common word or a known entity. A surname that two
+        or more such names share (`Elian Gonzalez`, `Juan Miguel Gonzalez`) takes the name of two
+        or more words ending in it that the article writes last before the quote and that may
+        speak (int_speaker_antecedents_found: no preposition's object or possessive).
       - A shorter name of a body (`the Turkish ministry`) takes the earlier, fuller name of the
         article with the same last word and affiliation.
       - A person without an affiliation or role takes the one given with the same name elsewhere in the
@@ -70,6 +73,20 @@ aliases as (
 
 ),
 
+-- names of people of two words or more that may speak (no preposition's object or possessive),
+-- by the surname they end in
+full_name_mentions as (
+
+    select
+        article_id,
+        char_start,
+        written,
+        {{ regex_extract("written", last_word_regex(), 1) }} as surname
+    from {{ ref('int_speaker_antecedents_found') }}
+    where {{ in_changed_stories() }} and written like '% %'
+
+),
+
 explicit_speakers as (
 
     select
@@ -78,6 +95,7 @@ explicit_speakers as (
         attributed.article_id,
         attributed.story_id,
         attributed.quote_index,
+        attributed.char_start,
         phrases.speaker_class,
         phrases.is_third_party,
         phrases.speaker_role,
@@ -161,12 +179,30 @@ person_fuller as (
             'named_people.full_name',
             'case when named_people.article_id = explicit_speakers.article_id then 0 else 1 end * 1000000 '
             ~ '+ named_people.first_run_no'
-        ) }} as fuller_name
+        ) }} as fuller_name,
+        count(distinct named_people.full_name) as full_names
     from explicit_speakers
     inner join named_people
         on
             explicit_speakers.story_id = named_people.story_id
             and explicit_speakers.speaker = named_people.surname
+    where explicit_speakers.speaker_class = 'person' and explicit_speakers.speaker not like '% %'
+    group by explicit_speakers.quote_key
+
+),
+
+-- the full name the article writes last before the quote, for a surname two names share
+nearest_fuller as (
+
+    select
+        explicit_speakers.quote_key,
+        {{ arg_max_by('full_name_mentions.written', 'full_name_mentions.char_start') }} as fuller_name
+    from explicit_speakers
+    inner join full_name_mentions
+        on
+            explicit_speakers.article_id = full_name_mentions.article_id
+            and explicit_speakers.speaker = full_name_mentions.surname
+            and explicit_speakers.char_start > full_name_mentions.char_start
     where explicit_speakers.speaker_class = 'person' and explicit_speakers.speaker not like '% %'
     group by explicit_speakers.quote_key
 
@@ -199,13 +235,17 @@ completed as (
 
     select
         explicit_speakers.*,
-        case explicit_speakers.speaker_class
-            when 'person' then person_fuller.fuller_name
-            when 'body' then body_fuller.fuller_name
+        case
+            when explicit_speakers.speaker_class = 'person' and person_fuller.full_names >= 2
+                then coalesce(nearest_fuller.fuller_name, person_fuller.fuller_name)
+            when explicit_speakers.speaker_class = 'person' then person_fuller.fuller_name
+            when explicit_speakers.speaker_class = 'body' then body_fuller.fuller_name
         end as fuller_name
     from explicit_speakers
     left join person_fuller
         on explicit_speakers.quote_key = person_fuller.quote_key
+    left join nearest_fuller
+        on explicit_speakers.quote_key = nearest_fuller.quote_key
     left join body_fuller
         on explicit_speakers.quote_key = body_fuller.quote_key
 

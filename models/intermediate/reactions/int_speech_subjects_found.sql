@@ -3,8 +3,8 @@
     punctuation (`A 45-year-old foreman who escaped the fire said ...` -> `A 45-year-old foreman`; `The
     authors say ...`). A pronoun speaker after it (`"...," he said`, `They call for "..."`) takes
     it when no person is named in between (int_quotes_attributed), so a speaker named by a noun
-    phrase is not lost to an earlier named one. Pronoun subjects are left out: they are what
-    needs an antecedent. -#}
+    phrase is not lost to an earlier named one. Pronoun subjects, and phrases that open with a
+    pronoun (`She went on to add that`), are left out: they are what needs an antecedent. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -143,7 +143,9 @@ subjects as (
         {{ arg_max_by('token_key', 'token_no') }} as head_key,
         {{ arg_max_by('token_kind', 'token_no') }} as head_kind,
         count(*) filter (where token_kind = 'word') as subject_words,
-        bool_and(coalesce(word_role in ('pronoun', 'determiner'), false)) as is_function_words
+        bool_and(coalesce(word_role in ('pronoun', 'determiner'), false)) as is_function_words,
+        -- `She went on to add that`: a pronoun subject, whatever follows it before the cue
+        {{ arg_min_by("coalesce(word_role, '')", 'token_no') }} = 'pronoun' as opens_with_pronoun
     from subject_tokens
     where token_no < coalesce(cut_no, token_no + 1)
     group by sentence_id
@@ -177,6 +179,7 @@ final as (
         subjects.head_kind = 'word'
         and subjects.subject_words between 1 and 8
         and not subjects.is_function_words
+        and not subjects.opens_with_pronoun
 
 )
 
