@@ -9,6 +9,11 @@
     the columns of int_quote_subjects_found plus before_apposition; int_quotes_attributed
     chooses among them. -#}
 
+{#- The columns of the speaker after the quote that int_quote_trailing_speakers_found replaces
+    as they are (the speaker and apposition may also come from a described name). -#}
+{%- set after_columns = ['after_cue', 'after_stance', 'after_attribution_start', 'after_attribution_end',
+                         'after_is_pronoun', 'after_pronoun'] -%}
+
 -- depends_on: {{ ref('int_stories_changed') }}
 
 with
@@ -81,30 +86,12 @@ final as (
             when sentence_names.quote_key is not null then sentence_names.description_start
             else subjects.sentence_apposition_start
         end as sentence_apposition_start,
-        case
-            when continued.quote_key is not null then continued.after_cue
-            else subjects.after_cue
-        end as after_cue,
-        case
-            when continued.quote_key is not null then continued.after_stance
-            else subjects.after_stance
-        end as after_stance,
-        case
-            when continued.quote_key is not null then continued.after_attribution_start
-            else subjects.after_attribution_start
-        end as after_attribution_start,
-        case
-            when continued.quote_key is not null then continued.after_attribution_end
-            else subjects.after_attribution_end
-        end as after_attribution_end,
-        case
-            when continued.quote_key is not null then continued.after_is_pronoun
-            else subjects.after_is_pronoun
-        end as after_is_pronoun,
-        case
-            when continued.quote_key is not null then continued.after_pronoun
-            else subjects.after_pronoun
-        end as after_pronoun,
+        {% for column in after_columns -%}
+            case
+                when continued.quote_key is not null then continued.{{ column }}
+                else subjects.{{ column }}
+            end as {{ column }},
+        {% endfor -%}
         case
             when continued.quote_key is not null then continued.after_speaker_phrase
             else coalesce(after_names.described_name, subjects.after_speaker_phrase)
