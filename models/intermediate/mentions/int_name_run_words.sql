@@ -139,21 +139,22 @@ gazetteer_words as (
         named.word_no + offsets.word_offset as word_no
     from (
         select
-            word_neighbours.sentence_key,
-            word_neighbours.word_no,
+            candidates.sentence_key,
+            candidates.word_no,
             case when gazetteer_3.name is not null then 3 else 2 end as n_words
-        from word_neighbours
-        left join {{ ref('name_gazetteer') }} as gazetteer_2
-            on word_neighbours.word || ' ' || word_neighbours.next_word = gazetteer_2.name
-        left join {{ ref('name_gazetteer') }} as gazetteer_3
-            on
-                word_neighbours.word || ' ' || word_neighbours.next_word || ' ' || word_neighbours.next2_word
-                = gazetteer_3.name
-                and word_neighbours.next2_word_gap = ' '
-        where
-            word_neighbours.is_cap
-            and word_neighbours.next_word_gap = ' '
-            and (gazetteer_2.name is not null or gazetteer_3.name is not null)
+        from (
+            -- the joins' keys only: a condition on this side in a join's ON makes DuckDB loop
+            select
+                sentence_key,
+                word_no,
+                word || ' ' || next_word as name_2,
+                case when next2_word_gap = ' ' then word || ' ' || next_word || ' ' || next2_word end as name_3
+            from word_neighbours
+            where is_cap and next_word_gap = ' '
+        ) as candidates
+        left join {{ ref('name_gazetteer') }} as gazetteer_2 on candidates.name_2 = gazetteer_2.name
+        left join {{ ref('name_gazetteer') }} as gazetteer_3 on candidates.name_3 = gazetteer_3.name
+        where gazetteer_2.name is not null or gazetteer_3.name is not null
     ) as named
     inner join offsets on named.n_words > offsets.word_offset
 

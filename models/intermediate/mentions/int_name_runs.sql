@@ -85,13 +85,19 @@ coordinated as (
     select
         run_id,
         case
-            when prev_lower in ('and', 'or') and prev_run_end + length(prev_lower) + 2 = char_start
+            when
+                n_words = 1 and length(surface) >= 3 and not is_upper and not coalesce(first_is_given, false)
+                and prev_lower in ('and', 'or') and prev_run_end + length(prev_lower) + 2 = char_start
                 then prev_gazetteer_type
         end as coordinated_type
     from (
         select
             run_id,
             char_start,
+            n_words,
+            surface,
+            is_upper,
+            first_is_given,
             prev_lower,
             lag(char_end) over sentence_runs as prev_run_end,
             lag(gazetteer_type) over sentence_runs as prev_gazetteer_type
@@ -270,14 +276,8 @@ final as (
     left join body_runs
         on typed_runs.story_id = body_runs.story_id and typed_runs.surface = body_runs.surface
     left join person_owners on typed_runs.run_id = person_owners.run_id
-    -- a lone word no rule types that `and` joins to a typed company or place: `Volkswagen and Fiat`
-    left join coordinated
-        on
-            typed_runs.run_id = coordinated.run_id
-            and typed_runs.n_words = 1
-            and length(typed_runs.surface) >= 3
-            and not typed_runs.is_upper
-            and not coalesce(typed_runs.first_is_given, false)
+    -- a lone word no rule types that `and` joins to a listed company or place: `Volkswagen and Fiat`
+    left join coordinated on typed_runs.run_id = coordinated.run_id
     left join story_org_words
         on
             typed_runs.n_words = 1
