@@ -83,7 +83,15 @@ tagged as (
         cue_verbs.cue is not null as is_cue,
         cue_verbs.stance as cue_stance,
         cue_verbs.form as cue_form,
-        function_words.role as word_role,
+        -- a capitalised modal inside a sentence is a name (`May told`, `Will Jones said`); tested
+        -- here, not in the join's ON, where a condition on the tokens alone makes DuckDB loop
+        case
+            when
+                function_words.role != 'phrase_end'
+                or trim(window_tokens.tok) = lower(trim(window_tokens.tok))
+                or (window_tokens.side = 'before' and window_tokens.tok_no = 1)
+                then function_words.role
+        end as word_role,
         coalesce(speaker_nouns.role = 'document', false) as is_document_noun
     from window_tokens
     left join cue_verbs
@@ -92,15 +100,7 @@ tagged as (
                 when window_tokens.side = 'before' and window_tokens.tok_no = 1 then lower(trim(window_tokens.tok))
                 else trim(window_tokens.tok)
             end = cue_verbs.cue
-    -- a capitalised modal inside a sentence is a name (`May told`, `Will Jones said`)
-    left join function_words
-        on
-            lower(trim(window_tokens.tok)) = function_words.word
-            and (
-                function_words.role != 'phrase_end'
-                or trim(window_tokens.tok) = lower(trim(window_tokens.tok))
-                or (window_tokens.side = 'before' and window_tokens.tok_no = 1)
-            )
+    left join function_words on lower(trim(window_tokens.tok)) = function_words.word
     left join speaker_nouns
         on lower(trim(window_tokens.tok)) = speaker_nouns.noun
 
