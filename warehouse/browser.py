@@ -17,6 +17,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -103,12 +104,13 @@ def visit(page: Path | str, expression: str | None = None, screenshot: bool = Fa
         raise FileNotFoundError("no Chromium found: install the Debian package (apt-get install -y chromium), "
                                 "or run `make browser`")
     url = page if isinstance(page, str) and re.match(r"[a-z][a-z0-9+.-]+:", page) else Path(page).resolve().as_uri()
-    with tempfile.TemporaryDirectory(prefix="corroborate-chromium-") as profile:
+    profile = tempfile.mkdtemp(prefix="corroborate-chromium-")
+    try:
         port_file = Path(profile) / "DevToolsActivePort"
         args = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
                 "--remote-debugging-port=0", f"--user-data-dir={profile}", f"--window-size={width},{height}",
                 "about:blank"]
-        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         try:
             deadline = time.monotonic() + timeout
             while not port_file.exists() or not port_file.read_text().strip():
@@ -141,11 +143,41 @@ def visit(page: Path | str, expression: str | None = None, screenshot: bool = Fa
             finally:
                 session.close()
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            _stop(proc)
+    finally:
+        _remove_profile(Path(profile))
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    """End Chromium and its helper processes (renderer, zygote, crashpad: its process group), which
+    otherwise go on writing to the profile directory after the main process has gone."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            proc.wait(timeout=10)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def _remove_profile(profile: Path) -> None:
+    """Remove Chromium's profile directory. A helper process may still be writing to it for a
+    moment after being signalled (`Directory not empty`), so the removal is retried for up to
+    5 s before its error is raised."""
+    deadline = time.monotonic() + 5
+    while True:
+        try:
+            shutil.rmtree(profile)
+            return
+        except FileNotFoundError:
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
 
 
 def main(argv: list[str] | None = None) -> int:
