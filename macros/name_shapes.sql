@@ -47,8 +47,8 @@
     (
         {{ is_ampersand_side(relation ~ '.word') }}
         and (
-            ({{ relation }}.gap = ' & ' and {{ is_ampersand_side(relation ~ '.prev_word_raw') }})
-            or ({{ relation }}.next_word_gap = ' & ' and {{ is_ampersand_side(relation ~ '.next_word') }})
+            ({{ relation }}.gap = ' & ' and {{ is_ampersand_side(relation ~ '.prev_word') }})
+            or ({{ relation }}.next_gap = ' & ' and {{ is_ampersand_side(relation ~ '.next_word') }})
         )
     )
 {%- endmacro %}

@@ -86,12 +86,12 @@ word_neighbours as (
     select
         words.*,
         lag(words.is_cap and not words.is_common) over sentence_words as prev_is_plain_cap,
-        lag(words.word_lower) over sentence_words as prev_word_lower,
-        lag(words.word) over sentence_words as prev_word_raw,
+        lag(words.word_lower) over sentence_words as prev_lower,
+        lag(words.word) over sentence_words as prev_word,
         lead(words.word) over sentence_words as next_word,
-        lead(words.gap) over sentence_words as next_word_gap,
+        lead(words.gap) over sentence_words as next_gap,
         lead(words.word, 2) over sentence_words as next2_word,
-        lead(words.gap, 2) over sentence_words as next2_word_gap,
+        lead(words.gap, 2) over sentence_words as next2_gap,
         month_words.month_name is not null as is_month_word
     from words
     left join {{ ref('month_names') }} as month_words
@@ -148,9 +148,9 @@ gazetteer_words as (
                 sentence_key,
                 word_no,
                 word || ' ' || next_word as name_2,
-                case when next2_word_gap = ' ' then word || ' ' || next_word || ' ' || next2_word end as name_3
+                case when next2_gap = ' ' then word || ' ' || next_word || ' ' || next2_word end as name_3
             from word_neighbours
-            where is_cap and next_word_gap = ' '
+            where is_cap and next_gap = ' '
         ) as candidates
         left join {{ ref('name_gazetteer') }} as gazetteer_2 on candidates.name_2 = gazetteer_2.name
         left join {{ ref('name_gazetteer') }} as gazetteer_3 on candidates.name_3 = gazetteer_3.name
@@ -188,7 +188,7 @@ flagged as (
     from word_neighbours
     left join month_surnames
         on word_neighbours.article_id = month_surnames.article_id and word_neighbours.word = month_surnames.word
-    left join month_prepositions on word_neighbours.prev_word_lower = month_prepositions.word
+    left join month_prepositions on word_neighbours.prev_lower = month_prepositions.word
     left join covered_words
         on
             word_neighbours.sentence_key = covered_words.sentence_key
@@ -212,14 +212,10 @@ contexted as (
         lag(context_role, 2) over sentence_words as prev2_role,
         lag(is_title) over sentence_words as prev_is_title,
         lag(gap) over sentence_words as prev_gap,
-        lag(word) over sentence_words as prev_word,
-        lag(word_lower) over sentence_words as prev_lower,
         lead(is_name_word) over sentence_words as next_is_name,
         lead(is_name_word, 2) over sentence_words as next2_is_name,
         lead(context_role) over sentence_words as next_role,
         lead(context_role, 2) over sentence_words as next2_role,
-        lead(gap) over sentence_words as next_gap,
-        lead(gap, 2) over sentence_words as next2_gap,
         lead(word_lower) over sentence_words as next_lower,
         lead(is_title, 2) over sentence_words as next2_is_title
     from flagged

@@ -122,7 +122,7 @@ clause_subjects as (
         (common_words.word is null or coalesce(function_words.role = 'pronoun', false))
         and (
             (
-                {{ regex_contains('opened.next_word', "'^\\p{Ll}'") }}
+                {{ regex_contains('opened.next_word', lower_case_word_regex()) }}
                 and next_words.word is null
                 and particles.word is null
                 and next_nouns.noun is null
@@ -153,7 +153,7 @@ clause_subjects as (
             story_id,
             phrase,
             phrase_start,
-            {{ regex_extract('phrase', "'^(\\S+)'", 1) }} as first_word,
+            {{ regex_extract('phrase', nth_word_regex(1), 1) }} as first_word,
             {{ regex_extract('phrase', nth_word_regex(2), 1) }} as word_2,
             {{ regex_extract('phrase', nth_word_regex(3), 1) }} as word_3,
             {{ regex_extract('phrase', nth_word_regex(4), 1) }} as word_4,
