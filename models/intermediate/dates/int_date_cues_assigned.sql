@@ -204,10 +204,13 @@ final as (
     left join tokens as after_expression
         on expressions.sentence_key = after_expression.sentence_key
             and expressions.end_token_no + 1 = after_expression.token_no
+    -- not before a possessive (`said Monday's vote`); the test sits in the key, as a condition on
+    -- the joined side alone in `on` makes DuckDB loop over both sides
     left join report_starts
         on expressions.sentence_key = report_starts.sentence_key
-            and expressions.start_token_no = report_starts.start_token_no
-            and coalesce(after_expression.token_key, '') != '''s'
+            and case
+                when coalesce(after_expression.token_key, '') != '''s' then expressions.start_token_no
+            end = report_starts.start_token_no
 
 )
 

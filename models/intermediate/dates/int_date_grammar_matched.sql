@@ -54,15 +54,6 @@ counted as (
 
 ),
 
-tokens as (
-
-    select
-        *,
-        lead(token_key) over (partition by sentence_key order by token_no) as next_word
-    from shaped
-
-),
-
 name_prefixes as (
 
     select context_words.word
@@ -138,9 +129,9 @@ parsed as (
             else max(t.day_value)
         end as day_number,
         max(t.weekday_number) as weekday_number,
-        max(case when t.token_no = kept.end_token_no then t.next_word end) as next_word
+        max(case when t.token_no = kept.end_token_no then t.next_token_key end) as next_word
     from kept
-    inner join tokens as t
+    inner join shaped as t
         on kept.sentence_key = t.sentence_key
             and t.token_no between kept.start_token_no and kept.end_token_no
     group by

@@ -16,7 +16,9 @@ sentences as (
 
     select
         sentence_id,
+        sentence_key,
         article_id,
+        story_id,
         paragraph_index,
         sentence_index,
         sentence_text,
@@ -34,6 +36,9 @@ sentence_quotes as (
 
     select
         sentence_id,
+        sentence_key,
+        article_id,
+        story_id,
         sentence_text,
         coalesce(sum(n_opening_quotes - n_closing_quotes) over (
             partition by article_id, paragraph_index order by sentence_index
@@ -151,10 +156,7 @@ candidate_sentences as (
 tokens as (
 
     select
-        tokens.sentence_id,
         tokens.sentence_key,
-        tokens.article_id,
-        tokens.story_id,
         tokens.sentence_index,
         tokens.token_no,
         tokens.char_start,
@@ -174,7 +176,7 @@ tokens as (
             else lead(tokens.token_key, 2) over sentence_tokens
         end as unit_token_key
     from {{ ref('int_tokens') }} as tokens
-    inner join candidate_sentences on tokens.sentence_id = candidate_sentences.sentence_id
+    inner join candidate_sentences on tokens.sentence_key = candidate_sentences.sentence_key
     where
         {{ in_changed_stories('tokens.story_id') }}
         -- an editor's brackets inside a quotation (`"[Ten] years ago"`) are no part of its grammar
@@ -272,18 +274,10 @@ sequenced as (
 
     select
         *,
-        sum(case when is_word then 1 else 0 end) over (
-            partition by sentence_key order by token_no
-        ) as date_word_no,
-        sum(case when is_clause_mark then 1 else 0 end) over (
-            partition by sentence_key order by token_no
-        ) as clause_no,
-        quote_depth_before + sum(curly_quote_step) over (
-            partition by sentence_key order by token_no
-        ) > 0
-        or (straight_quotes_before + sum(straight_quote_step) over (
-            partition by sentence_key order by token_no
-        )) % 2 = 1 as is_quoted,
+        sum(case when is_word then 1 else 0 end) over running as date_word_no,
+        sum(case when is_clause_mark then 1 else 0 end) over running as clause_no,
+        quote_depth_before + sum(curly_quote_step) over running > 0
+        or (straight_quotes_before + sum(straight_quote_step) over running) % 2 = 1 as is_quoted,
         -- `since` opens a clause of its own past (`will care for him since he came on Monday`); a
         -- word of putting off reaches what follows `until`, `till`, `through` (`extended ... through
         -- January`, `postponed until Tuesday`)
@@ -297,34 +291,38 @@ sequenced as (
         ) > coalesce(max(case when is_clause_mark or token_key = 'since' then token_no end) over earlier, 0)
             as follows_future_marker
     from classified
-    window earlier as (partition by sentence_key order by token_no rows between unbounded preceding and 1 preceding)
+    window
+        running as (partition by sentence_key order by token_no),
+        earlier as (partition by sentence_key order by token_no rows between unbounded preceding and 1 preceding)
 
 ),
 
 final as (
 
     select
-        sentence_id,
-        cast(sentence_key as bigint) as sentence_key,
-        article_id,
-        story_id,
-        cast(sentence_index as integer) as sentence_index,
-        cast(token_no as integer) as token_no,
-        cast(date_word_no as integer) as word_no,
-        cast(clause_no as integer) as clause_no,
-        cast(char_start as integer) as char_start,
-        cast(char_end as integer) as char_end,
-        token,
-        token_key,
-        shape,
-        cast(month_number as integer) as month_number,
-        cast(weekday_number as integer) as weekday_number,
-        cast(day_value as integer) as day_value,
-        cast(year_value as integer) as year_value,
-        cast(two_digit_year as integer) as two_digit_year,
-        is_quoted,
-        follows_future_marker
+        candidate_sentences.sentence_id,
+        cast(sequenced.sentence_key as bigint) as sentence_key,
+        candidate_sentences.article_id,
+        candidate_sentences.story_id,
+        cast(sequenced.sentence_index as integer) as sentence_index,
+        cast(sequenced.token_no as integer) as token_no,
+        cast(sequenced.date_word_no as integer) as word_no,
+        cast(sequenced.clause_no as integer) as clause_no,
+        cast(sequenced.char_start as integer) as char_start,
+        cast(sequenced.char_end as integer) as char_end,
+        sequenced.token,
+        sequenced.token_key,
+        sequenced.next_token_key,
+        sequenced.shape,
+        cast(sequenced.month_number as integer) as month_number,
+        cast(sequenced.weekday_number as integer) as weekday_number,
+        cast(sequenced.day_value as integer) as day_value,
+        cast(sequenced.year_value as integer) as year_value,
+        cast(sequenced.two_digit_year as integer) as two_digit_year,
+        sequenced.is_quoted,
+        sequenced.follows_future_marker
     from sequenced
+    inner join candidate_sentences on sequenced.sentence_key = candidate_sentences.sentence_key
 
 )
 

@@ -6,9 +6,48 @@
 
 with
 
+-- The window below sorts these rows: they carry the sentence key, not the 64-character ids, which
+-- join back at the end from `sentence_keys`.
 tokens as (
 
-    select * from {{ ref('int_figure_tokens_typed') }}
+    select
+        sentence_key,
+        token_no,
+        stretch_no,
+        glued_prev,
+        glued_next,
+        lw,
+        is_capitalised,
+        is_word,
+        tag,
+        kind,
+        word_value,
+        digit_value,
+        is_amount,
+        is_year_like,
+        prev_lw,
+        prev2_lw,
+        prev_is_word,
+        pos,
+        token_start,
+        token_end,
+        digit_suffix,
+        suffix_scale_kind,
+        suffix_scale_value,
+        suffix_unit
+    from {{ ref('int_figure_tokens_typed') }}
+    where {{ in_changed_stories() }}
+
+),
+
+sentence_keys as (
+
+    select
+        sentence_id,
+        sentence_key,
+        article_id,
+        story_id
+    from {{ ref('int_sentences') }}
     where {{ in_changed_stories() }}
 
 ),
@@ -87,6 +126,18 @@ linked as (
     left join number_words on neighbours.lw = number_words.match_key
     where neighbours.tag != 'X'
 
+),
+
+final as (
+
+    select
+        linked.*,
+        sentence_keys.sentence_id,
+        sentence_keys.article_id,
+        sentence_keys.story_id
+    from linked
+    inner join sentence_keys on linked.sentence_key = sentence_keys.sentence_key
+
 )
 
-select * from linked  -- noqa: AM04
+select * from final  -- noqa: AM04

@@ -11,13 +11,12 @@
 
 with
 
+-- The window below sorts these rows: they carry the sentence key, not the 64-character ids, which
+-- join back in `final` from `sentence_keys`.
 tokens as (
 
     select
-        sentence_id,
         sentence_key,
-        article_id,
-        story_id,
         token_no,
         token,
         token_key,
@@ -32,6 +31,18 @@ tokens as (
             `the word before` read it as one word, and a lexicon term still matches the bare word. #}
         token_kind = 'word' and next_token_key = '''s' and not space_after as takes_clitic
     from {{ ref('int_tokens') }}
+    where {{ in_changed_stories() }}
+
+),
+
+sentence_keys as (
+
+    select
+        sentence_id,
+        sentence_key,
+        article_id,
+        story_id
+    from {{ ref('int_sentences') }}
     where {{ in_changed_stories() }}
 
 ),
@@ -112,10 +123,7 @@ windowed as (
 words as (
 
     select
-        sentence_id,
         sentence_key,
-        article_id,
-        story_id,
         token_no,
         token,
         stretch_no,
@@ -210,34 +218,35 @@ typed as (
 final as (
 
     select
-        sentence_id,
-        sentence_key,
-        article_id,
-        story_id,
-        token_no,
-        stretch_no,
-        glued_prev,
-        glued_next,
-        lw,
-        is_capitalised,
-        is_word,
-        tag,
-        kind,
-        word_value,
-        digit_value,
-        is_amount,
-        is_year_like,
-        prev_lw,
-        prev2_lw,
-        prev_is_word,
-        cast(pos as integer) as pos,
-        cast(token_start as integer) as token_start,
-        cast(token_end as integer) as token_end,
-        case when tag = 'D' then digit_suffix end as digit_suffix,
-        case when tag = 'D' then suffix_scale_kind end as suffix_scale_kind,
-        case when tag = 'D' then suffix_scale_value end as suffix_scale_value,
-        case when tag = 'D' then suffix_unit end as suffix_unit
+        sentence_keys.sentence_id,
+        typed.sentence_key,
+        sentence_keys.article_id,
+        sentence_keys.story_id,
+        typed.token_no,
+        typed.stretch_no,
+        typed.glued_prev,
+        typed.glued_next,
+        typed.lw,
+        typed.is_capitalised,
+        typed.is_word,
+        typed.tag,
+        typed.kind,
+        typed.word_value,
+        typed.digit_value,
+        typed.is_amount,
+        typed.is_year_like,
+        typed.prev_lw,
+        typed.prev2_lw,
+        typed.prev_is_word,
+        cast(typed.pos as integer) as pos,
+        cast(typed.token_start as integer) as token_start,
+        cast(typed.token_end as integer) as token_end,
+        case when typed.tag = 'D' then typed.digit_suffix end as digit_suffix,
+        case when typed.tag = 'D' then typed.suffix_scale_kind end as suffix_scale_kind,
+        case when typed.tag = 'D' then typed.suffix_scale_value end as suffix_scale_value,
+        case when typed.tag = 'D' then typed.suffix_unit end as suffix_unit
     from typed
+    inner join sentence_keys on typed.sentence_key = sentence_keys.sentence_key
 
 )
 

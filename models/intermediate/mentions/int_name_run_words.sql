@@ -17,19 +17,41 @@
 
 with
 
+-- The windows below sort these rows: they carry integer keys, not the 64-character ids, which
+-- join back in `final` from `sentences`.
 words as (
 
-    select * from {{ ref('int_name_words') }}
+    select
+        sentence_key,
+        {{ stable_key('article_id') }} as article_key,
+        is_heading,
+        word_no,
+        word,
+        word_lower,
+        gap,
+        word_start,
+        word_end,
+        is_cap,
+        is_upper,
+        is_common,
+        is_given_name,
+        is_legal_suffix,
+        head_type,
+        context_role
+    from {{ ref('int_name_words') }}
     where {{ in_changed_stories() }}
 
 ),
 
 sentence_keys as (
 
-    select distinct
+    select
         sentence_id,
-        sentence_key
-    from words
+        sentence_key,
+        article_id,
+        story_id
+    from {{ ref('int_sentences') }}
+    where {{ in_changed_stories() }}
 
 ),
 
@@ -118,7 +140,7 @@ month_prepositions as (
 month_surnames as (
 
     select distinct
-        article_id,
+        article_key,
         word
     from word_neighbours
     where
@@ -187,7 +209,7 @@ flagged as (
         and (coalesce(covered_words.in_title, 0) = 0 or gazetteer_words.word_no is not null) as is_name_word
     from word_neighbours
     left join month_surnames
-        on word_neighbours.article_id = month_surnames.article_id and word_neighbours.word = month_surnames.word
+        on word_neighbours.article_key = month_surnames.article_key and word_neighbours.word = month_surnames.word
     left join month_prepositions on word_neighbours.prev_lower = month_prepositions.word
     left join covered_words
         on
@@ -267,35 +289,36 @@ eligible as (
 final as (
 
     select
-        sentence_id,
-        sentence_key,
-        article_id,
-        story_id,
-        is_heading,
-        word_no,
-        word,
-        word_lower,
-        gap,
-        word_start,
-        word_end,
-        is_name_word,
-        is_lexicon,
-        is_upper,
-        is_given_name,
-        is_legal_suffix,
-        head_type,
-        prev_gap,
-        prev_word,
-        prev_is_title,
-        prev_role,
-        prev2_role,
-        prev_lower,
-        next_role,
-        next2_role,
-        next_gap,
-        next_lower,
-        next2_is_title
+        sentence_keys.sentence_id,
+        eligible.sentence_key,
+        sentence_keys.article_id,
+        sentence_keys.story_id,
+        eligible.is_heading,
+        eligible.word_no,
+        eligible.word,
+        eligible.word_lower,
+        eligible.gap,
+        eligible.word_start,
+        eligible.word_end,
+        eligible.is_name_word,
+        eligible.is_lexicon,
+        eligible.is_upper,
+        eligible.is_given_name,
+        eligible.is_legal_suffix,
+        eligible.head_type,
+        eligible.prev_gap,
+        eligible.prev_word,
+        eligible.prev_is_title,
+        eligible.prev_role,
+        eligible.prev2_role,
+        eligible.prev_lower,
+        eligible.next_role,
+        eligible.next2_role,
+        eligible.next_gap,
+        eligible.next_lower,
+        eligible.next2_is_title
     from eligible
+    inner join sentence_keys on eligible.sentence_key = sentence_keys.sentence_key
 
 )
 

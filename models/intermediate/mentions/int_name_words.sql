@@ -19,6 +19,10 @@ sentences as (
 
     select
         sentence_id,
+        sentence_key,
+        article_id,
+        story_id,
+        is_heading,
         char_start,
         sentence_text
     from {{ ref('int_sentences') }}
@@ -29,11 +33,7 @@ sentences as (
 tokens as (
 
     select
-        sentence_id,
         sentence_key,
-        article_id,
-        story_id,
-        is_heading,
         word_no,
         token as word,
         char_start as word_start,
@@ -52,6 +52,7 @@ located as (
         {% endfor -%}
         coalesce(lag(word_end) over sentence_words, -1) as prev_end
     from tokens
+    -- The sort carries the sentence key, not the 64-character ids: they join back in `final`.
     window sentence_words as (partition by sentence_key order by word_no)
 
 ),
@@ -107,11 +108,11 @@ defined_acronyms as (
 final as (
 
     select
-        located.sentence_id,
+        sentences.sentence_id,
         located.sentence_key,
-        located.article_id,
-        located.story_id,
-        located.is_heading,
+        sentences.article_id,
+        sentences.story_id,
+        sentences.is_heading,
         located.word_no,
         located.word,
         located.word_start,
@@ -136,10 +137,10 @@ final as (
         given_names.given_name is not null as is_given_name,
         legal_suffixes.suffix is not null as is_legal_suffix
     from located
-    inner join sentences on located.sentence_id = sentences.sentence_id
+    inner join sentences on located.sentence_key = sentences.sentence_key
     left join {{ ref('name_common_words') }} as common_words on lower(located.word) = common_words.word
     left join defined_acronyms
-        on located.article_id = defined_acronyms.article_id and located.word = defined_acronyms.word
+        on sentences.article_id = defined_acronyms.article_id and located.word = defined_acronyms.word
     left join {{ ref('name_context_words') }} as context_words on lower(located.word) = context_words.word
     left join {{ ref('name_head_words') }} as head_words on located.word = head_words.word
     left join {{ ref('name_company_head_words') }} as company_head_words on located.word = company_head_words.word

@@ -196,4 +196,8 @@ final as (
 
 )
 
-select * from final
+-- sentence_key: the integer that windows over tokens partition by and that the ids join back on
+select
+    final.*,
+    {{ stable_key('final.sentence_id') }} as sentence_key
+from final

@@ -13,7 +13,7 @@ with
 spaced as (
 
     select
-        {{ stable_key('sentence_id') }} as sentence_key,
+        sentence_key,
         {{ regex_matches('sentence_text', sql_regex(token_with_space_regex())) }} as spaced_list
     from {{ ref('int_sentences') }}
     where {{ in_changed_stories() }}
@@ -29,7 +29,7 @@ sentences as (
         sentence_index,
         is_heading,
         char_start as sentence_start,
-        {{ stable_key('sentence_id') }} as sentence_key
+        sentence_key
     from {{ ref('int_sentences') }}
     where {{ in_changed_stories() }}
 
