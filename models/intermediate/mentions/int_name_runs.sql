@@ -102,7 +102,7 @@ coordinated as (
             lag(char_end) over sentence_runs as prev_run_end,
             lag(gazetteer_type) over sentence_runs as prev_gazetteer_type
         from run_features
-        window sentence_runs as (partition by sentence_id order by char_start)
+        window sentence_runs as (partition by {{ stable_key('sentence_id') }} order by char_start)
     ) as neighboured
 
 ),
