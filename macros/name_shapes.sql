@@ -52,3 +52,23 @@
         )
     )
 {%- endmacro %}
+
+{#- An apposition after a name whose head noun closes it (`, the low-cost airline,`, `, a
+    carmaker.`): group 1 is the head, which int_name_run_org_cues looks up among the
+    organisation nouns. A possessive inside stops it (`, the group's chairman,` has no head). -#}
+{% macro org_apposition_re() -%}
+    ^, (?:a|an|the) (?:[\p{Ll}\p{N}-]+ ){0,3}?(\p{Ll}+)[,.;]
+{%- endmacro %}
+
+{#- A verb right after a name, then `it` or `its` as the verb's subject or its object's owner
+    (`said it would`, `said on Tuesday that its sales`): group 1 the verb, 2 the pronoun, 3 and
+    4 the two words after it. -#}
+{% macro speech_pronoun_re() -%}
+    ^,? (\p{Ll}+)(?: on \p{Lu}\p{Ll}+| in a statement)?,?(?: that)? (its?)\b(?: (\p{Ll}+))?(?: (\p{Ll}+))?
+{%- endmacro %}
+
+{#- The words after `said it` that make `it` the speaker itself, a body announcing what it will
+    do (`said it would cut`, `said it plans`), not the dummy `it` of `said it was hard`. -#}
+{% macro org_intent_verbs() -%}
+    ('would', 'will', 'plans', 'planned', 'expects', 'expected', 'intends', 'intended', 'aims')
+{%- endmacro %}

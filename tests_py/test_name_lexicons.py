@@ -68,3 +68,29 @@ def test_committed_classifier_weights_name_known_types_and_features() -> None:
     features = set(column("name_classifier_weights", "feature"))
     # the features int_name_run_features writes
     assert {"bias", "given_name", "legal_suffix", "sentence_start", "heading"} <= features
+
+
+def test_function_words_are_spacy_stop_words_lemminflect_knows_as_no_open_class_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stop = types.SimpleNamespace(STOP_WORDS={"besides", "hence", "throughout", "front", "top", "re", "the", "n't"})
+    lemmas = {"front": {"NOUN": ("front",)}, "top": {"ADJ": ("top",)}}
+    lemminflect = types.SimpleNamespace(getAllLemmas=lambda w: lemmas.get(w, {}))
+    monkeypatch.setattr(gazetteers, "load", lambda module: stop if module.startswith("spacy") else lemminflect)
+    # `the` is hand-written already, `re` too short (`RE`), `front` and `top` open names
+    assert gazetteers.function_words(["The"]) == ["besides", "hence", "throughout"]
+
+
+def test_committed_common_words_keep_the_hand_rows_and_add_closed_class_words() -> None:
+    with (SEEDS / "name_common_words.csv").open(newline="", encoding="utf-8") as f:
+        rows = {row["word"]: row["source"] for row in csv.DictReader(f)}
+    # `Besides British Gas`: a sentence-opening preposition is no name word
+    assert rows["besides"] == "spacy_stop_words"
+    assert rows["however"] == rows["monday"] == "hand"
+    assert not {"front", "top", "first", "one"} & set(rows)
+
+
+def test_committed_head_words_make_market_indices_organisations() -> None:
+    # `Dow Jones Industrial Average` opens with a given name; the head word wins over it
+    heads = dict(zip(column("name_head_words", "word"), column("name_head_words", "entity_type"), strict=True))
+    assert heads["Average"] == heads["Index"] == heads["Composite"] == "organization"

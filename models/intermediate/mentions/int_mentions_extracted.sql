@@ -2,7 +2,8 @@
 {#- Mentions of named things in the bodies, before story-level resolution (fct_mentions): the
     union of the rule families, each its own model: lexicon aliases (int_mentions_lexicon),
     country bodies (int_mentions_country_bodies) and runs of capitalised words
-    (int_mentions_runs). -#}
+    (int_mentions_runs). A place or country of the lexicon inside a listed company's name
+    (`Stanley` of `Morgan Stanley`) is left out. -#}
 
 {%- set wc = "\\p{L}\\p{M}\\p{N}" -%}
 {%- set last_word_re = "'[" ~ wc ~ "]+$'" -%}
@@ -47,6 +48,37 @@ runs as (
 
 ),
 
+-- a place or country inside a listed company's name is part of the name (`Stanley` of `Morgan
+-- Stanley`, `France` of `Air France-KLM`), no mention of its own. Only companies: news and its
+-- annotators keep a place inside the name of a university or a venue (`University of North
+-- Carolina`, `Metro Toronto Convention Centre`).
+company_runs as (
+
+    select
+        sentence_id,
+        char_start,
+        char_end
+    from runs
+    where entity_type = 'organization' and detected_by in ('run_gazetteer', 'run_legal_suffix', 'run_ampersand')
+
+),
+
+lexicon_in_companies as (
+
+    select distinct
+        lexicon.sentence_id,
+        lexicon.char_start
+    from lexicon
+    inner join company_runs
+        on
+            lexicon.sentence_id = company_runs.sentence_id
+            and lexicon.char_start >= company_runs.char_start
+            and lexicon.char_end <= company_runs.char_end
+            and lexicon.char_end - lexicon.char_start < company_runs.char_end - company_runs.char_start
+    where lexicon.entity_type in ('place', 'country')
+
+),
+
 unioned as (
 
     select
@@ -61,6 +93,13 @@ unioned as (
         mention_kind,
         detected_by
     from lexicon
+    where not exists (
+            select 1
+            from lexicon_in_companies
+            where
+                lexicon.sentence_id = lexicon_in_companies.sentence_id
+                and lexicon.char_start = lexicon_in_companies.char_start
+        )
 
     union all
 
@@ -97,7 +136,6 @@ unioned as (
 final as (
 
     select
-        article_id || ':' || char_start || '-' || char_end as mention_id,
         article_id,
         story_id,
         sentence_id,
@@ -108,6 +146,7 @@ final as (
         entity_type,
         mention_kind,
         detected_by,
+        article_id || ':' || char_start || '-' || char_end as mention_id,
         {{ list_size(regex_matches('entity_name', "'[" ~ wc ~ "]+'")) }} as name_words,
         {{ regex_first('entity_name', last_word_re) }} as last_name_word
     from unioned

@@ -16,19 +16,74 @@
       its type: `Tarvo officials` types every bare `Tarvo`); the classifier's own guesses do not
       spread (`Polaroid` typed a person once); a lone unknown word opening a sentence is
       dropped as with `rules`.
+    With every typing, a lone word the story shows to be an organisation (int_name_run_org_cues:
+    `Ryanair, the low-cost airline,`, `Qantas said it would`) is one where only a speech verb
+    typed it, or no rule, and is kept at a sentence's start.
     With `rules` and `hybrid`, a lone word that a hyphen joins to a lower-case word that does not
     continue it is a compound, not a name (`Arch-foes`; but `Tarvo-based` names Tarvo). -#}
 
 {%- set typing = name_typing() -%}
+{%- set org_cued -%}
+    org_cues.surface is not null
+    and (named_runs.rule_type is null or (named_runs.rule_type = 'person' and named_runs.typing_rule = 'speech_verb'))
+{%- endset %}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
 with
 
-runs as (
+named_runs as (
 
     select * from {{ ref('int_name_runs') }}
     where {{ in_changed_stories() }}
+
+),
+
+org_cues as (
+
+    select
+        story_id,
+        surface
+    from {{ ref('int_name_run_org_cues') }}
+    where {{ in_changed_stories() }}
+
+),
+
+-- a lone word the story shows to be an organisation (int_name_run_org_cues) is one where only a
+-- speech verb typed it, or nothing: `Ryanair said` after `Ryanair, the low-cost airline,`
+runs as (
+
+    select
+        named_runs.run_id,
+        named_runs.sentence_id,
+        named_runs.article_id,
+        named_runs.story_id,
+        named_runs.char_start,
+        named_runs.char_end,
+        named_runs.surface,
+        named_runs.n_words,
+        named_runs.first_word_no,
+        named_runs.n_lexicon_words,
+        named_runs.is_upper,
+        named_runs.is_heading,
+        named_runs.last_lower,
+        named_runs.next_role,
+        named_runs.next_gap,
+        named_runs.pattern_type,
+        named_runs.gazetteer_type,
+        named_runs.is_story_supported,
+        case
+            when {{ org_cued }}
+                then 'organization'
+            else named_runs.rule_type
+        end as rule_type,
+        case
+            when {{ org_cued }}
+                then 'org_cue'
+            else named_runs.typing_rule
+        end as typing_rule
+    from named_runs
+    left join org_cues on named_runs.story_id = org_cues.story_id and named_runs.surface = org_cues.surface
 
 ),
 
@@ -128,12 +183,13 @@ kept as (
         {% if typing == 'classifier' -%}
             classified_type is not null
         {%- else -%}
-            -- a lone unknown word opening a sentence (`Residents said`) needs the story, a gazetteer
-            -- or a person after its possessive (`Velmar's Ilse Rand`)
+            -- a lone unknown word opening a sentence (`Residents said`) needs the story, a gazetteer,
+            -- a person after its possessive (`Velmar's Ilse Rand`) or an organisation's cue
+            -- (`Porsche said its sales fell`)
             not (
                 first_word_no = 1 and n_words = 1 and n_lexicon_words = 0 and not is_upper
                 and pattern_type is null and gazetteer_type is null and not is_story_supported
-                and typing_rule != 'person_owner'
+                and typing_rule not in ('person_owner', 'org_cue')
             )
             -- a lone word that a hyphen joins to a lower-case word is a compound (`Arch-foes`,
             -- `Anti-war`), unless that word makes an adjective of a name (`Tarvo-based`)

@@ -23,6 +23,11 @@
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
+{#- a lone word only a speech verb made a person, joined to a listed name (`Lufthansa and Ryanair said`) -#}
+{%- set coordinated_speaker -%}
+    typed_runs.typing_rule = 'speech_verb' and typed_runs.run_type = 'person' and coordinated.coordinated_type is not null
+{%- endset %}
+
 {%- set opens_dateline -%}
     is_upper and n_words = 1 and first_word_no = 1
     and (next_gap like ',%' or next_gap like ':%' or trim(next_gap) in ('-', '—', '–'))
@@ -125,7 +130,7 @@ typed_runs as (
             -- `the industry group Eurofer said`, `ING said`: a body speaks, not a person
             when prev_role = 'org_noun' and first_gap = ' ' then 'organization'
             -- what people belong to or speak for: `Tarvo officials`, `the Tarvo group`, `members of Tarvo`
-            when next_role in ('org_member', 'org_noun') and next_gap = ' ' then 'organization'
+            when next_role in ('org_member', 'org_noun', 'org_leader') and next_gap = ' ' then 'organization'
             when prev_lower in ('of', 'for') and prev2_role = 'org_member' and first_gap = ' ' then 'organization'
             when is_upper and n_words = 1 and length(surface) >= 2 and next_role = 'speech_verb'
                 then 'organization'
@@ -158,7 +163,7 @@ typed_runs as (
             when prev_is_title and first_gap in (' ', ' (', '. ') then 'title'
             when {{ is_romanised_name('surface') }} then 'name_shape'
             when prev_role = 'org_noun' and first_gap = ' ' then 'org_noun'
-            when next_role in ('org_member', 'org_noun') and next_gap = ' ' then 'org_member'
+            when next_role in ('org_member', 'org_noun', 'org_leader') and next_gap = ' ' then 'org_member'
             when prev_lower in ('of', 'for') and prev2_role = 'org_member' and first_gap = ' ' then 'org_member'
             when is_upper and n_words = 1 and next_role = 'speech_verb' then 'acronym'
             when next_role = 'speech_verb' or prev_role = 'speech_verb' then 'speech_verb'
@@ -256,6 +261,8 @@ final as (
         typed_runs.gazetteer_type,
         -- a lone word no rule types that closes such an organisation is its short name (`Tarvism`)
         case
+            -- `Lufthansa and Ryanair said`: the listed company types the word, not the speech verb
+            when {{ coordinated_speaker }} then 'coordination'
             when typed_runs.run_type is not null then typed_runs.typing_rule
             when person_owners.run_id is not null then 'person_owner'
             when story_org_words.last_lower is not null then 'story_org'
@@ -263,6 +270,7 @@ final as (
             else typed_runs.typing_rule
         end as typing_rule,
         case
+            when {{ coordinated_speaker }} then coordinated.coordinated_type
             when typed_runs.run_type is not null then typed_runs.run_type
             when person_owners.run_id is not null or story_org_words.last_lower is not null then 'organization'
             else coordinated.coordinated_type

@@ -1,0 +1,138 @@
+
+{#- The lone words that a story shows to be organisations, one row per story and word: a speech
+    verb alone makes a lone unknown word a person (`Ryanair said`), but companies speak too, and
+    the story often says so elsewhere. Evidence, anywhere in the story:
+    - an apposition whose head is an organisation noun (`Ryanair, the low-cost airline, said`,
+      `Tolvan, a carmaker,`);
+    - a verb right after the word followed by `its` (`Porsche said its sales fell`, `Embraer cut
+      its forecast`: people write `his` or `her`), or a speech verb followed by `it` and a modal
+      or a verb of intending that is no `be` (`Qantas said it would ground ...`; not `said it
+      would be hard`, which people say too);
+    - a hand rule that types the lone word an organisation from the words beside it (`Ryanair
+      chief executive Michael O'Leary`, `Ryanair officials`, `the carrier Ryanair`, `Lufthansa
+      and Ryanair`); not `a spokesman for X`, whose X may be a person's family (`a spokesman
+      for Elian's relatives`).
+    A word that closes a longer person's name of the story (`Anna Keller ... Keller said its
+    ...`) and an all-capitals word are left out: the person and the acronym rules type those. A
+    given name alone is no surname, so it may be a company's name (`Porsche`).
+    int_mentions_runs reads these words. -#}
+
+-- depends_on: {{ ref('int_stories_changed') }}
+
+with
+
+runs as (
+
+    select
+        run_id,
+        sentence_id,
+        story_id,
+        char_end,
+        surface,
+        n_words,
+        is_upper,
+        first_is_given,
+        last_lower,
+        rule_type,
+        typing_rule,
+        next_role
+    from {{ ref('int_name_runs') }}
+    where {{ in_changed_stories() }}
+
+),
+
+sentences as (
+
+    select
+        sentence_id,
+        char_start,
+        sentence_text
+    from {{ ref('int_sentences') }}
+    where {{ in_changed_stories() }}
+
+),
+
+lone_words as (
+
+    select
+        runs.run_id,
+        runs.story_id,
+        runs.surface,
+        runs.rule_type,
+        runs.typing_rule,
+        runs.next_role,
+        substr(sentences.sentence_text, runs.char_end - sentences.char_start + 1, 120) as text_after
+    from runs
+    inner join sentences on runs.sentence_id = sentences.sentence_id
+    where runs.n_words = 1 and not runs.is_upper
+
+),
+
+cued as (
+
+    select
+        run_id,
+        story_id,
+        surface,
+        rule_type,
+        typing_rule,
+        next_role,
+        {{ regex_extract('text_after', sql_regex(org_apposition_re()), 1) }} as apposition_head,
+        {{ regex_extract('text_after', sql_regex(speech_pronoun_re()), 1) }} as speech_word,
+        {{ regex_extract('text_after', sql_regex(speech_pronoun_re()), 2) }} as pronoun,
+        {{ regex_extract('text_after', sql_regex(speech_pronoun_re()), 3) }} as pronoun_verb,
+        {{ regex_extract('text_after', sql_regex(speech_pronoun_re()), 4) }} as pronoun_object
+    from lone_words
+
+),
+
+evidence as (
+
+    select
+        cued.story_id,
+        cued.surface
+    from cued
+    left join {{ ref('name_context_words') }} as heads on cued.apposition_head = heads.word
+    left join {{ ref('name_context_words') }} as verbs on cued.speech_word = verbs.word
+    left join {{ ref('name_common_words') }} as common_words on cued.speech_word = common_words.word
+    where
+        heads.role = 'org_noun'
+        or (
+            verbs.role = 'speech_verb'
+            and cued.pronoun = 'it' and cued.pronoun_verb in {{ org_intent_verbs() }} and cued.pronoun_object != 'be'
+        )
+        -- `Embraer cut its forecast`, `Porsche said its sales fell`: not `Paris in its` (a common word)
+        or (cued.pronoun = 'its' and cued.speech_word != '' and common_words.word is null)
+        -- the rules that read the word's own neighbours (`Ryanair chief`, `the carrier Ryanair`,
+        -- `Lufthansa and Ryanair`), not `a spokesman for Elian's relatives`
+        or (
+            cued.rule_type = 'organization'
+            and (cued.typing_rule in ('org_noun', 'coordination') or cued.next_role in ('org_member', 'org_leader'))
+        )
+
+),
+
+-- the last words of the story's longer names of people: `Keller` of `Anna Keller`
+person_surnames as (
+
+    select distinct
+        story_id,
+        last_lower
+    from runs
+    where n_words >= 2 and (rule_type = 'person' or coalesce(first_is_given, false))
+
+),
+
+final as (
+
+    select distinct
+        evidence.story_id,
+        evidence.surface
+    from evidence
+    left join person_surnames
+        on evidence.story_id = person_surnames.story_id and lower(evidence.surface) = person_surnames.last_lower
+    where person_surnames.story_id is null
+
+)
+
+select * from final
