@@ -5,6 +5,9 @@
     so cumulative piece lengths give offsets without a second search:
       - `“…”` or `"…"`: a double-quoted passage; with no closing mark it runs to the end of the
         paragraph (the opening paragraph of a quote that continues in the next one);
+      - ``` ``…'' ```: a passage in the typewriter convention of wire services and of text
+        converted from LaTeX (two backquotes, two apostrophes), left open like `“…` where it
+        does not close;
       - `‘…’` or `'…'`: a single-quoted passage, only when it closes before a non-letter, so the
         apostrophes of `Turkiye’s` or `countries’` never open or close a quote;
       - any other run of text, in which a letter followed by `'`, `‘` or `’` is an apostrophe and
@@ -16,9 +19,9 @@
     `§` (same length) so that words inside quotes are never taken for cue verbs or speakers. -#}
 
 {%- set piece_pattern = "'"
-    ~ "“[^”]*”?|\"[^\"]*\"?"
+    ~ "“[^”]*”?|\"[^\"]*\"?|``(?:[^'']|''[^''])*(?:'''')?"
     ~ "|‘(?:[^’]|’\\pL)*’(?:[^\\pL]|$)|''(?:[^'']|''\\pL)*''(?:[^\\pL]|$)"
-    ~ "|(?:[\\pL\\pN][‘'']|[\\pL\\pN.,!?;:…)]\"|[^“\"‘''])+"
+    ~ "|(?:[\\pL\\pN][‘'']|[\\pL\\pN.,!?;:…)]\"|[^“\"‘''`])+"
     ~ "|."
     ~ "'" -%}
 
@@ -92,7 +95,7 @@ pieces as (
             paragraph_key,
             {{ regex_matches("paragraph_text", piece_pattern) }} as piece_list
         from paragraph_texts
-        where {{ regex_contains("paragraph_text", "'[“\"‘'']'") }}
+        where {{ regex_contains("paragraph_text", "'[“\"‘''`]'") }}
     ) as listed
 
 ),
@@ -110,7 +113,7 @@ positioned as (
             ),
             0
         ) as bigint) as piece_start,
-        length(piece) > 1 and left(piece, 1) in ('“', '"', '‘', '''') as is_quote_piece
+        length(piece) > 1 and left(piece, 1) in ('“', '"', '‘', '''', '`') as is_quote_piece
     from pieces
 
 ),
@@ -122,6 +125,7 @@ quote_pieces as (
         piece,
         piece_start,
         left(piece, 1) as open_mark,
+        case when left(piece, 1) = '`' then 2 else 1 end as open_len,
         -- single-quote pieces end with their closing mark and possibly the non-letter after it
         case
             when left(piece, 1) in ('‘', '''') and right(piece, 1) not in ('’', '''') then 1
@@ -131,6 +135,7 @@ quote_pieces as (
             when left(piece, 1) in ('‘', '''') then 1
             when left(piece, 1) = '“' and right(piece, 1) = '”' then 1
             when left(piece, 1) = '"' and right(piece, 1) = '"' then 1
+            when left(piece, 1) = '`' and length(piece) >= 4 and right(piece, 2) = '''''' then 2
             else 0
         end as close_len
     from positioned
@@ -157,7 +162,7 @@ contents as (
 
     select
         *,
-        substr(piece, 2, length(piece) - 1 - close_len - trailing_len) as quoted_text,
+        substr(piece, open_len + 1, length(piece) - open_len - close_len - trailing_len) as quoted_text,
         piece_start + length(piece) - trailing_len as close_end
     from quote_pieces
 
@@ -186,9 +191,9 @@ spans as (
         paragraph_texts.paragraph_start,
         paragraph_texts.paragraph_text,
         paragraph_texts.is_heading,
-        trimmed.close_len = 1 as is_closed,
-        trimmed.piece_start + 1 + trimmed.lead_len as start_rel,
-        trimmed.piece_start + 1 + length(trimmed.quoted_text) - trimmed.trail_len as end_rel
+        trimmed.close_len > 0 as is_closed,
+        trimmed.piece_start + trimmed.open_len + trimmed.lead_len as start_rel,
+        trimmed.piece_start + trimmed.open_len + length(trimmed.quoted_text) - trimmed.trail_len as end_rel
     from trimmed
     inner join paragraph_texts
         on trimmed.paragraph_key = paragraph_texts.paragraph_key

@@ -86,7 +86,7 @@ bounded as (
             positioned.ends_terminal
             and not {{ regex_contains("positioned.word_before_period", "'^[A-Z]$'") }}
             and abbreviations.abbreviation is null
-            and not {{ regex_contains("coalesce(positioned.next_piece, '')", "'^[\"“‘''(\\[]*[a-z0-9]'") }}
+            and not {{ regex_contains("coalesce(positioned.next_piece, '')", "'^[\"“‘''`(\\[]*[a-z0-9]'") }}
         ) as ends_sentence
     from positioned
     left join abbreviations
