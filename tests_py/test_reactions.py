@@ -208,6 +208,13 @@ CASE_EXPECTED = [
     ("case_pronoun_led_subject.txt", "no town will be left behind", "Rosa Quintero", None, "add", None, None),
     # a scare quote (`a “sell” rating`) does not end the window of the `he` after it
     ("case_scare_quote.txt", "I don’t think prices", "Tomas Bell", None, "said", None, None),
+    # a common-noun phrase after the cue describes the name in apposition to it
+    ("case_role_then_name.txt", "He must go to work", "Rosa Delgado", None, "said", None, None),
+    ("case_role_then_name.txt", "We will reopen the market", "Tomas Reyes", None, "said", None, None),
+    # a participle clause between the noun phrase and its cue is no name in apposition
+    ("case_participle_aside.txt", "It looks as though they panicked", "detective", None, "said", None, None),
+    # a lower-case pronoun after an opening phrase is the subject `but said` shares, and names its antecedent
+    ("case_pronoun_coordinated.txt", "The talks will go on", "Marta Vell", None, "said", None, None),
 ]
 
 

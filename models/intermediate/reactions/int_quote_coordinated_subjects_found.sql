@@ -129,6 +129,10 @@ clause_subjects as (
             )
             or (opened.next_word = '' and opened.is_cut)
         ) as opens_name,
+        -- a pronoun in lower case after an opening phrase (`In an interview, he declined ...,
+        -- but said`), followed by its verb
+        function_words.role = 'pronoun' and {{ regex_contains('opened.word_2', lower_case_word_regex()) }}
+            as opens_pronoun,
         -- `The company declined ...`, `The river agency declined ...`: a determiner, up to two
         -- words and a title or body noun of seed speaker_nouns, then the verb: the noun phrase
         -- as written
@@ -195,6 +199,7 @@ candidates as (
         clause_subjects.phrase_start as described_name_start,
         case
             when clause_subjects.opens_name then clause_subjects.opening_name
+            when clause_subjects.opens_pronoun then clause_subjects.first_word
             else coalesce(clause_subjects.noun_phrase, '')
         end as described_name,
         row_number() over (

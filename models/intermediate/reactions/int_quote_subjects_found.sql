@@ -216,6 +216,9 @@ after_side as (
         and cue_tokens.seg = after_first_clause.first_seg + 2
         and after_first_clause.is_noun_phrase
         and cue_tokens.previous_words between 1 and 10 as is_apposed,
+        -- the segment between is a name (`the ministry's spokesman, Shu Jueting, told`), not a
+        -- clause on the noun phrase (`a detective, speaking on condition of anonymity, said`)
+        {{ regex_contains('cue_tokens.previous_phrase', "'^\\p{Lu}'") }} as is_apposed_name,
         not quotes.starts_sentence
         and cue_tokens.cue_form = 'finite'
         and cue_tokens.subject_words between 1 and 10 as is_trailing
@@ -234,22 +237,25 @@ after_cues as (
         {{ arg_min_by('cue', 'tok_no') }} as cue,
         {{ arg_min_by('cue_stance', 'tok_no') }} as cue_stance,
         {{ arg_min_by(
-            "case when subject_words between 1 and 10 then subject when is_apposed then previous_phrase "
-            ~ "when object_words between 1 and 8 then object_phrase end",
+            "case when subject_words between 1 and 10 then subject when is_apposed and is_apposed_name then previous_phrase "
+            ~ "when is_apposed then first_phrase when object_words between 1 and 8 then object_phrase end",
             'tok_no'
         ) }} as speaker_phrase,
         {{ arg_min_by(
-            "case when subject_words between 1 and 10 then subject_start when is_apposed then previous_start "
+            "case when subject_words between 1 and 10 then subject_start when is_apposed and is_apposed_name "
+            ~ "then previous_start when is_apposed then first_phrase_start "
             ~ "when object_words between 1 and 8 then object_start end",
             'tok_no'
         ) }} as speaker_start,
         {{ arg_min_by(
-            "case when is_apposed then first_phrase when subject_words = 0 and object_words between 1 and 8 "
+            "case when is_apposed and is_apposed_name then first_phrase when is_apposed then null "
+            ~ "when subject_words = 0 and object_words between 1 and 8 "
             ~ "and apposition_words between 1 and 10 then apposition end",
             'tok_no'
         ) }} as apposition,
         {{ arg_min_by(
-            "case when is_apposed then first_phrase_start when subject_words = 0 and object_words between 1 and 8 "
+            "case when is_apposed and is_apposed_name then first_phrase_start when is_apposed then null "
+            ~ "when subject_words = 0 and object_words between 1 and 8 "
             ~ "and apposition_words between 1 and 10 then apposition_start end",
             'tok_no'
         ) }} as apposition_start,

@@ -66,6 +66,9 @@ attribution_chosen as (
             when not quotes.starts_sentence and subjects.before_subject is not null then 'before'
             when not quotes.starts_sentence and subjects.preposition_object is not null then 'before_preposition'
             when not quotes.starts_sentence and subjects.before_has_pronoun then 'before_pronoun'
+            -- the pronoun a coordinated cue shares (`In an interview, he declined ..., but said`)
+            when not quotes.starts_sentence and lower(subjects.sentence_subject) in ('he', 'she', 'they')
+                then 'before_pronoun'
             when not quotes.starts_sentence and subjects.sentence_subject is not null then 'sentence_subject'
             when subjects.after_speaker_phrase is not null and not subjects.after_is_pronoun then 'after'
             when subjects.after_is_pronoun then 'after_pronoun'
@@ -78,6 +81,8 @@ attribution_chosen as (
         end as attribution_basis,
         case
             when not quotes.starts_sentence and subjects.before_has_pronoun then subjects.before_pronoun
+            when not quotes.starts_sentence and lower(subjects.sentence_subject) in ('he', 'she', 'they')
+                then lower(subjects.sentence_subject)
             else subjects.after_pronoun
         end as pronoun
     from quotes

@@ -202,9 +202,11 @@ speaker_named as (
         speaker_classes.head_key,
         speaker_classes.title_words,
         speaker_classes.last_title_no is not null and speaker_classes.speaker_class != 'person' as is_bare_title,
-        -- `a trade newsletter`, `a nurse at the hospital`: a description of whoever it follows
-        speaker_classes.is_indefinite
-        and speaker_classes.speaker_class in ('body', 'document', 'other') as is_description,
+        -- `a trade newsletter`, `a nurse at the hospital`, `his daughter`, `the town's spokesman`:
+        -- a description of the name beside it; a definite document (`the letter to his wife,
+        -- Mary,`) is not one, it speaks itself
+        speaker_classes.speaker_class in ('body', 'other')
+        or (speaker_classes.is_indefinite and speaker_classes.speaker_class = 'document') as is_description,
         case speaker_classes.speaker_class
             when 'entity' then speaker_classes.whole_entity
             -- a full name ends before `of` (`Senator Maria Lopez of Texas` is Maria Lopez)
