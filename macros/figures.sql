@@ -242,3 +242,10 @@
                 and figures.qualifier = 'exact'
         group by evolving_trends.story_id, evolving_trends.claim_key, evolving_trends.latest_value
 {%- endmacro %}
+
+{#- A one-part number in digits with nothing stated before or glued to it, small enough to be an age. -#}
+{% macro is_bare_small_number(run) -%}
+    ({{ run }}.first_tag = 'D' and {{ run }}.n_parts = 1 and {{ run }}.digit_suffix = ''
+    and {{ run }}.prefix_unit is null and {{ run }}.stated_modifier is null
+    and {{ run }}.first_digit_value between 1 and 119)
+{%- endmacro %}

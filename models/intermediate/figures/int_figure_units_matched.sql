@@ -1,7 +1,11 @@
 {#- Each candidate figure with the modifier stated before it and the unit after it. The modifier is
     the longest one (seed `quantity_modifiers`) that ends right before the run or its unit sign
     (`just over $2bn`); the unit is the one that starts right after the run (`%`, `per cent`,
-    `years`, or a hyphenated `24-hour` or `62-year-old`), else an age read from its context. -#}
+    `years`, or a hyphenated `24-hour` or `62-year-old`), else an age read from its context:
+    after an age word (`aged 25`, `between the ages of 17 and 34`, `in age from 17 to 34`), the
+    second of two numbers joined after one (`ages 21 and 26`), two small bare numbers joined by
+    `and` after `was`/`were` that end their clause (`The two men who died were 19 and 23.`), or a
+    small bare number set off by commas after a name (`Lena Fischer, 34, said`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -107,15 +111,36 @@ with_unit as (
         with_modifier.*,
         coalesce(
             unit_after.unit,
-            {# An age with no unit after it: `aged 25`, or a small bare number set off by commas
-                after a name (`Lena Fischer, 34, said`). #}
             case
                 when age_cues.word is not null then 'years of age'
-                when with_modifier.first_tag = 'D' and with_modifier.n_parts = 1 and with_modifier.digit_suffix = ''
-                    and with_modifier.prefix_unit is null and with_modifier.stated_modifier is null
+                when with_modifier.prev_lw in ('from', 'of', 'between') and age_cues_2.word is not null
+                    then 'years of age'
+                -- not before a noun of its own (`a child aged 5 and 12 adults`)
+                when
+                    with_modifier.prev_lw in ('and', 'or', 'to', '-', '–')
+                    and (
+                        earlier_cues.word is not null
+                        or (earlier.prev_lw in ('from', 'of', 'between') and earlier_cues_2.word is not null)
+                    )
+                    and (
+                        not {{ regex_contains("coalesce(with_modifier.next_lw, '')", "'^\\pL'") }}
+                        or with_modifier.next_lw in ('was', 'were', 'are', 'is', 'who', 'and', 'or', 'respectively')
+                    )
+                    then 'years of age'
+                when
+                    with_modifier.prev_lw in ('was', 'were') and with_modifier.next_lw = 'and'
+                    and later.next_lw in ('.', ',', ';') and {{ is_bare_small_number('later') }}
+                    and {{ is_bare_small_number('with_modifier') }}
+                    then 'years of age'
+                when
+                    earlier.prev_lw in ('was', 'were') and with_modifier.prev_lw = 'and'
+                    and with_modifier.next_lw in ('.', ',', ';') and {{ is_bare_small_number('earlier') }}
+                    and {{ is_bare_small_number('with_modifier') }}
+                    then 'years of age'
+                when
+                    {{ is_bare_small_number('with_modifier') }}
                     and with_modifier.prev_lw = ',' and with_modifier.prev2_is_capitalised
                     and with_modifier.next_lw in (',', '.', ')', ';')
-                    and with_modifier.first_digit_value between 1 and 119
                     then 'years of age'
             end
         ) as unit_after,
@@ -127,6 +152,20 @@ with_unit as (
             and with_modifier.run_no = unit_after.run_no
             and unit_after.rank_no = 1
     left join age_cues on with_modifier.prev_lw = age_cues.word
+    left join age_cues as age_cues_2 on with_modifier.prev2_lw = age_cues_2.word
+    -- the number before, when one word joins the two (`ages 21 and 26`)
+    left join with_modifier as earlier
+        on
+            with_modifier.sentence_key = earlier.sentence_key
+            and with_modifier.run_no - 1 = earlier.run_no
+            and with_modifier.lead_pos - 2 = earlier.end_pos
+    left join with_modifier as later
+        on
+            with_modifier.sentence_key = later.sentence_key
+            and with_modifier.run_no + 1 = later.run_no
+            and with_modifier.end_pos + 2 = later.lead_pos
+    left join age_cues as earlier_cues on earlier.prev_lw = earlier_cues.word
+    left join age_cues as earlier_cues_2 on earlier.prev2_lw = earlier_cues_2.word
 
 )
 

@@ -9,17 +9,13 @@
     the parts the figure has, and states an exact value the figure admits; with none or several
     such claims it keeps what its sentence gives.
 
-    A figure about an earlier time (`the deadliest since 2003, when 592 people died`, `Last year,
-    300 homes burned`) is another claim than today's count: when the date nearest to it in its
-    sentence ends more than var('claim_history_days') days before the article's publication, or is
-    a whole earlier year (`last year` in a February article), the year of that date becomes the
-    claim's time_frame and part of its key. A date across a clause break (`The 2009 quake killed
-    300 people, and a tremor in 1987 left 1,200 dead`) is farther than any date in the figure's
-    own clause.
+    A figure about an earlier time (int_figures_dated: `since 2003, when 592 people died`) is
+    another claim than the story's own count: its time_frame is part of the key.
 
-    Some figures join no claim: an age (a unit of dimension `age` in seed counted_classes: two
-    people's ages are not two reports of one count), an addition to a count (`12 more bodies`)
-    and a part of a group counted elsewhere (`three of the wounded`). -#}
+    Some figures join no claim: an age or an address (a unit of dimension `age` or `address` in
+    seed counted_classes: two people's ages, or `the 4500 block`, are not two reports of one
+    count), an addition to a count (`12 more bodies`) and a part of a group counted elsewhere
+    (`three of the wounded`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -32,22 +28,21 @@ figures as (
 
 ),
 
-sentences as (
+time_frames as (
 
     select
-        sentence_id,
-        char_start as sentence_start,
-        sentence_text
-    from {{ ref('int_sentences') }}
+        figure_id,
+        time_frame
+    from {{ ref('int_figures_dated') }}
     where {{ in_changed_stories() }}
 
 ),
 
-age_units as (
+claimless_units as (
 
     select distinct unit
     from {{ ref('counted_classes') }}
-    where dimension = 'age'
+    where dimension in ('age', 'address')
 
 ),
 
@@ -59,91 +54,15 @@ people_classes as (
 
 ),
 
-dates as (
-
-    select
-        sentence_id,
-        char_start,
-        char_end,
-        resolved_start,
-        resolved_end,
-        granularity,
-        coalesce(published_date, publication_window_start) as published_from
-    from {{ ref('int_dates_resolved') }}
-    where {{ in_changed_stories() }} and resolved_start is not null
-
-),
-
-date_gaps as (
-
-    select
-        figures.figure_id,
-        dates.resolved_start,
-        dates.resolved_end,
-        dates.granularity,
-        dates.published_from,
-        dates.char_start,
-        case
-            when dates.char_end <= figures.char_start then figures.char_start - dates.char_end
-            else dates.char_start - figures.char_end
-        end as distance,
-        substr(
-            sentences.sentence_text,
-            least(dates.char_end, figures.char_end) - sentences.sentence_start + 1,
-            greatest(dates.char_start, figures.char_start) - least(dates.char_end, figures.char_end)
-        ) as text_between
-    from figures
-    inner join dates on figures.sentence_id = dates.sentence_id
-    left join sentences on figures.sentence_id = sentences.sentence_id
-
-),
-
-nearest_dates as (
-
-    select
-        *,
-        row_number() over (
-            partition by figure_id
-            order by
-                coalesce({{ regex_contains('text_between', "'[;]|,\\s*(and|but|while|whereas)\\s'") }}, false),
-                distance,
-                char_start
-        ) as nearness
-    from date_gaps
-
-),
-
-time_frames as (
-
-    select
-        figure_id,
-        case
-            when extract(year from resolved_start) = extract(year from resolved_end)
-                then cast(extract(year from resolved_start) as varchar)
-            else
-                cast(extract(year from resolved_start) as varchar)
-                || '-' || cast(extract(year from resolved_end) as varchar)
-        end as time_frame
-    from nearest_dates
-    where
-        nearness = 1
-        and (
-            resolved_end < {{ add_days('published_from', '-' ~ var('claim_history_days')) }}
-            -- `last year`, `in 2024`: a whole earlier year, however recently it ended
-            or (granularity = 'year' and extract(year from resolved_end) < extract(year from published_from))
-        )
-
-),
-
 framed as (
 
     select
         figures.*,
         time_frames.time_frame,
-        age_units.unit is not null as is_age
+        claimless_units.unit is not null as is_claimless
     from figures
     left join time_frames on figures.figure_id = time_frames.figure_id
-    left join age_units on figures.unit = age_units.unit
+    left join claimless_units on figures.unit = claimless_units.unit
 
 ),
 
@@ -152,7 +71,7 @@ keyed_as_written as (
     select
         *,
         case
-            when is_age then null
+            when is_claimless then null
             when unit = 'percent' and coalesce(counted_class, counted_head) is not null
                 then 'percent of ' || coalesce(counted_class, counted_head)
             when counted_class is not null then counted_class

@@ -1,0 +1,147 @@
+{#- The earlier time each figure is about, when it is not its story's own: `the deadliest since
+    2003, when 592 people died`, `In January, three people were shot` in a June story, `Last year,
+    300 homes burned`. Such a figure is another claim than the story's own count (its time_frame
+    is part of the claim key in int_figures_aligned). A figure is about an earlier time when the
+    date nearest to it in its sentence ends more than var('claim_history_days') days before the
+    story's first publication (its earliest article), or is a whole earlier year (`last year` in a
+    February article); the time_frame is that date's month (a date within one month) or year.
+    The story's first publication, not the article's own, is the reference, so that a later
+    article that dates the story's own event (`the flood of May 10 killed 45`) keeps it in the
+    story's claim. A date across a clause break (`The 2009 quake killed 300 people, and a tremor
+    in 1987 left 1,200 dead`) is farther than any date in the figure's own clause. One row per
+    figure; time_frame NULL for the story's own time. -#}
+
+-- depends_on: {{ ref('int_stories_changed') }}
+
+with
+
+figures as (
+
+    select
+        figure_id,
+        story_id,
+        sentence_id,
+        char_start,
+        char_end
+    from {{ ref('int_figures_extracted') }}
+    where {{ in_changed_stories() }}
+
+),
+
+sentences as (
+
+    select
+        sentence_id,
+        char_start as sentence_start,
+        sentence_text
+    from {{ ref('int_sentences') }}
+    where {{ in_changed_stories() }}
+
+),
+
+story_starts as (
+
+    select
+        story_id,
+        min(coalesce(published_date, window_start)) as story_from
+    from {{ ref('int_articles_publication_windows') }}
+    where {{ in_changed_stories() }}
+    group by story_id
+
+),
+
+dates as (
+
+    select
+        sentence_id,
+        char_start,
+        char_end,
+        resolved_start,
+        resolved_end,
+        granularity,
+        coalesce(published_date, publication_window_start) as published_from
+    from {{ ref('int_dates_resolved') }}
+    where {{ in_changed_stories() }} and resolved_start is not null
+
+),
+
+date_gaps as (
+
+    select
+        figures.figure_id,
+        dates.resolved_start,
+        dates.resolved_end,
+        dates.granularity,
+        dates.published_from,
+        story_starts.story_from,
+        dates.char_start,
+        case
+            when dates.char_end <= figures.char_start then figures.char_start - dates.char_end
+            else dates.char_start - figures.char_end
+        end as distance,
+        substr(
+            sentences.sentence_text,
+            least(dates.char_end, figures.char_end) - sentences.sentence_start + 1,
+            greatest(dates.char_start, figures.char_start) - least(dates.char_end, figures.char_end)
+        ) as text_between
+    from figures
+    inner join dates on figures.sentence_id = dates.sentence_id
+    left join sentences on figures.sentence_id = sentences.sentence_id
+    left join story_starts on figures.story_id = story_starts.story_id
+
+),
+
+nearest_dates as (
+
+    select
+        *,
+        row_number() over (
+            partition by figure_id
+            order by
+                coalesce({{ regex_contains('text_between', "'[;]|,\\s*(and|but|while|whereas)\\s'") }}, false),
+                distance,
+                char_start
+        ) as nearness
+    from date_gaps
+
+),
+
+time_frames as (
+
+    select
+        figure_id,
+        case
+            -- a date within one month keeps its month: two earlier events of one year are two claims
+            when
+                granularity != 'year'
+                and left(cast(resolved_start as varchar), 7) = left(cast(resolved_end as varchar), 7)
+                then left(cast(resolved_start as varchar), 7)
+            when extract(year from resolved_start) = extract(year from resolved_end)
+                then cast(extract(year from resolved_start) as varchar)
+            else
+                cast(extract(year from resolved_start) as varchar)
+                || '-' || cast(extract(year from resolved_end) as varchar)
+        end as time_frame
+    from nearest_dates
+    where
+        nearness = 1
+        and (
+            resolved_end < {{ add_days('coalesce(story_from, published_from)', '-' ~ var('claim_history_days')) }}
+            -- `last year`, `in 2024`: a whole earlier year, however recently it ended
+            or (granularity = 'year' and extract(year from resolved_end) < extract(year from published_from))
+        )
+
+),
+
+final as (
+
+    select
+        figures.figure_id,
+        figures.story_id,
+        time_frames.time_frame
+    from figures
+    left join time_frames on figures.figure_id = time_frames.figure_id
+
+)
+
+select * from final
