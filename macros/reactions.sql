@@ -6,11 +6,18 @@
     '\p{Lu}[\pL\pN]*(?:[.\-][\pL\pN]+)*(?: \p{Lu}[\pL\pN]*(?:[.\-][\pL\pN]+)*)*'
 {%- endmacro %}
 
-{#- One token of an attribution window: a word or a run of punctuation with the spaces before it,
-    or trailing spaces. Its lengths add up to the window, so a token's offset is the sum of those
-    before it; the masked quotes (`§`) of int_quotes_found stay punctuation runs. -#}
+{#- One token of an attribution window: a party and state tag after a politician's name
+    (`(D-N.Y.)`, `, R-Texas,`: party_tag_regex), a word or a run of punctuation with the spaces
+    before it, or trailing spaces. Its lengths add up to the window, so a token's offset is the
+    sum of those before it; the masked quotes (`§`) of int_quotes_found stay punctuation runs. -#}
 {% macro window_token_regex() -%}
-    '\s*(?:[\pL\pN]+(?:[’''.\-&][\pL\pN]+)*|[^\pL\pN\s]+)|\s+'
+    '\s*(?:\([DRI]-[\pL.]+(?: [\pL.]+)?\)|,\s*[DRI]-\p{Lu}[\pL.]*(?: \p{Lu}[\pL.]*)?,|[\pL\pN]+(?:[’''.\-&][\pL\pN]+)*|[^\pL\pN\s]+)|\s+'
+{%- endmacro %}
+
+{#- A token of window_token_regex that is a party and state tag (`(D-N.Y.)`, `, R-Texas,`): it
+    neither divides the name it follows from its verb nor belongs to the name. -#}
+{% macro party_tag_regex() -%}
+    '^\s*(?:\(|,\s*)[DRI]-'
 {%- endmacro %}
 
 {#- One to four capitalised words opening a phrase (group 1) and the word after them (group 2): the

@@ -215,6 +215,10 @@ CASE_EXPECTED = [
     ("case_participle_aside.txt", "It looks as though they panicked", "detective", None, "said", None, None),
     # a lower-case pronoun after an opening phrase is the subject `but said` shares, and names its antecedent
     ("case_pronoun_coordinated.txt", "The talks will go on", "Marta Vell", None, "said", None, None),
+    # a party and state tag after a name (`(D-N.Y.)`, `, R-Texas,`) is neither the speaker nor a break before the verb
+    ("case_party_tag.txt", "This bill is a political stunt", "Alma Reyes", None, "said", None, None),
+    ("case_party_tag.txt", "a disgrace", "Tom Kessler", None, "called", None, None),
+    ("case_party_tag.txt", "We will not negotiate", "Nora Vance", None, "said", None, None),
 ]
 
 
@@ -281,6 +285,9 @@ def test_a_named_speaker_span_ends_at_the_name(cases: list[dict], source_file: s
 
 # (file, first words of the quote, role): the title, or the common words before a full name, as written
 ROLES = [
+    # an abbreviated title of name_titles is a role, not part of the name
+    ("case_party_tag.txt", "a disgrace", "Sen"),
+    ("case_party_tag.txt", "We will not negotiate", "Rep"),
     ("case_after_attribution.txt", "We reject this plan", "Foreign Minister"),
     ("case_absolute_participle.txt", "The new crossing", "local trader"),
     ("case_embedded_cue.txt", "for many years", "opposition leader"),

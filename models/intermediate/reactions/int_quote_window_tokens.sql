@@ -1,7 +1,8 @@
 {#- The tokens of every quote's attribution windows (int_quotes_found.before_text / after_text, the
     rest of the quote's sentence with other quotes masked), tagged and cut into segments.
 
-    A divider ends a segment: punctuation (, ; : — and brackets), a masked quote, a clause word
+    A divider ends a segment: punctuation (, ; : — and brackets, not around a party tag such as
+    `(D-N.Y.)`, which ends the name before it), a masked quote, a clause word
     (`that`, `while`, `who`: seed reaction_function_words) and every cue verb (seed cue_verbs).
     Cue verbs are lower case, except as the window's first word (`According to`): `Post` or
     `Read` in a name is no cue. A stop word (`on Thursday`, `also`, an -ly adverb) ends the noun
@@ -80,6 +81,7 @@ tagged as (
         window_tokens.tok,
         window_tokens.tok_no,
         {{ regex_contains("window_tokens.tok", "'^\\s*[\\pL\\pN]'") }} as is_word,
+        {{ regex_contains("window_tokens.tok", party_tag_regex()) }} as is_party_tag,
         cue_verbs.cue is not null as is_cue,
         cue_verbs.stance as cue_stance,
         cue_verbs.form as cue_form,
@@ -112,12 +114,17 @@ flagged as (
         *,
         is_cue
         or coalesce(word_role = 'clause_boundary', false)
-        or (not is_word and {{ regex_contains("tok", "'[,;:§—–()\\[\\]]|^\\s+-+$'") }}) as is_divider,
-        is_word
-        and not is_cue
-        and (
-            coalesce(word_role in ('phrase_end', 'absolute'), false)
-            or {{ regex_contains("tok", "'^\\s*[a-z]+ly$'") }}
+        or (not is_word and not is_party_tag and {{ regex_contains("tok", "'[,;:§—–()\\[\\]]|^\\s+-+$'") }})
+            as is_divider,
+        -- a party tag ends the name before it, in the name's own segment
+        is_party_tag
+        or (
+            is_word
+            and not is_cue
+            and (
+                coalesce(word_role in ('phrase_end', 'absolute'), false)
+                or {{ regex_contains("tok", "'^\\s*[a-z]+ly$'") }}
+            )
         ) as is_stop
     from tagged
 

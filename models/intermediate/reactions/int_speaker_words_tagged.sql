@@ -1,6 +1,6 @@
 {#- The words of every speaker phrase of int_quotes_attributed (part 0) and of the phrase in
     apposition to it (part 1), each tagged with what the lexicons say of it: a title, body or
-    document noun (seed speaker_nouns), a function word (reaction_function_words), a name
+    document noun (seed speaker_nouns, and the abbreviated titles of name_titles), a function word (reaction_function_words), a name
     particle (`von`, `bin`: name_context_words), and the longest alias of seed entity_aliases
     (one to three words, from a capitalised word) that starts or covers it. A weekday counts as
     a lower-case word: it names nobody. -#}
@@ -18,7 +18,23 @@ attributed as (
 
 speaker_nouns as (
 
-    select * from {{ ref('speaker_nouns') }}
+    select
+        noun,
+        role,
+        is_third_party
+    from {{ ref('speaker_nouns') }}
+    union all
+    -- the abbreviated titles of name_titles (`Sen.`, `Rep.`, `Capt.`), whose words lose their
+    -- period here; honorifics are no role
+    select
+        replace(abbreviated.title, '.', '') as noun,
+        'title' as role,  -- noqa: RF04
+        false as is_third_party
+    from {{ ref('name_titles') }} as abbreviated
+    where
+        {{ regex_contains('abbreviated.title', "'^[a-z]+[.]$'") }}
+        and abbreviated.title not in ('mr.', 'mrs.', 'ms.')
+        and replace(abbreviated.title, '.', '') not in (select listed.noun from {{ ref('speaker_nouns') }} as listed)
 
 ),
 
