@@ -11,7 +11,13 @@
     - a hand rule that types the lone word an organisation from the words beside it (`Ryanair
       chief executive Michael O'Leary`, `Ryanair officials`, `the carrier Ryanair`, `Lufthansa
       and Ryanair`); not `a spokesman for X`, whose X may be a person's family (`a spokesman
-      for Elian's relatives`).
+      for Elian's relatives`);
+    - the story names a company in full that the word opens (`Sansui Electric Co` ... `Sansui
+      said`, `Barrick Gold Corp` ... `Bre-X and Barrick`): news introduces a company by its full
+      name and then shortens it to its first word, as it shortens a person to the last. A
+      company is a run the rules typed by a legal suffix, an ampersand, the gazetteer, or a head
+      word of name_company_head_words; not a hand-written head, which names institutions after
+      places (`Rangoon University`, `Florida Supreme Court`).
     A word that closes a longer person's name of the story (`Anna Keller ... Keller said its
     ...`) and an all-capitals word are left out: the person and the acronym rules type those. A
     given name alone is no surname, so it may be a company's name (`Porsche`).
@@ -32,6 +38,7 @@ runs as (
         n_words,
         is_upper,
         first_is_given,
+        first_lower,
         last_lower,
         rule_type,
         typing_rule,
@@ -112,6 +119,39 @@ evidence as (
 
 ),
 
+-- the first words of the story's company names (`sansui` of `Sansui Electric Co`)
+company_first_words as (
+
+    select distinct
+        companies.story_id,
+        companies.first_lower
+    from runs as companies
+    left join {{ ref('name_company_head_words') }} as company_heads
+        on companies.last_lower = lower(company_heads.word)
+    where
+        companies.n_words >= 2
+        and companies.rule_type = 'organization'
+        and (
+            companies.typing_rule in ('legal_suffix', 'ampersand', 'gazetteer')
+            or (companies.typing_rule = 'head_word' and company_heads.word is not null)
+        )
+
+),
+
+short_names as (
+
+    select
+        lone.story_id,
+        lone.surface
+    from runs as lone
+    inner join company_first_words
+        on
+            lone.story_id = company_first_words.story_id
+            and lone.first_lower = company_first_words.first_lower
+    where lone.n_words = 1 and not lone.is_upper
+
+),
+
 -- the last words of the story's longer names of people: `Keller` of `Anna Keller`
 person_surnames as (
 
@@ -128,7 +168,17 @@ final as (
     select distinct
         evidence.story_id,
         evidence.surface
-    from evidence
+    from (
+        select
+            story_id,
+            surface
+        from evidence
+        union all
+        select
+            story_id,
+            surface
+        from short_names
+    ) as evidence
     left join person_surnames
         on evidence.story_id = person_surnames.story_id and lower(evidence.surface) = person_surnames.last_lower
     where person_surnames.story_id is null
