@@ -148,3 +148,28 @@ def test_predictions_on_unscored_names_are_neither_right_nor_wrong() -> None:
     s = score_names(gold, pred, unscored)
     assert (s.precision_lenient.hits, s.precision_lenient.total) == (1, 2)
     assert s.found_strict.hits == 1
+
+
+def test_report_scores_gum_and_conll_names_apart() -> None:
+    from evaluation.cli import report
+    from evaluation.devset import Article, DevSet
+    from evaluation.predict import Predictions
+
+    dev = DevSet(
+        articles=[Article("g", "gum_news", "gum_news__g", "Anna Berg spoke.", "2017-01-01"),
+                  Article("c1", "conll", "conll__c1", "Ajax beat PSV.", "1996-12-06"),
+                  Article("c2", "conll_tables", "conll__c2", "Ajax 2 PSV 1", "1996-12-06")],
+        names=[Name(Span("g", 0, 9), "PER"), Name(Span("c1", 0, 4), "ORG"), Name(Span("c2", 0, 4), "ORG")],
+        unscored=[Span("c1", 10, 13)],
+    )
+    pred = Predictions(names=[Name(Span("g", 0, 9), "PER"), Name(Span("c1", 0, 4), "LOC"),
+                              Name(Span("c1", 10, 13), "ORG"), Name(Span("c2", 7, 10), "ORG")])
+    rows = {label: ours for label, ours, _ in report(dev, pred, None)}
+    assert (rows["names found (overlap)"].hits, rows["names found (overlap)"].total) == (1, 1)
+    conll, prose = ", Reuters news (CoNLL-2003)", ", Reuters news without result tables (CoNLL-2003)"
+    assert (rows["names found (overlap)" + conll].hits, rows["names found (overlap)" + conll].total) == (1, 2)
+    assert rows["names with the right type (overlap)" + conll].hits == 0
+    # `PSV` overlaps only a MISC span: neither right nor wrong; the table's `PSV` counts against
+    assert (rows["name predictions overlapping a gold name" + conll].hits,
+            rows["name predictions overlapping a gold name" + conll].total) == (1, 2)
+    assert rows["names found (overlap)" + prose].total == 1
