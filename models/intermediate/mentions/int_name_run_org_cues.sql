@@ -12,9 +12,10 @@
       chief executive Michael O'Leary`, `Ryanair officials`, `the carrier Ryanair`, `Lufthansa
       and Ryanair`); not `a spokesman for X`, whose X may be a person's family (`a spokesman
       for Elian's relatives`);
-    - the story names a company in full that the word opens (`Sansui Electric Co` ... `Sansui
-      said`, `Barrick Gold Corp` ... `Bre-X and Barrick`): news introduces a company by its full
-      name and then shortens it to its first word, as it shortens a person to the last. A
+    - the story names a company in full that the word, or a run of up to four words, opens
+      (`Sansui Electric Co` ... `Sansui said`, `Control Data Corp` ... `Control Data`): news
+      introduces a company by its full name and then shortens it to its first words, as it
+      shortens a person to the last. A
       company is a run the rules typed by a legal suffix, an ampersand, the gazetteer, or a head
       word of name_company_head_words; not a hand-written head, which names institutions after
       places (`Rangoon University`, `Florida Supreme Court`).
@@ -119,12 +120,12 @@ evidence as (
 
 ),
 
--- the first words of the story's company names (`sansui` of `Sansui Electric Co`)
-company_first_words as (
+-- the story's company names
+companies as (
 
-    select distinct
+    select
         companies.story_id,
-        companies.first_lower
+        companies.surface
     from runs as companies
     left join {{ ref('name_company_head_words') }} as company_heads
         on companies.last_lower = lower(company_heads.word)
@@ -138,17 +139,30 @@ company_first_words as (
 
 ),
 
+-- their first one to four words, lower case (`sansui`, `control data` of `Control Data Corp`)
+company_prefixes as (
+
+    {% for k in range(1, 5) -%}
+        select
+            story_id,
+            lower({{ regex_extract('surface', "'^(\\S+(?: \\S+){" ~ (k - 1) ~ "}) '", 1) }}) as name_prefix
+        from companies
+        {{ 'union' if not loop.last }}
+    {% endfor %}
+
+),
+
 short_names as (
 
     select
-        lone.story_id,
-        lone.surface
-    from runs as lone
-    inner join company_first_words
+        shortened.story_id,
+        shortened.surface
+    from runs as shortened
+    inner join company_prefixes
         on
-            lone.story_id = company_first_words.story_id
-            and lone.first_lower = company_first_words.first_lower
-    where lone.n_words = 1 and not lone.is_upper
+            shortened.story_id = company_prefixes.story_id
+            and lower(shortened.surface) = company_prefixes.name_prefix
+    where not shortened.is_upper
 
 ),
 
