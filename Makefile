@@ -91,8 +91,8 @@ $(VENV)/.eval-installed: $(VENV)/.installed requirements-eval.lock
 	$(VENV)/bin/pip install --quiet -r requirements-eval.lock
 	touch $@
 
-eval: $(VENV)/.eval-installed ## Build a throwaway warehouse on the development set (devset/) and score it next to spaCy; TIMEBANK=dir adds wire-news dates
-	$(PY) -m evaluation $(if $(TIMEBANK),--timebank $(TIMEBANK))
+eval: $(VENV)/.eval-installed ## Build a throwaway warehouse on the development set (devset/) and score it next to spaCy; TIMEBANK=dir adds wire-news dates, CONLL=path Reuters names
+	$(PY) -m evaluation $(if $(TIMEBANK),--timebank $(TIMEBANK)) $(if $(CONLL),--conll $(CONLL))
 
 bench: $(VENV)/.installed ## Benchmark ingest, full build, +1% and +1,000 steps on N real-length articles (default: 10000 100000)
 	$(PY) -m warehouse.bench --articles $(N)

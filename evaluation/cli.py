@@ -21,6 +21,7 @@ from evaluation.score import (
     Rate,
     date_misses,
     missed_names,
+    mistyped_names,
     score_dates,
     score_figures,
     score_names,
@@ -35,6 +36,15 @@ SUBSET_LABELS = {
 }
 
 
+# The parts of the dev set whose names are scored apart, by their subsets; GUM's lines keep their
+# labels without a suffix. CoNLL-2003 is scored whole and without its result tables (see conll.py).
+NAME_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("", frozenset({"gum_news"})),
+    (", Reuters news (CoNLL-2003)", frozenset({"conll", "conll_tables"})),
+    (", Reuters news without result tables (CoNLL-2003)", frozenset({"conll"})),
+)
+
+
 def trimmed(dev: DevSet, names: list[Name]) -> list[Name]:
     """Predicted names of the articles that have gold names, trimmed (see trim_name)."""
     named = {g.span.doc_id for g in dev.names}
@@ -45,16 +55,24 @@ def trimmed(dev: DevSet, names: list[Name]) -> list[Name]:
 def report(dev: DevSet, pred: Predictions, baseline: list[Name] | None) -> list[tuple[str, Rate, Rate | None]]:
     """(metric, Corroborate, spaCy or None) in the order of the issue's table."""
     rows: list[tuple[str, Rate, Rate | None]] = []
-    names = score_names(dev.names, trimmed(dev, pred.names))
-    base = score_names(dev.names, trimmed(dev, baseline)) if baseline is not None else None
-    for label, attr in (
-        ("names found (overlap)", "found_lenient"),
-        ("names found (exact span)", "found_strict"),
-        ("names with the right type (overlap)", "typed_lenient"),
-        ("names with the right type (exact span)", "typed_strict"),
-        ("name predictions overlapping a gold name", "precision_lenient"),
-    ):
-        rows.append((label, getattr(names, attr), getattr(base, attr) if base else None))
+    ours, theirs = trimmed(dev, pred.names), trimmed(dev, baseline) if baseline is not None else None
+    for suffix, subsets in NAME_GROUPS:
+        docs = {a.doc_id for a in dev.articles if a.subset in subsets}
+        gold = [g for g in dev.names if g.span.doc_id in docs]
+        if not gold:
+            continue
+        unscored = [s for s in dev.unscored if s.doc_id in docs]
+        names = score_names(gold, [p for p in ours if p.span.doc_id in docs], unscored)
+        base = (score_names(gold, [p for p in theirs if p.span.doc_id in docs], unscored)
+                if theirs is not None else None)
+        for label, attr in (
+            ("names found (overlap)", "found_lenient"),
+            ("names found (exact span)", "found_strict"),
+            ("names with the right type (overlap)", "typed_lenient"),
+            ("names with the right type (exact span)", "typed_strict"),
+            ("name predictions overlapping a gold name", "precision_lenient"),
+        ):
+            rows.append((label + suffix, getattr(names, attr), getattr(base, attr) if base else None))
     quotes = score_quotes(dev.quotes, pred.quotes)
     rows.append(("direct quotes found", quotes.found, None))
     rows.append(("quotes with the right speaker", quotes.speaker_right, None))
@@ -134,6 +152,20 @@ def format_name_misses(dev: DevSet, pred: Predictions) -> str:
     return "\n".join(lines)
 
 
+def format_name_mistypes(dev: DevSet, pred: Predictions) -> str:
+    """One line per gold name found with no accepted type: doc, gold type, the name, the types
+    predicted over it and its context."""
+    texts = {a.doc_id: a.text for a in dev.articles}
+    lines = []
+    for g, near in mistyped_names(dev.names, trimmed(dev, pred.names)):
+        text, s = texts[g.span.doc_id], g.span
+        got = "; ".join(f"{text[p.span.start:p.span.end]}={p.type}" for p in near)
+        context = " ".join((text[max(0, s.start - 40):s.start] + "[" + text[s.start:s.end] + "]"
+                            + text[s.end:s.end + 40]).split())
+        lines.append(f"{g.span.doc_id}\t{g.type}\t{text[s.start:s.end]}\t-> {got}\t{context}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         prog="python -m evaluation",
@@ -143,12 +175,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--devset", type=Path, default=REPO / "devset", help="development set root (default: devset/)")
     ap.add_argument("--timebank", type=Path, help="a local TimeML directory (TempEval-3 TBAQ-cleaned) for the "
                     "wire-news dates; not stored in the repository")
+    ap.add_argument("--conll", type=Path, help="a local CoNLL-2003 English test set (eng.testb or test.txt, or "
+                    "a directory holding it) for names in Reuters news; not stored in the repository")
     ap.add_argument("--workdir", type=Path, help="where to write the corpus and warehouse (default: a temp dir, "
                     "removed afterwards)")
     ap.add_argument("--db", type=Path, help="score this already built warehouse of the dev set instead of building")
     ap.add_argument("--baseline", action=argparse.BooleanOptionalAction, default=True,
                     help="run spaCy en_core_web_sm on the names (needs requirements-eval.lock; default on)")
     ap.add_argument("--name-misses", action="store_true", help="also list the gold names no prediction overlaps")
+    ap.add_argument("--name-mistypes", action="store_true",
+                    help="also list the gold names found only with a wrong type, with the predicted types")
     ap.add_argument("--speaker-misses", action="store_true",
                     help="also list the gold quotes without the right speaker, with what was predicted")
     ap.add_argument("--date-misses", metavar="SUBSET", choices=("gum_news", "timebank"),
@@ -156,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="also write the scores as JSON to this file")
     args = ap.parse_args(argv)
     try:
-        dev = load(args.devset, args.timebank)
+        dev = load(args.devset, args.timebank, args.conll)
     except DevSetError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -189,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.name_misses:
             print("gold names no prediction overlaps:")
             print(format_name_misses(dev, pred))
+        if args.name_mistypes:
+            print("gold names found only with a wrong type:")
+            print(format_name_mistypes(dev, pred))
         if args.speaker_misses:
             print("gold quotes without the right speaker:")
             print(format_speaker_misses(dev, pred))

@@ -41,6 +41,9 @@ class DevSet:
     quotes: list[Quote] = field(default_factory=list)
     dates: dict[str, list[DateValue]] = field(default_factory=dict)  # by subset
     figures: list[Figure] = field(default_factory=list)
+    # spans of names the gold marks but does not score (CoNLL's MISC): a prediction overlapping one
+    # and no gold name is neither right nor wrong
+    unscored: list[Span] = field(default_factory=list)
 
     def extend(self, other: DevSet) -> None:
         ids = {a.doc_id for a in self.articles}
@@ -53,6 +56,7 @@ class DevSet:
         for subset, dates in other.dates.items():
             self.dates.setdefault(subset, []).extend(dates)
         self.figures += other.figures
+        self.unscored += other.unscored
 
 
 def _rows(path: Path, required: list[str]) -> list[dict[str, str]]:
@@ -166,12 +170,17 @@ def load_invented(root: Path, subset: str = "invented") -> DevSet:
     return out
 
 
-def load(root: Path, timebank: Path | None = None) -> DevSet:
-    """The whole development set: GUM Wikinews, the invented stories and, when given, TimeBank."""
+def load(root: Path, timebank: Path | None = None, conll: Path | None = None) -> DevSet:
+    """The whole development set: GUM Wikinews, the invented stories and, when given, TimeBank and
+    CoNLL-2003."""
     dev = load_converted(root / "gum_news", "gum_news", outlet="Wikinews")
     dev.extend(load_invented(root / "invented"))
     if timebank is not None:
         from evaluation.timeml import load_timeml
 
         dev.extend(load_timeml(timebank, "timebank"))
+    if conll is not None:
+        from evaluation.conll import load_conll
+
+        dev.extend(load_conll(conll))
     return dev

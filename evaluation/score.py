@@ -119,9 +119,11 @@ class NameScores:
     precision_lenient: Rate
 
 
-def score_names(gold: Sequence[Name], pred: Sequence[Name]) -> NameScores:
+def score_names(gold: Sequence[Name], pred: Sequence[Name], unscored: Sequence[Span] = ()) -> NameScores:
     """Recall of gold names (found, and found with the right type), strict and lenient; and the
-    share of typed predictions that overlap some gold name (predictions of other types are ignored)."""
+    share of typed predictions that overlap some gold name (predictions of other types are ignored).
+    A prediction that overlaps no gold name but one of the unscored spans (names the gold marks
+    without scoring them, CoNLL's MISC) is left out of the precision, neither right nor wrong."""
     typed_pred = [p for p in pred if p.type is not None]
     index = _Index(typed_pred, lambda n: n.span)
     fs = fl = ts = tl = 0
@@ -132,15 +134,32 @@ def score_names(gold: Sequence[Name], pred: Sequence[Name]) -> NameScores:
         ts += any(g.accepts(p.type) for p in exact)
         tl += any(g.accepts(p.type) for p in near)
     gold_index = _Index(gold, lambda n: n.span)
-    precise = sum(1 for p in typed_pred if gold_index.overlapping(p.span))
+    neutral = _Index(unscored, lambda s: s)
+    precise = judged = 0
+    for p in typed_pred:
+        hit = bool(gold_index.overlapping(p.span))
+        precise += hit
+        judged += hit or not neutral.overlapping(p.span)
     n = len(gold)
-    return NameScores(Rate(fs, n), Rate(fl, n), Rate(ts, n), Rate(tl, n), Rate(precise, len(typed_pred)))
+    return NameScores(Rate(fs, n), Rate(fl, n), Rate(ts, n), Rate(tl, n), Rate(precise, judged))
 
 
 def missed_names(gold: Sequence[Name], pred: Sequence[Name]) -> list[Name]:
     """Gold names that no typed prediction overlaps (the misses of `names found (overlap)`)."""
     index = _Index([p for p in pred if p.type is not None], lambda n: n.span)
     return [g for g in gold if not index.overlapping(g.span)]
+
+
+def mistyped_names(gold: Sequence[Name], pred: Sequence[Name]) -> list[tuple[Name, tuple[Name, ...]]]:
+    """Gold names that typed predictions overlap but none with an accepted type (the found names
+    `names with the right type (overlap)` misses), each with those predictions."""
+    index = _Index([p for p in pred if p.type is not None], lambda n: n.span)
+    out: list[tuple[Name, tuple[Name, ...]]] = []
+    for g in gold:
+        near = index.overlapping(g.span)
+        if near and not any(g.accepts(p.type) for p in near):
+            out.append((g, tuple(near)))
+    return out
 
 
 _DETERMINERS = re.compile(r"^(the|a|an) ")

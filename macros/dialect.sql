@@ -107,3 +107,8 @@
 {% macro materialized_cte() %}{{ return(adapter.dispatch('materialized_cte', 'corroborate')()) }}{% endmacro %}
 {% macro duckdb__materialized_cte() %}as materialized{% endmacro %}
 {% macro default__materialized_cte() %}as{% endmacro %}
+
+{#- `text` with each space-separated word's first letter in capitals and the rest in lower case
+    (`DES MOINES` -> `Des Moines`, `ST. LOUIS` -> `St. Louis`). -#}
+{% macro title_case_words(text) %}{{ return(adapter.dispatch('title_case_words', 'corroborate')(text)) }}{% endmacro %}
+{% macro duckdb__title_case_words(text) %}array_to_string(list_transform(string_split(lower({{ text }}), ' '), w -> upper(left(w, 1)) || substr(w, 2)), ' '){% endmacro %}

@@ -215,8 +215,12 @@ final as (
         surface,
         entity_type,
         case
-            -- `TALLAHASSEE` opening a dateline is the place Tallahassee
-            when typing_rule = 'dateline' then upper(left(surface, 1)) || lower(substr(surface, 2))
+            -- `TALLAHASSEE` opening a dateline is the place Tallahassee, `DES MOINES` Des Moines
+            when typing_rule = 'dateline' then {{ title_case_words('surface') }}
+            -- a name of a line all in capitals (no acronym: int_name_run_words) as the story writes
+            -- it, so that the story types it (`CUTTITTA` is Cuttitta of Marcello Cuttitta)
+            when not is_upper and surface = upper(surface) and surface != lower(surface)
+                then {{ title_case_words("trim(replace(replace(surface, '(', ''), ')', ''))") }}
             else trim(replace(replace(surface, '(', ''), ')', ''))
         end as entity_name,
         case when detected_rule = 'title' then 'title_name' else 'name' end as mention_kind,

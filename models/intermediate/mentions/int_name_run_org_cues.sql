@@ -11,7 +11,14 @@
     - a hand rule that types the lone word an organisation from the words beside it (`Ryanair
       chief executive Michael O'Leary`, `Ryanair officials`, `the carrier Ryanair`, `Lufthansa
       and Ryanair`); not `a spokesman for X`, whose X may be a person's family (`a spokesman
-      for Elian's relatives`).
+      for Elian's relatives`);
+    - the story names a company in full that the word, or a run of up to four words, opens
+      (`Sansui Electric Co` ... `Sansui said`, `Control Data Corp` ... `Control Data`): news
+      introduces a company by its full name and then shortens it to its first words, as it
+      shortens a person to the last. A
+      company is a run the rules typed by a legal suffix, an ampersand, the gazetteer, or a head
+      word of name_company_head_words; not a hand-written head, which names institutions after
+      places (`Rangoon University`, `Florida Supreme Court`).
     A word that closes a longer person's name of the story (`Anna Keller ... Keller said its
     ...`) and an all-capitals word are left out: the person and the acronym rules type those. A
     given name alone is no surname, so it may be a company's name (`Porsche`).
@@ -32,6 +39,7 @@ runs as (
         n_words,
         is_upper,
         first_is_given,
+        first_lower,
         last_lower,
         rule_type,
         typing_rule,
@@ -112,6 +120,52 @@ evidence as (
 
 ),
 
+-- the story's company names
+companies as (
+
+    select
+        companies.story_id,
+        companies.surface
+    from runs as companies
+    left join {{ ref('name_company_head_words') }} as company_heads
+        on companies.last_lower = lower(company_heads.word)
+    where
+        companies.n_words >= 2
+        and companies.rule_type = 'organization'
+        and (
+            companies.typing_rule in ('legal_suffix', 'ampersand', 'gazetteer')
+            or (companies.typing_rule = 'head_word' and company_heads.word is not null)
+        )
+
+),
+
+-- their first one to four words, lower case (`sansui`, `control data` of `Control Data Corp`)
+company_prefixes as (
+
+    {% for k in range(1, 5) -%}
+        select
+            story_id,
+            lower({{ regex_extract('surface', "'^(\\S+(?: \\S+){" ~ (k - 1) ~ "}) '", 1) }}) as name_prefix
+        from companies
+        {{ 'union' if not loop.last }}
+    {% endfor %}
+
+),
+
+short_names as (
+
+    select
+        shortened.story_id,
+        shortened.surface
+    from runs as shortened
+    inner join company_prefixes
+        on
+            shortened.story_id = company_prefixes.story_id
+            and lower(shortened.surface) = company_prefixes.name_prefix
+    where not shortened.is_upper
+
+),
+
 -- the last words of the story's longer names of people: `Keller` of `Anna Keller`
 person_surnames as (
 
@@ -128,7 +182,17 @@ final as (
     select distinct
         evidence.story_id,
         evidence.surface
-    from evidence
+    from (
+        select
+            story_id,
+            surface
+        from evidence
+        union all
+        select
+            story_id,
+            surface
+        from short_names
+    ) as evidence
     left join person_surnames
         on evidence.story_id = person_surnames.story_id and lower(evidence.surface) = person_surnames.last_lower
     where person_surnames.story_id is null

@@ -9,7 +9,8 @@
     Allianz`) -> organisation; before a member or organisation noun, or after `members of`
     (`Tarvo officials`) -> organisation; an acronym that speaks -> organisation; before or after
     a speech verb -> person; an apposition (`X, a spokeswoman`, `X, who`) -> person; place nouns
-    and prepositions -> place; a dateline (an all-capitals first word before a comma, a colon or a dash) -> place; an acronym -> organisation; a first word
+    and prepositions -> place; a dateline (an all-capitals first word before a comma, a colon or a dash,
+    or up to three before a comma or a wire date's year: `DES MOINES 1996-12-06`) -> place; an acronym -> organisation; a first word
     that is a given name -> person; two words after a name's possessive (`Tarvo Party's Ilse
     Rand`) -> person; led by an acronym (`TVC Global`, `TVC T-shirts`) -> organisation. A run
     is supported by its story when the story's running text (not a heading, not a sentence's
@@ -28,9 +29,21 @@
     typed_runs.typing_rule = 'speech_verb' and typed_runs.run_type = 'person' and coordinated.coordinated_type is not null
 {%- endset %}
 
+{#- an all-capitals place opening a dateline: one word before a comma, a colon or a dash
+    (`TALLAHASSEE, Fla. -`, `BRACKWELL:`, `OSLO -`), up to three before a comma (`TARPON SPRINGS,
+    Florida`) or before the ISO date a wire service writes after it (`DES MOINES 1996-12-06`);
+    not before a month, which follows a time zone too (`5 p.m. EST Nov. 9`), nor several words
+    before a dash, the section of an all-capitals headline (`RUGBY UNION - ...`) -#}
 {%- set opens_dateline -%}
-    is_upper and n_words = 1 and first_word_no = 1
-    and (next_gap like ',%' or next_gap like ':%' or trim(next_gap) in ('-', '—', '–'))
+    is_upper and first_word_no = 1
+    and (
+        (n_words = 1 and (next_gap like ':%' or trim(next_gap) in ('-', '—', '–')))
+        or (n_words <= 3 and next_gap like ',%')
+        or (
+            n_words <= 3 and next_gap = ' '
+            and {{ regex_contains("coalesce(next_lower, '')", "'^(19|20)[0-9]{2}$'") }}
+        )
+    )
 {%- endset %}
 
 with
