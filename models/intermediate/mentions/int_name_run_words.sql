@@ -182,47 +182,15 @@ gazetteer_words as (
 
 ),
 
--- a line all in capitals, of four words or more (a wire headline: `SOCCER - JAPAN GET LUCKY WIN,
--- CHINA IN SURPRISE DEFEAT.`; not a dateline, `BUFFALO, N.Y. (AP) --`) says nothing by its
--- capitals: its words are no acronyms, and a word of it is a name word only when the article's
--- running text writes it as one (`Japan`, `Cuttitta`)
-caps_lines as (
+caps_words as (
 
     select
         sentence_key,
-        {{ stable_key('article_id') }} as article_key
-    from {{ ref('int_sentences') }}
-    where
-        {{ in_changed_stories() }}
-        and sentence_text = upper(sentence_text)
-        and {{ regex_contains('sentence_text', "'\\p{Lu}{2,}(?:[^\\p{Lu}]+\\p{Lu}{2,}){3}'") }}
-
-),
-
--- the capitalised words of the running text of an article with such a line (no sentence's first
--- word, no heading, no line in capitals), and whether it writes them in capitals only (an
--- acronym: `NFL`); read from the relations, not the CTEs above, which would be materialised whole
-capped_articles as (
-
-    select distinct article_key
-    from caps_lines
-
-),
-
-article_name_words as (
-
-    select
-        {{ stable_key('article_words.article_id') }} as article_key,
-        article_words.word_lower,
-        bool_and(article_words.is_upper) as is_written_upper
-    from {{ ref('int_name_words') }} as article_words
-    inner join capped_articles on {{ stable_key('article_words.article_id') }} = capped_articles.article_key
-    left join caps_lines on article_words.sentence_key = caps_lines.sentence_key
-    where
-        {{ in_changed_stories('article_words.story_id') }}
-        and article_words.is_cap and not article_words.is_common and article_words.word_no > 1
-        and not article_words.is_heading and caps_lines.sentence_key is null
-    group by {{ stable_key('article_words.article_id') }}, article_words.word_lower
+        word_no,
+        is_attested,
+        is_written_upper
+    from {{ ref('int_name_caps_words_attested') }}
+    where {{ in_changed_stories() }}
 
 ),
 
@@ -230,8 +198,8 @@ flagged as (
 
     select
         word_neighbours.*,
-        caps_lines.sentence_key is not null as is_caps_line,
-        coalesce(article_name_words.is_written_upper, false) as is_written_upper,
+        caps_words.sentence_key is not null as is_caps_line,
+        coalesce(caps_words.is_written_upper, false) as is_written_upper,
         coalesce(covered_words.in_title, 0) = 1 and gazetteer_words.word_no is null as is_title,
         coalesce(covered_words.in_lexicon, 0) = 1 as is_lexicon,
         word_neighbours.is_cap
@@ -253,7 +221,8 @@ flagged as (
             or gazetteer_words.word_no is not null
         )
         and (coalesce(covered_words.in_title, 0) = 0 or gazetteer_words.word_no is not null)
-        and (caps_lines.sentence_key is null or article_name_words.word_lower is not null) as is_name_word
+        -- in a line all in capitals, only what the article writes as a name (int_name_caps_words_attested)
+        and coalesce(caps_words.is_attested, true) as is_name_word
     from word_neighbours
     left join month_surnames
         on word_neighbours.article_key = month_surnames.article_key and word_neighbours.word = month_surnames.word
@@ -266,11 +235,10 @@ flagged as (
         on
             word_neighbours.sentence_key = gazetteer_words.sentence_key
             and word_neighbours.word_no = gazetteer_words.word_no
-    left join caps_lines on word_neighbours.sentence_key = caps_lines.sentence_key
-    left join article_name_words
+    left join caps_words
         on
-            word_neighbours.article_key = article_name_words.article_key
-            and word_neighbours.word_lower = article_name_words.word_lower
+            word_neighbours.sentence_key = caps_words.sentence_key
+            and word_neighbours.word_no = caps_words.word_no
 
 ),
 
