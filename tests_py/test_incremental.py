@@ -95,6 +95,8 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
         "Luis Mamani, a geologist, said the slope was \u201cstill moving\u201d.\n\n"
         "Rosa Vargas declined to give a toll but said the search was \u201cfar from over\u201d.\n\n"
         "\u201cThe slope could give way again\u201d without warning, said Luis Mamani.\n\n"
+        # a line in capitals (a wire headline): int_name_caps_words_attested has rows to compare
+        "TOLVAN CEMENT SENDS EXCAVATORS TO THE SLOPE\n\n"
         # a company named in full, then shortened: int_name_run_org_cues has a row to compare
         "Tolvan Cement Corp lent two excavators. Tolvan said it would keep them there until Sunday.\n\n"
         "A volunteer who dug through the night said the slope was still moving."
