@@ -219,6 +219,7 @@ CASE_EXPECTED = [
     ("case_party_tag.txt", "This bill is a political stunt", "Alma Reyes", None, "said", None, None),
     ("case_party_tag.txt", "a disgrace", "Tom Kessler", None, "called", None, None),
     ("case_party_tag.txt", "We will not negotiate", "Nora Vance", None, "said", None, None),
+    ("case_party_tag.txt", "We cannot spend money", "Laura Kent", None, "wrote", None, None),
 ]
 
 
@@ -288,6 +289,7 @@ ROLES = [
     # an abbreviated title of name_titles is a role, not part of the name
     ("case_party_tag.txt", "a disgrace", "Sen"),
     ("case_party_tag.txt", "We will not negotiate", "Rep"),
+    ("case_party_tag.txt", "We cannot spend money", "Gov"),
     ("case_after_attribution.txt", "We reject this plan", "Foreign Minister"),
     ("case_absolute_participle.txt", "The new crossing", "local trader"),
     ("case_embedded_cue.txt", "for many years", "opposition leader"),
