@@ -96,6 +96,8 @@ def test_bare_years_lists_fiscal_year_year_end_numeric_dates_and_this_week(fire:
     # a decade with `early`, `mid` or `late` before it is that decade
     assert spans["the early 1960s"] == (d("1960-01-01"), d("1969-12-31"))
     assert spans["the late 1990s"] == (d("1990-01-01"), d("1999-12-31"))
+    # a month that is also a word (`March`, `May`) after `mid-`, `early-` or `late-`
+    assert spans["mid-March"] == (d("2025-03-01"), d("2025-03-31"))
     # published on Sunday 15 June: this week is Monday 9 to Sunday 15 June, not the week after
     assert spans["this week"] == (d("2025-06-09"), d("2025-06-15"))
 
