@@ -57,7 +57,8 @@ run_modifiers as (
 
 ),
 
-with_modifier as (
+-- read three times (the run and its neighbours `earlier` and `later`): computed once
+with_modifier {{ materialized_cte() }} (
 
     select
         candidates.*,
