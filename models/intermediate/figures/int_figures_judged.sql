@@ -108,13 +108,20 @@ judged as (
         end as not_a_figure,
         {# `12 more bodies`, `another 20`: an addition to a count, not the count itself. #}
         increment_before.word is not null or increment_after.word is not null as is_increment,
-        {# `three of the wounded`, `two of them`, `nine of those arrested`: part of a group counted
-            elsewhere, not a total (a share such as `90% of its exports` or `half of` is no subset). #}
+        {# `three of the wounded`, `two of them`, `nine of those arrested`, `killed eight people,
+            including three children`: part of a group counted elsewhere, not a total (a share
+            such as `90% of its exports` or `half of` is no subset). #}
         located.unit is null and located.fraction is null
-        and {{ regex_contains(
-            "lower(substr(located.sentence_text, located.run_end_offset + 1, 20))",
-            "'^\\s+of\\s+(the|those|them|whom|these|which|us|our|their|its)\\b'"
-        ) }} as is_subset
+        and (
+            {{ regex_contains(
+                "lower(substr(located.sentence_text, located.run_end_offset + 1, 20))",
+                "'^\\s+of\\s+(the|those|them|whom|these|which|us|our|their|its)\\b'"
+            ) }}
+            or {{ regex_contains(
+                "lower(right(left(located.sentence_text, located.surface_start_offset), 20))",
+                "'\\b(including|among them|among whom|among those|among the)\\s+$'"
+            ) }}
+        ) as is_subset
     from located
     left join context_words as year_cue on located.prev_lw = year_cue.word and year_cue.role = 'year_cue'
     left join months as prev_month

@@ -6,7 +6,14 @@
     The action: the action word nearest to the figure in its sentence, first in the figure's own
     stretch between commas. At equal distance the word after the figure wins: a count before its
     verb is that verb's subject (`seven people died and 15 were injured`, `three have died and
-    five are missing`); then the longest term (`shot dead` over `shot`). -#}
+    five are missing`); then the longest term (`shot dead` over `shot`). Distances before the
+    figure are counted from its surface, modifier included (`killing at least nine people and
+    injuring 27`: nine were killed). A coordinator opens another clause: a word after the figure
+    behind `and`/`or`/`but` ranks after every other (`killed eight people, including three
+    children, and injured 11`), and a word before the figure does not reach it across a
+    coordinator followed by some other word (`injured 15 and left thousands without power`),
+    though it does across one that leads straight to the figure or its determiner (`killed three
+    men and two women`, `killed a man and his two sons`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -51,6 +58,25 @@ sentences as (
 
 ),
 
+coordinators as (
+
+    select
+        tokens.sentence_key,
+        tokens.pos
+    from tokens
+    inner join {{ ref('figure_context_words') }} as words
+        on tokens.lw = lower(words.word) and words.role = 'coordinator'
+
+),
+
+determiners as (
+
+    select lower(word) as word
+    from {{ ref('figure_context_words') }}
+    where role in ('determiner', 'coordinator')
+
+),
+
 subject_prepositions as (
 
     select lower(word) as word
@@ -87,32 +113,98 @@ subjects as (
 
 ),
 
-actions as (
+figure_starts as (
+
+    select
+        sentence_key,
+        run_no,
+        least(surface_start_pos, start_pos) as figure_from
+    from read_figures
+
+),
+
+{# Each action word of the figure's sentence, with the gap between them: `gap_from` and `gap_to`
+   are the positions strictly between the action and the figure's surface (before) or phrase
+   (after). #}
+action_candidates as (
 
     select
         read_figures.sentence_key,
         read_figures.run_no,
         terms.matched_label as action_class,
-        row_number() over (
-            partition by read_figures.sentence_key, read_figures.run_no
-            order by
-                case when action_token.stretch_no = figure_token.stretch_no then 0 else 1 end,
-                case
-                    when terms.match_end < read_figures.start_pos
-                        then read_figures.start_pos - terms.match_end
-                    when terms.match_start > coalesce(read_figures.phrase_end_pos, read_figures.end_pos)
-                        then terms.match_start - coalesce(read_figures.phrase_end_pos, read_figures.end_pos)
-                    else 0
-                end,
-                terms.match_start desc,
-                terms.n_words desc
-        ) as rank_no
+        terms.match_start,
+        terms.n_words,
+        action_token.stretch_no = figure_token.stretch_no as is_same_stretch,
+        terms.match_end < figure_from.figure_from as is_before,
+        case
+            when terms.match_end < figure_from.figure_from then terms.match_end + 1
+            else coalesce(read_figures.phrase_end_pos, read_figures.end_pos) + 1
+        end as gap_from,
+        case
+            when terms.match_end < figure_from.figure_from then figure_from.figure_from - 1
+            else terms.match_start - 1
+        end as gap_to,
+        case
+            when terms.match_end < figure_from.figure_from then figure_from.figure_from - terms.match_end
+            when terms.match_start > coalesce(read_figures.phrase_end_pos, read_figures.end_pos)
+                then terms.match_start - coalesce(read_figures.phrase_end_pos, read_figures.end_pos)
+            else 0
+        end as distance,
+        determiners.word is not null as opens_figure
     from read_figures
+    inner join figure_starts as figure_from
+        on read_figures.sentence_key = figure_from.sentence_key and read_figures.run_no = figure_from.run_no
     inner join terms on read_figures.sentence_key = terms.sentence_key and terms.matched_role = 'action'
     inner join tokens as figure_token
         on read_figures.sentence_key = figure_token.sentence_key and read_figures.start_pos = figure_token.pos
     inner join tokens as action_token
         on terms.sentence_key = action_token.sentence_key and terms.match_start = action_token.pos
+    left join tokens as before_figure
+        on read_figures.sentence_key = before_figure.sentence_key and figure_from.figure_from - 1 = before_figure.pos
+    left join determiners on before_figure.lw = determiners.word
+
+),
+
+action_gaps as (
+
+    select
+        candidates.sentence_key,
+        candidates.run_no,
+        candidates.match_start,
+        candidates.n_words,
+        count(coordinators.pos) > 0 as has_coordinator
+    from action_candidates as candidates
+    left join coordinators
+        on
+            candidates.sentence_key = coordinators.sentence_key
+            and coordinators.pos between candidates.gap_from and candidates.gap_to
+    group by candidates.sentence_key, candidates.run_no, candidates.match_start, candidates.n_words
+
+),
+
+actions as (
+
+    select
+        candidates.sentence_key,
+        candidates.run_no,
+        candidates.action_class,
+        row_number() over (
+            partition by candidates.sentence_key, candidates.run_no
+            order by
+                case when candidates.is_same_stretch then 0 else 1 end asc,
+                case when not candidates.is_before and gaps.has_coordinator then 1 else 0 end asc,
+                candidates.distance asc,
+                candidates.match_start desc,
+                candidates.n_words desc
+        ) as rank_no
+    from action_candidates as candidates
+    inner join action_gaps as gaps
+        on
+            candidates.sentence_key = gaps.sentence_key
+            and candidates.run_no = gaps.run_no
+            and candidates.match_start = gaps.match_start
+            and candidates.n_words = gaps.n_words
+    where not (candidates.is_before and gaps.has_coordinator and not candidates.opens_figure)
 
 ),
 
