@@ -109,3 +109,46 @@
 {% macro leading_word_regex() -%}
     '^(\S+) \p{Ll}'
 {%- endmacro %}
+
+{#- Capitalised words right before a person's name, to the end of the text (group 1): the title
+    that opens the name (`Police Chief` of `Police Chief Anna Nowak`, `Mayor`). -#}
+{% macro title_before_name_regex() -%}
+    '(?:^|[^\pL’''.-])((?:\p{Lu}[\pL-]*\.?\s+)*\p{Lu}[\pL-]*\.?)\s+$'
+{%- endmacro %}
+
+{#- An apposition right after a person's name, up to the comma, colon or full stop that closes it
+    (group 1, its article left out): `, executive director of the Riverside Trust,`, `, the
+    union's president,`, `, a professor of hydrology at the State University.` -#}
+{% macro apposition_after_name_regex() -%}
+    '^,\s+(?:(?:the|a|an)\s+)?([^,;:.!?"“”()]{2,90}?)\s*(?:[,;:.!?]|$)'
+{%- endmacro %}
+
+{#- The lower-case role words that open an apposition (group 1), a possessive allowed (`executive
+    director`, `union's president`), up to a preposition or the end. -#}
+{% macro apposition_role_regex() -%}
+    '^((?:\p{Ll}[\p{Ll}’''-]*\s+)*?\p{Ll}[\p{Ll}’''-]*)(?:\s+(?:of|for|at|with|in|to)\s+.*)?$'
+{%- endmacro %}
+
+{#- The body a role is held in (group 1): the capitalised name after `of`/`for`/`at`/`with` that
+    ends the apposition (`Riverside Trust` of `director of the Riverside Trust`, `State
+    University` of `professor of hydrology at the State University`; none in `singer of Cuban
+    descent`). -#}
+{% macro apposition_body_regex() -%}
+    '\s(?:of|for|at|with)\s+(?:the\s+)?(\p{Lu}[\pL\pN’''.&-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*\p{Lu}[\pL\pN’''.&-]*)*)\s*$'
+{%- endmacro %}
+
+{#- An unnamed body after `of`/`for` in lower case, to the end (group 1): `county sheriff's office`
+    of `spokeswoman for the county sheriff's office`. -#}
+{% macro apposition_common_body_regex() -%}
+    '\s(?:of|for)\s+(?:the\s+)?(\p{Ll}[\p{Ll}’''\s-]*)$'
+{%- endmacro %}
+
+{#- A phrase without its first word (group 1). -#}
+{% macro after_first_word_regex() -%}
+    '^\S+\s+(.+)$'
+{%- endmacro %}
+
+{#- Honorifics, lower case without the period: a courtesy before a name, no role (`Mr. Nadeau`). -#}
+{% macro honorifics() -%}
+    ('mr', 'mrs', 'ms', 'miss', 'sir', 'dame')
+{%- endmacro %}

@@ -165,7 +165,7 @@ CASE_EXPECTED = [
     ("case_notes_released.txt", "was waved through", "Customs notes released Monday", None, "say", None,
      "Customs notes released Monday say"),
     # an indefinite noun phrase before the cue describes the name that opens the sentence
-    ("case_described_name.txt", "nothing changes", "Tomas Ferreira", None, "said", None, None),
+    ("case_described_name.txt", "nothing changes", "Tomas Ferreira", "Andes Water Weekly", "said", None, None),
     # ... but a day opening the sentence is nobody: `On Tuesday, a spokesman for the ministry said`
     ("case_described_name.txt", "productive and calm", "spokesman for the ministry", None, "said", None, None),
     # the speaker is the one who accuses, not the person accused `of` what the quote says
@@ -180,7 +180,7 @@ CASE_EXPECTED = [
     ("case_described_place.txt", "too little and too late", "Tomas Ferreira", None, "says", None,
      "Tomas Ferreira, a Lima, Peru, water consultant to the farming industry, says"),
     # a description in lower case before the cue: `chairman of Andes Water Holdings`
-    ("case_described_place.txt", "turning point", "Luis Arce Varga", None, "called", None,
+    ("case_described_place.txt", "turning point", "Luis Arce Varga", "Andes Water Holdings", "called", None,
      "Luis Arce Varga, chairman of Andes Water Holdings, called"),
     # the body a statement came `by` ends before the verb of its sentence
     ("case_document_by.txt", "The ministry will appeal", "Ministry of Water", None, "said", None,
@@ -306,6 +306,27 @@ ROLES = [
 def test_speaker_roles_as_the_text_gives_them(cases: list[dict], source_file: str, quote_start: str,
                                               role: str | None) -> None:
     assert find(cases, source_file, quote_start)["speaker_role"] == role
+
+
+# (file, first words of the quote, speaker, role, body): what the article gives beside the name
+# when the quote's own attribution gives no role: a title before it, or an apposition after it
+# with the organisation it ends in
+ROLES_BESIDE_NAMES = [
+    ("case_roles_beside_names.txt", "Nobody should try", "Anna Brandt", "Police Chief", None),
+    ("case_roles_beside_names.txt", "It is another blow", "Ken Odell", "Mayor", None),
+    ("case_roles_beside_names.txt", "We warned about this", "Carl Weston", "executive director", "Riverside Trust"),
+    ("case_roles_beside_names.txt", "We were not ready", "Jane Morrow", "spokeswoman", "county sheriff's office"),
+    ("case_roles_beside_names.txt", "The river will peak", "Greg Salter", "professor", "State University"),
+    # a demonym inside the apposition is no body
+    ("case_roles_beside_names.txt", "I cried", "Tina Alvarez", "singer", None),
+]
+
+
+@pytest.mark.parametrize(("source_file", "quote_start", "speaker", "role", "body"), ROLES_BESIDE_NAMES)
+def test_roles_and_bodies_beside_the_name(cases: list[dict], source_file: str, quote_start: str, speaker: str,
+                                          role: str | None, body: str | None) -> None:
+    row = find(cases, source_file, quote_start)
+    assert (row["speaker"], row["speaker_role"], row["speaker_affiliation"]) == (speaker, role, body)
 
 
 def test_a_bare_title_beside_a_name_is_its_role_and_carries_to_the_next_quote(reactions: list[dict]) -> None:

@@ -13,6 +13,9 @@
         last named speaker of the article, with its class and affiliation, unless it is left open
         and the next paragraph opens with a quote mark (a quote of several paragraphs): then it
         takes the speaker named where the quote ends;
+      - a person whose attribution gives no role or body takes those the article gives beside the
+        name (int_person_roles_found: `Mayor Ken Cockrel`, `Carl Pope, executive director of the
+        Riverside Trust`);
       - stance is that of the nearest cue that has one (`praised`, `condemned`), else the balance
         of stance words (seed stance_words) in the quote, a negator in the three words before
         flipping one;
@@ -48,6 +51,13 @@ speaker_mentions as (
 principals as (
 
     select * from {{ ref('int_story_principals') }}
+    where {{ in_changed_stories() }}
+
+),
+
+person_roles as (
+
+    select * from {{ ref('int_person_roles_found') }}
     where {{ in_changed_stories() }}
 
 ),
@@ -89,13 +99,20 @@ sequenced as (
 
 speakers as (
 
-    -- the speaker, class, affiliation and role all come from one quote: its own or the last one named
+    -- the speaker, class, affiliation and role all come from one quote: its own or the last one
+    -- named; a person's role and body not given there, from beside the name in the article
     select
         sequenced.*,
         origin.speaker,
         origin.speaker_class,
-        origin.speaker_affiliation,
-        origin.speaker_role,
+        coalesce(origin.speaker_affiliation, person_roles.affiliation) as speaker_affiliation,
+        coalesce(
+            case
+                when lower(replace(origin.speaker_role, '.', '')) not in {{ honorifics() }} then origin.speaker_role
+            end,
+            person_roles.speaker_role,
+            origin.speaker_role
+        ) as speaker_role,
         origin.is_third_party,
         speaker_mentions.mention_id as speaker_mention_id,
         speaker_mentions.mention_start as speaker_char_start,
@@ -109,6 +126,11 @@ speakers as (
             end
     left join speaker_mentions
         on origin.quote_key = speaker_mentions.quote_key
+    left join person_roles
+        on
+            sequenced.article_id = person_roles.article_id
+            and origin.speaker = person_roles.entity_name
+            and origin.speaker_class = 'person'
 
 ),
 

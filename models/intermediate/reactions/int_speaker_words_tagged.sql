@@ -33,7 +33,7 @@ speaker_nouns as (
     from {{ ref('name_titles') }} as abbreviated
     where
         {{ regex_contains('abbreviated.title', "'^[a-z]+[.]$'") }}
-        and abbreviated.title not in ('mr.', 'mrs.', 'ms.')
+        and replace(abbreviated.title, '.', '') not in {{ honorifics() }}
         and replace(abbreviated.title, '.', '') not in (select listed.noun from {{ ref('speaker_nouns') }} as listed)
 
 ),
