@@ -26,6 +26,13 @@
     '^(\p{Lu}[\pL\pN’''.&-]*(?: \p{Lu}[\pL\pN’''.&-]*){0,3})(?: (\S+)|$)'
 {%- endmacro %}
 
+{#- A name after its title at the opening of a phrase, and the word after it (its verb): group 1
+    the whole (`White House spokeswoman Dana Reese`, `Press secretary Tim Lord`), group 2 the
+    lower-case word right before the name (the title noun), group 3 the word after the name. -#}
+{% macro opening_titled_name_regex() -%}
+    '^((?:\p{Lu}[\pL\pN’''.&-]* )*(?:\p{Ll}[\pL-]* ){0,2}?(\p{Ll}[\pL-]*) \p{Lu}[\pL\pN’''.-]*(?: \p{Lu}[\pL\pN’''.-]*){0,3})(?: (\S+)|$)'
+{%- endmacro %}
+
 {#- A word of a speaker phrase, with its inner apostrophes, periods, hyphens and ampersands. -#}
 {% macro speaker_word_regex() -%}
     '[\pL\pN]+(?:[’''.\-&][\pL\pN]+)*'

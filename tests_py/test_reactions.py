@@ -220,6 +220,9 @@ CASE_EXPECTED = [
     ("case_party_tag.txt", "a disgrace", "Tom Kessler", None, "called", None, None),
     ("case_party_tag.txt", "We will not negotiate", "Nora Vance", None, "said", None, None),
     ("case_party_tag.txt", "We cannot spend money", "Laura Kent", None, "wrote", None, None),
+    # a name after its title opens the clause a coordinated cue shares: the person, with the body of the title
+    ("case_titled_name_coordinated.txt", "stands by", "Dana Reese", "White House", "said", None, None),
+    ("case_titled_name_coordinated.txt", "go on as planned", "Yusuf Karimi", None, "said", None, None),
 ]
 
 
@@ -299,6 +302,8 @@ ROLES = [
     ("case_name_of_gerund.txt", "selling the river", "Opposition leader"),
     # an unnamed speaker of a body: the title after the body's name
     ("case_body_spokeswoman.txt", "We were not consulted", "spokeswoman"),
+    ("case_titled_name_coordinated.txt", "stands by", "spokeswoman"),
+    ("case_titled_name_coordinated.txt", "go on as planned", "Press secretary"),
 ]
 
 

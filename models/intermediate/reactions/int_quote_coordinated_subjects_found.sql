@@ -8,7 +8,9 @@
     is the name (one to four capitalised words, the first no common word, the last no
     possessive) or the pronoun that opens the nearest earlier segment that opens with a noun
     phrase, when a lower-case word follows it there: its verb, not a function word, a name
-    particle or a title or body noun of seed speaker_nouns, which the name only modifies. With no
+    particle or a title or body noun of seed speaker_nouns, which the name only modifies. A name
+    after its title noun (speaker_nouns, role title) is taken with it (`White House spokeswoman
+    Dana Reese declined to comment but said`: the person with her role and body). With no
     name, a noun phrase kept as written: a determiner, up to two words and a title or body noun
     of speaker_nouns, followed by a lower-case word (`The company declined to name the buyers but
     said`: `The company`; not `The deal collapsed ... but said`). A
@@ -129,6 +131,12 @@ clause_subjects as (
             )
             or (opened.next_word = '' and opened.is_cut)
         ) as opens_name,
+        -- a name after its title, followed by its verb (`White House spokeswoman Dana Reese
+        -- declined ..., but said`, `Press secretary Tim Lord declined ...`): the whole, which
+        -- int_speaker_phrases_read reads as the person with a role
+        title_nouns.noun is not null
+        and {{ regex_contains('opened.titled_next', lower_case_word_regex()) }}
+        and titled_next_words.word is null as opens_titled_name,
         -- a pronoun in lower case after an opening phrase (`In an interview, he declined ...,
         -- but said`), followed by its verb
         function_words.role = 'pronoun' and {{ regex_contains('opened.word_2', lower_case_word_regex()) }}
@@ -164,7 +172,10 @@ clause_subjects as (
             {{ regex_extract('phrase', nth_word_regex(5), 1) }} as word_5,
             is_cut,
             {{ regex_extract('phrase', opening_name_regex(), 1) }} as opening_name,
-            {{ regex_extract('phrase', opening_name_regex(), 2) }} as next_word
+            {{ regex_extract('phrase', opening_name_regex(), 2) }} as next_word,
+            {{ regex_extract('phrase', opening_titled_name_regex(), 1) }} as titled_name,
+            {{ regex_extract('phrase', opening_titled_name_regex(), 2) }} as title_noun,
+            {{ regex_extract('phrase', opening_titled_name_regex(), 3) }} as titled_next
         from phrases
     ) as opened
     left join {{ ref('name_common_words') }} as common_words
@@ -179,6 +190,10 @@ clause_subjects as (
     -- George E. Thompson downplayed`): the clause's subject is longer than the name
     left join {{ ref('speaker_nouns') }} as next_nouns
         on opened.next_word = next_nouns.noun
+    left join {{ ref('speaker_nouns') }} as title_nouns
+        on opened.title_noun = title_nouns.noun and title_nouns.role = 'title'
+    left join function_words as titled_next_words
+        on opened.titled_next = titled_next_words.word
     left join {{ ref('speaker_nouns') }} as head_2
         on lower(opened.word_2) = head_2.noun
     left join {{ ref('speaker_nouns') }} as head_3
@@ -199,6 +214,7 @@ candidates as (
         clause_subjects.phrase_start as described_name_start,
         case
             when clause_subjects.opens_name then clause_subjects.opening_name
+            when clause_subjects.opens_titled_name then clause_subjects.titled_name
             when clause_subjects.opens_pronoun then clause_subjects.first_word
             else coalesce(clause_subjects.noun_phrase, '')
         end as described_name,
