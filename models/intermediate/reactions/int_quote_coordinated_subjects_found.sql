@@ -187,7 +187,8 @@ clause_subjects as (
     left join {{ ref('name_context_words') }} as particles
         on opened.next_word = particles.word and particles.role = 'connector'
     -- a name before a title or body noun modifies it (`Prudential-Bache Securities Inc. analyst
-    -- George E. Thompson downplayed`): the clause's subject is longer than the name
+    -- George E. Thompson downplayed`): the clause's subject is longer than the name, the titled
+    -- name after it (opens_titled_name)
     left join {{ ref('speaker_nouns') }} as next_nouns
         on opened.next_word = next_nouns.noun
     left join {{ ref('speaker_nouns') }} as title_nouns
