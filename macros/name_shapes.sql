@@ -30,6 +30,14 @@
     {{ regex_contains(expr, sql_regex(acronym_led_re())) }}
 {%- endmacro %}
 
+{#- The abbreviations that open a name, not a title, with a full stop after them (`St. Louis`,
+    `Mt. Everest`, `Ft. Worth`): the stop joins them to the capitalised word after them, as it
+    joins an initial (`J. Smith`). Lower case, as seed sentence_abbreviations spells them, which
+    keeps the stop from ending a sentence; its titles (`Dr.`, `Gov.`) are title words, no name words. -#}
+{% macro name_abbreviations() -%}
+    ('st', 'mt', 'ft')
+{%- endmacro %}
+
 {#- A word that can stand either side of a firm's ampersand (`Standard & Poor's`, `Marks &
     Spencer`): a capital and a small letter. Initials (`R&D`, `Q&A`, `AT&T`) are left alone:
     most are no names, and the acronym rules read the names among them. -#}

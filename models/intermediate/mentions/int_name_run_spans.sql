@@ -5,8 +5,9 @@
     run when the gap between two of them is a space or a hyphen (`Leung Kwok-hung`), an ampersand
     between two capitalised words (`Marks & Spencer`, not `R&D`), the closing
     parenthesis of a bracketed word (`(Carla) Fuentes`, whose span then opens at the parenthesis,
-    but not `(Gulf Press) -`), or the full stop after an initial (`J. Smith`). A run of particles
-    alone is no run. -#}
+    but not `(Gulf Press) -`), or the full stop after an initial (`J. Smith`) or after an
+    abbreviation that opens a name (`St. Louis`, `Mt. Everest`: name_abbreviations()). A run of
+    particles alone is no run. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -39,7 +40,13 @@ run_starts as (
                 and (
                     gap in (' ', '-')
                     or (gap = ') ' and prev_gap like '%(')
-                    or (gap = '. ' and {{ regex_contains('prev_word', "'^\\p{Lu}$'") }})
+                    or (
+                        gap = '. '
+                        and (
+                            {{ regex_contains('prev_word', "'^\\p{Lu}$'") }}
+                            or lower(prev_word) in {{ name_abbreviations() }}
+                        )
+                    )
                     or (gap = ' & ' and {{ is_ampersand_side('word') }} and {{ is_ampersand_side('prev_word') }})
                 )
                 then 0
