@@ -20,6 +20,24 @@
     (n_words = 2 and not is_upper and first_gap in ('''s ', '’s ') and surface not like '%-%')
 {%- endmacro %}
 
+{#- An all-capitals place opening a dateline: one word before a comma, a colon or a dash
+    (`TALLAHASSEE, Fla. -`, `BRACKWELL:`, `OSLO -`), up to three before a comma (`TARPON SPRINGS,
+    Florida`) or before the ISO date a wire service writes after it (`DES MOINES 1996-12-06`);
+    not before a month, which follows a time zone too (`5 p.m. EST Nov. 9`), nor several words
+    before a dash, the section of an all-capitals headline (`RUGBY UNION - ...`). Reads the
+    columns of int_name_runs. -#}
+{% macro opens_dateline() -%}
+    is_upper and first_word_no = 1
+    and (
+        (n_words = 1 and (next_gap like ':%' or trim(next_gap) in ('-', '—', '–')))
+        or (n_words <= 3 and next_gap like ',%')
+        or (
+            n_words <= 3 and next_gap = ' '
+            and {{ regex_contains("coalesce(next_lower, '')", "'^(19|20)[0-9]{2}$'") }}
+        )
+    )
+{%- endmacro %}
+
 {#- An acronym leads the run `expr`: its first word is two or more capitals with no periods (`TVC
     Global`, `TVC T-shirts`; not the initials of `K.C. Maurer`), and another word follows. -#}
 {% macro acronym_led_re() -%}

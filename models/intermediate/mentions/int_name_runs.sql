@@ -29,23 +29,6 @@
     typed_runs.typing_rule = 'speech_verb' and typed_runs.run_type = 'person' and coordinated.coordinated_type is not null
 {%- endset %}
 
-{#- an all-capitals place opening a dateline: one word before a comma, a colon or a dash
-    (`TALLAHASSEE, Fla. -`, `BRACKWELL:`, `OSLO -`), up to three before a comma (`TARPON SPRINGS,
-    Florida`) or before the ISO date a wire service writes after it (`DES MOINES 1996-12-06`);
-    not before a month, which follows a time zone too (`5 p.m. EST Nov. 9`), nor several words
-    before a dash, the section of an all-capitals headline (`RUGBY UNION - ...`) -#}
-{%- set opens_dateline -%}
-    is_upper and first_word_no = 1
-    and (
-        (n_words = 1 and (next_gap like ':%' or trim(next_gap) in ('-', '—', '–')))
-        or (n_words <= 3 and next_gap like ',%')
-        or (
-            n_words <= 3 and next_gap = ' '
-            and {{ regex_contains("coalesce(next_lower, '')", "'^(19|20)[0-9]{2}$'") }}
-        )
-    )
-{%- endset %}
-
 with
 
 spans as (
@@ -160,7 +143,7 @@ typed_runs as (
             when prev_role = 'place_preposition' and n_words <= 3 and coalesce(next_gap, '') not in ('’', '''')
                 then 'place'
             -- a capitalised word opening a dateline (`TALLAHASSEE, Fla. -`, `BRACKWELL:`, `OSLO -`) is a place
-            when {{ opens_dateline }} then 'place'
+            when {{ opens_dateline() }} then 'place'
             when is_upper and n_words = 1 and length(surface) >= 2 then 'organization'
             when n_words >= 2 and first_is_given then 'person'
             -- two name words after a name's possessive: `Tarvo Party's Ilse Rand`
@@ -180,7 +163,7 @@ typed_runs as (
             when prev_lower in ('of', 'for') and prev2_role = 'org_member' and first_gap = ' ' then 'org_member'
             when is_upper and n_words = 1 and next_role = 'speech_verb' then 'acronym'
             when next_role = 'speech_verb' or prev_role = 'speech_verb' then 'speech_verb'
-            when {{ opens_dateline }} then 'dateline'
+            when {{ opens_dateline() }} then 'dateline'
             when is_upper and n_words = 1 then 'acronym'
             when n_words >= 2 and first_is_given then 'given_name'
             when {{ is_possessed_name() }} then 'possessive'
