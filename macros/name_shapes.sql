@@ -56,6 +56,13 @@
     ('st', 'mt', 'ft')
 {%- endmacro %}
 
+{#- A lower-case noun, then `of` or `for` and maybe `the`, at the end of the text before a run
+    (`chairman of the `, `spokesman for `): group 1 the noun, group 2 the preposition.
+    int_name_run_spans looks the noun up among the role nouns. -#}
+{% macro role_of_re() -%}
+    (?:^|[^\p{L}])(\p{Ll}+) (of|for) (?:the )?$
+{%- endmacro %}
+
 {#- A word that can stand either side of a firm's ampersand (`Standard & Poor's`, `Marks &
     Spencer`): a capital and a small letter. Initials (`R&D`, `Q&A`, `AT&T`) are left alone:
     most are no names, and the acronym rules read the names among them. -#}

@@ -245,5 +245,9 @@ def test_abbreviated_places_role_nouns_head_words_and_coordination(mentions: lis
     assert {
         ("St. Louis", "place"),  # the full stop after `St` joins the name (not `St` and `Louis`)
         ("Joan Varek Laboratory", "organization"),  # a head word beats a given name opening the run
+        # where a role is held, not its holder: no speaker of `said`
+        ("Dranvik Red Circle", "organization"),  # `Oskar Brell, chairman of the Dranvik Red Circle, said`
+        ("Greensboro", "place"),  # `Lena Holt, mayor of Greensboro, said`: the gazetteer's place
+        ("Oskar Brell", "person"),
     } <= typed
     assert not {surface for surface, _ in typed} & {"St", "Louis"}

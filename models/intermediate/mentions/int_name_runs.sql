@@ -20,13 +20,21 @@
     possessive (`Velmar's Ilse Rand`), or when it closes an organisation the rules typed in the
     story after `of`: that organisation's short name (`Tarvism` of `the Church of Tarvism`); and
     it takes the type of a whole gazetteer name before it that `and` or `or` joins it to
-    (`Volkswagen and Fiat declined`). -#}
+    (`Volkswagen and Fiat declined`). A run after a role noun and `of` that a speech verb or an
+    apposition made a person is an organisation (`chairman of the Philippine Red Cross, said`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
 {#- a lone word only a speech verb made a person, joined to a listed name (`Lufthansa and Ryanair said`) -#}
 {%- set coordinated_speaker -%}
     typed_runs.typing_rule = 'speech_verb' and typed_runs.run_type = 'person' and coordinated.coordinated_type is not null
+{%- endset %}
+
+{#- a run after a role noun and `of` is where the role is held, not its holder, so no speaker
+    (`Richard Gordon, chairman of the Philippine Red Cross, said`, though `Philippine` is a given
+    name); a run no rule types stays for the story (a place's `president of Lombardy`) -#}
+{%- set role_holder_speaker -%}
+    typed_runs.role_noun is not null and typed_runs.run_type = 'person' and typed_runs.typing_rule in ('speech_verb', 'context')
 {%- endset %}
 
 with
@@ -259,6 +267,7 @@ final as (
         case
             -- `Lufthansa and Ryanair said`: the listed company types the word, not the speech verb
             when {{ coordinated_speaker }} then 'coordination'
+            when {{ role_holder_speaker }} then 'role_noun'
             when typed_runs.run_type is not null then typed_runs.typing_rule
             when person_owners.run_id is not null then 'person_owner'
             when story_org_words.last_lower is not null then 'story_org'
@@ -267,6 +276,7 @@ final as (
         end as typing_rule,
         case
             when {{ coordinated_speaker }} then coordinated.coordinated_type
+            when {{ role_holder_speaker }} then 'organization'
             when typed_runs.run_type is not null then typed_runs.run_type
             when person_owners.run_id is not null or story_org_words.last_lower is not null then 'organization'
             else coordinated.coordinated_type
