@@ -249,5 +249,7 @@ def test_abbreviated_places_role_nouns_head_words_and_coordination(mentions: lis
         ("Dranvik Red Circle", "organization"),  # `Oskar Brell, chairman of the Dranvik Red Circle, said`
         ("Greensboro", "place"),  # `Lena Holt, mayor of Greensboro, said`: the gazetteer's place
         ("Oskar Brell", "person"),
+        # `and` joins it to a head word's organisation: a list of bodies speaks, no person
+        ("Kelmora", "organization"),  # `the Orvane Rowing Club and Kelmora said`
     } <= typed
     assert not {surface for surface, _ in typed} & {"St", "Louis"}

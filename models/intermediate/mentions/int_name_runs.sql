@@ -19,13 +19,15 @@
     rule types it. A lone word no rule types is an organisation when a person follows its
     possessive (`Velmar's Ilse Rand`), or when it closes an organisation the rules typed in the
     story after `of`: that organisation's short name (`Tarvism` of `the Church of Tarvism`); and
-    it takes the type of a whole gazetteer name before it that `and` or `or` joins it to
-    (`Volkswagen and Fiat declined`). A run after a role noun and `of` that a speech verb or an
+    it takes the type of a whole gazetteer name, or of any rule's organisation, before it that
+    `and` or `or` joins it to (`Volkswagen and Fiat declined`, `the Sierra Club and Greenpeace`),
+    also where only a speech verb made it a person. A run after a role noun and `of` that a speech verb or an
     apposition made a person is an organisation (`chairman of the Philippine Red Cross, said`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
-{#- a lone word only a speech verb made a person, joined to a listed name (`Lufthansa and Ryanair said`) -#}
+{#- a lone word only a speech verb made a person, joined to a listed name or an organisation
+    (`Lufthansa and Ryanair said`, `the Sierra Club and Greenpeace said`) -#}
 {%- set coordinated_speaker -%}
     typed_runs.typing_rule = 'speech_verb' and typed_runs.run_type = 'person' and coordinated.coordinated_type is not null
 {%- endset %}
@@ -82,37 +84,6 @@ run_features as (
     from spans
     left join run_patterns on spans.run_id = run_patterns.run_id
     left join {{ ref('name_gazetteer') }} as gazetteer on spans.surface = gazetteer.name
-
-),
-
--- the type of the whole gazetteer name that `and` or `or` joins this run to (`Volkswagen and
--- Fiat`, `Morgan Stanley and Oppenheimer`). Only a gazetteer's, and only the run before: a word
--- after `and` behind a head word closes the same name (`Office of Management and Budget`), one
--- before `and` often opens a longer name (`Securities and Exchange Commission`).
-coordinated as (
-
-    select
-        run_id,
-        case
-            when
-                n_words = 1 and length(surface) >= 3 and not is_upper and not coalesce(first_is_given, false)
-                and prev_lower in ('and', 'or') and prev_run_end + length(prev_lower) + 2 = char_start
-                then prev_gazetteer_type
-        end as coordinated_type
-    from (
-        select
-            run_id,
-            char_start,
-            n_words,
-            surface,
-            is_upper,
-            first_is_given,
-            prev_lower,
-            lag(char_end) over sentence_runs as prev_run_end,
-            lag(gazetteer_type) over sentence_runs as prev_gazetteer_type
-        from run_features
-        window sentence_runs as (partition by {{ stable_key('sentence_id') }} order by char_start)
-    ) as neighboured
 
 ),
 
@@ -179,6 +150,37 @@ typed_runs as (
             else 'context'
         end as typing_rule
     from run_features
+
+),
+
+-- the type of the name that `and` or `or` joins a lone word to: a whole gazetteer name's
+-- (`Volkswagen and Fiat`, `Morgan Stanley and Oppenheimer`, `Paris and Lyon`) or the
+-- organisation of any rule (`the Sierra Club and Greenpeace said`: a list of bodies speaks as
+-- bodies). Only the run before: one before `and` often opens a longer name (`Securities and
+-- Exchange Commission`); a word after `and` behind a head word may close the same name (`Office
+-- of Management and Budget`), which an organisation overlaps all the same.
+coordinated as (
+
+    select
+        run_id,
+        case
+            when is_joined and prev_gazetteer_type is not null then prev_gazetteer_type
+            when is_joined and prev_run_type = 'organization' then prev_run_type
+        end as coordinated_type
+    from (
+        select
+            run_id,
+            coalesce(
+                n_words = 1 and length(surface) >= 3 and not is_upper and not coalesce(first_is_given, false)
+                and prev_lower in ('and', 'or')
+                and lag(char_end) over sentence_runs + length(prev_lower) + 2 = char_start,
+                false
+            ) as is_joined,
+            lag(gazetteer_type) over sentence_runs as prev_gazetteer_type,
+            lag(run_type) over sentence_runs as prev_run_type
+        from typed_runs
+        window sentence_runs as (partition by {{ stable_key('sentence_id') }} order by char_start)
+    ) as neighboured
 
 ),
 
