@@ -50,8 +50,8 @@
 
 {#- The abbreviations that open a name, not a title, with a full stop after them (`St. Louis`,
     `Mt. Everest`, `Ft. Worth`): the stop joins them to the capitalised word after them, as it
-    joins an initial (`J. Smith`). Lower case, as seed sentence_abbreviations spells them, which
-    keeps the stop from ending a sentence; its titles (`Dr.`, `Gov.`) are title words, no name words. -#}
+    joins an initial (`J. Smith`). Lower case, as seed sentence_abbreviations spells them (which
+    keeps the stop from ending a sentence); its titles (`Dr.`, `Gov.`) are no name words. -#}
 {% macro name_abbreviations() -%}
     ('st', 'mt', 'ft')
 {%- endmacro %}

@@ -6,8 +6,8 @@
     between two capitalised words (`Marks & Spencer`, not `R&D`), the closing
     parenthesis of a bracketed word (`(Carla) Fuentes`, whose span then opens at the parenthesis,
     but not `(Gulf Press) -`), or the full stop after an initial (`J. Smith`) or after an
-    abbreviation that opens a name (`St. Louis`, `Mt. Everest`: name_abbreviations()). A run of
-    particles alone is no run. The role noun before `of` or `for` (the) that the run follows is
+    abbreviation that opens a name (`St. Louis`, `Mt. Everest`: name_abbreviations(); not before
+    a head word, `Elm St. Police`). A run of particles alone is no run. The role noun before `of` or `for` (the) that the run follows is
     its role_noun (`chairman of the Tarvo Red Circle`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
@@ -45,7 +45,8 @@ run_starts as (
                         gap = '. '
                         and (
                             {{ regex_contains('prev_word', "'^\\p{Lu}$'") }}
-                            or lower(prev_word) in {{ name_abbreviations() }}
+                            -- not a head word: `St.` is a street's too (`at 40 Elm St. Police said`)
+                            or (lower(prev_word) in {{ name_abbreviations() }} and head_type is null)
                         )
                     )
                     or (gap = ' & ' and {{ is_ampersand_side('word') }} and {{ is_ampersand_side('prev_word') }})
