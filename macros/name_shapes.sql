@@ -20,6 +20,24 @@
     (n_words = 2 and not is_upper and first_gap in ('''s ', '’s ') and surface not like '%-%')
 {%- endmacro %}
 
+{#- An all-capitals place opening a dateline: one word before a comma, a colon or a dash
+    (`TALLAHASSEE, Fla. -`, `BRACKWELL:`, `OSLO -`), up to three before a comma (`TARPON SPRINGS,
+    Florida`) or before the ISO date a wire service writes after it (`DES MOINES 1996-12-06`);
+    not before a month, which follows a time zone too (`5 p.m. EST Nov. 9`), nor several words
+    before a dash, the section of an all-capitals headline (`RUGBY UNION - ...`). Reads the
+    columns of int_name_runs. -#}
+{% macro opens_dateline() -%}
+    is_upper and first_word_no = 1
+    and (
+        (n_words = 1 and (next_gap like ':%' or trim(next_gap) in ('-', '—', '–')))
+        or (n_words <= 3 and next_gap like ',%')
+        or (
+            n_words <= 3 and next_gap = ' '
+            and {{ regex_contains("coalesce(next_lower, '')", "'^(19|20)[0-9]{2}$'") }}
+        )
+    )
+{%- endmacro %}
+
 {#- An acronym leads the run `expr`: its first word is two or more capitals with no periods (`TVC
     Global`, `TVC T-shirts`; not the initials of `K.C. Maurer`), and another word follows. -#}
 {% macro acronym_led_re() -%}
@@ -28,6 +46,21 @@
 
 {% macro is_acronym_led(expr) -%}
     {{ regex_contains(expr, sql_regex(acronym_led_re())) }}
+{%- endmacro %}
+
+{#- The abbreviations that open a name, not a title, with a full stop after them (`St. Louis`,
+    `Mt. Everest`, `Ft. Worth`): the stop joins them to the capitalised word after them, as it
+    joins an initial (`J. Smith`). Lower case, as seed sentence_abbreviations spells them (which
+    keeps the stop from ending a sentence); its titles (`Dr.`, `Gov.`) are no name words. -#}
+{% macro name_abbreviations() -%}
+    ('st', 'mt', 'ft')
+{%- endmacro %}
+
+{#- A lower-case noun, then `of` or `for` and maybe `the`, at the end of the text before a run
+    (`chairman of the `, `spokesman for `): group 1 the noun, group 2 the preposition.
+    int_name_run_spans looks the noun up among the role nouns. -#}
+{% macro role_of_re() -%}
+    (?:^|[^\p{L}])(\p{Ll}+) (of|for) (?:the )?$
 {%- endmacro %}
 
 {#- A word that can stand either side of a firm's ampersand (`Standard & Poor's`, `Marks &

@@ -1,10 +1,12 @@
 """Mentions (fct_mentions, int_mentions_extracted) on invented articles about other events than
 the sample corpus.
 
-tests_py/fixtures/mentions/ holds three stories, one folder each: `water_accord` (two articles:
-Kenya and Ethiopia sign a water accord), `chile_runoff` (one article: a Chilean run-off) and
+tests_py/fixtures/mentions/ holds five stories, one folder each: `water_accord` (two articles:
+Kenya and Ethiopia sign a water accord), `chile_runoff` (one article: a Chilean run-off),
 `harbour_strike` (one article of rule cases: demonyms, titles, country bodies, month surnames,
-sentence openers, organisation nouns, acronyms, gazetteers, hyphenated names).
+sentence openers, organisation nouns, acronyms, gazetteers, hyphenated names), `tarvo_dispute`
+(context cues of organisations, name shapes) and `rover_mission` (an abbreviation opening a
+place, a head word after a given name, role nouns and coordination beside a speech verb).
 Every name in them is made up or differs from the sample, so these assertions test general
 rules (titles, head words, demonyms, surname resolution within a story), not the sample's lexicon.
 """
@@ -236,3 +238,18 @@ def test_name_shapes_and_occupations_type_people(mentions: list[dict]) -> None:
     } <= typed
     # an English compound of the same shape is no person
     assert not [s for s, t in typed if "Selby" in s and t == "person"]
+
+
+def test_abbreviated_places_role_nouns_head_words_and_coordination(mentions: list[dict]) -> None:
+    typed = {(r["surface"], r["entity_type"]) for r in of_file(mentions, "rover_team.txt")}
+    assert {
+        ("St. Louis", "place"),  # the full stop after `St` joins the name (not `St` and `Louis`)
+        ("Joan Varek Laboratory", "organization"),  # a head word beats a given name opening the run
+        # where a role is held, not its holder: no speaker of `said`
+        ("Dranvik Red Circle", "organization"),  # `Oskar Brell, chairman of the Dranvik Red Circle, said`
+        ("Greensboro", "place"),  # `Lena Holt, mayor of Greensboro, said`: the gazetteer's place
+        ("Oskar Brell", "person"),
+        # `and` joins it to a head word's organisation: a list of bodies speaks, no person
+        ("Kelmora", "organization"),  # `the Orvane Rowing Club and Kelmora said`
+    } <= typed
+    assert not {surface for surface, _ in typed} & {"St", "Louis"}

@@ -5,8 +5,10 @@
     run when the gap between two of them is a space or a hyphen (`Leung Kwok-hung`), an ampersand
     between two capitalised words (`Marks & Spencer`, not `R&D`), the closing
     parenthesis of a bracketed word (`(Carla) Fuentes`, whose span then opens at the parenthesis,
-    but not `(Gulf Press) -`), or the full stop after an initial (`J. Smith`). A run of particles
-    alone is no run. -#}
+    but not `(Gulf Press) -`), or the full stop after an initial (`J. Smith`) or after an
+    abbreviation that opens a name (`St. Louis`, `Mt. Everest`: name_abbreviations(); not before
+    a head word, `Elm St. Police`). A run of particles alone is no run. The role noun before `of` or `for` (the) that the run follows is
+    its role_noun (`chairman of the Tarvo Red Circle`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -39,7 +41,14 @@ run_starts as (
                 and (
                     gap in (' ', '-')
                     or (gap = ') ' and prev_gap like '%(')
-                    or (gap = '. ' and {{ regex_contains('prev_word', "'^\\p{Lu}$'") }})
+                    or (
+                        gap = '. '
+                        and (
+                            {{ regex_contains('prev_word', "'^\\p{Lu}$'") }}
+                            -- not a head word: `St.` is a street's too (`at 40 Elm St. Police said`)
+                            or (lower(prev_word) in {{ name_abbreviations() }} and head_type is null)
+                        )
+                    )
                     or (gap = ' & ' and {{ is_ampersand_side('word') }} and {{ is_ampersand_side('prev_word') }})
                 )
                 then 0
@@ -144,8 +153,58 @@ run_texts as (
 
     select
         *,
-        substr(sentence_text, char_start - sentence_start + 1, char_end - char_start) as surface
-    from run_surfaces
+        substr(sentence_text, char_start - sentence_start + 1, char_end - char_start) as surface,
+        {{ regex_extract('text_before', sql_regex(role_of_re()), 1) }} as before_noun,
+        {{ regex_extract('text_before', sql_regex(role_of_re()), 2) }} as before_preposition
+    from (
+        -- the end of the text before the run, where a role noun and its preposition stand
+        select
+            *,
+            right(substr(sentence_text, 1, char_start - sentence_start), 40) as text_before
+        from run_surfaces
+    ) as run_surfaces
+
+),
+
+-- the roles held in a body, so a name after them is that body (or a place), not the holder: a
+-- person's role of speaker_nouns with `of` (`chairman of`, `chief executive of`, `mayor of`; not
+-- a third party's, `residents of`), and a member's or a leader's of name_context_words with `for`
+-- too (`spokesman for`; a person's role with `for` serves a person as often, `a lawyer for`)
+role_prepositions as (
+
+    select 'of' as preposition
+    union all
+    select 'for' as preposition
+
+),
+
+role_nouns as (
+
+    select
+        noun as word,
+        'of' as preposition
+    from {{ ref('speaker_nouns') }}
+    where role = 'title' and not is_third_party
+
+    union
+
+    select
+        context_words.word,
+        prepositions.preposition
+    from {{ ref('name_context_words') }} as context_words
+    cross join role_prepositions as prepositions
+    where context_words.role in ('org_member', 'org_leader')
+
+),
+
+roled as (
+
+    select
+        run_texts.*,
+        role_nouns.word as role_noun
+    from run_texts
+    left join role_nouns
+        on run_texts.before_noun = role_nouns.word and run_texts.before_preposition = role_nouns.preposition
 
 ),
 
@@ -176,12 +235,13 @@ final as (
         next_gap,
         next_lower,
         next2_is_title,
+        role_noun,
         cast(char_start as integer) as char_start,
         cast(char_end as integer) as char_end,
         article_id || ':' || char_start || '-' || char_end as run_id,
         all_upper = 1 as is_upper,
         in_heading = 1 as is_heading
-    from run_texts
+    from roled
 
 )
 

@@ -19,31 +19,24 @@
     rule types it. A lone word no rule types is an organisation when a person follows its
     possessive (`Velmar's Ilse Rand`), or when it closes an organisation the rules typed in the
     story after `of`: that organisation's short name (`Tarvism` of `the Church of Tarvism`); and
-    it takes the type of a whole gazetteer name before it that `and` or `or` joins it to
-    (`Volkswagen and Fiat declined`). -#}
+    it takes the type of a whole gazetteer name, or of any rule's organisation, before it that
+    `and` or `or` joins it to (`Volkswagen and Fiat declined`, `the Sierra Club and Greenpeace`),
+    also where only a speech verb made it a person. A run after a role noun and `of` that a speech verb or an
+    apposition made a person is an organisation (`chairman of the Philippine Red Cross, said`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
-{#- a lone word only a speech verb made a person, joined to a listed name (`Lufthansa and Ryanair said`) -#}
+{#- a lone word only a speech verb made a person, joined to a listed name or an organisation
+    (`Lufthansa and Ryanair said`, `the Sierra Club and Greenpeace said`) -#}
 {%- set coordinated_speaker -%}
     typed_runs.typing_rule = 'speech_verb' and typed_runs.run_type = 'person' and coordinated.coordinated_type is not null
 {%- endset %}
 
-{#- an all-capitals place opening a dateline: one word before a comma, a colon or a dash
-    (`TALLAHASSEE, Fla. -`, `BRACKWELL:`, `OSLO -`), up to three before a comma (`TARPON SPRINGS,
-    Florida`) or before the ISO date a wire service writes after it (`DES MOINES 1996-12-06`);
-    not before a month, which follows a time zone too (`5 p.m. EST Nov. 9`), nor several words
-    before a dash, the section of an all-capitals headline (`RUGBY UNION - ...`) -#}
-{%- set opens_dateline -%}
-    is_upper and first_word_no = 1
-    and (
-        (n_words = 1 and (next_gap like ':%' or trim(next_gap) in ('-', '—', '–')))
-        or (n_words <= 3 and next_gap like ',%')
-        or (
-            n_words <= 3 and next_gap = ' '
-            and {{ regex_contains("coalesce(next_lower, '')", "'^(19|20)[0-9]{2}$'") }}
-        )
-    )
+{#- a run after a role noun and `of` is where the role is held, not its holder, so no speaker
+    (`Richard Gordon, chairman of the Philippine Red Cross, said`, though `Philippine` is a given
+    name); a run no rule types stays for the story (a place's `president of Lombardy`) -#}
+{%- set role_holder_speaker -%}
+    typed_runs.role_noun is not null and typed_runs.run_type = 'person' and typed_runs.typing_rule in ('speech_verb', 'context')
 {%- endset %}
 
 with
@@ -94,37 +87,6 @@ run_features as (
 
 ),
 
--- the type of the whole gazetteer name that `and` or `or` joins this run to (`Volkswagen and
--- Fiat`, `Morgan Stanley and Oppenheimer`). Only a gazetteer's, and only the run before: a word
--- after `and` behind a head word closes the same name (`Office of Management and Budget`), one
--- before `and` often opens a longer name (`Securities and Exchange Commission`).
-coordinated as (
-
-    select
-        run_id,
-        case
-            when
-                n_words = 1 and length(surface) >= 3 and not is_upper and not coalesce(first_is_given, false)
-                and prev_lower in ('and', 'or') and prev_run_end + length(prev_lower) + 2 = char_start
-                then prev_gazetteer_type
-        end as coordinated_type
-    from (
-        select
-            run_id,
-            char_start,
-            n_words,
-            surface,
-            is_upper,
-            first_is_given,
-            prev_lower,
-            lag(char_end) over sentence_runs as prev_run_end,
-            lag(gazetteer_type) over sentence_runs as prev_gazetteer_type
-        from run_features
-        window sentence_runs as (partition by {{ stable_key('sentence_id') }} order by char_start)
-    ) as neighboured
-
-),
-
 typed_runs as (
 
     select
@@ -160,7 +122,7 @@ typed_runs as (
             when prev_role = 'place_preposition' and n_words <= 3 and coalesce(next_gap, '') not in ('’', '''')
                 then 'place'
             -- a capitalised word opening a dateline (`TALLAHASSEE, Fla. -`, `BRACKWELL:`, `OSLO -`) is a place
-            when {{ opens_dateline }} then 'place'
+            when {{ opens_dateline() }} then 'place'
             when is_upper and n_words = 1 and length(surface) >= 2 then 'organization'
             when n_words >= 2 and first_is_given then 'person'
             -- two name words after a name's possessive: `Tarvo Party's Ilse Rand`
@@ -180,7 +142,7 @@ typed_runs as (
             when prev_lower in ('of', 'for') and prev2_role = 'org_member' and first_gap = ' ' then 'org_member'
             when is_upper and n_words = 1 and next_role = 'speech_verb' then 'acronym'
             when next_role = 'speech_verb' or prev_role = 'speech_verb' then 'speech_verb'
-            when {{ opens_dateline }} then 'dateline'
+            when {{ opens_dateline() }} then 'dateline'
             when is_upper and n_words = 1 then 'acronym'
             when n_words >= 2 and first_is_given then 'given_name'
             when {{ is_possessed_name() }} then 'possessive'
@@ -188,6 +150,37 @@ typed_runs as (
             else 'context'
         end as typing_rule
     from run_features
+
+),
+
+-- the type of the name that `and` or `or` joins a lone word to: a whole gazetteer name's
+-- (`Volkswagen and Fiat`, `Morgan Stanley and Oppenheimer`, `Paris and Lyon`) or the
+-- organisation of any rule (`the Sierra Club and Greenpeace said`: a list of bodies speaks as
+-- bodies). Only the run before: one before `and` often opens a longer name (`Securities and
+-- Exchange Commission`); a word after `and` behind a head word may close the same name (`Office
+-- of Management and Budget`), which an organisation overlaps all the same.
+coordinated as (
+
+    select
+        run_id,
+        case
+            when is_joined and prev_gazetteer_type is not null then prev_gazetteer_type
+            when is_joined and prev_run_type = 'organization' then prev_run_type
+        end as coordinated_type
+    from (
+        select
+            run_id,
+            coalesce(
+                n_words = 1 and length(surface) >= 3 and not is_upper and not coalesce(first_is_given, false)
+                and prev_lower in ('and', 'or')
+                and lag(char_end) over sentence_runs + length(prev_lower) + 2 = char_start,
+                false
+            ) as is_joined,
+            lag(gazetteer_type) over sentence_runs as prev_gazetteer_type,
+            lag(run_type) over sentence_runs as prev_run_type
+        from typed_runs
+        window sentence_runs as (partition by {{ stable_key('sentence_id') }} order by char_start)
+    ) as neighboured
 
 ),
 
@@ -276,6 +269,7 @@ final as (
         case
             -- `Lufthansa and Ryanair said`: the listed company types the word, not the speech verb
             when {{ coordinated_speaker }} then 'coordination'
+            when {{ role_holder_speaker }} then 'role_noun'
             when typed_runs.run_type is not null then typed_runs.typing_rule
             when person_owners.run_id is not null then 'person_owner'
             when story_org_words.last_lower is not null then 'story_org'
@@ -284,6 +278,7 @@ final as (
         end as typing_rule,
         case
             when {{ coordinated_speaker }} then coordinated.coordinated_type
+            when {{ role_holder_speaker }} then 'organization'
             when typed_runs.run_type is not null then typed_runs.run_type
             when person_owners.run_id is not null or story_org_words.last_lower is not null then 'organization'
             else coordinated.coordinated_type
