@@ -3,7 +3,8 @@
     (`just over $2bn`); the unit is the one that starts right after the run (`%`, `per cent`,
     `years`, or a hyphenated `24-hour` or `62-year-old`), else an age read from its context:
     after an age word (`aged 25`, `between the ages of 17 and 34`, `in age from 17 to 34`), the
-    second of two numbers joined after one (`ages 21 and 26`), two small bare numbers joined by
+    later numbers of a list after one (`ages 21 and 26`, `ages 19, 22 and 40`: numbers one comma,
+    `and`, `or`, `to` or dash apart, the first after the age word), two small bare numbers joined by
     `and` after `was`/`were` that end their clause (`The two men who died were 19 and 23.`), or a
     small bare number set off by commas after a name (`Lena Fischer, 34, said`). -#}
 
@@ -57,7 +58,7 @@ run_modifiers as (
 
 ),
 
--- read three times (the run and its neighbours `earlier` and `later`): computed once
+-- read four times (the run, its neighbours `earlier` and `later`, the lists): computed once
 with_modifier {{ materialized_cte() }} (
 
     select
@@ -74,6 +75,50 @@ with_modifier {{ materialized_cte() }} (
             candidates.sentence_key = run_modifiers.sentence_key
             and candidates.run_no = run_modifiers.run_no
             and run_modifiers.rank_no = 1
+
+),
+
+-- lists of numbers, one comma or word (`and`, `or`, `to`, a dash) apart: a run continues the list
+-- of the run before it, and list_no numbers the lists of a sentence
+linked as (
+
+    select
+        sentence_key,
+        run_no,
+        prev_lw,
+        prev2_lw,
+        coalesce(
+            lead_pos - 2 = lag(end_pos) over (partition by sentence_key order by run_no)
+            and prev_lw in (',', 'and', 'or', 'to', '-', '–'),
+            false
+        ) as continues_list
+    from with_modifier
+
+),
+
+listed as (
+
+    select
+        *,
+        sum(case when continues_list then 0 else 1 end) over (
+            partition by sentence_key order by run_no rows between unbounded preceding and current row
+        ) as list_no
+    from linked
+
+),
+
+-- lists whose first number follows an age word (`ages 19, 22`; `between the ages of 18 and 30`)
+age_lists as (
+
+    select
+        listed.sentence_key,
+        listed.list_no
+    from listed
+    left join age_cues on listed.prev_lw = age_cues.word
+    left join age_cues as age_cues_2 on listed.prev2_lw = age_cues_2.word
+    where
+        not listed.continues_list
+        and (age_cues.word is not null or (listed.prev_lw in ('from', 'of', 'between') and age_cues_2.word is not null))
 
 ),
 
@@ -118,11 +163,8 @@ with_unit as (
                     then 'years of age'
                 -- not before a noun of its own (`a child aged 5 and 12 adults`)
                 when
-                    with_modifier.prev_lw in ('and', 'or', 'to', '-', '–')
-                    and (
-                        earlier_cues.word is not null
-                        or (earlier.prev_lw in ('from', 'of', 'between') and earlier_cues_2.word is not null)
-                    )
+                    listed.continues_list
+                    and age_lists.list_no is not null
                     and (
                         not {{ regex_contains("coalesce(with_modifier.next_lw, '')", "'^\\pL'") }}
                         or with_modifier.next_lw in ('was', 'were', 'are', 'is', 'who', 'and', 'or', 'respectively')
@@ -165,8 +207,10 @@ with_unit as (
             with_modifier.sentence_key = later.sentence_key
             and with_modifier.run_no + 1 = later.run_no
             and with_modifier.end_pos + 2 = later.lead_pos
-    left join age_cues as earlier_cues on earlier.prev_lw = earlier_cues.word
-    left join age_cues as earlier_cues_2 on earlier.prev2_lw = earlier_cues_2.word
+    left join listed
+        on with_modifier.sentence_key = listed.sentence_key and with_modifier.run_no = listed.run_no
+    left join age_lists
+        on listed.sentence_key = age_lists.sentence_key and listed.list_no = age_lists.list_no
 
 )
 

@@ -109,8 +109,9 @@ judged as (
         {# `12 more bodies`, `another 20`: an addition to a count, not the count itself. #}
         increment_before.word is not null or increment_after.word is not null as is_increment,
         {# `three of the wounded`, `two of them`, `nine of those arrested`, `killed eight people,
-            including three children`: part of a group counted elsewhere, not a total (a share
-            such as `90% of its exports` or `half of` is no subset). #}
+            including three children`, `the wounded, a woman and two men`: part of a group
+            counted elsewhere or listed by its members, not a total (a share such as `90% of its
+            exports` or `half of` is no subset). #}
         located.unit is null and located.fraction is null
         and (
             {{ regex_contains(
@@ -119,7 +120,7 @@ judged as (
             ) }}
             or {{ regex_contains(
                 "lower(right(left(located.sentence_text, located.surface_start_offset), 20))",
-                "'\\b(including|among them|among whom|among those|among the)\\s+$'"
+                "'(\\b(including|among them|among whom|among those|among the)|\\b(a|an|one) [\\p{L}-]+,? and)\\s+$'"
             ) }}
         ) as is_subset
     from located
