@@ -120,7 +120,7 @@ judged as (
             ) }}
             or {{ regex_contains(
                 "lower(right(left(located.sentence_text, located.surface_start_offset), 20))",
-                "'(\\b(including|among them|among whom|among those|among the)|\\b(a|an|one) [\\p{L}-]+,? and)\\s+$'"
+                "'(\\b(including|among them|among whom|among those|among the)|\\b(a|an) [\\p{L}-]+ and)\\s+$'"
             ) }}
         ) as is_subset
     from located
