@@ -27,3 +27,10 @@
     {%- endif -%}
     {{ return(typing) }}
 {%- endmacro %}
+
+{#- The id of a name run, from its article and offsets (int_name_run_spans.run_id): computed where
+    needed rather than stored on every row of the run features, where the 70-character string was
+    most of the table. -#}
+{% macro name_run_id(article_id, char_start, char_end) -%}
+    {{ article_id }} || ':' || {{ char_start }} || '-' || {{ char_end }}
+{%- endmacro %}

@@ -4,7 +4,8 @@
     scripts/train_name_classifier.py trains on. Binary features: the run's shape (words,
     capitals, heading, first word of a sentence), its lexicon evidence (given name, legal
     suffix, head words, gazetteer, pattern), the hand rules' verdict, its first and last word,
-    the words and gaps around it, and whether the story's running text names it too. -#}
+    the words and gaps around it, and whether the story's running text names it too. A run is
+    its article and offsets: its run_id (name_run_id()) is left to int_name_runs_classified. -#}
 
 {#- (feature expression, condition under which the run has it) -#}
 {%- set features = [
@@ -51,7 +52,6 @@ final as (
 
     {% for expression, condition in features -%}
         select
-            run_id,
             article_id,
             story_id,
             char_start,

@@ -238,7 +238,7 @@ final as (
         role_noun,
         cast(char_start as integer) as char_start,
         cast(char_end as integer) as char_end,
-        article_id || ':' || char_start || '-' || char_end as run_id,
+        {{ name_run_id('article_id', 'char_start', 'char_end') }} as run_id,
         all_upper = 1 as is_upper,
         in_heading = 1 as is_heading
     from roled

@@ -12,7 +12,9 @@ with
 features as (
 
     select
-        run_id,
+        article_id,
+        char_start,
+        char_end,
         story_id,
         feature
     from {{ ref('int_name_run_features') }}
@@ -23,14 +25,16 @@ features as (
 scores as (
 
     select
-        features.run_id,
+        features.article_id,
+        features.char_start,
+        features.char_end,
         features.story_id,
         weights.entity_type,
         -- rounded: a float sum depends on the order rows arrive in, and a batched build must equal a fresh one
         round(sum(weights.weight), 9) as score
     from features
     inner join {{ ref('name_classifier_weights') }} as weights on features.feature = weights.feature
-    group by features.run_id, features.story_id, weights.entity_type
+    group by features.article_id, features.char_start, features.char_end, features.story_id, weights.entity_type
 
 ),
 
@@ -38,16 +42,17 @@ ranked as (
 
     select
         *,
-        row_number() over (partition by run_id order by score desc, entity_type asc) as score_rank,
-        score - lead(score) over (partition by run_id order by score desc, entity_type asc) as margin
+        row_number() over run_scores as score_rank,
+        score - lead(score) over run_scores as margin
     from scores
+    window run_scores as (partition by article_id, char_start, char_end order by score desc, entity_type asc)
 
 ),
 
 final as (
 
     select
-        run_id,
+        {{ name_run_id('article_id', 'char_start', 'char_end') }} as run_id,
         story_id,
         score,
         margin,
