@@ -12,6 +12,7 @@ import pytest
 
 from evaluation.score import Name, Span
 from scripts import build_name_gazetteers as gazetteers
+from scripts import build_given_name_genders as genders
 from scripts import train_name_classifier as trainer
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -94,3 +95,21 @@ def test_committed_head_words_make_market_indices_organisations() -> None:
     # `Dow Jones Industrial Average` opens with a given name; the head word wins over it
     heads = dict(zip(column("name_head_words", "word"), column("name_head_words", "entity_type"), strict=True))
     assert heads["Average"] == heads["Index"] == heads["Composite"] == "organization"
+
+
+def test_given_name_genders_keep_names_faker_gives_one_gender(monkeypatch: pytest.MonkeyPatch) -> None:
+    providers = {
+        "faker.providers.person.en": types.SimpleNamespace(Provider=types.SimpleNamespace(
+            first_names_male=("Mark", "Andrea", "José"), first_names_female={"Ellen": 1.0, "Andrea": 1.0})),
+    }
+    empty = types.SimpleNamespace(Provider=types.SimpleNamespace())
+    monkeypatch.setattr(genders, "load", lambda module: providers.get(module, empty))
+    monkeypatch.setattr(genders, "MIN_NAMES_PER_GENDER", 1)
+    # `Andrea` is listed both ways: left out; a name's ASCII fold keeps its gender
+    assert genders.gendered_names() == {"Mark": "male", "José": "male", "Jose": "male", "Ellen": "female"}
+
+
+def test_committed_given_name_genders_are_male_or_female_names() -> None:
+    rows = list(csv.DictReader((SEEDS / "name_given_genders.csv").open(encoding="utf-8")))
+    assert {r["gender"] for r in rows} == {"male", "female"}
+    assert len({r["given_name"] for r in rows}) == len(rows) > 10000

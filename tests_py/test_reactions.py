@@ -223,6 +223,12 @@ CASE_EXPECTED = [
     # a name after its title opens the clause a coordinated cue shares: the person, with the body of the title
     ("case_titled_name_coordinated.txt", "stands by", "Dana Reese", "White House", "said", None, None),
     ("case_titled_name_coordinated.txt", "go on as planned", "Yusuf Karimi", None, "said", None, None),
+    # a pronoun ending a phrase opens a relative clause of its own (`a charge she has called`), and
+    # `she` continues the last speaker not known to be a man (seed name_given_genders), not the last one
+    ("case_pronoun_gender.txt", "bought and paid for", "Mark Dunmore", None, "accused", None, None),
+    ("case_pronoun_gender.txt", "absurd", "Ellen Varga", None, "called", None, None),
+    ("case_pronoun_gender.txt", "We will win this vote", "Ellen Varga", None, "said", None, None),
+    ("case_pronoun_gender.txt", "She is wrong about the jobs", "Mark Dunmore", None, "said", None, None),
 ]
 
 

@@ -1,6 +1,7 @@
 {#- Every cue verb of the attribution windows (seed cue_verbs) with the phrases around it: its
     subject (the noun phrase of its own segment, or the pronoun that opens it when a lower-case
-    word follows: `She went on to add that`), the phrase after it (an object, `according to
+    word follows: `She went on to add that`, or ends a phrase of lower-case words: `a charge she
+    has called`), the phrase after it (an object, `according to
     X`, `said Miller`), the one after that (a name in apposition) and the one before it. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
@@ -49,6 +50,34 @@ lead_pronouns as (
 
 ),
 
+-- phrases of lower-case words that end in a pronoun, the subject of a relative clause without
+-- `that` (`a charge she` of `a charge she has called "absurd"`): the pronoun is the subject
+trail_pronouns as (
+
+    select
+        trailed.quote_key,
+        trailed.side,
+        trailed.seg,
+        trailed.trail,
+        trailed.phrase_start + length(trailed.phrase) - length(trailed.trail) as trail_start
+    from (
+        select
+            quote_key,
+            side,
+            seg,
+            phrase,
+            phrase_start,
+            {{ regex_extract('phrase', last_word_regex(), 1) }} as trail
+        from phrases
+        where phrase_words > 1 and {{ regex_contains('phrase', lower_case_word_regex()) }}
+    ) as trailed
+    inner join function_words
+        on trailed.trail = function_words.word and function_words.role = 'pronoun'
+    -- a person's pronoun; a lower-case `i` ends a name (`the i reporting`), `it` and `you` no speaker
+    where trailed.trail in ('he', 'she', 'they', 'we')
+
+),
+
 final as (
 
     select
@@ -60,7 +89,6 @@ final as (
         tokens.cue_stance,
         tokens.cue_form,
         tokens.word_pos as cue_start,
-        subject.phrase_start as subject_start,
         object_segment.phrase as object_phrase,
         object_segment.phrase_words as object_words,
         object_segment.phrase_start as object_start,
@@ -71,16 +99,28 @@ final as (
         previous_segment.phrase as previous_phrase,
         previous_segment.phrase_words as previous_words,
         previous_segment.phrase_start as previous_start,
-        -- a pronoun that opens a phrase running on into its verb is the subject (`She went on to add`)
-        case when lead_pronouns.word is not null then lead_pronouns.lead else subject.phrase end as subject,
-        case when lead_pronouns.word is not null then 1 else subject.phrase_words end as subject_words,
+        coalesce(trail_pronouns.trail_start, subject.phrase_start) as subject_start,
+        -- a pronoun that opens a phrase running on into its verb is the subject (`She went on to
+        -- add`), as is one that ends a phrase of lower-case words (`a charge she has called`)
+        case
+            when lead_pronouns.word is not null then lead_pronouns.lead
+            when trail_pronouns.trail is not null then trail_pronouns.trail
+            else subject.phrase
+        end as subject,
+        case
+            when lead_pronouns.word is not null or trail_pronouns.trail is not null then 1
+            else subject.phrase_words
+        end as subject_words,
         trim(tokens.tok) as cue,
         tokens.char_pos + length(tokens.tok) as cue_end,
         coalesce(subject.ends_passive, false) as subject_is_passive,
         -- `with Boswell stating:`: the participle's own subject
         coalesce(subject.opens_absolute, false) as subject_is_absolute,
-        case when lead_pronouns.word is not null then true else function_words.role = 'pronoun' end
-            as subject_is_pronoun
+        case
+            when lead_pronouns.word is not null or trail_pronouns.trail is not null then true
+            else function_words.role = 'pronoun'
+        end as subject_is_pronoun,
+        trail_pronouns.trail is not null as subject_is_relative
     from tokens
     left join phrases as subject
         on
@@ -109,6 +149,11 @@ final as (
             tokens.quote_key = lead_pronouns.quote_key
             and tokens.side = lead_pronouns.side
             and tokens.seg = lead_pronouns.seg
+    left join trail_pronouns
+        on
+            tokens.quote_key = trail_pronouns.quote_key
+            and tokens.side = trail_pronouns.side
+            and tokens.seg = trail_pronouns.seg
 
 )
 

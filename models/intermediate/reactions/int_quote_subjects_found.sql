@@ -79,22 +79,38 @@ before_side as (
 
 ),
 
+-- a pronoun ending a phrase of lower-case words opens a relative clause of its own (`Delaney
+-- accused Park ..., a charge she has called "absurd"`): no cue before it speaks the quote
+relative_cues as (
+
+    select
+        quote_key,
+        max(tok_no) as relative_no
+    from before_side
+    where has_subject and subject_is_relative
+    group by quote_key
+
+),
+
 -- The cue whose subject speaks: the last with a noun-phrase subject, unless that subject names
 -- no one and an earlier one does: in `Cooper said her party has supported the idea "for
 -- months"` the quote is Cooper's, `supported` is inside what she said.
 speaking_cues as (
 
     select
-        quote_key,
-        max(tok_no) as speaking_no,
+        before_side.quote_key,
+        max(before_side.tok_no) as speaking_no,
         -- an earlier cue with a named subject, when the last one's subject names no one
         case
-            when not {{ arg_max_by('is_named_subject', 'tok_no') }}
-                then max(tok_no) filter (where is_named_subject)
+            when not {{ arg_max_by('before_side.is_named_subject', 'before_side.tok_no') }}
+                then max(before_side.tok_no) filter (where before_side.is_named_subject)
         end as named_no
     from before_side
-    where has_subject and not is_pronoun
-    group by quote_key
+    left join relative_cues on before_side.quote_key = relative_cues.quote_key
+    where
+        before_side.has_subject and not before_side.is_pronoun
+        and before_side.tok_no > coalesce(relative_cues.relative_no, -1)
+    group by before_side.quote_key
 
 ),
 

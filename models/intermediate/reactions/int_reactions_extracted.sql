@@ -10,7 +10,8 @@
         int_story_principals says who the story is about.
     Here:
       - a quote with no speaker of its own (a pronoun, a sentence that is all quote) continues the
-        last named speaker of the article, with its class and affiliation, unless it is left open
+        last named speaker of the article (for `he`/`she`, the last not known to be of the other
+        gender: seed name_given_genders), with its class and affiliation, unless it is left open
         and the next paragraph opens with a quote mark (a quote of several paragraphs): then it
         takes the speaker named where the quote ends;
       - a person whose attribution gives no role or body takes those the article gives beside the
@@ -68,15 +69,30 @@ stance_words as (
 
 ),
 
+-- the gender of a person speaker's first name, where seed name_given_genders knows one
+named_genders as (
+
+    select
+        named.quote_id,
+        genders.gender
+    from named
+    inner join {{ ref('name_given_genders') }} as genders
+        on {{ regex_extract('named.speaker', nth_word_regex(1), 1) }} = genders.given_name
+    where named.speaker_class = 'person'
+
+),
+
 sequenced as (
 
     select
         attributed.*,
         named.speaker as own_speaker,
-        last_value(named.quote_id ignore nulls) over (
-            partition by attributed.article_id order by attributed.char_start
-            rows between unbounded preceding and 1 preceding
-        ) as previous_quote_id,
+        last_value(named.quote_id ignore nulls) over earlier_quotes as previous_quote_id,
+        -- the last named speaker `he` or `she` may continue: none known to be of the other gender
+        last_value(case when coalesce(named_genders.gender, '') != 'female' then named.quote_id end ignore nulls)
+            over earlier_quotes as previous_he_quote_id,
+        last_value(case when coalesce(named_genders.gender, '') != 'male' then named.quote_id end ignore nulls)
+            over earlier_quotes as previous_she_quote_id,
         first_value(named.quote_id ignore nulls) over (
             partition by attributed.article_id order by attributed.char_start
             rows between 1 following and unbounded following
@@ -94,6 +110,12 @@ sequenced as (
     from attributed
     left join named
         on attributed.quote_id = named.quote_id
+    left join named_genders
+        on attributed.quote_id = named_genders.quote_id
+    window earlier_quotes as (
+        partition by attributed.article_id order by attributed.char_start
+        rows between unbounded preceding and 1 preceding
+    )
 
 ),
 
@@ -122,6 +144,10 @@ speakers as (
         on origin.quote_id = case
                 when sequenced.own_speaker is not null then sequenced.quote_id
                 when sequenced.runs_on then sequenced.next_quote_id
+                when sequenced.pronoun = 'he'
+                    then coalesce(sequenced.previous_he_quote_id, sequenced.previous_quote_id)
+                when sequenced.pronoun = 'she'
+                    then coalesce(sequenced.previous_she_quote_id, sequenced.previous_quote_id)
                 else sequenced.previous_quote_id
             end
     left join speaker_mentions
