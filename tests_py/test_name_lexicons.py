@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 from evaluation.score import Name, Span
-from scripts import build_name_gazetteers as gazetteers
 from scripts import build_given_name_genders as genders
+from scripts import build_name_gazetteers as gazetteers
 from scripts import train_name_classifier as trainer
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
