@@ -229,6 +229,8 @@ CASE_EXPECTED = [
     ("case_pronoun_gender.txt", "absurd", "Ellen Varga", None, "called", None, None),
     ("case_pronoun_gender.txt", "We will win this vote", "Ellen Varga", None, "said", None, None),
     ("case_pronoun_gender.txt", "She is wrong about the jobs", "Mark Dunmore", None, "said", None, None),
+    # `she` skips a man named after the woman since the last quote
+    ("case_pronoun_gender.txt", "I am grateful for every vote", "Ellen Varga", None, "said", None, None),
 ]
 
 

@@ -7,7 +7,7 @@
       - otherwise (a quote that opens its sentence, or none of the above) the first clause after
         it: `the statement said`, `said Miller`, `according to X`, or a pronoun subject;
       - `he`/`she` takes the last person named (int_speaker_antecedents_found: no preposition's
-        object or possessive) since the last quote (not one of at most three words inside a
+        object or possessive, none known to be of the other gender) since the last quote (not one of at most three words inside a
         sentence with no speaker: `a "sell" rating`), at most 600 characters back, as written;
         with none, `he`/`she`/`they` take the subject of the last reported speech there
         (int_speech_subjects_found: `A foreman ... said the alarms had not sounded. “I ran,” he
@@ -143,7 +143,11 @@ pronoun_antecedents as (
                 pronoun_quotes.article_id = person_mentions.article_id
                 and pronoun_quotes.window_start <= person_mentions.char_start
                 and pronoun_quotes.char_start >= person_mentions.char_end
-        where pronoun_quotes.pronoun in ('he', 'she')
+        where
+            pronoun_quotes.pronoun in ('he', 'she')
+            -- not a person known to be of the other gender
+            and coalesce(person_mentions.gender, '')
+            != case pronoun_quotes.pronoun when 'he' then 'female' else 'male' end
     ) as ranked
     where recency = 1
 

@@ -9,7 +9,8 @@
     construction (`at`, `with`, `of`,
     `for`). A title between them does not make the name a subject (`younger brother of President
     Fidel Castro`: `Fidel Castro` is no antecedent). int_speakers_named also takes the full name
-    a shared surname stands for from these names. -#}
+    a shared surname stands for from these names. Each carries the gender of its full name's first
+    word (seed name_given_genders), where known. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -22,7 +23,8 @@ mentions as (
         story_id,
         char_start,
         char_end,
-        surface
+        surface,
+        entity_name
     from {{ ref('int_mentions_extracted') }}
     where
         {{ in_changed_stories() }}
@@ -91,8 +93,12 @@ final as (
         mentions.story_id,
         mentions.char_start,
         mentions.char_end,
-        {{ regex_replace_all("mentions.surface", "'\\s+'", "' '") }} as written
+        {{ regex_replace_all("mentions.surface", "'\\s+'", "' '") }} as written,
+        -- the gender of the person's first name, where seed name_given_genders knows one
+        genders.gender
     from mentions
+    left join {{ ref('name_given_genders') }} as genders
+        on {{ regex_extract('mentions.entity_name', nth_word_regex(1), 1) }} = genders.given_name
     left join tokens_before as first_token
         on
             mentions.article_id = first_token.article_id
