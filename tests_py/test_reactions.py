@@ -231,6 +231,9 @@ CASE_EXPECTED = [
     ("case_pronoun_gender.txt", "She is wrong about the jobs", "Mark Dunmore", None, "said", None, None),
     # `she` skips a man named after the woman since the last quote
     ("case_pronoun_gender.txt", "I am grateful for every vote", "Ellen Varga", None, "said", None, None),
+    # a noun phrase set off by a comma before a clause opens the clause a coordinated cue shares
+    ("case_noun_phrase_then_clause.txt", "proud of the vote", "senator", None, "said", None, None),
+    ("case_noun_phrase_then_clause.txt", "stay open for now", "company", None, "said", None, None),
 ]
 
 

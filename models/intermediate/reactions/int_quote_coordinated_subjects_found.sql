@@ -145,9 +145,11 @@ clause_subjects as (
         -- words and a title or body noun of seed speaker_nouns, then the verb: the noun phrase
         -- as written
         case
+            -- or the whole segment, set off by a comma before a clause (`The senator, who faces
+            -- re-election, refused ... but said`)
             when
                 function_words.role = 'determiner' and head_2.noun is not null and head_3.noun is null
-                and {{ regex_contains('opened.word_3', lower_case_word_regex()) }}
+                and ({{ regex_contains('opened.word_3', lower_case_word_regex()) }} or opened.word_3 = '')
                 then {{ regex_extract('opened.phrase', first_words_regex(2), 1) }}
             when
                 function_words.role = 'determiner' and head_3.noun is not null and head_4.noun is null
