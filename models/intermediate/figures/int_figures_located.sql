@@ -113,12 +113,15 @@ subjects as (
 
 ),
 
-figure_starts as (
+{# Where each figure starts (its surface, modifier included) and ends (its phrase, else its run). #}
+figure_spans as (
 
     select
         sentence_key,
         run_no,
-        least(surface_start_pos, start_pos) as figure_from
+        start_pos,
+        least(surface_start_pos, start_pos) as figure_from,
+        coalesce(phrase_end_pos, end_pos) as figure_to
     from read_figures
 
 ),
@@ -129,38 +132,35 @@ figure_starts as (
 action_candidates as (
 
     select
-        read_figures.sentence_key,
-        read_figures.run_no,
+        figures.sentence_key,
+        figures.run_no,
         terms.matched_label as action_class,
         terms.match_start,
         terms.n_words,
         action_token.stretch_no = figure_token.stretch_no as is_same_stretch,
-        terms.match_end < figure_from.figure_from as is_before,
+        terms.match_end < figures.figure_from as is_before,
         case
-            when terms.match_end < figure_from.figure_from then terms.match_end + 1
-            else coalesce(read_figures.phrase_end_pos, read_figures.end_pos) + 1
+            when terms.match_end < figures.figure_from then terms.match_end + 1
+            else figures.figure_to + 1
         end as gap_from,
         case
-            when terms.match_end < figure_from.figure_from then figure_from.figure_from - 1
+            when terms.match_end < figures.figure_from then figures.figure_from - 1
             else terms.match_start - 1
         end as gap_to,
         case
-            when terms.match_end < figure_from.figure_from then figure_from.figure_from - terms.match_end
-            when terms.match_start > coalesce(read_figures.phrase_end_pos, read_figures.end_pos)
-                then terms.match_start - coalesce(read_figures.phrase_end_pos, read_figures.end_pos)
+            when terms.match_end < figures.figure_from then figures.figure_from - terms.match_end
+            when terms.match_start > figures.figure_to then terms.match_start - figures.figure_to
             else 0
         end as distance,
         determiners.word is not null as opens_figure
-    from read_figures
-    inner join figure_starts as figure_from
-        on read_figures.sentence_key = figure_from.sentence_key and read_figures.run_no = figure_from.run_no
-    inner join terms on read_figures.sentence_key = terms.sentence_key and terms.matched_role = 'action'
+    from figure_spans as figures
+    inner join terms on figures.sentence_key = terms.sentence_key and terms.matched_role = 'action'
     inner join tokens as figure_token
-        on read_figures.sentence_key = figure_token.sentence_key and read_figures.start_pos = figure_token.pos
+        on figures.sentence_key = figure_token.sentence_key and figures.start_pos = figure_token.pos
     inner join tokens as action_token
         on terms.sentence_key = action_token.sentence_key and terms.match_start = action_token.pos
     left join tokens as before_figure
-        on read_figures.sentence_key = before_figure.sentence_key and figure_from.figure_from - 1 = before_figure.pos
+        on figures.sentence_key = before_figure.sentence_key and figures.figure_from - 1 = before_figure.pos
     left join determiners on before_figure.lw = determiners.word
 
 ),

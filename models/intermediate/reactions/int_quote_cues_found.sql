@@ -71,8 +71,6 @@ trail_pronouns as (
         from phrases
         where phrase_words > 1 and {{ regex_contains('phrase', lower_case_word_regex()) }}
     ) as trailed
-    inner join function_words
-        on trailed.trail = function_words.word and function_words.role = 'pronoun'
     -- a person's pronoun; a lower-case `i` ends a name (`the i reporting`), `it` and `you` no speaker
     where trailed.trail in ('he', 'she', 'they', 'we')
 
