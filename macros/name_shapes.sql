@@ -38,6 +38,27 @@
     )
 {%- endmacro %}
 
+{#- After a title (`President Rocha`, `Mr. Rocha`), but for an acronym (`the official TASR news
+    agency`). Reads the columns of int_name_runs. -#}
+{% macro is_titled() -%}
+    (prev_is_title and first_gap in (' ', ' (', '. ') and not (is_upper and n_words = 1))
+{%- endmacro %}
+
+{#- A lone word of the gazetteer's places after a title: a person, since many surnames are also
+    towns somewhere (`President Bush`, `Mr. Kennedy`). Reads the columns of int_name_runs. -#}
+{% macro is_titled_place() -%}
+    (n_words = 1 and gazetteer_type = 'place' and {{ is_titled() }})
+{%- endmacro %}
+
+{#- What `a spokesman for` or `members of` speak for, but not a person's kin (`a spokesman for
+    Elian's relatives`). Reads the columns of int_name_runs. -#}
+{% macro is_member_of() -%}
+    (
+        prev_lower in ('of', 'for') and prev2_role = 'org_member' and first_gap = ' '
+        and coalesce(next_gap, '') not in ('''s ', '’s ')
+    )
+{%- endmacro %}
+
 {#- An acronym leads the run `expr`: its first word is two or more capitals with no periods (`TVC
     Global`, `TVC T-shirts`; not the initials of `K.C. Maurer`), and another word follows. -#}
 {% macro acronym_led_re() -%}
@@ -93,11 +114,11 @@
     ^, (?:a|an|the) (?:[\p{Ll}\p{N}-]+ ){0,3}?(\p{Ll}+)[,.;]
 {%- endmacro %}
 
-{#- A verb right after a name, then `it` or `its` as the verb's subject or its object's owner
-    (`said it would`, `said on Tuesday that its sales`): group 1 the verb, 2 the pronoun, 3 and
-    4 the two words after it. -#}
+{#- A verb after a name, behind auxiliaries and adverbs if any, then `it` or `its` as the verb's
+    subject or its object's owner (`said it would`, `said on Tuesday that its sales`, `will almost
+    double its flights`): group 1 the verb, 2 the pronoun, 3 and 4 the two words after it. -#}
 {% macro speech_pronoun_re() -%}
-    ^,? (\p{Ll}+)(?: on \p{Lu}\p{Ll}+| in a statement)?,?(?: that)? (its?)\b(?: (\p{Ll}+))?(?: (\p{Ll}+))?
+    ^,? (?:(?:will|would|has|have|had|is|was|can|could|may|might|must|should|not|also|now|still|just|already|almost|again|\p{Ll}+ly) )*(\p{Ll}+)(?: on \p{Lu}\p{Ll}+| in a statement)?,?(?: that)? (its?)\b(?: (\p{Ll}+))?(?: (\p{Ll}+))?
 {%- endmacro %}
 
 {#- The words after `said it` that make `it` the speaker itself, a body announcing what it will

@@ -4,7 +4,8 @@
     last part of a place name (`Fuego`) takes the full name written elsewhere in the same
     article, else in another article of the same story (all articles with one story_id); a name
     no rule typed takes the type the story gives the same name elsewhere, and is dropped when the
-    story never types it. The type of a name is then made one per story (the most frequent). -#}
+    story never types it. The type of a name is then made one per story (story_name_types: the
+    type its cued mentions give most, else its mentions). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 

@@ -3,7 +3,8 @@
     entity_aliases (case-sensitive, or all capitals of 4+ letters: `LIMA`), a title of
     name_titles or a country body of org_country_bodies (both in any case, without a final
     period). Aliases are kept leftmost-longest, one per span; every title and body match is kept
-    (the runs and the country bodies read them). Headings are matched too. -#}
+    (the runs and the country bodies read them), but a title right before an organisation's head
+    word, which names the body (`the Justice Department`). Headings are matched too. -#}
 
 {%- set wc = "\\p{L}\\p{M}\\p{N}" -%}
 {%- set word_re = "(?:[A-Z](?:\\.[A-Z])+\\.?|[" ~ wc ~ "]+)" -%}
@@ -211,7 +212,19 @@ final as (
         entity_type,
         alias_kind
     from hits
-    where term_kind in ('title', 'body')
+    where
+        term_kind = 'body'
+        -- a title right before an organisation's head word names the body (`the Justice Department`)
+        or (term_kind = 'title' and not exists (
+            select 1
+            from words as heads
+            where
+                heads.sentence_id = hits.sentence_id
+                and heads.word_no = hits.last_word_no + 1
+                and heads.head_type = 'organization'
+                and heads.is_cap
+                and heads.gap = ' '
+        ))
 
 )
 

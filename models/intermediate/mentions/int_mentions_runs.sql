@@ -16,7 +16,9 @@
       its type: `Tarvo officials` types every bare `Tarvo`); the classifier's own guesses do not
       spread (`Polaroid` typed a person once); a lone unknown word opening a sentence is
       dropped as with `rules`.
-    With every typing, a lone word the story shows to be an organisation (int_name_run_org_cues:
+    With every typing, a lone word of the gazetteer's places is a person where the story types a
+    person ending in it by another rule (`Reno said` after `Janet Reno`, `Bush` after `President
+    Bush`), and a lone word the story shows to be an organisation (int_name_run_org_cues:
     `Ryanair, the low-cost airline,`, `Qantas said it would`) is one where only a speech verb
     typed it, or no rule, and is kept at a sentence's start.
     With `rules` and `hybrid`, a lone word that a hyphen joins to a lower-case word that does not
@@ -26,6 +28,10 @@
 {%- set org_cued -%}
     org_cues.surface is not null
     and (named_runs.rule_type is null or (named_runs.rule_type = 'person' and named_runs.typing_rule = 'speech_verb'))
+{%- endset %}
+{%- set story_person -%}
+    story_people.story_id is not null and named_runs.typing_rule = 'gazetteer'
+    and named_runs.gazetteer_type = 'place' and not named_runs.is_upper
 {%- endset %}
 
 -- depends_on: {{ ref('int_stories_changed') }}
@@ -49,8 +55,25 @@ org_cues as (
 
 ),
 
+-- the last words of the story's people that a rule other than the gazetteer typed: `Reno` of
+-- `Janet Reno`, `Bush` of `President Bush`
+story_people as (
+
+    select distinct
+        story_id,
+        last_lower
+    from named_runs
+    where
+        rule_type = 'person' and typing_rule != 'gazetteer' and (n_words >= 2 or typing_rule = 'title')
+        -- not a byline that runs into a dateline (`Elif Kaban GENEVA`)
+        and right(surface, length(last_lower)) != upper(right(surface, length(last_lower)))
+
+),
+
 -- a lone word the story shows to be an organisation (int_name_run_org_cues) is one where only a
--- speech verb typed it, or nothing: `Ryanair said` after `Ryanair, the low-cost airline,`
+-- speech verb typed it, or nothing: `Ryanair said` after `Ryanair, the low-cost airline,`; a
+-- lone place of the gazetteer that the story shows to be a person is one (`Reno said` after
+-- `Janet Reno`)
 runs as (
 
     select
@@ -73,17 +96,22 @@ runs as (
         named_runs.gazetteer_type,
         named_runs.is_story_supported,
         case
-            when {{ org_cued }}
-                then 'organization'
+            when {{ org_cued }} then 'organization'
+            when {{ story_person }} then 'person'
             else named_runs.rule_type
         end as rule_type,
         case
-            when {{ org_cued }}
-                then 'org_cue'
+            when {{ org_cued }} then 'org_cue'
+            when {{ story_person }} then 'story_person'
             else named_runs.typing_rule
         end as typing_rule
     from named_runs
     left join org_cues on named_runs.story_id = org_cues.story_id and named_runs.surface = org_cues.surface
+    left join story_people
+        on
+            named_runs.story_id = story_people.story_id
+            and named_runs.n_words = 1
+            and named_runs.last_lower = story_people.last_lower
 
 ),
 

@@ -2,7 +2,8 @@
 {#- Runs of name words (int_name_run_spans): one row per run, with its context and the type the
     hand rules give it, or NULL. The rules, first match wins: all words in the lexicon ->
     covered (int_mentions_lexicon has it); a pattern of name_patterns; a legal suffix at the end
-    (`Acme Holdings Ltd`) -> organisation; a whole name of name_gazetteer; a head word (Ministry
+    (`Acme Holdings Ltd`) -> organisation; a whole name of name_gazetteer, but a lone place
+    after a title is a person (`President Bush`); a head word (Ministry
     -> organisation, Summit -> event, River -> place); two names an ampersand joins (`Marks &
     Spencer`) -> organisation; after a title -> person; the shape of a
     romanised name (`Leung Kwok-hung`) -> person; after an organisation noun (`the insurer
@@ -95,18 +96,19 @@ typed_runs as (
             when n_lexicon_words = n_words then 'covered'
             when pattern_type is not null then pattern_type
             when n_words >= 2 and last_is_suffix then 'organization'
+            when {{ is_titled_place() }} then 'person'
             when gazetteer_type is not null then gazetteer_type
             when n_words >= 2 and n_event_heads > 0 then 'event'
             when n_words >= 2 and n_org_heads > 0 then 'organization'
             when n_words >= 2 and n_place_heads > 0 then 'place'
             when n_words >= 2 and surface like '% & %' then 'organization'
-            when prev_is_title and first_gap in (' ', ' (', '. ') then 'person'
+            when {{ is_titled() }} then 'person'
             when {{ is_romanised_name('surface') }} then 'person'
             -- `the industry group Eurofer said`, `ING said`: a body speaks, not a person
             when prev_role = 'org_noun' and first_gap = ' ' then 'organization'
             -- what people belong to or speak for: `Tarvo officials`, `the Tarvo group`, `members of Tarvo`
             when next_role in ('org_member', 'org_noun', 'org_leader') and next_gap = ' ' then 'organization'
-            when prev_lower in ('of', 'for') and prev2_role = 'org_member' and first_gap = ' ' then 'organization'
+            when {{ is_member_of() }} then 'organization'
             when is_upper and n_words = 1 and length(surface) >= 2 and next_role = 'speech_verb'
                 then 'organization'
             when next_role = 'speech_verb' and next_gap in (' ', ', ') then 'person'
@@ -132,14 +134,15 @@ typed_runs as (
         case
             when pattern_type is not null then 'pattern'
             when n_words >= 2 and last_is_suffix then 'legal_suffix'
+            when {{ is_titled_place() }} then 'title'
             when gazetteer_type is not null then 'gazetteer'
             when n_words >= 2 and n_event_heads + n_org_heads + n_place_heads > 0 then 'head_word'
             when n_words >= 2 and surface like '% & %' then 'ampersand'
-            when prev_is_title and first_gap in (' ', ' (', '. ') then 'title'
+            when {{ is_titled() }} then 'title'
             when {{ is_romanised_name('surface') }} then 'name_shape'
             when prev_role = 'org_noun' and first_gap = ' ' then 'org_noun'
             when next_role in ('org_member', 'org_noun', 'org_leader') and next_gap = ' ' then 'org_member'
-            when prev_lower in ('of', 'for') and prev2_role = 'org_member' and first_gap = ' ' then 'org_member'
+            when {{ is_member_of() }} then 'org_member'
             when is_upper and n_words = 1 and next_role = 'speech_verb' then 'acronym'
             when next_role = 'speech_verb' or prev_role = 'speech_verb' then 'speech_verb'
             when {{ opens_dateline() }} then 'dateline'
