@@ -6,10 +6,8 @@
       - the nearest noun phrase of the sentence before its first cue that is not a clause (`Both
         sides, in a joint statement, agreed`), with the phrase before it as an apposition
         (`Peru's deputy minister, Luis Carrasco, said`);
-      - after the quote: the first cue of the first clause (`the statement said`, `said Miller`),
-        or a cue two segments on after a noun phrase and a name in apposition (`the ministry's
-        spokesman, Shu Jueting, told`); for a quote inside its sentence, also a later cue with
-        its own subject (`… to the tariffs, Commission President X said on Tuesday`).
+      - after the quote: what int_quote_after_subjects_found reads there (the first clause, a
+        name in apposition, a later cue with its own subject).
     int_quotes_attributed chooses among them. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
@@ -20,7 +18,6 @@ quotes as (
 
     select
         story_id,
-        starts_sentence,
         {{ stable_key('quote_id') }} as quote_key
     from {{ ref('int_quotes_found') }}
     where {{ in_changed_stories() }}
@@ -30,31 +27,21 @@ quotes as (
 cue_tokens as (
 
     select * from {{ ref('int_quote_cues_found') }}
-    where {{ in_changed_stories() }}
-
-),
-
-all_phrases as (
-
-    select * from {{ ref('int_quote_window_phrases') }}
-    where {{ in_changed_stories() }}
+    where {{ in_changed_stories() }} and side = 'before'
 
 ),
 
 phrases as (
 
-    select * from all_phrases
-    where side = 'before' and phrase_words between 1 and 10
+    select * from {{ ref('int_quote_window_phrases') }}
+    where {{ in_changed_stories() }} and side = 'before' and phrase_words between 1 and 10
 
 ),
 
-after_tokens as (
+after_cues as (
 
-    select
-        quote_key,
-        seg
-    from {{ ref('int_quote_window_tokens') }}
-    where {{ in_changed_stories() }} and side = 'after' and is_word and not is_cue
+    select * from {{ ref('int_quote_after_subjects_found') }}
+    where {{ in_changed_stories() }}
 
 ),
 
@@ -75,7 +62,6 @@ before_side as (
         cue_form = 'preposition' and object_words between 1 and 8 as is_preposition,
         {{ regex_contains('subject', "'\\p{Lu}'") }} as is_named_subject
     from cue_tokens
-    where side = 'before'
 
 ),
 
@@ -193,101 +179,6 @@ sentence_subjects as (
         on
             nearest.quote_key = apposition.quote_key
             and apposition.seg = nearest.subject_seg - 1
-
-),
-
-after_first_clause as (
-
-    -- the first segment after the quote, and whether it is a plain noun phrase that a name in
-    -- apposition may follow
-    select
-        firsts.quote_key,
-        firsts.first_seg,
-        first_phrase.phrase as first_phrase,
-        first_phrase.phrase_start as first_phrase_start,
-        not first_phrase.is_cut and first_phrase.phrase_words between 1 and 10 as is_noun_phrase
-    from (
-        select
-            quote_key,
-            min(seg) as first_seg
-        from after_tokens
-        group by quote_key
-    ) as firsts
-    left join all_phrases as first_phrase
-        on
-            firsts.quote_key = first_phrase.quote_key
-            and first_phrase.side = 'after'
-            and firsts.first_seg = first_phrase.seg
-
-),
-
-after_side as (
-
-    select
-        cue_tokens.*,
-        after_first_clause.first_seg,
-        after_first_clause.first_phrase,
-        after_first_clause.first_phrase_start,
-        coalesce(cue_tokens.subject_words, 0) = 0
-        and cue_tokens.seg = after_first_clause.first_seg + 2
-        and after_first_clause.is_noun_phrase
-        and cue_tokens.previous_words between 1 and 10 as is_apposed,
-        -- the segment between is a name (`the ministry's spokesman, Shu Jueting, told`), not a
-        -- clause on the noun phrase (`a detective, speaking on condition of anonymity, said`)
-        {{ regex_contains('cue_tokens.previous_phrase', "'^\\p{Lu}'") }} as is_apposed_name,
-        not quotes.starts_sentence
-        and cue_tokens.cue_form = 'finite'
-        and cue_tokens.subject_words between 1 and 10 as is_trailing
-    from cue_tokens
-    inner join quotes on cue_tokens.quote_key = quotes.quote_key
-    left join after_first_clause
-        on cue_tokens.quote_key = after_first_clause.quote_key
-    where cue_tokens.side = 'after'
-
-),
-
-after_cues as (
-
-    select
-        quote_key,
-        {{ arg_min_by('cue', 'tok_no') }} as cue,
-        {{ arg_min_by('cue_stance', 'tok_no') }} as cue_stance,
-        {{ arg_min_by(
-            "case when subject_words between 1 and 10 then subject when is_apposed and is_apposed_name then previous_phrase "
-            ~ "when is_apposed then first_phrase when object_words between 1 and 8 then object_phrase end",
-            'tok_no'
-        ) }} as speaker_phrase,
-        {{ arg_min_by(
-            "case when subject_words between 1 and 10 then subject_start when is_apposed and is_apposed_name "
-            ~ "then previous_start when is_apposed then first_phrase_start "
-            ~ "when object_words between 1 and 8 then object_start end",
-            'tok_no'
-        ) }} as speaker_start,
-        {{ arg_min_by(
-            "case when is_apposed and is_apposed_name then first_phrase when is_apposed then null "
-            ~ "when subject_words = 0 and object_words between 1 and 8 "
-            ~ "and apposition_words between 1 and 10 then apposition end",
-            'tok_no'
-        ) }} as apposition,
-        {{ arg_min_by(
-            "case when is_apposed and is_apposed_name then first_phrase_start when is_apposed then null "
-            ~ "when subject_words = 0 and object_words between 1 and 8 "
-            ~ "and apposition_words between 1 and 10 then apposition_start end",
-            'tok_no'
-        ) }} as apposition_start,
-        {{ arg_min_by(
-            "case when subject_words between 1 and 10 then subject_start when is_apposed then first_phrase_start "
-            ~ "else cue_start end",
-            'tok_no'
-        ) }} as attribution_start,
-        {{ arg_min_by(
-            "case when subject_words between 1 and 10 or is_apposed then cue_end else object_end end", 'tok_no'
-        ) }} as attribution_end,
-        {{ arg_min_by('coalesce(subject_is_pronoun, false)', 'tok_no') }} as is_pronoun,
-        {{ arg_min_by('case when subject_is_pronoun then lower(subject) end', 'tok_no') }} as pronoun
-    from after_side
-    where seg <= coalesce(first_seg, seg) or is_apposed or is_trailing
-    group by quote_key
 
 ),
 
