@@ -86,3 +86,68 @@
         )
     )
 {%- endmacro %}
+
+{#- The reading of a token of int_date_tokens_shaped (`tokens`) in the date grammar, from its joins
+    to the lexicons, named as there: `weekday_names`, `month_names`, `season_names`,
+    `ordinal_words`, `count_words` (the token as a count), `previous_counts` (the token before),
+    `tens_words` (the token as tens), `decades` (as a plural, `the sixties`), and `next_tens` and
+    `unit_words` for a spoken year (spoken_year_value). One place for them, so the shape and the
+    values it stands for agree. -#}
+
+{#- A year before 1900 is one only after `in` or `since` (`independence from Spain in 1898`). -#}
+{% macro date_is_early_year() -%}
+    ({{ regex_contains('tokens.token', "'^1[0-8][0-9][0-9]$'") }} and tokens.previous_token_key in ('in', 'since'))
+{%- endmacro %}
+
+{#- The token's shape (described in the yml of int_date_tokens_shaped): a month or weekday name only
+    capitalised, `<mon>` for a month that needs context (an abbreviation, May, March), else the
+    token's key. -#}
+{% macro date_token_shape() -%}
+    {%- set spoken_year = spoken_year_value('count_words', 'next_tens', 'unit_words', 'tokens.next_token_key') -%}
+    case
+        when weekday_names.iso_weekday is not null and {{ regex_contains("tokens.token", "'^[A-Z]'") }}
+            then '<weekday>'
+        when month_names.month_number is not null and {{ regex_contains("tokens.token", "'^[A-Z]'") }}
+            then case when month_names.needs_context then '<mon>' else '<month>' end
+        when season_names.first_month is not null then '<season>'
+        when {{ spoken_year }} is not null then '<spoken_year>'
+        when tens_words.tens_value is not null and previous_counts.count_value in ({{ spoken_year_hundreds() }})
+            then '<tens>'
+        when {{ regex_contains("tokens.token", "'^(19|20)[0-9][0-9]$'") }} then '<year>'
+        when {{ date_is_early_year() }} then '<year>'
+        when {{ regex_contains("tokens.token", "'^(19|20)[0-9]0s$'") }} then '<decade>'
+        when decades.decade_year is not null then '<decade>'
+        when {{ regex_contains("tokens.token", "'^[0-9][0-9]?(st|nd|rd|th)?$'") }}
+            and cast({{ regex_first("tokens.token", "'^[0-9]+'") }} as integer) between 1 and 31
+            then '<day>'
+        when {{ regex_contains("tokens.token", date_regex('two_digit')) }} then '<yy>'
+        when {{ regex_contains("tokens.token", date_regex('quarter')) }} then '<quarter>'
+        when ordinal_words.ordinal_value is not null then '<ordinal>'
+        when count_words.count_value is not null then '<count>'
+        else tokens.token_key
+    end
+{%- endmacro %}
+
+{#- The number of a day, a quarter or a count: `5th` 5, `Q3` 3, `five` 5, `third` 3. -#}
+{% macro date_token_day_value() -%}
+    case
+        when {{ regex_contains("tokens.token", "'^[0-9][0-9]?(st|nd|rd|th)?$'") }}
+            then cast({{ regex_first("tokens.token", "'^[0-9]+'") }} as integer)
+        when {{ regex_contains("tokens.token", date_regex('quarter')) }}
+            then cast(right(tokens.token, 1) as integer)
+        else coalesce(count_words.count_value, ordinal_words.ordinal_value)
+    end
+{%- endmacro %}
+
+{#- The year a year, a decade or a spoken year names: `1996`, `1990s`, `in 1898`, `the sixties`,
+    `nineteen ninety-six`. -#}
+{% macro date_token_year_value() -%}
+    case
+        when {{ regex_contains("tokens.token", "'^(19|20)[0-9][0-9]s?$'") }} or {{ date_is_early_year() }}
+            then cast(left(tokens.token, 4) as integer)
+        else coalesce(
+            decades.decade_year,
+            {{ spoken_year_value('count_words', 'next_tens', 'unit_words', 'tokens.next_token_key') }}
+        )
+    end
+{%- endmacro %}

@@ -6,10 +6,6 @@
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
-{%- set spoken_year = spoken_year_value('count_words', 'next_tens', 'unit_words', 'tokens.next_token_key') %}
-{%- set early_year = regex_contains('tokens.token', "'^1[0-8][0-9][0-9]$'")
-    ~ " and tokens.previous_token_key in ('in', 'since')" %}
-
 with
 
 sentences as (
@@ -191,29 +187,8 @@ classified as (
         tokens.*,
         weekday_names.iso_weekday as weekday_number,
         coalesce(month_names.month_number, season_names.first_month) as month_number,
-        case
-            when weekday_names.iso_weekday is not null and {{ regex_contains("tokens.token", "'^[A-Z]'") }}
-                then '<weekday>'
-            when month_names.month_number is not null and {{ regex_contains("tokens.token", "'^[A-Z]'") }}
-                then case when month_names.needs_context then '<mon>' else '<month>' end
-            when season_names.first_month is not null then '<season>'
-            when {{ spoken_year }} is not null then '<spoken_year>'
-            when tens_words.tens_value is not null and previous_counts.count_value in ({{ spoken_year_hundreds() }})
-                then '<tens>'
-            when {{ regex_contains("tokens.token", "'^(19|20)[0-9][0-9]$'") }} then '<year>'
-            -- a year before 1900 only after `in` or `since` (`independence from Spain in 1898`)
-            when {{ early_year }} then '<year>'
-            when {{ regex_contains("tokens.token", "'^(19|20)[0-9]0s$'") }} then '<decade>'
-            when decades.decade_year is not null then '<decade>'
-            when {{ regex_contains("tokens.token", "'^[0-9][0-9]?(st|nd|rd|th)?$'") }}
-                and cast({{ regex_first("tokens.token", "'^[0-9]+'") }} as integer) between 1 and 31
-                then '<day>'
-            when {{ regex_contains("tokens.token", date_regex('two_digit')) }} then '<yy>'
-            when {{ regex_contains("tokens.token", date_regex('quarter')) }} then '<quarter>'
-            when ordinal_words.ordinal_value is not null then '<ordinal>'
-            when count_words.count_value is not null then '<count>'
-            else tokens.token_key
-        end as shape,
+        -- macros/date_rules.sql: the shape and the values it stands for
+        {{ date_token_shape() }} as shape,
         -- The clitic of a possessive (`Thursday’s breakthrough`) is no word between a date and its cue.
         tokens.token_kind in ('word', 'number') as is_word,
         tokens.token in (',', ';', ':', '—', '–', '(', ')') as is_clause_mark,
@@ -222,18 +197,8 @@ classified as (
         -- macros/date_rules.sql
         {{ date_is_future_marker() }} as is_future_marker,
         deferrals.match_key is not null as is_deferral,
-        case
-            when {{ regex_contains("tokens.token", "'^[0-9][0-9]?(st|nd|rd|th)?$'") }}
-                then cast({{ regex_first("tokens.token", "'^[0-9]+'") }} as integer)
-            when {{ regex_contains("tokens.token", date_regex('quarter')) }}
-                then cast(right(tokens.token, 1) as integer)
-            else coalesce(count_words.count_value, ordinal_words.ordinal_value)
-        end as day_value,
-        case
-            when {{ regex_contains("tokens.token", "'^(19|20)[0-9][0-9]s?$'") }} or {{ early_year }}
-                then cast(left(tokens.token, 4) as integer)
-            else coalesce(decades.decade_year, {{ spoken_year }})
-        end as year_value,
+        {{ date_token_day_value() }} as day_value,
+        {{ date_token_year_value() }} as year_value,
         case
             when {{ regex_contains("tokens.token", date_regex('two_digit')) }}
                 then {{ dates_two_digit_year('cast(tokens.token as integer)') }}
