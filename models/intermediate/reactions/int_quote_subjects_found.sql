@@ -8,7 +8,7 @@
         (`Peru's deputy minister, Luis Carrasco, said`);
       - after the quote: what int_quote_after_subjects_found reads there (the first clause, a
         name in apposition, a later cue with its own subject).
-    int_quotes_attributed chooses among them. -#}
+    int_quote_speakers_chosen chooses among them. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 

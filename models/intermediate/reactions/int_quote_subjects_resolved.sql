@@ -6,7 +6,7 @@
     a quote whose sentence goes on replaced by the one named after the sentence's last comma
     (int_quote_trailing_speakers_found: `"..." such as word-processing, said Michael Slater`), or
     by none when no comma brings one. One row per quote,
-    the columns of int_quote_subjects_found plus before_apposition; int_quotes_attributed
+    the columns of int_quote_subjects_found plus before_apposition; int_quote_speakers_chosen
     chooses among them. -#}
 
 {#- The columns of the speaker after the quote that int_quote_trailing_speakers_found replaces

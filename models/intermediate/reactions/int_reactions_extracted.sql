@@ -3,7 +3,8 @@
       - int_quote_window_tokens, int_quote_window_phrases, int_quote_cues_found and
         int_quote_subjects_found read the attribution windows around each quote, and
         int_quote_subjects_resolved replaces a description or a coordinated cue's empty subject by a name;
-      - int_quotes_attributed chooses the attribution and the speaker phrase;
+      - int_quote_speakers_chosen chooses the attribution and the speaker phrase, and
+        int_quotes_attributed finds where it is written;
       - int_speaker_words_tagged, int_speaker_phrases_read and int_speakers_named canonicalise
         the speaker, and int_speaker_mentions_matched finds the named-entity mention it ends in
         (fct_reactions names such a speaker as fct_mentions names the mention);

@@ -1,4 +1,4 @@
-{#- The names `he`/`she` before a quote may point to (int_quotes_attributed takes the last one
+{#- The names `he`/`she` before a quote may point to (int_quote_speakers_chosen takes the last one
     since the last quote): a mention int_mentions_extracted typed as a person, or an untyped name
     of two words or more (`Helen Lindqvist, a driver, said`), unless it is the object of a
     preposition or a possessive, which modify another noun phrase rather than name whoever

@@ -2,7 +2,7 @@
     from its first word to its first finite cue verb, cut at the first clause word or clause
     punctuation (`A 45-year-old foreman who escaped the fire said ...` -> `A 45-year-old foreman`; `The
     authors say ...`). A pronoun speaker after it (`"...," he said`, `They call for "..."`) takes
-    it when no person is named in between (int_quotes_attributed), so a speaker named by a noun
+    it when no person is named in between (int_quote_speakers_chosen), so a speaker named by a noun
     phrase is not lost to an earlier named one. Pronoun subjects, and phrases that open with a
     pronoun (`She went on to add that`), are left out: they are what needs an antecedent. -#}
 

@@ -1,0 +1,228 @@
+{#- Which attribution each quote of int_quotes_found takes, from the candidates of
+    int_quote_subjects_resolved (a subject there is already the name its description follows, or
+    the subject a coordinated cue shares), and the speaker phrase it gives:
+      - a quote inside a sentence takes the subject of the last finite cue before it, with its
+        apposition; else the object of `according to`; else a pronoun subject; else the nearest
+        noun phrase of the sentence with its apposition;
+      - otherwise (a quote that opens its sentence, or none of the above) the first clause after
+        it: `the statement said`, `said Miller`, `according to X`, or a pronoun subject;
+      - `he`/`she` takes the last person named (int_speaker_antecedents_found: no preposition's
+        object or possessive, none known to be of the other gender) since the last quote (not one of at most three words inside a
+        sentence with no speaker: `a "sell" rating`), at most 600 characters back, as written;
+        with none, `he`/`she`/`they` take the subject of the last reported speech there
+        (int_speech_subjects_found: `A foreman ... said the alarms had not sounded. “I ran,” he
+        said.`), `he`/`she` a singular one that is no body or document; other pronouns continue
+        the last speaker;
+      - a sentence that is all quote (three words or more) continues the last speaker;
+      - a title in quotes inside a sentence (`"Desert Shield"`) is not attributed, nor is anything
+        else (a scare quote).
+    One row per attributed quote. Its own model because who speaks is decided here, from the
+    candidates and the quotes around; int_quotes_attributed only finds where that attribution is
+    written. -#}
+
+-- depends_on: {{ ref('int_stories_changed') }}
+
+with
+
+quotes as (
+
+    select
+        *,
+        {{ stable_key('quote_id') }} as quote_key,
+        not starts_sentence and {{ regex_contains('quote', quoted_title_regex()) }} as is_title
+    from {{ ref('int_quotes_found') }}
+    where {{ in_changed_stories() }}
+
+),
+
+subjects as (
+
+    select * from {{ ref('int_quote_subjects_resolved') }}
+    where {{ in_changed_stories() }}
+
+),
+
+speech_subjects as (
+
+    select * from {{ ref('int_speech_subjects_found') }}
+    where {{ in_changed_stories() }}
+
+),
+
+person_mentions as (
+
+    -- `he`/`she` point to a person named, not to the object of a preposition or a possessive
+    select * from {{ ref('int_speaker_antecedents_found') }}
+    where {{ in_changed_stories() }}
+
+),
+
+attribution_chosen as (
+
+    select
+        quotes.*,
+        subjects.before_stance,
+        subjects.after_stance,
+        case
+            -- a title or a name in quotes (`"This Week With David Brinkley"`) is nobody's speech
+            when quotes.is_title then null
+            when not quotes.starts_sentence and subjects.before_subject is not null then 'before'
+            when not quotes.starts_sentence and subjects.preposition_object is not null then 'before_preposition'
+            when not quotes.starts_sentence and subjects.before_has_pronoun then 'before_pronoun'
+            -- the pronoun a coordinated cue shares (`In an interview, he declined ..., but said`)
+            when not quotes.starts_sentence and lower(subjects.sentence_subject) in ('he', 'she', 'they')
+                then 'before_pronoun'
+            when not quotes.starts_sentence and subjects.sentence_subject is not null then 'sentence_subject'
+            when subjects.after_speaker_phrase is not null and not subjects.after_is_pronoun then 'after'
+            when subjects.after_is_pronoun then 'after_pronoun'
+            -- a sentence that is all quote continues the last speaker
+            when
+                quotes.starts_sentence
+                and quotes.word_count >= 3
+                and not {{ regex_contains("quotes.after_text", "'\\pL'") }}
+                then 'inherited'
+        end as attribution_basis,
+        case
+            when not quotes.starts_sentence and subjects.before_has_pronoun then subjects.before_pronoun
+            when not quotes.starts_sentence and lower(subjects.sentence_subject) in ('he', 'she', 'they')
+                then lower(subjects.sentence_subject)
+            else subjects.after_pronoun
+        end as pronoun
+    from quotes
+    inner join subjects
+        on quotes.quote_key = subjects.quote_key
+
+),
+
+attributed as (
+
+    -- the end of the last earlier quote with a speaker, opening its sentence or of over three words
+    select
+        *,
+        last_value(
+            case
+                when not is_title and (attribution_basis is not null or starts_sentence or word_count > 3) then char_end
+            end ignore nulls
+        ) over (
+            partition by article_id order by char_start rows between unbounded preceding and 1 preceding
+        ) as previous_quote_end
+    from attribution_chosen
+
+),
+
+-- the quotes a pronoun speaks, with the stretch before them where its antecedent may be named
+pronoun_quotes as (
+
+    select
+        quote_key,
+        article_id,
+        pronoun,
+        char_start,
+        greatest(coalesce(previous_quote_end, 0), char_start - 600) as window_start
+    from attributed
+    where attribution_basis in ('before_pronoun', 'after_pronoun') and pronoun in ('he', 'she', 'they')
+
+),
+
+pronoun_antecedents as (
+
+    -- the last person named since the last quote, at most 600 characters back
+    select
+        quote_key,
+        written as antecedent,
+        char_start as antecedent_start
+    from (
+        select
+            pronoun_quotes.quote_key,
+            person_mentions.written,
+            person_mentions.char_start,
+            row_number() over (
+                partition by pronoun_quotes.quote_key
+                order by person_mentions.char_end desc, person_mentions.char_start asc
+            ) as recency
+        from pronoun_quotes
+        inner join person_mentions
+            on
+                pronoun_quotes.article_id = person_mentions.article_id
+                and pronoun_quotes.window_start <= person_mentions.char_start
+                and pronoun_quotes.char_start >= person_mentions.char_end
+        where
+            pronoun_quotes.pronoun in ('he', 'she')
+            -- not a person known to be of the other gender
+            and coalesce(person_mentions.gender, '')
+            != case pronoun_quotes.pronoun when 'he' then 'female' else 'male' end
+    ) as ranked
+    where recency = 1
+
+),
+
+speech_antecedents as (
+
+    -- with no person named since the last quote: the last reported speech's subject there
+    select
+        quote_key,
+        subject as antecedent,
+        subject_start as antecedent_start
+    from (
+        select
+            pronoun_quotes.quote_key,
+            speech_subjects.subject,
+            speech_subjects.subject_start,
+            row_number() over (
+                partition by pronoun_quotes.quote_key order by speech_subjects.subject_start desc
+            ) as recency
+        from pronoun_quotes
+        inner join speech_subjects
+            on
+                pronoun_quotes.article_id = speech_subjects.article_id
+                and pronoun_quotes.window_start <= speech_subjects.subject_start
+                and pronoun_quotes.char_start >= speech_subjects.subject_end
+        where
+            pronoun_quotes.pronoun = 'they'
+            or (
+                not speech_subjects.is_plural
+                and coalesce(speech_subjects.head_role not in ('organisation', 'document', 'collective'), true)
+            )
+    ) as ranked
+    where recency = 1
+
+),
+
+final as (
+
+    select
+        attributed.quote_key,
+        attributed.quote_id,
+        attributed.article_id,
+        attributed.story_id,
+        attributed.previous_quote_end,
+        attributed.before_stance,
+        attributed.after_stance,
+        attributed.attribution_basis,
+        attributed.pronoun,
+        case attributed.attribution_basis
+            when 'before' then subjects.before_subject
+            when 'sentence_subject' then subjects.sentence_subject
+            when 'before_preposition' then {{ regex_replace("subjects.preposition_object", "'^to '", "''") }}
+            when 'after' then {{ regex_replace("subjects.after_speaker_phrase", "'^to '", "''") }}
+            when 'before_pronoun' then coalesce(pronoun_antecedents.antecedent, speech_antecedents.antecedent)
+            when 'after_pronoun' then coalesce(pronoun_antecedents.antecedent, speech_antecedents.antecedent)
+        end as speaker_phrase,
+        case attributed.attribution_basis
+            when 'before' then subjects.before_apposition
+            when 'sentence_subject' then subjects.sentence_apposition
+            when 'after' then subjects.after_apposition
+        end as apposition,
+        coalesce(pronoun_antecedents.antecedent_start, speech_antecedents.antecedent_start) as antecedent_start
+    from attributed
+    inner join subjects
+        on attributed.quote_key = subjects.quote_key
+    left join pronoun_antecedents
+        on attributed.quote_key = pronoun_antecedents.quote_key
+    left join speech_antecedents
+        on attributed.quote_key = speech_antecedents.quote_key
+    where attributed.attribution_basis is not null
+
+)
+
+select * from final
