@@ -1,12 +1,14 @@
 {#- Attributed quotes: who said each quote of int_quotes_found, with which cue, stance and kind.
     The assembly of the reaction rule families (read their models for the rules):
-      - int_quote_window_tokens, int_quote_window_phrases, int_quote_cues_found and
-        int_quote_subjects_found read the attribution windows around each quote, and
+      - int_quote_window_tokens, int_quote_window_phrases, int_quote_cues_found,
+        int_quote_after_subjects_found and int_quote_subjects_found read the attribution windows
+        around each quote, and
         int_quote_subjects_resolved replaces a description or a coordinated cue's empty subject by a name;
       - int_quote_speakers_chosen chooses the attribution and the speaker phrase, and
         int_quotes_attributed finds where it is written;
-      - int_speaker_words_tagged, int_speaker_phrases_read and int_speakers_named canonicalise
-        the speaker, and int_speaker_mentions_matched finds the named-entity mention it ends in
+      - int_speaker_words_tagged, int_speaker_phrases_classified, int_speaker_phrases_read and
+        int_speakers_named canonicalise the speaker, and int_speaker_mentions_matched finds the
+        named-entity mention it ends in
         (fct_reactions names such a speaker as fct_mentions names the mention);
         int_story_principals says who the story is about.
     Here:
