@@ -85,6 +85,22 @@
     ',\s*$'
 {%- endmacro %}
 
+{#- The pieces a body paragraph is cut into (int_quotes_found), as a SQL string literal. They cover
+    the paragraph exactly, so cumulative piece lengths give offsets without a second search:
+      - `“…”` or `"…"`: a double-quoted passage; with no closing mark it runs to the end of the
+        paragraph (the opening paragraph of a quote that continues in the next one);
+      - ``` ``…'' ```: a passage in the typewriter convention of wire services and of text
+        converted from LaTeX (two backquotes, two apostrophes), left open like `“…` where it
+        does not close;
+      - `‘…’` or `'…'`: a single-quoted passage, only when it closes before a non-letter, so the
+        apostrophes of `Turkiye’s` or `countries’` never open or close a quote;
+      - any other run of text, in which a letter followed by `'`, `‘` or `’` is an apostrophe and
+        a letter or punctuation followed by `"` is a stray closing mark, not an opening one;
+      - any single character left over (an opening mark that never closes). -#}
+{% macro quote_piece_regex() -%}
+    '“[^”]*”?|"[^"]*"?|``(?:[^'']|''[^''])*(?:'''')?|‘(?:[^’]|’\pL)*’(?:[^\pL]|$)|''(?:[^'']|''\pL)*''(?:[^\pL]|$)|(?:[\pL\pN][‘'']|[\pL\pN.,!?;:…)]"|[^“"‘''`])+|.'
+{%- endmacro %}
+
 {#- A quote of two or more capitalised words and short lower-case particles, the whole of it: a
     title or a name in quotes (`"This Week With David Brinkley"`, `"Desert Shield"`), not speech. -#}
 {% macro quoted_title_regex() -%}

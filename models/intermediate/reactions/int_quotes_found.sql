@@ -1,29 +1,12 @@
-
 {#- Quoted passages of the article bodies, with the attribution windows around them.
 
-    Each body paragraph (a line of int_sentences) is cut into pieces that cover it exactly,
-    so cumulative piece lengths give offsets without a second search:
-      - `“…”` or `"…"`: a double-quoted passage; with no closing mark it runs to the end of the
-        paragraph (the opening paragraph of a quote that continues in the next one);
-      - ``` ``…'' ```: a passage in the typewriter convention of wire services and of text
-        converted from LaTeX (two backquotes, two apostrophes), left open like `“…` where it
-        does not close;
-      - `‘…’` or `'…'`: a single-quoted passage, only when it closes before a non-letter, so the
-        apostrophes of `Turkiye’s` or `countries’` never open or close a quote;
-      - any other run of text, in which a letter followed by `'`, `‘` or `’` is an apostrophe and
-        a letter or punctuation followed by `"` is a stray closing mark, not an opening one;
-      - any single character left over (an opening mark that never closes).
+    Each body paragraph (a line of int_sentences) is cut into the pieces of quote_piece_regex
+    (macros/reactions.sql: double, typewriter and single quotes, runs of other text, a mark left
+    over), which cover it exactly, so cumulative piece lengths give offsets without a second search.
     A quote is the text between its marks, trimmed of spaces and of the `,` that English puts
     before an attribution. Windows for the attribution are the rest of the sentence before the
     opening mark and after the closing mark, with every quoted piece of the paragraph masked as
     `§` (same length) so that words inside quotes are never taken for cue verbs or speakers. -#}
-
-{%- set piece_pattern = "'"
-    ~ "“[^”]*”?|\"[^\"]*\"?|``(?:[^'']|''[^''])*(?:'''')?"
-    ~ "|‘(?:[^’]|’\\pL)*’(?:[^\\pL]|$)|''(?:[^'']|''\\pL)*''(?:[^\\pL]|$)"
-    ~ "|(?:[\\pL\\pN][‘'']|[\\pL\\pN.,!?;:…)]\"|[^“\"‘''`])+"
-    ~ "|."
-    ~ "'" -%}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -93,7 +76,7 @@ pieces as (
     from (
         select
             paragraph_key,
-            {{ regex_matches("paragraph_text", piece_pattern) }} as piece_list
+            {{ regex_matches("paragraph_text", quote_piece_regex()) }} as piece_list
         from paragraph_texts
         where {{ regex_contains("paragraph_text", "'[“\"‘''`]'") }}
     ) as listed
