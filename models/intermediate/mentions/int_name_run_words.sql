@@ -11,8 +11,6 @@
     whole name of name_gazetteer, where a title (`General Motors`) is no title.
     Headings are included: int_name_runs decides which of their runs count. -#}
 
-{%- set max_words = 8 -%}
-
 -- depends_on: {{ ref('int_stories_changed') }}
 
 with
@@ -23,7 +21,6 @@ words as (
 
     select
         sentence_key,
-        {{ stable_key('article_id') }} as article_key,
         is_heading,
         word_no,
         word,
@@ -55,32 +52,9 @@ sentence_keys as (
 
 ),
 
-lexicon_hits as (
-
-    select
-        hits.*,
-        sentence_keys.sentence_key
-    from {{ ref('int_mentions_lexicon') }} as hits
-    inner join sentence_keys on hits.sentence_id = sentence_keys.sentence_id
-    where {{ in_changed_stories('hits.story_id') }}
-
-),
-
-spans as (
-
-    select
-        sentence_key,
-        first_word_no,
-        last_word_no,
-        term_kind
-    from lexicon_hits
-    where term_kind in ('title', 'entity')
-
-),
-
 offsets as (
 
-    {% for k in range(max_words) -%}
+    {% for k in range(3) -%}
         select {{ k }} as word_offset {{ 'union all' if not loop.last }}
     {% endfor %}
 
@@ -89,20 +63,15 @@ offsets as (
 covered_words as (
 
     select
-        spans.sentence_key,
-        spans.first_word_no + offsets.word_offset as word_no,
-        max(case when spans.term_kind = 'title' then 1 else 0 end) as in_title,
-        max(case when spans.term_kind = 'entity' then 1 else 0 end) as in_lexicon
-    from spans
-    inner join offsets on spans.last_word_no - spans.first_word_no >= offsets.word_offset
-    group by spans.sentence_key, spans.first_word_no + offsets.word_offset
+        sentence_key,
+        word_no,
+        in_title,
+        in_lexicon
+    from {{ ref('int_name_words_covered') }}
+    where {{ in_changed_stories() }}
 
 ),
 
-{# A month name that is also a word (`May`, `June`) is a surname when it follows a name word
-    and no day or year follows it (`Theresa May said`, not `Brussels May 5`); once an article
-    has such a name, the word alone is that person too (`May told parliament`), except after a
-    word that makes it a month (`in May`). #}
 word_neighbours as (
 
     select
@@ -113,42 +82,19 @@ word_neighbours as (
         lead(words.word) over sentence_words as next_word,
         lead(words.gap) over sentence_words as next_gap,
         lead(words.word, 2) over sentence_words as next2_word,
-        lead(words.gap, 2) over sentence_words as next2_gap,
-        month_words.month_name is not null as is_month_word
+        lead(words.gap, 2) over sentence_words as next2_gap
     from words
-    left join {{ ref('month_names') }} as month_words
-        on words.word_lower = month_words.month_name and not month_words.is_abbreviation
     window sentence_words as (partition by words.sentence_key order by words.word_no)
-
-),
-
--- the words after which `May` is a month (the context of the `<mon>` date pattern)
-month_prepositions as (
-
-    select distinct word
-    from (
-        select {{ explode_columns('context_words', 'word', 'word_no') }}
-        from (
-            select {{ regex_matches('context', "'[^|]+'") }} as context_words
-            from {{ ref('relative_date_rules') }}
-            where pattern = '<mon>'
-        ) as listed
-    ) as exploded
 
 ),
 
 month_surnames as (
 
-    select distinct
-        article_key,
-        word
-    from word_neighbours
-    where
-        is_month_word
-        and is_cap
-        and prev_is_plain_cap
-        and gap = ' '
-        and not {{ regex_contains("coalesce(next_word, '')", "'^[0-9]'") }}
+    select
+        sentence_key,
+        word_no
+    from {{ ref('int_name_month_surnames_found') }}
+    where {{ in_changed_stories() }}
 
 ),
 
@@ -200,16 +146,13 @@ flagged as (
         word_neighbours.*,
         caps_words.sentence_key is not null as is_caps_line,
         coalesce(caps_words.is_written_upper, false) as is_written_upper,
-        coalesce(covered_words.in_title, 0) = 1 and gazetteer_words.word_no is null as is_title,
-        coalesce(covered_words.in_lexicon, 0) = 1 as is_lexicon,
+        coalesce(covered_words.in_title, false) and gazetteer_words.word_no is null as is_title,
+        coalesce(covered_words.in_lexicon, false) as is_lexicon,
         word_neighbours.is_cap
         and (
             not word_neighbours.is_common
-            or (
-                month_surnames.word is not null
-                and not {{ regex_contains("coalesce(word_neighbours.next_word, '')", "'^[0-9]'") }}
-                and month_prepositions.word is null
-            )
+            -- `Theresa May` (int_name_month_surnames_found)
+            or month_surnames.word_no is not null
             -- a common word that heads a name continues one (`Sky News`), never starts one
             or (
                 word_neighbours.head_type is not null
@@ -220,13 +163,14 @@ flagged as (
             or {{ beside_ampersand('word_neighbours') }}
             or gazetteer_words.word_no is not null
         )
-        and (coalesce(covered_words.in_title, 0) = 0 or gazetteer_words.word_no is not null)
+        and (not coalesce(covered_words.in_title, false) or gazetteer_words.word_no is not null)
         -- in a line all in capitals, only what the article writes as a name (int_name_caps_words_attested)
         and coalesce(caps_words.is_attested, true) as is_name_word
     from word_neighbours
     left join month_surnames
-        on word_neighbours.article_key = month_surnames.article_key and word_neighbours.word = month_surnames.word
-    left join month_prepositions on word_neighbours.prev_lower = month_prepositions.word
+        on
+            word_neighbours.sentence_key = month_surnames.sentence_key
+            and word_neighbours.word_no = month_surnames.word_no
     left join covered_words
         on
             word_neighbours.sentence_key = covered_words.sentence_key
