@@ -99,6 +99,8 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
         "TOLVAN CEMENT SENDS EXCAVATORS TO THE SLOPE\n\n"
         # a company named in full, then shortened: int_name_run_org_cues has a row to compare
         "Tolvan Cement Corp lent two excavators. Tolvan said it would keep them there until Sunday.\n\n"
+        # a month name as a surname: int_name_month_surnames_found has rows to compare
+        "Site manager Teresa May said the road was shut. May told reporters the slope was dry.\n\n"
         "A volunteer who dug through the night said the slope was still moving."
         " \u201cWe will not stop,\u201d he said.\n"
     )

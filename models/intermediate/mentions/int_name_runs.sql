@@ -121,7 +121,8 @@ typed_runs as (
             when next_role = 'place_noun' and next_gap = ' ' then 'place'
             when next_gap = ', ' and next_lower in ('a', 'an', 'the') and next2_role = 'place_noun' then 'place'
             when prev_lower = 'of' and prev2_role = 'place_noun' then 'place'
-            when prev_role = 'place_preposition' and n_words <= 3 and coalesce(next_gap, '') not in ('’', '''')
+            -- not before a possessive: `in Warhol's legacy`, `in Bruce Wayne's manor`
+            when prev_role = 'place_preposition' and n_words <= 3 and left(coalesce(next_gap, ''), 1) not in ('’', '''')
                 then 'place'
             -- a capitalised word opening a dateline (`TALLAHASSEE, Fla. -`, `BRACKWELL:`, `OSLO -`) is a place
             when {{ opens_dateline() }} then 'place'
