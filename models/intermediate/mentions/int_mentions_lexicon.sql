@@ -151,6 +151,16 @@ hits as (
 
 ),
 
+org_heads as (
+
+    select
+        sentence_id,
+        word_no
+    from words
+    where head_type = 'organization' and is_cap and gap = ' '
+
+),
+
 entity_hits as (
 
     select
@@ -199,32 +209,22 @@ final as (
     union all
 
     select
-        sentence_id,
-        article_id,
-        story_id,
-        term_kind,
-        cast(first_word_no as integer) as first_word_no,
-        cast(last_word_no as integer) as last_word_no,
-        cast(char_start as integer) as char_start,
-        cast(char_end as integer) as char_end,
-        surface,
-        entity_name,
-        entity_type,
-        alias_kind
+        hits.sentence_id,
+        hits.article_id,
+        hits.story_id,
+        hits.term_kind,
+        cast(hits.first_word_no as integer) as first_word_no,
+        cast(hits.last_word_no as integer) as last_word_no,
+        cast(hits.char_start as integer) as char_start,
+        cast(hits.char_end as integer) as char_end,
+        hits.surface,
+        hits.entity_name,
+        hits.entity_type,
+        hits.alias_kind
     from hits
-    where
-        term_kind = 'body'
-        -- a title right before an organisation's head word names the body (`the Justice Department`)
-        or (term_kind = 'title' and not exists (
-            select 1
-            from words as heads
-            where
-                heads.sentence_id = hits.sentence_id
-                and heads.word_no = hits.last_word_no + 1
-                and heads.head_type = 'organization'
-                and heads.is_cap
-                and heads.gap = ' '
-        ))
+    -- a title right before an organisation's head word names the body (`the Justice Department`)
+    left join org_heads on hits.sentence_id = org_heads.sentence_id and hits.last_word_no + 1 = org_heads.word_no
+    where hits.term_kind = 'body' or (hits.term_kind = 'title' and org_heads.sentence_id is null)
 
 )
 

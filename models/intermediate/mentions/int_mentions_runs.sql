@@ -30,7 +30,7 @@
     and (named_runs.rule_type is null or (named_runs.rule_type = 'person' and named_runs.typing_rule = 'speech_verb'))
 {%- endset %}
 {%- set story_person -%}
-    story_people.story_id is not null and named_runs.typing_rule = 'gazetteer'
+    story_people.story_id is not null and named_runs.n_words = 1 and named_runs.typing_rule = 'gazetteer'
     and named_runs.gazetteer_type = 'place' and not named_runs.is_upper
 {%- endset %}
 
@@ -107,11 +107,9 @@ runs as (
         end as typing_rule
     from named_runs
     left join org_cues on named_runs.story_id = org_cues.story_id and named_runs.surface = org_cues.surface
+    -- the keys only: a condition on one side in a join's ON makes DuckDB loop
     left join story_people
-        on
-            named_runs.story_id = story_people.story_id
-            and named_runs.n_words = 1
-            and named_runs.last_lower = story_people.last_lower
+        on named_runs.story_id = story_people.story_id and named_runs.last_lower = story_people.last_lower
 
 ),
 
