@@ -97,6 +97,13 @@ def test_committed_head_words_make_market_indices_organisations() -> None:
     assert heads["Average"] == heads["Index"] == heads["Composite"] == "organization"
 
 
+def test_committed_head_words_make_streets_places() -> None:
+    # `Wall Street` was a person by the classifier; `Wall Street Journal` stays a newspaper
+    heads = dict(zip(column("name_head_words", "word"), column("name_head_words", "entity_type"), strict=True))
+    assert heads["Street"] == heads["Avenue"] == heads["Road"] == heads["Boulevard"] == "place"
+    assert heads["Journal"] == "organization"
+
+
 def test_state_abbreviations_as_runs_write_them_leaving_out_english_words(monkeypatch: pytest.MonkeyPatch) -> None:
     def state(ap_abbr: str | None, name: str) -> types.SimpleNamespace:
         return types.SimpleNamespace(ap_abbr=ap_abbr, name=name)
