@@ -10,6 +10,7 @@ rebuild every story."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -154,6 +155,30 @@ def test_a_rule_change_rebuilds_every_story(builds, tmp_path: Path) -> None:
 PROJECT_PARTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "tests", "analyses")
 
 
+def copy_of_project(folder: Path) -> Path:
+    """A copy of the dbt project, for a test that edits its files."""
+    folder.mkdir()
+    for part in PROJECT_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, folder / part)
+        else:
+            shutil.copyfile(source, folder / part)
+    return folder
+
+
+def run_project_dbt(project: Path, db: Path, tmp_path: Path, *args: str) -> None:
+    """dbt on a copy of the project and of a warehouse, with its artefacts under tmp_path."""
+    ran = subprocess.run(
+        [str(Path(sys.executable).with_name("dbt")), *args,
+         "--project-dir", str(project), "--profiles-dir", str(project),
+         "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs")],
+        cwd=db.parent, env=dict(dbt_env(db), WAREHOUSE_PATH=db.name), capture_output=True, text=True,
+        timeout=900,
+    )  # fmt: skip
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+
+
 def edit(path: Path) -> None:
     """An edit of the file's content: a comment ending a model, a Jinja comment in a macro's body
     (the fingerprint hashes each macro's body, not its file), a seed's last row again. A blank
@@ -174,31 +199,50 @@ def test_an_edited_model_macro_or_seed_rebuilds_every_story(builds, tmp_path: Pa
     every story; a copy of the project with no edit rebuilds none. The runs share one copy, each
     edit undone before the next, so that dbt parses the copy once and then partially."""
     incremental, _, _ = builds
-    project = tmp_path / "project"
-    project.mkdir()
-    for part in PROJECT_PARTS:
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(source, project / part)
-        else:
-            shutil.copyfile(source, project / part)
+    project = copy_of_project(tmp_path / "project")
     db = copy_of(incremental, tmp_path / "warehouse")
     every_story = {"flood", "landslide", "chile_runoff", "quake"}
     for edited in (None, "models/intermediate/text/int_tokens.sql", "macros/text.sql", "seeds/cue_verbs.csv"):
         original = (project / edited).read_text() if edited else ""
         if edited:
             edit(project / edited)
-        ran = subprocess.run(
-            [str(Path(sys.executable).with_name("dbt")), "run", "--select", "int_stories_changed",
-             "--project-dir", str(project), "--profiles-dir", str(project),
-             "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs")],
-            cwd=db.parent, env=dict(dbt_env(db), WAREHOUSE_PATH=db.name), capture_output=True, text=True,
-            timeout=900,
-        )  # fmt: skip
-        assert ran.returncode == 0, ran.stdout + ran.stderr
+        run_project_dbt(project, db, tmp_path, "run", "--select", "int_stories_changed")
         assert changed_stories(db) == (every_story if edited else set()), edited
         if edited:
             (project / edited).write_text(original)
+
+
+def test_comments_are_the_descriptions_and_an_edited_one_is_written(builds, tmp_path: Path) -> None:
+    """A story table's comments are written where they differ from its yml (story_batched's
+    persist_changed_docs), not again on every run: after the incremental build they are still the
+    descriptions, and a description edited since is written by the next run of the model."""
+    incremental, _, _ = builds
+    manifest = json.loads((incremental.parent / "target" / "manifest.json").read_text())
+    with duckdb.connect(str(incremental), read_only=True) as con:
+        comments = {(t, c): text for t, c, text in con.execute(
+            "select table_name, column_name, comment from duckdb_columns() where schema_name = 'intermediate'"
+        ).fetchall()}
+    checked = 0
+    for node in manifest["nodes"].values():
+        if node["resource_type"] == "model" and node["config"]["materialized"] == "story_batched":
+            for name, column in node["columns"].items():
+                if (node["name"], name) in comments:
+                    assert comments[node["name"], name] == column["description"], (node["name"], name)
+                    checked += 1
+    assert checked > 500
+
+    project = copy_of_project(tmp_path / "project")
+    db = copy_of(incremental, tmp_path / "warehouse")
+    yml = project / "models" / "intermediate" / "text" / "_text__models.yml"
+    old = "description: The token exactly as it stands in raw_text."
+    assert old in yml.read_text()
+    yml.write_text(yml.read_text().replace(old, "description: The token as raw_text writes it."))
+    run_project_dbt(project, db, tmp_path, "run", "--select", "int_tokens")
+    with duckdb.connect(str(db), read_only=True) as con:
+        (comment,) = con.execute(
+            "select comment from duckdb_columns() where table_name = 'int_tokens' and column_name = 'token'"
+        ).fetchone()
+    assert comment == "The token as raw_text writes it."
 
 
 @pytest.mark.parametrize(("story", "tested"), [("flood", True), ("chile_runoff", False)])

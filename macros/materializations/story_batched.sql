@@ -72,7 +72,7 @@
     {% endif %}
 
     {{ run_hooks(post_hooks, inside_transaction=True) }}
-    {% do persist_docs(target_relation, model) %}
+    {% do persist_changed_docs(target_relation, model) %}
     {{ adapter.commit() }}
     {{ drop_relation_if_exists(backup_relation) }}
     {{ run_hooks(post_hooks, inside_transaction=False) }}
@@ -92,4 +92,39 @@
     from (
         {{ batch_sql }}
     ) as batch
+{%- endmacro %}
+
+{#- The model's descriptions as DuckDB comments (persist_docs), written only where the table's
+    differ: an incremental run appends to a table that has them already, and rewriting every
+    column's comment of every model cost about 1.5 s of a 1,000-article step. A table a run has
+    replaced has none, so there every comment is written. -#}
+{% macro persist_changed_docs(relation, model) -%}
+    {%- set where = "database_name = '" ~ relation.database ~ "' and schema_name = '" ~ relation.schema
+        ~ "' and table_name = '" ~ relation.identifier ~ "'" -%}
+    {%- set persisted = run_query(
+        "select '' as column_name, comment from duckdb_tables() where " ~ where
+        ~ " union all select column_name, comment from duckdb_columns() where " ~ where
+    ) -%}
+    {%- set current = {} -%}
+    {%- for row in persisted.rows -%}
+        {%- do current.update({row[0]: row[1] or ''}) -%}
+    {%- endfor -%}
+    {%- set statements = [] -%}
+    {%- if config.persist_relation_docs() and model.description and current.get('') != model.description -%}
+        {%- do statements.append(alter_relation_comment(relation, model.description)) -%}
+    {%- endif -%}
+    {%- if config.persist_column_docs() -%}
+        {%- set changed = {} -%}
+        {%- for name, column in model.columns.items() -%}
+            {%- if name in current and current[name] != (column.description or '') -%}
+                {%- do changed.update({name: column}) -%}
+            {%- endif -%}
+        {%- endfor -%}
+        {%- if changed -%}
+            {%- do statements.append(alter_column_comment(relation, changed)) -%}
+        {%- endif -%}
+    {%- endif -%}
+    {%- if statements -%}
+        {%- do run_query(statements | join('\n')) -%}
+    {%- endif -%}
 {%- endmacro %}
