@@ -10,11 +10,12 @@
 
 with
 
+-- every word, for a month word's neighbours; only month words need their article and story
 words as (
 
     select
         sentence_key,
-        {{ stable_key('article_id') }} as article_key,
+        article_id,
         story_id,
         word_no,
         word,
@@ -31,7 +32,7 @@ month_words as (
 
     select
         words.sentence_key,
-        words.article_key,
+        {{ stable_key('words.article_id') }} as article_key,
         words.story_id,
         words.word_no,
         words.word,
