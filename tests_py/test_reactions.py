@@ -234,6 +234,15 @@ CASE_EXPECTED = [
     # a noun phrase set off by a comma before a clause opens the clause a coordinated cue shares
     ("case_noun_phrase_then_clause.txt", "proud of the vote", "senator", None, "said", None, None),
     ("case_noun_phrase_then_clause.txt", "stay open for now", "company", None, "said", None, None),
+    # an aside without a noun phrase of its own between the name and its cue after the quote
+    ("case_aside_and_quoted_as.txt", "It has been a long week", "Tarkenn", None, "said", None,
+     "Tarkenn, now the town's mayor, said"),
+    ("case_aside_and_quoted_as.txt", "The repairs are absolutely", "Velasquo", None, "told", None, None),
+    # `quoted X as saying`: X speaks, not the one quoting; `X was quoted as saying`: X
+    ("case_aside_and_quoted_as.txt", "We will rebuild every bridge", "Ilse Marrow", None, "saying", None,
+     "the radio station quoted Ilse Marrow as saying"),
+    ("case_aside_and_quoted_as.txt", "Nobody should drive", "Dario Kell", None, "saying", None,
+     "Dario Kell was quoted as saying"),
 ]
 
 

@@ -2,7 +2,10 @@
     first cue of the first clause (`the statement said`, `said Miller`), or a cue two segments on
     after a noun phrase and a name in apposition (`the ministry's spokesman, Shu Jueting, told`);
     for a quote inside its sentence, also a later cue with its own subject (`… to the tariffs,
-    Commission President X said on Tuesday`). Its own model because it reads only the after
+    Commission President X said on Tuesday`); a cue two or three segments on after a noun phrase
+    and an aside that holds no noun phrase of its own (`Woolmer, now the team's coach, said`,
+    `Zieleniec, who is also deputy premier, told`); and `quoted X as saying` (X speaks) or `X was
+    quoted as saying`, whose participle follows the phrase that names the speaker. Its own model because it reads only the after
     window and nothing of what the before window offers; int_quote_subjects_found puts it beside
     those as its after_* columns. -#}
 
@@ -44,27 +47,89 @@ after_tokens as (
 
 ),
 
+-- `quoted` and `as`, the words before a participle cue that make `quoted X as saying`
+as_words as (
+
+    select
+        quote_key,
+        tok_no
+    from {{ ref('int_quote_window_tokens') }}
+    where {{ in_changed_stories() }} and side = 'after' and lower(trim(tok)) = 'as'
+
+),
+
+quoted_words as (
+
+    select
+        quote_key,
+        tok_no
+    from {{ ref('int_quote_window_tokens') }}
+    where {{ in_changed_stories() }} and side = 'after' and lower(trim(tok)) = 'quoted'
+
+),
+
+-- the `as` of `quoted X as` and `X was quoted as`, and which of the two it is
+quoted_as as (
+
+    select
+        as_words.quote_key,
+        as_words.tok_no,
+        bool_or(quoted_words.tok_no = as_words.tok_no - 1) as is_passive
+    from as_words
+    inner join quoted_words
+        on as_words.quote_key = quoted_words.quote_key and as_words.tok_no > quoted_words.tok_no
+    group by as_words.quote_key, as_words.tok_no
+
+),
+
+pronouns as (
+
+    select word from {{ ref('reaction_function_words') }}
+    where role = 'pronoun'
+
+),
+
+after_noun_phrases as (
+
+    select
+        quote_key,
+        seg
+    from after_phrases
+    where phrase_words > 0
+
+),
+
+after_firsts as (
+
+    select
+        quote_key,
+        min(seg) as first_seg
+    from after_tokens
+    group by quote_key
+
+),
+
 after_first_clause as (
 
-    -- the first segment after the quote, and whether it is a plain noun phrase that a name in
-    -- apposition may follow
+    -- the first segment after the quote, whether it is a plain noun phrase that a name in
+    -- apposition may follow, and the next segment after it that holds a noun phrase
     select
-        firsts.quote_key,
-        firsts.first_seg,
-        first_phrase.phrase as first_phrase,
-        first_phrase.phrase_start as first_phrase_start,
-        not first_phrase.is_cut and first_phrase.phrase_words between 1 and 10 as is_noun_phrase
-    from (
-        select
-            quote_key,
-            min(seg) as first_seg
-        from after_tokens
-        group by quote_key
-    ) as firsts
+        after_firsts.quote_key,
+        after_firsts.first_seg,
+        any_value(first_phrase.phrase) as first_phrase,
+        any_value(first_phrase.phrase_start) as first_phrase_start,
+        any_value(not first_phrase.is_cut and first_phrase.phrase_words between 1 and 10) as is_noun_phrase,
+        min(later_phrases.seg) as second_phrase_seg
+    from after_firsts
     left join after_phrases as first_phrase
         on
-            firsts.quote_key = first_phrase.quote_key
-            and firsts.first_seg = first_phrase.seg
+            after_firsts.quote_key = first_phrase.quote_key
+            and after_firsts.first_seg = first_phrase.seg
+    left join after_noun_phrases as later_phrases
+        on
+            after_firsts.quote_key = later_phrases.quote_key
+            and after_firsts.first_seg < later_phrases.seg
+    group by after_firsts.quote_key, after_firsts.first_seg
 
 ),
 
@@ -76,19 +141,42 @@ after_side as (
         after_first_clause.first_phrase,
         after_first_clause.first_phrase_start,
         coalesce(cue_tokens.subject_words, 0) = 0
-        and cue_tokens.seg = after_first_clause.first_seg + 2
         and after_first_clause.is_noun_phrase
-        and cue_tokens.previous_words between 1 and 10 as is_apposed,
+        and (
+            (cue_tokens.seg = after_first_clause.first_seg + 2 and cue_tokens.previous_words between 1 and 10)
+            -- an aside without a noun phrase of its own: `Woolmer, now the team's coach, said`,
+            -- `Zieleniec, who is also deputy premier, told`
+            or (
+                cue_tokens.seg between after_first_clause.first_seg + 2 and after_first_clause.first_seg + 3
+                and coalesce(after_first_clause.second_phrase_seg > cue_tokens.seg, true)
+            )
+        ) as is_apposed,
         -- the segment between is a name (`the ministry's spokesman, Shu Jueting, told`), not a
         -- clause on the noun phrase (`a detective, speaking on condition of anonymity, said`)
-        {{ regex_contains('cue_tokens.previous_phrase', "'^\\p{Lu}'") }} as is_apposed_name,
+        coalesce({{ regex_contains('cue_tokens.previous_phrase', "'^\\p{Lu}'") }}, false) as is_apposed_name,
         not quotes.starts_sentence
         and cue_tokens.cue_form = 'finite'
-        and cue_tokens.subject_words between 1 and 10 as is_trailing
+        and cue_tokens.subject_words between 1 and 10 as is_trailing,
+        -- `quoted X as saying` (X, the end of the phrase before) or `X was quoted as saying` (the phrase)
+        case
+            when
+                cue_tokens.cue_form = 'participle' and coalesce(cue_tokens.subject_words, 0) = 0
+                and cue_tokens.seg = after_first_clause.first_seg + 1 and quoted_as.tok_no is not null
+                then
+                    case
+                        when quoted_as.is_passive then cue_tokens.previous_phrase
+                        else {{ regex_extract('cue_tokens.previous_phrase', "'(?:^|\\s)quoted\\s+(\\p{Lu}.*)$'", 1) }}
+                    end
+        end as quoted_speaker,
+        quoted_pronouns.word is not null as quoted_is_pronoun
     from cue_tokens
     inner join quotes on cue_tokens.quote_key = quotes.quote_key
     left join after_first_clause
         on cue_tokens.quote_key = after_first_clause.quote_key
+    left join quoted_as
+        on cue_tokens.quote_key = quoted_as.quote_key and cue_tokens.tok_no = quoted_as.tok_no + 1
+    left join pronouns as quoted_pronouns
+        on quoted_as.is_passive and lower(cue_tokens.previous_phrase) = quoted_pronouns.word
 
 ),
 
@@ -100,12 +188,14 @@ final as (
         {{ arg_min_by('cue', 'tok_no') }} as cue,
         {{ arg_min_by('cue_stance', 'tok_no') }} as cue_stance,
         {{ arg_min_by(
-            "case when subject_words between 1 and 10 then subject when is_apposed and is_apposed_name then previous_phrase "
+            "case when quoted_speaker is not null then quoted_speaker "
+            ~ "when subject_words between 1 and 10 then subject when is_apposed and is_apposed_name then previous_phrase "
             ~ "when is_apposed then first_phrase when object_words between 1 and 8 then object_phrase end",
             'tok_no'
         ) }} as speaker_phrase,
         {{ arg_min_by(
-            "case when subject_words between 1 and 10 then subject_start when is_apposed and is_apposed_name "
+            "case when quoted_speaker is not null then previous_start + length(previous_phrase) - length(quoted_speaker) "
+            ~ "when subject_words between 1 and 10 then subject_start when is_apposed and is_apposed_name "
             ~ "then previous_start when is_apposed then first_phrase_start "
             ~ "when object_words between 1 and 8 then object_start end",
             'tok_no'
@@ -123,17 +213,27 @@ final as (
             'tok_no'
         ) }} as apposition_start,
         {{ arg_min_by(
-            "case when subject_words between 1 and 10 then subject_start when is_apposed then first_phrase_start "
+            "case when quoted_speaker is not null then previous_start "
+            ~ "when subject_words between 1 and 10 then subject_start when is_apposed then first_phrase_start "
             ~ "else cue_start end",
             'tok_no'
         ) }} as attribution_start,
         {{ arg_min_by(
-            "case when subject_words between 1 and 10 or is_apposed then cue_end else object_end end", 'tok_no'
+            "case when quoted_speaker is not null or subject_words between 1 and 10 or is_apposed then cue_end "
+            ~ "else object_end end",
+            'tok_no'
         ) }} as attribution_end,
-        {{ arg_min_by('coalesce(subject_is_pronoun, false)', 'tok_no') }} as is_pronoun,
-        {{ arg_min_by('case when subject_is_pronoun then lower(subject) end', 'tok_no') }} as pronoun
+        {{ arg_min_by(
+            'case when quoted_speaker is not null then quoted_is_pronoun else coalesce(subject_is_pronoun, false) end',
+            'tok_no'
+        ) }} as is_pronoun,
+        {{ arg_min_by(
+            "case when quoted_is_pronoun then lower(quoted_speaker) when quoted_speaker is null and subject_is_pronoun "
+            ~ "then lower(subject) end",
+            'tok_no'
+        ) }} as pronoun
     from after_side
-    where seg <= coalesce(first_seg, seg) or is_apposed or is_trailing
+    where seg <= coalesce(first_seg, seg) or is_apposed or is_trailing or quoted_speaker is not null
     group by quote_key, story_id
 
 )
