@@ -243,6 +243,12 @@ CASE_EXPECTED = [
      "the radio station quoted Ilse Marrow as saying"),
     ("case_aside_and_quoted_as.txt", "Nobody should drive", "Dario Kell", None, "saying", None,
      "Dario Kell was quoted as saying"),
+    # a cue that opens its sentence is followed by the one who speaks
+    ("case_aside_and_quoted_as.txt", "The water came faster", "Anna Berg", None, "Says", None, None),
+    ("case_aside_and_quoted_as.txt", "We are checking every levee", "Tomas Hale", None, "Replied", None, None),
+    # reporting verbs of crowds and retorts
+    ("case_aside_and_quoted_as.txt", "Open the gates", "marchers", None, "chanted", None, "the marchers chanted"),
+    ("case_aside_and_quoted_as.txt", "for another fifty years", "Velasquo", None, "countered", None, None),
 ]
 
 

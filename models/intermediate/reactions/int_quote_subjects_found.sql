@@ -2,7 +2,8 @@
       - before the quote: the subject of the last finite cue that has a noun-phrase subject
         (participles such as `calling`, and cues after `and`, share the subject of the main
         verb, but a participle in an absolute construction has its own: `with Boswell stating:`;
-        a passive subject did not speak), a pronoun subject, the object of `according to`;
+        a passive subject did not speak), a pronoun subject, the object of `according to` or of a
+        cue that opens its sentence (`Says Anna Berg, an analyst:`);
       - the nearest noun phrase of the sentence before its first cue that is not a clause (`Both
         sides, in a joint statement, agreed`), with the phrase before it as an apposition
         (`Peru's deputy minister, Luis Carrasco, said`);
@@ -59,7 +60,13 @@ before_side as (
         and subject_words between 1 and 10
         and not subject_is_passive as has_subject,
         coalesce(subject_is_pronoun, false) as is_pronoun,
-        cue_form = 'preposition' and object_words between 1 and 8 as is_preposition,
+        -- `According to the UN,`, and a cue that opens its sentence before the one who speaks
+        -- (`Says Anna Berg, an analyst at Kestrel Bank:`, `Replied spokesman Tom Hale,`)
+        (
+            cue_form = 'preposition'
+            or (cue_form = 'finite' and coalesce(subject_words, 0) = 0 and {{ regex_contains('cue', "'^\\p{Lu}'") }})
+        )
+        and object_words between 1 and 8 as is_preposition,
         {{ regex_contains('subject', "'\\p{Lu}'") }} as is_named_subject
     from cue_tokens
 
