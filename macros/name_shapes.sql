@@ -13,6 +13,19 @@
     {{ regex_contains(expr, sql_regex(romanised_name_re())) }}
 {%- endmacro %}
 
+{#- One word with a capital inside it after three or more lower-case letters: how companies write
+    a merged or coined name (`DaimlerChrysler`, `GlaxoSmithKline`, `BlackRock`, `JetBlue`).
+    Surnames with a capital inside start with a short particle instead (`McCain`, `MacArthur`,
+    `DeSantis`, `LaGuardia`, `DiCaprio`, `VanDyke`), which the three letters and the `Mac` check
+    leave out. -#}
+{% macro intercapped_re() -%}
+    ^\p{Lu}\p{Ll}{2,}\p{Lu}\p{Ll}+$
+{%- endmacro %}
+
+{% macro is_intercapped(expr) -%}
+    ({{ regex_contains(expr, sql_regex(intercapped_re())) }} and {{ expr }} not like 'Mac%')
+{%- endmacro %}
+
 {#- Two name words right after a name's possessive (`Tarvo Party's Ilse Rand`, `Labour's Shadow
     Home`): the person the party, company or country has, not all capitals (`Acme's IT`) and no
     hyphen (`Acme's Anti-Fraud`). Reads the columns of int_name_runs. -#}
@@ -77,11 +90,12 @@
     ('st', 'mt', 'ft')
 {%- endmacro %}
 
-{#- A lower-case noun, then `of` or `for` and maybe `the`, at the end of the text before a run
-    (`chairman of the `, `spokesman for `): group 1 the noun, group 2 the preposition.
+{#- A noun in lower case (or capitalised, opening a sentence), then `of`, `for` or `at` and maybe
+    `the`, at the end of the text before a run (`chairman of the `, `spokesman for `, `Analysts
+    at `): group 1 the noun, group 2 the preposition.
     int_name_run_spans looks the noun up among the role nouns. -#}
 {% macro role_of_re() -%}
-    (?:^|[^\p{L}])(\p{Ll}+) (of|for) (?:the )?$
+    (?:^|[^\p{L}])(\p{Lu}?\p{Ll}+) (of|for|at) (?:the )?$
 {%- endmacro %}
 
 {#- A word that can stand either side of a firm's ampersand (`Standard & Poor's`, `Marks &

@@ -7,8 +7,9 @@
     parenthesis of a bracketed word (`(Carla) Fuentes`, whose span then opens at the parenthesis,
     but not `(Gulf Press) -`), or the full stop after an initial (`J. Smith`) or after an
     abbreviation that opens a name (`St. Louis`, `Mt. Everest`: name_abbreviations(); not before
-    a head word, `Elm St. Police`). A run of particles alone is no run. The role noun before `of` or `for` (the) that the run follows is
-    its role_noun (`chairman of the Tarvo Red Circle`). -#}
+    a head word, `Elm St. Police`). A run of particles alone is no run. The role noun before `of`, `for` or `at` (the) that the
+    run follows is its role_noun (`chairman of the Tarvo Red Circle`, `an analyst at Kestrel
+    Lynch`), the preposition its role_preposition. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -188,6 +189,16 @@ role_nouns as (
 
     union
 
+    -- where anyone with a title works, third parties too (`an analyst at`, `economists at`); not
+    -- where a body sits (`headquarters at`)
+    select
+        noun as word,
+        'at' as preposition
+    from {{ ref('speaker_nouns') }}
+    where role = 'title'
+
+    union
+
     select
         context_words.word,
         prepositions.preposition
@@ -201,10 +212,17 @@ roled as (
 
     select
         run_texts.*,
-        role_nouns.word as role_noun
+        role_nouns.word as role_noun,
+        role_nouns.preposition as role_preposition
     from run_texts
     left join role_nouns
-        on run_texts.before_noun = role_nouns.word and run_texts.before_preposition = role_nouns.preposition
+        on
+            -- capitalised only opening a sentence, and then only before `at` (`Analysts at`): a
+            -- capitalised title before `of` is part of a name (`Governor of Washington`)
+            role_nouns.word = case
+                when run_texts.before_preposition = 'at' then lower(run_texts.before_noun) else run_texts.before_noun
+            end
+            and run_texts.before_preposition = role_nouns.preposition
 
 ),
 
@@ -236,6 +254,7 @@ final as (
         next_lower,
         next2_is_title,
         role_noun,
+        role_preposition,
         cast(char_start as integer) as char_start,
         cast(char_end as integer) as char_end,
         {{ name_run_id('article_id', 'char_start', 'char_end') }} as run_id,

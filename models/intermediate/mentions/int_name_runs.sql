@@ -1,29 +1,7 @@
 
 {#- Runs of name words (int_name_run_spans): one row per run, with its context and the type the
-    hand rules give it, or NULL. The rules, first match wins: all words in the lexicon ->
-    covered (int_mentions_lexicon has it); a pattern of name_patterns; a legal suffix at the end
-    (`Acme Holdings Ltd`) -> organisation; a whole name of name_gazetteer, but a lone place
-    after a title is a person (`President Bush`); a head word (Ministry
-    -> organisation, Summit -> event, River -> place); two names an ampersand joins (`Marks &
-    Spencer`) -> organisation; after a title -> person; the shape of a
-    romanised name (`Leung Kwok-hung`) -> person; after an organisation noun (`the insurer
-    Allianz`) -> organisation; before a member or organisation noun, or after `members of`
-    (`Tarvo officials`) -> organisation; an acronym that speaks -> organisation; before or after
-    a speech verb -> person; an apposition (`X, a spokeswoman`, `X, who`) -> person; place nouns
-    and prepositions -> place; a dateline (an all-capitals first word before a comma, a colon or a dash,
-    or up to three before a comma or a wire date's year: `DES MOINES 1996-12-06`) -> place; an acronym -> organisation; a first word
-    that is a given name -> person; two words after a name's possessive (`Tarvo Party's Ilse
-    Rand`) -> person; led by an acronym (`TVC Global`, `TVC T-shirts`) -> organisation. A run
-    is supported by its story when the story's running text (not a heading, not a sentence's
-    first word) has the same word or run:
-    int_mentions_runs keeps a heading's run or a sentence's lone first word only then, or when a
-    rule types it. A lone word no rule types is an organisation when a person follows its
-    possessive (`Velmar's Ilse Rand`), or when it closes an organisation the rules typed in the
-    story after `of`: that organisation's short name (`Tarvism` of `the Church of Tarvism`); and
-    it takes the type of a whole gazetteer name, or of any rule's organisation, before it that
-    `and` or `or` joins it to (`Volkswagen and Fiat declined`, `the Sierra Club and Greenpeace`),
-    also where only a speech verb made it a person. A run after a role noun and `of` that a speech verb or an
-    apposition made a person is an organisation (`chairman of the Philippine Red Cross, said`). -#}
+    hand rules give it, or NULL. The rules, first match wins, are listed in int_name_runs.yml; the
+    CASE below is their order, and each later CTE says why its rule overrides a guess. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -38,6 +16,15 @@
     name); a run no rule types stays for the story (a place's `president of Lombardy`) -#}
 {%- set role_holder_speaker -%}
     typed_runs.role_noun is not null and typed_runs.run_type = 'person' and typed_runs.typing_rule in ('speech_verb', 'context')
+{%- endset %}
+
+{#- a run after a title and `at` is where its holder works (`an analyst at Merrill Lynch`, `a
+    professor at Georgetown`): an organisation, over a guess that made it a person or none -#}
+{%- set workplace -%}
+    typed_runs.role_preposition = 'at' and (
+        typed_runs.run_type is null
+        or (typed_runs.run_type = 'person' and typed_runs.typing_rule in ('given_name', 'speech_verb', 'context'))
+    )
 {%- endset %}
 
 with
@@ -104,6 +91,7 @@ typed_runs as (
             when n_words >= 2 and surface like '% & %' then 'organization'
             when {{ is_titled() }} then 'person'
             when {{ is_romanised_name('surface') }} then 'person'
+            when n_words = 1 and {{ is_intercapped('surface') }} then 'organization'
             -- `the industry group Eurofer said`, `ING said`: a body speaks, not a person
             when prev_role = 'org_noun' and first_gap = ' ' then 'organization'
             -- what people belong to or speak for: `Tarvo officials`, `the Tarvo group`, `members of Tarvo`
@@ -141,6 +129,7 @@ typed_runs as (
             when n_words >= 2 and surface like '% & %' then 'ampersand'
             when {{ is_titled() }} then 'title'
             when {{ is_romanised_name('surface') }} then 'name_shape'
+            when n_words = 1 and {{ is_intercapped('surface') }} then 'intercap'
             when prev_role = 'org_noun' and first_gap = ' ' then 'org_noun'
             when next_role in ('org_member', 'org_noun', 'org_leader') and next_gap = ' ' then 'org_member'
             when {{ is_member_of() }} then 'org_member'
@@ -168,18 +157,24 @@ coordinated as (
     select
         run_id,
         case
-            when is_joined and prev_gazetteer_type is not null then prev_gazetteer_type
-            when is_joined and prev_run_type = 'organization' then prev_run_type
+            -- a given name may be a listed company's (`General Motors and Ford`), not a place's, nor
+            -- that of any body a rule typed (`Leung Yiu-chung of NWSC and James To`)
+            when
+                is_joined and prev_gazetteer_type is not null
+                and (not is_given or prev_gazetteer_type = 'organization')
+                then prev_gazetteer_type
+            when is_joined and not is_given and prev_run_type = 'organization' then prev_run_type
         end as coordinated_type
     from (
         select
             run_id,
             coalesce(
-                n_words = 1 and length(surface) >= 3 and not is_upper and not coalesce(first_is_given, false)
+                n_words = 1 and length(surface) >= 3 and not is_upper
                 and prev_lower in ('and', 'or')
                 and lag(char_end) over sentence_runs + length(prev_lower) + 2 = char_start,
                 false
             ) as is_joined,
+            coalesce(first_is_given, false) as is_given,
             lag(gazetteer_type) over sentence_runs as prev_gazetteer_type,
             lag(run_type) over sentence_runs as prev_run_type
         from typed_runs
@@ -274,6 +269,7 @@ final as (
             -- `Lufthansa and Ryanair said`: the listed company types the word, not the speech verb
             when {{ coordinated_speaker }} then 'coordination'
             when {{ role_holder_speaker }} then 'role_noun'
+            when {{ workplace }} then 'workplace'
             when typed_runs.run_type is not null then typed_runs.typing_rule
             when person_owners.run_id is not null then 'person_owner'
             when story_org_words.last_lower is not null then 'story_org'
@@ -283,6 +279,7 @@ final as (
         case
             when {{ coordinated_speaker }} then coordinated.coordinated_type
             when {{ role_holder_speaker }} then 'organization'
+            when {{ workplace }} then 'organization'
             when typed_runs.run_type is not null then typed_runs.run_type
             when person_owners.run_id is not null or story_org_words.last_lower is not null then 'organization'
             else coordinated.coordinated_type
