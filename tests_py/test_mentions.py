@@ -5,8 +5,10 @@ tests_py/fixtures/mentions/ holds five stories, one folder each: `water_accord` 
 Kenya and Ethiopia sign a water accord), `chile_runoff` (one article: a Chilean run-off),
 `harbour_strike` (one article of rule cases: demonyms, titles, country bodies, month surnames,
 sentence openers, organisation nouns, acronyms, gazetteers, hyphenated names), `tarvo_dispute`
-(context cues of organisations, name shapes) and `rover_mission` (an abbreviation opening a
-place, a head word after a given name, role nouns and coordination beside a speech verb).
+(context cues of organisations, name shapes), `rover_mission` (an abbreviation opening a
+place, a head word after a given name, role nouns and coordination beside a speech verb) and
+`market_report` (company news: a workplace after `at`, a coined company name, a given name listed
+beside a company, a caucus).
 Every name in them is made up or differs from the sample, so these assertions test general
 rules (titles, head words, demonyms, surname resolution within a story), not the sample's lexicon.
 """
@@ -253,3 +255,18 @@ def test_abbreviated_places_role_nouns_head_words_and_coordination(mentions: lis
         ("Kelmora", "organization"),  # `the Orvane Rowing Club and Kelmora said`
     } <= typed
     assert not {surface for surface, _ in typed} & {"St", "Louis"}
+
+
+def test_company_news_workplaces_coined_names_listed_companies_and_caucuses(mentions: list[dict]) -> None:
+    rows = of_file(mentions, "carmakers_close.txt")
+    found = entities(rows)
+    # `Analysts at Kestrel Lynch`: where analysts work, though `Kestrel` could open a person's name
+    assert ("Kestrel Lynch", "organization") in found
+    # one word with a capital inside is a coined company name, not a person
+    assert ("OrvaneTech", "organization") in found
+    # `Toyota and Ford`: a given name listed beside a company is a company, in every mention
+    fords = [r["entity_type"] for r in rows if r["surface"] == "Ford"]
+    assert fords == ["organization", "organization"]
+    assert ("Harbour Caucus", "organization") in found
+    assert ("Mara Olsen", "person") in found
+
