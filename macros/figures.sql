@@ -249,3 +249,10 @@
     and {{ run }}.prefix_unit is null and {{ run }}.stated_modifier is null
     and {{ run }}.first_digit_value between 1 and 119)
 {%- endmacro %}
+
+{#- The last `N years after` / `N decades since` of the text before a figure, lower case, with no
+    `;` after it: group 1 the word before the count (to tell `for 10 years after` apart), group 2
+    the count (digits or a word), group 3 the unit. -#}
+{% macro elapsed_before_re() -%}
+    (?:^|[^\pL])(?:(\pL+)\s+)?(\d+|\pL+)\s+(years?|decades?)\s+(?:after|since)\s[^;]*$
+{%- endmacro %}

@@ -244,6 +244,24 @@ def test_quake_outlets_agree(invented) -> None:
     assert claims["health workers|Chile|deploy"] == ("consistent", 24, 2)
 
 
+def test_a_toll_years_before_is_another_claim(invented) -> None:
+    # `seven years after a blaze ... killed 72 people`, in a story published on 2025-01-15: the 72
+    # are the toll of 2018, not the fire's own; the 11 taken to hospital are injured, the seven
+    # storeys of the block join no claim
+    keys = dict(rows(
+        invented.db,
+        "select number_text, claim_key from marts.fct_figures "
+        "where story_id = 'rules_compound_measures_predicates_and_elapsed_years' "
+        "and number_text in ('72', '11', 'Three')",
+    ))
+    assert keys == {"72": "people|kill|2018", "11": "people|injure", "Three": "people|kill"}
+    assert rows(
+        invented.db,
+        "select claim_key from marts.fct_figures "
+        "where story_id = 'rules_compound_measures_predicates_and_elapsed_years' and surface like 'seven-storey%'",
+    ) == [(None,)]
+
+
 @pytest.mark.parametrize("case", RULE_CASES, ids=[c["name"] for c in RULE_CASES])
 def test_figure_rules(invented, case: dict) -> None:
     """The figures of the case's article, on the columns the expected rows name (in any order)."""

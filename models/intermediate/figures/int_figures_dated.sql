@@ -8,8 +8,12 @@
     The story's first publication, not the article's own, is the reference, so that a later
     article that dates the story's own event (`the flood of May 10 killed 45`) keeps it in the
     story's claim. A date across a clause break (`The 2009 quake killed 300 people, and a tremor
-    in 1987 left 1,200 dead`) is farther than any date in the figure's own clause. One row per
-    figure; time_frame NULL for the story's own time. -#}
+    in 1987 left 1,200 dead`) is farther than any date in the figure's own clause. With no such
+    date, a figure after `N years (or decades) after` or `since` in its sentence is about the time
+    that many years before the story (`The fire comes seven years after the Grenfell blaze killed
+    72 people`: the year, or `7 years before` when the story has no date); not after `for`, `to`,
+    `within` and the like, which make the span a length (`jailed for 10 years after killing three
+    people`). One row per figure; time_frame NULL for the story's own time. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -133,14 +137,68 @@ time_frames as (
 
 ),
 
+-- `seven years after` / `two decades since` before the figure in its sentence: the count, its
+-- unit and the word before it
+elapsed_phrases as (
+
+    select
+        figures.figure_id,
+        figures.story_id,
+        {{ regex_extract('before_figure', sql_regex(elapsed_before_re()), 1) }} as word_before,
+        {{ regex_extract('before_figure', sql_regex(elapsed_before_re()), 2) }} as count_text,
+        {{ regex_extract('before_figure', sql_regex(elapsed_before_re()), 3) }} as unit
+    from (
+        select
+            figures.figure_id,
+            figures.story_id,
+            lower(substr(sentences.sentence_text, 1, figures.char_start - sentences.sentence_start)) as before_figure
+        from figures
+        inner join sentences on figures.sentence_id = sentences.sentence_id
+    ) as figures
+    where {{ regex_contains('before_figure', sql_regex(elapsed_before_re())) }}
+
+),
+
+elapsed_frames as (
+
+    select
+        elapsed.figure_id,
+        coalesce(
+            cast(
+                cast(
+                    extract(year from story_starts.story_from)
+                    - coalesce(try_cast(elapsed.count_text as integer), number_words.value)
+                    * case when elapsed.unit like 'decade%' then 10 else 1 end
+                    as integer
+                ) as varchar
+            ),
+            cast(
+                cast(
+                    coalesce(try_cast(elapsed.count_text as integer), number_words.value)
+                    * case when elapsed.unit like 'decade%' then 10 else 1 end
+                    as integer
+                ) as varchar
+            ) || ' years before'
+        ) as time_frame
+    from elapsed_phrases as elapsed
+    left join story_starts on elapsed.story_id = story_starts.story_id
+    left join {{ ref('number_words') }} as number_words
+        on elapsed.count_text = number_words.word and number_words.kind = 'cardinal'
+    where
+        coalesce(elapsed.word_before, '') not in ('for', 'to', 'within', 'over', 'than', 'about', 'of', 'in', 'up')
+        and coalesce(try_cast(elapsed.count_text as integer), number_words.value) is not null
+
+),
+
 final as (
 
     select
         figures.figure_id,
         figures.story_id,
-        time_frames.time_frame
+        coalesce(time_frames.time_frame, elapsed_frames.time_frame) as time_frame
     from figures
     left join time_frames on figures.figure_id = time_frames.figure_id
+    left join elapsed_frames on figures.figure_id = elapsed_frames.figure_id
 
 )
 

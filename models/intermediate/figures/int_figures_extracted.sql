@@ -55,6 +55,8 @@ range_pairs as (
             and high.char_start - low.char_end <= 9
     where
         low.qualifier = 'exact' and high.qualifier = 'exact' and low.modifier is null
+        -- `87-store Weisfield's raises its presence to 450 stores` states no range
+        and not coalesce(low.is_compound_measure, false)
         and (low.counted_class is null and low.counted_head is null or low.is_elliptical)
         and (low.unit is null or low.unit = high.unit)
         and low.value < high.value

@@ -106,6 +106,14 @@ judged as (
                 and located.n_parts = 1 and located.base_value <= 3
                 then 'known group'
         end as not_a_figure,
+        {# `a seven-storey block`, `a 12-member jury`, `a three-day festival`: a number joined by a
+            hyphen to a word before a noun measures that noun; it counts nothing, so it names no
+            counted phrase and no action (a unit found after it keeps its claim: `a 10-mile
+            stretch`; a share keeps its base: `two-thirds of`). #}
+        located.unit is null and located.fraction is null
+        and coalesce({{ regex_contains(
+            "substr(located.sentence_text, located.run_end_offset + 1, 40)", "'^[-‑–]\\p{Ll}+\\s+\\p{L}'"
+        ) }}, false) as is_compound_measure,
         {# `12 more bodies`, `another 20`: an addition to a count, not the count itself. #}
         increment_before.word is not null or increment_after.word is not null as is_increment,
         {# `three of the wounded`, `two of them`, `nine of those arrested`, `killed eight people,
@@ -175,8 +183,9 @@ found as (
         is_elliptical,
         is_increment,
         is_subset,
+        is_compound_measure,
         subject,
-        action_class,
+        case when not is_compound_measure then action_class end as action_class,
         article_id || ':' || cast(sentence_start + surface_start_offset as varchar) as figure_id,
         cast(sentence_start + surface_start_offset as integer) as char_start,
         cast(sentence_start + surface_end_offset as integer) as char_end,
@@ -188,13 +197,16 @@ found as (
         cast(case when unit = 'percent' then least(coalesce(high_bound, 100), 100) else high_bound end as double)
             as value_high,
         case
+            when is_compound_measure then null
             when is_elliptical
                 then substr(sentence_text, preceding_start_offset + 1, preceding_end_offset - preceding_start_offset)
             when phrase_end_offset > phrase_start_offset
                 then substr(sentence_text, phrase_start_offset + 1, phrase_end_offset - phrase_start_offset)
         end as counted_phrase,
-        case when is_elliptical then preceding_class else noun_class end as counted_class,
-        case when noun_class is null and not is_elliptical then plain_head end as counted_head,
+        case when is_compound_measure then null when is_elliptical then preceding_class else noun_class end
+            as counted_class,
+        case when noun_class is null and not is_elliptical and not is_compound_measure then plain_head end
+            as counted_head,
         sentence_text,
         sentence_start
     from bounded

@@ -69,6 +69,18 @@ coordinators as (
 
 ),
 
+-- what may stand between a count and its own action: `11 were taken to hospital`
+predicate_fillers as (
+
+    select
+        tokens.sentence_key,
+        tokens.pos
+    from tokens
+    inner join {{ ref('figure_context_words') }} as words
+        on tokens.lw = lower(words.word) and words.role = 'predicate_filler'
+
+),
+
 determiners as (
 
     select lower(word) as word
@@ -172,12 +184,21 @@ action_gaps as (
         candidates.run_no,
         candidates.match_start,
         candidates.n_words,
-        count(coordinators.pos) > 0 as has_coordinator
+        count(distinct coordinators.pos) > 0 as has_coordinator,
+        -- an action after the figure with nothing but auxiliaries and the like between is the
+        -- figure's own predicate (`Three died and 11 were taken to hospital`: 11 were injured)
+        not any_value(candidates.is_before)
+        and count(distinct fillers.pos) = greatest(any_value(candidates.gap_to) - any_value(candidates.gap_from) + 1, 0)
+            as is_predicate
     from action_candidates as candidates
     left join coordinators
         on
             candidates.sentence_key = coordinators.sentence_key
             and coordinators.pos between candidates.gap_from and candidates.gap_to
+    left join predicate_fillers as fillers
+        on
+            candidates.sentence_key = fillers.sentence_key
+            and fillers.pos between candidates.gap_from and candidates.gap_to
     group by candidates.sentence_key, candidates.run_no, candidates.match_start, candidates.n_words
 
 ),
@@ -192,6 +213,7 @@ actions as (
             partition by candidates.sentence_key, candidates.run_no
             order by
                 case when candidates.is_same_stretch then 0 else 1 end asc,
+                case when gaps.is_predicate then 0 else 1 end asc,
                 case when not candidates.is_before and gaps.has_coordinator then 1 else 0 end asc,
                 candidates.distance asc,
                 candidates.match_start desc,
