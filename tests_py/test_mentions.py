@@ -8,7 +8,7 @@ sentence openers, organisation nouns, acronyms, gazetteers, hyphenated names), `
 (context cues of organisations, name shapes), `rover_mission` (an abbreviation opening a
 place, a head word after a given name, role nouns and coordination beside a speech verb) and
 `market_report` (company news: a workplace after `at`, a coined company name, a given name listed
-beside a company, a caucus).
+beside a company, a caucus; police and fire ranks).
 Every name in them is made up or differs from the sample, so these assertions test general
 rules (titles, head words, demonyms, surname resolution within a story), not the sample's lexicon.
 """
@@ -269,4 +269,7 @@ def test_company_news_workplaces_coined_names_listed_companies_and_caucuses(ment
     assert fords == ["organization", "organization"]
     assert ("Harbour Caucus", "organization") in found
     assert ("Mara Olsen", "person") in found
+    # police and fire ranks are titles, not part of the name nor a body (`Fire` of `Fire Chief`)
+    assert {("Ilona Varga", "person"), ("Tomas Brandt", "person")} <= found
+    assert not [r["surface"] for r in rows if r["surface"].split()[0] in ("Inspector", "Fire", "Chief")]
 
