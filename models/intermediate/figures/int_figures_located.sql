@@ -58,26 +58,19 @@ sentences as (
 
 ),
 
-coordinators as (
+-- the words of the sentence that decide how far an action reaches: coordinators open another
+-- clause (`killed 3 and injured 5`); predicate fillers may stand between a count and its own
+-- action (`11 were taken to hospital`)
+clause_words as (
 
     select
         tokens.sentence_key,
-        tokens.pos
+        tokens.pos,
+        words.role
     from tokens
     inner join {{ ref('figure_context_words') }} as words
-        on tokens.lw = lower(words.word) and words.role = 'coordinator'
-
-),
-
--- what may stand between a count and its own action: `11 were taken to hospital`
-predicate_fillers as (
-
-    select
-        tokens.sentence_key,
-        tokens.pos
-    from tokens
-    inner join {{ ref('figure_context_words') }} as words
-        on tokens.lw = lower(words.word) and words.role = 'predicate_filler'
+        on tokens.lw = lower(words.word)
+    where words.role in ('coordinator', 'predicate_filler')
 
 ),
 
@@ -191,14 +184,16 @@ action_gaps as (
         and count(distinct fillers.pos) = greatest(any_value(candidates.gap_to) - any_value(candidates.gap_from) + 1, 0)
             as is_predicate
     from action_candidates as candidates
-    left join coordinators
+    left join clause_words as coordinators
         on
             candidates.sentence_key = coordinators.sentence_key
             and coordinators.pos between candidates.gap_from and candidates.gap_to
-    left join predicate_fillers as fillers
+            and coordinators.role = 'coordinator'
+    left join clause_words as fillers
         on
             candidates.sentence_key = fillers.sentence_key
             and fillers.pos between candidates.gap_from and candidates.gap_to
+            and fillers.role = 'predicate_filler'
     group by candidates.sentence_key, candidates.run_no, candidates.match_start, candidates.n_words
 
 ),

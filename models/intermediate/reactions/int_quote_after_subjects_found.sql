@@ -48,23 +48,14 @@ after_tokens as (
 ),
 
 -- `quoted` and `as`, the words before a participle cue that make `quoted X as saying`
-as_words as (
+quoted_as_words as (
 
     select
         quote_key,
-        tok_no
+        tok_no,
+        lower(trim(tok)) as word
     from {{ ref('int_quote_window_tokens') }}
-    where {{ in_changed_stories() }} and side = 'after' and lower(trim(tok)) = 'as'
-
-),
-
-quoted_words as (
-
-    select
-        quote_key,
-        tok_no
-    from {{ ref('int_quote_window_tokens') }}
-    where {{ in_changed_stories() }} and side = 'after' and lower(trim(tok)) = 'quoted'
+    where {{ in_changed_stories() }} and side = 'after' and lower(trim(tok)) in ('quoted', 'as')
 
 ),
 
@@ -75,9 +66,10 @@ quoted_as as (
         as_words.quote_key,
         as_words.tok_no,
         bool_or(quoted_words.tok_no = as_words.tok_no - 1) as is_passive
-    from as_words
-    inner join quoted_words
+    from quoted_as_words as as_words
+    inner join quoted_as_words as quoted_words
         on as_words.quote_key = quoted_words.quote_key and as_words.tok_no > quoted_words.tok_no
+    where as_words.word = 'as' and quoted_words.word = 'quoted'
     group by as_words.quote_key, as_words.tok_no
 
 ),
