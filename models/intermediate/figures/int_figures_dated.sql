@@ -137,56 +137,62 @@ time_frames as (
 
 ),
 
+-- the text of each figure's sentence before it, lower case
+texts_before as (
+
+    select
+        figures.figure_id,
+        figures.story_id,
+        lower(substr(sentences.sentence_text, 1, figures.char_start - sentences.sentence_start)) as before_figure
+    from figures
+    inner join sentences on figures.sentence_id = sentences.sentence_id
+
+),
+
 -- `seven years after` / `two decades since` before the figure in its sentence: the count, its
 -- unit and the word before it
 elapsed_phrases as (
 
     select
-        figures.figure_id,
-        figures.story_id,
+        figure_id,
+        story_id,
         {{ regex_extract('before_figure', sql_regex(elapsed_before_re()), 1) }} as word_before,
         {{ regex_extract('before_figure', sql_regex(elapsed_before_re()), 2) }} as count_text,
         {{ regex_extract('before_figure', sql_regex(elapsed_before_re()), 3) }} as unit
-    from (
-        select
-            figures.figure_id,
-            figures.story_id,
-            lower(substr(sentences.sentence_text, 1, figures.char_start - sentences.sentence_start)) as before_figure
-        from figures
-        inner join sentences on figures.sentence_id = sentences.sentence_id
-    ) as figures
+    from texts_before
     where {{ regex_contains('before_figure', sql_regex(elapsed_before_re())) }}
+
+),
+
+-- how many years back the phrase reaches; none after `for`, `to`, `within` and the like
+elapsed_years as (
+
+    select
+        elapsed.figure_id,
+        elapsed.story_id,
+        cast(
+            coalesce(try_cast(elapsed.count_text as integer), number_words.value)
+            * case when elapsed.unit like 'decade%' then 10 else 1 end
+            as integer
+        ) as years_back
+    from elapsed_phrases as elapsed
+    left join {{ ref('number_words') }} as number_words
+        on elapsed.count_text = number_words.word and number_words.kind = 'cardinal'
+    where coalesce(elapsed.word_before, '') not in ('for', 'to', 'within', 'over', 'than', 'about', 'of', 'in', 'up')
 
 ),
 
 elapsed_frames as (
 
     select
-        elapsed.figure_id,
+        elapsed_years.figure_id,
         coalesce(
-            cast(
-                cast(
-                    extract(year from story_starts.story_from)
-                    - coalesce(try_cast(elapsed.count_text as integer), number_words.value)
-                    * case when elapsed.unit like 'decade%' then 10 else 1 end
-                    as integer
-                ) as varchar
-            ),
-            cast(
-                cast(
-                    coalesce(try_cast(elapsed.count_text as integer), number_words.value)
-                    * case when elapsed.unit like 'decade%' then 10 else 1 end
-                    as integer
-                ) as varchar
-            ) || ' years before'
+            cast(cast(extract(year from story_starts.story_from) as integer) - elapsed_years.years_back as varchar),
+            cast(elapsed_years.years_back as varchar) || ' years before'
         ) as time_frame
-    from elapsed_phrases as elapsed
-    left join story_starts on elapsed.story_id = story_starts.story_id
-    left join {{ ref('number_words') }} as number_words
-        on elapsed.count_text = number_words.word and number_words.kind = 'cardinal'
-    where
-        coalesce(elapsed.word_before, '') not in ('for', 'to', 'within', 'over', 'than', 'about', 'of', 'in', 'up')
-        and coalesce(try_cast(elapsed.count_text as integer), number_words.value) is not null
+    from elapsed_years
+    left join story_starts on elapsed_years.story_id = story_starts.story_id
+    where elapsed_years.years_back is not null
 
 ),
 

@@ -217,8 +217,8 @@ roled as (
     from run_texts
     left join role_nouns
         on
-            -- capitalised only opening a sentence, and then only before `at` (`Analysts at`): a
-            -- capitalised title before `of` is part of a name (`Governor of Washington`)
+            -- a capitalised title counts only before `at` (`Analysts at`, opening a sentence):
+            -- before `of` it is part of a name (`Governor of Washington`)
             role_nouns.word = case
                 when run_texts.before_preposition = 'at' then lower(run_texts.before_noun) else run_texts.before_noun
             end

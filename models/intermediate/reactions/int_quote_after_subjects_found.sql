@@ -160,15 +160,16 @@ after_side as (
                         else {{ regex_extract('cue_tokens.previous_phrase', "'(?:^|\\s)quoted\\s+(\\p{Lu}.*)$'", 1) }}
                     end
         end as quoted_speaker,
-        quoted_pronouns.word is not null as quoted_is_pronoun
+        coalesce(quoted_as.is_passive, false) and quoted_pronouns.word is not null as quoted_is_pronoun
     from cue_tokens
     inner join quotes on cue_tokens.quote_key = quotes.quote_key
     left join after_first_clause
         on cue_tokens.quote_key = after_first_clause.quote_key
     left join quoted_as
         on cue_tokens.quote_key = quoted_as.quote_key and cue_tokens.tok_no = quoted_as.tok_no + 1
+    -- keys only: a condition on the left side in a left join's ON makes DuckDB loop
     left join pronouns as quoted_pronouns
-        on quoted_as.is_passive and lower(cue_tokens.previous_phrase) = quoted_pronouns.word
+        on lower(cue_tokens.previous_phrase) = quoted_pronouns.word
 
 ),
 
