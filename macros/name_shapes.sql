@@ -17,13 +17,14 @@
     a merged or coined name (`DaimlerChrysler`, `GlaxoSmithKline`, `BlackRock`, `JetBlue`).
     Surnames with a capital inside start with a short particle instead (`McCain`, `MacArthur`,
     `DeSantis`, `LaGuardia`, `DiCaprio`, `VanDyke`), which the three letters and the `Mac` check
-    leave out. -#}
+    leave out. A social-media handle is no such name (`@CharlesMichel` is a person's account):
+    the rule reads the gap before the run (`first_gap` of int_name_runs). -#}
 {% macro intercapped_re() -%}
     ^\p{Lu}\p{Ll}{2,}\p{Lu}\p{Ll}+$
 {%- endmacro %}
 
 {% macro is_intercapped(expr) -%}
-    ({{ regex_contains(expr, sql_regex(intercapped_re())) }} and {{ expr }} not like 'Mac%')
+    ({{ regex_contains(expr, sql_regex(intercapped_re())) }} and {{ expr }} not like 'Mac%' and first_gap not like '%@')
 {%- endmacro %}
 
 {#- Two name words right after a name's possessive (`Tarvo Party's Ilse Rand`, `Labour's Shadow
