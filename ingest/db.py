@@ -112,5 +112,18 @@ def connect(path: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def schema_sql() -> str:
-    return resources.files("ingest").joinpath("schema.sql").read_text(encoding="utf-8")
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create or bring up to date the raw tables (ingest/schema.sql), inside the caller's transaction."""
+    schema = resources.files("ingest").joinpath("schema.sql").read_text(encoding="utf-8")
+    con.execute(schema)
+    # Warehouses from before raw.articles lost its primary key (schema.sql says why): DuckDB cannot
+    # drop a constraint, so the table is copied into one created without it, once.
+    keyed = con.execute(
+        "select count(*) from duckdb_constraints() "
+        "where schema_name = 'raw' and table_name = 'articles' and constraint_type = 'PRIMARY KEY'"
+    ).fetchone()
+    if keyed and keyed[0]:
+        con.execute("alter table raw.articles rename to articles_keyed")
+        con.execute(schema)
+        con.execute("insert into raw.articles by name select * from raw.articles_keyed")
+        con.execute("drop table raw.articles_keyed")

@@ -35,7 +35,7 @@ import duckdb
 import pyarrow as pa
 from tqdm import tqdm
 
-from ingest.db import connect, resolve_db, schema_sql, write_failure
+from ingest.db import connect, create_schema, resolve_db, write_failure
 from ingest.decode import Undecodable, decode
 from ingest.detect import DETECTOR_VERSION, detect
 from ingest.discover import (
@@ -165,7 +165,7 @@ def ingest_paths(
             known = Known(con)
             con.begin()
             try:
-                con.execute(schema_sql())
+                create_schema(con)
                 _run(con, known, summary, paths, story, max_bytes, batch_size, bar)
                 _record_run(con, summary, paths, story, started)
                 con.commit()

@@ -120,6 +120,30 @@ def test_a_warehouse_from_before_the_version_tables_is_upgraded(
     assert query("select count(*) from raw.article_sightings") == [(2,)]
 
 
+
+def test_a_warehouse_whose_articles_have_a_primary_key_loses_the_key_and_nothing_else(
+    tmp_path: Path, db_path: Path, load: Callable[..., Any], query: Callable[..., Any]
+) -> None:
+    story = tmp_path / "storyX"
+    story.mkdir()
+    (story / "s.txt").write_text(A, encoding="utf-8")
+    load(story)
+    with duckdb.connect(str(db_path)) as con:
+        # As the ingest of earlier releases left it: the same table with article_id its primary key.
+        ddl = con.execute("select sql from duckdb_tables() where schema_name = 'raw' and table_name = 'articles'")
+        keyed = ddl.fetchone()[0].replace("article_id VARCHAR NOT NULL", "article_id VARCHAR PRIMARY KEY")
+        assert "PRIMARY KEY" in keyed
+        con.execute("alter table raw.articles rename to articles_before")
+        con.execute(keyed)
+        con.execute("insert into raw.articles select * from raw.articles_before; drop table raw.articles_before")
+    before = query("select * exclude (run_id) from raw.articles")
+    (story / "s.txt").write_text(B, encoding="utf-8")
+    load(story)
+    kinds = {row[0] for row in query("select constraint_type from duckdb_constraints() where table_name = 'articles'")}
+    assert "PRIMARY KEY" not in kinds and "NOT NULL" in kinds
+    assert query("select * exclude (run_id) from raw.articles where article_id = ?", [sha(A)]) == before
+    assert query(CURRENT) == [("storyX", "s.txt", B)]
+
 C = "KAMPALA: The finance minister resigned on Friday, the president's office said.\n"
 D = "KAMPALA: The finance minister withdrew his resignation on Saturday, the president's office said.\n"
 E = "KAMPALA: Traders expect the shilling to weaken further, analysts said.\n"
