@@ -275,6 +275,41 @@ def test_span_tests_read_the_rebuilt_stories_articles(builds, tmp_path: Path, st
     assert (ran.returncode != 0) == tested, ran.stdout[-3000:]
 
 
+
+@pytest.mark.parametrize(("story", "tested"), [("flood", True), ("chile_runoff", False)])
+def test_relationship_tests_read_the_rebuilt_stories_parents(builds, tmp_path: Path, story: str, tested: bool) -> None:
+    """A relationships test between two story models reads the parent's rows of the rebuilt
+    stories only: a figure whose sentence is gone fails it in a rebuilt story, and is not read
+    again in a story the run left alone."""
+    incremental, _, _ = builds
+    db = copy_of(incremental, tmp_path / "copy")
+    with duckdb.connect(str(db)) as con:
+        delete = ("delete from intermediate.int_sentences where sentence_id = "
+                  "(select min(sentence_id) from intermediate.int_figures_extracted where story_id = ?)")
+        (broken,) = con.execute(delete, [story]).fetchone()
+    assert broken == 1
+    ran = run_dbt(["test", "--select", "test_name:relationships,int_figures_extracted"], db, tmp_path / "copy")
+    assert (ran.returncode != 0) == tested, ran.stdout[-3000:]
+
+
+def test_the_speaker_name_test_reads_the_rebuilt_stories_mentions(builds, tmp_path: Path) -> None:
+    """The singular test that a speaker is named as its mention reads the mentions of the rebuilt
+    stories only, and that is enough: a speaker's mention renamed in a rebuilt story fails it."""
+    incremental, _, _ = builds
+    db = copy_of(incremental, tmp_path / "copy")
+    with duckdb.connect(str(db)) as con:
+        rename = ("update marts.fct_mentions set entity_name = entity_name || ' Jr' "
+                  "where (article_id, char_start, char_end) = "
+                  "(select (article_id, speaker_char_start, speaker_char_end) from marts.fct_reactions "
+                  "where story_id = 'landslide' and speaker_char_start is not null "
+                  "order by reaction_id limit 1)")
+        (broken,) = con.execute(rename).fetchone()
+    assert broken == 1
+    ran = run_dbt(["test", "--select", "assert_reaction_speakers_are_named_as_their_mentions"], db, tmp_path / "copy")
+    assert ran.returncode != 0, ran.stdout[-3000:]
+    assert "assert_reaction_speakers_are_named_as_their_mentions" in ran.stdout
+
+
 def test_seeds_load_again_unless_the_warehouse_holds_the_kept_manifests_seeds(builds, tmp_path: Path) -> None:
     """The kept manifest is trusted only while the warehouse records the same seed versions and its
     last build finished: a changed record or an unfinished build makes every seed load."""
