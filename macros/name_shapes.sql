@@ -73,6 +73,26 @@
     )
 {%- endmacro %}
 
+{#- `and` inside a body's name: the second word after it is a head word, and the word before it
+    is neither a head word, a legal suffix nor listed (`Fire and Rescue Service`, `Securities and
+    Exchange Commission`, `Department of Health and Human Services`; not `British Airways Plc and
+    American Airlines`, `Justice Department and Homeland Security Department`, `Arad and Cabinet
+    ministers`). Reads the columns of int_name_run_words. -#}
+{% macro is_and_in_a_name() -%}
+    (
+        word = 'and' and gap = ' ' and next_gap = ' '
+        and prev_is_name and prev_head_type is null and not prev_is_listed
+        and next_is_name and next2_is_name and next2_gap = ' ' and next2_head_type is not null
+    )
+{%- endmacro %}
+
+{#- A lone word after `the` that speaks is a body (`the Fed said`, `the Commission said`): a
+    person's name takes no article, and a title before it is no name word. Reads the columns of
+    int_name_runs. -#}
+{% macro is_determined_speaker() -%}
+    (n_words = 1 and prev_lower = 'the' and first_gap = ' ' and next_role = 'speech_verb' and next_gap = ' ')
+{%- endmacro %}
+
 {#- An acronym leads the run `expr`: its first word is two or more capitals with no periods (`TVC
     Global`, `TVC T-shirts`; not the initials of `K.C. Maurer`), and another word follows. -#}
 {% macro acronym_led_re() -%}

@@ -272,4 +272,11 @@ def test_company_news_workplaces_coined_names_listed_companies_and_caucuses(ment
     # police and fire ranks are titles, not part of the name nor a body (`Fire` of `Fire Chief`)
     assert {("Ilona Varga", "person"), ("Tomas Brandt", "person")} <= found
     assert not [r["surface"] for r in rows if r["surface"].split()[0] in ("Inspector", "Fire", "Chief")]
+    # a body's name with `and` in it is one name; the Fed is the central bank, not a given name
+    assert {("Securities and Exchange Commission", "organization"),
+            ("Tarvo Fire and Rescue Service", "organization")} <= found
+    assert [(r["entity_name"], r["entity_type"]) for r in rows if r["surface"] == "Fed"] == [
+        ("Federal Reserve", "organization")]
+    # a lone word after `the` that speaks is a body
+    assert ("Bundesbank", "organization") in found
 

@@ -197,11 +197,13 @@ contexted as (
         lag(context_role) over sentence_words as prev_role,
         lag(context_role, 2) over sentence_words as prev2_role,
         lag(is_title) over sentence_words as prev_is_title,
+        lag(is_lexicon or is_given_name or is_legal_suffix) over sentence_words as prev_is_listed,
         lag(gap) over sentence_words as prev_gap,
         lead(is_name_word) over sentence_words as next_is_name,
         lead(is_name_word, 2) over sentence_words as next2_is_name,
         lead(context_role) over sentence_words as next_role,
         lead(context_role, 2) over sentence_words as next2_role,
+        lead(head_type, 2) over sentence_words as next2_head_type,
         lead(word_lower) over sentence_words as next_lower,
         lead(is_title, 2) over sentence_words as next2_is_title
     from flagged
@@ -210,7 +212,8 @@ contexted as (
 ),
 
 -- a lower-case particle joins a name when it sits between name words (`Charles de Gaulle`);
--- `of`, `the`, `for` only after a head word (`International Committee of the Red Cross`)
+-- `of`, `the`, `for` only after a head word (`International Committee of the Red Cross`); `and`
+-- inside a body's name (`Fire and Rescue Service`: macros/name_shapes.sql)
 eligible as (
 
     select *
@@ -247,6 +250,7 @@ eligible as (
                 )
             )
         )
+        or {{ is_and_in_a_name() }}
 
 ),
 

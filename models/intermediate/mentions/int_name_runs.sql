@@ -99,6 +99,7 @@ typed_runs as (
             when {{ is_member_of() }} then 'organization'
             when is_upper and n_words = 1 and length(surface) >= 2 and next_role = 'speech_verb'
                 then 'organization'
+            when {{ is_determined_speaker() }} then 'organization'
             when next_role = 'speech_verb' and next_gap in (' ', ', ') then 'person'
             when prev_role = 'speech_verb' and n_words >= 2 then 'person'
             -- apposition: `Anna Kowalska, a spokeswoman for ...`, `Kowalska, who ...`
@@ -134,6 +135,7 @@ typed_runs as (
             when next_role in ('org_member', 'org_noun', 'org_leader') and next_gap = ' ' then 'org_member'
             when {{ is_member_of() }} then 'org_member'
             when is_upper and n_words = 1 and next_role = 'speech_verb' then 'acronym'
+            when {{ is_determined_speaker() }} then 'determiner'
             when next_role = 'speech_verb' or prev_role = 'speech_verb' then 'speech_verb'
             when {{ opens_dateline() }} then 'dateline'
             when is_upper and n_words = 1 then 'acronym'
