@@ -175,3 +175,9 @@
 {% macro honorifics() -%}
     ('mr', 'mrs', 'ms', 'miss', 'sir', 'dame')
 {%- endmacro %}
+
+{#- The most words a cue's object may have and still be read as its speaker (`said Pavel Rusk of
+    the Velmar-based Orvane Capital Partners fund`: 9); a longer object is a clause, not a name. -#}
+{% macro max_object_words() -%}
+    12
+{%- endmacro %}

@@ -249,6 +249,14 @@ CASE_EXPECTED = [
     # reporting verbs of crowds and retorts
     ("case_aside_and_quoted_as.txt", "Open the gates", "marchers", None, "chanted", None, "the marchers chanted"),
     ("case_aside_and_quoted_as.txt", "for another fifty years", "Velasquo", None, "countered", None, None),
+    # a name that opens the cue's object before `of` is the speaker, however long the body after it
+    ("case_name_before_its_body.txt", "We expect a correction", "Pavel Rusk", None, "said", None,
+     "said Pavel Rusk of the Orvale-based Kestrel Grain Partners fund"),
+    ("case_name_before_its_body.txt", "Nobody is buying", "Anna Berg", None, "said", None,
+     "said Anna Berg of the Tarvo Institute"),
+    # an adverb that opens the clause is no part of the speaker's name
+    ("case_name_before_its_body.txt", "The farmers will not forget", "Ilse Marrow", None, "replied", None,
+     "Ilse Marrow replied"),
 ]
 
 

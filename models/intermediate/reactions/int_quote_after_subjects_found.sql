@@ -183,25 +183,25 @@ final as (
         {{ arg_min_by(
             "case when quoted_speaker is not null then quoted_speaker "
             ~ "when subject_words between 1 and 10 then subject when is_apposed and is_apposed_name then previous_phrase "
-            ~ "when is_apposed then first_phrase when object_words between 1 and 8 then object_phrase end",
+            ~ "when is_apposed then first_phrase when object_words between 1 and " ~ max_object_words() ~ " then object_phrase end",
             'tok_no'
         ) }} as speaker_phrase,
         {{ arg_min_by(
             "case when quoted_speaker is not null then previous_start + length(previous_phrase) - length(quoted_speaker) "
             ~ "when subject_words between 1 and 10 then subject_start when is_apposed and is_apposed_name "
             ~ "then previous_start when is_apposed then first_phrase_start "
-            ~ "when object_words between 1 and 8 then object_start end",
+            ~ "when object_words between 1 and " ~ max_object_words() ~ " then object_start end",
             'tok_no'
         ) }} as speaker_start,
         {{ arg_min_by(
             "case when is_apposed and is_apposed_name then first_phrase when is_apposed then null "
-            ~ "when subject_words = 0 and object_words between 1 and 8 "
+            ~ "when subject_words = 0 and object_words between 1 and " ~ max_object_words() ~ " "
             ~ "and apposition_words between 1 and 10 then apposition end",
             'tok_no'
         ) }} as apposition,
         {{ arg_min_by(
             "case when is_apposed and is_apposed_name then first_phrase_start when is_apposed then null "
-            ~ "when subject_words = 0 and object_words between 1 and 8 "
+            ~ "when subject_words = 0 and object_words between 1 and " ~ max_object_words() ~ " "
             ~ "and apposition_words between 1 and 10 then apposition_start end",
             'tok_no'
         ) }} as apposition_start,

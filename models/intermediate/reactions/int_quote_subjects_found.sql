@@ -66,7 +66,7 @@ before_side as (
             cue_form = 'preposition'
             or (cue_form = 'finite' and coalesce(subject_words, 0) = 0 and {{ regex_contains('cue', "'^\\p{Lu}'") }})
         )
-        and object_words between 1 and 8 as is_preposition,
+        and object_words between 1 and {{ max_object_words() }} as is_preposition,
         {{ regex_contains('subject', "'\\p{Lu}'") }} as is_named_subject
     from cue_tokens
 

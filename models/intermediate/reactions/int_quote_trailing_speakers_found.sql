@@ -105,7 +105,7 @@ attributions as (
             )
             or (
                 coalesce(cues.subject_words, 0) = 0
-                and cues.object_words between 1 and 8
+                and cues.object_words between 1 and {{ max_object_words() }}
                 and {{ regex_contains('left(continued.after_text, cues.cue_start)', clause_comma_end_regex()) }}
             )
         )

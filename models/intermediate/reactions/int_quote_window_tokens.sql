@@ -6,8 +6,9 @@
     (`that`, `while`, `who`: seed reaction_function_words) and every cue verb (seed cue_verbs).
     Cue verbs are lower case, except as the window's first word (`According to`): `Post` or
     `Read` in a name is no cue. A stop word (`on Thursday`, `also`, an -ly adverb) ends the noun
-    phrase of its segment; a lower-case coordinator that opens a segment (`and called`) belongs
-    to no phrase. An `absolute` word (`with`) that opens a segment opens an absolute construction
+    phrase of its segment, except an adverb of the seed that opens the segment (`Then Ilse
+    Marten replied:`), which belongs to no phrase, as a lower-case coordinator that opens a
+    segment (`and called`) does not either. An `absolute` word (`with`) that opens a segment opens an absolute construction
     instead of ending a phrase: in `with Boswell stating:` the phrase is `Boswell`, and the
     segment is marked (opens_absolute) so that its participle cue may take it as subject. -#}
 
@@ -122,7 +123,7 @@ flagged as (
             is_word
             and not is_cue
             and (
-                coalesce(word_role in ('phrase_end', 'absolute'), false)
+                coalesce(word_role in ('phrase_end', 'adverb', 'absolute'), false)
                 or {{ regex_contains("tok", "'^\\s*[a-z]+ly$'") }}
             )
         ) as is_stop
@@ -158,11 +159,15 @@ opened as (
     select
         *,
         -- an absolute `with` as the segment's first word
-        coalesce(word_role = 'absolute', false)
-        and tok_no = min(case when is_word and not is_divider then tok_no end) over (
-            partition by quote_key, side, seg
-        ) as is_opener
-    from segmented
+        coalesce(word_role = 'absolute', false) and tok_no = first_word as is_opener,
+        coalesce(word_role = 'adverb', false) and tok_no = first_word as is_lead_adverb
+    from (
+        select
+            *,
+            min(case when is_word and not is_divider then tok_no end) over (partition by quote_key, side, seg)
+                as first_word
+        from segmented
+    ) as firsts
 
 ),
 
@@ -172,10 +177,14 @@ stopped as (
         *,
         char_pos + length(tok) - length(ltrim(tok)) as word_pos,
         bool_or(is_opener) over (partition by quote_key, side, seg) as opens_absolute,
-        min(case when is_stop and not is_opener then tok_no end) over (partition by quote_key, side, seg) as first_stop,
+        min(case when is_stop and not is_opener and not is_lead_adverb then tok_no end) over (
+            partition by quote_key, side, seg
+        ) as first_stop,
         min(
             case
-                when is_word and not is_divider and not is_opener and coalesce(word_role != 'coordinator', true)
+                when
+                    is_word and not is_divider and not is_opener and not is_lead_adverb
+                    and coalesce(word_role != 'coordinator', true)
                     then tok_no
             end
         ) over (partition by quote_key, side, seg) as first_content

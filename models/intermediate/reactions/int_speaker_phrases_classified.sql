@@ -5,8 +5,9 @@
     (`the statement`, `a joint statement released by ...`); the parties together (`both sides`,
     `Chile and Peru`); a known entity (the whole phrase is an alias: `the Kremlin`); a person (one
     to four capitalised words after the last title, or a capitalised phrase of at most four words
-    with no title or body noun, or two to four capitalised words after a common noun: `local
-    trader Ana Reyes`); a body (a title or body noun without a name: `Turkiye’s foreign
+    with no title or body noun, or two to four capitalised words that open the phrase before
+    `of`/`at`/`from`/`with`: `Anna Berg of the Tarvo Institute`, or two to four capitalised words
+    after a common noun: `local trader Ana Reyes`); a body (a title or body noun without a name: `Turkiye’s foreign
     ministry`); else other. Its own model because the class is decided word by word, before
     int_speaker_phrases_read reads the name, affiliation and role each class gives. -#}
 
@@ -30,6 +31,7 @@ words as (
         max(case when not is_capitalised and not is_leading_determiner then word_no end) over (
             partition by quote_key, part
         ) as last_lower_no,
+        min(case when not is_capitalised then word_no end) over (partition by quote_key, part) as first_lower_no,
         -- where a title's own words start: after the country or organisation named before it
         -- (`Chilean Foreign Minister`, `Peru's deputy minister`)
         max(case when is_alias_word and word_no < last_title_no then word_no end) over (
@@ -121,7 +123,17 @@ speaker_parts as (
         ) as body_title_words,
         {{ string_agg_ordered('word', "' '", 'word_no') }} filter (
             where not is_leading_determiner and word_no <= last_lower_no
-        ) as lower_words
+        ) as lower_words,
+        -- two to four capitalised words that open the phrase before `of`, `at`, `from` or `with`,
+        -- none of them a title, body noun or alias: a name and where its bearer is from
+        -- (`Pavel Rusk of Orvane Capital`, `Anna Berg of the Tarvo Institute`)
+        coalesce(
+            any_value(first_lower_no) between 3 and 5
+            and max(word_key) filter (where word_no = first_lower_no) in ('of', 'at', 'from', 'with')
+            and bool_and(noun_role is null and alias_entity is null) filter (where word_no < first_lower_no),
+            false
+        ) as opens_with_name,
+        {{ string_agg_ordered('word', "' '", 'word_no') }} filter (where word_no < first_lower_no) as opening_name
     from words
     group by quote_key, part
 
@@ -131,6 +143,7 @@ final as (
 
     select
         *,
+        opens_with_name and last_title_no is null as is_opening_name,
         case
             when is_pronoun then 'pronoun'
             when head_role = 'document' then 'document'
@@ -144,6 +157,7 @@ final as (
             when
                 last_title_no is null and last_org_no is null and all_capitalised and n_words <= 4
                 then 'person'
+            when opens_with_name and last_title_no is null then 'person'
             when last_org_no is not null or last_title_no is not null then 'body'
             -- a role in common words before a full name: `local trader Ana Reyes`
             when after_content_word and name_tail_words between 2 and 4 then 'person'

@@ -74,12 +74,16 @@ speaker_named as (
             -- a full name ends before `of` (`Senator Maria Lopez of Texas` is Maria Lopez)
             when 'person'
                 then
+                    case when speaker_classes.is_opening_name
+                            then speaker_classes.opening_name
+                        else
                     {{ regex_replace(
                         "case when speaker_classes.last_title_no is null and not speaker_classes.all_capitalised "
                         ~ "then speaker_classes.name_tail "
                         ~ "else " ~ regex_replace("speaker_classes.tail", "'^of \\S+ '", "''") ~ " end",
                         "'^(\\S+(?: \\S+)+) of .*$'", "'\\1'"
                     ) }}
+                    end
             when 'body'
                 then
                     coalesce(
@@ -94,14 +98,22 @@ speaker_named as (
         end as speaker_name,
         case speaker_classes.speaker_class
             when 'entity' then speaker_classes.whole_entity
-            when 'person' then speaker_classes.affiliation_before_title
+            when 'person'
+                then
+                    case when speaker_classes.is_opening_name
+                            then speaker_classes.affiliation_any
+                        else speaker_classes.affiliation_before_title
+                    end
             else speaker_classes.affiliation_any
         end as affiliation,
         case
             when speaker_classes.speaker_class = 'person'
                 then coalesce(
                         speaker_classes.title_words,
-                        case when not speaker_classes.all_capitalised then speaker_classes.lower_words end
+                        case
+                            when not speaker_classes.all_capitalised and not speaker_classes.is_opening_name
+                                then speaker_classes.lower_words
+                        end
                     )
             -- a title with no name, of the body named before or after it: `a spokesman for the
             -- county police`, `Russia's foreign ministry spokeswoman` (not `survey of
