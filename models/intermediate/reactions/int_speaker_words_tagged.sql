@@ -2,8 +2,9 @@
     apposition to it (part 1), each tagged with what the lexicons say of it: a title, body or
     document noun (seed speaker_nouns, and the abbreviated titles of name_titles), a function word (reaction_function_words), a name
     particle (`von`, `bin`: name_context_words), and the longest alias of seed entity_aliases
-    (one to three words, from a capitalised word) that starts or covers it. A weekday counts as
-    a lower-case word: it names nobody. -#}
+    (one to three words, from a capitalised word) that starts or covers it, or else of the
+    organisations the story's mentions name (`an analyst at Agency Partners`: a body no lexicon
+    lists). A weekday counts as a lower-case word: it names nobody. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -56,6 +57,25 @@ weekdays as (
 
 ),
 
+-- the story's organisations as the aliases above key them, one name per key; not those of the
+-- lexicon, nor a country's body (`French economy ministry`), which the phrase's words read, nor
+-- a lone word the classifier guessed (`Technology`)
+story_bodies as (
+
+    select
+        story_id,
+        lower(replace(surface, '.', '')) as alias_key,
+        min(entity_name) as entity_name
+    from {{ ref('int_mentions_extracted') }}
+    where
+        {{ in_changed_stories() }}
+        and entity_type = 'organization'
+        and detected_by not in ('lexicon', 'country_body')
+        and (surface like '% %' or detected_by != 'run_classifier')
+    group by story_id, lower(replace(surface, '.', ''))
+
+),
+
 speaker_words as (
 
     select
@@ -100,10 +120,12 @@ speaker_grams as (
 
     select
         quote_key,
+        story_id,
         part,
         word_no,
         is_capitalised,
         word_key as key1,
+        lag(is_capitalised) over (partition by quote_key, part order by word_no) as prev_is_capitalised,
         word_key || ' ' || lead(word_key, 1) over (partition by quote_key, part order by word_no) as key2,
         word_key || ' '
         || lead(word_key, 1) over (partition by quote_key, part order by word_no) || ' '
@@ -117,27 +139,33 @@ speaker_ngrams as (
     -- one, two and three words from each capitalised word, a row each (an equi-join to aliases)
     select
         quote_key,
+        story_id,
         part,
         word_no,
         1 as n,
+        prev_is_capitalised,
         key1 as alias_key
     from speaker_grams
     where is_capitalised
     union all
     select
         quote_key,
+        story_id,
         part,
         word_no,
         2 as n,
+        prev_is_capitalised,
         key2 as alias_key
     from speaker_grams
     where is_capitalised and key2 is not null
     union all
     select
         quote_key,
+        story_id,
         part,
         word_no,
         3 as n,
+        prev_is_capitalised,
         key3 as alias_key
     from speaker_grams
     where is_capitalised and key3 is not null
@@ -146,18 +174,45 @@ speaker_ngrams as (
 
 speaker_alias_hits as (
 
-    -- entity names in the phrase; at each word the longest alias wins
+    -- entity names in the phrase; at each word the longest alias wins, a lexicon's over the
+    -- story's of the same length
     select
-        speaker_ngrams.quote_key,
-        speaker_ngrams.part,
-        speaker_ngrams.word_no,
-        {{ arg_max_by('aliases.entity_name', 'speaker_ngrams.n') }} as entity_name,
-        {{ arg_max_by('aliases.entity_type', 'speaker_ngrams.n') }} as entity_type,
-        max(speaker_ngrams.n) as n
-    from speaker_ngrams
-    inner join aliases
-        on speaker_ngrams.alias_key = aliases.alias_key
-    group by speaker_ngrams.quote_key, speaker_ngrams.part, speaker_ngrams.word_no
+        quote_key,
+        part,
+        word_no,
+        {{ arg_max_by('entity_name', 'preference') }} as entity_name,
+        {{ arg_max_by('entity_type', 'preference') }} as entity_type,
+        max(n) as n
+    from (
+        select
+            speaker_ngrams.quote_key,
+            speaker_ngrams.part,
+            speaker_ngrams.word_no,
+            speaker_ngrams.n,
+            speaker_ngrams.n * 2 + 1 as preference,
+            aliases.entity_name,
+            aliases.entity_type
+        from speaker_ngrams
+        inner join aliases
+            on speaker_ngrams.alias_key = aliases.alias_key
+        union all
+        select
+            speaker_ngrams.quote_key,
+            speaker_ngrams.part,
+            speaker_ngrams.word_no,
+            speaker_ngrams.n,
+            speaker_ngrams.n * 2 as preference,
+            story_bodies.entity_name,
+            'organization' as entity_type
+        from speaker_ngrams
+        inner join story_bodies
+            on
+                speaker_ngrams.story_id = story_bodies.story_id
+                and speaker_ngrams.alias_key = story_bodies.alias_key
+        -- not inside a name: `Moran` of `Frederick A. Moran`, who heads Moran Asset Management
+        where not coalesce(speaker_ngrams.prev_is_capitalised, false)
+    ) as hits
+    group by quote_key, part, word_no
 
 ),
 
