@@ -245,17 +245,24 @@ def test_comments_are_the_descriptions_and_an_edited_one_is_written(builds, tmp_
     assert comment == "The token as raw_text writes it."
 
 
+def break_and_test(builds, tmp_path: Path, statement: str, params: list[str], select: str
+                   ) -> tuple[int, subprocess.CompletedProcess[str]]:
+    """Run `statement` on a copy of the incremental warehouse, then `dbt test --select select`:
+    how many rows it changed, and dbt's run."""
+    incremental, _, _ = builds
+    db = copy_of(incremental, tmp_path / "copy")
+    with duckdb.connect(str(db)) as con:
+        (broken,) = con.execute(statement, params).fetchone()
+    return broken, run_dbt(["test", "--select", select], db, tmp_path / "copy")
+
+
 @pytest.mark.parametrize(("story", "tested"), [("flood", True), ("chile_runoff", False)])
 def test_data_tests_read_only_the_stories_the_run_rebuilt(builds, tmp_path: Path, story: str, tested: bool) -> None:
     """The second build rebuilt flood, landslide and quake, not chile_runoff: a broken row in a
     rebuilt story fails the mart's test, one in a story the run left alone is not read again."""
-    incremental, _, _ = builds
-    db = copy_of(incremental, tmp_path / "copy")
-    with duckdb.connect(str(db)) as con:
-        update = "update marts.fct_mentions set mention_id = null where story_id = ?"
-        (broken,) = con.execute(update, [story]).fetchone()
+    broken, ran = break_and_test(builds, tmp_path, "update marts.fct_mentions set mention_id = null where story_id = ?",
+                                 [story], "test_name:columns_not_null,fct_mentions")
     assert broken > 0
-    ran = run_dbt(["test", "--select", "test_name:columns_not_null,fct_mentions"], db, tmp_path / "copy")
     assert (ran.returncode != 0) == tested, ran.stdout[-3000:]
 
 
@@ -264,16 +271,11 @@ def test_span_tests_read_the_rebuilt_stories_articles(builds, tmp_path: Path, st
     """The span test of a story model reads the article texts of the rebuilt stories
     (int_articles_changed): a mention whose offsets no longer give back its surface fails it in a
     rebuilt story, and is not read again in a story the run left alone."""
-    incremental, _, _ = builds
-    db = copy_of(incremental, tmp_path / "copy")
-    with duckdb.connect(str(db)) as con:
-        update = ("update marts.fct_mentions set char_start = char_start + 1 "
-                  "where mention_id = (select min(mention_id) from marts.fct_mentions where story_id = ?)")
-        (broken,) = con.execute(update, [story]).fetchone()
+    update = ("update marts.fct_mentions set char_start = char_start + 1 "
+              "where mention_id = (select min(mention_id) from marts.fct_mentions where story_id = ?)")
+    broken, ran = break_and_test(builds, tmp_path, update, [story], "test_name:span_matches_text,fct_mentions")
     assert broken == 1
-    ran = run_dbt(["test", "--select", "test_name:span_matches_text,fct_mentions"], db, tmp_path / "copy")
     assert (ran.returncode != 0) == tested, ran.stdout[-3000:]
-
 
 
 @pytest.mark.parametrize(("story", "tested"), [("flood", True), ("chile_runoff", False)])
@@ -281,31 +283,23 @@ def test_relationship_tests_read_the_rebuilt_stories_parents(builds, tmp_path: P
     """A relationships test between two story models reads the parent's rows of the rebuilt
     stories only: a figure whose sentence is gone fails it in a rebuilt story, and is not read
     again in a story the run left alone."""
-    incremental, _, _ = builds
-    db = copy_of(incremental, tmp_path / "copy")
-    with duckdb.connect(str(db)) as con:
-        delete = ("delete from intermediate.int_sentences where sentence_id = "
-                  "(select min(sentence_id) from intermediate.int_figures_extracted where story_id = ?)")
-        (broken,) = con.execute(delete, [story]).fetchone()
+    delete = ("delete from intermediate.int_sentences where sentence_id = "
+              "(select min(sentence_id) from intermediate.int_figures_extracted where story_id = ?)")
+    broken, ran = break_and_test(builds, tmp_path, delete, [story], "test_name:relationships,int_figures_extracted")
     assert broken == 1
-    ran = run_dbt(["test", "--select", "test_name:relationships,int_figures_extracted"], db, tmp_path / "copy")
     assert (ran.returncode != 0) == tested, ran.stdout[-3000:]
 
 
 def test_the_speaker_name_test_reads_the_rebuilt_stories_mentions(builds, tmp_path: Path) -> None:
     """The singular test that a speaker is named as its mention reads the mentions of the rebuilt
     stories only, and that is enough: a speaker's mention renamed in a rebuilt story fails it."""
-    incremental, _, _ = builds
-    db = copy_of(incremental, tmp_path / "copy")
-    with duckdb.connect(str(db)) as con:
-        rename = ("update marts.fct_mentions set entity_name = entity_name || ' Jr' "
-                  "where (article_id, char_start, char_end) = "
-                  "(select (article_id, speaker_char_start, speaker_char_end) from marts.fct_reactions "
-                  "where story_id = 'landslide' and speaker_char_start is not null "
-                  "order by reaction_id limit 1)")
-        (broken,) = con.execute(rename).fetchone()
+    rename = ("update marts.fct_mentions set entity_name = entity_name || ' Jr' "
+              "where (article_id, char_start, char_end) = "
+              "(select (article_id, speaker_char_start, speaker_char_end) from marts.fct_reactions "
+              "where story_id = ? and speaker_char_start is not null order by reaction_id limit 1)")
+    broken, ran = break_and_test(builds, tmp_path, rename, ["landslide"],
+                                 "assert_reaction_speakers_are_named_as_their_mentions")
     assert broken == 1
-    ran = run_dbt(["test", "--select", "assert_reaction_speakers_are_named_as_their_mentions"], db, tmp_path / "copy")
     assert ran.returncode != 0, ran.stdout[-3000:]
     assert "assert_reaction_speakers_are_named_as_their_mentions" in ran.stdout
 

@@ -99,13 +99,19 @@ def test_every_sighting_of_a_text_is_recorded(
     )
 
 
-def test_a_warehouse_from_before_the_version_tables_is_upgraded(
-    tmp_path: Path, db_path: Path, load: Callable[..., Any], query: Callable[..., Any]
-) -> None:
+def story_with_a_loaded(tmp_path: Path, load: Callable[..., Any]) -> Path:
+    """A story folder whose one file holds A, ingested."""
     story = tmp_path / "storyX"
     story.mkdir()
     (story / "s.txt").write_text(A, encoding="utf-8")
     load(story)
+    return story
+
+
+def test_a_warehouse_from_before_the_version_tables_is_upgraded(
+    tmp_path: Path, db_path: Path, load: Callable[..., Any], query: Callable[..., Any]
+) -> None:
+    story = story_with_a_loaded(tmp_path, load)
     with duckdb.connect(str(db_path)) as con:
         # As the ingest of earlier releases left it.
         con.execute("drop table raw.article_versions; drop table raw.article_sightings")
@@ -124,10 +130,7 @@ def test_a_warehouse_from_before_the_version_tables_is_upgraded(
 def test_a_warehouse_whose_articles_have_a_primary_key_loses_the_key_and_nothing_else(
     tmp_path: Path, db_path: Path, load: Callable[..., Any], query: Callable[..., Any]
 ) -> None:
-    story = tmp_path / "storyX"
-    story.mkdir()
-    (story / "s.txt").write_text(A, encoding="utf-8")
-    load(story)
+    story = story_with_a_loaded(tmp_path, load)
     with duckdb.connect(str(db_path)) as con:
         # As the ingest of earlier releases left it: the same table with article_id its primary key.
         ddl = con.execute("select sql from duckdb_tables() where schema_name = 'raw' and table_name = 'articles'")
