@@ -44,6 +44,11 @@
     ('a', 'an')
 {%- endmacro %}
 
+{#- How a speaker phrase's words meet an alias: lower case, without periods (`U.S.` is `us`). -#}
+{% macro alias_key(expr) -%}
+    lower(replace({{ expr }}, '.', ''))
+{%- endmacro %}
+
 {#- The alias keys of seed entity_aliases, one entity per key: a country wins over an organisation,
     which wins over a place. A SELECT of alias_key, entity_name, entity_type. -#}
 {% macro reaction_aliases() -%}
@@ -55,9 +60,9 @@
         select
             entity_name,
             entity_type,
-            lower(replace(alias, '.', '')) as alias_key,
+            {{ alias_key('alias') }} as alias_key,
             row_number() over (
-                partition by lower(replace(alias, '.', ''))
+                partition by {{ alias_key('alias') }}
                 order by
                     case entity_type when 'country' then 1 when 'organization' then 2 else 3 end,
                     entity_name

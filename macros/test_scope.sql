@@ -15,10 +15,7 @@
     {%- set tested = tested_relation() -%}
     {%- if tested is not none and tested.story_batched
         and tested.relation.identifier | lower == (relation.identifier or '') | lower -%}
-        {%- set changed = graph.nodes.get('model.' ~ project_name ~ '.int_stories_changed') -%}
-        {%- set changed_relation = api.Relation.create(
-            database=changed.database, schema=changed.schema, identifier=changed.alias) -%}
-        {%- do filters.append(in_stories_of(changed_relation)) -%}
+        {%- do filters.append(in_stories_of(stories_changed_relation())) -%}
     {%- endif -%}
     {%- if filters -%}
         {%- do return('(select * from ' ~ relation ~ ' where ' ~ filters | join(' and ') ~ ')') -%}
@@ -98,11 +95,15 @@ where parent.to_field is null
         {%- if node.resource_type == 'model' and node.config.materialized == 'story_batched'
             and (node.alias or node.name) | lower == (to.identifier or '') | lower
             and node.schema | lower == (to.schema or '') | lower -%}
-            {%- set changed = graph.nodes.get('model.' ~ project_name ~ '.int_stories_changed') -%}
-            {%- set changed_relation = api.Relation.create(
-                database=changed.database, schema=changed.schema, identifier=changed.alias) -%}
-            {{- return('(select * from ' ~ to ~ ' where ' ~ in_stories_of(changed_relation) ~ ')') -}}
+            {{- return('(select * from ' ~ to ~ ' where ' ~ in_stories_of(stories_changed_relation()) ~ ')') -}}
         {%- endif -%}
     {%- endfor -%}
     {{- return(to) -}}
+{%- endmacro %}
+
+{#- int_stories_changed as a relation, looked up in the graph: a test may call ref() only for the
+    models it declares. -#}
+{% macro stories_changed_relation() -%}
+    {%- set changed = graph.nodes.get('model.' ~ project_name ~ '.int_stories_changed') -%}
+    {{- return(api.Relation.create(database=changed.database, schema=changed.schema, identifier=changed.alias)) -}}
 {%- endmacro %}

@@ -177,23 +177,17 @@ action_gaps as (
         candidates.run_no,
         candidates.match_start,
         candidates.n_words,
-        count(distinct coordinators.pos) > 0 as has_coordinator,
+        count(distinct case when clause_words.role = 'coordinator' then clause_words.pos end) > 0 as has_coordinator,
         -- an action after the figure with nothing but auxiliaries and the like between is the
         -- figure's own predicate (`Three died and 11 were taken to hospital`: 11 were injured)
         not any_value(candidates.is_before)
-        and count(distinct fillers.pos) = greatest(any_value(candidates.gap_to) - any_value(candidates.gap_from) + 1, 0)
-            as is_predicate
+        and count(distinct case when clause_words.role = 'predicate_filler' then clause_words.pos end)
+        = greatest(any_value(candidates.gap_to) - any_value(candidates.gap_from) + 1, 0) as is_predicate
     from action_candidates as candidates
-    left join clause_words as coordinators
+    left join clause_words
         on
-            candidates.sentence_key = coordinators.sentence_key
-            and coordinators.pos between candidates.gap_from and candidates.gap_to
-            and coordinators.role = 'coordinator'
-    left join clause_words as fillers
-        on
-            candidates.sentence_key = fillers.sentence_key
-            and fillers.pos between candidates.gap_from and candidates.gap_to
-            and fillers.role = 'predicate_filler'
+            candidates.sentence_key = clause_words.sentence_key
+            and clause_words.pos between candidates.gap_from and candidates.gap_to
     group by candidates.sentence_key, candidates.run_no, candidates.match_start, candidates.n_words
 
 ),

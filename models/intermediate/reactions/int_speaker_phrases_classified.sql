@@ -124,15 +124,16 @@ speaker_parts as (
         {{ string_agg_ordered('word', "' '", 'word_no') }} filter (
             where not is_leading_determiner and word_no <= last_lower_no
         ) as lower_words,
-        -- two to four capitalised words that open the phrase before `of`, `at`, `from` or `with`,
-        -- none of them a title, body noun or alias: a name and where its bearer is from
-        -- (`Pavel Rusk of Orvane Capital`, `Anna Berg of the Tarvo Institute`)
+        -- two to four capitalised words that open a phrase with no title, before `of`, `at`,
+        -- `from` or `with`, none of them a body noun or alias: a name and where its bearer is
+        -- from (`Pavel Rusk of Orvane Capital`, `Anna Berg of the Tarvo Institute`)
         coalesce(
-            any_value(first_lower_no) between 3 and 5
+            any_value(last_title_no) is null
+            and any_value(first_lower_no) between 3 and 5
             and max(word_key) filter (where word_no = first_lower_no) in ('of', 'at', 'from', 'with')
             and bool_and(noun_role is null and alias_entity is null) filter (where word_no < first_lower_no),
             false
-        ) as opens_with_name,
+        ) as is_opening_name,
         {{ string_agg_ordered('word', "' '", 'word_no') }} filter (where word_no < first_lower_no) as opening_name
     from words
     group by quote_key, part
@@ -143,7 +144,6 @@ final as (
 
     select
         *,
-        opens_with_name and last_title_no is null as is_opening_name,
         case
             when is_pronoun then 'pronoun'
             when head_role = 'document' then 'document'
@@ -157,7 +157,7 @@ final as (
             when
                 last_title_no is null and last_org_no is null and all_capitalised and n_words <= 4
                 then 'person'
-            when opens_with_name and last_title_no is null then 'person'
+            when is_opening_name then 'person'
             when last_org_no is not null or last_title_no is not null then 'body'
             -- a role in common words before a full name: `local trader Ana Reyes`
             when after_content_word and name_tail_words between 2 and 4 then 'person'

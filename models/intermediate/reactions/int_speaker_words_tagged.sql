@@ -64,7 +64,7 @@ story_bodies as (
 
     select
         story_id,
-        lower(replace(surface, '.', '')) as alias_key,
+        {{ alias_key('surface') }} as alias_key,
         min(entity_name) as entity_name
     from {{ ref('int_mentions_extracted') }}
     where
@@ -72,7 +72,7 @@ story_bodies as (
         and entity_type = 'organization'
         and detected_by not in ('lexicon', 'country_body')
         and (surface like '% %' or detected_by != 'run_classifier')
-    group by story_id, lower(replace(surface, '.', ''))
+    group by story_id, {{ alias_key('surface') }}
 
 ),
 
@@ -84,7 +84,7 @@ speaker_words as (
         exploded.part,
         exploded.word,
         exploded.word_no,
-        lower(replace({{ regex_replace("exploded.word", "'[’'']s$'", "''") }}, '.', '')) as word_key,
+        {{ alias_key(regex_replace("exploded.word", "'[’'']s$'", "''")) }} as word_key,
         -- a weekday is no name (`One senior official Monday described`)
         {{ regex_contains("exploded.word", "'^\\p{Lu}'") }} and weekdays.weekday_name is null as is_capitalised
     from (
