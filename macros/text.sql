@@ -72,13 +72,6 @@
                 'org_country_bodies', 'quantity_modifiers', 'speaker_nouns']) -}}
 {%- endmacro %}
 
-
-{#- The characters of `ws_chars` as a SQL string literal, for trimming without a regex (written
-    with escapes here; the literal itself holds the characters, so the engine folds nothing). -#}
-{% macro ws_sql_chars() -%}
-    '{{ "\t\n\f\r \u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u3000" }}'
-{%- endmacro %}
-
 {#- The article's body (headline and furniture left out) from an article row: raw_text between
     body_start and body_end, which are 0-based character offsets as every char_start is. -#}
 {% macro article_body(raw_text='raw_text', body_start='body_start', body_end='body_end') -%}

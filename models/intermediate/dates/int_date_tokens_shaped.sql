@@ -122,7 +122,7 @@ anchor_words as (
 -- their runs listed, not every word of every sentence.
 anchor_sentences as (
 
-    select anchor_tokens.sentence_id
+    select anchor_tokens.sentence_key
     from {{ ref('int_tokens') }} as anchor_tokens
     where
         {{ in_changed_stories('anchor_tokens.story_id') }}
@@ -144,7 +144,7 @@ candidate_sentences as (
     where
         {{ regex_contains("sentence_quotes.sentence_text", date_regex('digit_cue')) }}
         or {{ regex_contains("lower(sentence_quotes.sentence_text)", date_regex('lower_cue')) }}
-        or sentence_quotes.sentence_id in (select anchor_sentences.sentence_id from anchor_sentences)
+        or sentence_quotes.sentence_key in (select anchor_sentences.sentence_key from anchor_sentences)
 
 ),
 

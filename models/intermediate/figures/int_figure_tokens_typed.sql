@@ -12,7 +12,7 @@
 with
 
 -- The window below sorts these rows: they carry the sentence key, not the 64-character ids, which
--- join back in `final` from `sentence_keys`.
+-- this table leaves out (written for every token, they cost more than the typing).
 tokens as (
 
     select
@@ -38,9 +38,7 @@ tokens as (
 sentence_keys as (
 
     select
-        sentence_id,
         sentence_key,
-        article_id,
         story_id
     from {{ ref('int_sentences') }}
     where {{ in_changed_stories() }}
@@ -218,9 +216,7 @@ typed as (
 final as (
 
     select
-        sentence_keys.sentence_id,
         typed.sentence_key,
-        sentence_keys.article_id,
         sentence_keys.story_id,
         typed.token_no,
         typed.stretch_no,

@@ -26,6 +26,7 @@ sentences as (
 
     select
         sentence_id,
+        sentence_key,
         char_start,
         sentence_text
     from {{ ref('int_sentences') }}
@@ -87,7 +88,7 @@ terms as (
 candidates as (
 
     select
-        words.sentence_id,
+        words.sentence_key,
         words.article_id,
         words.story_id,
         words.word_no as first_word_no,
@@ -122,13 +123,14 @@ keyed as (
     from (
         select
             candidates.*,
+            sentences.sentence_id,
             substr(
                 sentences.sentence_text,
                 candidates.char_start - sentences.char_start + 1,
                 candidates.char_end - candidates.char_start
             ) as surface
         from candidates
-        inner join sentences on candidates.sentence_id = sentences.sentence_id
+        inner join sentences on candidates.sentence_key = sentences.sentence_key
         where candidates.char_end - candidates.char_start = length(candidates.term)
     ) as candidates
 
@@ -154,7 +156,7 @@ hits as (
 org_heads as (
 
     select
-        sentence_id,
+        sentence_key,
         word_no
     from words
     where head_type = 'organization' and is_cap and gap = ' '
@@ -166,7 +168,7 @@ entity_hits as (
     select
         *,
         row_number() over (
-            partition by sentence_id, char_start
+            partition by sentence_key, char_start
             order by char_end desc, is_exact desc, alias_kind asc, entity_name asc
         ) as start_rank
     from hits
@@ -180,7 +182,7 @@ longest_hits as (
     select
         *,
         max(char_end) over (
-            partition by sentence_id order by char_start
+            partition by sentence_key order by char_start
             rows between unbounded preceding and 1 preceding
         ) as covered_to
     from entity_hits
@@ -223,8 +225,8 @@ final as (
         hits.alias_kind
     from hits
     -- a title right before an organisation's head word names the body (`the Justice Department`)
-    left join org_heads on hits.sentence_id = org_heads.sentence_id and hits.last_word_no + 1 = org_heads.word_no
-    where hits.term_kind = 'body' or (hits.term_kind = 'title' and org_heads.sentence_id is null)
+    left join org_heads on hits.sentence_key = org_heads.sentence_key and hits.last_word_no + 1 = org_heads.word_no
+    where hits.term_kind = 'body' or (hits.term_kind = 'title' and org_heads.sentence_key is null)
 
 )
 

@@ -18,7 +18,6 @@ with
 sentences as (
 
     select
-        sentence_id,
         sentence_key,
         article_id,
         story_id,
@@ -52,7 +51,7 @@ located as (
         {% endfor -%}
         coalesce(lag(word_end) over sentence_words, -1) as prev_end
     from tokens
-    -- The sort carries the sentence key, not the 64-character ids: they join back in `final`.
+    -- The sort carries the sentence key, not the 64-character ids, which this table leaves out.
     window sentence_words as (partition by sentence_key order by word_no)
 
 ),
@@ -64,12 +63,12 @@ acronym_candidates as (
 
     select
         candidates.sentence_key,
-        candidates.article_id,
+        in_sentences.article_id,
         candidates.word_no,
         candidates.token as word
     from {{ ref('int_tokens') }} as candidates
     inner join {{ ref('name_common_words') }} as common_words on lower(candidates.token) = common_words.word
-    inner join {{ ref('int_sentences') }} as in_sentences on candidates.sentence_id = in_sentences.sentence_id
+    inner join {{ ref('int_sentences') }} as in_sentences on candidates.sentence_key = in_sentences.sentence_key
     where
         {{ in_changed_stories('candidates.story_id') }}
         and candidates.token_kind = 'word'
@@ -108,7 +107,6 @@ defined_acronyms as (
 final as (
 
     select
-        sentences.sentence_id,
         located.sentence_key,
         sentences.article_id,
         sentences.story_id,

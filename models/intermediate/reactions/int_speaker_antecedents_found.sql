@@ -20,6 +20,7 @@ mentions as (
 
     select
         article_id,
+        sentence_id,
         story_id,
         char_start,
         char_end,
@@ -29,6 +30,17 @@ mentions as (
     where
         {{ in_changed_stories() }}
         and (entity_type = 'person' or (entity_type is null and name_words >= 2))
+
+),
+
+-- tokens carry the sentence's key, not its id
+sentence_keys as (
+
+    select
+        sentence_id,
+        sentence_key
+    from {{ ref('int_sentences') }}
+    where {{ in_changed_stories() }}
 
 ),
 
@@ -43,9 +55,8 @@ titles as (
 tokens_before as (
 
     select
-        article_id,
-        char_start,
         sentence_key,
+        char_start,
         token_no,
         prev_token_key
     from {{ ref('int_tokens') }}
@@ -70,7 +81,7 @@ title_tokens as (
 tokens_after as (
 
     select
-        article_id,
+        sentence_key,
         char_end,
         next_token_key
     from {{ ref('int_tokens') }}
@@ -99,13 +110,14 @@ final as (
     from mentions
     left join {{ ref('name_given_genders') }} as genders
         on {{ regex_extract('mentions.entity_name', nth_word_regex(1), 1) }} = genders.given_name
+    inner join sentence_keys on mentions.sentence_id = sentence_keys.sentence_id
     left join tokens_before as first_token
         on
-            mentions.article_id = first_token.article_id
+            sentence_keys.sentence_key = first_token.sentence_key
             and mentions.char_start = first_token.char_start
     left join tokens_after as last_token
         on
-            mentions.article_id = last_token.article_id
+            sentence_keys.sentence_key = last_token.sentence_key
             and mentions.char_end = last_token.char_end
     left join title_tokens
         on

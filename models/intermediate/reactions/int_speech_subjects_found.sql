@@ -13,11 +13,8 @@ with
 tokens as (
 
     select
-        sentence_id,
         sentence_key,
-        article_id,
         story_id,
-        sentence_index,
         token_no,
         token,
         token_key,
@@ -34,6 +31,7 @@ sentences as (
 
     select
         sentence_id,
+        sentence_key,
         article_id,
         sentence_index,
         char_start as sentence_start,
@@ -54,19 +52,14 @@ quotes as (
 -- only the two sentences before a sentence with a quote can lend a pronoun its speaker
 candidate_sentences as (
 
-    select
-        sentences.article_id,
-        sentences.sentence_index - 1 as sentence_index
+    select distinct earlier.sentence_key
     from sentences
     inner join quotes
         on sentences.sentence_id = quotes.sentence_id
-    union
-    select
-        sentences.article_id,
-        sentences.sentence_index - 2 as sentence_index
-    from sentences
-    inner join quotes
-        on sentences.sentence_id = quotes.sentence_id
+    inner join sentences as earlier
+        on
+            sentences.article_id = earlier.article_id
+            and earlier.sentence_index in (sentences.sentence_index - 1, sentences.sentence_index - 2)
 
 ),
 
@@ -97,9 +90,7 @@ first_cues as (
         min(tokens.token_no) as cue_no
     from tokens
     inner join candidate_sentences
-        on
-            tokens.article_id = candidate_sentences.article_id
-            and tokens.sentence_index = candidate_sentences.sentence_index
+        on tokens.sentence_key = candidate_sentences.sentence_key
     inner join cue_verbs
         on tokens.token_key = cue_verbs.cue
     where not tokens.is_capitalised and tokens.token_no > 1
@@ -134,10 +125,8 @@ subject_tokens as (
 subjects as (
 
     select
-        sentence_id,
-        any_value(article_id) as article_id,
+        sentence_key,
         any_value(story_id) as story_id,
-        any_value(sentence_index) as sentence_index,
         min(char_start) as subject_start,
         max(char_end) as subject_end,
         {{ arg_max_by('token_key', 'token_no') }} as head_key,
@@ -148,17 +137,17 @@ subjects as (
         {{ arg_min_by("coalesce(word_role, '')", 'token_no') }} = 'pronoun' as opens_with_pronoun
     from subject_tokens
     where token_no < coalesce(cut_no, token_no + 1)
-    group by sentence_id
+    group by sentence_key
 
 ),
 
 final as (
 
     select
-        subjects.sentence_id,
-        subjects.article_id,
+        sentences.sentence_id,
+        sentences.article_id,
         subjects.story_id,
-        subjects.sentence_index,
+        sentences.sentence_index,
         subjects.subject_start,
         subjects.subject_end,
         subjects.head_key,
@@ -172,7 +161,7 @@ final as (
         subjects.head_key like '%s' and subjects.head_key not like '%ss' as is_plural
     from subjects
     inner join sentences
-        on subjects.sentence_id = sentences.sentence_id
+        on subjects.sentence_key = sentences.sentence_key
     left join speaker_nouns
         on subjects.head_key = speaker_nouns.noun
     where

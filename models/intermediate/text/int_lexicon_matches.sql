@@ -126,9 +126,7 @@ final as (
     select
         longest.lexicon,
         longest.match_key,
-        first_tokens.sentence_id,
         longest.sentence_key,
-        first_tokens.article_id,
         first_tokens.story_id,
         cast(longest.first_token_no as integer) as first_token_no,
         cast(longest.last_token_no as integer) as last_token_no,
