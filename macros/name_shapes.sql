@@ -74,14 +74,15 @@
 {%- endmacro %}
 
 {#- `and` inside a body's name: the second word after it is a head word, and the word before it
-    is neither a head word, a legal suffix nor listed (`Fire and Rescue Service`, `Securities and
-    Exchange Commission`, `Department of Health and Human Services`; not `British Airways Plc and
-    American Airlines`, `Justice Department and Homeland Security Department`, `Arad and Cabinet
-    ministers`). Reads the columns of int_name_run_words. -#}
+    is neither a legal suffix, listed, nor a head word that closes a name (`Fire and Rescue
+    Service`, `Securities and Exchange Commission`, `Department of Health and Human Services`; not
+    `British Airways Plc and American Airlines`, `Justice Department and Homeland Security
+    Department`, `Arad and Cabinet ministers`). Reads the columns of int_name_run_words. -#}
 {% macro is_and_in_a_name() -%}
     (
         word = 'and' and gap = ' ' and next_gap = ' '
-        and prev_is_name and prev_head_type is null and not prev_is_listed
+        and prev_is_name and not prev_is_listed
+        and (prev_head_type is null or not coalesce(prev2_is_name, false))
         and next_is_name and next2_is_name and next2_gap = ' ' and next2_head_type is not null
     )
 {%- endmacro %}

@@ -257,6 +257,11 @@ CASE_EXPECTED = [
     # an adverb that opens the clause is no part of the speaker's name
     ("case_name_before_its_body.txt", "The farmers will not forget", "Ilse Marrow", None, "replied", None,
      "Ilse Marrow replied"),
+    # a name after a possessive is the speaker, and the possessive names its body
+    ("case_possessive_and_place.txt", "The market had priced", "Sandor Tolonics", "Varno Bank", "said", None, None),
+    # a place set off by commas after the city a phrase was cut at does not speak: the name before it does
+    ("case_possessive_and_place.txt", "Stay away from the crown", "Tomas Verin", "Kestrel Securities", "told", None,
+     None),
 ]
 
 

@@ -111,6 +111,7 @@ after_first_clause as (
         any_value(first_phrase.phrase) as first_phrase,
         any_value(first_phrase.phrase_start) as first_phrase_start,
         any_value(not first_phrase.is_cut and first_phrase.phrase_words between 1 and 10) as is_noun_phrase,
+        any_value(first_phrase.is_cut and first_phrase.phrase_words between 1 and 10) as is_cut_noun_phrase,
         min(later_phrases.seg) as second_phrase_seg
     from after_firsts
     left join after_phrases as first_phrase
@@ -133,14 +134,23 @@ after_side as (
         after_first_clause.first_phrase,
         after_first_clause.first_phrase_start,
         coalesce(cue_tokens.subject_words, 0) = 0
-        and after_first_clause.is_noun_phrase
         and (
-            (cue_tokens.seg = after_first_clause.first_seg + 2 and cue_tokens.previous_words between 1 and 10)
-            -- an aside without a noun phrase of its own: `Woolmer, now the team's coach, said`,
-            -- `Zieleniec, who is also deputy premier, told`
+            after_first_clause.is_noun_phrase
+            and (
+                (cue_tokens.seg = after_first_clause.first_seg + 2 and cue_tokens.previous_words between 1 and 10)
+                -- an aside without a noun phrase of its own: `Woolmer, now the team's coach, said`,
+                -- `Zieleniec, who is also deputy premier, told`
+                or (
+                    cue_tokens.seg between after_first_clause.first_seg + 2 and after_first_clause.first_seg + 3
+                    and coalesce(after_first_clause.second_phrase_seg > cue_tokens.seg, true)
+                )
+            )
+            -- a phrase cut before where its bearer is, whose place goes on after a comma: `Michael
+            -- Cornwell of the Glencoe Animal Hospital in Columbus, Ohio, told`
             or (
-                cue_tokens.seg between after_first_clause.first_seg + 2 and after_first_clause.first_seg + 3
-                and coalesce(after_first_clause.second_phrase_seg > cue_tokens.seg, true)
+                after_first_clause.is_cut_noun_phrase
+                and cue_tokens.seg = after_first_clause.first_seg + 2
+                and cue_tokens.previous_words between 1 and 2
             )
         ) as is_apposed,
         -- the segment between is a name (`the ministry's spokesman, Shu Jueting, told`), not a

@@ -7,7 +7,8 @@
     to four capitalised words after the last title, or a capitalised phrase of at most four words
     with no title or body noun, or two to four capitalised words that open the phrase before
     `of`/`at`/`from`/`with`: `Anna Berg of the Tarvo Institute`, or two to four capitalised words
-    after a common noun: `local trader Ana Reyes`); a body (a title or body noun without a name: `Turkiye’s foreign
+    after a common noun: `local trader Ana Reyes`, or after a possessive: `Budapest Bank's Sandor
+    Tolonics`); a body (a title or body noun without a name: `Turkiye’s foreign
     ministry`); else other. Its own model because the class is decided word by word, before
     int_speaker_phrases_read reads the name, affiliation and role each class gives. -#}
 
@@ -36,7 +37,10 @@ words as (
         -- (`Chilean Foreign Minister`, `Peru's deputy minister`)
         max(case when is_alias_word and word_no < last_title_no then word_no end) over (
             partition by quote_key, part
-        ) as last_alias_before_title
+        ) as last_alias_before_title,
+        max(case when {{ regex_contains('word', "'\\p{L}[''’]s$'") }} then word_no end) over (
+            partition by quote_key, part
+        ) as last_possessive_no
     from tagged_words
 
 ),
@@ -91,6 +95,7 @@ speaker_parts as (
         max(alias_entity) filter (where alias_n is not null and word_no + alias_n - 1 = last_org_no) as body_entity,
         -- a whole-phrase alias: `the Kremlin`, `Russia`, `the European Union`
         max(alias_entity) filter (where word_no = first_word_no and alias_n = n_words) as whole_entity,
+        max(alias_type) filter (where word_no = first_word_no and alias_n = n_words) as whole_entity_type,
         -- the body's own words without the country (`foreign ministry`), title-cased
         {{ string_agg_ordered(
             "case when word_role is not null then word else upper(left(word, 1)) || substr(word, 2) end",
@@ -134,7 +139,18 @@ speaker_parts as (
             and bool_and(noun_role is null and alias_entity is null) filter (where word_no < first_lower_no),
             false
         ) as is_opening_name,
-        {{ string_agg_ordered('word', "' '", 'word_no') }} filter (where word_no < first_lower_no) as opening_name
+        {{ string_agg_ordered('word', "' '", 'word_no') }} filter (where word_no < first_lower_no) as opening_name,
+        -- two to four capitalised words after a possessive, none a title, body noun or alias: a
+        -- name, and the possessive says whose its bearer is (`Budapest Bank's Sandor Tolonics`)
+        coalesce(
+            any_value(last_title_no) is null
+            and any_value(last_word_no) - any_value(last_possessive_no) between 2 and 4
+            and bool_and(is_capitalised and noun_role is null and not is_alias_word) filter (
+                where word_no > last_possessive_no
+            ),
+            false
+        ) as is_possessed_name,
+        {{ string_agg_ordered('word', "' '", 'word_no') }} filter (where word_no > last_possessive_no) as possessed_name
     from words
     group by quote_key, part
 
@@ -151,6 +167,7 @@ final as (
             when document_no is not null and last_title_no is null and last_org_no is null then 'document'
             when head_role = 'collective' or (has_and and n_countries >= 2) then 'parties'
             when whole_entity is not null then 'entity'
+            when is_possessed_name then 'person'
             when
                 last_title_no is not null and tail_words between 1 and 4 and tail_capitalised
                 then 'person'

@@ -8,8 +8,9 @@
         `deputy minister`, `local trader`); a body's title (`spokesman` of `a spokesman for the
         county police`);
       - apposition: a bare title lends its affiliation to the name beside it, and a name beside a
-        bare title or an indefinite description is the speaker (`Peru's deputy minister, Luis
-        Carrasco, said`; `Jerry Steinman, publisher of X, a trade newsletter, said`). -#}
+        bare title, an indefinite description or a place is the speaker (`Peru's deputy minister,
+        Luis Carrasco, said`; `Jerry Steinman, publisher of X, a trade newsletter, said`; `Michael
+        Cornwell of Harlan Securities in Columbus, Ohio, told`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -63,6 +64,8 @@ speaker_named as (
         speaker_classes.has_joint,
         speaker_classes.head_key,
         speaker_classes.title_words,
+        -- a place does not speak: `Michael Cornwell of Harlan Securities in Columbus, Ohio, told`
+        speaker_classes.speaker_class = 'entity' and speaker_classes.whole_entity_type = 'place' as is_place,
         speaker_classes.last_title_no is not null and speaker_classes.speaker_class != 'person' as is_bare_title,
         -- `a trade newsletter`, `a nurse at the hospital`, `his daughter`, `the town's spokesman`:
         -- a description of the name beside it; a definite document (`the letter to his wife,
@@ -74,8 +77,9 @@ speaker_named as (
             -- a full name ends before `of` (`Senator Maria Lopez of Texas` is Maria Lopez)
             when 'person'
                 then
-                    case when speaker_classes.is_opening_name
-                            then speaker_classes.opening_name
+                    case
+                        when speaker_classes.is_possessed_name then speaker_classes.possessed_name
+                        when speaker_classes.is_opening_name then speaker_classes.opening_name
                         else
                     {{ regex_replace(
                         "case when speaker_classes.last_title_no is null and not speaker_classes.all_capitalised "
@@ -100,7 +104,7 @@ speaker_named as (
             when 'entity' then speaker_classes.whole_entity
             when 'person'
                 then
-                    case when speaker_classes.is_opening_name
+                    case when speaker_classes.is_opening_name or speaker_classes.is_possessed_name
                             then speaker_classes.affiliation_any
                         else speaker_classes.affiliation_before_title
                     end
@@ -145,7 +149,7 @@ paired as (
         apposition.speaker_role as apposition_role,
         apposition.title_words as apposition_title_words,
         coalesce(apposition.is_third_party, false) as apposition_third_party,
-        (main_phrase.is_bare_title or main_phrase.is_description)
+        (main_phrase.is_bare_title or main_phrase.is_description or main_phrase.is_place)
         and apposition.speaker_class = 'person' as named_in_apposition,
         main_phrase.speaker_class = 'person' and coalesce(apposition.is_bare_title, false) as titled_in_apposition
     from speaker_named as main_phrase
