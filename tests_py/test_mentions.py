@@ -279,4 +279,8 @@ def test_company_news_workplaces_coined_names_listed_companies_and_caucuses(ment
         ("Federal Reserve", "organization")]
     # a lone word after `the` that speaks is a body
     assert ("Bundesbank", "organization") in found
+    # head words of trades the stock indices hold few firms of make companies, and the story's
+    # first word of one is that company (`Velnor said`)
+    assert {("Velnor Aerospace", "organization"), ("Harlan Securities", "organization")} <= found
+    assert [r["entity_type"] for r in rows if r["surface"] == "Velnor"] == ["organization"]
 
