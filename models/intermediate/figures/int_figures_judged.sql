@@ -32,6 +32,13 @@ months as (
 
 ),
 
+weekdays as (
+
+    select match_key as word
+    from {{ ref('stg_lexicons__weekday_names') }}
+
+),
+
 action_terms as (
 
     select match_key
@@ -88,6 +95,15 @@ judged as (
                 and located.modifier is null and prev_month.word is null
                 and located.noun_class is null and located.unit is null
                 then 'part of a name'
+            {# `12 Boeing 737 jets`, `Flight 370 passengers`, `Windows 95 users`: a number right after
+               a name in running text belongs to the name, though a noun follows; not in a heading's
+               title case (`Floods Kill 25 People`: the word before the name is capitalised too), nor
+               after a weekday (`on Tuesday 12 people`). #}
+            when located.first_tag = 'D' and located.n_parts = 1 and located.prev_is_capitalised
+                and not coalesce(located.prev2_is_capitalised, false) and located.start_pos > 2
+                and not located.glued_prev and located.modifier is null and located.unit is null
+                and prev_month.word is null and prev_weekday.word is null
+                then 'part of a name'
             {# `Ten people were shot, one fatally`, `ten shot, one dead`: after a comma and before an
                 action word, `one` counts what the sentence counted before it. #}
             when located.first_alone = 'with_noun' and located.prev_lw = ',' and next_action.match_key is not null
@@ -138,6 +154,7 @@ judged as (
             located.prev_lw = prev_month.word
             or (located.prev_lw = '.' and located.prev2_lw = prev_month.word)
     left join months as next_month on located.next_lw = next_month.word
+    left join weekdays as prev_weekday on located.prev_lw = prev_weekday.word
     left join context_words as time_suffix on located.next_lw = time_suffix.word and time_suffix.role = 'time_suffix'
     left join context_words as next_break on located.next_lw = next_break.word and next_break.role = 'phrase_break'
     left join context_words as pronoun on located.prev_lw = pronoun.word and pronoun.role = 'pronoun_cue'
