@@ -19,20 +19,20 @@
 {%- set tested = tested_relation() -%}
 {%- set article_relation = changed_articles if tested is not none and tested.story_batched else all_articles -%}
 {%- set sentences = ref('int_sentences') -%}
-{%- if in_sentence %}
 
 with
 
 facts as (
 
     select
-        sentence_key,
+        {{ 'sentence_key' if in_sentence else 'article_id' }},
         {{ start_column }} as span_start,
         {{ end_column }} as span_end,
         {{ text_column }} as claimed_text
     from {{ model }}
 
 ),
+{%- if in_sentence %}
 
 sentences as (
 
@@ -67,19 +67,6 @@ where
     or substr(sentences.sentence_text, facts.span_start - sentences.char_start + 1, facts.span_end - facts.span_start)
     is distinct from facts.claimed_text
 {%- else %}
-
-with
-
-facts as (
-
-    select
-        article_id,
-        {{ start_column }} as span_start,
-        {{ end_column }} as span_end,
-        {{ text_column }} as claimed_text
-    from {{ model }}
-
-),
 
 articles as (
 
