@@ -186,3 +186,9 @@
 {% macro max_object_words() -%}
     12
 {%- endmacro %}
+
+{#- A word with a possessive glued to it (`Bank's`, `Bank’s`): the speaker words keep the clitic
+    on its word. -#}
+{% macro possessive_word_regex() -%}
+    \p{L}['’]s$
+{%- endmacro %}

@@ -91,18 +91,19 @@ judged as (
                 and {{ regex_contains("coalesce(located.next_lw, '')", "'^\\pL'") }}
                 and located.next_lw != 'of' and next_break.word is null
                 then 'ordinal'
+            {# A number right after a capitalised word belongs to a name when no noun follows; with
+               a noun (`12 Boeing 737 jets`, `Flight 370 passengers`) only a lone number in running
+               text, not in a heading's title case (`Floods Kill 25 People`: the word before the
+               name is capitalised too), glued to it or after a weekday (`on Tuesday 12 people`). #}
             when located.first_tag = 'D' and located.prev_is_capitalised and located.start_pos > 2
-                and located.modifier is null and prev_month.word is null
-                and located.noun_class is null and located.unit is null
-                then 'part of a name'
-            {# `12 Boeing 737 jets`, `Flight 370 passengers`, `Windows 95 users`: a number right after
-               a name in running text belongs to the name, though a noun follows; not in a heading's
-               title case (`Floods Kill 25 People`: the word before the name is capitalised too), nor
-               after a weekday (`on Tuesday 12 people`). #}
-            when located.first_tag = 'D' and located.n_parts = 1 and located.prev_is_capitalised
-                and not coalesce(located.prev2_is_capitalised, false) and located.start_pos > 2
-                and not located.glued_prev and located.modifier is null and located.unit is null
-                and prev_month.word is null and prev_weekday.word is null
+                and located.modifier is null and prev_month.word is null and located.unit is null
+                and (
+                    located.noun_class is null
+                    or (
+                        located.n_parts = 1 and not coalesce(located.prev2_is_capitalised, false)
+                        and not located.glued_prev and prev_weekday.word is null
+                    )
+                )
                 then 'part of a name'
             {# `Ten people were shot, one fatally`, `ten shot, one dead`: after a comma and before an
                 action word, `one` counts what the sentence counted before it. #}

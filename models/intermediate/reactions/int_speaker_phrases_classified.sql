@@ -38,7 +38,7 @@ words as (
         max(case when is_alias_word and word_no < last_title_no then word_no end) over (
             partition by quote_key, part
         ) as last_alias_before_title,
-        max(case when {{ regex_contains('word', "'\\p{L}[''’]s$'") }} then word_no end) over (
+        max(case when {{ regex_contains('word', sql_regex(possessive_word_regex())) }} then word_no end) over (
             partition by quote_key, part
         ) as last_possessive_no
     from tagged_words
