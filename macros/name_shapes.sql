@@ -121,8 +121,8 @@
 {%- endmacro %}
 
 {#- A word that can stand either side of a firm's ampersand (`Standard & Poor's`, `Marks &
-    Spencer`): a capital and a small letter. Initials (`R&D`, `Q&A`, `AT&T`) are left alone:
-    most are no names, and the acronym rules read the names among them. -#}
+    Spencer`): a capital and a small letter. Initials glued to it (`AT&T`) are another rule
+    (is_glued_initials). -#}
 {% macro ampersand_side_re() -%}
     ^\p{Lu}\p{Ll}
 {%- endmacro %}
@@ -161,4 +161,50 @@
     do (`said it would cut`, `said it plans`), not the dummy `it` of `said it was hard`. -#}
 {% macro org_intent_verbs() -%}
     ('would', 'will', 'plans', 'planned', 'expects', 'expected', 'intends', 'intended', 'aims')
+{%- endmacro %}
+
+{#- Initials glued by an ampersand are one name (`S&P`, `AT&T`, `P&G`), unless the pair is a
+    common business abbreviation (`R&D`, `M&A`). -#}
+{% macro glued_initials_re() -%}
+    ^\p{Lu}{1,2}&\p{Lu}{1,2}$
+{%- endmacro %}
+
+{% macro common_glued_initials() -%}
+    ('R&D', 'Q&A', 'M&A', 'P&L', 'B&B', 'F&B', 'C&F')
+{%- endmacro %}
+
+{% macro glued_initials_in_text_re() -%}
+    (?:^|\s)\p{Lu}{1,2}&\p{Lu}{1,2}(?:\s|$)
+{%- endmacro %}
+
+{% macro has_glued_initials(expr) -%}
+    coalesce({{ regex_contains(expr, sql_regex(glued_initials_in_text_re())) }}, false)
+{%- endmacro %}
+
+{#- `left` and `right`, two words with `gap` between them, are glued initials of a name. -#}
+{% macro is_glued_initials(left, right, gap) -%}
+    coalesce(
+        {{ gap }} = '&'
+        and {{ regex_contains(left ~ " || '&' || " ~ right, sql_regex(glued_initials_re())) }}
+        and {{ left }} || '&' || {{ right }} not in {{ common_glued_initials() }},
+        false
+    )
+{%- endmacro %}
+
+{#- A title word of `relation` (int_name_run_words' word_neighbours) right after a given name that
+    opens a name (after no other capitalised word than a title or a party's member) and before no
+    capitalised word is the bearer's surname (`Angus King`, `Prime Minister John Major`; not
+    `Los Angeles Sheriff's office`). `covered_prev2` is the coverage of the word two before. -#}
+{% macro title_as_surname(relation='word_neighbours', covered_prev2='covered_prev2') -%}
+    coalesce(
+        {{ relation }}.prev_is_given
+        and {{ relation }}.gap = ' '
+        and not coalesce({{ relation }}.next_is_cap, false)
+        and (
+            not coalesce({{ relation }}.prev2_is_cap, false)
+            or coalesce({{ covered_prev2 }}.in_title, false)
+            or coalesce({{ relation }}.prev2_context_role = 'party_member', false)
+        ),
+        false
+    )
 {%- endmacro %}

@@ -1,14 +1,15 @@
 """Mentions (fct_mentions, int_mentions_extracted) on invented articles about other events than
 the sample corpus.
 
-tests_py/fixtures/mentions/ holds five stories, one folder each: `water_accord` (two articles:
+tests_py/fixtures/mentions/ holds seven stories, one folder each: `water_accord` (two articles:
 Kenya and Ethiopia sign a water accord), `chile_runoff` (one article: a Chilean run-off),
 `harbour_strike` (one article of rule cases: demonyms, titles, country bodies, month surnames,
 sentence openers, organisation nouns, acronyms, gazetteers, hyphenated names), `tarvo_dispute`
 (context cues of organisations, name shapes), `rover_mission` (an abbreviation opening a
 place, a head word after a given name, role nouns and coordination beside a speech verb) and
 `market_report` (company news: a workplace after `at`, a coined company name, a given name listed
-beside a company, a caucus; police and fire ranks).
+beside a company, a caucus; police and fire ranks) and `senate_vote` (party members, initials
+glued by an ampersand, a title as a surname, a two-word title, a place before a speech verb).
 Every name in them is made up or differs from the sample, so these assertions test general
 rules (titles, head words, demonyms, surname resolution within a story), not the sample's lexicon.
 """
@@ -284,3 +285,21 @@ def test_company_news_workplaces_coined_names_listed_companies_and_caucuses(ment
     assert {("Velnor Aerospace", "organization"), ("Harlan Securities", "organization")} <= found
     assert [r["entity_type"] for r in rows if r["surface"] == "Velnor"] == ["organization"]
 
+
+
+def test_party_members_glued_initials_and_titles_in_names(mentions: list[dict]) -> None:
+    rows = of_file(mentions, "spending_bill.txt")
+    found = entities(rows)
+    surfaces = {r["surface"] for r in rows}
+    # a party's member before a given name, or alone, is a description; inside a longer name it is the name
+    assert {("Elena Ruiz", "person"), ("Republican National Committee", "organization")} <= found
+    assert "Social Democrats" in surfaces
+    assert not surfaces & {"Democrat Elena Ruiz", "Republicans", "Independent Angus Bishop"}
+    # a title right after a given name is the surname (`Angus Bishop`, as `John Major`)
+    assert ("Angus Bishop", "person") in found
+    # initials glued by an ampersand are one company; `R&D` is no name, and no single letter is one
+    assert {("AT&T", "organization"), ("P&G", "organization"), ("S&P Global Ratings", "organization")} <= found
+    assert not [s for s in surfaces if "R&D" in s or len(s) == 1]
+    # a two-word title is no part of the name after it; the object of `in` before `said` is a place
+    assert ("Marta Lindgren", "person") in found and "Executive Marta Lindgren" not in surfaces
+    assert ("Carver", "place") in found

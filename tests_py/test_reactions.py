@@ -262,6 +262,11 @@ CASE_EXPECTED = [
     # a place set off by commas after the city a phrase was cut at does not speak: the name before it does
     ("case_possessive_and_place.txt", "Stay away from the crown", "Tomas Verin", "Kestrel Securities", "told", None,
      None),
+    # a full name after a role of common words, a body noun among them, speaks; the description in
+    # apposition after it (`a Republican`) does not
+    ("case_member_and_opener.txt", "The mayor has had", "Alicia Fenwick", None, "said", None, None),
+    # a cue that opens the sentence (`Asked about the vote,`) leaves the subject to the cue after it
+    ("case_member_and_opener.txt", "We are looking", "Tomas Brandt", None, "said", None, None),
 ]
 
 

@@ -1,5 +1,5 @@
 {#- The event each date expression dates: the nearest event cue of its sentence (seed
-    `event_cues`), or `deadline` right after a deadline marker (`by the end of this year`).
+    `event_cues`; a two-word cue beats its second word alone: `opened fire`), or `deadline` right after a deadline marker (`by the end of this year`).
 
     A cue belongs to the date expression nearest to it; distance counts words, plus 3 per clause
     mark between them, plus the cue's distance_penalty (3 for most verbs: `the offensive that
@@ -40,7 +40,8 @@ tokens as (
         word_no,
         clause_no,
         token,
-        token_key
+        token_key,
+        next_token_key
     from {{ ref('int_date_tokens_shaped') }}
     where {{ in_changed_stories() }}
 
@@ -52,7 +53,8 @@ event_cues as (
         event_class,
         cue_kind,
         distance_penalty,
-        match_key
+        match_key,
+        n_tokens
     from {{ ref('stg_lexicons__event_cues') }}
 
 ),
@@ -75,6 +77,26 @@ deadline_markers as (
 
 ),
 
+-- a two-word cue names another event than its second word alone (`opened fire` is a shooting,
+-- `fire` a blaze); it stands on its first word
+pair_cue_tokens as (
+
+    select
+        tokens.sentence_key,
+        tokens.token_no,
+        tokens.word_no,
+        tokens.clause_no,
+        event_cues.match_key as cue_word,
+        event_cues.event_class,
+        event_cues.cue_kind,
+        event_cues.distance_penalty
+    from tokens
+    inner join event_cues
+        on tokens.token_key || ' ' || tokens.next_token_key = event_cues.match_key
+    where event_cues.n_tokens = 2
+
+),
+
 -- a footnote digit glued to a cue (`talks2`) does not hide it
 cue_tokens as (
 
@@ -90,6 +112,13 @@ cue_tokens as (
     from tokens
     inner join event_cues
         on {{ regex_replace("tokens.token_key", "'[0-9]+$'", "''") }} = event_cues.match_key
+    left join pair_cue_tokens
+        on tokens.sentence_key = pair_cue_tokens.sentence_key and tokens.word_no = pair_cue_tokens.word_no + 1
+    where pair_cue_tokens.word_no is null
+
+    union all
+
+    select * from pair_cue_tokens
 
 ),
 

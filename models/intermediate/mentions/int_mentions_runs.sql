@@ -244,8 +244,11 @@ final as (
             -- `TALLAHASSEE` opening a dateline is the place Tallahassee, `DES MOINES` Des Moines
             when typing_rule = 'dateline' then {{ title_case_words('surface') }}
             -- a name of a line all in capitals (no acronym: int_name_run_words) as the story writes
-            -- it, so that the story types it (`CUTTITTA` is Cuttitta of Marcello Cuttitta)
-            when not is_upper and surface = upper(surface) and surface != lower(surface)
+            -- it, so that the story types it (`CUTTITTA` is Cuttitta of Marcello Cuttitta); not
+            -- initials glued by an ampersand (`AT&T`)
+            when
+                not is_upper and surface = upper(surface) and surface != lower(surface)
+                and not {{ has_glued_initials('surface') }}
                 then {{ title_case_words("trim(replace(replace(surface, '(', ''), ')', ''))") }}
             else trim(replace(replace(surface, '(', ''), ')', ''))
         end as entity_name,

@@ -3,7 +3,8 @@
     context around it, which the typing rules of int_name_runs read. The rules of a run's extent:
     name words (and the particles between them) that follow each other in a sentence make one
     run when the gap between two of them is a space or a hyphen (`Leung Kwok-hung`), an ampersand
-    between two capitalised words (`Marks & Spencer`, not `R&D`), the closing
+    between two capitalised words (`Marks & Spencer`), an ampersand glued between initials
+    (`S&P`, `AT&T`; not `R&D`: macros/name_shapes.sql), the closing
     parenthesis of a bracketed word (`(Carla) Fuentes`, whose span then opens at the parenthesis,
     but not `(Gulf Press) -`), or the full stop after an initial (`J. Smith`) or after an
     abbreviation that opens a name (`St. Louis`, `Mt. Everest`: name_abbreviations(); not before
@@ -51,6 +52,7 @@ run_starts as (
                         )
                     )
                     or (gap = ' & ' and {{ is_ampersand_side('word') }} and {{ is_ampersand_side('prev_word') }})
+                    or {{ is_glued_initials('prev_word', 'word', 'gap') }}
                 )
                 then 0
             else 1

@@ -8,7 +8,9 @@
     not `Arch-foes`) and is no adjective's ending (`Tarvo-based`: a compound_suffix of
     name_context_words). Either side of an ampersand between two capitalised words is a name
     word, a common one too (`Standard & Poor's`, `Marks & Spencer`), and so is every word of a
-    whole name of name_gazetteer, where a title (`General Motors`) is no title.
+    whole name of name_gazetteer, where a title (`General Motors`) is no title. A one-word title
+    right after a given name and before no capitalised word is a surname (`Angus King`, `John
+    Major`).
     Headings are included: int_name_runs decides which of their runs count. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
@@ -77,6 +79,10 @@ word_neighbours as (
     select
         words.*,
         lag(words.is_cap and not words.is_common) over sentence_words as prev_is_plain_cap,
+        lag(words.is_given_name) over sentence_words as prev_is_given,
+        lag(words.is_cap, 2) over sentence_words as prev2_is_cap,
+        lag(words.context_role, 2) over sentence_words as prev2_context_role,
+        lead(words.is_cap) over sentence_words as next_is_cap,
         lag(words.word_lower) over sentence_words as prev_lower,
         lag(words.word) over sentence_words as prev_word,
         lead(words.word) over sentence_words as next_word,
@@ -146,7 +152,8 @@ flagged as (
         word_neighbours.*,
         caps_words.sentence_key is not null as is_caps_line,
         coalesce(caps_words.is_written_upper, false) as is_written_upper,
-        coalesce(covered_words.in_title, false) and gazetteer_words.word_no is null as is_title,
+        coalesce(covered_words.in_title, false) and gazetteer_words.word_no is null and not {{ title_as_surname() }}
+            as is_title,
         coalesce(covered_words.in_lexicon, false) as is_lexicon,
         word_neighbours.is_cap
         and (
@@ -161,9 +168,16 @@ flagged as (
             )
             -- either side of a firm's ampersand (`Standard & Poor's`, `Marks & Spencer`)
             or {{ beside_ampersand('word_neighbours') }}
+            -- either side of initials glued by an ampersand (`AT&T`)
+            or {{ is_glued_initials('word_neighbours.prev_word', 'word_neighbours.word', 'word_neighbours.gap') }}
+            or {{ is_glued_initials('word_neighbours.word', 'word_neighbours.next_word', 'word_neighbours.next_gap') }}
             or gazetteer_words.word_no is not null
         )
-        and (not coalesce(covered_words.in_title, false) or gazetteer_words.word_no is not null)
+        and (
+            not coalesce(covered_words.in_title, false)
+            or gazetteer_words.word_no is not null
+            or {{ title_as_surname() }}
+        )
         -- in a line all in capitals, only what the article writes as a name (int_name_caps_words_attested)
         and coalesce(caps_words.is_attested, true) as is_name_word
     from word_neighbours
@@ -175,6 +189,10 @@ flagged as (
         on
             word_neighbours.sentence_key = covered_words.sentence_key
             and word_neighbours.word_no = covered_words.word_no
+    left join covered_words as covered_prev2
+        on
+            word_neighbours.sentence_key = covered_prev2.sentence_key
+            and word_neighbours.word_no - 2 = covered_prev2.word_no
     left join gazetteer_words
         on
             word_neighbours.sentence_key = gazetteer_words.sentence_key
@@ -200,6 +218,7 @@ contexted as (
         lag(is_lexicon or is_given_name or is_legal_suffix) over sentence_words as prev_is_listed,
         lag(gap) over sentence_words as prev_gap,
         lead(is_name_word) over sentence_words as next_is_name,
+        lead(is_given_name) over sentence_words as next_is_given,
         lead(is_name_word, 2) over sentence_words as next2_is_name,
         lead(context_role) over sentence_words as next_role,
         lead(context_role, 2) over sentence_words as next2_role,
@@ -289,6 +308,20 @@ final as (
         eligible.is_upper and (not eligible.is_caps_line or eligible.is_written_upper) as is_upper
     from eligible
     inner join sentence_keys on eligible.sentence_key = sentence_keys.sentence_key
+    -- a party's member is a description before a given name (`Democrat Elena Ruiz`) or alone
+    -- (`two Republicans`), a name only inside a longer one (`Republican National Committee`,
+    -- `the Social Democrats`)
+    where
+        not (
+            coalesce(eligible.context_role = 'party_member', false)
+            and (
+                coalesce(eligible.next_gap = ' ' and eligible.next_is_given, false)
+                or (
+                    not coalesce(eligible.prev_is_name and eligible.gap = ' ', false)
+                    and not coalesce(eligible.next_is_name and eligible.next_gap = ' ', false)
+                )
+            )
+        )
 
 )
 

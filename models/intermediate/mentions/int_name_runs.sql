@@ -88,7 +88,7 @@ typed_runs as (
             when n_words >= 2 and n_event_heads > 0 then 'event'
             when n_words >= 2 and n_org_heads > 0 then 'organization'
             when n_words >= 2 and n_place_heads > 0 then 'place'
-            when n_words >= 2 and surface like '% & %' then 'organization'
+            when n_words >= 2 and (surface like '% & %' or {{ has_glued_initials('surface') }}) then 'organization'
             when {{ is_titled() }} then 'person'
             when {{ is_romanised_name('surface') }} then 'person'
             when n_words = 1 and {{ is_intercapped('surface') }} then 'organization'
@@ -100,6 +100,11 @@ typed_runs as (
             when is_upper and n_words = 1 and length(surface) >= 2 and next_role = 'speech_verb'
                 then 'organization'
             when {{ is_determined_speaker() }} then 'organization'
+            -- the object of `in` is no subject of the verb after it: `officials in Carver said`
+            when
+                prev_role = 'place_preposition' and first_gap = ' ' and n_words <= 3
+                and next_role = 'speech_verb' and next_gap = ' '
+                then 'place'
             when next_role = 'speech_verb' and next_gap in (' ', ', ') then 'person'
             when prev_role = 'speech_verb' and n_words >= 2 then 'person'
             -- apposition: `Anna Kowalska, a spokeswoman for ...`, `Kowalska, who ...`
@@ -127,7 +132,7 @@ typed_runs as (
             when {{ is_titled_place() }} then 'title'
             when gazetteer_type is not null then 'gazetteer'
             when n_words >= 2 and n_event_heads + n_org_heads + n_place_heads > 0 then 'head_word'
-            when n_words >= 2 and surface like '% & %' then 'ampersand'
+            when n_words >= 2 and (surface like '% & %' or {{ has_glued_initials('surface') }}) then 'ampersand'
             when {{ is_titled() }} then 'title'
             when {{ is_romanised_name('surface') }} then 'name_shape'
             when n_words = 1 and {{ is_intercapped('surface') }} then 'intercap'
@@ -136,6 +141,10 @@ typed_runs as (
             when {{ is_member_of() }} then 'org_member'
             when is_upper and n_words = 1 and next_role = 'speech_verb' then 'acronym'
             when {{ is_determined_speaker() }} then 'determiner'
+            when
+                prev_role = 'place_preposition' and first_gap = ' ' and n_words <= 3
+                and next_role = 'speech_verb' and next_gap = ' '
+                then 'place_preposition'
             when next_role = 'speech_verb' or prev_role = 'speech_verb' then 'speech_verb'
             when {{ opens_dateline() }} then 'dateline'
             when is_upper and n_words = 1 then 'acronym'

@@ -67,7 +67,8 @@ before_side as (
             or (cue_form = 'finite' and coalesce(subject_words, 0) = 0 and {{ regex_contains('cue', "'^\\p{Lu}'") }})
         )
         and object_words between 1 and {{ max_object_words() }} as is_preposition,
-        {{ regex_contains('subject', "'\\p{Lu}'") }} as is_named_subject
+        {{ regex_contains('subject', "'\\p{Lu}'") }} as is_named_subject,
+        tok_no = 1 and {{ regex_contains('cue', "'^\\p{Lu}'") }} and coalesce(subject_words, 0) = 0 as opens_sentence
     from cue_tokens
 
 ),
@@ -117,7 +118,11 @@ before_cues as (
             max(before_side.cue_end) filter (where before_side.tok_no = speaking_cues.named_no),
             {{ arg_max_by('before_side.cue_end', 'before_side.tok_no') }}
         ) as last_cue_end,
-        min(before_side.tok_no) as first_cue_no,
+        -- a cue that opens the sentence before a later one introduces its speaker (`Asked about
+        -- the vote, her chief of staff, Tomas Brandt, said:`): the subject is looked for between
+        -- them, after the opener's own complement
+        min(before_side.tok_no) filter (where not before_side.opens_sentence) as first_cue_no,
+        max(before_side.seg) filter (where before_side.opens_sentence) as opener_seg,
         coalesce(
             max(before_side.cue) filter (where before_side.tok_no = speaking_cues.named_no),
             {{ arg_max_by('before_side.cue', 'before_side.tok_no') }}
@@ -176,6 +181,7 @@ sentence_subjects as (
             on lower(phrases.phrase) = function_words.word
         where
             phrases.phrase_first < before_cues.first_cue_no
+            and phrases.seg > coalesce(before_cues.opener_seg + 1, -1)
             and function_words.word is null
             -- a clause is no subject, unless a document in it speaks (`follows a joint statement ...,
             -- affirming`)

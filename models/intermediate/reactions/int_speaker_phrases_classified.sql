@@ -7,9 +7,10 @@
     to four capitalised words after the last title, or a capitalised phrase of at most four words
     with no title or body noun, or two to four capitalised words that open the phrase before
     `of`/`at`/`from`/`with`: `Anna Berg of the Tarvo Institute`, or two to four capitalised words
-    after a common noun: `local trader Ana Reyes`, or after a possessive: `Budapest Bank's Sandor
-    Tolonics`); a body (a title or body noun without a name: `Turkiye’s foreign
-    ministry`); else other. Its own model because the class is decided word by word, before
+    after common nouns, a body noun among them: `local trader Ana Reyes`, `council member
+    Alicia Fenwick`, or after a possessive: `Budapest Bank's Sandor Tolonics`; not a description
+    after an indefinite article: `a Republican`); a body (a title or body noun without a name:
+    `Turkiye’s foreign ministry`); else other. Its own model because the class is decided word by word, before
     int_speaker_phrases_read reads the name, affiliation and role each class gives. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
@@ -55,6 +56,7 @@ speaker_parts as (
         any_value(last_word_no) as last_word_no,
         any_value(last_title_no) as last_title_no,
         any_value(last_org_no) as last_org_no,
+        any_value(last_lower_no) as last_lower_no,
         {{ arg_max_by("coalesce(noun_role, '')", 'word_no') }} as head_role,
         coalesce(
             {{ arg_max_by('word_key', 'word_no') }} filter (where noun_role = 'document'),
@@ -171,13 +173,19 @@ final as (
             when
                 last_title_no is not null and tail_words between 1 and 4 and tail_capitalised
                 then 'person'
+            -- `a Republican`, `an American`: a description, not a name
             when
                 last_title_no is null and last_org_no is null and all_capitalised and n_words <= 4
+                and not is_indefinite
                 then 'person'
             when is_opening_name then 'person'
+            -- a role in common words before a full name, a body noun among them too: `local
+            -- trader Ana Reyes`, `council member Alicia Fenwick`
+            when
+                after_content_word and name_tail_words between 2 and 4
+                and coalesce(last_org_no, 0) <= last_lower_no and last_title_no is null
+                then 'person'
             when last_org_no is not null or last_title_no is not null then 'body'
-            -- a role in common words before a full name: `local trader Ana Reyes`
-            when after_content_word and name_tail_words between 2 and 4 then 'person'
             else 'other'
         end as speaker_class
     from speaker_parts
