@@ -105,6 +105,13 @@ judged as (
                     )
                 )
                 then 'part of a name'
+            {# A number word written with a capital after a capitalised word names something
+               (`Area One detectives`, `Formula One`), unless a heading's title case capitalises
+               the word before too (`Blast Kills Ten`). #}
+            when located.first_tag = 'W' and located.n_parts = 1 and located.prev_is_capitalised
+                and not coalesce(located.prev2_is_capitalised, false)
+                and {{ regex_contains("substr(located.sentence_text, located.run_start_offset + 1, 1)", "'^\\p{Lu}'") }}
+                then 'part of a name'
             {# `Ten people were shot, one fatally`, `ten shot, one dead`: after a comma and before an
                 action word, `one` counts what the sentence counted before it. #}
             when located.first_alone = 'with_noun' and located.prev_lw = ',' and next_action.match_key is not null
