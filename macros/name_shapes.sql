@@ -208,3 +208,8 @@
         false
     )
 {%- endmacro %}
+
+{#- The endings of a web address that a company's name keeps (`Amazon.com`, `Booking.com`). -#}
+{% macro web_domain_endings() -%}
+    ('com', 'net')
+{%- endmacro %}

@@ -9,7 +9,8 @@ sentence openers, organisation nouns, acronyms, gazetteers, hyphenated names), `
 place, a head word after a given name, role nouns and coordination beside a speech verb) and
 `market_report` (company news: a workplace after `at`, a coined company name, a given name listed
 beside a company, a caucus; police and fire ranks) and `senate_vote` (party members, initials
-glued by an ampersand, a title as a surname, a two-word title, a place before a speech verb).
+glued by an ampersand, a title as a surname, a two-word title, a place before a speech verb, a
+web address's ending).
 Every name in them is made up or differs from the sample, so these assertions test general
 rules (titles, head words, demonyms, surname resolution within a story), not the sample's lexicon.
 """
@@ -303,3 +304,5 @@ def test_party_members_glued_initials_and_titles_in_names(mentions: list[dict]) 
     # a two-word title is no part of the name after it; the object of `in` before `said` is a place
     assert ("Marta Lindgren", "person") in found and "Executive Marta Lindgren" not in surfaces
     assert ("Carver", "place") in found
+    # a web address's ending is part of the company's name; an all-capitals common noun is no name
+    assert ("Amazon.com Inc", "organization") in found and not surfaces & {"Inc", "SUV"}

@@ -4,13 +4,14 @@
     name words (and the particles between them) that follow each other in a sentence make one
     run when the gap between two of them is a space or a hyphen (`Leung Kwok-hung`), an ampersand
     between two capitalised words (`Marks & Spencer`), an ampersand glued between initials
-    (`S&P`, `AT&T`; not `R&D`: macros/name_shapes.sql), the closing
-    parenthesis of a bracketed word (`(Carla) Fuentes`, whose span then opens at the parenthesis,
-    but not `(Gulf Press) -`), or the full stop after an initial (`J. Smith`) or after an
-    abbreviation that opens a name (`St. Louis`, `Mt. Everest`: name_abbreviations(); not before
-    a head word, `Elm St. Police`). A run of particles alone is no run. The role noun before `of`, `for` or `at` (the) that the
-    run follows is its role_noun (`chairman of the Tarvo Red Circle`, `an analyst at Kestrel
-    Lynch`), the preposition its role_preposition. -#}
+    (`S&P`, `AT&T`; not `R&D`: macros/name_shapes.sql), the full stop of a web address's ending
+    (`Amazon.com`), the closing parenthesis of a bracketed word (`(Carla) Fuentes`, whose span
+    then opens at the parenthesis, but not `(Gulf Press) -`), or the full stop after an initial
+    (`J. Smith`) or after an abbreviation that opens a name (`St. Louis`, `Mt. Everest`:
+    name_abbreviations(); not before a head word, `Elm St. Police`). A run of particles alone is
+    no run. The role noun before `of`, `for` or `at` (the) that the run follows is its role_noun
+    (`chairman of the Tarvo Red Circle`, `an analyst at Kestrel Lynch`), the preposition its
+    role_preposition. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -53,6 +54,7 @@ run_starts as (
                     )
                     or (gap = ' & ' and {{ is_ampersand_side('word') }} and {{ is_ampersand_side('prev_word') }})
                     or {{ is_glued_initials('prev_word', 'word', 'gap') }}
+                    or (gap = '.' and lower(word) in {{ web_domain_endings() }})
                 )
                 then 0
             else 1

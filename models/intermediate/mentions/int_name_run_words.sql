@@ -270,6 +270,8 @@ eligible as (
             )
         )
         or {{ is_and_in_a_name() }}
+        -- a web address's ending glued to a name word is the company's name (`Amazon.com Inc`)
+        or (gap = '.' and word_lower in {{ web_domain_endings() }} and prev_is_name)
 
 ),
 
