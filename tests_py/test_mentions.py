@@ -306,3 +306,5 @@ def test_party_members_glued_initials_and_titles_in_names(mentions: list[dict]) 
     assert ("Carver", "place") in found
     # a web address's ending is part of the company's name; an all-capitals common noun is no name
     assert ("Amazon.com Inc", "organization") in found and not surfaces & {"Inc", "SUV"}
+    # a party's initial before a state is no part of the state's name
+    assert ("Ohio", "place") in found and "R-Ohio" not in surfaces

@@ -267,6 +267,9 @@ CASE_EXPECTED = [
     ("case_member_and_opener.txt", "The mayor has had", "Alicia Fenwick", None, "said", None, None),
     # a cue that opens the sentence (`Asked about the vote,`) leaves the subject to the cue after it
     ("case_member_and_opener.txt", "We are looking", "Tomas Brandt", None, "said", None, None),
+    # an unnamed subject after a cue without one is inside what was said (`Garrity, who ..., said the
+    # crowd showed`): the sentence's subject speaks
+    ("case_member_and_opener.txt", "hungry for change", "Tom Garrity", None, "said", None, None),
 ]
 
 

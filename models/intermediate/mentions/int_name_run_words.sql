@@ -178,6 +178,11 @@ flagged as (
             or gazetteer_words.word_no is not null
             or {{ title_as_surname() }}
         )
+        -- a party's initial before a state (`R-Ohio`, `D-Calif.`) is no name's
+        and not coalesce(
+            word_neighbours.word in ('D', 'R', 'I') and word_neighbours.next_gap = '-' and word_neighbours.next_is_cap,
+            false
+        )
         -- in a line all in capitals, only what the article writes as a name (int_name_caps_words_attested)
         and coalesce(caps_words.is_attested, true) as is_name_word
     from word_neighbours

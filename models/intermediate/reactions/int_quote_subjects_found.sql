@@ -86,9 +86,26 @@ relative_cues as (
 
 ),
 
+-- a finite cue with no subject in its segment, its subject before a clause set off by commas
+-- (`Sen. Tom Garrity, who introduced Harker, said`)
+bare_cues as (
+
+    select
+        quote_key,
+        max(tok_no) as bare_no
+    from before_side
+    where
+        cue_form = 'finite' and coalesce(subject_words, 0) = 0
+        and not opens_sentence and not is_preposition
+    group by quote_key
+
+),
+
 -- The cue whose subject speaks: the last with a noun-phrase subject, unless that subject names
 -- no one and an earlier one does: in `Cooper said her party has supported the idea "for
--- months"` the quote is Cooper's, `supported` is inside what she said.
+-- months"` the quote is Cooper's, `supported` is inside what she said. An unnamed subject after
+-- a cue without one is inside what was said too (`Garrity, who ..., said the crowd showed`): no
+-- cue's subject speaks, the sentence's subject does.
 speaking_cues as (
 
     select
@@ -98,9 +115,17 @@ speaking_cues as (
         case
             when not {{ arg_max_by('before_side.is_named_subject', 'before_side.tok_no') }}
                 then max(before_side.tok_no) filter (where before_side.is_named_subject)
-        end as named_no
+        end as named_no,
+        coalesce(
+            not {{ arg_max_by('before_side.is_named_subject', 'before_side.tok_no') }}
+            and not bool_or(before_side.is_named_subject)
+            and any_value(bare_cues.bare_no) < max(before_side.tok_no),
+            false
+        ) as is_embedded,
+        any_value(bare_cues.bare_no) as bare_no
     from before_side
     left join relative_cues on before_side.quote_key = relative_cues.quote_key
+    left join bare_cues on before_side.quote_key = bare_cues.quote_key
     where
         before_side.has_subject and not before_side.is_pronoun
         and before_side.tok_no > coalesce(relative_cues.relative_no, -1)
@@ -112,10 +137,14 @@ before_cues as (
 
     select
         before_side.quote_key,
-        -- an earlier cue that speaks for a later one (named_no) is the cue; else the last cue,
-        -- with a subject or not (`praised the deal, calling it`)
+        -- an earlier cue that speaks for a later one (named_no, or the bare cue a later one is
+        -- embedded in) is the cue; else the last cue, with a subject or not (`praised the deal,
+        -- calling it`)
         coalesce(
             max(before_side.cue_end) filter (where before_side.tok_no = speaking_cues.named_no),
+            max(before_side.cue_end) filter (
+                where speaking_cues.is_embedded and before_side.tok_no = speaking_cues.bare_no
+            ),
             {{ arg_max_by('before_side.cue_end', 'before_side.tok_no') }}
         ) as last_cue_end,
         -- a cue that opens the sentence before a later one introduces its speaker (`Asked about
@@ -125,16 +154,23 @@ before_cues as (
         max(before_side.seg) filter (where before_side.opens_sentence) as opener_seg,
         coalesce(
             max(before_side.cue) filter (where before_side.tok_no = speaking_cues.named_no),
+            max(before_side.cue) filter (
+                where speaking_cues.is_embedded and before_side.tok_no = speaking_cues.bare_no
+            ),
             {{ arg_max_by('before_side.cue', 'before_side.tok_no') }}
         ) as last_cue,
         {{ arg_max_by('before_side.cue_stance', 'before_side.tok_no') }} filter (
             where before_side.cue_stance != 'neutral'
         ) as cue_stance,
         max(before_side.subject) filter (
-            where before_side.tok_no = coalesce(speaking_cues.named_no, speaking_cues.speaking_no)
+            where
+            before_side.tok_no = coalesce(speaking_cues.named_no, speaking_cues.speaking_no)
+            and not speaking_cues.is_embedded
         ) as subject,
         max(before_side.subject_start) filter (
-            where before_side.tok_no = coalesce(speaking_cues.named_no, speaking_cues.speaking_no)
+            where
+            before_side.tok_no = coalesce(speaking_cues.named_no, speaking_cues.speaking_no)
+            and not speaking_cues.is_embedded
         ) as subject_start,
         bool_or(before_side.has_subject and before_side.is_pronoun) as has_pronoun,
         {{ arg_max_by('lower(before_side.subject)', 'before_side.tok_no') }} filter (
