@@ -10,7 +10,7 @@ place, a head word after a given name, role nouns and coordination beside a spee
 `market_report` (company news: a workplace after `at`, a coined company name, a given name listed
 beside a company, a caucus; police and fire ranks) and `senate_vote` (party members, initials
 glued by an ampersand, a title as a surname, a two-word title, a place before a speech verb, a
-web address's ending).
+web address's ending, a newspaper).
 Every name in them is made up or differs from the sample, so these assertions test general
 rules (titles, head words, demonyms, surname resolution within a story), not the sample's lexicon.
 """
@@ -306,5 +306,7 @@ def test_party_members_glued_initials_and_titles_in_names(mentions: list[dict]) 
     assert ("Carver", "place") in found
     # a web address's ending is part of the company's name; an all-capitals common noun is no name
     assert ("Amazon.com Inc", "organization") in found and not surfaces & {"Inc", "SUV"}
+    # a newspaper's last word makes it an organisation
+    assert ("Varno Sentinel", "organization") in found
     # a party's initial before a state is no part of the state's name
     assert ("Ohio", "place") in found and "R-Ohio" not in surfaces
