@@ -303,6 +303,7 @@ def test_party_members_glued_initials_and_titles_in_names(mentions: list[dict]) 
     assert not [s for s in surfaces if "R&D" in s or len(s) == 1]
     # a two-word title is no part of the name after it; the object of `in` before `said` is a place
     assert ("Marta Lindgren", "person") in found and "Executive Marta Lindgren" not in surfaces
+    assert ("Ilse Marrow", "person") in found and not [s for s in surfaces if "Administrator" in s]
     assert ("Carver", "place") in found
     # a web address's ending is part of the company's name; an all-capitals common noun is no name
     assert ("Amazon.com Inc", "organization") in found and not surfaces & {"Inc", "SUV"}
