@@ -1,9 +1,27 @@
 {#- Helpers of the reactions models (models/intermediate/reactions/). -#}
 
-{#- A run of capitalised words (`United States`, `Police Chief Maria Lopez`), as a SQL
-    string literal: the name candidates of principals, surnames and pronoun antecedents. -#}
+{#- The lower-case particles inside a name (`Lula da Silva`, `Charles de Gaulle`, `Rio Grande do
+    Sul`), as a regex alternation. -#}
+{% macro name_particle_alternation() -%}
+    (?:da|das|de|del|der|den|do|dos|du|van|von|bin|ibn|al|el)
+{%- endmacro %}
+
+{#- A run of capitalised words (`United States`, `Police Chief Maria Lopez`), with the particles
+    between them (`Luiz Inácio Lula da Silva`), as a SQL string literal: the name candidates of
+    principals, surnames and pronoun antecedents. -#}
 {% macro capital_run_regex() -%}
-    '\p{Lu}[\pL\pN]*(?:[.\-][\pL\pN]+)*(?: \p{Lu}[\pL\pN]*(?:[.\-][\pL\pN]+)*)*'
+    '\p{Lu}[\pL\pN]*(?:[.\-][\pL\pN]+)*(?: (?:{{ name_particle_alternation() }} )*\p{Lu}[\pL\pN]*(?:[.\-][\pL\pN]+)*)*'
+{%- endmacro %}
+
+{#- The full name that ends a capital run: its last two capitalised words and the particles
+    between them (`Lula da Silva` of `Luiz Inácio Lula da Silva`); group 1. -#}
+{% macro run_full_name_regex() -%}
+    '(\S+ (?:{{ name_particle_alternation() }} )*\S+)$'
+{%- endmacro %}
+
+{#- The word before the surname of run_full_name_regex, particles left out; group 1. -#}
+{% macro run_given_name_regex() -%}
+    '(\S+) (?:{{ name_particle_alternation() }} )*\S+$'
 {%- endmacro %}
 
 {#- One token of an attribution window: a party and state tag after a politician's name

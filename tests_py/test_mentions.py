@@ -307,6 +307,8 @@ def test_party_members_glued_initials_and_titles_in_names(mentions: list[dict]) 
     assert ("Carver", "place") in found
     # a web address's ending is part of the company's name; an all-capitals common noun is no name
     assert ("Amazon.com Inc", "organization") in found and not surfaces & {"Inc", "SUV"}
+    # a particle between name words joins them (`do` of `Rio Grande do Sul`)
+    assert ("Rio Grande do Sul", "place") in found
     # a newspaper's last word makes it an organisation
     assert ("Varno Sentinel", "organization") in found
     # a party's initial before a state is no part of the state's name

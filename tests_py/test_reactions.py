@@ -270,6 +270,9 @@ CASE_EXPECTED = [
     # an unnamed subject after a cue without one is inside what was said (`Garrity, who ..., said the
     # crowd showed`): the sentence's subject speaks
     ("case_member_and_opener.txt", "hungry for change", "Tom Garrity", None, "said", None, None),
+    # a surname takes no two words cut from a name at its particle (`Inácio Lula` of `Luiz Inácio
+    # Lula da Silva`): a name runs on across `da`, `de`, `van`
+    ("case_particle_name.txt", "We will not leave anyone", "Lula", None, "told", None, None),
 ]
 
 

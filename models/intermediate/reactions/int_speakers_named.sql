@@ -131,8 +131,8 @@ explicit_speakers as (
 
 named_people as (
 
-    -- two-word names at the end of capitalised runs of the story (`... spokesman Matthew Miller`)
-    -- whose first word is no title and no known entity
+    -- two-word names at the end of capitalised runs of the story (`... spokesman Matthew Miller`,
+    -- `Lula da Silva`) whose first word is no title and no known entity
     select
         full_names.story_id,
         full_names.article_id,
@@ -143,9 +143,9 @@ named_people as (
         select
             story_id,
             article_id,
-            {{ regex_extract("run", "'(\\S+ \\S+)$'", 1) }} as full_name,
+            {{ regex_extract("run", run_full_name_regex(), 1) }} as full_name,
             {{ regex_extract("run", "'(\\S+)$'", 1) }} as surname,
-            lower({{ regex_extract("run", "'(\\S+) \\S+$'", 1) }}) as given_key,
+            lower({{ regex_extract("run", run_given_name_regex(), 1) }}) as given_key,
             min(run_no) as first_run_no
         from capital_runs
         where run like '% %'
