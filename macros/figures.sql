@@ -256,3 +256,8 @@
 {% macro elapsed_before_re() -%}
     (?:^|[^\pL])(?:(\pL+)\s+)?(\d+|\pL+)\s+(years?|decades?)\s+(?:after|since)\s[^;]*$
 {%- endmacro %}
+
+{#- One place's part of a count, in lower case: `in the town of mucum alone`, `at the plant alone`. -#}
+{% macro place_alone_re() -%}
+    \b(?:in|at)\s[^.;,]{1,50}?\salone\b
+{%- endmacro %}

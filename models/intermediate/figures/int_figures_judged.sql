@@ -142,8 +142,8 @@ judged as (
         increment_before.word is not null or increment_after.word is not null as is_increment,
         {# `three of the wounded`, `two of them`, `nine of those arrested`, `killed eight people,
             including three children`, `the wounded, a woman and two men`: part of a group
-            counted elsewhere or listed by its members, not a total (a share such as `90% of its
-            exports` or `half of` is no subset). #}
+            counted elsewhere or listed by its members, or a place's part (`in Mucum alone`), not
+            a total (a share such as `90% of its exports` or `half of` is no subset). #}
         located.unit is null and located.fraction is null
         and (
             {{ regex_contains(
@@ -154,6 +154,9 @@ judged as (
                 "lower(right(left(located.sentence_text, located.surface_start_offset), 20))",
                 "'(\\b(including|among them|among whom|among those|among the)|\\b(a|an) [\\p{L}-]+ and)\\s+$'"
             ) }}
+            -- one place's part of a toll: `Eight people died in the town of Mucum alone`, `In
+            -- Mucum alone, eight died`
+            or {{ regex_contains("lower(located.sentence_text)", sql_regex(place_alone_re())) }}
         ) as is_subset
     from located
     left join context_words as year_cue on located.prev_lw = year_cue.word and year_cue.role = 'year_cue'
