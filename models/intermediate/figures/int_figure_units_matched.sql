@@ -5,8 +5,9 @@
     after an age word (`aged 25`, `between the ages of 17 and 34`, `in age from 17 to 34`), the
     later numbers of a list after one (`ages 21 and 26`, `ages 19, 22 and 40`: numbers one comma,
     `and`, `or`, `to` or dash apart, the first after the age word), two small bare numbers joined by
-    `and` after `was`/`were` that end their clause (`The two men who died were 19 and 23.`), or a
-    small bare number set off by commas after a name (`Lena Fischer, 34, said`). -#}
+    `and` after `was`/`were` that end their clause (`The two men who died were 19 and 23.`), or
+    one small bare number or two joined by `and` set off by commas after a name or a noun of people
+    (`Lena Fischer, 34, said`, `the victim, 19, was`, `Two men, 24 and 27, were`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -31,6 +32,15 @@ age_cues as (
     select lower(word) as word
     from {{ ref('figure_context_words') }}
     where role = 'age_cue'
+
+),
+
+-- the nouns of people a list of ages set off by commas follows (`Two men, 24 and 27, were`)
+people_nouns as (
+
+    select match_key
+    from {{ ref('stg_lexicons__counted_classes') }}
+    where counts_people and kind = 'noun' and n_tokens = 1
 
 ),
 
@@ -182,8 +192,22 @@ with_unit as (
                     then 'years of age'
                 when
                     {{ is_bare_small_number('with_modifier') }}
-                    and with_modifier.prev_lw = ',' and with_modifier.prev2_is_capitalised
+                    and with_modifier.prev_lw = ','
+                    and (with_modifier.prev2_is_capitalised or people_before.match_key is not null)
                     and with_modifier.next_lw in (',', '.', ')', ';')
+                    then 'years of age'
+                -- two set off by commas after a noun of people (`Two men, 24 and 27, were taken`)
+                when
+                    with_modifier.prev_lw = ',' and people_before.match_key is not null
+                    and with_modifier.next_lw = 'and'
+                    and later.next_lw in (',', '.', ';') and {{ is_bare_small_number('later') }}
+                    and {{ is_bare_small_number('with_modifier') }}
+                    then 'years of age'
+                when
+                    earlier.prev_lw = ',' and people_before_earlier.match_key is not null
+                    and with_modifier.prev_lw = 'and'
+                    and with_modifier.next_lw in (',', '.', ';') and {{ is_bare_small_number('earlier') }}
+                    and {{ is_bare_small_number('with_modifier') }}
                     then 'years of age'
             end
         ) as unit_after,
@@ -207,6 +231,8 @@ with_unit as (
             with_modifier.sentence_key = later.sentence_key
             and with_modifier.run_no + 1 = later.run_no
             and with_modifier.end_pos + 2 = later.lead_pos
+    left join people_nouns as people_before on with_modifier.prev2_lw = people_before.match_key
+    left join people_nouns as people_before_earlier on earlier.prev2_lw = people_before_earlier.match_key
     left join listed
         on with_modifier.sentence_key = listed.sentence_key and with_modifier.run_no = listed.run_no
     left join age_lists

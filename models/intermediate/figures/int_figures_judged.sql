@@ -231,8 +231,12 @@ found as (
             when phrase_end_offset > phrase_start_offset
                 then substr(sentence_text, phrase_start_offset + 1, phrase_end_offset - phrase_start_offset)
         end as counted_phrase,
-        case when is_compound_measure then null when is_elliptical then preceding_class else noun_class end
-            as counted_class,
+        -- an age counts nothing, though its noun counts people (`a 62-year-old man`)
+        case
+            when is_compound_measure or unit = 'years of age' then null
+            when is_elliptical then preceding_class
+            else noun_class
+        end as counted_class,
         case when noun_class is null and not is_elliptical and not is_compound_measure then plain_head end
             as counted_head,
         sentence_text,
