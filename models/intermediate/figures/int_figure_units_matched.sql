@@ -180,13 +180,23 @@ with_unit as (
                         or with_modifier.next_lw in ('was', 'were', 'are', 'is', 'who', 'and', 'or', 'respectively')
                     )
                     then 'years of age'
+                -- two joined by `and` that end their clause, after `was`/`were` or set off by commas
+                -- after a noun of people (`who died were 19 and 23.`, `Two men, 24 and 27, were`)
                 when
-                    with_modifier.prev_lw in ('was', 'were') and with_modifier.next_lw = 'and'
+                    with_modifier.next_lw = 'and'
+                    and (
+                        with_modifier.prev_lw in ('was', 'were')
+                        or (with_modifier.prev_lw = ',' and people_before.match_key is not null)
+                    )
                     and later.next_lw in ('.', ',', ';') and {{ is_bare_small_number('later') }}
                     and {{ is_bare_small_number('with_modifier') }}
                     then 'years of age'
                 when
-                    earlier.prev_lw in ('was', 'were') and with_modifier.prev_lw = 'and'
+                    with_modifier.prev_lw = 'and'
+                    and (
+                        earlier.prev_lw in ('was', 'were')
+                        or (earlier.prev_lw = ',' and people_before_earlier.match_key is not null)
+                    )
                     and with_modifier.next_lw in ('.', ',', ';') and {{ is_bare_small_number('earlier') }}
                     and {{ is_bare_small_number('with_modifier') }}
                     then 'years of age'
@@ -195,19 +205,6 @@ with_unit as (
                     and with_modifier.prev_lw = ','
                     and (with_modifier.prev2_is_capitalised or people_before.match_key is not null)
                     and with_modifier.next_lw in (',', '.', ')', ';')
-                    then 'years of age'
-                -- two set off by commas after a noun of people (`Two men, 24 and 27, were taken`)
-                when
-                    with_modifier.prev_lw = ',' and people_before.match_key is not null
-                    and with_modifier.next_lw = 'and'
-                    and later.next_lw in (',', '.', ';') and {{ is_bare_small_number('later') }}
-                    and {{ is_bare_small_number('with_modifier') }}
-                    then 'years of age'
-                when
-                    earlier.prev_lw = ',' and people_before_earlier.match_key is not null
-                    and with_modifier.prev_lw = 'and'
-                    and with_modifier.next_lw in (',', '.', ';') and {{ is_bare_small_number('earlier') }}
-                    and {{ is_bare_small_number('with_modifier') }}
                     then 'years of age'
             end
         ) as unit_after,
