@@ -1,5 +1,6 @@
 {#- The event each date expression dates: the nearest event cue of its sentence (seed
-    `event_cues`; a two-word cue beats its second word alone: `opened fire`), or `deadline` right after a deadline marker (`by the end of this year`).
+    `event_cues`; a two-word cue beats its second word alone: `opened fire`), or `deadline` right
+    after a deadline marker (`by the end of this year`).
 
     A cue belongs to the date expression nearest to it; distance counts words, plus 3 per clause
     mark between them, plus the cue's distance_penalty (3 for most verbs: `the offensive that
