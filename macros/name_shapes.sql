@@ -194,16 +194,16 @@
 {#- A title word of `relation` (int_name_run_words' word_neighbours) right after a given name that
     opens a name (after no other capitalised word than a title or a party's member) and before no
     capitalised word is the bearer's surname (`Angus King`, `Prime Minister John Major`; not
-    `Los Angeles Sheriff's office`). `covered_prev2` is the coverage of the word two before. -#}
-{% macro title_as_surname(relation='word_neighbours', covered_prev2='covered_prev2') -%}
+    `Los Angeles Sheriff's office`). -#}
+{% macro title_as_surname(relation='word_neighbours') -%}
     coalesce(
         {{ relation }}.prev_is_given
         and {{ relation }}.gap = ' '
         and not coalesce({{ relation }}.next_is_cap, false)
         and (
             not coalesce({{ relation }}.prev2_is_cap, false)
-            or coalesce({{ covered_prev2 }}.in_title, false)
-            or coalesce({{ relation }}.prev2_context_role = 'party_member', false)
+            or {{ relation }}.prev2_in_title
+            or {{ relation }}.prev2_is_party_member
         ),
         false
     )

@@ -80,6 +80,20 @@ deadline_markers as (
 
 -- a two-word cue names another event than its second word alone (`opened fire` is a shooting,
 -- `fire` a blaze); it stands on its first word
+pair_cues as (
+
+    select
+        match_key,
+        event_class,
+        cue_kind,
+        distance_penalty,
+        {{ regex_extract('match_key', "'^(\\S+) '", 1) }} as first_key,
+        {{ regex_extract('match_key', "' (\\S+)$'", 1) }} as second_key
+    from event_cues
+    where n_tokens = 2
+
+),
+
 pair_cue_tokens as (
 
     select
@@ -87,14 +101,13 @@ pair_cue_tokens as (
         tokens.token_no,
         tokens.word_no,
         tokens.clause_no,
-        event_cues.match_key as cue_word,
-        event_cues.event_class,
-        event_cues.cue_kind,
-        event_cues.distance_penalty
+        pair_cues.match_key as cue_word,
+        pair_cues.event_class,
+        pair_cues.cue_kind,
+        pair_cues.distance_penalty
     from tokens
-    inner join event_cues
-        on tokens.token_key || ' ' || tokens.next_token_key = event_cues.match_key
-    where event_cues.n_tokens = 2
+    inner join pair_cues
+        on tokens.token_key = pair_cues.first_key and tokens.next_token_key = pair_cues.second_key
 
 ),
 

@@ -74,14 +74,19 @@ covered_words as (
 
 ),
 
+-- the title and lexicon coverage joins before the window, which then reads the coverage of the
+-- word two before (title_as_surname) without a second join
 word_neighbours as (
 
     select
         words.*,
+        coalesce(covered_words.in_title, false) as in_title,
+        coalesce(covered_words.in_lexicon, false) as in_lexicon,
+        coalesce(lag(covered_words.in_title, 2) over sentence_words, false) as prev2_in_title,
         lag(words.is_cap and not words.is_common) over sentence_words as prev_is_plain_cap,
         lag(words.is_given_name) over sentence_words as prev_is_given,
         lag(words.is_cap, 2) over sentence_words as prev2_is_cap,
-        lag(words.context_role, 2) over sentence_words as prev2_context_role,
+        coalesce(lag(words.context_role = 'party_member', 2) over sentence_words, false) as prev2_is_party_member,
         lead(words.is_cap) over sentence_words as next_is_cap,
         lag(words.word_lower) over sentence_words as prev_lower,
         lag(words.word) over sentence_words as prev_word,
@@ -90,6 +95,10 @@ word_neighbours as (
         lead(words.word, 2) over sentence_words as next2_word,
         lead(words.gap, 2) over sentence_words as next2_gap
     from words
+    left join covered_words
+        on
+            words.sentence_key = covered_words.sentence_key
+            and words.word_no = covered_words.word_no
     window sentence_words as (partition by words.sentence_key order by words.word_no)
 
 ),
@@ -152,9 +161,9 @@ flagged as (
         word_neighbours.*,
         caps_words.sentence_key is not null as is_caps_line,
         coalesce(caps_words.is_written_upper, false) as is_written_upper,
-        coalesce(covered_words.in_title, false) and gazetteer_words.word_no is null and not {{ title_as_surname() }}
+        word_neighbours.in_title and gazetteer_words.word_no is null and not {{ title_as_surname() }}
             as is_title,
-        coalesce(covered_words.in_lexicon, false) as is_lexicon,
+        word_neighbours.in_lexicon as is_lexicon,
         word_neighbours.is_cap
         and (
             not word_neighbours.is_common
@@ -174,7 +183,7 @@ flagged as (
             or gazetteer_words.word_no is not null
         )
         and (
-            not coalesce(covered_words.in_title, false)
+            not word_neighbours.in_title
             or gazetteer_words.word_no is not null
             or {{ title_as_surname() }}
         )
@@ -190,14 +199,6 @@ flagged as (
         on
             word_neighbours.sentence_key = month_surnames.sentence_key
             and word_neighbours.word_no = month_surnames.word_no
-    left join covered_words
-        on
-            word_neighbours.sentence_key = covered_words.sentence_key
-            and word_neighbours.word_no = covered_words.word_no
-    left join covered_words as covered_prev2
-        on
-            word_neighbours.sentence_key = covered_prev2.sentence_key
-            and word_neighbours.word_no - 2 = covered_prev2.word_no
     left join gazetteer_words
         on
             word_neighbours.sentence_key = gazetteer_words.sentence_key
