@@ -191,20 +191,17 @@
     )
 {%- endmacro %}
 
-{#- A title word of `relation` (int_name_run_words' word_neighbours) right after a given name that
-    opens a name (after no other capitalised word than a title or a party's member) and before no
-    capitalised word is the bearer's surname (`Angus King`, `Prime Minister John Major`; not
-    `Los Angeles Sheriff's office`). -#}
-{% macro title_as_surname(relation='word_neighbours') -%}
+{#- A title word of int_name_run_words (`word`: word_neighbours, its gap; `near`:
+    rare_word_neighbours, its neighbours) right after a given name that opens a name (after no
+    other capitalised word than a title or a party's member) and before no capitalised word is the
+    bearer's surname (`Angus King`, `Prime Minister John Major`; not `Los Angeles Sheriff's
+    office`). -#}
+{% macro title_as_surname(word='word_neighbours', near='rare_word_neighbours') -%}
     coalesce(
-        {{ relation }}.prev_is_given
-        and {{ relation }}.gap = ' '
-        and not coalesce({{ relation }}.next_is_cap, false)
-        and (
-            not coalesce({{ relation }}.prev2_is_cap, false)
-            or {{ relation }}.prev2_in_title
-            or {{ relation }}.prev2_is_party_member
-        ),
+        {{ near }}.prev_is_given
+        and {{ word }}.gap = ' '
+        and not {{ near }}.next_is_cap
+        and (not {{ near }}.prev2_is_cap or {{ near }}.prev2_in_title or {{ near }}.prev2_is_party_member),
         false
     )
 {%- endmacro %}
@@ -212,4 +209,10 @@
 {#- The endings of a web address that a company's name keeps (`Amazon.com`, `Booking.com`). -#}
 {% macro web_domain_endings() -%}
     ('com', 'net')
+{%- endmacro %}
+
+{#- The party initials of a politician's tag (`R-Ohio`, `D-Calif.`; reactions' party_tag_regex
+    reads the same tag in an attribution window). -#}
+{% macro party_initials() -%}
+    ('D', 'R', 'I')
 {%- endmacro %}

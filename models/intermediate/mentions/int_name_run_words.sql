@@ -8,9 +8,9 @@
     not `Arch-foes`) and is no adjective's ending (`Tarvo-based`: a compound_suffix of
     name_context_words). Either side of an ampersand between two capitalised words is a name
     word, a common one too (`Standard & Poor's`, `Marks & Spencer`), and so is every word of a
-    whole name of name_gazetteer, where a title (`General Motors`) is no title. A one-word title
-    right after a given name and before no capitalised word is a surname (`Angus King`, `John
-    Major`).
+    whole name of name_gazetteer, where a title (`General Motors`) is no title. A title right after
+    a given name and before no capitalised word is a surname (`Angus King`, `John Major`: the
+    neighbours of int_name_rare_word_neighbours_found).
     Headings are included: int_name_runs decides which of their runs count. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
@@ -74,20 +74,11 @@ covered_words as (
 
 ),
 
--- the title and lexicon coverage joins before the window, which then reads the coverage of the
--- word two before (title_as_surname) without a second join
 word_neighbours as (
 
     select
         words.*,
-        coalesce(covered_words.in_title, false) as in_title,
-        coalesce(covered_words.in_lexicon, false) as in_lexicon,
-        coalesce(lag(covered_words.in_title, 2) over sentence_words, false) as prev2_in_title,
         lag(words.is_cap and not words.is_common) over sentence_words as prev_is_plain_cap,
-        lag(words.is_given_name) over sentence_words as prev_is_given,
-        lag(words.is_cap, 2) over sentence_words as prev2_is_cap,
-        coalesce(lag(words.context_role = 'party_member', 2) over sentence_words, false) as prev2_is_party_member,
-        lead(words.is_cap) over sentence_words as next_is_cap,
         lag(words.word_lower) over sentence_words as prev_lower,
         lag(words.word) over sentence_words as prev_word,
         lead(words.word) over sentence_words as next_word,
@@ -95,11 +86,14 @@ word_neighbours as (
         lead(words.word, 2) over sentence_words as next2_word,
         lead(words.gap, 2) over sentence_words as next2_gap
     from words
-    left join covered_words
-        on
-            words.sentence_key = covered_words.sentence_key
-            and words.word_no = covered_words.word_no
     window sentence_words as (partition by words.sentence_key order by words.word_no)
+
+),
+
+rare_word_neighbours as (
+
+    select * from {{ ref('int_name_rare_word_neighbours_found') }}
+    where {{ in_changed_stories() }}
 
 ),
 
@@ -161,9 +155,9 @@ flagged as (
         word_neighbours.*,
         caps_words.sentence_key is not null as is_caps_line,
         coalesce(caps_words.is_written_upper, false) as is_written_upper,
-        word_neighbours.in_title and gazetteer_words.word_no is null and not {{ title_as_surname() }}
+        coalesce(covered_words.in_title, false) and gazetteer_words.word_no is null and not {{ title_as_surname() }}
             as is_title,
-        word_neighbours.in_lexicon as is_lexicon,
+        coalesce(covered_words.in_lexicon, false) as is_lexicon,
         word_neighbours.is_cap
         and (
             not word_neighbours.is_common
@@ -183,18 +177,27 @@ flagged as (
             or gazetteer_words.word_no is not null
         )
         and (
-            not word_neighbours.in_title
+            not coalesce(covered_words.in_title, false)
             or gazetteer_words.word_no is not null
             or {{ title_as_surname() }}
         )
         -- a party's initial before a state (`R-Ohio`, `D-Calif.`) is no name's
         and not coalesce(
-            word_neighbours.word in ('D', 'R', 'I') and word_neighbours.next_gap = '-' and word_neighbours.next_is_cap,
+            word_neighbours.word in {{ party_initials() }} and word_neighbours.next_gap = '-'
+            and {{ regex_contains('word_neighbours.next_word', "'^\\p{Lu}'") }},
             false
         )
         -- in a line all in capitals, only what the article writes as a name (int_name_caps_words_attested)
         and coalesce(caps_words.is_attested, true) as is_name_word
     from word_neighbours
+    left join covered_words
+        on
+            word_neighbours.sentence_key = covered_words.sentence_key
+            and word_neighbours.word_no = covered_words.word_no
+    left join rare_word_neighbours
+        on
+            word_neighbours.sentence_key = rare_word_neighbours.sentence_key
+            and word_neighbours.word_no = rare_word_neighbours.word_no
     left join month_surnames
         on
             word_neighbours.sentence_key = month_surnames.sentence_key
@@ -224,7 +227,6 @@ contexted as (
         lag(is_lexicon or is_given_name or is_legal_suffix) over sentence_words as prev_is_listed,
         lag(gap) over sentence_words as prev_gap,
         lead(is_name_word) over sentence_words as next_is_name,
-        lead(is_given_name) over sentence_words as next_is_given,
         lead(is_name_word, 2) over sentence_words as next2_is_name,
         lead(context_role) over sentence_words as next_role,
         lead(context_role, 2) over sentence_words as next2_role,
@@ -316,6 +318,8 @@ final as (
         eligible.is_upper and (not eligible.is_caps_line or eligible.is_written_upper) as is_upper
     from eligible
     inner join sentence_keys on eligible.sentence_key = sentence_keys.sentence_key
+    left join rare_word_neighbours
+        on eligible.sentence_key = rare_word_neighbours.sentence_key and eligible.word_no = rare_word_neighbours.word_no
     -- a party's member is a description before a given name (`Democrat Elena Ruiz`) or alone
     -- (`two Republicans`), a name only inside a longer one (`Republican National Committee`,
     -- `the Social Democrats`)
@@ -323,7 +327,7 @@ final as (
         not (
             coalesce(eligible.context_role = 'party_member', false)
             and (
-                coalesce(eligible.next_gap = ' ' and eligible.next_is_given, false)
+                coalesce(eligible.next_gap = ' ' and rare_word_neighbours.next_is_given, false)
                 or (
                     not coalesce(eligible.prev_is_name and eligible.gap = ' ', false)
                     and not coalesce(eligible.next_is_name and eligible.next_gap = ' ', false)
