@@ -87,6 +87,46 @@
     )
 {%- endmacro %}
 
+{#- A given name's second syllable after a hyphen follows a family name (`Leung Kwok-hung`), so
+    the word before the hyphen is not a run's first (`Arch-foes Tarvo`); `Tarvo-based` names
+    Tarvo. Reads the columns of int_name_run_words. -#}
+{% macro is_hyphenated_name_part() -%}
+    (
+        gap = '-' and word = word_lower and prev_is_name and prev2_is_name and prev_gap = ' '
+        and not is_heading
+        and coalesce(context_role, '') != 'compound_suffix'
+    )
+{%- endmacro %}
+
+{#- A lower-case particle joins a name when it sits between name words (`Charles de Gaulle`);
+    `of`, `the`, `for` only after a head word (`International Committee of the Red Cross`).
+    Reads the columns of int_name_run_words. -#}
+{% macro is_particle_in_a_name() -%}
+    (
+        context_role in ('connector', 'connector_after_head')
+        and word = word_lower
+        and gap = ' '
+        and next_gap in (' ', '-')
+        and (
+            next_is_name
+            or (next_role in ('connector', 'connector_after_head') and next2_is_name and next2_gap = ' ')
+        )
+        and (
+            (
+                context_role = 'connector'
+                and (prev_is_name or (prev_role = 'connector' and prev2_is_name))
+            )
+            or (
+                context_role = 'connector_after_head'
+                and (
+                    (prev_is_name and prev_head_type is not null)
+                    or (prev_role = 'connector_after_head' and prev2_is_name and prev2_head_type is not null)
+                )
+            )
+        )
+    )
+{%- endmacro %}
+
 {#- A lone word after `the` that speaks is a body (`the Fed said`, `the Commission said`): a
     person's name takes no article, and a title before it is no name word. Reads the columns of
     int_name_runs. -#}
@@ -203,6 +243,34 @@
         and not {{ near }}.next_is_cap
         and (not {{ near }}.prev2_is_cap or {{ near }}.prev2_in_title or {{ near }}.prev2_is_party_member),
         false
+    )
+{%- endmacro %}
+
+{#- A title between a capitalised word and a head word that closes the name is part of that
+    name, not a title (`Mercy General Hospital`, `UN General Assembly`); a name that runs on after
+    the head word is left to the title rules (`President Park Geun-hye`). Reads a word row and
+    its int_name_rare_word_neighbours_found row. -#}
+{% macro title_in_name(word='word_neighbours', near='rare_word_neighbours') -%}
+    coalesce(
+        {{ near }}.prev_is_cap and {{ word }}.gap = ' ' and {{ near }}.next_is_head and not {{ near }}.next2_is_cap,
+        false
+    )
+{%- endmacro %}
+
+{#- A party's member is a description before a given name (`Democrat Elena Ruiz`) or alone
+    (`two Republicans`), a name only inside a longer one (`Republican National Committee`, `the
+    Social Democrats`). Reads a row of int_name_run_words and its int_name_rare_word_neighbours_found
+    row. -#}
+{% macro is_party_description(word, near) -%}
+    (
+        coalesce({{ word }}.context_role = 'party_member', false)
+        and (
+            coalesce({{ word }}.next_gap = ' ' and {{ near }}.next_is_given, false)
+            or (
+                not coalesce({{ word }}.prev_is_name and {{ word }}.gap = ' ', false)
+                and not coalesce({{ word }}.next_is_name and {{ word }}.next_gap = ' ', false)
+            )
+        )
     )
 {%- endmacro %}
 

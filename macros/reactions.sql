@@ -96,6 +96,12 @@
     '(?:^|[\s.])(?:\p{Lu}|Jr|Sr|Inc|Co|Corp|Ltd|Bros|St|Dr|Mr|Mrs|Ms|Prof|Gen|Gov|Sen|Rep)\.$'
 {%- endmacro %}
 
+{#- A phrase that is a number alone: an age or a year set off by commas (`Whitfield, 57, was
+    pressed`, `who has sat on the court since 2017, told`), never the one who speaks. -#}
+{% macro bare_number_regex() -%}
+    '^\d[\d,.]*$'
+{%- endmacro %}
+
 {#- Text that opens with a lower-case word: after a quote's closing mark, the quote's sentence goes
     on (`"..." such as word-processing, said X`) rather than opening with its attribution. -#}
 {% macro continuing_text_regex() -%}

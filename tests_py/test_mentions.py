@@ -313,3 +313,7 @@ def test_party_members_glued_initials_and_titles_in_names(mentions: list[dict]) 
     assert ("Varno Sentinel", "organization") in found
     # a party's initial before a state is no part of the state's name
     assert ("Ohio", "place") in found and "R-Ohio" not in surfaces
+    # what people speak for is a person where the story names one ending in it (`a spokeswoman for
+    # Ruiz` after `Elena Ruiz`); a title between a name word and a closing head word is the name's
+    assert [r["entity_type"] for r in rows if r["surface"] == "Ruiz"] == ["person"]
+    assert ("Mercy General Hospital", "place") in found and "Hospital" not in surfaces

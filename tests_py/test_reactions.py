@@ -273,6 +273,11 @@ CASE_EXPECTED = [
     # a surname takes no two words cut from a name at its particle (`Inácio Lula` of `Luiz Inácio
     # Lula da Silva`): a name runs on across `da`, `de`, `van`
     ("case_particle_name.txt", "We will not leave anyone", "Lula", None, "told", None, None),
+    # an age or a year set off by commas is no speaker (`since 2017, told`, `Kowal, 58, was pressed`)
+    ("case_age_and_year.txt", "follow the law", "Anna Kowal", None, "told", None, None),
+    ("case_age_and_year.txt", "a bureaucratic nuisance", "Anna Kowal", None, "calling", None, None),
+    # a quote after a dotted abbreviation (`D-N.M. "She`) opens a sentence that continues the speaker
+    ("case_age_and_year.txt", "She has told us", "Luis Ortiz", None, None, None, None),
 ]
 
 
@@ -286,6 +291,14 @@ def test_attribution_case(cases: list[dict], source_file: str, quote_start: str,
         assert row["stance"] == stance
     if attribution is not None:
         assert row["attribution"] == attribution
+
+
+def test_numbers_set_off_are_no_speaker_surface(cases: list[dict]) -> None:
+    # the speaker is written where the name is, not at the age or year beside it
+    rows = [r for r in cases if r["source_file"].endswith("case_age_and_year.txt")]
+    surfaces = {r["quote"][:15]: r["speaker_surface"] for r in rows}
+    assert surfaces["follow the law "] == "Judge Anna Kowal"
+    assert surfaces["a bureaucratic "] == "Kowal"
 
 
 def test_titles_and_scare_quotes_have_no_speaker(cases: list[dict]) -> None:

@@ -16,9 +16,10 @@
       its type: `Tarvo officials` types every bare `Tarvo`); the classifier's own guesses do not
       spread (`Polaroid` typed a person once); a lone unknown word opening a sentence is
       dropped as with `rules`.
-    With every typing, a lone word of the gazetteer's places is a person where the story types a
-    person ending in it by another rule (`Reno said` after `Janet Reno`, `Bush` after `President
-    Bush`), and a lone word the story shows to be an organisation (int_name_run_org_cues:
+    With every typing, a lone word of the gazetteer's places, or one that only what people belong
+    to or speak for typed an organisation (`a spokeswoman for Mercer`), is a person where the
+    story types a person ending in it by another rule (`Reno said` after `Janet Reno`, `Bush`
+    after `President Bush`, `Mercer` after `President Harlan Mercer`), and a lone word the story shows to be an organisation (int_name_run_org_cues:
     `Ryanair, the low-cost airline,`, `Qantas said it would`) is one where only a speech verb
     typed it, or no rule, and is kept at a sentence's start.
     With `rules` and `hybrid`, a lone word that a hyphen joins to a lower-case word that does not
@@ -30,8 +31,11 @@
     and (named_runs.rule_type is null or (named_runs.rule_type = 'person' and named_runs.typing_rule = 'speech_verb'))
 {%- endset %}
 {%- set story_person -%}
-    story_people.story_id is not null and named_runs.n_words = 1 and named_runs.typing_rule = 'gazetteer'
-    and named_runs.gazetteer_type = 'place' and not named_runs.is_upper
+    story_people.story_id is not null and named_runs.n_words = 1 and not named_runs.is_upper
+    and (
+        (named_runs.typing_rule = 'gazetteer' and named_runs.gazetteer_type = 'place')
+        or named_runs.typing_rule = 'org_member'
+    )
 {%- endset %}
 
 -- depends_on: {{ ref('int_stories_changed') }}
@@ -72,8 +76,8 @@ story_people as (
 
 -- a lone word the story shows to be an organisation (int_name_run_org_cues) is one where only a
 -- speech verb typed it, or nothing: `Ryanair said` after `Ryanair, the low-cost airline,`; a
--- lone place of the gazetteer that the story shows to be a person is one (`Reno said` after
--- `Janet Reno`)
+-- lone place of the gazetteer, or a lone word typed by what people speak for, that the story
+-- shows to be a person is one (`Reno said` after `Janet Reno`, `a spokeswoman for Mercer`)
 runs as (
 
     select

@@ -4,7 +4,8 @@
     name_context_words). Whether the word before is a given name, the word two before capitalised,
     a title or a party's member, the word after capitalised or a given name: what makes a title a
     surname (`Angus King`: macro title_as_surname) and a party's member a description (`Democrat
-    Elena Ruiz`), read by int_name_run_words. A join on the sentence for these words only: as
+    Elena Ruiz`), read by int_name_run_words; and whether a title stands between a capitalised
+    word and a head word that closes a name (`Mercy General Hospital`: macro title_in_name). A join on the sentence for these words only: as
     window columns they widened every word's row (int_name_run_words 102 s -> 129 s at 100,000
     articles, and its peak memory). -#}
 
@@ -18,8 +19,10 @@ words as (
         sentence_key,
         story_id,
         word_no,
+        gap,
         is_cap,
         is_given_name,
+        head_type,
         context_role
     from {{ ref('int_name_words') }}
     where {{ in_changed_stories() }}
@@ -66,12 +69,20 @@ final as (
         coalesce(bool_or(near.word_no = rare_words.word_no - 2 and near_titles.word_no is not null), false)
             as prev2_in_title,
         coalesce(bool_or(near.word_no = rare_words.word_no + 1 and near.is_cap), false) as next_is_cap,
-        coalesce(bool_or(near.word_no = rare_words.word_no + 1 and near.is_given_name), false) as next_is_given
+        coalesce(bool_or(near.word_no = rare_words.word_no + 1 and near.is_given_name), false) as next_is_given,
+        coalesce(bool_or(near.word_no = rare_words.word_no - 1 and near.is_cap), false) as prev_is_cap,
+        coalesce(
+            bool_or(
+                near.word_no = rare_words.word_no + 1 and near.is_cap and near.head_type is not null and near.gap = ' '
+            ),
+            false
+        ) as next_is_head,
+        coalesce(bool_or(near.word_no = rare_words.word_no + 2 and near.is_cap), false) as next2_is_cap
     from rare_words
     inner join words as near
         on
             rare_words.sentence_key = near.sentence_key
-            and near.word_no between rare_words.word_no - 2 and rare_words.word_no + 1
+            and near.word_no between rare_words.word_no - 2 and rare_words.word_no + 2
     left join titles as near_titles
         on near.sentence_key = near_titles.sentence_key and near.word_no = near_titles.word_no
     group by rare_words.sentence_key, rare_words.word_no

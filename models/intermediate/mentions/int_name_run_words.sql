@@ -9,8 +9,9 @@
     name_context_words). Either side of an ampersand between two capitalised words is a name
     word, a common one too (`Standard & Poor's`, `Marks & Spencer`), and so is every word of a
     whole name of name_gazetteer, where a title (`General Motors`) is no title. A title right after
-    a given name and before no capitalised word is a surname (`Angus King`, `John Major`: the
-    neighbours of int_name_rare_word_neighbours_found).
+    a given name and before no capitalised word is a surname (`Angus King`, `John Major`), and one
+    between a capitalised word and a closing head word is part of the name (`Mercy General
+    Hospital`): the neighbours of int_name_rare_word_neighbours_found.
     Headings are included: int_name_runs decides which of their runs count. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
@@ -155,8 +156,8 @@ flagged as (
         word_neighbours.*,
         caps_words.sentence_key is not null as is_caps_line,
         coalesce(caps_words.is_written_upper, false) as is_written_upper,
-        coalesce(covered_words.in_title, false) and gazetteer_words.word_no is null and not {{ title_as_surname() }}
-            as is_title,
+        coalesce(covered_words.in_title, false) and gazetteer_words.word_no is null
+        and not {{ title_as_surname() }} and not {{ title_in_name() }} as is_title,
         coalesce(covered_words.in_lexicon, false) as is_lexicon,
         word_neighbours.is_cap
         and (
@@ -175,11 +176,13 @@ flagged as (
             or {{ is_glued_initials('word_neighbours.prev_word', 'word_neighbours.word', 'word_neighbours.gap') }}
             or {{ is_glued_initials('word_neighbours.word', 'word_neighbours.next_word', 'word_neighbours.next_gap') }}
             or gazetteer_words.word_no is not null
+            or {{ title_in_name() }}
         )
         and (
             not coalesce(covered_words.in_title, false)
             or gazetteer_words.word_no is not null
             or {{ title_as_surname() }}
+            or {{ title_in_name() }}
         )
         -- a party's initial before a state (`R-Ohio`, `D-Calif.`) is no name's
         and not coalesce(
@@ -238,45 +241,16 @@ contexted as (
 
 ),
 
--- a lower-case particle joins a name when it sits between name words (`Charles de Gaulle`);
--- `of`, `the`, `for` only after a head word (`International Committee of the Red Cross`); `and`
--- inside a body's name (`Fire and Rescue Service`: macros/name_shapes.sql)
+-- besides the name words: the lower-case part of a hyphenated name, a particle between name
+-- words, `and` inside a body's name (macros/name_shapes.sql)
 eligible as (
 
     select *
     from contexted
     where
         is_name_word
-        -- a given name's second syllable follows a family name (`Leung Kwok-hung`), so the word
-        -- before the hyphen is not a run's first (`Arch-foes Tarvo`); `Tarvo-based` names Tarvo
-        or (
-            gap = '-' and word = word_lower and prev_is_name and prev2_is_name and prev_gap = ' '
-            and not is_heading
-            and coalesce(context_role, '') != 'compound_suffix'
-        )
-        or (
-            context_role in ('connector', 'connector_after_head')
-            and word = word_lower
-            and gap = ' '
-            and next_gap in (' ', '-')
-            and (
-                next_is_name
-                or (next_role in ('connector', 'connector_after_head') and next2_is_name and next2_gap = ' ')
-            )
-            and (
-                (
-                    context_role = 'connector'
-                    and (prev_is_name or (prev_role = 'connector' and prev2_is_name))
-                )
-                or (
-                    context_role = 'connector_after_head'
-                    and (
-                        (prev_is_name and prev_head_type is not null)
-                        or (prev_role = 'connector_after_head' and prev2_is_name and prev2_head_type is not null)
-                    )
-                )
-            )
-        )
+        or {{ is_hyphenated_name_part() }}
+        or {{ is_particle_in_a_name() }}
         or {{ is_and_in_a_name() }}
         -- a web address's ending glued to a name word is the company's name (`Amazon.com Inc`)
         or (gap = '.' and word_lower in {{ web_domain_endings() }} and prev_is_name)
@@ -320,20 +294,7 @@ final as (
     inner join sentence_keys on eligible.sentence_key = sentence_keys.sentence_key
     left join rare_word_neighbours
         on eligible.sentence_key = rare_word_neighbours.sentence_key and eligible.word_no = rare_word_neighbours.word_no
-    -- a party's member is a description before a given name (`Democrat Elena Ruiz`) or alone
-    -- (`two Republicans`), a name only inside a longer one (`Republican National Committee`,
-    -- `the Social Democrats`)
-    where
-        not (
-            coalesce(eligible.context_role = 'party_member', false)
-            and (
-                coalesce(eligible.next_gap = ' ' and rare_word_neighbours.next_is_given, false)
-                or (
-                    not coalesce(eligible.prev_is_name and eligible.gap = ' ', false)
-                    and not coalesce(eligible.next_is_name and eligible.next_gap = ' ', false)
-                )
-            )
-        )
+    where not {{ is_party_description('eligible', 'rare_word_neighbours') }}
 
 )
 

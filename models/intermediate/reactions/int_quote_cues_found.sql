@@ -17,7 +17,10 @@ tokens as (
 
 phrases as (
 
-    select * from {{ ref('int_quote_window_phrases') }}
+    select
+        *,
+        coalesce({{ regex_contains('phrase', bare_number_regex()) }}, false) as is_number
+    from {{ ref('int_quote_window_phrases') }}
     where {{ in_changed_stories() }}
 
 ),
@@ -97,16 +100,19 @@ final as (
         previous_segment.phrase as previous_phrase,
         previous_segment.phrase_words as previous_words,
         previous_segment.phrase_start as previous_start,
-        coalesce(trail_pronouns.trail_start, subject.phrase_start) as subject_start,
+        case when not subject.is_number then coalesce(trail_pronouns.trail_start, subject.phrase_start) end
+            as subject_start,
         -- a pronoun that opens a phrase running on into its verb is the subject (`She went on to
-        -- add`), as is one that ends a phrase of lower-case words (`a charge she has called`)
+        -- add`), as is one that ends a phrase of lower-case words (`a charge she has called`); a
+        -- number alone is none (`since 2017, told`)
         case
             when lead_pronouns.word is not null then lead_pronouns.lead
             when trail_pronouns.trail is not null then trail_pronouns.trail
-            else subject.phrase
+            when not subject.is_number then subject.phrase
         end as subject,
         case
             when lead_pronouns.word is not null or trail_pronouns.trail is not null then 1
+            when subject.is_number then 0
             else subject.phrase_words
         end as subject_words,
         trim(tokens.tok) as cue,

@@ -75,9 +75,10 @@ phrases as (
             partition by quote_key, side order by seg
         ) as breaks,
         seg = min(case when phrase is not null then seg end) over (partition by quote_key, side) as opens_window,
-        -- an article, a possessive or a lower-case word: a description, not another name
+        -- an article, a possessive, a lower-case word or an age: a description, not another name
         lower({{ regex_extract('phrase', "'^(\\S+) '", 1) }}) in ('a', 'an', 'the')
-        or {{ regex_contains('phrase', "'^\\S+[’'']s |^\\p{Ll}'") }} as opens_description
+        or {{ regex_contains('phrase', "'^\\S+[’'']s |^\\p{Ll}'") }}
+        or {{ regex_contains('phrase', bare_number_regex()) }} as opens_description
     from {{ ref('int_quote_window_phrases') }}
     where {{ in_changed_stories() }}
 

@@ -219,6 +219,7 @@ sentence_subjects as (
             phrases.phrase_first < before_cues.first_cue_no
             and phrases.seg > coalesce(before_cues.opener_seg + 1, -1)
             and function_words.word is null
+            and not {{ regex_contains('phrases.phrase', bare_number_regex()) }}
             -- a clause is no subject, unless a document in it speaks (`follows a joint statement ...,
             -- affirming`)
             and (not phrases.is_cut or phrases.has_document_noun)

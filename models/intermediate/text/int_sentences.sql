@@ -5,9 +5,10 @@
     to and including a line break. A piece end is a sentence boundary at a line break, or after
     terminal punctuation followed by a space, unless the word before the period is an initial
     (`U.`), a listed abbreviation (`Gen.`), or the next piece starts in lower case or with a digit
-    (`Dec. 7`). Sentences are then trimmed of surrounding white space. The title, where it stands
-    in the text before the body, is sentence 0 (`is_headline`): a figure or date in a headline is a
-    fact of the article. -#}
+    (`Dec. 7`); the last initial of a dotted abbreviation does end it before a quote that opens
+    with a capital (`D-N.M. "He`). Sentences are then trimmed of surrounding white space. The
+    title, where it stands in the text before the body, is sentence 0 (`is_headline`): a figure or
+    date in a headline is a fact of the article. -#}
 
 {%- set piece_pattern = "'[^.!?…\\r\\n]*(?:[.!?…]+[\"”’)\\]'']*[ \\t]*|[\\r\\n]+|$)'" %}
 
@@ -87,6 +88,12 @@ bounded as (
             and not {{ regex_contains("positioned.word_before_period", "'^[A-Z]$'") }}
             and abbreviations.abbreviation is null
             and not {{ regex_contains("coalesce(positioned.next_piece, '')", "'^[\"“‘''`(\\[]*[a-z0-9]'") }}
+        )
+        -- the last initial of a dotted abbreviation (`D-N.M.`) before a quote that opens with a
+        -- capital ends the sentence: `said Sen. Luis Ortiz, D-N.M. "He has told us ..."`
+        or (
+            {{ regex_contains("positioned.piece", "'^[A-Z]\\.[ \\t]+$'") }}
+            and {{ regex_contains("positioned.next_piece", "'^[\"“][A-Z]'") }}
         ) as ends_sentence
     from positioned
     left join abbreviations
