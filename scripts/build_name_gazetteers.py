@@ -61,11 +61,14 @@ CITY_MIN_POPULATION = 100_000
 COMPANY_HEAD_MIN_NAMES = 3
 COMPANY_HEAD_MIN_LAST_SHARE = 0.8
 # Company head words of trades the indices hold too few firms of (brokers, funds, consultancies,
-# aircraft makers): `Harlan Securities`, `Orvane Capital`, `Kestrel Aerospace` are companies, and news
-# shortens them to their first word as it does any company.
+# aircraft makers, chipmakers, software, biotech and logistics firms): `Harlan Securities`, `Orvane
+# Capital`, `Kestrel Aerospace`, `Brightwave Semiconductor` are companies, and news shortens them to
+# their first word as it does any company.
 EXTRA_COMPANY_HEADS = (
     "Aerospace", "Securities", "Capital", "Investments", "Advisors", "Advisers",
     "Associates", "Consulting", "Ventures", "Equities", "Economics", "Analytics",
+    "Semiconductor", "Semiconductors", "Software", "Biosciences", "Biotech", "Robotics",
+    "Logistics", "Chemicals", "Automotive",
 )
 
 # Faker locales whose person names are written in Latin script.

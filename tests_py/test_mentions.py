@@ -317,3 +317,7 @@ def test_party_members_glued_initials_and_titles_in_names(mentions: list[dict]) 
     # Ruiz` after `Elena Ruiz`); a title between a name word and a closing head word is the name's
     assert [r["entity_type"] for r in rows if r["surface"] == "Ruiz"] == ["person"]
     assert ("Mercy General Hospital", "place") in found and "Hospital" not in surfaces
+    # a full name after a noun of bodies is a person's (`music producer Tyler Vance`); an all-capitals
+    # common noun is no name; a trade's head word closes a company (`Brightwave Semiconductor`)
+    assert ("Tyler Vance", "person") in found and "DUI" not in surfaces
+    assert ("Brightwave Semiconductor", "organization") in found

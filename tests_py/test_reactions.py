@@ -278,6 +278,9 @@ CASE_EXPECTED = [
     ("case_age_and_year.txt", "a bureaucratic nuisance", "Anna Kowal", None, "calling", None, None),
     # a quote after a dotted abbreviation (`D-N.M. "She`) opens a sentence that continues the speaker
     ("case_age_and_year.txt", "She has told us", "Luis Ortiz", None, None, None, None),
+    # a body of four words or more is the affiliation, not the country of the demonym opening it
+    ("case_role_and_body.txt", "Farmers are going", "Ada Brennan", "American Farm Bureau Federation", "said", None,
+     None),
 ]
 
 
@@ -299,6 +302,11 @@ def test_numbers_set_off_are_no_speaker_surface(cases: list[dict]) -> None:
     surfaces = {r["quote"][:15]: r["speaker_surface"] for r in rows}
     assert surfaces["follow the law "] == "Judge Anna Kowal"
     assert surfaces["a bureaucratic "] == "Kowal"
+
+
+def test_a_publicist_is_a_role(cases: list[dict]) -> None:
+    row = find(cases, "case_role_and_body.txt", "deeply regrets")
+    assert (row["speaker"], row["speaker_role"]) == ("Dana Whitcomb", "publicist")
 
 
 def test_titles_and_scare_quotes_have_no_speaker(cases: list[dict]) -> None:

@@ -92,8 +92,10 @@ typed_runs as (
             when {{ is_titled() }} then 'person'
             when {{ is_romanised_name('surface') }} then 'person'
             when n_words = 1 and {{ is_intercapped('surface') }} then 'organization'
-            -- `the industry group Eurofer said`, `ING said`: a body speaks, not a person
-            when prev_role = 'org_noun' and first_gap = ' ' then 'organization'
+            -- `the industry group Eurofer said`, `ING said`: a body speaks, not a person; a full
+            -- name that opens with a given name is one (`music producer Tyler Vance`)
+            when prev_role = 'org_noun' and first_gap = ' ' and not coalesce(n_words >= 2 and first_is_given, false)
+                then 'organization'
             -- what people belong to or speak for: `Tarvo officials`, `the Tarvo group`, `members of Tarvo`
             when next_role in ('org_member', 'org_noun', 'org_leader') and next_gap = ' ' then 'organization'
             when {{ is_member_of() }} then 'organization'
@@ -136,7 +138,8 @@ typed_runs as (
             when {{ is_titled() }} then 'title'
             when {{ is_romanised_name('surface') }} then 'name_shape'
             when n_words = 1 and {{ is_intercapped('surface') }} then 'intercap'
-            when prev_role = 'org_noun' and first_gap = ' ' then 'org_noun'
+            when prev_role = 'org_noun' and first_gap = ' ' and not coalesce(n_words >= 2 and first_is_given, false)
+                then 'org_noun'
             when next_role in ('org_member', 'org_noun', 'org_leader') and next_gap = ' ' then 'org_member'
             when {{ is_member_of() }} then 'org_member'
             when is_upper and n_words = 1 and next_role = 'speech_verb' then 'acronym'

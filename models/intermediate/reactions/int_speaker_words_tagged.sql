@@ -2,9 +2,11 @@
     apposition to it (part 1), each tagged with what the lexicons say of it: a title, body or
     document noun (seed speaker_nouns, and the abbreviated titles of name_titles), a function word (reaction_function_words), a name
     particle (`von`, `bin`: name_context_words), and the longest alias of seed entity_aliases
-    (one to three words, from a capitalised word) that starts or covers it, or else of the
+    (one to five words, from a capitalised word) that starts or covers it, or else of the
     organisations the story's mentions name (`an analyst at Agency Partners`: a body no lexicon
     lists). A weekday counts as a lower-case word: it names nobody. -#}
+
+{%- set max_alias_words = 5 %}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -125,50 +127,36 @@ speaker_grams as (
         word_no,
         is_capitalised,
         word_key as key1,
-        lag(is_capitalised) over (partition by quote_key, part order by word_no) as prev_is_capitalised,
-        word_key || ' ' || lead(word_key, 1) over (partition by quote_key, part order by word_no) as key2,
-        word_key || ' '
-        || lead(word_key, 1) over (partition by quote_key, part order by word_no) || ' '
-        || lead(word_key, 2) over (partition by quote_key, part order by word_no) as key3
+        lag(is_capitalised) over phrase_words as prev_is_capitalised,
+        word_key || ' ' || lead(word_key, 1) over phrase_words as key2,
+        word_key || ' ' || lead(word_key, 1) over phrase_words || ' ' || lead(word_key, 2) over phrase_words as key3,
+        word_key || ' ' || lead(word_key, 1) over phrase_words || ' ' || lead(word_key, 2) over phrase_words
+        || ' ' || lead(word_key, 3) over phrase_words as key4,
+        word_key || ' ' || lead(word_key, 1) over phrase_words || ' ' || lead(word_key, 2) over phrase_words
+        || ' ' || lead(word_key, 3) over phrase_words || ' ' || lead(word_key, 4) over phrase_words as key5
     from speaker_words
+    window phrase_words as (partition by quote_key, part order by word_no)
 
 ),
 
 speaker_ngrams as (
 
-    -- one, two and three words from each capitalised word, a row each (an equi-join to aliases)
-    select
-        quote_key,
-        story_id,
-        part,
-        word_no,
-        1 as n,
-        prev_is_capitalised,
-        key1 as alias_key
-    from speaker_grams
-    where is_capitalised
-    union all
-    select
-        quote_key,
-        story_id,
-        part,
-        word_no,
-        2 as n,
-        prev_is_capitalised,
-        key2 as alias_key
-    from speaker_grams
-    where is_capitalised and key2 is not null
-    union all
-    select
-        quote_key,
-        story_id,
-        part,
-        word_no,
-        3 as n,
-        prev_is_capitalised,
-        key3 as alias_key
-    from speaker_grams
-    where is_capitalised and key3 is not null
+    -- one to five words from each capitalised word, a row each (an equi-join to aliases): a
+    -- story's body of four or five words (`American Farm Bureau Federation`) outranks the
+    -- demonym that opens it
+    {% for n in range(1, max_alias_words + 1) -%}
+        select
+            quote_key,
+            story_id,
+            part,
+            word_no,
+            {{ n }} as n,
+            prev_is_capitalised,
+            key{{ n }} as alias_key
+        from speaker_grams
+        where is_capitalised and key{{ n }} is not null
+        {{ 'union all' if not loop.last }}
+    {% endfor %}
 
 ),
 
