@@ -38,12 +38,15 @@
     (`TALLAHASSEE, Fla. -`, `BRACKWELL:`, `OSLO -`), up to three before a comma (`TARPON SPRINGS,
     Florida`) or before the ISO date a wire service writes after it (`DES MOINES 1996-12-06`);
     not before a month, which follows a time zone too (`5 p.m. EST Nov. 9`), nor several words
-    before a dash, the section of an all-capitals headline (`RUGBY UNION - ...`). Reads the
-    columns of int_name_runs. -#}
+    before a dash, the section of an all-capitals headline (`RUGBY UNION - ...`); and the run
+    that opens the dateline ingest read at the body's start before a wire's credit (`GENEVA
+    (Reuters) -`; ingest's datelines take CoNLL's headline sections too, `NHL ICE HOCKEY -`).
+    Reads the columns of int_name_runs. -#}
 {% macro opens_dateline() -%}
     is_upper and first_word_no = 1
     and (
-        (n_words = 1 and (next_gap like ':%' or trim(next_gap) in ('-', '—', '–')))
+        (opens_article_dateline and next_gap = ' (')
+        or (n_words = 1 and (next_gap like ':%' or trim(next_gap) in ('-', '—', '–')))
         or (n_words <= 3 and next_gap like ',%')
         or (
             n_words <= 3 and next_gap = ' '
@@ -283,4 +286,35 @@
     reads the same tag in an attribution window). -#}
 {% macro party_initials() -%}
     ('D', 'R', 'I')
+{%- endmacro %}
+
+{#- Overrides of int_name_runs' final typing, reading its typed_runs and coordinated rows. A lone
+    word only a speech verb made a person, joined to a listed name or an organisation (`Lufthansa
+    and Ryanair said`, `the Sierra Club and Greenpeace said`). -#}
+{% macro is_coordinated_speaker() -%}
+    (
+        typed_runs.typing_rule = 'speech_verb' and typed_runs.run_type = 'person'
+        and coordinated.coordinated_type is not null
+    )
+{%- endmacro %}
+
+{#- A run after a role noun and `of` is where the role is held, not its holder, so no speaker
+    (`Richard Gordon, chairman of the Philippine Red Cross, said`, though `Philippine` is a given
+    name); a run no rule types stays for the story (a place's `president of Lombardy`). -#}
+{% macro is_role_holder_speaker() -%}
+    (
+        typed_runs.role_noun is not null and typed_runs.run_type = 'person'
+        and typed_runs.typing_rule in ('speech_verb', 'context')
+    )
+{%- endmacro %}
+
+{#- A run after a title and `at` is where its holder works (`an analyst at Merrill Lynch`, `a
+    professor at Georgetown`): an organisation, over a guess that made it a person or none. -#}
+{% macro is_workplace() -%}
+    (
+        typed_runs.role_preposition = 'at' and (
+            typed_runs.run_type is null
+            or (typed_runs.run_type = 'person' and typed_runs.typing_rule in ('given_name', 'speech_verb', 'context'))
+        )
+    )
 {%- endmacro %}

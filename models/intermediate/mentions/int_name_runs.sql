@@ -5,28 +5,6 @@
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
-{#- a lone word only a speech verb made a person, joined to a listed name or an organisation
-    (`Lufthansa and Ryanair said`, `the Sierra Club and Greenpeace said`) -#}
-{%- set coordinated_speaker -%}
-    typed_runs.typing_rule = 'speech_verb' and typed_runs.run_type = 'person' and coordinated.coordinated_type is not null
-{%- endset %}
-
-{#- a run after a role noun and `of` is where the role is held, not its holder, so no speaker
-    (`Richard Gordon, chairman of the Philippine Red Cross, said`, though `Philippine` is a given
-    name); a run no rule types stays for the story (a place's `president of Lombardy`) -#}
-{%- set role_holder_speaker -%}
-    typed_runs.role_noun is not null and typed_runs.run_type = 'person' and typed_runs.typing_rule in ('speech_verb', 'context')
-{%- endset %}
-
-{#- a run after a title and `at` is where its holder works (`an analyst at Merrill Lynch`, `a
-    professor at Georgetown`): an organisation, over a guess that made it a person or none -#}
-{%- set workplace -%}
-    typed_runs.role_preposition = 'at' and (
-        typed_runs.run_type is null
-        or (typed_runs.run_type = 'person' and typed_runs.typing_rule in ('given_name', 'speech_verb', 'context'))
-    )
-{%- endset %}
-
 with
 
 spans as (
@@ -63,15 +41,29 @@ run_patterns as (
 
 ),
 
+-- the place ingest read in each article's dateline (`GENEVA (Reuters) -`), where its body starts
+datelines as (
+
+    select
+        article_id,
+        body_start,
+        dateline
+    from {{ ref('int_articles_changed') }}
+    where {{ in_changed_stories() }} and is_current and dateline is not null
+
+),
+
 run_features as (
 
     select
         spans.*,
         run_patterns.pattern_type,
-        gazetteer.entity_type as gazetteer_type
+        gazetteer.entity_type as gazetteer_type,
+        coalesce(left(datelines.dateline, length(spans.surface)) = spans.surface, false) as opens_article_dateline
     from spans
     left join run_patterns on spans.run_id = run_patterns.run_id
     left join {{ ref('name_gazetteer') }} as gazetteer on spans.surface = gazetteer.name
+    left join datelines on spans.article_id = datelines.article_id and spans.char_start = datelines.body_start
 
 ),
 
@@ -281,9 +273,9 @@ final as (
         -- a lone word no rule types that closes such an organisation is its short name (`Tarvism`)
         case
             -- `Lufthansa and Ryanair said`: the listed company types the word, not the speech verb
-            when {{ coordinated_speaker }} then 'coordination'
-            when {{ role_holder_speaker }} then 'role_noun'
-            when {{ workplace }} then 'workplace'
+            when {{ is_coordinated_speaker() }} then 'coordination'
+            when {{ is_role_holder_speaker() }} then 'role_noun'
+            when {{ is_workplace() }} then 'workplace'
             when typed_runs.run_type is not null then typed_runs.typing_rule
             when person_owners.run_id is not null then 'person_owner'
             when story_org_words.last_lower is not null then 'story_org'
@@ -291,9 +283,9 @@ final as (
             else typed_runs.typing_rule
         end as typing_rule,
         case
-            when {{ coordinated_speaker }} then coordinated.coordinated_type
-            when {{ role_holder_speaker }} then 'organization'
-            when {{ workplace }} then 'organization'
+            when {{ is_coordinated_speaker() }} then coordinated.coordinated_type
+            when {{ is_role_holder_speaker() }} then 'organization'
+            when {{ is_workplace() }} then 'organization'
             when typed_runs.run_type is not null then typed_runs.run_type
             when person_owners.run_id is not null or story_org_words.last_lower is not null then 'organization'
             else coordinated.coordinated_type
