@@ -2,7 +2,8 @@
 
 Builds warehouses from the sample corpus (as is, and with one article's count changed) and from
 invented stories about other events (tests_py/fixtures/figures: a flood whose outlets disagree
-on the death toll, an earthquake whose outlets agree, a landslide whose toll rises between
+on the death toll, an earthquake whose outlets agree, a park shooting whose outlets count the
+wounded differently, a landslide whose toll rises between
 reports (`evolving`) and whose articles recall earlier disasters), and checks the marts and the build's own
 verdict: a contradiction fails the build and names the claim, the article and the values; a
 vague disagreement only warns.
@@ -260,6 +261,18 @@ def test_a_toll_years_before_is_another_claim(invented) -> None:
         "select claim_key from marts.fct_figures "
         "where story_id = 'rules_compound_measures_predicates_and_elapsed_years' and surface like 'seven-storey%'",
     ) == [(None,)]
+
+
+def test_others_of_a_toll_meet_other_people_across_outlets(invented) -> None:
+    """`three other people were wounded` and `injuring four others` are one claim, people injured,
+    on which the two outlets truly disagree (3 against 4, the same day); the gunmen, the crowd
+    (`a crowd of about 200 people`, before `, killing`), `911 callers` and the calibre of `two 9mm
+    handguns` make no casualty claim and no ammunition."""
+    claims = claims_of(invented.db, "park_shooting")
+    assert claims["people|injure"][0] == "conflict" and claims["people|injure"][2] == 2
+    assert not [key for key in claims if key.startswith("others") or key in ("fighters|kill", "people|kill")]
+    assert claims["ammunition"][:2] == ("consistent", 34)
+    assert claims["weapons"][:2] == ("single_source", 2)
 
 
 @pytest.mark.parametrize("case", RULE_CASES, ids=[c["name"] for c in RULE_CASES])

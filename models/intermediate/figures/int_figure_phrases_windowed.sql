@@ -59,6 +59,26 @@ time_tokens as (
 
 ),
 
+{# The tokens of a calibre or gauge between a number and its noun (`two 9mm handguns`, `three
+   .40-caliber pistols`, `two 12-gauge shotguns`): words of the phrase, so the noun after them is
+   what is counted, not nothing (an elliptical count would take the sentence's last noun). #}
+calibre_tokens as (
+
+    select
+        tokens.sentence_key,
+        tokens.pos
+    from tokens
+    left join tokens as two_on
+        on tokens.sentence_key = two_on.sentence_key and tokens.pos + 2 = two_on.pos
+    left join tokens as three_on
+        on tokens.sentence_key = three_on.sentence_key and tokens.pos + 3 = three_on.pos
+    where
+        (tokens.tag = 'D' and {{ regex_contains('tokens.lw', "'^[0-9]+(\\.[0-9]+)?mm$'") }})
+        or (tokens.tag = 'D' and tokens.glued_next and two_on.lw in ('caliber', 'calibre', 'gauge', 'mm'))
+        or (tokens.lw = '.' and tokens.glued_next and three_on.lw in ('caliber', 'calibre'))
+
+),
+
 window_tokens as (
 
     select
@@ -80,7 +100,8 @@ window_tokens as (
         (
             tokens_after.is_word and breaks.word is null and tokens_after.lw != 'of' and determiners.word is null
         )
-        or (tokens_after.tag = 'H' and tokens_after.glued_prev and tokens_after.glued_next) as is_content,
+        or (tokens_after.tag = 'H' and tokens_after.glued_prev and tokens_after.glued_next)
+        or calibres.pos is not null as is_content,
         {{ regex_contains('tokens_after.lw', "'(ed|ing)$'") }} or verbs.match_key is not null as is_verbish
     from candidates
     inner join tokens as tokens_after
@@ -90,6 +111,8 @@ window_tokens as (
     left join context_words as breaks on tokens_after.lw = breaks.word and breaks.role = 'phrase_break'
     left join context_words as determiners on tokens_after.lw = determiners.word and determiners.role = 'determiner'
     left join verbs on tokens_after.lw = verbs.match_key
+    left join calibre_tokens as calibres
+        on tokens_after.sentence_key = calibres.sentence_key and tokens_after.pos = calibres.pos
     left join time_tokens as next_time
         on tokens_after.sentence_key = next_time.sentence_key and next_time.pos = tokens_after.pos + 1
 

@@ -1,7 +1,8 @@
 {#- The located figures that are figures, with their bounds and their surface and phrase texts.
     A number is no figure when it is a date, a year, a clock time, a code or phone number, part of
-    a name, an ordinal, the pronoun `one` or a small count naming a known group; the closed word
-    classes these rules read are in seed `figure_context_words`. -#}
+    a name, an ordinal, the pronoun `one`, a small count naming a known group, an emergency number
+    or a calibre; a figure a negative subject governs, or a crowd's size, takes no action; the
+    closed word classes these rules read are in seed `figure_context_words`. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -109,9 +110,30 @@ judged as (
                (`Area One detectives`, `Formula One`), unless a heading's title case capitalises
                the word before too (`Blast Kills Ten`). #}
             when located.first_tag = 'W' and located.n_parts = 1 and located.prev_is_capitalised
-                and not coalesce(located.prev2_is_capitalised, false)
+                and (
+                    not coalesce(located.prev2_is_capitalised, false)
+                    -- a sentence ending in a full stop, the number not in capitals, is running
+                    -- text, no heading (`aboard Air Force One that`, `after World War Two.`)
+                    or (
+                        {{ regex_contains("located.sentence_text", "'[.!?]\\W?\\s*$'") }}
+                        and {{ regex_contains(
+                            "substr(located.sentence_text, located.run_start_offset + 1, 2)", "'^\\p{Lu}\\p{Ll}'"
+                        ) }}
+                    )
+                )
                 and {{ regex_contains("substr(located.sentence_text, located.run_start_offset + 1, 1)", "'^\\p{Lu}'") }}
                 then 'part of a name'
+            {# A calibre names a kind of weapon, it counts none (`two 9mm handguns`). #}
+            when located.noun_class = 'weapons' and located.unit is not null
+                then 'calibre'
+            {# An emergency number names a line, it counts nothing (`911 callers`, `dialled 999`). #}
+            when located.first_tag = 'D' and located.n_parts = 1 and located.first_digit_value in (911, 999, 112)
+                and (
+                    {{ regex_contains("coalesce(located.next_lw, '')",
+                        "'^(calls?|callers?|dispatch(ers?)?|operators?|cent(er|re)s?|lines?|services?|system)$'") }}
+                    or located.prev_lw in ('dial', 'dialed', 'dialled', 'dialing', 'dialling', 'called', 'calling')
+                )
+                then 'emergency number'
             {# `Ten people were shot, one fatally`, `ten shot, one dead`: after a comma and before an
                 action word, `one` counts what the sentence counted before it. #}
             when located.first_alone = 'with_noun' and located.prev_lw = ',' and next_action.match_key is not null
@@ -138,6 +160,17 @@ judged as (
         and coalesce({{ regex_contains(
             "substr(located.sentence_text, located.run_end_offset + 1, 40)", "'^[-‑–]\\p{Ll}+\\s+\\p{L}'"
         ) }}, false) as is_compound_measure,
+        {# Who was there, not a toll: a figure whose action word a negative subject governs (`None
+            of the 64 passengers ... were hurt`, `30 pupils, and no one was injured`) or the size
+            of a crowd (`fired into a crowd of about 200 people, killing`). #}
+        coalesce({{ regex_contains(
+            "lower(left(located.sentence_text, located.action_offset))",
+            "'\\b(no one|no-one|nobody|none|neither)(\\s+else)?(\\s+of\\s+[^,;:]*)?\\s+(was|were|is|are|got|has been|have been|had been)(\\s+not)?(\\s+\\w+ly)?\\s*$'"
+        ) }}, false)
+        or {{ regex_contains(
+            "lower(right(left(located.sentence_text, located.surface_start_offset), 30))",
+            "'\\b(crowds?|gatherings?|audiences?|congregations?|throngs?)\\s+of\\s+$'"
+        ) }} as is_no_toll,
         {# `12 more bodies`, `another 20`: an addition to a count, not the count itself. #}
         increment_before.word is not null or increment_after.word is not null as is_increment,
         {# `three of the wounded`, `two of them`, `nine of those arrested`, `killed eight people,
@@ -213,7 +246,7 @@ found as (
         is_subset,
         is_compound_measure,
         subject,
-        case when not is_compound_measure then action_class end as action_class,
+        case when not is_compound_measure and not is_no_toll then action_class end as action_class,
         article_id || ':' || cast(sentence_start + surface_start_offset as varchar) as figure_id,
         cast(sentence_start + surface_start_offset as integer) as char_start,
         cast(sentence_start + surface_end_offset as integer) as char_end,
@@ -235,10 +268,20 @@ found as (
         case
             when is_compound_measure or unit = 'years of age' then null
             when is_elliptical then preceding_class
+            -- `injuring four others`: the others of a toll are people, as `three other people`
+            when noun_class is null and plain_head = 'others' and not is_no_toll
+                and action_class in ('kill', 'injure', 'shoot', 'missing')
+                then 'people'
             else noun_class
         end as counted_class,
-        case when noun_class is null and not is_elliptical and not is_compound_measure then plain_head end
-            as counted_head,
+        case
+            when noun_class is null and not is_elliptical and not is_compound_measure
+                and not coalesce(
+                    plain_head = 'others' and not is_no_toll and action_class in ('kill', 'injure', 'shoot', 'missing'),
+                    false
+                )
+                then plain_head
+        end as counted_head,
         sentence_text,
         sentence_start
     from bounded

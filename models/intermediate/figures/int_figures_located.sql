@@ -13,7 +13,8 @@
     children, and injured 11`), and a word before the figure does not reach it across a
     coordinator followed by some other word (`injured 15 and left thousands without power`),
     though it does across one that leads straight to the figure or its determiner (`killed three
-    men and two women`, `killed a man and his two sons`). -#}
+    men and two women`, `killed a man and his two sons`). A participle that opens a clause after
+    the figure (`, killing`, `and injuring`) acts on what follows it, never on the figure. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -59,8 +60,8 @@ sentences as (
 ),
 
 -- the words of the sentence that decide how far an action reaches: coordinators open another
--- clause (`killed 3 and injured 5`); predicate fillers may stand between a count and its own
--- action (`11 were taken to hospital`)
+-- clause (`killed 3 and injured 5`), a clause end (`;`) ends it; predicate fillers may stand
+-- between a count and its own action (`11 were taken to hospital`)
 clause_words as (
 
     select
@@ -70,7 +71,7 @@ clause_words as (
     from tokens
     inner join {{ ref('figure_context_words') }} as words
         on tokens.lw = lower(words.word)
-    where words.role in ('coordinator', 'predicate_filler')
+    where words.role in ('coordinator', 'clause_end', 'predicate_filler')
 
 ),
 
@@ -142,6 +143,7 @@ action_candidates as (
         terms.matched_label as action_class,
         terms.match_start,
         terms.n_words,
+        action_token.token_start as action_offset,
         action_token.stretch_no = figure_token.stretch_no as is_same_stretch,
         terms.match_end < figures.figure_from as is_before,
         case
@@ -157,7 +159,10 @@ action_candidates as (
             when terms.match_start > figures.figure_to then terms.match_start - figures.figure_to
             else 0
         end as distance,
-        determiners.word is not null as opens_figure
+        determiners.word is not null as opens_figure,
+        -- a casualty participle opening a clause acts on what follows it (`fired into a crowd,
+        -- killing a boy and injuring four`): a figure before it is none of its objects
+        action_token.lw like '%ing' and terms.prev_lw in (',', 'and', 'or', '—', '–', ';') as opens_participle
     from figure_spans as figures
     inner join terms on figures.sentence_key = terms.sentence_key and terms.matched_role = 'action'
     inner join tokens as figure_token
@@ -178,6 +183,7 @@ action_gaps as (
         candidates.match_start,
         candidates.n_words,
         count(distinct case when clause_words.role = 'coordinator' then clause_words.pos end) > 0 as has_coordinator,
+        count(distinct case when clause_words.role = 'clause_end' then clause_words.pos end) > 0 as has_clause_end,
         -- an action after the figure with nothing but auxiliaries and the like between is the
         -- figure's own predicate (`Three died and 11 were taken to hospital`: 11 were injured)
         not any_value(candidates.is_before)
@@ -198,6 +204,7 @@ actions as (
         candidates.sentence_key,
         candidates.run_no,
         candidates.action_class,
+        candidates.action_offset,
         row_number() over (
             partition by candidates.sentence_key, candidates.run_no
             order by
@@ -215,7 +222,10 @@ actions as (
             and candidates.run_no = gaps.run_no
             and candidates.match_start = gaps.match_start
             and candidates.n_words = gaps.n_words
-    where not (candidates.is_before and gaps.has_coordinator and not candidates.opens_figure)
+    where
+        not (candidates.is_before and gaps.has_coordinator and not candidates.opens_figure)
+        and not (not candidates.is_before and candidates.opens_participle)
+        and not gaps.has_clause_end
 
 ),
 
@@ -267,6 +277,7 @@ located as (
         read_figures.*,
         subjects.entity_name as subject,
         actions.action_class,
+        actions.action_offset,
         sentences.sentence_start,
         sentences.sentence_text,
         bounding_offsets.surface_start_offset,
