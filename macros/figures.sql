@@ -261,3 +261,20 @@
 {% macro place_alone_re() -%}
     \b(?:in|at)\s[^.;,]{1,50}?\salone\b
 {%- endmacro %}
+
+{#- A negative subject before an action word, in lower case at the end of the text before it (`no
+    one was`, `none of the 64 passengers ... were`, `nobody had been`): the figure it governs counts
+    who was there, not a toll. -#}
+{% macro negative_subject_end_re() -%}
+    \b(no one|no-one|nobody|none|neither)(\s+else)?(\s+of\s+[^,;:]*)?\s+(was|were|is|are|got|has been|have been|had been)(\s+not)?(\s+\w+ly)?\s*$
+{%- endmacro %}
+
+{#- The size of a crowd, in lower case at the end of the text before a figure (`a crowd of`). -#}
+{% macro crowd_of_end_re() -%}
+    \b(crowds?|gatherings?|audiences?|congregations?|throngs?)\s+of\s+$
+{%- endmacro %}
+
+{#- The word after an emergency number (`911 callers`, `a 999 call`), in lower case. -#}
+{% macro emergency_line_word_re() -%}
+    ^(calls?|callers?|dispatch(ers?)?|operators?|cent(er|re)s?|lines?|services?|system)$
+{%- endmacro %}

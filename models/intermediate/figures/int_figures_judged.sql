@@ -129,8 +129,7 @@ judged as (
             {# An emergency number names a line, it counts nothing (`911 callers`, `dialled 999`). #}
             when located.first_tag = 'D' and located.n_parts = 1 and located.first_digit_value in (911, 999, 112)
                 and (
-                    {{ regex_contains("coalesce(located.next_lw, '')",
-                        "'^(calls?|callers?|dispatch(ers?)?|operators?|cent(er|re)s?|lines?|services?|system)$'") }}
+                    {{ regex_contains("coalesce(located.next_lw, '')", sql_regex(emergency_line_word_re())) }}
                     or located.prev_lw in ('dial', 'dialed', 'dialled', 'dialing', 'dialling', 'called', 'calling')
                 )
                 then 'emergency number'
@@ -164,12 +163,10 @@ judged as (
             of the 64 passengers ... were hurt`, `30 pupils, and no one was injured`) or the size
             of a crowd (`fired into a crowd of about 200 people, killing`). #}
         coalesce({{ regex_contains(
-            "lower(left(located.sentence_text, located.action_offset))",
-            "'\\b(no one|no-one|nobody|none|neither)(\\s+else)?(\\s+of\\s+[^,;:]*)?\\s+(was|were|is|are|got|has been|have been|had been)(\\s+not)?(\\s+\\w+ly)?\\s*$'"
+            "lower(left(located.sentence_text, located.action_offset))", sql_regex(negative_subject_end_re())
         ) }}, false)
         or {{ regex_contains(
-            "lower(right(left(located.sentence_text, located.surface_start_offset), 30))",
-            "'\\b(crowds?|gatherings?|audiences?|congregations?|throngs?)\\s+of\\s+$'"
+            "lower(right(left(located.sentence_text, located.surface_start_offset), 30))", sql_regex(crowd_of_end_re())
         ) }} as is_no_toll,
         {# `12 more bodies`, `another 20`: an addition to a count, not the count itself. #}
         increment_before.word is not null or increment_after.word is not null as is_increment,
