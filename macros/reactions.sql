@@ -162,10 +162,11 @@
     '^(\S+) \p{Ll}'
 {%- endmacro %}
 
-{#- Capitalised words right before a person's name, to the end of the text (group 1): the title
-    that opens the name (`Police Chief` of `Police Chief Anna Nowak`, `Mayor`). -#}
+{#- Capitalised words right before a person's name, to the end of the text (group 1), the last
+    one perhaps in lower case: the title that opens the name (`Police Chief` of `Police Chief Anna
+    Nowak`, `Mayor`, `WHO spokesman`; `spokesman` of `fire service spokesman Yiannis Artopios`). -#}
 {% macro title_before_name_regex() -%}
-    '(?:^|[^\pL’''.-])((?:\p{Lu}[\pL-]*\.?\s+)*\p{Lu}[\pL-]*\.?)\s+$'
+    '(?:^|[^\pL’''.-])((?:\p{Lu}[\pL-]*\.?\s+)*(?:\p{Lu}[\pL-]*\.?|\p{Ll}[\pL-]*))\s+$'
 {%- endmacro %}
 
 {#- An apposition right after a person's name, up to the comma, colon or full stop that closes it

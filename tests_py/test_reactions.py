@@ -395,6 +395,8 @@ ROLES_BESIDE_NAMES = [
     ("case_roles_beside_names.txt", "The river will peak", "Greg Salter", "professor", "State University"),
     # a demonym inside the apposition is no body
     ("case_roles_beside_names.txt", "I cried", "Tina Alvarez", "singer", None),
+    # a lower-case title right before the name (`fire service spokesman Yiannis Demos`)
+    ("case_roles_beside_names.txt", "The next day will be critical", "Yiannis Demos", "spokesman", None),
 ]
 
 

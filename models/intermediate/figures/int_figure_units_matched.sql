@@ -7,7 +7,8 @@
     `and`, `or`, `to` or dash apart, the first after the age word), two small bare numbers joined by
     `and` after `was`/`were` that end their clause (`The two men who died were 19 and 23.`), or
     one small bare number or two joined by `and` set off by commas after a name or a noun of people
-    (`Lena Fischer, 34, said`, `the victim, 19, was`, `Two men, 24 and 27, were`). -#}
+    (`Lena Fischer, 34, said`, `the victim, 19, was`, `Two men, 24 and 27, were`); a unit written
+    once after a list of numbers is each number's (`78, 84 and 91 years old`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -139,6 +140,7 @@ unit_after as (
         with_modifier.run_no,
         terms.unit,
         terms.match_end,
+        terms.match_start = with_modifier.end_pos + 2 as is_hyphenated,
         row_number() over (
             partition by with_modifier.sentence_key, with_modifier.run_no
             order by terms.match_start asc, terms.n_words desc
@@ -161,12 +163,47 @@ unit_after as (
 
 ),
 
+-- a unit written once after a list of numbers counts for each of them (`The victims were 78, 84
+-- and 91 years old`, `from three to five percent`): the unit of a list's last number, when a word
+-- joins it to the list (`3.3% for the S&P 500, 3.5%` is no list of percentages) and no hyphen
+-- glues the unit to it (`a $10 billion, three-year loan`)
+list_units as (
+
+    select
+        last_runs.sentence_key,
+        last_runs.list_no,
+        last_runs.last_run_no,
+        unit_after.unit
+    from (
+        select
+            sentence_key,
+            list_no,
+            max(run_no) as last_run_no
+        from listed
+        group by sentence_key, list_no
+        having count(*) > 1
+    ) as last_runs
+    inner join listed as last_run
+        on last_runs.sentence_key = last_run.sentence_key and last_runs.last_run_no = last_run.run_no
+    inner join unit_after
+        on
+            last_runs.sentence_key = unit_after.sentence_key
+            and last_runs.last_run_no = unit_after.run_no
+            and unit_after.rank_no = 1
+    where last_run.prev_lw in ('and', 'or', 'to', '-', '–') and not unit_after.is_hyphenated
+
+),
+
 with_unit as (
 
     select
         with_modifier.*,
         coalesce(
             unit_after.unit,
+            case
+                when with_modifier.run_no < list_units.last_run_no and with_modifier.prefix_unit is null
+                    then list_units.unit
+            end,
             case
                 when age_cues.word is not null then 'years of age'
                 when with_modifier.prev_lw in ('from', 'of', 'between') and age_cues_2.word is not null
@@ -234,6 +271,8 @@ with_unit as (
         on with_modifier.sentence_key = listed.sentence_key and with_modifier.run_no = listed.run_no
     left join age_lists
         on listed.sentence_key = age_lists.sentence_key and listed.list_no = age_lists.list_no
+    left join list_units
+        on listed.sentence_key = list_units.sentence_key and listed.list_no = list_units.list_no
 
 )
 
