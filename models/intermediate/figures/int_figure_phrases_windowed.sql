@@ -64,18 +64,22 @@ time_tokens as (
    what is counted, not nothing (an elliptical count would take the sentence's last noun). #}
 calibre_tokens as (
 
+    -- the self-joins read only digits and full stops glued to the next token, not every token
     select
-        tokens.sentence_key,
-        tokens.pos
-    from tokens
+        glued.sentence_key,
+        glued.pos
+    from (
+        select * from tokens
+        where tag = 'D' or (lw = '.' and glued_next)
+    ) as glued
     left join tokens as two_on
-        on tokens.sentence_key = two_on.sentence_key and tokens.pos + 2 = two_on.pos
+        on glued.sentence_key = two_on.sentence_key and glued.pos + 2 = two_on.pos
     left join tokens as three_on
-        on tokens.sentence_key = three_on.sentence_key and tokens.pos + 3 = three_on.pos
+        on glued.sentence_key = three_on.sentence_key and glued.pos + 3 = three_on.pos
     where
-        (tokens.tag = 'D' and {{ regex_contains('tokens.lw', "'^[0-9]+(\\.[0-9]+)?mm$'") }})
-        or (tokens.tag = 'D' and tokens.glued_next and two_on.lw in ('caliber', 'calibre', 'gauge', 'mm'))
-        or (tokens.lw = '.' and tokens.glued_next and three_on.lw in ('caliber', 'calibre'))
+        (glued.tag = 'D' and {{ regex_contains('glued.lw', "'^[0-9]+(\\.[0-9]+)?mm$'") }})
+        or (glued.tag = 'D' and glued.glued_next and two_on.lw in ('caliber', 'calibre', 'gauge', 'mm'))
+        or (glued.lw = '.' and glued.glued_next and three_on.lw in ('caliber', 'calibre'))
 
 ),
 

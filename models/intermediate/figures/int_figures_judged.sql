@@ -4,6 +4,11 @@
     or a calibre; a figure a negative subject governs, or a crowd's size, takes no action; the
     closed word classes these rules read are in seed `figure_context_words`. -#}
 
+{#- `injuring four others`: the others of a toll, which count people as `three other people` does -#}
+{%- set toll_others -%}
+    plain_head = 'others' and not is_no_toll and action_class in ('kill', 'injure', 'shoot', 'missing')
+{%- endset %}
+
 -- depends_on: {{ ref('int_stories_changed') }}
 
 with
@@ -265,18 +270,12 @@ found as (
         case
             when is_compound_measure or unit = 'years of age' then null
             when is_elliptical then preceding_class
-            -- `injuring four others`: the others of a toll are people, as `three other people`
-            when noun_class is null and plain_head = 'others' and not is_no_toll
-                and action_class in ('kill', 'injure', 'shoot', 'missing')
-                then 'people'
+            when noun_class is null and {{ toll_others }} then 'people'
             else noun_class
         end as counted_class,
         case
             when noun_class is null and not is_elliptical and not is_compound_measure
-                and not coalesce(
-                    plain_head = 'others' and not is_no_toll and action_class in ('kill', 'injure', 'shoot', 'missing'),
-                    false
-                )
+                and not coalesce({{ toll_others }}, false)
                 then plain_head
         end as counted_head,
         sentence_text,
