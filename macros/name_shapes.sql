@@ -318,3 +318,47 @@
         )
     )
 {%- endmacro %}
+
+{#- The object of `in` is no subject of the verb after it: `officials in Carver said` (a place).
+    Reads the columns of int_name_runs. -#}
+{% macro is_place_before_speech_verb() -%}
+    (
+        prev_role = 'place_preposition' and first_gap = ' ' and n_words <= 3
+        and next_role = 'speech_verb' and next_gap = ' '
+    )
+{%- endmacro %}
+
+{#- Two words that speak, one a place's or a country's name but for a given name, are a body's:
+    `Alabama Power said`, `Kenya Airways said` (not `Jordan Henderson said`; longer runs hold a
+    person's name after a place too: `Governor of Washington Chris Gregoire said`). Reads the
+    columns of int_name_runs. -#}
+{% macro is_place_led_speaker() -%}
+    (
+        n_words = 2 and n_lexicon_words = 1 and not coalesce(first_is_given, false)
+        and next_role = 'speech_verb' and next_gap in (' ', ', ')
+    )
+{%- endmacro %}
+
+{#- What people belong to or speak for: `Tarvo officials`, `the Tarvo group`, `Rovers manager`,
+    `members of Tarvo`; not a lone word shaped as a people's adjective, which the lexicon of
+    demonyms lacks where it is ambiguous (`Korean goalkeeper`, `English defender`). Reads the
+    columns of int_name_runs. -#}
+{% macro is_before_member_noun() -%}
+    (
+        next_role in ('org_member', 'org_noun', 'org_leader') and next_gap = ' '
+        and not (n_words = 1 and {{ regex_contains('surface', "'(ish|ese|ian|ean)$'") }})
+    )
+{%- endmacro %}
+
+{#- After a noun of bodies: `the industry group Eurofer said`, `ING said`: a body speaks, not a
+    person; a full name that opens with a given name is one (`music producer Tyler Vance`). Reads
+    the columns of int_name_runs. -#}
+{% macro is_after_body_noun() -%}
+    (prev_role = 'org_noun' and first_gap = ' ' and not coalesce(n_words >= 2 and first_is_given, false))
+{%- endmacro %}
+
+{#- Apposition: `Anna Kowalska, a spokeswoman for ...`, `Kowalska, who ...` (a person). Reads the
+    columns of int_name_runs. -#}
+{% macro is_described_person() -%}
+    (next_gap = ', ' and ((next_lower in ('a', 'an', 'the') and next2_is_title) or next_lower = 'who'))
+{%- endmacro %}

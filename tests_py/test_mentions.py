@@ -1,7 +1,7 @@
 """Mentions (fct_mentions, int_mentions_extracted) on invented articles about other events than
 the sample corpus.
 
-tests_py/fixtures/mentions/ holds seven stories, one folder each: `water_accord` (two articles:
+tests_py/fixtures/mentions/ holds eight stories, one folder each: `water_accord` (two articles:
 Kenya and Ethiopia sign a water accord), `chile_runoff` (one article: a Chilean run-off),
 `harbour_strike` (one article of rule cases: demonyms, titles, country bodies, month surnames,
 sentence openers, organisation nouns, acronyms, gazetteers, hyphenated names), `tarvo_dispute`
@@ -10,7 +10,8 @@ place, a head word after a given name, role nouns and coordination beside a spee
 `market_report` (company news: a workplace after `at`, a coined company name, a given name listed
 beside a company, a caucus; police and fire ranks) and `senate_vote` (party members, initials
 glued by an ampersand, a title as a surname, a two-word title, a place before a speech verb, a
-web address's ending, a newspaper).
+web address's ending, a newspaper) and `gulf_storm` (named storms, a dateline's state, place-led
+bodies, team officials, head words of trades and forces, a union).
 Every name in them is made up or differs from the sample, so these assertions test general
 rules (titles, head words, demonyms, surname resolution within a story), not the sample's lexicon.
 """
@@ -321,3 +322,23 @@ def test_party_members_glued_initials_and_titles_in_names(mentions: list[dict]) 
     # common noun is no name; a trade's head word closes a company (`Brightwave Semiconductor`)
     assert ("Tyler Vance", "person") in found and "DUI" not in surfaces
     assert ("Brightwave Semiconductor", "organization") in found
+
+
+def test_storms_datelines_teams_and_place_led_bodies(mentions: list[dict]) -> None:
+    rows = of_file(mentions, "storm_landfall.txt")
+    found = entities(rows)
+    surfaces = {r["surface"] for r in rows}
+    # a named storm is an event, and so is its bare name in the same story
+    assert {("Hurricane Kestra", "event"), ("Typhoon Marlo", "event")} <= found
+    assert {r["entity_name"] for r in rows if r["surface"] == "Kestra"} == {"Hurricane Kestra"}
+    # the state after a dateline's city is a place, though no gazetteer lists `Ala`
+    assert [r["entity_type"] for r in rows if r["surface"] == "Ala"] == ["place"]
+    # a name that opens with a place and speaks is a body's; head words of trades and forces
+    assert {("Ohio Power", "organization"), ("Alabama State Patrol", "organization"),
+            ("Coastal Electric", "organization"), ("Premier Division", "organization")} <= found
+    # a team before its officials is an organisation; a lone surname of the story is the person
+    assert ("Rovers", "organization") in found
+    assert {r["entity_name"] for r in rows if r["surface"] in ("Brady", "Laan")} == {"Colm Brady", "Piet Laan"}
+    # a name before `union` is one; an alternative spelling that is an English word names no country
+    assert ("Harbour Workers", "organization") in found
+    assert "Island" not in surfaces and ("Iceland", "country") not in found

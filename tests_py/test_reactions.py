@@ -281,6 +281,10 @@ CASE_EXPECTED = [
     # a body of four words or more is the affiliation, not the country of the demonym opening it
     ("case_role_and_body.txt", "Farmers are going", "Ada Brennan", "American Farm Bureau Federation", "said", None,
      None),
+    # a titled name before where its bearer is from, whose last word is a body's head noun (`County`)
+    ("case_role_and_body.txt", "We have crews", "Wade Tolliver", None, "said", None, None),
+    ("case_role_and_body.txt", "Stay home tonight", "Nina Holt", None, "said", None, None),
+    ("case_role_and_body.txt", "We will open the church", "Paul Renner", None, "said", None, None),
 ]
 
 

@@ -1,7 +1,7 @@
 {#- One row per mention of a named entity in an article body, with its canonical name and type.
 
     What one article leaves open, the story settles: a surname (`Rocha`, `Michel said`) or the
-    last part of a place name (`Fuego`) takes the full name written elsewhere in the same
+    last part of a place name (`Fuego`) or a named storm (`Delphine`) takes the full name written elsewhere in the same
     article, else in another article of the same story (all articles with one story_id); a name
     no rule typed takes the type the story gives the same name elsewhere, and is dropped when the
     story never types it. The type of a name is then made one per story (story_name_types: the
@@ -28,7 +28,7 @@ full_names as (
         last_name_word,
         count(*) as n_mentions
     from mentions
-    where entity_type in ('person', 'place') and name_words >= 2
+    where entity_type in ('person', 'place', 'event') and name_words >= 2
     group by story_id, article_id, entity_name, entity_type, last_name_word
 
 ),
@@ -56,7 +56,7 @@ expansions as (
             and coalesce(mentions.entity_type, full_names.entity_type) = full_names.entity_type
     where
         mentions.name_words = 1
-        and (mentions.entity_type is null or mentions.entity_type in ('person', 'place'))
+        and (mentions.entity_type is null or mentions.entity_type in ('person', 'place', 'event'))
         and mentions.detected_by != 'lexicon'
     group by mentions.mention_id, full_names.entity_name, full_names.entity_type
 

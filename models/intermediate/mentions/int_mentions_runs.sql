@@ -19,7 +19,10 @@
     With every typing, a lone word of the gazetteer's places, or one that only what people belong
     to or speak for typed an organisation (`a spokeswoman for Mercer`), is a person where the
     story types a person ending in it by another rule (`Reno said` after `Janet Reno`, `Bush`
-    after `President Bush`, `Mercer` after `President Harlan Mercer`), and a lone word the story shows to be an organisation (int_name_run_org_cues:
+    after `President Bush`, `Mercer` after `President Harlan Mercer`), as is a lone word no rule
+    types (`a save from Keane` after `Danny Keane`); a lone word no rule types
+    is an event where the story names a storm ending in it (`Delphine` after `Hurricane
+    Delphine`), and a lone word the story shows to be an organisation (int_name_run_org_cues:
     `Ryanair, the low-cost airline,`, `Qantas said it would`) is one where only a speech verb
     typed it, or no rule, and is kept at a sentence's start.
     With `rules` and `hybrid`, a lone word that a hyphen joins to a lower-case word that does not
@@ -35,7 +38,12 @@
     and (
         (named_runs.typing_rule = 'gazetteer' and named_runs.gazetteer_type = 'place')
         or named_runs.typing_rule = 'org_member'
+        or named_runs.rule_type is null
     )
+{%- endset %}
+{%- set story_event -%}
+    story_events.story_id is not null and named_runs.n_words = 1 and not named_runs.is_upper
+    and named_runs.rule_type is null
 {%- endset %}
 
 -- depends_on: {{ ref('int_stories_changed') }}
@@ -74,6 +82,18 @@ story_people as (
 
 ),
 
+-- the last words of the story's named storms: `Delphine` of `Hurricane Delphine`, which no rule
+-- types alone
+story_events as (
+
+    select distinct
+        story_id,
+        last_lower
+    from named_runs
+    where rule_type = 'event' and typing_rule = 'pattern' and n_words >= 2
+
+),
+
 -- a lone word the story shows to be an organisation (int_name_run_org_cues) is one where only a
 -- speech verb typed it, or nothing: `Ryanair said` after `Ryanair, the low-cost airline,`; a
 -- lone place of the gazetteer, or a lone word typed by what people speak for, that the story
@@ -102,11 +122,13 @@ runs as (
         case
             when {{ org_cued }} then 'organization'
             when {{ story_person }} then 'person'
+            when {{ story_event }} then 'event'
             else named_runs.rule_type
         end as rule_type,
         case
             when {{ org_cued }} then 'org_cue'
             when {{ story_person }} then 'story_person'
+            when {{ story_event }} then 'story_event'
             else named_runs.typing_rule
         end as typing_rule
     from named_runs
@@ -114,6 +136,8 @@ runs as (
     -- the keys only: a condition on one side in a join's ON makes DuckDB loop
     left join story_people
         on named_runs.story_id = story_people.story_id and named_runs.last_lower = story_people.last_lower
+    left join story_events
+        on named_runs.story_id = story_events.story_id and named_runs.last_lower = story_events.last_lower
 
 ),
 

@@ -14,16 +14,14 @@ spans as (
 
 ),
 
-words as (
+-- the name words of the story's running text
+inner_words as (
 
-    select
+    select distinct
         story_id,
-        word,
-        word_no,
-        is_name_word,
-        is_heading
+        word
     from {{ ref('int_name_run_words') }}
-    where {{ in_changed_stories() }}
+    where {{ in_changed_stories() }} and is_name_word and word_no > 1 and not is_heading
 
 ),
 
@@ -34,9 +32,13 @@ run_patterns as (
         min(patterns.entity_type) as pattern_type
     from spans
     inner join {{ ref('name_patterns') }} as patterns
-        on {{ regex_contains('spans.surface', 'patterns.pattern') }}
-    -- patterns are compiled per row: try only runs with a digit
-    where {{ regex_contains('spans.surface', "'[0-9]'") }}
+        on
+            coalesce(patterns.lead_word, '') = case
+                when {{ regex_contains('spans.surface', "'[0-9]'") }} then ''
+                else {{ regex_first('spans.surface', "'^\\S+'") }}
+            end
+    -- patterns are compiled per row: each is tried only on the runs that can match it
+    where {{ regex_contains('spans.surface', 'patterns.pattern') }}
     group by spans.run_id
 
 ),
@@ -59,11 +61,21 @@ run_features as (
         spans.*,
         run_patterns.pattern_type,
         gazetteer.entity_type as gazetteer_type,
-        coalesce(left(datelines.dateline, length(spans.surface)) = spans.surface, false) as opens_article_dateline
+        coalesce(
+            spans.char_start = datelines.body_start and left(datelines.dateline, length(spans.surface)) = spans.surface,
+            false
+        ) as opens_article_dateline,
+        -- the state or country after the city of a dateline (`MOBILE, Ala. -`, `BILOXI, Miss.`)
+        coalesce(spans.char_start > datelines.body_start and spans.first_gap like ',%', false)
+            as continues_article_dateline
     from spans
     left join run_patterns on spans.run_id = run_patterns.run_id
     left join {{ ref('name_gazetteer') }} as gazetteer on spans.surface = gazetteer.name
-    left join datelines on spans.article_id = datelines.article_id and spans.char_start = datelines.body_start
+    left join datelines
+        on
+            spans.article_id = datelines.article_id
+            and spans.char_start >= datelines.body_start
+            and spans.char_end <= datelines.body_start + length(datelines.dateline)
 
 ),
 
@@ -84,28 +96,17 @@ typed_runs as (
             when {{ is_titled() }} then 'person'
             when {{ is_romanised_name('surface') }} then 'person'
             when n_words = 1 and {{ is_intercapped('surface') }} then 'organization'
-            -- `the industry group Eurofer said`, `ING said`: a body speaks, not a person; a full
-            -- name that opens with a given name is one (`music producer Tyler Vance`)
-            when prev_role = 'org_noun' and first_gap = ' ' and not coalesce(n_words >= 2 and first_is_given, false)
-                then 'organization'
-            -- what people belong to or speak for: `Tarvo officials`, `the Tarvo group`, `members of Tarvo`
-            when next_role in ('org_member', 'org_noun', 'org_leader') and next_gap = ' ' then 'organization'
+            when {{ is_after_body_noun() }} then 'organization'
+            when {{ is_before_member_noun() }} then 'organization'
             when {{ is_member_of() }} then 'organization'
             when is_upper and n_words = 1 and length(surface) >= 2 and next_role = 'speech_verb'
                 then 'organization'
             when {{ is_determined_speaker() }} then 'organization'
-            -- the object of `in` is no subject of the verb after it: `officials in Carver said`
-            when
-                prev_role = 'place_preposition' and first_gap = ' ' and n_words <= 3
-                and next_role = 'speech_verb' and next_gap = ' '
-                then 'place'
+            when {{ is_place_before_speech_verb() }} then 'place'
+            when {{ is_place_led_speaker() }} then 'organization'
             when next_role = 'speech_verb' and next_gap in (' ', ', ') then 'person'
             when prev_role = 'speech_verb' and n_words >= 2 then 'person'
-            -- apposition: `Anna Kowalska, a spokeswoman for ...`, `Kowalska, who ...`
-            when
-                next_gap = ', '
-                and ((next_lower in ('a', 'an', 'the') and next2_is_title) or next_lower = 'who')
-                then 'person'
+            when {{ is_described_person() }} then 'person'
             when next_role = 'place_noun' and next_gap = ' ' then 'place'
             when next_gap = ', ' and next_lower in ('a', 'an', 'the') and next2_role = 'place_noun' then 'place'
             when prev_lower = 'of' and prev2_role = 'place_noun' then 'place'
@@ -113,7 +114,7 @@ typed_runs as (
             when prev_role = 'place_preposition' and n_words <= 3 and left(coalesce(next_gap, ''), 1) not in ('’', '''')
                 then 'place'
             -- a capitalised word opening a dateline (`TALLAHASSEE, Fla. -`, `BRACKWELL:`, `OSLO -`) is a place
-            when {{ opens_dateline() }} then 'place'
+            when {{ opens_dateline() }} or continues_article_dateline then 'place'
             when is_upper and n_words = 1 and length(surface) >= 2 then 'organization'
             when n_words >= 2 and first_is_given then 'person'
             -- two name words after a name's possessive: `Tarvo Party's Ilse Rand`
@@ -130,18 +131,15 @@ typed_runs as (
             when {{ is_titled() }} then 'title'
             when {{ is_romanised_name('surface') }} then 'name_shape'
             when n_words = 1 and {{ is_intercapped('surface') }} then 'intercap'
-            when prev_role = 'org_noun' and first_gap = ' ' and not coalesce(n_words >= 2 and first_is_given, false)
-                then 'org_noun'
-            when next_role in ('org_member', 'org_noun', 'org_leader') and next_gap = ' ' then 'org_member'
+            when {{ is_after_body_noun() }} then 'org_noun'
+            when {{ is_before_member_noun() }} then 'org_member'
             when {{ is_member_of() }} then 'org_member'
             when is_upper and n_words = 1 and next_role = 'speech_verb' then 'acronym'
             when {{ is_determined_speaker() }} then 'determiner'
-            when
-                prev_role = 'place_preposition' and first_gap = ' ' and n_words <= 3
-                and next_role = 'speech_verb' and next_gap = ' '
-                then 'place_preposition'
+            when {{ is_place_before_speech_verb() }} then 'place_preposition'
+            when {{ is_place_led_speaker() }} then 'place_led_speaker'
             when next_role = 'speech_verb' or prev_role = 'speech_verb' then 'speech_verb'
-            when {{ opens_dateline() }} then 'dateline'
+            when {{ opens_dateline() }} or continues_article_dateline then 'dateline'
             when is_upper and n_words = 1 then 'acronym'
             when n_words >= 2 and first_is_given then 'given_name'
             when {{ is_possessed_name() }} then 'possessive'
@@ -189,17 +187,7 @@ coordinated as (
 
 ),
 
--- the words and runs of the story's running text
-inner_words as (
-
-    select distinct
-        story_id,
-        word
-    from words
-    where is_name_word and word_no > 1 and not is_heading
-
-),
-
+-- the runs of the story's running text
 -- the word after `of` that closes an organisation the rules typed (`the Church of Tarvism`)
 story_org_words as (
 

@@ -142,6 +142,17 @@ speaker_parts as (
             false
         ) as is_opening_name,
         {{ string_agg_ordered('word', "' '", 'word_no') }} filter (where word_no < first_lower_no) as opening_name,
+        -- two to four capitalised words after a title, before `of`, `at`, `from` or `with`, none a
+        -- body noun or alias: a name and where its bearer is from (`Sheriff Dale Rutledge of Mobile
+        -- County`, whose last word is a body's head noun)
+        coalesce(
+            any_value(first_lower_no) - any_value(last_title_no) between 3 and 5
+            and max(word_key) filter (where word_no = first_lower_no) in ('of', 'at', 'from', 'with')
+            and bool_and(noun_role is null and alias_entity is null) filter (
+                where word_no > last_title_no and word_no < first_lower_no
+            ),
+            false
+        ) as is_titled_name_before_place,
         -- two to four capitalised words after a possessive, none a title, body noun or alias: a
         -- name, and the possessive says whose its bearer is (`Budapest Bank's Sandor Tolonics`)
         coalesce(
@@ -178,7 +189,7 @@ final as (
                 last_title_no is null and last_org_no is null and all_capitalised and n_words <= 4
                 and not is_indefinite
                 then 'person'
-            when is_opening_name then 'person'
+            when is_opening_name or is_titled_name_before_place then 'person'
             -- a role in common words before a full name, a body noun among them too: `local
             -- trader Ana Reyes`, `council member Alicia Fenwick`
             when

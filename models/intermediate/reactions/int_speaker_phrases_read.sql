@@ -74,7 +74,7 @@ speaker_named as (
         or (speaker_classes.is_indefinite and speaker_classes.speaker_class = 'document') as is_description,
         case speaker_classes.speaker_class
             when 'entity' then speaker_classes.whole_entity
-            -- a full name ends before `of` (`Senator Maria Lopez of Texas` is Maria Lopez)
+            -- a full name ends before `of`, `at`, `from`, `with` (`Senator Maria Lopez of Texas` is Maria Lopez)
             when 'person'
                 then
                     case
@@ -85,7 +85,7 @@ speaker_named as (
                         "case when speaker_classes.last_title_no is null and not speaker_classes.all_capitalised "
                         ~ "then speaker_classes.name_tail "
                         ~ "else " ~ regex_replace("speaker_classes.tail", "'^of \\S+ '", "''") ~ " end",
-                        "'^(\\S+(?: \\S+)+) of .*$'", "'\\1'"
+                        "'^(\\S+(?: \\S+)+?) (?:of|at|from|with) .*$'", "'\\1'"
                     ) }}
                     end
             when 'body'
