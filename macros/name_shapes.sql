@@ -346,7 +346,7 @@
 {% macro is_before_member_noun() -%}
     (
         next_role in ('org_member', 'org_noun', 'org_leader') and next_gap = ' '
-        and not (n_words = 1 and {{ regex_contains('surface', "'(ish|ese|ian|ean)$'") }})
+        and not (n_words = 1 and {{ is_people_adjective('surface') }})
     )
 {%- endmacro %}
 
@@ -361,4 +361,26 @@
     columns of int_name_runs. -#}
 {% macro is_described_person() -%}
     (next_gap = ', ' and ((next_lower in ('a', 'an', 'the') and next2_is_title) or next_lower = 'who'))
+{%- endmacro %}
+
+{#- A run in running text right after a lower-case word and a space (`playing for Feyenoord`, not
+    after a quote mark, a bracket or a number; a comma may stand between them: `Chile,
+    Kazakstan`), not in a heading, in capitals, the pronoun `I` or a people's adjective. `runs`
+    names the relation of int_name_runs' columns. -#}
+{% macro is_after_lower_word(runs) -%}
+    (
+        {{ runs }}.first_word_no > 1 and {{ runs }}.first_gap in (' ', ', ') and not {{ runs }}.is_heading
+        and not {{ runs }}.is_upper and length({{ runs }}.surface) >= 2
+        -- `Research & development`: an ampersand before a lower-case word joins no name
+        and coalesce({{ runs }}.next_gap, '') not like '%&%'
+        and {{ regex_contains(runs ~ '.prev_lower', "'^\\p{Ll}+$'") }}
+        and not {{ regex_contains(runs ~ '.surface', "'^I(\\s|$|[''’])'") }}
+        and not ({{ runs }}.n_words = 1 and {{ is_people_adjective(runs ~ '.surface') }})
+    )
+{%- endmacro %}
+
+{#- A word shaped as a people's adjective, which the lexicon of demonyms lacks where it is
+    ambiguous or regional (`Korean`, `English`, `European`). -#}
+{% macro is_people_adjective(word) -%}
+    {{ regex_contains(word, "'(ish|ese|ian|ean)$'") }}
 {%- endmacro %}

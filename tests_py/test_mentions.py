@@ -342,3 +342,5 @@ def test_storms_datelines_teams_and_place_led_bodies(mentions: list[dict]) -> No
     # a name before `union` is one; an alternative spelling that is an English word names no country
     assert ("Harbour Workers", "organization") in found
     assert "Island" not in surfaces and ("Iceland", "country") not in found
+    # after a lower-case word, a capitalised word no rule knows is a name (typed by the classifier)
+    assert {"Marvella", "Ostrakon"} <= {r["surface"] for r in rows if r["entity_type"] is not None}

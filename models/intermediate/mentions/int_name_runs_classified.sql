@@ -43,7 +43,10 @@ ranked as (
     select
         *,
         row_number() over run_scores as score_rank,
-        score - lead(score) over run_scores as margin
+        score - lead(score) over run_scores as margin,
+        row_number() over (
+            partition by article_id, char_start, char_end order by entity_type = 'none', score desc, entity_type asc
+        ) as name_rank
     from scores
     window run_scores as (partition by article_id, char_start, char_end order by score desc, entity_type asc)
 
@@ -54,11 +57,13 @@ final as (
     select
         {{ name_run_id('article_id', 'char_start', 'char_end') }} as run_id,
         story_id,
-        score,
-        margin,
-        nullif(entity_type, 'none') as entity_type
+        max(case when score_rank = 1 then score end) as score,
+        max(case when score_rank = 1 then margin end) as margin,
+        nullif(max(case when score_rank = 1 then entity_type end), 'none') as entity_type,
+        max(case when name_rank = 1 and entity_type != 'none' then entity_type end) as name_type
     from ranked
-    where score_rank = 1
+    where score_rank = 1 or name_rank = 1
+    group by article_id, char_start, char_end, story_id
 
 )
 
