@@ -278,3 +278,132 @@
 {% macro emergency_line_word_re() -%}
     ^(calls?|callers?|dispatch(ers?)?|operators?|cent(er|re)s?|lines?|services?|system)$
 {%- endmacro %}
+
+{#- Whether a figure whose unit measures `dimension` takes the action word of its clause. A plain
+    count, a share (`8% of its workforce`) and an age (the fate of the person it describes: `a
+    71-year-old man died`) do. Two classes act on a measure, each on its own: spend on money
+    (`pledged $5 million`, not `$142 million ... for the quarter ended`) and end on a period
+    (`ended three decades of rule`). Otherwise a duration or a measure says when, how long or
+    where, not what was done (`after 23 minutes when X curled a free kick`, `three years after
+    Hurricane Ivo killed 11`, `some 30 km off Zuwara`): no action. -#}
+{% macro unit_takes_action(dimension, action_class) -%}
+    (
+        {{ dimension }} is null or {{ dimension }} in ('share', 'age')
+        or ({{ dimension }} = 'money' and {{ action_class }} = 'spend')
+        or ({{ dimension }} = 'time' and {{ action_class }} = 'end')
+    )
+{%- endmacro %}
+
+{#- Whether the action word `action_term` may act on what the figure counts (`counted`, its class,
+    unit or head): a term of seed figure_actions with counts_only acts only on those (`won` on
+    votes, seats, states, not on games: `have won six of their last seven league games`). -#}
+{% macro term_admits_count(action_term, counted) -%}
+    not exists (
+        select 1
+        from {{ ref('figure_actions') }} as only_terms
+        where
+            {{ term_key('only_terms.term') }} = {{ action_term }}
+            and only_terms.counts_only is not null
+            and '|' || only_terms.counts_only || '|' not like '%|' || coalesce({{ counted }}, '') || '|%'
+    )
+{%- endmacro %}
+
+{#- The text before a figure ends in a verb of carrying, in lower case (`The boat, carrying about 85
+    people,`): the figure counts who was on board, not a toll. -#}
+{% macro carrying_end_re() -%}
+    \b(carrying|carried|carries|carry|ferrying|transporting)\s+$
+{%- endmacro %}
+
+{#- The text after a figure's phrase says it was on board, in lower case (`about 80 people had been
+    on board when`), or, after `with`, names the vessel's load (`with 85 people on board`). -#}
+{% macro on_board_start_re(after_with) -%}
+    ^\s+{% if not after_with %}((had|have|has)\s+been|were|was|are|is)\s+{% endif %}(on board|aboard|onboard)\b
+{%- endmacro %}
+
+{#- Who was on board a vessel or vehicle, not what befell them: a figure after a verb of carrying,
+    or stated to be on board (`about 80 people had been on board when the boat left`, `a boat with
+    85 people on board`). Not a count merely followed by `on board` (`killing all 62 people on
+    board` is a toll). `rel` is a relation with sentence_text and the offsets of int_figures_located. -#}
+{% macro counts_who_was_aboard(rel) -%}
+    {%- set before = "lower(right(left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".surface_start_offset), 30))" -%}
+    {%- set after = "lower(substr(" ~ rel ~ ".sentence_text, coalesce(" ~ rel ~ ".phrase_end_offset, "
+        ~ rel ~ ".surface_end_offset) + 1, 40))" -%}
+    coalesce(
+        {{ regex_contains(before, sql_regex(carrying_end_re())) }}
+        or {{ regex_contains(after, sql_regex(on_board_start_re(false))) }}
+        or (
+            {{ regex_contains(before, "'\\bwith\\s+$'") }}
+            and {{ regex_contains(after, sql_regex(on_board_start_re(true))) }}
+        ),
+        false
+    )
+{%- endmacro %}
+
+{#- A line of a sports report that gives a score: team, number, team, number and nothing else
+    (`Rovers 2 City 1`, `Manchester United 3, Leeds 0`). -#}
+{% macro score_line_re() -%}
+    ^\s*(\p{Lu}[\p{L}.'’&-]*\s+){1,4}\d{1,3}\s*,?\s+(\p{Lu}[\p{L}.'’&-]*\s+){1,4}\d{1,3}\s*$
+{%- endmacro %}
+
+{#- The text right after a fraction word that makes one compound word with it, in lower case: a
+    part of a match or a school year, a relative, a way (`half-time`, `half time`, `quarter-final`,
+    `half-brother`, `half-way`): no share of anything. -#}
+{% macro fraction_compound_start_re() -%}
+    ^[-‑–\s]?(time|times|way|finals?|term|brothers?|sisters?|backs?|hearted(ly)?)\b
+{%- endmacro %}
+
+{#- The not-a-figure cases of int_figures_judged for whole lines and compound words (`when ... then
+    reason` clauses): a score line (a number between capitalised names on a line of its own with
+    no verb, `Rovers 2 City 1`) and a fraction word compounded with the next word (`half-time`). -#}
+{% macro score_and_compound_cases(rel) -%}
+    when {{ regex_contains(rel ~ ".sentence_text", sql_regex(score_line_re())) }}
+        then 'score'
+    when {{ rel }}.fraction is not null and {{ rel }}.n_parts = 1
+        and {{ regex_contains(
+            "lower(substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 14))",
+            sql_regex(fraction_compound_start_re())
+        ) }}
+        then 'compound word'
+{%- endmacro %}
+
+{#- A window of a series, not a count of what happened (`won six of their last seven league games`,
+    `have won only once in five games`, `in their past 10 matches`): a figure after `last`, `past`,
+    `previous`, `first` or `next` (with `the`/`their` before it), or after `in`, whose counted word
+    names a contest of a season. Such a span is a part of a season, kept out of totals as a subset
+    is. `rel` is a relation with sentence_text, surface_start_offset and plain_head. -#}
+{% macro is_series_window(rel) -%}
+    coalesce(
+        {{ regex_contains(rel ~ ".plain_head", sql_regex(series_contest_re())) }}
+        and {{ regex_contains(
+            "lower(right(left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".surface_start_offset), 30))",
+            "'\\b((last|past|previous|first|next|opening|final)|in)\\s+$'"
+        ) }},
+        false
+    )
+{%- endmacro %}
+
+{#- The counted word of a contest in a season, lower case. -#}
+{% macro series_contest_re() -%}
+    ^(games|matches|fixtures|outings|starts|races|rounds|appearances|meetings|seasons|contests|bouts)$
+{%- endmacro %}
+
+{#- The action class a figure of int_figures_judged keeps (columns of the row in scope): none for a
+    compound measure, a count of who was there (is_no_toll), a duration or a measure
+    (unit_takes_action), or a count its action word may not act on (term_admits_count: `won` on
+    games); an elliptical count is judged by what it counts, the noun before it. -#}
+{% macro kept_action_class() -%}
+    case
+        when
+            not is_compound_measure and not is_no_toll and {{ unit_takes_action('unit_dimension', 'action_class') }}
+            and {{ term_admits_count(
+                'action_term', 'coalesce(noun_class, case when is_elliptical then preceding_class end, unit, plain_head)'
+            ) }}
+            then action_class
+    end
+{%- endmacro %}
+
+{#- The start of a sentence up to a month name and the comma after it, in lower case: the month
+    sets the time of the sentence (`in june,`, `earlier in june,`, `in late june,`). -#}
+{% macro month_opener_re() -%}
+    ^\W*((early|late|earlier|later|also|back)\s+)?(in|during)\s+((early|late|mid)[\s-]+)?\pL+\.?,$
+{%- endmacro %}

@@ -275,6 +275,40 @@ def test_others_of_a_toll_meet_other_people_across_outlets(invented) -> None:
     assert claims["weapons"][:2] == ("single_source", 2)
 
 
+def claim_keys_of_case(db: Path, case: str) -> dict[str, str | None]:
+    """number_text -> claim_key of the figures of one rule case's story."""
+    return dict(rows(
+        db,
+        "select number_text, claim_key from marts.fct_figures where story_id = ? order by char_start",
+        [f"rules_{case}"],
+    ))
+
+
+def test_counts_of_the_year_so_far_and_earlier_months_are_other_claims(invented) -> None:
+    """In a story of 2025-01-15, `300 people have died ... so far this year` is a claim of 2025
+    and `In October, a landslide killed 30 people` one of October 2024 (fewer than 90 days
+    before, but a whole month before the month before): neither joins the story's toll of 12."""
+    keys = claim_keys_of_case(invented.db, "counts_of_the_year_so_far_and_earlier_months")
+    assert keys == {"300": "people|kill|2025", "30": "people|kill|2024-10", "12": "people|kill"}
+
+
+def test_job_cuts_count_jobs_however_written(invented) -> None:
+    """`cut 2,500 jobs`, `laying off about 900 employees` and `300 job cuts` are one claim of jobs
+    cut; `The union represents 4,000 workers` (no action) stays a count of workers."""
+    keys = claim_keys_of_case(invented.db, "job_cuts")
+    assert keys == {"2,500": "jobs|lay_off", "900": "jobs|lay_off", "300": "jobs|lay_off", "4,000": "workers"}
+
+
+def test_outages_and_season_windows_make_no_casualty_or_vote_claims(invented) -> None:
+    """`left 3 people dead and 250,000 without power`: the 250,000 are an outage, not the dead;
+    `won five of their last eight games` and `won just once in nine matches` join no claim."""
+    outage = claim_keys_of_case(invented.db, "power_outages_are_their_own_action")
+    assert outage["3"] == "people|kill" and outage["250,000"] == "people|outage"
+    windows = claim_keys_of_case(invented.db, "season_windows_and_election_wins")
+    assert windows["five"] is None and windows["eight"] is None and windows["nine"] is None
+    assert windows["41"] == "seats|vote"
+
+
 @pytest.mark.parametrize("case", RULE_CASES, ids=[c["name"] for c in RULE_CASES])
 def test_figure_rules(invented, case: dict) -> None:
     """The figures of the case's article, on the columns the expected rows name (in any order)."""

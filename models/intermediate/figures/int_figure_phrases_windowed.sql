@@ -1,7 +1,10 @@
 {#- The window of the counted noun phrase of each candidate figure: the words after the number (and
     its unit) up to a break, at most seven positions on. A leading `of` or determiner belongs to
     the phrase; a participle or finite verb ends the phrase a reader would name (`two sides
-    agreed`), though a counted noun may still follow a participle (`32 released soldiers`). -#}
+    agreed`), though a counted noun may still follow a participle (`32 released soldiers`). A date
+    word ends it too (a weekday, a month, a time of day, with `late`/`early` before it: `14
+    counties late Friday`), and the counted word holds a letter (`two points behind second-placed`
+    never counts `-`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -21,6 +24,7 @@ tokens as (
         pos,
         lw,
         is_word,
+        is_capitalised,
         tag,
         glued_prev,
         glued_next
@@ -35,7 +39,7 @@ context_words as (
         role,
         lower(word) as word
     from {{ ref('figure_context_words') }}
-    where role in ('phrase_break', 'determiner')
+    where role in ('phrase_break', 'determiner', 'day_part', 'date_lead')
 
 ),
 
@@ -56,6 +60,42 @@ time_tokens as (
     from tokens
     inner join {{ ref('stg_lexicons__counted_classes') }} as time_terms
         on tokens.lw = time_terms.match_key and time_terms.dimension = 'time'
+
+),
+
+{# Weekdays, months (a month that is a common word only capitalised: `May`, not `may`) and times
+   of day, and `late`/`early` right before one: they date the sentence, they are no counted noun. #}
+date_words as (
+
+    select
+        tokens.sentence_key,
+        tokens.pos
+    from tokens
+    left join {{ ref('stg_lexicons__weekday_names') }} as weekdays on tokens.lw = weekdays.match_key
+    left join {{ ref('month_names') }} as months on tokens.lw = lower(months.month_name)
+    left join context_words as day_parts on tokens.lw = day_parts.word and day_parts.role = 'day_part'
+    where
+        weekdays.match_key is not null
+        or (months.month_name is not null and (not months.is_common_word or tokens.is_capitalised))
+        or day_parts.word is not null
+
+),
+
+date_tokens as (
+
+    select
+        sentence_key,
+        pos
+    from date_words
+
+    union
+
+    select
+        tokens.sentence_key,
+        tokens.pos
+    from tokens
+    inner join context_words as leads on tokens.lw = leads.word and leads.role = 'date_lead'
+    inner join date_words on tokens.sentence_key = date_words.sentence_key and tokens.pos + 1 = date_words.pos
 
 ),
 
@@ -102,10 +142,14 @@ window_tokens as (
             and not (breaks.word is not null and next_time.pos is not null)
         ) as is_lead,
         (
-            tokens_after.is_word and breaks.word is null and tokens_after.lw != 'of' and determiners.word is null
+            (
+                tokens_after.is_word and breaks.word is null and tokens_after.lw != 'of' and determiners.word is null
+            )
+            or (tokens_after.tag = 'H' and tokens_after.glued_prev and tokens_after.glued_next)
+            or calibres.pos is not null
         )
-        or (tokens_after.tag = 'H' and tokens_after.glued_prev and tokens_after.glued_next)
-        or calibres.pos is not null as is_content,
+        and date_tokens.pos is null as is_content,
+        {{ regex_contains('tokens_after.lw', "'\\pL'") }} as has_letter,
         {{ regex_contains('tokens_after.lw', "'(ed|ing)$'") }} or verbs.match_key is not null as is_verbish
     from candidates
     inner join tokens as tokens_after
@@ -119,6 +163,8 @@ window_tokens as (
         on tokens_after.sentence_key = calibres.sentence_key and tokens_after.pos = calibres.pos
     left join time_tokens as next_time
         on tokens_after.sentence_key = next_time.sentence_key and next_time.pos = tokens_after.pos + 1
+    left join date_tokens
+        on tokens_after.sentence_key = date_tokens.sentence_key and tokens_after.pos = date_tokens.pos
 
 ),
 
@@ -147,7 +193,7 @@ phrase_windows as (
         ) as phrase_start_pos,
         max(
             case
-                when window_tokens.is_content and not window_tokens.is_verbish
+                when window_tokens.is_content and not window_tokens.is_verbish and window_tokens.has_letter
                     and window_tokens.pos < coalesce(window_stops.plain_stop_pos, window_stops.stop_pos)
                     then window_tokens.pos
             end

@@ -181,6 +181,7 @@ final as (
     select
         matched_role,
         matched_label,
+        match_key,
         sentence_key,
         story_id,
         cast(match_start as integer) as match_start,

@@ -54,15 +54,36 @@ people_classes as (
 
 ),
 
+{# An action that counts one thing whatever noun names it (seed figure_actions.counted_as): job
+    cuts count jobs, so `cut about 1,200 jobs` and `laying off roughly 1,400 employees` are one
+    claim; under such an action a count of people (`workers`, `staff`, `people`) counts that thing. #}
+action_counts as (
+
+    select distinct
+        action_class,
+        counted_as
+    from {{ ref('figure_actions') }}
+    where counted_as is not null
+
+),
+
 framed as (
 
     select
         figures.*,
         time_frames.time_frame,
-        claimless_units.unit is not null as is_claimless
+        claimless_units.unit is not null as is_claimless,
+        case
+            when
+                figures.counted_class = action_counts.counted_as or figures.counted_class = 'people'
+                or acted_people.counted_class is not null
+                then action_counts.counted_as
+        end as counted_as_acted
     from figures
     left join time_frames on figures.figure_id = time_frames.figure_id
     left join claimless_units on figures.unit = claimless_units.unit
+    left join action_counts on figures.action_class = action_counts.action_class
+    left join people_classes as acted_people on figures.counted_class = acted_people.counted_class
 
 ),
 
@@ -72,6 +93,7 @@ keyed_as_written as (
         *,
         case
             when is_claimless then null
+            when counted_as_acted is not null then counted_as_acted
             when unit = 'percent' and coalesce(counted_class, counted_head) is not null
                 then 'percent of ' || coalesce(counted_class, counted_head)
             when counted_class is not null then counted_class

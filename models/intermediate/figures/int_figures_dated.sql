@@ -13,7 +13,14 @@
     that many years before the story (`The fire comes seven years after the Grenfell blaze killed
     72 people`: the year, or `7 years before` when the story has no date); not after `for`, `to`,
     `within` and the like, which make the span a length (`jailed for 10 years after killing three
-    people`). One row per figure; time_frame NULL for the story's own time. -#}
+    people`). A whole month that opens its sentence (`In June, a boat carrying 750 people sank`)
+    is earlier than the story when it ended before the month before the story's first
+    publication began, however few days that is (a month named inside a sentence keeps the
+    90 days: `since the rapid September offensive that ended three decades of ... control` in a
+    story of December is the story's own background, dated alike by every outlet). A count of the year so far (`1,900 migrants have died ... so far this year`,
+    `since January`, `Earlier this year, X shed 2,000 workers`) is a claim of that year, not the
+    story's own event: `this year` in the figure's clause or opening its sentence. One row per
+    figure; time_frame NULL for the story's own time. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -63,6 +70,7 @@ dates as (
         resolved_start,
         resolved_end,
         granularity,
+        rule,
         coalesce(published_date, publication_window_start) as published_from
     from {{ ref('int_dates_resolved') }}
     where {{ in_changed_stories() }} and resolved_start is not null
@@ -79,6 +87,32 @@ date_gaps as (
         dates.published_from,
         story_starts.story_from,
         dates.char_start,
+        -- the year so far: `this year` in the figure's clause or opening its sentence, or `since
+        -- January` of the year of publication
+        (
+            dates.rule = 'current_year'
+            and (
+                dates.char_start = sentences.sentence_start
+                or not {{ regex_contains(
+                    "substr(sentences.sentence_text, least(dates.char_end, figures.char_end) - sentences.sentence_start + 1,"
+                    ~ " greatest(dates.char_start, figures.char_start) - least(dates.char_end, figures.char_end))",
+                    "'[,;]'"
+                ) }}
+            )
+        )
+        or (
+            dates.granularity = 'month' and extract(month from dates.resolved_start) = 1
+            and extract(year from dates.resolved_start) = extract(year from dates.published_from)
+            and {{ regex_contains(
+                "lower(substr(sentences.sentence_text, 1, dates.char_start - sentences.sentence_start))", "'\\bsince\\s+$'"
+            ) }}
+        ) as is_year_so_far,
+        -- `In June,` / `Earlier in June,`: a whole month that sets the time of its sentence
+        dates.granularity = 'month'
+        and {{ regex_contains(
+            "lower(substr(sentences.sentence_text, 1, dates.char_end - sentences.sentence_start + 1))",
+            sql_regex(month_opener_re())
+        ) }} as is_month_opener,
         case
             when dates.char_end <= figures.char_start then figures.char_start - dates.char_end
             else dates.char_start - figures.char_end
@@ -115,6 +149,7 @@ time_frames as (
     select
         figure_id,
         case
+            when is_year_so_far then cast(extract(year from resolved_start) as varchar)
             -- a date within one month keeps its month: two earlier events of one year are two claims
             when
                 granularity != 'year'
@@ -133,6 +168,15 @@ time_frames as (
             resolved_end < {{ add_days('coalesce(story_from, published_from)', '-' ~ var('claim_history_days')) }}
             -- `last year`, `in 2024`: a whole earlier year, however recently it ended
             or (granularity = 'year' and extract(year from resolved_end) < extract(year from published_from))
+            -- `In June,` in a story that opens in August: a whole month before the month before
+            or (
+                coalesce(is_month_opener, false)
+                and resolved_end < {{ add_months(date_from_parts(
+                    'extract(year from coalesce(story_from, published_from))',
+                    'extract(month from coalesce(story_from, published_from))', '1'
+                ), '-1') }}
+            )
+            or coalesce(is_year_so_far, false)
         )
 
 ),

@@ -1,8 +1,8 @@
 {#- The located figures that are figures, with their bounds and their surface and phrase texts.
     A number is no figure when it is a date, a year, a clock time, a code or phone number, part of
-    a name, an ordinal, the pronoun `one`, a small count naming a known group, an emergency number
-    or a calibre; a figure a negative subject governs, or a crowd's size, takes no action; the
-    closed word classes these rules read are in seed `figure_context_words`. -#}
+    a name, an ordinal, the pronoun `one`, a small count naming a known group, an emergency number,
+    a calibre, a score or part of a compound word; which figures take no action: kept_action_class
+    and is_no_toll; the closed word classes these rules read are in seed `figure_context_words`. -#}
 
 {#- `injuring four others`: the others of a toll, which count people as `three other people` does -#}
 {%- set toll_others -%}
@@ -58,6 +58,7 @@ judged as (
         located.*,
         case
             when located.links_prev or located.links_next then 'date, time or code'
+            {{ score_and_compound_cases('located') }}
             when located.first_tag = 'D' and located.glued_prev and located.prev_lw in ('+', '#', '№', '/', ':', '.')
                 then 'code or phone number'
             when located.first_tag = 'D' and located.glued_prev and located.prev_lw in ('-', '‑', '–')
@@ -172,7 +173,8 @@ judged as (
         ) }}, false)
         or {{ regex_contains(
             "lower(right(left(located.sentence_text, located.surface_start_offset), 30))", sql_regex(crowd_of_end_re())
-        ) }} as is_no_toll,
+        ) }}
+        or {{ counts_who_was_aboard('located') }} as is_no_toll,
         {# `12 more bodies`, `another 20`: an addition to a count, not the count itself. #}
         increment_before.word is not null or increment_after.word is not null as is_increment,
         {# `three of the wounded`, `two of them`, `nine of those arrested`, `killed eight people,
@@ -192,6 +194,7 @@ judged as (
             -- one place's part of a toll: `Eight people died in the town of Mucum alone`, `In
             -- Mucum alone, eight died`
             or {{ regex_contains("lower(located.sentence_text)", sql_regex(place_alone_re())) }}
+            or {{ is_series_window('located') }}
         ) as is_subset
     from located
     left join context_words as year_cue on located.prev_lw = year_cue.word and year_cue.role = 'year_cue'
@@ -248,7 +251,7 @@ found as (
         is_subset,
         is_compound_measure,
         subject,
-        case when not is_compound_measure and not is_no_toll then action_class end as action_class,
+        {{ kept_action_class() }} as action_class,
         article_id || ':' || cast(sentence_start + surface_start_offset as varchar) as figure_id,
         cast(sentence_start + surface_start_offset as integer) as char_start,
         cast(sentence_start + surface_end_offset as integer) as char_end,

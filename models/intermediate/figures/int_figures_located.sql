@@ -141,6 +141,7 @@ action_candidates as (
         figures.sentence_key,
         figures.run_no,
         terms.matched_label as action_class,
+        terms.match_key as action_term,
         terms.match_start,
         terms.n_words,
         action_token.token_start as action_offset,
@@ -204,6 +205,7 @@ actions as (
         candidates.sentence_key,
         candidates.run_no,
         candidates.action_class,
+        candidates.action_term,
         candidates.action_offset,
         row_number() over (
             partition by candidates.sentence_key, candidates.run_no
@@ -277,6 +279,7 @@ located as (
         read_figures.*,
         subjects.entity_name as subject,
         actions.action_class,
+        actions.action_term,
         actions.action_offset,
         sentences.sentence_start,
         sentences.sentence_text,
