@@ -15,12 +15,13 @@
     `within` and the like, which make the span a length (`jailed for 10 years after killing three
     people`). A whole month that opens its sentence (`In June, a boat carrying 750 people sank`)
     is earlier than the story when it ended before the month before the story's first
-    publication began, however few days that is (a month named inside a sentence keeps the
-    90 days: `since the rapid September offensive that ended three decades of ... control` in a
-    story of December is the story's own background, dated alike by every outlet). A count of the year so far (`1,900 migrants have died ... so far this year`,
-    `since January`, `Earlier this year, X shed 2,000 workers`) is a claim of that year, not the
-    story's own event: `this year` in the figure's clause or opening its sentence. One row per
-    figure; time_frame NULL for the story's own time. -#}
+    publication began, however few days that is (a month named inside a sentence keeps the 90
+    days: `since the rapid September offensive that ended three decades of ... control` in a
+    story of December is the story's own background, dated alike by every outlet). A count of
+    the year so far (`1,900 migrants have died ... so far this year`, `since January`, `Earlier
+    this year, X shed 2,000 workers`) is a claim of that year, not the story's own event: `this
+    year` in the figure's clause or opening its sentence. One row per figure; time_frame NULL
+    for the story's own time. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
