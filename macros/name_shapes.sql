@@ -365,8 +365,8 @@
 
 {#- A run in running text right after a lower-case word and a space (`playing for Feyenoord`, not
     after a quote mark, a bracket or a number; a comma may stand between them: `Chile,
-    Kazakstan`), not in a heading, in capitals, the pronoun `I` or a people's adjective. `runs`
-    names the relation of int_name_runs' columns. -#}
+    Kazakstan`), not in a heading, in capitals, the pronoun `I` or ending in a people's adjective
+    (`an Eastern European country`). `runs` names the relation of int_name_runs' columns. -#}
 {% macro is_after_lower_word(runs) -%}
     (
         {{ runs }}.first_word_no > 1 and {{ runs }}.first_gap in (' ', ', ') and not {{ runs }}.is_heading
@@ -375,7 +375,7 @@
         and coalesce({{ runs }}.next_gap, '') not like '%&%'
         and {{ regex_contains(runs ~ '.prev_lower', "'^\\p{Ll}+$'") }}
         and not {{ regex_contains(runs ~ '.surface', "'^I(\\s|$|[''’])'") }}
-        and not ({{ runs }}.n_words = 1 and {{ is_people_adjective(runs ~ '.surface') }})
+        and not {{ is_people_adjective(runs ~ '.surface') }}
     )
 {%- endmacro %}
 
@@ -383,4 +383,10 @@
     ambiguous or regional (`Korean`, `English`, `European`). -#}
 {% macro is_people_adjective(word) -%}
     {{ regex_contains(word, "'(ish|ese|ian|ean)$'") }}
+{%- endmacro %}
+
+{#- A plural acronym, a common noun however the classifier scores it (`known as COPs`, `NGOs`,
+    `MPs`). -#}
+{% macro is_plural_acronym(word) -%}
+    {{ regex_contains(word, "'^\\p{Lu}{2,}s$'") }}
 {%- endmacro %}

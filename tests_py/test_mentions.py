@@ -344,3 +344,5 @@ def test_storms_datelines_teams_and_place_led_bodies(mentions: list[dict]) -> No
     assert "Island" not in surfaces and ("Iceland", "country") not in found
     # after a lower-case word, a capitalised word no rule knows is a name (typed by the classifier)
     assert {"Marvella", "Ostrakon"} <= {r["surface"] for r in rows if r["entity_type"] is not None}
+    # but not a plural acronym or a people's adjective (`known as COPs`, `an Eastern European country`)
+    assert not surfaces & {"COPs", "Eastern European", "European"}

@@ -173,6 +173,7 @@ candidates as (
         -- after a lower-case word a capitalised word no rule types is a name more often than the
         -- classifier (trained on other genres) allows: there it takes its best type but none
         case
+            when {{ is_plural_acronym('runs.surface') }} then null
             when classified.entity_type is null and {{ is_after_lower_word('runs') }} then classified.name_type
             else classified.entity_type
         end as classified_type,
