@@ -219,10 +219,7 @@ bounded as (
 
     select
         *,
-        case
-            when modifier is not null then modifier_qualifier
-            else base_qualifier
-        end as qualifier,
+        case when modifier is null then base_qualifier else modifier_qualifier end as qualifier,
         case
             when modifier is null then coalesce(base_low, base_value)
             else round(coalesce(base_low, base_value) * low_factor, 2)

@@ -75,19 +75,13 @@ clause_words as (
 
 ),
 
-determiners as (
+context_words as (
 
-    select lower(word) as word
+    select
+        role,
+        lower(word) as word
     from {{ ref('figure_context_words') }}
-    where role in ('determiner', 'coordinator')
-
-),
-
-subject_prepositions as (
-
-    select lower(word) as word
-    from {{ ref('figure_context_words') }}
-    where role = 'subject_preposition'
+    where role in ('determiner', 'coordinator', 'subject_preposition')
 
 ),
 
@@ -110,8 +104,10 @@ subjects as (
             and terms.matched_role = 'alias'
             and read_figures.phrase_from <= terms.match_start
             and coalesce(read_figures.phrase_end_pos, read_figures.phrase_from - 1) + 4 >= terms.match_start
-    left join subject_prepositions as before_alias on terms.prev_lw = before_alias.word
-    left join subject_prepositions as before_before on terms.prev2_lw = before_before.word
+    left join context_words as before_alias
+        on terms.prev_lw = before_alias.word and before_alias.role = 'subject_preposition'
+    left join context_words as before_before
+        on terms.prev2_lw = before_before.word and before_before.role = 'subject_preposition'
     where
         terms.match_start <= read_figures.phrase_end_pos
         or before_alias.word is not null
@@ -172,7 +168,8 @@ action_candidates as (
         on terms.sentence_key = action_token.sentence_key and terms.match_start = action_token.pos
     left join tokens as before_figure
         on figures.sentence_key = before_figure.sentence_key and figures.figure_from - 1 = before_figure.pos
-    left join determiners on before_figure.lw = determiners.word
+    left join context_words as determiners
+        on before_figure.lw = determiners.word and determiners.role in ('determiner', 'coordinator')
 
 ),
 
@@ -258,12 +255,10 @@ bounding_offsets as (
     select
         needed.sentence_key,
         needed.run_no,
-        max(case when needed.bounding_role = 'surface_start' then at_pos.token_start end) as surface_start_offset,
-        max(case when needed.bounding_role = 'surface_end' then at_pos.token_end end) as surface_end_offset,
-        max(case when needed.bounding_role = 'phrase_start' then at_pos.token_start end) as phrase_start_offset,
-        max(case when needed.bounding_role = 'phrase_end' then at_pos.token_end end) as phrase_end_offset,
-        max(case when needed.bounding_role = 'preceding_start' then at_pos.token_start end) as preceding_start_offset,
-        max(case when needed.bounding_role = 'preceding_end' then at_pos.token_end end) as preceding_end_offset,
+        {%- for role in roles if role != 'plain_head' %}
+            max(case when needed.bounding_role = '{{ role }}' then at_pos.token_{{ role.split('_')[-1] }} end)
+                as {{ role }}_offset,
+        {%- endfor %}
         max(case when needed.bounding_role = 'plain_head' then {{ regex_replace("at_pos.lw", "'[''’]s$'", "''") }} end)
             as plain_head
     from bounding_positions as needed
@@ -283,12 +278,9 @@ located as (
         actions.action_offset,
         sentences.sentence_start,
         sentences.sentence_text,
-        bounding_offsets.surface_start_offset,
-        bounding_offsets.surface_end_offset,
-        bounding_offsets.phrase_start_offset,
-        bounding_offsets.phrase_end_offset,
-        bounding_offsets.preceding_start_offset,
-        bounding_offsets.preceding_end_offset,
+        {%- for role in roles if role != 'plain_head' %}
+            bounding_offsets.{{ role }}_offset,
+        {%- endfor %}
         bounding_offsets.plain_head
     from read_figures
     inner join sentences on read_figures.sentence_id = sentences.sentence_id
