@@ -257,16 +257,38 @@
     (?:^|[^\pL])(?:(\pL+)\s+)?(\d+|\pL+)\s+(years?|decades?)\s+(?:after|since)\s[^;]*$
 {%- endmacro %}
 
+{#- The text between a figure and another after it ends in a comparison, in lower case (` from`
+    right after the figure, `, up from about`, `, compared with`, `more than`): the other figure is
+    the base the first is compared with (not `were evacuated from 12 villages`). -#}
+{% macro comparison_base_end_re() -%}
+    (^|,|\bup|\bdown|\bmore|\bless|\bfewer|\bhigher|\blower)\s*(from|than|compared\s+(with|to)|versus|against)\s+(\pL+\s+)?$
+{%- endmacro %}
+
+{#- A record's start between a figure and the date after it, in lower case (`, the highest since`,
+    `its strongest showing since it was founded in`): the date starts the record, it does not date
+    the figure. -#}
+{% macro record_since_re() -%}
+    \b(\pL+est|worst|most|least|first)\b[^,;]*\bsince\b
+{%- endmacro %}
+
+{#- The words between a figure and a year-ago period after it that compare the two (`an increase of
+    18% on the same period last year`, `up 6% from a year earlier`), in lower case: the period is
+    what the figure is compared with, not its time. -#}
+{% macro comparison_period_lead_re() -%}
+    ^\s*(on|from|against|over|compared\s+(with|to)|versus|than)\s+$
+{%- endmacro %}
+
 {#- One place's part of a count, in lower case: `in the town of mucum alone`, `at the plant alone`. -#}
 {% macro place_alone_re() -%}
     \b(?:in|at)\s[^.;,]{1,50}?\salone\b
 {%- endmacro %}
 
 {#- A negative subject before an action word, in lower case at the end of the text before it (`no
-    one was`, `none of the 64 passengers ... were`, `nobody had been`): the figure it governs counts
-    who was there, not a toll. -#}
+    one was`, `none of the 64 passengers ... were`, `nobody had been`), or a negated passive (`the
+    214 passengers were not hurt`, `the driver, 52, was not injured`, `weren't`): the figure it
+    governs counts who was there, not a toll. -#}
 {% macro negative_subject_end_re() -%}
-    \b(no one|no-one|nobody|none|neither)(\s+else)?(\s+of\s+[^,;:]*)?\s+(was|were|is|are|got|has been|have been|had been)(\s+not)?(\s+\w+ly)?\s*$
+    (\b(no one|no-one|nobody|none|neither)(\s+else)?(\s+of\s+[^,;:]*)?\s+(was|were|is|are|got|has been|have been|had been)(\s+not)?|\b(was|were|is|are|be|been|got)\s+(not|never)|\b(was|were|is|are)n['’]t)(\s+\w+ly)?\s*$
 {%- endmacro %}
 
 {#- The size of a crowd, in lower case at the end of the text before a figure (`a crowd of`). -#}
@@ -335,6 +357,23 @@
             {{ regex_contains(before, "'\\bwith\\s+$'") }}
             and {{ regex_contains(after, sql_regex(on_board_start_re(true))) }}
         ),
+        false
+    )
+{%- endmacro %}
+
+{#- A threshold, not a count of what happened: a figure after a verb of needing (`Sandvall needs 81
+    votes to be confirmed`, `requires at least 12 signatures`) or right before `needed`/`required`
+    (`the 81 needed for a majority`). -#}
+{% macro states_a_threshold(rel) -%}
+    coalesce(
+        {{ regex_contains(
+            "lower(right(left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".surface_start_offset), 30))",
+            "'\\b(needs?|needed|needing|requires?|required|requiring)\\s+(only\\s+|just\\s+)?$'"
+        ) }}
+        or {{ regex_contains(
+            "lower(substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 30))",
+            "'^\\s+(\\pL+\\s+)?(needed|required)\\b'"
+        ) }},
         false
     )
 {%- endmacro %}

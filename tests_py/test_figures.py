@@ -4,13 +4,15 @@ Builds warehouses from the sample corpus (as is, and with one article's count ch
 invented stories about other events (tests_py/fixtures/figures: a flood whose outlets disagree
 on the death toll, an earthquake whose outlets agree, a park shooting whose outlets count the
 wounded differently, a landslide whose toll rises between
-reports (`evolving`) and whose articles recall earlier disasters), and checks the marts and the build's own
+reports (`evolving`) and whose articles recall earlier disasters, an election and a company's results
+whose outlets disagree on one figure each), and checks the marts and the build's own
 verdict: a contradiction fails the build and names the claim, the article and the values; a
 vague disagreement only warns.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 import shutil
 from pathlib import Path
@@ -307,6 +309,47 @@ def test_outages_and_season_windows_make_no_casualty_or_vote_claims(invented) ->
     windows = claim_keys_of_case(invented.db, "season_windows_and_election_wins")
     assert windows["five"] is None and windows["eight"] is None and windows["nine"] is None
     assert windows["41"] == "seats|vote"
+
+
+def test_result_stories_conflict_only_where_their_outlets_disagree(invented) -> None:
+    """An election and a company's results, each told by two outlets that disagree on one figure:
+    the rival's job cuts (1,200 against 1,500) conflict; the turnout (64.2 against 62.4 percent)
+    makes no conflict of its own yet (a share of what, unsaid), and nothing else does: not `needs
+    81 votes` against the registered voters, nor a figure dated by the year-ago base after it
+    (`96 million pounds from 180 million a year ago`) or by a record's start (`the highest since
+    2009`, `its strongest showing since it was founded in 1998`)."""
+    earnings, election = claims_of(invented.db, "earnings_report"), claims_of(invented.db, "election_result")
+    assert [key for key, (status, *_) in earnings.items() if status == "conflict"] == ["jobs|lay_off"]
+    assert not [key for key, (status, *_) in election.items() if status == "conflict"]
+    dated = rows(
+        invented.db,
+        "select number_text, time_frame from marts.fct_figures where time_frame is not null and ("
+        "(story_id = 'earnings_report' and number_text in ('96 million', '180 million'))"
+        " or (story_id = 'election_result' and number_text in ('64.2', '62.4', '19', '11.6')))",
+    )
+    assert dated == [("180 million", "2024")]
+
+
+def test_comparison_bases_and_records_date_only_themselves(invented) -> None:
+    """In a story of 2025-01-15, `fell to 96 million pounds from 180 million a year earlier` and
+    `64.2 percent, up from 58.9 percent in 2021`: the year-ago date dates the base, not the figure
+    compared with it; `19 seats, its best result since 1998` is no claim of 1998, `18% on the same
+    period last year` none of last year. `300 people were
+    evacuated from 12 villages in 2019` is no comparison: the 300 are of 2019."""
+    keys = claim_keys_of_case(invented.db, "comparison_bases_and_records_keep_their_own_dates")
+    assert keys["96 million"] == "pounds" and keys["64.2"] == "percent" and keys["19"] == "seats|vote"
+    assert keys["18"] == "percent"
+    assert keys["58.9"] == "percent|2021" and keys["300"] == "people|displace|2019"
+
+
+def test_committed_past_verbs_are_irregular_pasts() -> None:
+    """Seed figure_past_verbs (scripts/build_figure_past_verbs.py): the past forms the `-ed` suffix
+    misses, each with its verb, none spelt as the verb or ending in `-ed`."""
+    seed = FIXTURES.parent.parent / "seeds" / "figure_past_verbs.csv"
+    with seed.open(encoding="utf-8", newline="") as f:
+        forms = {row["word"]: row["lemma"] for row in csv.DictReader(f)}
+    assert {"broke": "break", "came": "come", "fell": "fall", "left": "leave"}.items() <= forms.items()
+    assert not [w for w, lemma in forms.items() if w == lemma or w.endswith("ed") or not w.isalpha()]
 
 
 @pytest.mark.parametrize("case", RULE_CASES, ids=[c["name"] for c in RULE_CASES])

@@ -84,6 +84,7 @@ neighbours as (
         lead(word_value) over w as next_value,
         lead(glued_next) over w as next_glued_next2,
         lead(tag, 2) over w as next2_tag,
+        lead(kind, 2) over w as next2_kind,
         lead(is_amount, 2) over w as next2_is_amount,
         lead(digit_value, 2) over w as next2_digit_value,
         lead(is_year_like, 2) over w as next2_is_year_like,
@@ -107,6 +108,7 @@ linked as (
         number_words.word_scale,
         number_words.word_unit,
         number_words.alone,
+        prev_words.word_unit as prev_word_unit,
         coalesce(
             neighbours.tag = 'D' and neighbours.glued_next and neighbours.next_lw in ('-', '‑', '–', '/', ':', '.')
             and neighbours.next2_tag = 'D' and neighbours.next_glued_next2,
@@ -124,6 +126,7 @@ linked as (
         ) as next2_links_next
     from neighbours
     left join number_words on neighbours.lw = number_words.match_key
+    left join number_words as prev_words on neighbours.prev_lw = prev_words.match_key
     where neighbours.tag != 'X'
 
 ),

@@ -1,7 +1,8 @@
 {#- The window of the counted noun phrase of each candidate figure: the words after the number (and
     its unit) up to a break, at most seven positions on. A leading `of` or determiner belongs to
     the phrase; a participle or finite verb ends the phrase a reader would name (`two sides
-    agreed`), though a counted noun may still follow a participle (`32 released soldiers`). A date
+    agreed`, and past the first word an irregular past of seed figure_past_verbs: `nine carriages
+    came off`), though a counted noun may still follow a participle (`32 released soldiers`). A date
     word ends it too (a weekday, a month, a time of day, with `late`/`early` before it: `14
     counties late Friday`), and the counted word holds a letter (`two points behind second-placed`
     never counts `-`). -#}
@@ -47,6 +48,13 @@ verbs as (
 
     select distinct match_key
     from {{ ref('stg_lexicons__figure_actions') }}
+
+),
+
+past_verbs as (
+
+    select word
+    from {{ ref('figure_past_verbs') }}
 
 ),
 
@@ -150,7 +158,9 @@ window_tokens as (
         )
         and date_tokens.pos is null as is_content,
         {{ regex_contains('tokens_after.lw', "'\\pL'") }} as has_letter,
-        {{ regex_contains('tokens_after.lw', "'(ed|ing)$'") }} or verbs.match_key is not null as is_verbish
+        {{ regex_contains('tokens_after.lw', "'(ed|ing)$'") }} or verbs.match_key is not null
+        -- `two lay preachers`, `300 ground troops`: first, such a word qualifies the noun after it
+        or (past_verbs.word is not null and tokens_after.pos > candidates.phrase_from) as is_verbish
     from candidates
     inner join tokens as tokens_after
         on
@@ -159,6 +169,7 @@ window_tokens as (
     left join context_words as breaks on tokens_after.lw = breaks.word and breaks.role = 'phrase_break'
     left join context_words as determiners on tokens_after.lw = determiners.word and determiners.role = 'determiner'
     left join verbs on tokens_after.lw = verbs.match_key
+    left join past_verbs on tokens_after.lw = past_verbs.word
     left join calibre_tokens as calibres
         on tokens_after.sentence_key = calibres.sentence_key and tokens_after.pos = calibres.pos
     left join time_tokens as next_time

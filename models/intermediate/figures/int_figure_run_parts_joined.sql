@@ -1,7 +1,7 @@
 {#- Number tokens joined into runs: one row per token that is part of a number, with its run.
 
     A run continues while each part may follow the one before (`two dozen`, `3.5 million`,
-    `twenty-five`, `half a million`); two plain counts side by side (`2023 32`) are two runs.
+    `twenty-five`, `half a million`, `a quarter of a century`); two plain counts side by side (`2023 32`) are two runs.
     Only the parts are windowed here: the token before a part is its neighbour when its
     position is one less. A range (`10-15`) is one run of its first number, ending two tokens on. -#}
 
@@ -29,7 +29,12 @@ parts as (
                 then
                     next_kind in ('multiplier', 'scale', 'fraction', 'vague')
                     and not {{ regex_contains('next_lw', "'s$'") }}
-            when tag = 'N' then prev_kind in ('multiplier', 'scale') and next_kind in ('cardinal', 'tens')
+            {# `two hundred and five`, not `half a century and two thirds`: a multiplier of time
+               ends its number. #}
+            when tag = 'N'
+                then
+                    prev_kind in ('multiplier', 'scale') and prev_word_unit is null
+                    and next_kind in ('cardinal', 'tens')
             when tag = 'H'
                 then
                     glued_prev and glued_next
@@ -37,7 +42,11 @@ parts as (
                         (prev_kind = 'tens' and next_kind = 'cardinal' and next_value < 10)
                         or (prev_kind = 'cardinal' and next_kind = 'fraction')
                     )
-            when tag = 'O' then prev_kind = 'vague' and next_kind in ('vague', 'scale')
+            {# `tens of thousands`; `a quarter of a century`, `half of a dozen`: a fraction of a number #}
+            when tag = 'O'
+                then
+                    (prev_kind = 'vague' and next_kind in ('vague', 'scale'))
+                    or (prev_kind = 'fraction' and next_tag = 'A' and next2_kind in ('multiplier', 'scale'))
             else false
         end as is_part,
         tag = 'D' and links_next and not links_prev and not next2_links_next

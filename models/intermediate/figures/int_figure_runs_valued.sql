@@ -3,7 +3,8 @@
 
     Exact runs fold like spoken numbers: counts before a multiplier are multiplied by it
     (`two dozen`, `three decades`, `two hundred`), a scale closes a group (`two hundred thousand`),
-    groups add up. A fraction scales what follows it (`half a million`), or on its own is a share
+    groups add up. A fraction scales what follows it (`half a million`, `three quarters of a
+    century`: the counts before it count fractions), or on its own is a share
     in percent (`half` = 50, `two thirds` = 66.7). A vague word (`tens`, `hundreds`, `several`)
     gives bounds that the scales after it multiply (`tens of thousands` = [10,000, 99,999]). -#}
 
@@ -41,7 +42,8 @@ run_groups as (
         *,
         min(case when kind = 'multiplier' then pos end) over (
             partition by sentence_key, run_no, group_no
-        ) as multiplier_pos
+        ) as multiplier_pos,
+        min(case when kind = 'fraction' then pos end) over (partition by sentence_key, run_no) as fraction_pos
     from run_parts
 
 ),
@@ -62,7 +64,10 @@ group_values as (
         )
         * coalesce(max(case when kind = 'scale' then word_value end), 1) as group_value
     from run_groups
-    where kind is distinct from 'fraction' and kind is distinct from 'vague'
+    where
+        kind is distinct from 'fraction' and kind is distinct from 'vague'
+        -- `a quarter of a century`: the article before the fraction counts quarters, not years
+        and pos > coalesce(fraction_pos, -1)
     group by sentence_key, run_no, group_no
 
 ),
@@ -103,6 +108,7 @@ runs as (
         max(word_unit) as multiplier_unit,
         {{ product_agg("case when kind = 'fraction' then word_value end") }} as fraction,
         sum(case when kind != 'fraction' or kind is null then count_value end) as fraction_count,
+        coalesce(sum(case when pos < fraction_pos then count_value end), 1) as fractions_counted,
         max(case when pos = first_vague_pos then word_value end) as vague_value,
         max(case when pos = first_vague_pos then word_low end) as vague_low,
         max(case when pos = first_vague_pos then word_high end) as vague_high,
@@ -110,7 +116,7 @@ runs as (
             "case when pos > first_vague_pos then case when kind = 'vague' then word_scale "
             ~ "when kind in ('multiplier', 'scale') then word_value end end"
         ) }} as vague_scale
-    from run_parts
+    from run_groups
     group by sentence_key, story_id, run_no
 
 ),
@@ -129,7 +135,7 @@ valued_runs as (
             when runs.vague_value is not null then runs.vague_value * coalesce(runs.vague_scale, 1)
             when runs.fraction is not null and not runs.has_scale and not runs.has_multiplier
                 then round(coalesce(runs.fraction_count, 1) * runs.fraction * 100, 2)
-            when runs.fraction is not null then exact_values.exact_value * runs.fraction
+            when runs.fraction is not null then exact_values.exact_value * runs.fraction * runs.fractions_counted
             else exact_values.exact_value
         end as base_value,
         case

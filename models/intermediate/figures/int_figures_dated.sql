@@ -20,10 +20,18 @@
     story of December is the story's own background, dated alike by every outlet). A count of
     the year so far (`1,900 migrants have died ... so far this year`, `since January`, `Earlier
     this year, X shed 2,000 workers`) is a claim of that year, not the story's own event: `this
-    year` in the figure's clause or opening its sentence. One row per figure; time_frame NULL
-    for the story's own time. -#}
+    year` in the figure's clause or opening its sentence. A date after a comparison base dates
+    the base only (`fell to 96 million pounds from 180 million a year ago`, `62.4 percent, up from
+    58.9 percent four years ago`), and a record's start (`the highest since 2009`) or a year-ago
+    period compared with (`18% on the same period last year`) dates no figure before it: reports
+    of results compare with earlier periods in the same sentence. One row per figure; time_frame
+    NULL for the story's own time. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
+
+{#- The text of a figure's sentence between the figure and a date after it, lower case. #}
+{%- set after_figure = "lower(substr(sentences.sentence_text, figures.char_end - sentences.sentence_start + 1,"
+    ~ " dates.char_start - figures.char_end))" %}
 
 with
 
@@ -78,6 +86,27 @@ dates as (
 
 ),
 
+{# The comparison base after a figure (`fell to 96 million pounds from 180 million a year ago`,
+   `62.4 percent, up from 58.9 percent four years ago`): the date after the base dates the base,
+   not the figure compared with it. #}
+comparison_bases as (
+
+    select
+        figures.figure_id,
+        min(bases.char_start) as base_start
+    from figures
+    inner join figures as bases
+        on figures.sentence_id = bases.sentence_id and figures.char_end <= bases.char_start
+    inner join sentences on figures.sentence_id = sentences.sentence_id
+    where {{ regex_contains(
+        "lower(substr(sentences.sentence_text, figures.char_end - sentences.sentence_start + 1,"
+        ~ " bases.char_start - figures.char_end))",
+        sql_regex(comparison_base_end_re())
+    ) }}
+    group by figures.figure_id
+
+),
+
 date_gaps as (
 
     select
@@ -122,11 +151,22 @@ date_gaps as (
             sentences.sentence_text,
             least(dates.char_end, figures.char_end) - sentences.sentence_start + 1,
             greatest(dates.char_start, figures.char_start) - least(dates.char_end, figures.char_end)
-        ) as text_between
+        ) as text_between,
+        dates.char_start >= figures.char_end
+        and (
+            comparison_bases.base_start < dates.char_end
+            -- `the highest since 2009`: a record's start, not the time of the figure before it
+            or {{ regex_contains(after_figure, sql_regex(record_since_re())) }}
+            or (
+                dates.rule = 'year_before_reporting_period'
+                and {{ regex_contains(after_figure, sql_regex(comparison_period_lead_re())) }}
+            )
+        ) as dates_another_figure
     from figures
     inner join dates on figures.sentence_id = dates.sentence_id
     left join sentences on figures.sentence_id = sentences.sentence_id
     left join story_starts on figures.story_id = story_starts.story_id
+    left join comparison_bases on figures.figure_id = comparison_bases.figure_id
 
 ),
 
@@ -142,6 +182,7 @@ nearest_dates as (
                 char_start
         ) as nearness
     from date_gaps
+    where not coalesce(dates_another_figure, false)
 
 ),
 

@@ -166,15 +166,15 @@ judged as (
             "substr(located.sentence_text, located.run_end_offset + 1, 40)", "'^[-‑–]\\p{Ll}+\\s+\\p{L}'"
         ) }}, false) as is_compound_measure,
         {# Who was there, not a toll: a figure whose action word a negative subject governs (`None
-            of the 64 passengers ... were hurt`, `30 pupils, and no one was injured`) or the size
-            of a crowd (`fired into a crowd of about 200 people, killing`). #}
+            of the 64 passengers ... were hurt`, `no one was injured`), the size of a crowd (`a
+            crowd of about 200 people, killing`), or what is needed (`needs 81 votes to`). #}
         coalesce({{ regex_contains(
             "lower(left(located.sentence_text, located.action_offset))", sql_regex(negative_subject_end_re())
         ) }}, false)
         or {{ regex_contains(
             "lower(right(left(located.sentence_text, located.surface_start_offset), 30))", sql_regex(crowd_of_end_re())
         ) }}
-        or {{ counts_who_was_aboard('located') }} as is_no_toll,
+        or {{ counts_who_was_aboard('located') }} or {{ states_a_threshold('located') }} as is_no_toll,
         {# `12 more bodies`, `another 20`: an addition to a count, not the count itself. #}
         increment_before.word is not null or increment_after.word is not null as is_increment,
         {# `three of the wounded`, `two of them`, `nine of those arrested`, `killed eight people,
@@ -194,7 +194,8 @@ judged as (
             -- one place's part of a toll: `Eight people died in the town of Mucum alone`, `In
             -- Mucum alone, eight died`
             or {{ regex_contains("lower(located.sentence_text)", sql_regex(place_alone_re())) }}
-            or {{ is_series_window('located') }}
+            -- a threshold (`needs 81 votes`) is kept out of totals as a subset is
+            or {{ is_series_window('located') }} or {{ states_a_threshold('located') }}
         ) as is_subset
     from located
     left join context_words as year_cue on located.prev_lw = year_cue.word and year_cue.role = 'year_cue'

@@ -6,15 +6,15 @@
     The action: the action word nearest to the figure in its sentence, first in the figure's own
     stretch between commas. At equal distance the word after the figure wins: a count before its
     verb is that verb's subject (`seven people died and 15 were injured`, `three have died and
-    five are missing`); then the longest term (`shot dead` over `shot`). Distances before the
-    figure are counted from its surface, modifier included (`killing at least nine people and
-    injuring 27`: nine were killed). A coordinator opens another clause: a word after the figure
-    behind `and`/`or`/`but` ranks after every other (`killed eight people, including three
-    children, and injured 11`), and a word before the figure does not reach it across a
-    coordinator followed by some other word (`injured 15 and left thousands without power`),
-    though it does across one that leads straight to the figure or its determiner (`killed three
-    men and two women`, `killed a man and his two sons`). A participle that opens a clause after
-    the figure (`, killing`, `and injuring`) acts on what follows it, never on the figure. -#}
+    five are missing`); then the longest term (`shot dead` over `shot`, `power was cut` over `cut`).
+    Distances before the figure are counted from its surface, modifier included (`killing at least
+    nine people and injuring 27`: nine were killed). A coordinator opens another clause: a word
+    after the figure behind `and`/`or`/`but` ranks after every other (`killed eight people,
+    including three children, and injured 11`), and a word before the figure does not reach it
+    across a coordinator followed by some other word (`injured 15 and left thousands without
+    power`), though it does across one that leads straight to the figure or its determiner
+    (`killed three men and two women`, `killed a man and his two sons`). A participle that opens a
+    clause after the figure (`, killing`, `and injuring`) acts on what follows it, never on it. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -211,8 +211,9 @@ actions as (
                 case when gaps.is_predicate then 0 else 1 end asc,
                 case when not candidates.is_before and gaps.has_coordinator then 1 else 0 end asc,
                 candidates.distance asc,
-                candidates.match_start desc,
-                candidates.n_words desc
+                candidates.is_before asc,
+                candidates.n_words desc,
+                candidates.match_start desc
         ) as rank_no
     from action_candidates as candidates
     inner join action_gaps as gaps

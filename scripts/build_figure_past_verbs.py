@@ -1,0 +1,60 @@
+"""Regenerate seeds/figure_past_verbs.csv from lemminflect's English inflection table.
+
+Writes ``word,lemma``: the irregular past forms of English verbs (a past tense or participle that
+lemminflect gives a verb, of letters only, not ending in ``-ed`` and not spelt as the verb itself:
+``broke``, ``came``, ``fell``, ``left``; not ``put`` or ``cut``). The figure rules read a word
+ending in ``-ed`` as a verb already; these are the past forms that suffix misses, so that a counted
+noun phrase ends before them (``three wildfires broke out``: wildfires, not ``broke``).
+
+Needs only lemminflect (requirements-gazetteers.txt), installed outside the venv, e.g.::
+
+    python -m pip install --target /tmp/lexpkgs lemminflect==0.2.3
+    PYTHONPATH=/tmp/lexpkgs python -m scripts.build_figure_past_verbs
+"""
+
+from __future__ import annotations
+
+import argparse
+import pathlib
+import sys
+
+from scripts.build_name_gazetteers import SEEDS, GazetteerError, load, write
+
+PAST_TAGS = ("VBD", "VBN")
+# Forms any lemminflect release knows; missing ones mean its table changed shape.
+KNOWN = {"broke", "came", "fell", "left", "took", "began"}
+
+
+def past_forms() -> dict[str, str]:
+    """Each irregular past form with the (first, alphabetically) verb it is a past of."""
+    table = load("lemminflect").Inflections()._getInflDict()  # the only listing it has
+    out: dict[str, str] = {}
+    for lemma in sorted(table):
+        forms = table[lemma]
+        if not lemma.isalpha() or not lemma.islower() or "VB" not in forms:
+            continue
+        for tag in PAST_TAGS:
+            for form in forms.get(tag, ()):
+                if form.isalpha() and form.islower() and form != lemma and not form.endswith("ed"):
+                    out.setdefault(form, lemma)
+    if not out.keys() >= KNOWN:
+        raise GazetteerError(f"lemminflect's inflections changed: {sorted(KNOWN - out.keys())} missing")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seeds", type=pathlib.Path, default=SEEDS, help="where to write the CSV (default: seeds/)")
+    args = ap.parse_args(argv)
+    try:
+        forms = past_forms()
+    except GazetteerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    n = write(args.seeds / "figure_past_verbs.csv", ["word", "lemma"], sorted(forms.items()))
+    print(f"figure_past_verbs.csv: {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
