@@ -285,6 +285,14 @@ CASE_EXPECTED = [
     ("case_role_and_body.txt", "We have crews", "Wade Tolliver", None, "said", None, None),
     ("case_role_and_body.txt", "Stay home tonight", "Nina Holt", None, "said", None, None),
     ("case_role_and_body.txt", "We will open the church", "Paul Renner", None, "said", None, None),
+    # `he` takes the subject of the last sentence that names a person, not the name after its verb
+    # (`Nicolas Ferrandi believes Carvalho may`), and keeps the full name the story gives (`Ana Lucia
+    # Quispe`, not the last two words of `Peruvian President Ana Lucia Quispe`)
+    ("case_pronoun_subject.txt", "I'm sure a few clubs", "Nicolas Ferrandi", None, "said", None, None),
+    ("case_pronoun_subject.txt", "We will not let anyone", "Ana Lucia Quispe", None, "said", None, None),
+    # a surname that is a man's given name (`Marino`) of a woman's full name may be `she`, and a
+    # subject of unknown gender named before it in the same sentence does not take her place
+    ("case_pronoun_subject.txt", "I plan to respond", "Teresa Marino", None, "said", None, None),
 ]
 
 
