@@ -293,6 +293,12 @@ CASE_EXPECTED = [
     # a surname that is a man's given name (`Marino`) of a woman's full name may be `she`, and a
     # subject of unknown gender named before it in the same sentence does not take her place
     ("case_pronoun_subject.txt", "I plan to respond", "Teresa Marino", None, "said", None, None),
+    # a quote of two paragraphs after `She added:` and attributed nowhere where it closes continues
+    # her, not the next speaker named after it
+    ("case_introduced_quote.txt", "A canal dug with public money", "Marta Olsen", None, None, None, None),
+    ("case_introduced_quote.txt", "The operator remains free", "Marta Olsen", None, None, None, None),
+    # `the minister said`: the person the article last named with a role ending in `minister`
+    ("case_title_alone.txt", "Nobody will be left", "Rosa Valdivia", None, "said", None, "the minister said"),
 ]
 
 

@@ -13,6 +13,8 @@
         or more such names share (`Elian Gonzalez`, `Juan Miguel Gonzalez`) takes the name of two
         or more words ending in it that the article writes last before the quote and that may
         speak (int_speaker_antecedents_found: no preposition's object or possessive).
+      - A title after `the` alone (`the minister said`) is the person int_titled_speakers_found
+        finds (`Transport minister Helena Varga` before the quote).
       - A shorter name of a body (`the Turkish ministry`) takes the earlier, fuller name of the
         article with the same last word and affiliation.
       - A person's name takes the longest name of the story that ends in it and opens with a given
@@ -78,6 +80,13 @@ full_name_mentions as (
         {{ regex_extract("written", nth_word_regex(1), 1) }} as given_name
     from {{ ref('int_speaker_antecedents_found') }}
     where {{ in_changed_stories() }} and written like '% %'
+
+),
+
+titled_people as (
+
+    select * from {{ ref('int_titled_speakers_found') }}
+    where {{ in_changed_stories() }}
 
 ),
 
@@ -187,7 +196,9 @@ completed as (
 
     select
         explicit_speakers.*,
+        titled_people.person_name is not null as is_titled,
         case
+            when titled_people.person_name is not null then titled_people.person_name
             when explicit_speakers.speaker_class = 'person' and person_fuller.full_names >= 2
                 then coalesce(nearest_fuller.fuller_name, person_fuller.fuller_name)
             when explicit_speakers.speaker_class = 'person' then person_fuller.fuller_name
@@ -200,6 +211,8 @@ completed as (
         on explicit_speakers.quote_key = nearest_fuller.quote_key
     left join body_fuller
         on explicit_speakers.quote_key = body_fuller.quote_key
+    left join titled_people
+        on explicit_speakers.quote_key = titled_people.quote_key
 
 ),
 
@@ -250,7 +263,7 @@ final as (
         completed.quote_key,
         completed.quote_id,
         completed.story_id,
-        completed.speaker_class,
+        case when completed.is_titled then 'person' else completed.speaker_class end as speaker_class,
         coalesce(longest_names.longest_name, completed.fuller_name, completed.speaker) as speaker,
         coalesce(completed.speaker_affiliation, person_affiliations.affiliation) as speaker_affiliation,
         coalesce(completed.speaker_role, person_affiliations.speaker_role) as speaker_role,
