@@ -299,6 +299,9 @@ CASE_EXPECTED = [
     ("case_introduced_quote.txt", "The operator remains free", "Marta Olsen", None, None, None, None),
     # `the minister said`: the person the article last named with a role ending in `minister`
     ("case_title_alone.txt", "Nobody will be left", "Rosa Valdivia", None, "said", None, "the minister said"),
+    # `the statement said` after `X said in a statement`: X's statement
+    ("case_said_in_statement.txt", "No illness has been reported", "Andes Springs", None, "said", None,
+     "the statement said"),
 ]
 
 
