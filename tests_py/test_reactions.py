@@ -285,6 +285,23 @@ CASE_EXPECTED = [
     ("case_role_and_body.txt", "We have crews", "Wade Tolliver", None, "said", None, None),
     ("case_role_and_body.txt", "Stay home tonight", "Nina Holt", None, "said", None, None),
     ("case_role_and_body.txt", "We will open the church", "Paul Renner", None, "said", None, None),
+    # `he` takes the subject of the last sentence that names a person, not the name after its verb
+    # (`Nicolas Ferrandi believes Carvalho may`), and keeps the full name the story gives (`Ana Lucia
+    # Quispe`, not the last two words of `Peruvian President Ana Lucia Quispe`)
+    ("case_pronoun_subject.txt", "I'm sure a few clubs", "Nicolas Ferrandi", None, "said", None, None),
+    ("case_pronoun_subject.txt", "We will not let anyone", "Ana Lucia Quispe", None, "said", None, None),
+    # a surname that is a man's given name (`Marino`) of a woman's full name may be `she`, and a
+    # subject of unknown gender named before it in the same sentence does not take her place
+    ("case_pronoun_subject.txt", "I plan to respond", "Teresa Marino", None, "said", None, None),
+    # a quote of two paragraphs after `She added:` and attributed nowhere where it closes continues
+    # her, not the next speaker named after it
+    ("case_introduced_quote.txt", "A canal dug with public money", "Marta Olsen", None, None, None, None),
+    ("case_introduced_quote.txt", "The operator remains free", "Marta Olsen", None, None, None, None),
+    # `the minister said`: the person the article last named with a role ending in `minister`
+    ("case_title_alone.txt", "Nobody will be left", "Rosa Valdivia", None, "said", None, "the minister said"),
+    # `the statement said` after `X said in a statement`: X's statement
+    ("case_said_in_statement.txt", "No illness has been reported", "Andes Springs", None, "said", None,
+     "the statement said"),
 ]
 
 

@@ -1,7 +1,7 @@
 {#- Runs of capitalised words in the article bodies (`United States`, `Police Chief
     Maria Lopez`), numbered in body order: what the story calls its actors, read by
-    int_story_principals (who the story is about) and int_speakers_named (the full name of a
-    surname). -#}
+    int_story_principals (who the story is about) and int_run_full_names_found (the full names
+    a surname may stand for). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 

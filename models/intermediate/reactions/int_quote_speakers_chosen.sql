@@ -6,9 +6,11 @@
         noun phrase of the sentence with its apposition;
       - otherwise (a quote that opens its sentence, or none of the above) the first clause after
         it: `the statement said`, `said Miller`, `according to X`, or a pronoun subject;
-      - `he`/`she` takes the last person named (int_speaker_antecedents_found: no preposition's
-        object or possessive, none known to be of the other gender) since the last quote (not one of at most three words inside a
-        sentence with no speaker: `a "sell" rating`), at most 600 characters back, as written;
+      - `he`/`she` takes a person named (int_speaker_antecedents_found: no preposition's
+        object or possessive, none known to be of the other gender) since the last quote (not
+        one of at most three words inside a sentence with no speaker: `a "sell" rating`), at
+        most 600 characters back, as written: in the last sentence that names one, the first that
+        opens its clause (`Nick Farr-Jones believes Campese may ...`: Farr-Jones), else the last;
         with none, `he`/`she`/`they` take the subject of the last reported speech there
         (int_speech_subjects_found: `A foreman ... said the alarms had not sounded. “I ran,” he
         said.`), `he`/`she` a singular one that is no body or document; other pronouns continue
@@ -136,9 +138,18 @@ pronoun_antecedents as (
             pronoun_quotes.quote_key,
             person_mentions.written,
             person_mentions.char_start,
+            -- the nearest sentence with a person; in it, the first name that opens its clause
+            -- (its subject), else the last name
             row_number() over (
                 partition by pronoun_quotes.quote_key
-                order by person_mentions.char_end desc, person_mentions.char_start asc
+                order by
+                    coalesce(person_mentions.sentence_start, person_mentions.char_start) desc,
+                    coalesce(person_mentions.opens_clause, false) desc,
+                    case
+                        when person_mentions.opens_clause then person_mentions.char_start
+                        else -person_mentions.char_end
+                    end asc,
+                    person_mentions.char_start asc
             ) as recency
         from pronoun_quotes
         inner join person_mentions

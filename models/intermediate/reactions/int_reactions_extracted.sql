@@ -16,7 +16,8 @@
         last named speaker of the article (for `he`/`she`, the last not known to be of the other
         gender: seed name_given_genders), with its class and affiliation, unless it is left open
         and the next paragraph opens with a quote mark (a quote of several paragraphs): then it
-        takes the speaker named where the quote ends;
+        takes the speaker named where the quote closes, if one is (`She added:` before a quote of
+        two paragraphs attributed nowhere else continues her, not the next speaker named);
       - a person whose attribution gives no role or body takes those the article gives beside the
         name (int_person_roles_found: `Mayor Ken Cockrel`, `Carl Pope, executive director of the
         Riverside Trust`);
@@ -96,10 +97,12 @@ sequenced as (
             over earlier_quotes as previous_he_quote_id,
         last_value(case when coalesce(named_genders.gender, '') != 'male' then named.quote_id end ignore nulls)
             over earlier_quotes as previous_she_quote_id,
-        first_value(named.quote_id ignore nulls) over (
-            partition by attributed.article_id order by attributed.char_start
-            rows between 1 following and unbounded following
-        ) as next_quote_id,
+        -- the next quote that closes, where a quote of several paragraphs is attributed, and
+        -- whether it names a speaker
+        first_value(case when attributed.is_closed then attributed.quote_id end ignore nulls)
+            over later_quotes as closing_quote_id,
+        first_value(case when attributed.is_closed then named.quote_id is not null end ignore nulls)
+            over later_quotes as closing_is_named,
         -- a quote left open at its paragraph's end that the next paragraph's opening mark carries
         -- on: the convention for a quote of several paragraphs, attributed where it ends
         not attributed.is_closed
@@ -118,6 +121,10 @@ sequenced as (
     window earlier_quotes as (
         partition by attributed.article_id order by attributed.char_start
         rows between unbounded preceding and 1 preceding
+    ),
+    later_quotes as (
+        partition by attributed.article_id order by attributed.char_start
+        rows between 1 following and unbounded following
     )
 
 ),
@@ -146,7 +153,7 @@ speakers as (
     left join named as origin
         on origin.quote_id = case
                 when sequenced.own_speaker is not null then sequenced.quote_id
-                when sequenced.runs_on then sequenced.next_quote_id
+                when sequenced.runs_on and sequenced.closing_is_named then sequenced.closing_quote_id
                 when sequenced.pronoun = 'he'
                     then coalesce(sequenced.previous_he_quote_id, sequenced.previous_quote_id)
                 when sequenced.pronoun = 'she'

@@ -1,4 +1,4 @@
-{#- The names `he`/`she` before a quote may point to (int_quote_speakers_chosen takes the last one
+{#- The names `he`/`she` before a quote may point to (int_quote_speakers_chosen chooses among those
     since the last quote): a mention int_mentions_extracted typed as a person, or an untyped name
     of two words or more (`Helen Lindqvist, a driver, said`), unless it is the object of a
     preposition or a possessive, which modify another noun phrase rather than name whoever
@@ -6,11 +6,14 @@
     Weil amp Associates`, `an analyst with Bear, Stearns`, `Michael Swavely, president of Compaq's
     North America division`, the company typed as a person is no antecedent. A preposition is a
     word of seed reaction_function_words that ends a phrase, connects one or opens an absolute
-    construction (`at`, `with`, `of`,
-    `for`). A title between them does not make the name a subject (`younger brother of President
-    Fidel Castro`: `Fidel Castro` is no antecedent). int_speakers_named also takes the full name
-    a shared surname stands for from these names. Each carries the gender of its full name's first
-    word (seed name_given_genders), where known. -#}
+    construction (`at`, `with`, `of`, `for`). A title between them does not make the name a
+    subject (`younger brother of President Fidel Castro`: `Fidel Castro` is no antecedent). Nor is
+    a name before a title, which says whose title it is (`Miami-Dade Mayor Alex Penelas`).
+    int_speakers_named also takes the full name a shared surname stands for from these names.
+    Each carries the gender of its full name's first word (seed name_given_genders), where known
+    (a surname alone: of the full name before it that ends in it, none if they differ),
+    and whether it opens its clause (int_clause_openers_found: its subject, or the speaker of
+    the quote before, which `he said` points to rather than a name after a verb). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -38,7 +41,8 @@ sentence_keys as (
 
     select
         sentence_id,
-        sentence_key
+        sentence_key,
+        char_start as sentence_start
     from {{ ref('int_sentences') }}
     where {{ in_changed_stories() }}
 
@@ -78,6 +82,16 @@ title_tokens as (
 
 ),
 
+clause_openers as (
+
+    select
+        sentence_key,
+        token_no
+    from {{ ref('int_clause_openers_found') }}
+    where {{ in_changed_stories() }}
+
+),
+
 tokens_after as (
 
     select
@@ -97,13 +111,16 @@ prepositions as (
 
 ),
 
-final as (
+eligible {{ materialized_cte() }} (
 
     select
         mentions.article_id,
         mentions.story_id,
         mentions.char_start,
         mentions.char_end,
+        sentence_keys.sentence_key,
+        sentence_keys.sentence_start,
+        clause_openers.token_no is not null as opens_clause,
         {{ regex_replace_all("mentions.surface", "'\\s+'", "' '") }} as written,
         -- the gender of the person's first name, where seed name_given_genders knows one
         genders.gender
@@ -125,9 +142,60 @@ final as (
             and first_token.token_no - 1 = title_tokens.token_no
     left join prepositions
         on coalesce(title_tokens.prev_token_key, first_token.prev_token_key) = prepositions.word
+    left join clause_openers
+        on
+            first_token.sentence_key = clause_openers.sentence_key
+            and first_token.token_no = clause_openers.token_no
+    left join titles as next_titles
+        on last_token.next_token_key = next_titles.title
     where
         prepositions.word is null
         and coalesce(last_token.next_token_key, '') != '''s'
+        -- a name before a title modifies the name after it (`Miami-Dade Mayor Alex Penelas`)
+        and next_titles.title is null
+
+),
+
+-- a surname alone has the gender of the last full name before it that ends in it (`Janet Reno`
+-- ... `Reno said she`)
+surname_genders as (
+
+    select
+        surnames.article_id,
+        surnames.char_start,
+        {{ arg_max_by('full_names.gender', 'full_names.char_start') }} as gender
+    from eligible as surnames
+    inner join eligible as full_names
+        on
+            surnames.article_id = full_names.article_id
+            and surnames.char_start > full_names.char_start
+            and full_names.written like '% ' || surnames.written
+    where surnames.written not like '% %' and full_names.gender is not null
+    group by surnames.article_id, surnames.char_start
+
+),
+
+final as (
+
+    select
+        eligible.article_id,
+        eligible.story_id,
+        eligible.char_start,
+        eligible.char_end,
+        eligible.sentence_start,
+        eligible.written,
+        eligible.opens_clause,
+        -- a surname that is a given name of the other gender too is of neither (`Reno`, `Nadir`
+        -- of a full name the seed says is a woman's)
+        case
+            when surname_genders.gender is null then eligible.gender
+            when eligible.gender is null or eligible.gender = surname_genders.gender then surname_genders.gender
+        end as gender
+    from eligible
+    left join surname_genders
+        on
+            eligible.article_id = surname_genders.article_id
+            and eligible.char_start = surname_genders.char_start
 
 )
 

@@ -6,7 +6,9 @@
       - source_name: for a document, the body it came `from`/`by`, the last such phrase before
         the quote whose head is the document's noun (`a statement from its state commission`),
         ending before a cue verb (`A statement by the Foreign Affairs Department described the
-        attacks as senseless`: the department).
+        attacks as senseless`: the department); else the subject of the last `said in a
+        statement` before the quote (`Halvern said in a statement that ...`: Halvern; `the health
+        ministry said in a statement on Wednesday`: health ministry).
     int_speakers_named reads them to name the speaker. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
@@ -50,6 +52,18 @@ cue_verb_tail as (
     select '\s(?:' || {{ string_agg_ordered('cue', "'|'", 'cue') }} || ')\b.*$' as pattern
     from {{ ref('cue_verbs') }}
     where form = 'finite' and cue = lower(cue)
+
+),
+
+-- `said in a statement`, `said in a written statement`: a cue and a document noun after it
+said_in_document as (
+
+    select
+        '[^.,;:"“”§\n]+ said in an? (?:\pL+ ){0,2}?(?:'
+        || {{ string_agg_ordered('noun', "'|'", 'noun') }}
+        || ')\b' as pattern
+    from speaker_nouns
+    where role = 'document'
 
 ),
 
@@ -152,13 +166,58 @@ document_sources as (
 
 ),
 
+said_in_sources as (
+
+    -- `Halvern said in a statement that ...`, `..., the health ministry said in a statement on
+    -- Wednesday`: the subject, from its clause's start, of the last such `said in` before the quote
+    select
+        exploded.quote_key,
+        {{ arg_max_by(
+            regex_replace(
+                regex_extract("exploded.mention", "'^\\s*(.+?) said in '", 1),
+                "'^(?i:the|its|their|his|her|a|an) '", "''"
+            ),
+            'exploded.mention_no'
+        ) }} as source_name
+    from (
+        select
+            quote_key,
+            head_key,
+            {{ explode_columns('mention_list', 'mention', 'mention_no') }}
+        from (
+            select
+                attributed.quote_key,
+                phrases.head_key,
+                {{ regex_matches(
+                    "substr(articles.body, 1, attributed.char_start - articles.body_start)",
+                    "said_in_document.pattern"
+                ) }} as mention_list
+            from attributed
+            inner join phrases
+                on attributed.quote_key = phrases.quote_key
+            inner join articles
+                on attributed.article_id = articles.article_id
+            cross join said_in_document
+            where phrases.speaker_class = 'document'
+        ) as listed
+    ) as exploded
+    where
+        lower({{ regex_extract("exploded.mention", "'(\\pL+)$'", 1) }}) = exploded.head_key
+        -- a pronoun needs an antecedent, and a clause word opens no subject (`which makes ...`)
+        and lower(trim({{ regex_extract("exploded.mention", "'^\\s*(.+?) said in '", 1) }}))
+        not in ('it', 'he', 'she', 'they', 'we', 'i', 'you')
+        and not {{ regex_contains("lower(exploded.mention)", "'\\b(?:who|which|that|and|but|after|when|while)\\b'") }}
+    group by exploded.quote_key
+
+),
+
 final as (
 
     select
         attributed.quote_key,
         attributed.story_id,
         earlier_joints.joint_noun,
-        document_sources.source_name
+        coalesce(document_sources.source_name, said_in_sources.source_name) as source_name
     from attributed
     inner join phrases
         on attributed.quote_key = phrases.quote_key
@@ -166,6 +225,8 @@ final as (
         on attributed.quote_key = earlier_joints.quote_key
     left join document_sources
         on attributed.quote_key = document_sources.quote_key
+    left join said_in_sources
+        on attributed.quote_key = said_in_sources.quote_key
 
 )
 

@@ -8,13 +8,18 @@
         the parties together (`the two countries`, `both sides`) are the joint document when
         there is one. Both then speak for the story's principals (int_story_principals).
       - A surname alone takes the two-word name at the end of a capitalised run of the story
-        (int_capital_runs_found) that ends in it, from the same article first, earliest first,
-        unless its first word is a title, a common word or a known entity. A surname that two
+        (int_run_full_names_found: its first word no title, common word or known entity) that
+        ends in it, from the same article first, earliest first. A surname that two
         or more such names share (`Elian Gonzalez`, `Juan Miguel Gonzalez`) takes the name of two
         or more words ending in it that the article writes last before the quote and that may
         speak (int_speaker_antecedents_found: no preposition's object or possessive).
+      - A title after `the` alone (`the minister said`) is the person int_titled_speakers_found
+        finds (`Transport minister Helena Varga` before the quote).
       - A shorter name of a body (`the Turkish ministry`) takes the earlier, fuller name of the
         article with the same last word and affiliation.
+      - A person's name takes the longest name of the story that ends in it and opens with a given
+        name (`Oscar Luigi Scalfaro` for `Scalfaro`, not `Luigi Scalfaro` of `Italian President
+        Oscar Luigi Scalfaro`).
       - A person without an affiliation or role takes the one given with the same name elsewhere in the
         story. -#}
 
@@ -43,9 +48,10 @@ documents as (
 
 ),
 
-capital_runs as (
+-- two-word names at the end of capitalised runs of the story whose first word may be a given name
+named_people as (
 
-    select * from {{ ref('int_capital_runs_found') }}
+    select * from {{ ref('int_run_full_names_found') }}
     where {{ in_changed_stories() }}
 
 ),
@@ -61,29 +67,26 @@ principal_lists as (
 
 ),
 
-speaker_nouns as (
-
-    select * from {{ ref('speaker_nouns') }}
-
-),
-
-aliases as (
-
-    {{ reaction_aliases() }}
-
-),
-
 -- names of people of two words or more that may speak (no preposition's object or possessive),
 -- by the surname they end in
 full_name_mentions as (
 
     select
         article_id,
+        story_id,
         char_start,
         written,
-        {{ regex_extract("written", last_word_regex(), 1) }} as surname
+        {{ regex_extract("written", last_word_regex(), 1) }} as surname,
+        {{ regex_extract("written", nth_word_regex(1), 1) }} as given_name
     from {{ ref('int_speaker_antecedents_found') }}
     where {{ in_changed_stories() }} and written like '% %'
+
+),
+
+titled_people as (
+
+    select * from {{ ref('int_titled_speakers_found') }}
+    where {{ in_changed_stories() }}
 
 ),
 
@@ -126,48 +129,6 @@ explicit_speakers as (
     left join principal_lists
         on attributed.story_id = principal_lists.story_id
     where phrases.speaker_class != 'pronoun'
-
-),
-
-named_people as (
-
-    -- two-word names at the end of capitalised runs of the story (`... spokesman Matthew Miller`,
-    -- `Lula da Silva`) whose first word is no title and no known entity
-    select
-        full_names.story_id,
-        full_names.article_id,
-        full_names.full_name,
-        full_names.surname,
-        full_names.first_run_no
-    from (
-        select
-            story_id,
-            article_id,
-            {{ regex_extract("run", run_full_name_regex(), 1) }} as full_name,
-            {{ regex_extract("run", "'(\\S+)$'", 1) }} as surname,
-            lower({{ regex_extract("run", run_given_name_regex(), 1) }}) as given_key,
-            min(run_no) as first_run_no
-        from capital_runs
-        where run like '% %'
-        group by all
-    ) as full_names
-    left join speaker_nouns
-        on full_names.given_key = speaker_nouns.noun
-    left join aliases
-        on full_names.given_key = aliases.alias_key
-    -- a common word opening a sentence or a title is no given name (`Only McCaw seemed ...`,
-    -- `Other Bush aides`, `Gen. Schwarzkopf`); a month's abbreviation may be one (`Jan Kavan`)
-    left join {{ ref('name_common_words') }} as common_words
-        on full_names.given_key = common_words.word
-    left join {{ ref('month_names') }} as months
-        on full_names.given_key = months.month_name and months.is_abbreviation
-    left join {{ ref('name_titles') }} as titles
-        on full_names.given_key = titles.title
-    where
-        speaker_nouns.noun is null
-        and aliases.alias_key is null
-        and (common_words.word is null or months.month_name is not null)
-        and titles.title is null
 
 ),
 
@@ -235,7 +196,9 @@ completed as (
 
     select
         explicit_speakers.*,
+        titled_people.person_name is not null as is_titled,
         case
+            when titled_people.person_name is not null then titled_people.person_name
             when explicit_speakers.speaker_class = 'person' and person_fuller.full_names >= 2
                 then coalesce(nearest_fuller.fuller_name, person_fuller.fuller_name)
             when explicit_speakers.speaker_class = 'person' then person_fuller.fuller_name
@@ -248,6 +211,34 @@ completed as (
         on explicit_speakers.quote_key = nearest_fuller.quote_key
     left join body_fuller
         on explicit_speakers.quote_key = body_fuller.quote_key
+    left join titled_people
+        on explicit_speakers.quote_key = titled_people.quote_key
+
+),
+
+-- the longest name of the story that ends in a person's name and opens with a given name that is
+-- no title (`Oscar Luigi Scalfaro` for `Luigi Scalfaro`, itself from `Scalfaro`): the name as the
+-- story gives it in full, the article's own first
+longest_names as (
+
+    select
+        completed.quote_key,
+        {{ arg_max_by(
+            'full_name_mentions.written',
+            'case when full_name_mentions.article_id = completed.article_id then 1000 else 0 end '
+            ~ '+ length(full_name_mentions.written)'
+        ) }} as longest_name
+    from completed
+    inner join full_name_mentions
+        on
+            completed.story_id = full_name_mentions.story_id
+            and full_name_mentions.written like '% ' || coalesce(completed.fuller_name, completed.speaker)
+    inner join {{ ref('name_given_names') }} as given_names
+        on full_name_mentions.given_name = given_names.given_name
+    left join {{ ref('name_titles') }} as titles
+        on lower(full_name_mentions.given_name) = titles.title
+    where completed.speaker_class = 'person' and titles.title is null
+    group by completed.quote_key
 
 ),
 
@@ -272,16 +263,19 @@ final as (
         completed.quote_key,
         completed.quote_id,
         completed.story_id,
-        completed.speaker_class,
-        coalesce(completed.fuller_name, completed.speaker) as speaker,
+        case when completed.is_titled then 'person' else completed.speaker_class end as speaker_class,
+        coalesce(longest_names.longest_name, completed.fuller_name, completed.speaker) as speaker,
         coalesce(completed.speaker_affiliation, person_affiliations.affiliation) as speaker_affiliation,
         coalesce(completed.speaker_role, person_affiliations.speaker_role) as speaker_role,
         completed.is_third_party or coalesce(person_affiliations.is_third_party, false) as is_third_party
     from completed
+    left join longest_names
+        on completed.quote_key = longest_names.quote_key
     left join person_affiliations
         on
             completed.story_id = person_affiliations.story_id
-            and coalesce(completed.fuller_name, completed.speaker) = person_affiliations.speaker
+            and coalesce(longest_names.longest_name, completed.fuller_name, completed.speaker)
+            = person_affiliations.speaker
 
 )
 
