@@ -5,11 +5,25 @@
     verb opening the clause (`"...," said Ana Costa`). A name there is the clause's subject (or
     the speaker of the quote before), which int_quote_speakers_chosen prefers for `he`/`she` over
     a name after a verb (`Nick Farr-Jones believes Campese may ...`: `Campese` opens nothing).
-    Read by int_speaker_antecedents_found. -#}
+    Read by int_speaker_antecedents_found, so only the sentences that name one of its candidates
+    (a person, or an untyped name of two words or more) are read: the windows below sort every
+    token they read. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
 with
+
+named_sentences as (
+
+    select distinct sentences.sentence_key
+    from {{ ref('int_mentions_extracted') }} as mentions
+    inner join {{ ref('int_sentences') }} as sentences on mentions.sentence_id = sentences.sentence_id
+    where
+        {{ in_changed_stories('mentions.story_id') }}
+        and {{ in_changed_stories('sentences.story_id') }}
+        and (mentions.entity_type = 'person' or (mentions.entity_type is null and mentions.name_words >= 2))
+
+),
 
 tokens as (
 
@@ -24,7 +38,9 @@ tokens as (
         prev_token_key,
         next_token_key
     from {{ ref('int_tokens') }}
-    where {{ in_changed_stories() }}
+    where
+        {{ in_changed_stories() }}
+        and sentence_key in (select named_sentences.sentence_key from named_sentences)
 
 ),
 
