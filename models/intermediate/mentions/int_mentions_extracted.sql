@@ -3,7 +3,9 @@
     union of the rule families, each its own model: lexicon aliases (int_mentions_lexicon),
     country bodies (int_mentions_country_bodies) and runs of capitalised words
     (int_mentions_runs). A place or country of the lexicon inside a listed company's name
-    (`Stanley` of `Morgan Stanley`) is left out. -#}
+    (`Stanley` of `Morgan Stanley`) is left out. A place, a name no rule typed, or a classifier's
+    guess that the story shows to be a sports team (int_name_run_team_cues: `Plymouth 4 Exeter
+    1`, `beat Cagliari`) is an organisation, the club of the town; a country stays a place. -#}
 
 {%- set wc = "\\p{L}\\p{M}\\p{N}" -%}
 {%- set last_word_re = "'[" ~ wc ~ "]+$'" -%}
@@ -44,6 +46,17 @@ bodies as (
 runs as (
 
     select * from {{ ref('int_mentions_runs') }}
+    where {{ in_changed_stories() }}
+
+),
+
+team_cues as (
+
+    select
+        story_id,
+        name_key,
+        is_person_team
+    from {{ ref('int_name_run_team_cues') }}
     where {{ in_changed_stories() }}
 
 ),
@@ -133,6 +146,41 @@ unioned as (
 
 ),
 
+-- the team's town, or a classifier's guess at it
+teams_typed as (
+
+    select
+        unioned.sentence_id,
+        unioned.article_id,
+        unioned.story_id,
+        unioned.char_start,
+        unioned.char_end,
+        unioned.surface,
+        unioned.entity_name,
+        unioned.mention_kind,
+        unioned.entity_type,
+        unioned.detected_by,
+        coalesce(
+            team_cues.story_id is not null
+            and (
+                unioned.entity_type = 'place'
+                or (
+                    team_cues.is_person_team
+                    and (
+                        unioned.entity_type is null
+                        or (unioned.detected_by = 'run_classifier' and unioned.entity_type = 'person')
+                    )
+                )
+            ),
+            false
+        ) as is_team
+    from unioned
+    -- the keys only: a condition on one side in a join's ON makes DuckDB loop
+    left join team_cues
+        on unioned.story_id = team_cues.story_id and lower(unioned.entity_name) = team_cues.name_key
+
+),
+
 final as (
 
     select
@@ -143,13 +191,13 @@ final as (
         cast(char_end as integer) as char_end,
         surface,
         entity_name,
-        entity_type,
+        case when is_team then 'organization' else entity_type end as entity_type,
         mention_kind,
-        detected_by,
+        case when is_team then 'team_cue' else detected_by end as detected_by,
         article_id || ':' || char_start || '-' || char_end as mention_id,
         {{ list_size(regex_matches('entity_name', "'[" ~ wc ~ "]+'")) }} as name_words,
         {{ regex_first('entity_name', last_word_re) }} as last_name_word
-    from unioned
+    from teams_typed
 
 )
 
