@@ -364,3 +364,5 @@ def test_towns_that_play_are_clubs_and_capitalised_common_words_no_names(mention
     assert not {"Internet", "Christmas", "Muslims", "Buddhists"} & set(types)
     # an apposition's organisation noun before a relative clause (`Orvel, a company that`)
     assert types.get("Orvel") == {"organization"}
+    # a wire's bureau signing off is an organisation (head word `Newsroom`)
+    assert types.get("Naples Newsroom") == {"organization"}

@@ -11,7 +11,8 @@
       (`beat Cagliari`, `a 1-0 triumph over Cagliari`, `lost to Rosenborg`), or a match against it
       (`comeback against Liverpool`); a bare `against` is left out (`a resolution against
       Baghdad`);
-    - `side` or `club` naming it (`Norwegian side Rosenborg`, `a Piacenza side`).
+    - `side` or `club` naming it (`Norwegian side Rosenborg`).
+    A club written with initials before it is named without them too (`Milan` of `AC Milan`).
     int_mentions_extracted types the story's places and classifier guesses of that name an
     organisation; a country that plays stays a place, as NER conventions have it. -#}
 
@@ -80,6 +81,29 @@ cued as (
 
 ),
 
+-- a club's name without the initials before it, which news drops (`Milan` of `AC Milan`, `Roma`
+-- of `AS Roma`)
+named as (
+
+    select
+        story_id,
+        surface,
+        first_is_given,
+        is_score_after,
+        is_played
+    from cued
+    union all
+    select
+        story_id,
+        {{ regex_extract('surface', "'^\\p{Lu}{2,3} (\\p{Lu}.*)$'", 1) }} as surface,
+        first_is_given,
+        is_score_after,
+        is_played
+    from cued
+    where {{ regex_contains('surface', "'^\\p{Lu}{2,3} \\p{Lu}'") }}
+
+),
+
 -- a player is followed by his score too (`c Astle b Harris 4 Shahid Afridi`, `Bakhit Saad 80
 -- Kuwait`) and beaten by name (`beat Mark Woodforde (Australia) 6-4`): a name the classifier took
 -- for a person is a team only by the other evidence, and not when a given name opens it
@@ -89,7 +113,7 @@ final as (
         story_id,
         lower(surface) as name_key,
         bool_or(is_played and not first_is_given) as is_person_team
-    from cued
+    from named
     where is_score_after or is_played
     group by story_id, lower(surface)
 
