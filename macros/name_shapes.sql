@@ -194,6 +194,13 @@
     ^, (?:a|an|the) (?:[\p{Ll}\p{N}-]+ ){0,3}?(\p{Ll}+)(?:[,.;]| (?:that|which|whose) )
 {%- endmacro %}
 
+{#- A company's results after its name's possessive, behind a year or a period if any
+    (`Zywiec's 1996 profit`, `Tolvane's net sales`, `Orvane's third-quarter earnings`): what
+    int_name_run_org_cues takes for a company. -#}
+{% macro company_results_re() -%}
+    ^['’]s (?:(?:[0-9]{4}|net|pre-tax|annual|quarterly|half-year|full-year|nine-month|(?:first|second|third|fourth)-(?:quarter|half)|operating) )*(?:profit|profits|earnings|revenue|revenues|turnover|net income|sales|share price)\b
+{%- endmacro %}
+
 {#- A verb after a name, behind auxiliaries and adverbs if any, then `it` or `its` as the verb's
     subject or its object's owner (`said it would`, `said on Tuesday that its sales`, `will almost
     double its flights`): group 1 the verb, 2 the pronoun, 3 and 4 the two words after it. -#}

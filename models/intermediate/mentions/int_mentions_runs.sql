@@ -11,12 +11,12 @@
     - `hybrid`: a hand rule that types the run wins; the classifier types the runs no rule
       types, and after a lower-case word (`playing for Feyenoord`) with its best type but none,
       unless its own word's weights say none (`the Internet`); a lone word for what people
-      belong to is no name (`Muslims`: seed name_people_words); a run it calls no name is kept
-      untyped (NULL) when a hand rule types the same name elsewhere in the story's running
-      text, or the story writes a full name of a person or place that ends in it, for
-      fct_mentions to type from the story (`Tarvo officials` types every bare `Tarvo`); the
-      classifier's own guesses do not spread (`Polaroid` typed a person once); a lone unknown
-      word opening a sentence is dropped as with `rules`.
+      belong to is no name, not even by a context rule (`Muslims`, `in English`: seed
+      name_people_words); a run it calls no name is kept untyped (NULL) when a hand rule types
+      the same name elsewhere in the story's running text, or the story writes a full name of a
+      person or place that ends in it, for fct_mentions to type from the story (`Tarvo
+      officials` types every bare `Tarvo`); the classifier's own guesses do not spread
+      (`Polaroid` typed a person once); a lone unknown word opening a sentence is dropped.
     With every typing, a lone word of the gazetteer's places, or one that only what people belong
     to or speak for typed an organisation (`a spokeswoman for Mercer`), is a person where the
     story types a person ending in it by another rule (`Reno said` after `Janet Reno`, `Bush`
@@ -177,7 +177,7 @@ candidates as (
     select
         runs.*,
         {{ classified_run_type('runs', 'classified', 'people_words') }} as classified_type,
-        runs.rule_type is not null as is_rule_specific
+        runs.rule_type is not null and (runs.typing_rule != 'context' or people_words.word is null) as is_rule_specific
     from runs
     left join bodies
         on
