@@ -362,6 +362,8 @@ def test_towns_that_play_are_clubs_and_capitalised_common_words_no_names(mention
     # a word the classifier knows as no name is none after a lower-case word either (`on the
     # Internet`, `last Christmas`), nor is a word for what people believe (`Muslims`, `Buddhists`)
     assert not {"Internet", "Christmas", "Muslims", "Buddhists"} & set(types)
+    # not even after a place's preposition (`posted in English`)
+    assert "English" not in types
     # an apposition's organisation noun before a relative clause (`Orvel, a company that`)
     assert types.get("Orvel") == {"organization"}
     # a wire's bureau signing off is an organisation (head word `Newsroom`)
