@@ -430,10 +430,11 @@
 
 {#- What beats, meets or names a team right before the run, in lower case, `the` between if any
     (`beat Cagliari`, `a 1-0 triumph over Cagliari`, `a nine-point lead over Feyenoord`, `lost to
-    Rosenborg`, `fixture against the Barbarians`, `Norwegian side Rosenborg`); not a bare `against` (`a resolution against Baghdad`), nor `at` (`the match at
+    Rosenborg`, `fixture against the Barbarians`, `playing for Feyenoord`, `at home to Derby`,
+    `Norwegian side Rosenborg`); not a bare `against` (`a resolution against Baghdad`), nor `at` (`the match at
     Wembley`). -#}
 {% macro team_verb_before_re() -%}
-    (?:^|[^\p{L}])(?:beat|beating|defeated|defeating|thrashed|hammered|routed|edged|trounced|crushed|clobber|clobbered|outclassed|(?:win|won|victory|triumph|lead) over|(?:defeat|defeated|beaten) by|(?:lost|losing|lose|loses|defeat|loss) to|(?:draw|drew|drawn|tie|tied) (?:with|against)|(?:match|game|comeback|clash|derby|fixture|final|play|played|playing|plays) against|side|club) (?:the )?$
+    (?:^|[^\p{L}])(?:beat|beating|defeated|defeating|thrashed|hammered|routed|edged|trounced|crushed|clobber|clobbered|outclassed|(?:win|won|victory|triumph|lead) over|(?:win|defeat|defeated|beaten) by|(?:playing|played|plays|play) for|(?:home|away) to|(?:lost|losing|lose|loses|defeat|loss) to|(?:draw|drew|drawn|tie|tied) (?:with|against)|(?:match|game|comeback|clash|derby|fixture|final|play|played|playing|plays) against|side|club) (?:the )?$
 {%- endmacro %}
 
 {#- The classifier's type of a run (int_mentions_runs): none for a plural acronym (`COPs`) or a
