@@ -102,6 +102,8 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
         "Tolvan Cement Corp lent two excavators. Tolvan said it would keep them there until Sunday.\n\n"
         # a month name as a surname: int_name_month_surnames_found has rows to compare
         "Site manager Teresa May said the road was shut. May told reporters the slope was dry.\n\n"
+        # a town that plays: int_name_run_team_cues has a row to compare
+        "In a charity match on Saturday, Huaraz beat a team of rescuers.\n\n"
         "A volunteer who dug through the night said the slope was still moving."
         " \u201cWe will not stop,\u201d he said.\n"
     )
