@@ -187,10 +187,18 @@
 {%- endmacro %}
 
 {#- An apposition after a name whose head noun closes it (`, the low-cost airline,`, `, a
-    carmaker.`): group 1 is the head, which int_name_run_org_cues looks up among the
-    organisation nouns. A possessive inside stops it (`, the group's chairman,` has no head). -#}
+    carmaker.`) or a relative clause follows (`, a company that sponsors`): group 1 is the head,
+    which int_name_run_org_cues looks up among the organisation nouns. A possessive inside stops
+    it (`, the group's chairman,` has no head). -#}
 {% macro org_apposition_re() -%}
-    ^, (?:a|an|the) (?:[\p{Ll}\p{N}-]+ ){0,3}?(\p{Ll}+)[,.;]
+    ^, (?:a|an|the) (?:[\p{Ll}\p{N}-]+ ){0,3}?(\p{Ll}+)(?:[,.;]| (?:that|which|whose) )
+{%- endmacro %}
+
+{#- A company's results after its name's possessive, behind a year or a period if any
+    (`Zywiec's 1996 profit`, `Tolvane's net sales`, `Orvane's third-quarter earnings`): what
+    int_name_run_org_cues takes for a company. -#}
+{% macro company_results_re() -%}
+    ^['’]s (?:(?:[0-9]{4}|net|pre-tax|annual|quarterly|half-year|full-year|nine-month|(?:first|second|third|fourth)-(?:quarter|half)|operating) )*(?:profit|profits|earnings|revenue|revenues|turnover|net income|sales|share price)\b
 {%- endmacro %}
 
 {#- A verb after a name, behind auxiliaries and adverbs if any, then `it` or `its` as the verb's
@@ -389,4 +397,60 @@
     `MPs`). -#}
 {% macro is_plural_acronym(word) -%}
     {{ regex_contains(word, "'^\\p{Lu}{2,}s$'") }}
+{%- endmacro %}
+
+{#- The words around a run that show it to be a sports team (int_name_run_team_cues). A score
+    after it, then the other side's name or its scorers in brackets (`Plymouth 4 Exeter`,
+    `Nantes 4 (Japhet`); not a date (`Paris 1996-12-06`). -#}
+{% macro team_score_after_re() -%}
+    ^ [0-9]{1,3} (?:\p{Lu}|\()
+{%- endmacro %}
+
+{#- The other side's score, or its scorers' closing bracket, right before the run (`Lens 0 `,
+    `(Bruno N'Gotty 2) `): a score must follow the run too. -#}
+{% macro team_score_before_re() -%}
+    [0-9]\)? $
+{%- endmacro %}
+
+{#- `v`, `vs` or `versus` after the run, behind a league position if any (`Bologna (4) v
+    Piacenza`), or before it. -#}
+{% macro team_versus_after_re() -%}
+    ^(?: \([0-9]+\))? (?:v|vs\.?|versus) \p{Lu}
+{%- endmacro %}
+
+{% macro team_versus_before_re() -%}
+    (?:^|[^\p{L}])(?:v|vs\.?|versus) (?:the )?$
+{%- endmacro %}
+
+{#- A verb of beating or drawing right after the run, in lower case (`Colts clobber Eagles`,
+    `Leeds drew with`); not `side` or `club`, which a town has (`London side Saracens`). -#}
+{% macro team_verb_after_re() -%}
+    ^ (?:beat|beats|defeated|drew|thrashed|hammered|routed|edged|trounced|crushed|clobber|clobbered|outclassed|(?:lost|lose|loses) to)\b
+{%- endmacro %}
+
+{#- What beats, meets or names a team right before the run, in lower case, `the` between if any
+    (`beat Cagliari`, `a 1-0 triumph over Cagliari`, `a nine-point lead over Feyenoord`, `lost to
+    Rosenborg`, `fixture against the Barbarians`, `playing for Feyenoord`, `at home to Derby`,
+    `Norwegian side Rosenborg`); not a bare `against` (`a resolution against Baghdad`), nor `at` (`the match at
+    Wembley`). -#}
+{% macro team_verb_before_re() -%}
+    (?:^|[^\p{L}])(?:beat|beating|defeated|defeating|thrashed|hammered|routed|edged|trounced|crushed|clobber|clobbered|outclassed|(?:win|won|victory|triumph|lead) over|(?:win|defeat|defeated|beaten) by|(?:playing|played|plays|play) for|(?:home|away) to|(?:lost|losing|lose|loses|defeat|loss) to|(?:draw|drew|drawn|tie|tied) (?:with|against)|(?:match|game|comeback|clash|derby|fixture|final|play|played|playing|plays) against|side|club) (?:the )?$
+{%- endmacro %}
+
+{#- The classifier's type of a run (int_mentions_runs): none for a plural acronym (`COPs`) or a
+    lone word for what people belong to (`Muslims`, `Buddhist`: seed name_people_words, joined as
+    `people`); after a lower-case word a capitalised word no rule types is a name more often than
+    the classifier, trained on other genres, allows, so it takes its best type but none there
+    (`playing for Feyenoord`), but not a lone word whose own weights say none (`on the
+    Internet`, `last Christmas`: word_says_none). -#}
+{% macro classified_run_type(runs, classified, people) -%}
+    case
+        when {{ is_plural_acronym(runs ~ '.surface') }} or ({{ runs }}.n_words = 1 and {{ people }}.word is not null)
+            then null
+        when
+            {{ classified }}.entity_type is null and {{ is_after_lower_word(runs) }}
+            and not coalesce({{ runs }}.n_words = 1 and {{ classified }}.word_says_none, false)
+            then {{ classified }}.name_type
+        else {{ classified }}.entity_type
+    end
 {%- endmacro %}

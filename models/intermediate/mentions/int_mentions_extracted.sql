@@ -3,7 +3,11 @@
     union of the rule families, each its own model: lexicon aliases (int_mentions_lexicon),
     country bodies (int_mentions_country_bodies) and runs of capitalised words
     (int_mentions_runs). A place or country of the lexicon inside a listed company's name
-    (`Stanley` of `Morgan Stanley`) is left out. -#}
+    (`Stanley` of `Morgan Stanley`) is left out. A place, a name no rule typed, or a classifier's
+    guess that the story shows to be a sports team (int_name_run_team_cues: `Plymouth 4 Exeter
+    1`, `beat Cagliari`) is an organisation, the club of the town; a country stays a place. A lone
+    word that a context rule or the classifier took for a person is a place before a comma and a
+    country (`near Mecca, Saudi Arabia`, `Flachau, Austria`; not `Reyes, Mexico's envoy`). -#}
 
 {%- set wc = "\\p{L}\\p{M}\\p{N}" -%}
 {%- set last_word_re = "'[" ~ wc ~ "]+$'" -%}
@@ -44,6 +48,28 @@ bodies as (
 runs as (
 
     select * from {{ ref('int_mentions_runs') }}
+    where {{ in_changed_stories() }}
+
+),
+
+team_cues as (
+
+    select
+        story_id,
+        name_key,
+        is_person_team
+    from {{ ref('int_name_run_team_cues') }}
+    where {{ in_changed_stories() }}
+
+),
+
+sentences as (
+
+    select
+        sentence_id,
+        char_start,
+        sentence_text
+    from {{ ref('int_sentences') }}
     where {{ in_changed_stories() }}
 
 ),
@@ -133,6 +159,64 @@ unioned as (
 
 ),
 
+-- a lone word before a comma and a country written by its name, not its possessive
+places_of_countries as (
+
+    select distinct
+        runs.sentence_id,
+        runs.char_start
+    from runs
+    inner join lexicon as countries
+        on runs.sentence_id = countries.sentence_id and runs.char_end + 2 = countries.char_start
+    inner join sentences on runs.sentence_id = sentences.sentence_id
+    where
+        coalesce(runs.entity_type, 'person') in ('person', 'place')
+        and runs.detected_by in ('run_classifier', 'run_context')
+        and runs.surface not like '% %'
+        and countries.entity_type = 'country' and countries.mention_kind = 'name'
+        and substr(sentences.sentence_text, runs.char_end - sentences.char_start + 1, 2) = ', '
+        and substr(sentences.sentence_text, countries.char_end - sentences.char_start + 1, 1) not in ('''', '’')
+
+),
+
+-- the team's town, or a classifier's guess at it
+teams_typed as (
+
+    select
+        unioned.sentence_id,
+        unioned.article_id,
+        unioned.story_id,
+        unioned.char_start,
+        unioned.char_end,
+        unioned.surface,
+        unioned.entity_name,
+        unioned.mention_kind,
+        unioned.entity_type,
+        unioned.detected_by,
+        coalesce(
+            team_cues.story_id is not null
+            and (
+                unioned.entity_type = 'place'
+                or (
+                    team_cues.is_person_team
+                    and (
+                        unioned.entity_type is null
+                        or (unioned.detected_by = 'run_classifier' and unioned.entity_type = 'person')
+                    )
+                )
+            ),
+            false
+        ) as is_team,
+        places_of_countries.sentence_id is not null as is_country_place
+    from unioned
+    -- the keys only: a condition on one side in a join's ON makes DuckDB loop
+    left join team_cues
+        on unioned.story_id = team_cues.story_id and lower(unioned.entity_name) = team_cues.name_key
+    left join places_of_countries
+        on unioned.sentence_id = places_of_countries.sentence_id and unioned.char_start = places_of_countries.char_start
+
+),
+
 final as (
 
     select
@@ -143,13 +227,21 @@ final as (
         cast(char_end as integer) as char_end,
         surface,
         entity_name,
-        entity_type,
+        case
+            when is_team then 'organization'
+            when is_country_place then 'place'
+            else entity_type
+        end as entity_type,
         mention_kind,
-        detected_by,
+        case
+            when is_team then 'team_cue'
+            when is_country_place then 'country_place'
+            else detected_by
+        end as detected_by,
         article_id || ':' || char_start || '-' || char_end as mention_id,
         {{ list_size(regex_matches('entity_name', "'[" ~ wc ~ "]+'")) }} as name_words,
         {{ regex_first('entity_name', last_word_re) }} as last_name_word
-    from unioned
+    from teams_typed
 
 )
 

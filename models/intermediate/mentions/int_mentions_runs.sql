@@ -5,26 +5,25 @@
     - `rules`: the hand rules' type (NULL when none applies: fct_mentions types it from the
       story or drops it); a lone unknown word opening a sentence (`Residents said`) that neither
       the story nor a gazetteer supports (nor a person after its possessive, `Velmar's Ilse
-      Rand`) is dropped, and so is a heading's run that no rule types
-      and the story's running text does not name.
+      Rand`) is dropped, and so is a heading's run that no rule types and the story does not name.
     - `classifier`: the learned classifier (int_name_runs_classified) types every run; `none`
       drops it.
     - `hybrid`: a hand rule that types the run wins; the classifier types the runs no rule
-      types, and after a lower-case word (`playing for Feyenoord`) with its best type but none;
-      a run it calls no name is kept untyped (NULL) when a hand rule types the same name
-      elsewhere in the story's running text, or the story writes a full name of a person or
-      place that ends in it, for fct_mentions to type from the story (a name typed once keeps
-      its type: `Tarvo officials` types every bare `Tarvo`); the classifier's own guesses do not
-      spread (`Polaroid` typed a person once); a lone unknown word opening a sentence is
-      dropped as with `rules`.
+      types, and after a lower-case word (`playing for Feyenoord`) with its best type but none,
+      unless its own word's weights say none (`the Internet`); a lone word for what people
+      belong to is no name, not even by a context rule (`Muslims`, `in English`: seed
+      name_people_words); a run it calls no name is kept untyped (NULL) when a hand rule types
+      the same name elsewhere in the story's running text, or the story writes a full name of a
+      person or place that ends in it, for fct_mentions to type from the story (`Tarvo
+      officials` types every bare `Tarvo`); the classifier's own guesses do not spread
+      (`Polaroid` typed a person once); a lone unknown word opening a sentence is dropped.
     With every typing, a lone word of the gazetteer's places, or one that only what people belong
     to or speak for typed an organisation (`a spokeswoman for Mercer`), is a person where the
     story types a person ending in it by another rule (`Reno said` after `Janet Reno`, `Bush`
-    after `President Bush`, `Mercer` after `President Harlan Mercer`), as is a lone word no rule
-    types (`a save from Keane` after `Danny Keane`); a lone word no rule types
-    is an event where the story names a storm ending in it (`Delphine` after `Hurricane
-    Delphine`), and a lone word the story shows to be an organisation (int_name_run_org_cues:
-    `Ryanair, the low-cost airline,`, `Qantas said it would`) is one where only a speech verb
+    after `President Bush`), as is a lone word no rule types (`a save from Keane` after `Danny
+    Keane`); a lone word no rule types is an event where the story names a storm ending in it
+    (`Delphine` after `Hurricane Delphine`), and a lone word the story shows to be an
+    organisation (int_name_run_org_cues: `Qantas said it would`) is one where only a speech verb
     typed it, or no rule, and is kept at a sentence's start.
     With `rules` and `hybrid`, a lone word that a hyphen joins to a lower-case word that does not
     continue it is a compound, not a name (`Arch-foes`; but `Tarvo-based` names Tarvo). -#}
@@ -155,12 +154,19 @@ bodies as (
 
 ),
 
+people_words as (
+
+    select word from {{ ref('name_people_words') }}
+
+),
+
 classified as (
 
     select
         run_id,
         entity_type,
-        name_type
+        name_type,
+        word_says_none
     from {{ ref('int_name_runs_classified') }}
     where {{ in_changed_stories() }}
 
@@ -170,14 +176,8 @@ candidates as (
 
     select
         runs.*,
-        -- after a lower-case word a capitalised word no rule types is a name more often than the
-        -- classifier (trained on other genres) allows: there it takes its best type but none
-        case
-            when {{ is_plural_acronym('runs.surface') }} then null
-            when classified.entity_type is null and {{ is_after_lower_word('runs') }} then classified.name_type
-            else classified.entity_type
-        end as classified_type,
-        runs.rule_type is not null as is_rule_specific
+        {{ classified_run_type('runs', 'classified', 'people_words') }} as classified_type,
+        runs.rule_type is not null and (runs.typing_rule != 'context' or people_words.word is null) as is_rule_specific
     from runs
     left join bodies
         on
@@ -185,6 +185,7 @@ candidates as (
             and runs.char_start < bodies.char_end
             and runs.char_end > bodies.char_start
     left join classified on runs.run_id = classified.run_id
+    left join people_words on runs.surface = people_words.word
     where bodies.sentence_id is null and coalesce(runs.rule_type, '') != 'covered'
 
 ),

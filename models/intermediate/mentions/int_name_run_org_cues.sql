@@ -4,6 +4,8 @@
     the story often says so elsewhere. Evidence, anywhere in the story:
     - an apposition whose head is an organisation noun (`Ryanair, the low-cost airline, said`,
       `Tolvan, a carmaker,`);
+    - the word's results (`Zywiec's 1996 profit slump`, `Tolvane's net sales`): people have no
+      profit;
     - a verb right after the word followed by `its` (`Porsche said its sales fell`, `Embraer cut
       its forecast`: people write `his` or `her`), or a speech verb followed by `it` and a modal
       or a verb of intending that is no `be` (`Qantas said it would ground ...`; not `said it
@@ -89,7 +91,8 @@ cued as (
         {{ regex_extract('text_after', sql_regex(speech_pronoun_re()), 1) }} as speech_word,
         {{ regex_extract('text_after', sql_regex(speech_pronoun_re()), 2) }} as pronoun,
         {{ regex_extract('text_after', sql_regex(speech_pronoun_re()), 3) }} as pronoun_verb,
-        {{ regex_extract('text_after', sql_regex(speech_pronoun_re()), 4) }} as pronoun_object
+        {{ regex_extract('text_after', sql_regex(speech_pronoun_re()), 4) }} as pronoun_object,
+        {{ regex_contains('text_after', sql_regex(company_results_re())) }} as has_results
     from lone_words
 
 ),
@@ -111,6 +114,8 @@ evidence as (
         )
         -- `Embraer cut its forecast`, `Porsche said its sales fell`: not `Paris in its` (a common word)
         or (cued.pronoun = 'its' and cued.speech_word != '' and common_words.word is null)
+        -- a company's results (`Zywiec's 1996 profit`)
+        or cued.has_results
         -- the rules that read the word's own neighbours (`Ryanair chief`, `the carrier Ryanair`,
         -- `Lufthansa and Ryanair`), not `a spokesman for Elian's relatives`
         or (

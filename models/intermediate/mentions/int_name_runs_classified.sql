@@ -3,7 +3,10 @@
     int_name_run_features, whose weights (seed name_classifier_weights) are trained by
     scripts/train_name_classifier.py on annotated text outside the development set. A run's
     score for a type is the sum of the weights of its features for that type; the type with the
-    highest score wins, and `none` means the run is no name. -#}
+    highest score wins, and `none` means the run is no name. word_says_none: the weights of the
+    run's own first and last word (features first= and last=) alone favour `none` over every
+    type, so the classifier has met the word in its training and found it no name (`Internet`,
+    `Christmas`); a word it never met has no such weights (`Feyenoord`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -31,7 +34,10 @@ scores as (
         features.story_id,
         weights.entity_type,
         -- rounded: a float sum depends on the order rows arrive in, and a batched build must equal a fresh one
-        round(sum(weights.weight), 9) as score
+        round(sum(weights.weight), 9) as score,
+        round(
+            sum(case when features.feature like 'first=%' or features.feature like 'last=%' then weights.weight end), 9
+        ) as word_score
     from features
     inner join {{ ref('name_classifier_weights') }} as weights on features.feature = weights.feature
     group by features.article_id, features.char_start, features.char_end, features.story_id, weights.entity_type
@@ -60,9 +66,17 @@ final as (
         max(case when score_rank = 1 then score end) as score,
         max(case when score_rank = 1 then margin end) as margin,
         nullif(max(case when score_rank = 1 then entity_type end), 'none') as entity_type,
-        max(case when name_rank = 1 and entity_type != 'none' then entity_type end) as name_type
+        max(case when name_rank = 1 and entity_type != 'none' then entity_type end) as name_type,
+        -- a type the word has no weight for counts 0
+        coalesce(
+            max(case when entity_type = 'none' then word_score end) > case
+                when count(case when entity_type != 'none' then word_score end) < 3
+                    then greatest(coalesce(max(case when entity_type != 'none' then word_score end), 0), 0)
+                else max(case when entity_type != 'none' then word_score end)
+            end,
+            false
+        ) as word_says_none
     from ranked
-    where score_rank = 1 or name_rank = 1
     group by article_id, char_start, char_end, story_id
 
 )
