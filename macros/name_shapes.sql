@@ -451,6 +451,19 @@
             {{ classified }}.entity_type is null and {{ is_after_lower_word(runs) }}
             and not coalesce({{ runs }}.n_words = 1 and {{ classified }}.word_says_none, false)
             then {{ classified }}.name_type
+        when {{ classified }}.entity_type is null and {{ is_sentence_opening_name(runs, classified) }}
+            then {{ classified }}.name_type
         else {{ classified }}.entity_type
     end
+{%- endmacro %}
+
+{#- A run of two or more words opening a sentence of running text, whose first word does not open
+    a clause (int_name_runs_classified.opens_clause): a name however the classifier, which met
+    many capitalised sentence openers in its training, doubts it (`Takuya Takagi scored`,
+    `Nader Jokhadar had given`); it takes the classifier's best type but none. -#}
+{% macro is_sentence_opening_name(runs, classified) -%}
+    (
+        {{ runs }}.first_word_no = 1 and {{ runs }}.n_words >= 2 and not {{ runs }}.is_heading
+        and not {{ runs }}.is_upper and not {{ classified }}.opens_clause
+    )
 {%- endmacro %}

@@ -24,6 +24,12 @@ Writes (committed, so `dbt build` never needs these packages):
   ``Afghan``, ``Caribbean``), a generic place word (``Atlantic``), an all-capitals word or one
   under four letters. A lone
   such word is no name however the classifier scores it (int_mentions_runs).
+- ``seeds/name_clause_words.csv``: ``word``; the lower-case words lemminflect knows only as
+  verbs (any form), adverbs or adjectives, never as a noun, and no given name or place
+  (``making``, ``says``, ``however``, ``successful``): capitalised at a sentence's start, such a
+  word opens a clause or qualifies what follows (``Chanting Helmut Kohl``, ``Successful
+  Stormtroopers``), so int_mentions_runs does not read a run it opens as a name the classifier
+  doubts.
 - ``seeds/name_common_words.csv``: ``word,source``; the hand-written rows (source ``hand``:
   sentence openers, weekdays, months, site furniture, common acronyms) are kept as they are,
   and the closed-class words of spaCy's English stop words are added (source
@@ -356,6 +362,30 @@ def people_words(excluded: set[str]) -> list[str]:
     return sorted(out)
 
 
+def clause_words(excluded: set[str]) -> list[str]:
+    """The lower-case words lemminflect lists only as forms of verbs, adverbs and adjectives
+    (`making`, `says`, `however`, `successful`), never of nouns (`building`, `national`), less the
+    words of `excluded`."""
+    table = pathlib.Path(load("lemminflect").__file__).parent / "resources" / "infl_lu.csv.gz"
+    clause: set[str] = set()
+    nominal: set[str] = set()
+    try:
+        with gzip.open(table, "rt", encoding="utf-8") as f:
+            for row in csv.reader(f):
+                # a row is the lemma, its part of speech, then its inflected forms (`/`-separated)
+                forms = {row[0]} | {form for cell in row[2:] for form in cell.split("/") if form}
+                if row[1] == "noun":
+                    nominal.update(form.lower() for form in forms)
+                elif row[1] in ("verb", "adv", "adj") and row[0].islower():
+                    clause.update(form for form in forms if form.isalpha() and form.islower())
+    except OSError as exc:
+        raise GazetteerError(f"{table}: cannot read lemminflect's inflection table ({exc})") from exc
+    out = clause - nominal - {word.lower() for word in excluded}
+    if not {"making", "says", "however", "successful"} <= out or "building" in out:
+        raise GazetteerError("lemminflect's table gives unexpected verbs and adverbs; its format changed")
+    return sorted(out)
+
+
 def write(path: pathlib.Path, header: list[str], rows: Iterable[Iterable[str]]) -> int:
     n = 0
     with path.open("w", newline="", encoding="utf-8") as f:
@@ -390,6 +420,7 @@ def main(argv: list[str] | None = None) -> int:
         company_heads = company_head_words(stop, set(given), places_named)
         # a lexicon alias (`Afghan`, `Caribbean`) is typed by the lexicon, a sea by nothing else
         people = people_words(places_named | set(given) | aliases | GENERIC_PLACE_WORDS)
+        clause = clause_words(set(given) | places_named)
     except GazetteerError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -398,6 +429,7 @@ def main(argv: list[str] | None = None) -> int:
     n_suffix = write(args.seeds / "name_legal_suffixes.csv", ["suffix"], ([s] for s in suffixes))
     n_heads = write(args.seeds / "name_company_head_words.csv", ["word"], ([w] for w in company_heads))
     n_people = write(args.seeds / "name_people_words.csv", ["word"], ([w] for w in people))
+    n_clause = write(args.seeds / "name_clause_words.csv", ["word"], ([w] for w in clause))
     n_common = write(
         args.seeds / "name_common_words.csv",
         ["word", "source"],
@@ -410,7 +442,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"name_given_names.csv: {n_given}; name_legal_suffixes.csv: {n_suffix}; "
           f"name_company_head_words.csv: {n_heads}; name_gazetteer.csv: {n_gaz}; name_common_words.csv: {n_common}; "
-          f"name_people_words.csv: {n_people}")
+          f"name_people_words.csv: {n_people}; name_clause_words.csv: {n_clause}")
     return 0
 
 

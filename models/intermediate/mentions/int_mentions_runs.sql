@@ -166,7 +166,8 @@ classified as (
         run_id,
         entity_type,
         name_type,
-        word_says_none
+        word_says_none,
+        opens_clause
     from {{ ref('int_name_runs_classified') }}
     where {{ in_changed_stories() }}
 

@@ -6,7 +6,10 @@
     highest score wins, and `none` means the run is no name. word_says_none: the weights of the
     run's own first and last word (features first= and last=) alone favour `none` over every
     type, so the classifier has met the word in its training and found it no name (`Internet`,
-    `Christmas`); a word it never met has no such weights (`Feyenoord`). -#}
+    `Christmas`); a word it never met has no such weights (`Feyenoord`). opens_clause: the run's
+    first word is a verb's form or an adverb that is never a noun or an adjective (seed
+    name_clause_words: `Chanting Helmut Kohl`, `Says Michael Hirsch`), so a run opening a
+    sentence with it starts a clause rather than a name. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -44,6 +47,17 @@ scores as (
 
 ),
 
+clause_openers as (
+
+    select distinct
+        features.article_id,
+        features.char_start,
+        features.char_end
+    from features
+    inner join {{ ref('name_clause_words') }} as clause_words on features.feature = 'first=' || clause_words.word
+
+),
+
 ranked as (
 
     select
@@ -58,9 +72,12 @@ ranked as (
 
 ),
 
-final as (
+grouped as (
 
     select
+        article_id,
+        char_start,
+        char_end,
         {{ name_run_id('article_id', 'char_start', 'char_end') }} as run_id,
         story_id,
         max(case when score_rank = 1 then score end) as score,
@@ -78,6 +95,26 @@ final as (
         ) as word_says_none
     from ranked
     group by article_id, char_start, char_end, story_id
+
+),
+
+final as (
+
+    select
+        grouped.run_id,
+        grouped.story_id,
+        grouped.score,
+        grouped.margin,
+        grouped.entity_type,
+        grouped.name_type,
+        grouped.word_says_none,
+        clause_openers.article_id is not null as opens_clause
+    from grouped
+    left join clause_openers
+        on
+            grouped.article_id = clause_openers.article_id
+            and grouped.char_start = clause_openers.char_start
+            and grouped.char_end = clause_openers.char_end
 
 )
 
