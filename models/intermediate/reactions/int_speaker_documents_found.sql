@@ -124,6 +124,22 @@ earlier_joints as (
 
 ),
 
+-- the text of the article before each quote a document speaks, where its source is named
+document_quotes as (
+
+    select
+        attributed.quote_key,
+        phrases.head_key,
+        substr(articles.body, 1, attributed.char_start - articles.body_start) as text_before
+    from attributed
+    inner join phrases
+        on attributed.quote_key = phrases.quote_key
+    inner join articles
+        on attributed.article_id = articles.article_id
+    where phrases.speaker_class = 'document'
+
+),
+
 document_sources as (
 
     -- `a statement from its state commission for prisoners of war`: the body a document came from
@@ -146,18 +162,10 @@ document_sources as (
             {{ explode_columns('mention_list', 'mention', 'mention_no') }}
         from (
             select
-                attributed.quote_key,
-                phrases.head_key,
-                {{ regex_matches(
-                    "substr(articles.body, 1, attributed.char_start - articles.body_start)",
-                    "'\\pL+ (?:from|by) [^.,;:\"“”§\\n]+'"
-                ) }} as mention_list
-            from attributed
-            inner join phrases
-                on attributed.quote_key = phrases.quote_key
-            inner join articles
-                on attributed.article_id = articles.article_id
-            where phrases.speaker_class = 'document'
+                quote_key,
+                head_key,
+                {{ regex_matches("text_before", "'\\pL+ (?:from|by) [^.,;:\"“”§\\n]+'") }} as mention_list
+            from document_quotes
         ) as listed
     ) as exploded
     cross join cue_verb_tail
@@ -186,19 +194,11 @@ said_in_sources as (
             {{ explode_columns('mention_list', 'mention', 'mention_no') }}
         from (
             select
-                attributed.quote_key,
-                phrases.head_key,
-                {{ regex_matches(
-                    "substr(articles.body, 1, attributed.char_start - articles.body_start)",
-                    "said_in_document.pattern"
-                ) }} as mention_list
-            from attributed
-            inner join phrases
-                on attributed.quote_key = phrases.quote_key
-            inner join articles
-                on attributed.article_id = articles.article_id
+                document_quotes.quote_key,
+                document_quotes.head_key,
+                {{ regex_matches("document_quotes.text_before", "said_in_document.pattern") }} as mention_list
+            from document_quotes
             cross join said_in_document
-            where phrases.speaker_class = 'document'
         ) as listed
     ) as exploded
     where
