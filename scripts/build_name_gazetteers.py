@@ -333,26 +333,31 @@ def state_abbreviation_rows(stop: set[str], given: set[str]) -> list[tuple[str, 
     return sorted(out)
 
 
+@functools.cache
+def inflection_table() -> tuple[tuple[str, ...], ...]:
+    """lemminflect's inflection table, read once for every lexicon built from it: a row is a
+    lemma, its part of speech, then its inflected forms (`/`-separated cells)."""
+    table = pathlib.Path(load("lemminflect").__file__).parent / "resources" / "infl_lu.csv.gz"
+    try:
+        with gzip.open(table, "rt", encoding="utf-8") as f:
+            return tuple(tuple(row) for row in csv.reader(f))
+    except OSError as exc:
+        raise GazetteerError(f"{table}: cannot read lemminflect's inflection table ({exc})") from exc
+
+
 def people_words(excluded: set[str]) -> list[str]:
     """lemminflect's capitalised adjectives (`Muslim`, `Texan`, `Islamic`), and the plurals of
     those that are nouns too (`Muslims`, `Texans`), less the words of `excluded`."""
-    table = pathlib.Path(load("lemminflect").__file__).parent / "resources" / "infl_lu.csv.gz"
     adjectives: set[str] = set()
     plurals: dict[str, set[str]] = {}
-    try:
-        with gzip.open(table, "rt", encoding="utf-8") as f:
-            for row in csv.reader(f):
-                word, pos = row[0], row[1]
-                if not word[:1].isupper() or word.isupper() or len(word) < 4 or not word.isalpha():
-                    continue
-                if pos == "adj":
-                    adjectives.add(word)
-                elif pos == "noun":
-                    plurals.setdefault(word, set()).update(
-                        form for form in row[2].split("/") if form and form != word
-                    )
-    except OSError as exc:
-        raise GazetteerError(f"{table}: cannot read lemminflect's inflection table ({exc})") from exc
+    for row in inflection_table():
+        word, pos = row[0], row[1]
+        if not word[:1].isupper() or word.isupper() or len(word) < 4 or not word.isalpha():
+            continue
+        if pos == "adj":
+            adjectives.add(word)
+        elif pos == "noun":
+            plurals.setdefault(word, set()).update(form for form in row[2].split("/") if form and form != word)
     out = set()
     for word in adjectives - excluded:
         out.add(word)
@@ -366,20 +371,14 @@ def clause_words(excluded: set[str]) -> list[str]:
     """The lower-case words lemminflect lists only as forms of verbs, adverbs and adjectives
     (`making`, `says`, `however`, `successful`), never of nouns (`building`, `national`), less the
     words of `excluded`."""
-    table = pathlib.Path(load("lemminflect").__file__).parent / "resources" / "infl_lu.csv.gz"
     clause: set[str] = set()
     nominal: set[str] = set()
-    try:
-        with gzip.open(table, "rt", encoding="utf-8") as f:
-            for row in csv.reader(f):
-                # a row is the lemma, its part of speech, then its inflected forms (`/`-separated)
-                forms = {row[0]} | {form for cell in row[2:] for form in cell.split("/") if form}
-                if row[1] == "noun":
-                    nominal.update(form.lower() for form in forms)
-                elif row[1] in ("verb", "adv", "adj") and row[0].islower():
-                    clause.update(form for form in forms if form.isalpha() and form.islower())
-    except OSError as exc:
-        raise GazetteerError(f"{table}: cannot read lemminflect's inflection table ({exc})") from exc
+    for row in inflection_table():
+        forms = {row[0]} | {form for cell in row[2:] for form in cell.split("/") if form}
+        if row[1] == "noun":
+            nominal.update(form.lower() for form in forms)
+        elif row[1] in ("verb", "adv", "adj") and row[0].islower():
+            clause.update(form for form in forms if form.isalpha() and form.islower())
     out = clause - nominal - {word.lower() for word in excluded}
     if not {"making", "says", "however", "successful"} <= out or "building" in out:
         raise GazetteerError("lemminflect's table gives unexpected verbs and adverbs; its format changed")
