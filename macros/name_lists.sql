@@ -5,9 +5,10 @@
     \p{N}+(?:[.,:/-]\p{N}+)*
 {%- endmacro %}
 
-{#- a word written in lower case: the mark of running text -#}
+{#- a word of two or more letters written in lower case: the mark of running text; a lone
+    lower-case letter marks the items of a table (`c Spearman b Vaughan 59`) -#}
 {% macro list_lower_word_re() -%}
-    (?:^|[\s(\[\"])\p{Ll}\p{L}*
+    (?:^|[\s(\[\"])\p{Ll}\p{L}+
 {%- endmacro %}
 
 {#- what ends the text before an item: the paragraph's start, a figure (`19 -`, `45)`), a rank
