@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 # Bump whenever a rule changes: re-ingesting an article stored under another version recomputes
 # its detected columns.
-DETECTOR_VERSION = "4"
+DETECTOR_VERSION = "5"
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,

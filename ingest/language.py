@@ -28,6 +28,7 @@ _ENGLISH_FUNCTION_WORDS = (
     "their which who would been after over about than"
 )
 _ENGLISH_WORDS = frozenset(_ENGLISH_FUNCTION_WORDS.split(" "))
+_PUNCTUATION = ".,:;()\"'"
 
 
 def detect_language(body: str) -> str | None:
@@ -38,8 +39,20 @@ def detect_language(body: str) -> str | None:
         return None
     if sum(map(_ENGLISH_WORDS.__contains__, words)) >= _ENGLISH_SHARE * len(words):
         return ENGLISH
+    if _is_english_table(body[:_SAMPLE_CHARS].split()):
+        return ENGLISH
     language, _ = _identifier().classify(body[:LANGID_CHARS])
     return str(language)
+
+
+def _is_english_table(words: list[str]) -> bool:
+    """A body made mostly of names and figures (a result table, a line-up, a list of prices) is
+    English when its few lower-case words are: names and figures belong to no language, and they
+    drown the function words of its short captions (`Results of first division matches played
+    on Saturday:`), which langid then takes for another language's."""
+    lower = [word.strip(_PUNCTUATION) for word in words if word[:1].islower()]
+    hits = sum(map(_ENGLISH_WORDS.__contains__, lower))
+    return hits > 0 and hits >= _ENGLISH_SHARE * len(lower)
 
 
 @cache

@@ -106,6 +106,8 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
         "\u201cNobody goes near the slope tonight,\u201d the manager said.\n\n"
         # a town that plays: int_name_run_team_cues has a row to compare
         "In a charity match on Saturday, Huaraz beat a team of rescuers.\n\n"
+        # a line-up of names between figures: int_name_list_items_found has rows to compare
+        "Crews on the slope: 12 - Wari Tupaq, 9 - Killa Sumaq, 4 - Ayar Qhapaq\n\n"
         "A volunteer who dug through the night said the slope was still moving."
         " \u201cWe will not stop,\u201d he said.\n"
     )

@@ -66,3 +66,23 @@ def test_languages_are_detected_and_other_languages_loaded(
         "short.txt": None,
     }
     assert set(got.values()) == {"en"}
+
+
+def test_a_results_table_in_english_is_english() -> None:
+    from ingest.language import detect_language
+
+    # names and figures drown the caption's function words: langid took this for Nigerian Pidgin
+    table = (
+        "Provisional results from Sunday's women's giant slalom race: 1. Renata Kovalska (Slovakia) "
+        "two minutes 11.42 seconds 2. Ingrid Haugvik (Norway) 2:11.87 3. Maren Lindqvist (Sweden) "
+        "2:12.03 4. Paola Castellini (Italy) 2:12.40 5. Anouk Verlinden (Belgium) 2:12.66 6. Tereza "
+        "Hradecka (Czech Republic) 2:12.91 7. Sanna Kettunen (Finland) 2:13.05 8. Lucie Marchand "
+        "(France) 2:13.22"
+    )
+    assert detect_language(table) == "en"
+    german = (
+        "Ergebnisse des Riesenslaloms der Damen vom Sonntag: 1. Renata Kovalska (Slowakei) 2:11,42 "
+        "Minuten 2. Ingrid Haugvik (Norwegen) 2:11,87 3. Maren Lindqvist (Schweden) 2:12,03 4. Paola "
+        "Castellini (Italien) 2:12,40 5. Anouk Verlinden (Belgien) 2:12,66"
+    )
+    assert detect_language(german) == "de"

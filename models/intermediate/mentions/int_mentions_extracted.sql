@@ -2,7 +2,8 @@
 {#- Mentions of named things in the bodies, before story-level resolution (fct_mentions): the
     union of the rule families, each its own model: lexicon aliases (int_mentions_lexicon),
     country bodies (int_mentions_country_bodies) and runs of capitalised words
-    (int_mentions_runs). A place or country of the lexicon inside a listed company's name
+    (int_mentions_runs), and the items of lists and tables that the runs dropped
+    (int_name_list_items_found). A place or country of the lexicon inside a listed company's name
     (`Stanley` of `Morgan Stanley`) is left out. A place, a name no rule typed, or a classifier's
     guess that the story shows to be a sports team (int_name_run_team_cues: `Plymouth 4 Exeter
     1`, `beat Cagliari`) is an organisation, the club of the town; a country stays a place. A lone
@@ -48,6 +49,13 @@ bodies as (
 runs as (
 
     select * from {{ ref('int_mentions_runs') }}
+    where {{ in_changed_stories() }}
+
+),
+
+list_items as (
+
+    select * from {{ ref('int_name_list_items_found') }}
     where {{ in_changed_stories() }}
 
 ),
@@ -157,6 +165,21 @@ unioned as (
         detected_by
     from runs
 
+    union all
+
+    select
+        sentence_id,
+        article_id,
+        story_id,
+        char_start,
+        char_end,
+        surface,
+        entity_name,
+        entity_type,
+        mention_kind,
+        detected_by
+    from list_items
+
 ),
 
 -- a lone word before a comma and a country written by its name, not its possessive
@@ -197,6 +220,9 @@ teams_typed as (
             team_cues.story_id is not null
             and (
                 unioned.entity_type = 'place'
+                -- an item of a table whose name the story shows scoring (`Hearts 0 Raith 0` above
+                -- the standings) is the club, whatever the classifier guessed
+                or unioned.detected_by = 'run_list_item'
                 or (
                     team_cues.is_person_team
                     and (
