@@ -361,6 +361,24 @@ def test_two_companies_cuts_are_two_claims(invented) -> None:
     assert keys["350"] == "jobs|Dantrix Components|lay_off"
 
 
+def test_a_relative_clause_dates_itself_and_a_name_in_another_clause_is_no_subject(invented) -> None:
+    """`The Farmers Union, which has led the government since 2016, won 26.7 percent`: a share of
+    the story's own time; `The Civic League won 31.5 percent ..., but turnout fell to 52.3
+    percent`: the League is the subject of 31.5, not of 52.3; `Voters in Tarrow gave the Civic
+    League 40 percent`: the League, not the place."""
+    case = "a_relative_clause_dates_itself_and_a_name_in_another_clause_is_no_subject"
+    keys = claim_keys_of_case(invented.db, case)
+    assert "2016" not in (keys["26.7"] or ""), keys
+    subjects = dict(rows(
+        invented.db,
+        "select f.number_text, s.subject from intermediate.int_figures_extracted as f"
+        " left join intermediate.int_figure_subjects_named as s using (figure_id) where f.story_id = ?",
+        [f"rules_{case}"],
+    ))
+    assert subjects["31.5"] == "Civic League" and subjects["52.3"] is None, subjects
+    assert subjects["40"] == "Civic League", subjects
+
+
 def test_committed_past_verbs_are_irregular_pasts() -> None:
     """Seed figure_past_verbs (scripts/build_figure_past_verbs.py): the past forms the `-ed` suffix
     misses, each with its verb, none spelt as the verb or ending in `-ed`."""

@@ -3,11 +3,13 @@
     companies' job cuts (`Korvane will cut 1,400 jobs ... Deltrix will cut 350`) or two parties'
     shares are two claims, not one that contradicts itself.
 
-    Not a subject: a place (where, not who; countries are subjects of int_figures_located), a
+    Not a subject: a place (where, not who, by the type the story gives the name, as fct_mentions
+    settles it; countries are subjects of int_figures_located), a
     name after a preposition (`sells most of them to Korvane, said it would lay off 350`: seed
     figure_context_words, role name_preposition) and a person who speaks (`Holm said 1,400 jobs
     would go`: a cue verb of seed cue_verbs right after the name) or owns (`Lindgren's party`), a
-    name behind a `;`.
+    name in another clause (behind a `;` or a comma and `and`, `but`, `while`: `The Alliance won
+    ..., but turnout fell to 52.3 percent`).
 
     Outlets write one company several ways (`Korvane Motors`, `Korvane`): the subject is the
     shortest name of the story whose words the name contains in a row, unless that is a lone head
@@ -29,7 +31,7 @@ figures as (
 
 ),
 
-mentions as (
+named as (
 
     select
         story_id,
@@ -37,9 +39,33 @@ mentions as (
         char_start,
         char_end,
         entity_name,
-        entity_type
+        entity_type,
+        detected_by
     from {{ ref('int_mentions_extracted') }}
-    where {{ in_changed_stories() }} and entity_type not in ('place', 'country')
+    where {{ in_changed_stories() }}
+
+),
+
+-- one type per name and story, as fct_mentions settles it: `Bramwick` is a place all through
+name_types as (
+
+    {{ story_name_types('named') }}
+
+),
+
+mentions as (
+
+    select
+        named.story_id,
+        named.sentence_id,
+        named.char_start,
+        named.char_end,
+        named.entity_name,
+        name_types.entity_type
+    from named
+    inner join name_types
+        on named.story_id = name_types.story_id and named.entity_name = name_types.entity_name
+    where name_types.preference = 1 and name_types.entity_type not in ('place', 'country')
 
 ),
 
@@ -116,7 +142,8 @@ nearest as (
     where
         prepositions.word is null
         and speech_cues.word is null
-        and not {{ regex_contains('text_between', "'[;]'") }}
+        -- another clause (`The Alliance won the most votes ..., but turnout fell to 52.3 percent`)
+        and not {{ regex_contains('text_between', "'[;]|,\\s*(and|but|while|whereas)\\s'") }}
         -- a person's party or company (`Lindgren's party ... will have 52`) is not the person
         and not (placed.entity_type = 'person' and {{ regex_contains('text_between', "'^[''’]s\\b'") }})
 
