@@ -345,17 +345,20 @@ def test_comparison_bases_and_records_date_only_themselves(invented) -> None:
 def test_comparison_bases_without_a_date_are_claims_apart(invented) -> None:
     """`52 seats, down from 67`, `rose to 14, up from nine a day earlier`, `118,000 engines,
     compared with 205,000`: the base is another value of the quantity (time_frame `base`), the
-    figure compared with it keeps the story's own claim."""
+    figure compared with it keeps the story's own claim; `4,000 officials from 160 countries` is
+    no comparison."""
     keys = claim_keys_of_case(invented.db, "comparison_bases_without_a_date_are_claims_apart")
     for base, figure in (("67", "52"), ("nine", "14"), ("205,000", "118,000")):
         assert keys[base] is not None and keys[base].endswith("|base"), keys
         assert keys[figure] is None or not keys[figure].endswith("|base"), keys
+    assert not (keys["160"] or "").endswith("|base"), keys
 
 
 def test_two_companies_cuts_are_two_claims(invented) -> None:
     """`Carmaker Korvel Motors will cut 1,400 jobs`; `Parts maker Dantrix Components, which sells
-    most of its gearboxes to Korvel, said it would lay off 350 workers`: two companies' cuts, two claims (Korvel is after
-    `to`, no subject of the 350); `Korvel Motors` and `Korvel` are one subject."""
+    most of its gearboxes to Korvel, said it would lay off 350 workers`: two companies' cuts, two
+    claims (Korvel is after `to`, no subject of the 350); `Korvel Motors` and `Korvel` are one
+    subject."""
     keys = claim_keys_of_case(invented.db, "two_companies_cuts_are_two_claims")
     assert keys["1,400"] == "jobs|Korvel|lay_off"
     assert keys["350"] == "jobs|Dantrix Components|lay_off"
