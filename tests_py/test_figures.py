@@ -364,6 +364,16 @@ def test_two_companies_cuts_are_two_claims(invented) -> None:
     assert keys["350"] == "jobs|Dantrix Components|lay_off"
 
 
+def test_bodies_that_count_are_sources_not_subjects(invented) -> None:
+    """`The Red Cross said 14 people died` and `The Interior Ministry said 16 people died`: one
+    toll, told by two bodies, stays one claim in conflict; `The Roads Agency said 35 roads were
+    still closed` and `The Transport Ministry said 42`: bodies that speak are sources, not the
+    subjects that would part two companies' counts."""
+    claims = claims_of(invented.db, "storm_tolls")
+    assert claims["people|kill"][0] == "conflict", claims
+    assert claims["roads"][2] == 2, claims
+
+
 def test_a_relative_clause_dates_itself_and_a_name_in_another_clause_is_no_subject(invented) -> None:
     """`The Farmers Union, which has led the government since 2016, won 26.7 percent`: a share of
     the story's own time; `The Civic League won 31.5 percent ..., but turnout fell to 52.3
