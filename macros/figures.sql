@@ -278,6 +278,14 @@
     ^\s*(on|from|against|over|compared\s+(with|to)|versus|than)\s+$
 {%- endmacro %}
 
+{#- The text of a sentence before a date, in lower case, ending inside a relative clause that a
+    comma opens (`, which has led the regional government since`): with a comma between the date
+    and a figure after it (`since 2016, won 26.7 percent`), the date is the clause's time, not the
+    figure's. -#}
+{% macro relative_clause_open_end_re() -%}
+    ,\s*(which|who|whose)\b[^,;]*$
+{%- endmacro %}
+
 {#- One place's part of a count, in lower case: `in the town of mucum alone`, `at the plant alone`. -#}
 {% macro place_alone_re() -%}
     \b(?:in|at)\s[^.;,]{1,50}?\salone\b

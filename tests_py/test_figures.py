@@ -342,6 +342,56 @@ def test_comparison_bases_and_records_date_only_themselves(invented) -> None:
     assert keys["58.9"] == "percent|2021" and keys["300"] == "people|displace|2019"
 
 
+def test_comparison_bases_without_a_date_are_claims_apart(invented) -> None:
+    """`52 seats, down from 67`, `rose to 14, up from nine a day earlier`, `118,000 engines,
+    compared with 205,000`: the base is another value of the quantity (time_frame `base`), the
+    figure compared with it keeps the story's own claim; `4,000 officials from 160 countries` is
+    no comparison."""
+    keys = claim_keys_of_case(invented.db, "comparison_bases_without_a_date_are_claims_apart")
+    for base, figure in (("67", "52"), ("nine", "14"), ("205,000", "118,000")):
+        assert keys[base] is not None and keys[base].endswith("|base"), keys
+        assert keys[figure] is None or not keys[figure].endswith("|base"), keys
+    assert not (keys["160"] or "").endswith("|base"), keys
+
+
+def test_two_companies_cuts_are_two_claims(invented) -> None:
+    """`Carmaker Korvel Motors will cut 1,400 jobs`; `Parts maker Dantrix Components, which sells
+    most of its gearboxes to Korvel, said it would lay off 350 workers`: two companies' cuts, two
+    claims (Korvel is after `to`, no subject of the 350); `Korvel Motors` and `Korvel` are one
+    subject."""
+    keys = claim_keys_of_case(invented.db, "two_companies_cuts_are_two_claims")
+    assert keys["1,400"] == "jobs|Korvel|lay_off"
+    assert keys["350"] == "jobs|Dantrix Components|lay_off"
+
+
+def test_bodies_that_count_are_sources_not_subjects(invented) -> None:
+    """`The Red Cross said 14 people died` and `The Interior Ministry said 16 people died`: one
+    toll, told by two bodies, stays one claim in conflict; `The Roads Agency said 35 roads were
+    still closed` and `The Transport Ministry said 42`: bodies that speak are sources, not the
+    subjects that would part two companies' counts."""
+    claims = claims_of(invented.db, "storm_tolls")
+    assert claims["people|kill"][0] == "conflict", claims
+    assert claims["roads"][2] == 2, claims
+
+
+def test_a_relative_clause_dates_itself_and_a_name_in_another_clause_is_no_subject(invented) -> None:
+    """`The Farmers Union, which has led the government since 2016, won 26.7 percent`: a share of
+    the story's own time; `The Civic League won 31.5 percent ..., but turnout fell to 52.3
+    percent`: the League is the subject of 31.5, not of 52.3; `Voters in Tarrow gave the Civic
+    League 40 percent`: the League, not the place."""
+    case = "a_relative_clause_dates_itself_and_a_name_in_another_clause_is_no_subject"
+    keys = claim_keys_of_case(invented.db, case)
+    assert "2016" not in (keys["26.7"] or ""), keys
+    subjects = dict(rows(
+        invented.db,
+        "select f.number_text, s.subject from intermediate.int_figures_extracted as f"
+        " left join intermediate.int_figure_subjects_named as s using (figure_id) where f.story_id = ?",
+        [f"rules_{case}"],
+    ))
+    assert subjects["31.5"] == "Civic League" and subjects["52.3"] is None, subjects
+    assert subjects["40"] == "Civic League", subjects
+
+
 def test_committed_past_verbs_are_irregular_pasts() -> None:
     """Seed figure_past_verbs (scripts/build_figure_past_verbs.py): the past forms the `-ed` suffix
     misses, each with its verb, none spelt as the verb or ending in `-ed`."""

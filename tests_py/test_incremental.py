@@ -104,6 +104,8 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
         "Site manager Teresa May said the road was shut. May told reporters the slope was dry.\n\n"
         # a title after `the` alone: int_titled_speakers_found has a row to compare
         "\u201cNobody goes near the slope tonight,\u201d the manager said.\n\n"
+        # a comparison base: int_figures_compared has a row to compare
+        "Crews had cleared 300 metres of the road by Friday, up from 120 metres on Thursday.\n\n"
         # a town that plays: int_name_run_team_cues has a row to compare
         "In a charity match on Saturday, Huaraz beat a team of rescuers.\n\n"
         # a line-up of names between figures: int_name_list_items_found has rows to compare

@@ -38,6 +38,24 @@ time_frames as (
 
 ),
 
+compared_bases as (
+
+    select figure_id
+    from {{ ref('int_figures_compared') }}
+    where {{ in_changed_stories() }}
+
+),
+
+named_subjects as (
+
+    select
+        figure_id,
+        subject
+    from {{ ref('int_figure_subjects_named') }}
+    where {{ in_changed_stories() }}
+
+),
+
 claimless_units as (
 
     select distinct unit
@@ -71,7 +89,9 @@ framed as (
 
     select
         figures.*,
-        time_frames.time_frame,
+        named_subjects.subject as named_subject,
+        -- a base compared with (`down from 67`) is another time's or thing's value: a claim apart
+        coalesce(time_frames.time_frame, case when compared_bases.figure_id is not null then 'base' end) as time_frame,
         claimless_units.unit is not null as is_claimless,
         case
             when
@@ -81,6 +101,8 @@ framed as (
         end as counted_as_acted
     from figures
     left join time_frames on figures.figure_id = time_frames.figure_id
+    left join compared_bases on figures.figure_id = compared_bases.figure_id
+    left join named_subjects on figures.figure_id = named_subjects.figure_id
     left join claimless_units on figures.unit = claimless_units.unit
     left join action_counts on figures.action_class = action_counts.action_class
     left join people_classes as acted_people on figures.counted_class = acted_people.counted_class
@@ -114,6 +136,36 @@ keyed_as_written as (
 
 ),
 
+{# A name as subject (int_figure_subjects_named) parts only counts its story gives to two or
+    more names (`Korvane will cut 1,400 jobs`, `Deltrix will cut 350`): a name one outlet writes
+    and another leaves out (`Valdoria`, a dateline's agency) would split one claim. #}
+contested as (
+
+    select distinct keyed.figure_id
+    from keyed_as_written as keyed
+    inner join keyed_as_written as rival
+        on
+            keyed.story_id = rival.story_id
+            and keyed.counted_as_written = rival.counted_as_written
+            and keyed.action_class is not distinct from rival.action_class
+            and keyed.time_frame is not distinct from rival.time_frame
+            and keyed.named_subject != rival.named_subject
+    where keyed.subject is null and rival.subject is null
+
+),
+
+subjected as (
+
+    select
+        keyed_as_written.* exclude (subject),
+        coalesce(
+            keyed_as_written.subject, case when contested.figure_id is not null then keyed_as_written.named_subject end
+        ) as subject
+    from keyed_as_written
+    left join contested on keyed_as_written.figure_id = contested.figure_id
+
+),
+
 {# Outlets name the same victims differently (`12 workers` killed, `12 bodies`, `12 victims`): a
     count of people named by who they are (seed counted_classes.counts_people) joins the story's
     `people` count of the same action, subject and time when that count states the same value.
@@ -122,9 +174,9 @@ keyed_as_written as (
 named_people as (
 
     select distinct keyed.figure_id
-    from keyed_as_written as keyed
+    from subjected as keyed
     inner join people_classes on keyed.counted_as_written = people_classes.counted_class
-    inner join keyed_as_written as stated
+    inner join subjected as stated
         on
             keyed.story_id = stated.story_id
             and stated.counted_as_written = 'people'
@@ -143,12 +195,12 @@ named_people as (
 keyed as (
 
     select
-        keyed_as_written.*,
+        subjected.*,
         case
-            when named_people.figure_id is not null then 'people' else keyed_as_written.counted_as_written
+            when named_people.figure_id is not null then 'people' else subjected.counted_as_written
         end as counted_what
-    from keyed_as_written
-    left join named_people on keyed_as_written.figure_id = named_people.figure_id
+    from subjected
+    left join named_people on subjected.figure_id = named_people.figure_id
 
 ),
 
@@ -184,7 +236,14 @@ fitting_claims as (
                 and (keyed.compare_high is null or keyed.compare_high >= stated.value)
         where
             (keyed.subject is null or keyed.action_class is null)
-            and stated.qualifier = 'exact'
+            -- or states the very bounds the figure states (`1.6 billion to 1.7 billion pounds`)
+            and (
+                stated.qualifier = 'exact'
+                or (
+                    stated.qualifier in ('range', 'at_least', 'at_most') and stated.qualifier = keyed.qualifier
+                    and stated.value_low = keyed.value_low and stated.value_high is not distinct from keyed.value_high
+                )
+            )
             and not coalesce(stated.is_increment, false)
             and not coalesce(stated.is_subset, false)
     ) as fits

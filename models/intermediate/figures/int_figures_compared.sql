@@ -1,0 +1,74 @@
+{#- The figures that are the base another figure of their sentence is compared with (`52 seats,
+    down from 67`, `rose to 14, up from nine deaths reported a day earlier`, `fell to 96 million
+    from 180 million`): an earlier or other value of the quantity, not a second report of it, so
+    it joins no claim of the story's own count (int_figures_aligned keys it apart). The comparison
+    is the text between the two figures ending as macro comparison_base_end_re says; after a bare
+    `from` the two must measure alike (`rose to $64 million from $27 million`), else the second is
+    a source (`4,000 officials from 160 countries`). -#}
+
+-- depends_on: {{ ref('int_stories_changed') }}
+
+with
+
+figures as (
+
+    select
+        figure_id,
+        story_id,
+        sentence_id,
+        char_start,
+        char_end,
+        coalesce(counted_class, unit, counted_head) as measured
+    from {{ ref('int_figures_extracted') }}
+    where {{ in_changed_stories() }}
+
+),
+
+sentences as (
+
+    select
+        sentence_id,
+        char_start as sentence_start,
+        sentence_text
+    from {{ ref('int_sentences') }}
+    where {{ in_changed_stories() }}
+
+),
+
+pairs as (
+
+    select
+        bases.figure_id,
+        bases.story_id,
+        figures.measured,
+        bases.measured as base_measured,
+        lower(substr(
+            sentences.sentence_text,
+            figures.char_end - sentences.sentence_start + 1,
+            bases.char_start - figures.char_end
+        )) as text_between
+    from figures
+    inner join figures as bases
+        on figures.sentence_id = bases.sentence_id and figures.char_end <= bases.char_start
+    inner join sentences on figures.sentence_id = sentences.sentence_id
+
+),
+
+final as (
+
+    select distinct
+        figure_id,
+        story_id
+    from pairs
+    where
+        {{ regex_contains('text_between', sql_regex(comparison_base_end_re())) }}
+        -- a bare `from` compares only what is measured alike (`rose to $64 million from $27
+        -- million`), not a source (`4,000 officials from 160 countries`, `seven points from four games`)
+        and (
+            not {{ regex_contains('text_between', "'^\\s*from\\s+(\\pL+\\s+)?$'") }}
+            or base_measured is null or measured is null or base_measured = measured
+        )
+
+)
+
+select * from final
