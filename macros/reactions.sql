@@ -217,3 +217,17 @@
 {% macro possessive_word_regex() -%}
     \p{L}['’]s$
 {%- endmacro %}
+
+{#- The word that ends a text before the spaces at its end (group 1): the word before a name
+    (`of` of `the acquisition of `). -#}
+{% macro trailing_word_regex() -%}
+    '(\pL+)\s+$'
+{%- endmacro %}
+
+{#- The nouns by which an article refers back to a business it has named (`"...," the company
+    said`): a closed class, read by int_company_speakers_found. Not `group` or `authority`, which
+    as often stand for a body that is no company. -#}
+{% macro company_nouns() -%}
+    ('company', 'firm', 'corporation', 'carmaker', 'automaker', 'chipmaker', 'airline', 'bank', 'insurer',
+    'lender', 'retailer', 'manufacturer', 'supplier', 'utility', 'operator', 'conglomerate')
+{%- endmacro %}
