@@ -224,8 +224,20 @@
     '(\pL+)\s+$'
 {%- endmacro %}
 
+{#- A segment before a cue that opens with a word (group 1) and ends in a person's pronoun (group
+    2) and at most one lower-case word (group 3, with the spaces): `At the trial he had `. -#}
+{% macro opener_pronoun_regex() -%}
+    '^(\pL+)\s.*?\b(he|she|they|we)(\s+(?:\p{Ll}+\s+)?)$'
+{%- endmacro %}
+
+{#- An indefinite article that opens a phrase, with the space after it: `A spokesman for the
+    utility`. -#}
+{% macro indefinite_article_regex() -%}
+    '^(?i:an?)\s+'
+{%- endmacro %}
+
 {#- The nouns by which an article refers back to a business it has named (`"...," the company
-    said`): a closed class, read by int_company_speakers_found. Not `group` or `authority`, which
+    said`): a closed class, read by int_noun_speakers_found. Not `group` or `authority`, which
     as often stand for a body that is no company. -#}
 {% macro company_nouns() -%}
     ('company', 'firm', 'corporation', 'carmaker', 'automaker', 'chipmaker', 'airline', 'bank', 'insurer',

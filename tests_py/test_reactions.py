@@ -311,6 +311,13 @@ CASE_EXPECTED = [
     ("case_two_word_title.txt", "No recount is needed", "Ines Marlow", None, "said", None, None),
     # `the company said`: the company the article last named before the quote
     ("case_company_last_named.txt", "Demand for our electric", "Pellam Motors", None, "said", None, "the company said"),
+    # `the spokeswoman said` after reported speech of `A spokeswoman for the port operator, ...,`
+    ("case_spokesperson_of_reported_speech.txt", "Passengers will be offered", "spokeswoman for the port operator",
+     None, "said", None, "the spokeswoman said"),
+    # a sentence of two words that is all quote, after a quote of its paragraph, continues it
+    ("case_short_continuation.txt", "Every cent", "Marta Solis", None, None, None, None),
+    # a pronoun before `had said` in a clause an adverbial opens (`At the hearing she had said`)
+    ("case_adverbial_then_pronoun.txt", "as his own purse", "Helen Ward", None, "said", None, None),
     # `he said` after `Quist`, whose full name (after `by Senator`, no antecedent) is a woman's
     ("case_surname_gender.txt", "This was a wasted day", "Tomas Grell", None, "said", None, None),
 ]

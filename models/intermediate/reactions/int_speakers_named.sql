@@ -15,8 +15,9 @@
         speak (int_speaker_antecedents_found: no preposition's object or possessive).
       - A title after `the` alone (`the minister said`) is the person int_titled_speakers_found
         finds (`Transport minister Helena Varga` before the quote).
-      - A company after `the` alone (`the company said`) is the organisation
-        int_company_speakers_found finds (the one last named before the quote).
+      - A company or an unnamed title after `the` alone (`the company said`, `the spokesman
+        said`) is who int_noun_speakers_found finds (the organisation last named before the
+        quote; `a spokesman for the utility` of reported speech before it).
       - A shorter name of a body (`the Turkish ministry`) takes the earlier, fuller name of the
         article with the same last word and affiliation.
       - A person's name takes the longest name of the story that ends in it and opens with a given
@@ -92,9 +93,9 @@ titled_people as (
 
 ),
 
-company_speakers as (
+noun_speakers as (
 
-    select * from {{ ref('int_company_speakers_found') }}
+    select * from {{ ref('int_noun_speakers_found') }}
     where {{ in_changed_stories() }}
 
 ),
@@ -211,7 +212,7 @@ completed as (
             when explicit_speakers.speaker_class = 'person' and person_fuller.full_names >= 2
                 then coalesce(nearest_fuller.fuller_name, person_fuller.fuller_name)
             when explicit_speakers.speaker_class = 'person' then person_fuller.fuller_name
-            when company_speakers.company_name is not null then company_speakers.company_name
+            when noun_speakers.speaker_name is not null then noun_speakers.speaker_name
             when explicit_speakers.speaker_class = 'body' then body_fuller.fuller_name
         end as fuller_name
     from explicit_speakers
@@ -223,8 +224,8 @@ completed as (
         on explicit_speakers.quote_key = body_fuller.quote_key
     left join titled_people
         on explicit_speakers.quote_key = titled_people.quote_key
-    left join company_speakers
-        on explicit_speakers.quote_key = company_speakers.quote_key
+    left join noun_speakers
+        on explicit_speakers.quote_key = noun_speakers.quote_key
 
 ),
 

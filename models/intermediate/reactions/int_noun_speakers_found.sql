@@ -1,12 +1,19 @@
-{#- The business `the company` alone stands for (`"...," the company said`, `the firm said`): the
-    organisation the article last names before the quote (int_mentions_extracted), as `the
-    minister said` is the person last named with that title (int_titled_speakers_found). A name
-    that holds the noun of another kind of body (`Ministry of Industry`, `Metalwork Union`) names
-    no company, and a name after a preposition or a determiner but `the`, or before a
-    possessive, modifies another noun phrase (`the company's acquisition of Emery`, `its Emery
-    Worldwide business`, `it violated MindSpring's policy`): the company spoken of there is not
-    the one that speaks next. Read by int_speakers_named, which makes the quote that organisation's; the phrase
-    stays the speaker's surface as written. -#}
+{#- Who a noun alone after `the` stands for, where no person has it as a title
+    (int_titled_speakers_found):
+      - a business (`"...," the company said`, `the firm said`: macro company_nouns) is the
+        organisation the article last names before the quote (int_mentions_extracted), as `the
+        minister said` is the person last named with that title. A name that holds the noun of
+        another kind of body (`Ministry of Industry`, `Metalwork Union`) names no company, and a
+        name after a preposition or a determiner but `the`, or before a possessive, modifies
+        another noun phrase (`the company's acquisition of Emery`, `its Emery Worldwide
+        business`, `it violated MindSpring's policy`): the company spoken of there is not the
+        one that speaks next;
+      - a title noun (`the spokesman said`) is the last speaker of reported speech before the
+        quote that the article introduced by that noun after `a`/`an` and more words (`A
+        spokesman for the utility, Northgas, said it was checking its records`:
+        int_speech_subjects_found), as written without its article.
+    Read by int_speakers_named, which makes the quote theirs; the phrase stays the speaker's
+    surface as written. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -59,6 +66,24 @@ prepositions as (
     select word
     from {{ ref('reaction_function_words') }}
     where role in ('phrase_end', 'connector', 'absolute') or (role = 'determiner' and word != 'the')
+
+),
+
+speech_subjects as (
+
+    select
+        article_id,
+        subject_start,
+        subject
+    from {{ ref('int_speech_subjects_found') }}
+    where {{ in_changed_stories() }}
+
+),
+
+title_nouns as (
+
+    select noun from {{ ref('speaker_nouns') }}
+    where role = 'title'
 
 ),
 
@@ -126,14 +151,61 @@ candidates as (
 
 ),
 
-final as (
+companies as (
 
     select
         quote_key,
         story_id,
-        {{ arg_max_by('entity_name', 'char_start') }} as company_name
+        {{ arg_max_by('entity_name', 'char_start') }} as speaker_name
     from candidates
     group by quote_key, story_id
+
+),
+
+-- `the spokesman`: a title noun alone after `the`
+titles_alone as (
+
+    select
+        attributed.quote_key,
+        attributed.story_id,
+        attributed.article_id,
+        attributed.char_start,
+        phrases.head_key
+    from attributed
+    inner join phrases
+        on attributed.quote_key = phrases.quote_key
+    inner join title_nouns
+        on phrases.head_key = title_nouns.noun
+    where phrases.speaker_class = 'body' and lower(attributed.speaker_phrase) = 'the ' || phrases.head_key
+
+),
+
+spokespeople as (
+
+    select
+        titles_alone.quote_key,
+        titles_alone.story_id,
+        {{ arg_max_by(
+            regex_replace('speech_subjects.subject', indefinite_article_regex(), "''"),
+            'speech_subjects.subject_start'
+        ) }} as speaker_name
+    from titles_alone
+    inner join speech_subjects
+        on
+            titles_alone.article_id = speech_subjects.article_id
+            and titles_alone.char_start > speech_subjects.subject_start
+    where
+        {{ regex_contains('speech_subjects.subject', indefinite_article_regex()) }}
+        and lower(speech_subjects.subject) like '% ' || titles_alone.head_key || ' %'
+    group by titles_alone.quote_key, titles_alone.story_id
+
+),
+
+final as (
+
+    select * from companies
+    union all
+    select * from spokespeople
 
 )
 
