@@ -230,6 +230,12 @@
     '^(\pL+)\s.*?\b(he|she|they|we)(\s+(?:\p{Ll}+\s+)?)$'
 {%- endmacro %}
 
+{#- The name after `quoted` (group 1) in `the newspaper quoted X as saying`, past the lower-case
+    words of a role before it (`quoted tenant representative Sam Oduya`). -#}
+{% macro quoted_object_regex() -%}
+    '(?:^|\s)quoted\s+(?:\p{Ll}\S*\s+)*(\p{Lu}.*)$'
+{%- endmacro %}
+
 {#- An indefinite article that opens a phrase, with the space after it: `A spokesman for the
     utility`. -#}
 {% macro indefinite_article_regex() -%}

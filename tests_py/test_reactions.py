@@ -318,6 +318,8 @@ CASE_EXPECTED = [
     ("case_short_continuation.txt", "Every cent", "Marta Solis", None, None, None, None),
     # a pronoun before `had said` in a clause an adverbial opens (`At the hearing she had said`)
     ("case_adverbial_then_pronoun.txt", "as his own purse", "Helen Ward", None, "said", None, None),
+    # `quoted X as saying` with a lower-case role before the name
+    ("case_quoted_with_role.txt", "Shelters are full", "Ruth Ambler", None, "saying", None, None),
     # `he said` after `Quist`, whose full name (after `by Senator`, no antecedent) is a woman's
     ("case_surname_gender.txt", "This was a wasted day", "Tomas Grell", None, "said", None, None),
 ]
