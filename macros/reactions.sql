@@ -217,3 +217,35 @@
 {% macro possessive_word_regex() -%}
     \p{L}['’]s$
 {%- endmacro %}
+
+{#- The word that ends a text before the spaces at its end (group 1): the word before a name
+    (`of` of `the acquisition of `). -#}
+{% macro trailing_word_regex() -%}
+    '(\pL+)\s+$'
+{%- endmacro %}
+
+{#- A segment before a cue that opens with a word (group 1) and ends in a person's pronoun (group
+    2) and at most one lower-case word (group 3, with the spaces): `At the trial he had `. -#}
+{% macro opener_pronoun_regex() -%}
+    '^(\pL+)\s.*?\b(he|she|they|we)(\s+(?:\p{Ll}+\s+)?)$'
+{%- endmacro %}
+
+{#- The name after `quoted` (group 1) in `the newspaper quoted X as saying`, past the lower-case
+    words of a role before it (`quoted tenant representative Sam Oduya`). -#}
+{% macro quoted_object_regex() -%}
+    '(?:^|\s)quoted\s+(?:\p{Ll}\S*\s+)*(\p{Lu}.*)$'
+{%- endmacro %}
+
+{#- An indefinite article that opens a phrase, with the space after it: `A spokesman for the
+    utility`. -#}
+{% macro indefinite_article_regex() -%}
+    '^(?i:an?)\s+'
+{%- endmacro %}
+
+{#- The nouns by which an article refers back to a business it has named (`"...," the company
+    said`): a closed class, read by int_noun_speakers_found. Not `group` or `authority`, which
+    as often stand for a body that is no company. -#}
+{% macro company_nouns() -%}
+    ('company', 'firm', 'corporation', 'carmaker', 'automaker', 'chipmaker', 'airline', 'bank', 'insurer',
+    'lender', 'retailer', 'manufacturer', 'supplier', 'utility', 'operator', 'conglomerate')
+{%- endmacro %}

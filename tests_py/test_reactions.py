@@ -302,6 +302,26 @@ CASE_EXPECTED = [
     # `the statement said` after `X said in a statement`: X's statement
     ("case_said_in_statement.txt", "No illness has been reported", "Andes Springs", None, "said", None,
      "the statement said"),
+    # `X, who chairs ..., called`: the relative clause after the name is no subject
+    ("case_relative_clause_subject.txt", "a fair price", "Ada Brenner", None, "called", None, None),
+    # `the chief justice said`: the person last named with a role ending in both words, not the
+    # one whose role is the last word alone (`Justice Paul Ode`)
+    ("case_two_word_title.txt", "The count was lawful", "Ines Marlow", None, "said", None, "the chief justice said"),
+    # a title of two words before the name (`Chief Justice`): the second word is no name
+    ("case_two_word_title.txt", "No recount is needed", "Ines Marlow", None, "said", None, None),
+    # `the company said`: the company the article last named before the quote
+    ("case_company_last_named.txt", "Demand for our electric", "Pellam Motors", None, "said", None, "the company said"),
+    # `the spokeswoman said` after reported speech of `A spokeswoman for the port operator, ...,`
+    ("case_spokesperson_of_reported_speech.txt", "Passengers will be offered", "spokeswoman for the port operator",
+     None, "said", None, "the spokeswoman said"),
+    # a sentence of two words that is all quote, after a quote of its paragraph, continues it
+    ("case_short_continuation.txt", "Every cent", "Marta Solis", None, None, None, None),
+    # a pronoun before `had said` in a clause an adverbial opens (`At the hearing she had said`)
+    ("case_adverbial_then_pronoun.txt", "as his own purse", "Helen Ward", None, "said", None, None),
+    # `quoted X as saying` with a lower-case role before the name
+    ("case_quoted_with_role.txt", "Shelters are full", "Ruth Ambler", None, "saying", None, None),
+    # `he said` after `Quist`, whose full name (after `by Senator`, no antecedent) is a woman's
+    ("case_surname_gender.txt", "This was a wasted day", "Tomas Grell", None, "said", None, None),
 ]
 
 
@@ -323,6 +343,14 @@ def test_numbers_set_off_are_no_speaker_surface(cases: list[dict]) -> None:
     surfaces = {r["quote"][:15]: r["speaker_surface"] for r in rows}
     assert surfaces["follow the law "] == "Judge Anna Kowal"
     assert surfaces["a bureaucratic "] == "Kowal"
+
+
+def test_a_title_alone_takes_the_role_given_with_the_name(cases: list[dict]) -> None:
+    # `the chief justice said` after `Chief Justice Ines Marlow`: her role as written with her name
+    row = find(cases, "case_two_word_title.txt", "The count was lawful")
+    assert (row["speaker"], row["speaker_role"], row["speaker_surface"]) == ("Ines Marlow", "Chief Justice",
+                                                                              "the chief justice")
+    assert find(cases, "case_two_word_title.txt", "No recount")["speaker_role"] == "Chief Justice"
 
 
 def test_a_publicist_is_a_role(cases: list[dict]) -> None:

@@ -167,7 +167,7 @@ after_side as (
                 then
                     case
                         when quoted_as.is_passive then cue_tokens.previous_phrase
-                        else {{ regex_extract('cue_tokens.previous_phrase', "'(?:^|\\s)quoted\\s+(\\p{Lu}.*)$'", 1) }}
+                        else {{ regex_extract('cue_tokens.previous_phrase', quoted_object_regex(), 1) }}
                     end
         end as quoted_speaker,
         coalesce(quoted_as.is_passive, false) and quoted_pronouns.word is not null as quoted_is_pronoun

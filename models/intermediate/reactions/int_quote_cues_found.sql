@@ -1,7 +1,7 @@
 {#- Every cue verb of the attribution windows (seed cue_verbs) with the phrases around it: its
     subject (the noun phrase of its own segment, or the pronoun that opens it when a lower-case
     word follows: `She went on to add that`, or ends a phrase of lower-case words: `a charge she
-    has called`), the phrase after it (an object, `according to
+    has called`, or ends a segment an adverbial opens: `At the trial he had said`), the phrase after it (an object, `according to
     X`, `said Miller`), the one after that (a name in apposition) and the one before it. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
@@ -28,6 +28,53 @@ phrases as (
 function_words as (
 
     select * from {{ ref('reaction_function_words') }}
+
+),
+
+quotes as (
+
+    select
+        {{ stable_key('quote_id') }} as quote_key,
+        before_text
+    from {{ ref('int_quotes_found') }}
+    where {{ in_changed_stories() }}
+
+),
+
+-- a pronoun right before a cue (an auxiliary or adverb between) in a segment that an adverbial
+-- opens with a stop word, so that no noun phrase is read there (`At the trial he had said`,
+-- `Last week she told`): the pronoun is the subject. A segment that opens with a noun phrase
+-- (`a charge she has called`) is a relative clause instead (trail_pronouns below).
+opener_pronouns as (
+
+    select
+        opened.quote_key,
+        opened.seg,
+        {{ regex_extract('opened.segment_text', opener_pronoun_regex(), 2) }} as pronoun,
+        opened.segment_start + length(opened.segment_text)
+        - length({{ regex_extract('opened.segment_text', opener_pronoun_regex(), 3) }})
+        - length({{ regex_extract('opened.segment_text', opener_pronoun_regex(), 2) }}) as pronoun_start
+    from (
+        select
+            tokens.quote_key,
+            tokens.seg,
+            phrases.segment_start,
+            substr(quotes.before_text, phrases.segment_start + 1, tokens.word_pos - phrases.segment_start)
+                as segment_text
+        from tokens
+        inner join phrases
+            on
+                tokens.quote_key = phrases.quote_key
+                and tokens.side = phrases.side
+                and tokens.seg = phrases.seg
+        inner join quotes
+            on tokens.quote_key = quotes.quote_key
+        where tokens.side = 'before' and phrases.phrase_words = 0 and tokens.word_pos > phrases.segment_start
+    ) as opened
+    inner join function_words
+        on
+            lower({{ regex_extract('opened.segment_text', opener_pronoun_regex(), 1) }}) = function_words.word
+            and function_words.role = 'phrase_end'
 
 ),
 
@@ -100,18 +147,25 @@ final as (
         previous_segment.phrase as previous_phrase,
         previous_segment.phrase_words as previous_words,
         previous_segment.phrase_start as previous_start,
-        case when not subject.is_number then coalesce(trail_pronouns.trail_start, subject.phrase_start) end
-            as subject_start,
+        case
+            when not subject.is_number
+                then coalesce(trail_pronouns.trail_start, opener_pronouns.pronoun_start, subject.phrase_start)
+        end as subject_start,
         -- a pronoun that opens a phrase running on into its verb is the subject (`She went on to
         -- add`), as is one that ends a phrase of lower-case words (`a charge she has called`); a
         -- number alone is none (`since 2017, told`)
         case
             when lead_pronouns.word is not null then lead_pronouns.lead
             when trail_pronouns.trail is not null then trail_pronouns.trail
+            when opener_pronouns.pronoun is not null then opener_pronouns.pronoun
             when not subject.is_number then subject.phrase
         end as subject,
         case
-            when lead_pronouns.word is not null or trail_pronouns.trail is not null then 1
+            when
+                lead_pronouns.word is not null
+                or trail_pronouns.trail is not null
+                or opener_pronouns.pronoun is not null
+                then 1
             when subject.is_number then 0
             else subject.phrase_words
         end as subject_words,
@@ -121,7 +175,11 @@ final as (
         -- `with Boswell stating:`: the participle's own subject
         coalesce(subject.opens_absolute, false) as subject_is_absolute,
         case
-            when lead_pronouns.word is not null or trail_pronouns.trail is not null then true
+            when
+                lead_pronouns.word is not null
+                or trail_pronouns.trail is not null
+                or opener_pronouns.pronoun is not null
+                then true
             else function_words.role = 'pronoun'
         end as subject_is_pronoun,
         trail_pronouns.trail is not null as subject_is_relative
@@ -158,6 +216,11 @@ final as (
             tokens.quote_key = trail_pronouns.quote_key
             and tokens.side = trail_pronouns.side
             and tokens.seg = trail_pronouns.seg
+    left join opener_pronouns
+        on
+            tokens.quote_key = opener_pronouns.quote_key
+            and tokens.side = 'before'
+            and tokens.seg = opener_pronouns.seg
 
 )
 

@@ -15,7 +15,8 @@
         (int_speech_subjects_found: `A foreman ... said the alarms had not sounded. “I ran,” he
         said.`), `he`/`she` a singular one that is no body or document; other pronouns continue
         the last speaker;
-      - a sentence that is all quote (three words or more) continues the last speaker;
+      - a sentence that is all quote (three words or more, or fewer after another quote of its
+        paragraph: `"Not one."`) continues the last speaker;
       - a title in quotes inside a sentence (`"Desert Shield"`) is not attributed, nor is anything
         else (a scare quote).
     One row per attributed quote. Its own model because who speaks is decided here, from the
@@ -31,7 +32,11 @@ quotes as (
     select
         *,
         {{ stable_key('quote_id') }} as quote_key,
-        not starts_sentence and {{ regex_contains('quote', quoted_title_regex()) }} as is_title
+        not starts_sentence and {{ regex_contains('quote', quoted_title_regex()) }} as is_title,
+        -- another quote before it in its paragraph
+        coalesce(
+            lag(paragraph_index) over (partition by article_id order by char_start) = paragraph_index, false
+        ) as follows_in_paragraph
     from {{ ref('int_quotes_found') }}
     where {{ in_changed_stories() }}
 
@@ -77,10 +82,11 @@ attribution_chosen as (
             when not quotes.starts_sentence and subjects.sentence_subject is not null then 'sentence_subject'
             when subjects.after_speaker_phrase is not null and not subjects.after_is_pronoun then 'after'
             when subjects.after_is_pronoun then 'after_pronoun'
-            -- a sentence that is all quote continues the last speaker
+            -- a sentence that is all quote continues the last speaker; one of a word or two only
+            -- after a quote of its paragraph (`..., said the senator. "Not one."`)
             when
                 quotes.starts_sentence
-                and quotes.word_count >= 3
+                and (quotes.word_count >= 3 or quotes.follows_in_paragraph)
                 and not {{ regex_contains("quotes.after_text", "'\\pL'") }}
                 then 'inherited'
         end as attribution_basis,

@@ -223,6 +223,8 @@ sentence_subjects as (
             -- a clause is no subject, unless a document in it speaks (`follows a joint statement ...,
             -- affirming`)
             and (not phrases.is_cut or phrases.has_document_noun)
+            -- nor is a relative clause's predicate (`X, who led the opposition, called it`)
+            and not coalesce(phrases.opens_relative, false)
         group by phrases.quote_key
     ) as nearest
     left join phrases as apposition

@@ -41,7 +41,9 @@ phrase_spans as (
             as is_cut,
         bool_or(in_phrase and is_document_noun) as has_document_noun,
         bool_or(opens_absolute) as opens_absolute,
-        min(case when in_phrase and is_word then tok_no end) as phrase_first
+        min(case when in_phrase and is_word then tok_no end) as phrase_first,
+        -- the divider that ends the segment, which opens the next one
+        {{ arg_max_by('lower(trim(tok))', 'tok_no') }} as last_token
     from tokens
     group by quote_key, side, seg
 
@@ -99,6 +101,12 @@ final as (
         opens_absolute,
         phrase_first,
         story_id,
+        -- a segment after a relative pronoun is a relative clause (`Ada Brenner, who chairs the
+        -- committee, called`): its phrase is the clause's predicate, not a subject
+        coalesce(
+            lag(last_token) over (partition by quote_key, side order by seg) in ('who', 'whom', 'which'),
+            false
+        ) as opens_relative,
         -- a full stop ends the sentence, not the phrase, unless it ends an abbreviation (`J.`,
         -- `U.S.`, `Inc.`): `said a spokesman for the county police.`
         case

@@ -11,7 +11,8 @@
     a name before a title, which says whose title it is (`Miami-Dade Mayor Alex Penelas`).
     int_speakers_named also takes the full name a shared surname stands for from these names.
     Each carries the gender of its full name's first word (seed name_given_genders), where known
-    (a surname alone: of the full name before it that ends in it, none if they differ),
+    (a surname alone: of the full name before it that ends in it, antecedent or not, none if
+    they differ),
     and whether it opens its clause (int_clause_openers_found: its subject, or the speaker of
     the quote before, which `he said` points to rather than a name after a verb). -#}
 
@@ -156,6 +157,22 @@ eligible {{ materialized_cte() }} (
 
 ),
 
+-- the gender of every person's full name, antecedent or not: `Senator Clara Whitfield` after `led
+-- by` speaks for no `she`, but tells whose surname `Whitfield` is
+full_name_genders as (
+
+    select
+        mentions.article_id,
+        mentions.char_start,
+        {{ regex_replace_all("mentions.surface", "'\\s+'", "' '") }} as written,
+        genders.gender
+    from mentions
+    inner join {{ ref('name_given_genders') }} as genders
+        on {{ regex_extract('mentions.entity_name', nth_word_regex(1), 1) }} = genders.given_name
+    where mentions.surface like '% %'
+
+),
+
 -- a surname alone has the gender of the last full name before it that ends in it (`Janet Reno`
 -- ... `Reno said she`)
 surname_genders as (
@@ -165,12 +182,12 @@ surname_genders as (
         surnames.char_start,
         {{ arg_max_by('full_names.gender', 'full_names.char_start') }} as gender
     from eligible as surnames
-    inner join eligible as full_names
+    inner join full_name_genders as full_names
         on
             surnames.article_id = full_names.article_id
             and surnames.char_start > full_names.char_start
             and full_names.written like '% ' || surnames.written
-    where surnames.written not like '% %' and full_names.gender is not null
+    where surnames.written not like '% %'
     group by surnames.article_id, surnames.char_start
 
 ),

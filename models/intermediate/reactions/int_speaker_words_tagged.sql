@@ -1,6 +1,8 @@
 {#- The words of every speaker phrase of int_quotes_attributed (part 0) and of the phrase in
     apposition to it (part 1), each tagged with what the lexicons say of it: a title, body or
-    document noun (seed speaker_nouns, and the abbreviated titles of name_titles), a function word (reaction_function_words), a name
+    document noun (seed speaker_nouns, and the abbreviated titles of name_titles; a one-word title
+    of name_titles after a title: `Justice` of `Chief Justice`), a function word
+    (reaction_function_words), a name
     particle (`von`, `bin`: name_context_words), and the longest alias of seed entity_aliases
     (one to five words, from a capitalised word) that starts or covers it, or else of the
     organisations the story's mentions name (`an analyst at Agency Partners`: a body no lexicon
@@ -38,6 +40,18 @@ speaker_nouns as (
         {{ regex_contains('abbreviated.title', "'^[a-z]+[.]$'") }}
         and replace(abbreviated.title, '.', '') not in {{ honorifics() }}
         and replace(abbreviated.title, '.', '') not in (select listed.noun from {{ ref('speaker_nouns') }} as listed)
+
+),
+
+-- the one-word titles of name_titles no seed above lists (`Justice`, `Councillor`): a title only
+-- after a title, as the second word of one (`Chief Justice`); alone they open names and bodies
+-- as often (`Justice Ministry`, `Major League`)
+continuing_titles as (
+
+    select title from {{ ref('name_titles') }}
+    where
+        title not like '% %' and title not like '%.%'
+        and title not in (select listed.noun from {{ ref('speaker_nouns') }} as listed)
 
 ),
 
@@ -208,18 +222,36 @@ speaker_tagged as (
 
     select
         speaker_words.*,
-        speaker_nouns.role as noun_role,
         speaker_nouns.is_third_party,
         function_words.role as word_role,
         speaker_alias_hits.entity_name as alias_entity,
         speaker_alias_hits.entity_type as alias_type,
         speaker_alias_hits.n as alias_n,
+        coalesce(
+            speaker_nouns.role,
+            case
+                when
+                    continuing_titles.title is not null
+                    and speaker_words.is_capitalised
+                    and previous_nouns.role = 'title'
+                    then 'title'
+            end
+        ) as noun_role,
         speaker_words.word_no = 1 and coalesce(function_words.role = 'determiner', false) as is_leading_determiner,
         -- a lower-case particle inside a name (`Ursula von der Leyen`, `Mohammed bin Salman`)
         name_particles.word is not null as is_name_particle
     from speaker_words
     left join speaker_nouns
         on speaker_words.word_key = speaker_nouns.noun
+    left join continuing_titles
+        on speaker_words.word_key = continuing_titles.title
+    left join speaker_words as previous_words
+        on
+            speaker_words.quote_key = previous_words.quote_key
+            and speaker_words.part = previous_words.part
+            and speaker_words.word_no - 1 = previous_words.word_no
+    left join speaker_nouns as previous_nouns
+        on previous_words.word_key = previous_nouns.noun
     left join function_words
         on speaker_words.word_key = function_words.word
     left join {{ ref('name_context_words') }} as name_particles

@@ -15,6 +15,9 @@
         speak (int_speaker_antecedents_found: no preposition's object or possessive).
       - A title after `the` alone (`the minister said`) is the person int_titled_speakers_found
         finds (`Transport minister Helena Varga` before the quote).
+      - A company or an unnamed title after `the` alone (`the company said`, `the spokesman
+        said`) is who int_noun_speakers_found finds (the organisation last named before the
+        quote; `a spokesman for the utility` of reported speech before it).
       - A shorter name of a body (`the Turkish ministry`) takes the earlier, fuller name of the
         article with the same last word and affiliation.
       - A person's name takes the longest name of the story that ends in it and opens with a given
@@ -86,6 +89,13 @@ full_name_mentions as (
 titled_people as (
 
     select * from {{ ref('int_titled_speakers_found') }}
+    where {{ in_changed_stories() }}
+
+),
+
+noun_speakers as (
+
+    select * from {{ ref('int_noun_speakers_found') }}
     where {{ in_changed_stories() }}
 
 ),
@@ -202,6 +212,7 @@ completed as (
             when explicit_speakers.speaker_class = 'person' and person_fuller.full_names >= 2
                 then coalesce(nearest_fuller.fuller_name, person_fuller.fuller_name)
             when explicit_speakers.speaker_class = 'person' then person_fuller.fuller_name
+            when noun_speakers.speaker_name is not null then noun_speakers.speaker_name
             when explicit_speakers.speaker_class = 'body' then body_fuller.fuller_name
         end as fuller_name
     from explicit_speakers
@@ -213,6 +224,8 @@ completed as (
         on explicit_speakers.quote_key = body_fuller.quote_key
     left join titled_people
         on explicit_speakers.quote_key = titled_people.quote_key
+    left join noun_speakers
+        on explicit_speakers.quote_key = noun_speakers.quote_key
 
 ),
 
@@ -266,7 +279,11 @@ final as (
         case when completed.is_titled then 'person' else completed.speaker_class end as speaker_class,
         coalesce(longest_names.longest_name, completed.fuller_name, completed.speaker) as speaker,
         coalesce(completed.speaker_affiliation, person_affiliations.affiliation) as speaker_affiliation,
-        coalesce(completed.speaker_role, person_affiliations.speaker_role) as speaker_role,
+        -- a title alone (`the chief justice`) is a shortening of the role the person is given with
+        -- the name (int_reactions_extracted reads it there)
+        coalesce(
+            case when not completed.is_titled then completed.speaker_role end, person_affiliations.speaker_role
+        ) as speaker_role,
         completed.is_third_party or coalesce(person_affiliations.is_third_party, false) as is_third_party
     from completed
     left join longest_names

@@ -1,5 +1,6 @@
-{#- The person a title after `the` alone stands for (`"...," the minister said`): the one the
-    article last names before the quote with a role that ends in that title
+{#- The person a title after `the` alone stands for (`"...," the minister said`, `the chief
+    justice said`): the one the article last names before the quote with a role that ends in
+    that title's words
     (int_person_roles_found: `Transport minister Helena Varga urged ...`, `Jana Kopecka, the
     health minister,`), by a name of two words or more that may speak
     (int_speaker_antecedents_found). Read by int_speakers_named, which makes the quote hers. -#}
@@ -43,7 +44,9 @@ title_nouns as (
 
 ),
 
--- `the minister`: a body phrase of the title alone after `the`
+-- `the minister`, `the chief justice`: a body phrase of `the` and the last words of a title: one
+-- title noun, or two words or more (a title's words need not be title nouns themselves: `Chief
+-- Justice`)
 titles_alone as (
 
     select
@@ -51,13 +54,22 @@ titles_alone as (
         attributed.story_id,
         attributed.article_id,
         attributed.char_start,
-        phrases.head_key
+        lower(substr(attributed.speaker_phrase, 5)) as title_words
     from attributed
     inner join phrases
         on attributed.quote_key = phrases.quote_key
-    inner join title_nouns
+    left join title_nouns
         on phrases.head_key = title_nouns.noun
-    where phrases.speaker_class = 'body' and lower(attributed.speaker_phrase) = 'the ' || phrases.head_key
+    where
+        phrases.speaker_class = 'body'
+        and lower(attributed.speaker_phrase) like 'the %'
+        and (
+            lower(attributed.speaker_phrase) = 'the ' || title_nouns.noun
+            or (
+                lower(attributed.speaker_phrase) like 'the % %'
+                and lower(attributed.speaker_phrase) like '% ' || phrases.head_key
+            )
+        )
 
 ),
 
@@ -71,7 +83,10 @@ final as (
     inner join person_roles
         on
             titles_alone.article_id = person_roles.article_id
-            and titles_alone.head_key = lower({{ regex_extract('person_roles.speaker_role', last_word_regex(), 1) }})
+            and (
+                lower(person_roles.speaker_role) = titles_alone.title_words
+                or lower(person_roles.speaker_role) like '% ' || titles_alone.title_words
+            )
     inner join full_names
         on
             person_roles.article_id = full_names.article_id
