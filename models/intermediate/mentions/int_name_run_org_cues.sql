@@ -17,7 +17,9 @@
     - the story names a company in full that the word, or a run of up to four words, opens
       (`Sansui Electric Co` ... `Sansui said`, `Control Data Corp` ... `Control Data`): news
       introduces a company by its full name and then shortens it to its first words, as it
-      shortens a person to the last. A
+      shortens a person to the last. Such a short name is the company even where the gazetteer
+      knows a place of that name (`Santa Fe` of `Santa Fe Pacific Gold Corp`: opens_company),
+      unless the story writes it after `in` or `near` (`a mine near Santa Fe`). A
       company is a run the rules typed by a legal suffix, an ampersand, the gazetteer, or a head
       word of name_company_head_words; not a hand-written head, which names institutions after
       places (`Rangoon University`, `Florida Supreme Court`).
@@ -45,6 +47,7 @@ runs as (
         last_lower,
         rule_type,
         typing_rule,
+        prev_lower,
         next_role
     from {{ ref('int_name_runs') }}
     where {{ in_changed_stories() }}
@@ -161,13 +164,18 @@ short_names as (
 
     select
         shortened.story_id,
-        shortened.surface
+        shortened.surface,
+        -- written after `in`/`near` somewhere in the story, it is the place too
+        bool_or(coalesce(prepositions.word is not null, false)) as is_place_too
     from runs as shortened
     inner join company_prefixes
         on
             shortened.story_id = company_prefixes.story_id
             and lower(shortened.surface) = company_prefixes.name_prefix
+    left join {{ ref('name_context_words') }} as prepositions
+        on shortened.prev_lower = prepositions.word and prepositions.role = 'place_preposition'
     where not shortened.is_upper
+    group by shortened.story_id, shortened.surface
 
 ),
 
@@ -184,23 +192,27 @@ person_surnames as (
 
 final as (
 
-    select distinct
+    select
         evidence.story_id,
-        evidence.surface
+        evidence.surface,
+        bool_or(evidence.opens_company) as opens_company
     from (
         select
             story_id,
-            surface
+            surface,
+            false as opens_company
         from evidence
         union all
         select
             story_id,
-            surface
+            surface,
+            not is_place_too as opens_company
         from short_names
     ) as evidence
     left join person_surnames
         on evidence.story_id = person_surnames.story_id and lower(evidence.surface) = person_surnames.last_lower
     where person_surnames.story_id is null
+    group by evidence.story_id, evidence.surface
 
 )
 
