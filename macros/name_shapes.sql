@@ -188,10 +188,11 @@
 
 {#- An apposition after a name whose head noun closes it (`, the low-cost airline,`, `, a
     carmaker.`) or a relative clause follows (`, a company that sponsors`): group 1 is the head,
-    which int_name_run_org_cues looks up among the organisation nouns. A possessive inside stops
-    it (`, the group's chairman,` has no head). -#}
+    which int_name_run_org_cues looks up among the organisation nouns. A possessive right after
+    the article is the head's owner (`, the world's second-largest nickel producer,`); one further
+    in stops it (`, the new group's chairman,` has no head). -#}
 {% macro org_apposition_re() -%}
-    ^, (?:a|an|the) (?:[\p{Ll}\p{N}-]+ ){0,3}?(\p{Ll}+)(?:[,.;]| (?:that|which|whose) )
+    ^, (?:a|an|the) (?:\p{Ll}+['’]s )?(?:[\p{Ll}\p{N}-]+ ){0,3}?(\p{Ll}+)(?:[,.;]| (?:that|which|whose) )
 {%- endmacro %}
 
 {#- A company's results after its name's possessive, behind a year or a period if any

@@ -34,7 +34,7 @@
     org_cues.surface is not null
     and (
         named_runs.rule_type is null or (named_runs.rule_type = 'person' and named_runs.typing_rule = 'speech_verb')
-        or (org_cues.opens_company and named_runs.typing_rule = 'gazetteer' and named_runs.gazetteer_type = 'place')
+        or (org_cues.outranks_place and named_runs.typing_rule = 'gazetteer' and named_runs.gazetteer_type = 'place')
     )
 {%- endset %}
 {%- set story_person -%}
@@ -66,7 +66,7 @@ org_cues as (
     select
         story_id,
         surface,
-        opens_company
+        outranks_place
     from {{ ref('int_name_run_org_cues') }}
     where {{ in_changed_stories() }}
 

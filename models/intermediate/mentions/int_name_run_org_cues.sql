@@ -17,9 +17,11 @@
     - the story names a company in full that the word, or a run of up to four words, opens
       (`Sansui Electric Co` ... `Sansui said`, `Control Data Corp` ... `Control Data`): news
       introduces a company by its full name and then shortens it to its first words, as it
-      shortens a person to the last. Such a short name is the company even where the gazetteer
-      knows a place of that name (`Santa Fe` of `Santa Fe Pacific Gold Corp`: opens_company),
-      unless the story writes it after `in` or `near` (`a mine near Santa Fe`). A
+      shortens a person to the last. Such a short name, and a word in apposition to an
+      organisation noun, is the company even where the gazetteer knows a place of that name
+      (`Santa Fe` of `Santa Fe Pacific Gold Corp`, `Norilsk, the world's second-largest nickel
+      producer,`: outranks_place), unless the story writes it after `in` or `near` (`a mine near
+      Santa Fe`). A
       company is a run the rules typed by a legal suffix, an ampersand, the gazetteer, or a head
       word of name_company_head_words; not a hand-written head, which names institutions after
       places (`Rangoon University`, `Florida Supreme Court`).
@@ -104,7 +106,8 @@ evidence as (
 
     select
         cued.story_id,
-        cued.surface
+        cued.surface,
+        coalesce(heads.role = 'org_noun', false) as is_apposed
     from cued
     left join {{ ref('name_context_words') }} as heads on cued.apposition_head = heads.word
     left join {{ ref('name_context_words') }} as verbs on cued.speech_word = verbs.word
@@ -162,20 +165,44 @@ company_prefixes as (
 
 short_names as (
 
-    select
+    select distinct
         shortened.story_id,
-        shortened.surface,
-        -- written after `in`/`near` somewhere in the story, it is the place too
-        bool_or(coalesce(prepositions.word is not null, false)) as is_place_too
+        shortened.surface
     from runs as shortened
     inner join company_prefixes
         on
             shortened.story_id = company_prefixes.story_id
             and lower(shortened.surface) = company_prefixes.name_prefix
-    left join {{ ref('name_context_words') }} as prepositions
-        on shortened.prev_lower = prepositions.word and prepositions.role = 'place_preposition'
     where not shortened.is_upper
-    group by shortened.story_id, shortened.surface
+
+),
+
+-- a short name or a word in apposition to an organisation noun outranks a town of the
+-- gazetteer (`Santa Fe` of `Santa Fe Pacific Gold Corp`, `Norilsk, the world's second-largest
+-- nickel producer,`), unless the story writes it after `in` or `near` (`a mine near Santa Fe`)
+over_places as (
+
+    select
+        candidates.story_id,
+        candidates.surface,
+        not coalesce(bool_or(prepositions.word is not null), false) as outranks_place
+    from (
+        select
+            story_id,
+            surface
+        from short_names
+        union
+        select
+            story_id,
+            surface
+        from evidence
+        where is_apposed
+    ) as candidates
+    inner join runs
+        on candidates.story_id = runs.story_id and candidates.surface = runs.surface
+    left join {{ ref('name_context_words') }} as prepositions
+        on runs.prev_lower = prepositions.word and prepositions.role = 'place_preposition'
+    group by candidates.story_id, candidates.surface
 
 ),
 
@@ -192,27 +219,25 @@ person_surnames as (
 
 final as (
 
-    select
+    select distinct
         evidence.story_id,
         evidence.surface,
-        bool_or(evidence.opens_company) as opens_company
+        coalesce(over_places.outranks_place, false) as outranks_place
     from (
         select
             story_id,
-            surface,
-            false as opens_company
+            surface
         from evidence
         union all
         select
             story_id,
-            surface,
-            not is_place_too as opens_company
+            surface
         from short_names
     ) as evidence
     left join person_surnames
         on evidence.story_id = person_surnames.story_id and lower(evidence.surface) = person_surnames.last_lower
+    left join over_places on evidence.story_id = over_places.story_id and evidence.surface = over_places.surface
     where person_surnames.story_id is null
-    group by evidence.story_id, evidence.surface
 
 )
 
