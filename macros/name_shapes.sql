@@ -188,10 +188,11 @@
 
 {#- An apposition after a name whose head noun closes it (`, the low-cost airline,`, `, a
     carmaker.`) or a relative clause follows (`, a company that sponsors`): group 1 is the head,
-    which int_name_run_org_cues looks up among the organisation nouns. A possessive inside stops
-    it (`, the group's chairman,` has no head). -#}
+    which int_name_run_org_cues looks up among the organisation nouns. A possessive right after
+    the article is the head's owner (`, the world's second-largest nickel producer,`); one further
+    in stops it (`, the new group's chairman,` has no head). -#}
 {% macro org_apposition_re() -%}
-    ^, (?:a|an|the) (?:[\p{Ll}\p{N}-]+ ){0,3}?(\p{Ll}+)(?:[,.;]| (?:that|which|whose) )
+    ^, (?:a|an|the) (?:\p{Ll}+['’]s )?(?:[\p{Ll}\p{N}-]+ ){0,3}?(\p{Ll}+)(?:[,.;]| (?:that|which|whose) )
 {%- endmacro %}
 
 {#- A company's results after its name's possessive, behind a year or a period if any
@@ -246,15 +247,17 @@
     rare_word_neighbours, its neighbours) right after a given name that opens a name (after no
     other capitalised word than a title or a party's member) and before no capitalised word is the
     bearer's surname (`Angus King`, `Prime Minister John Major`; not `Los Angeles Sheriff's
-    office`). -#}
+    office`), and so is the word alone elsewhere in that story (`Major said`). -#}
 {% macro title_as_surname(word='word_neighbours', near='rare_word_neighbours') -%}
-    coalesce(
+    (coalesce(
         {{ near }}.prev_is_given
         and {{ word }}.gap = ' '
         and not {{ near }}.next_is_cap
         and (not {{ near }}.prev2_is_cap or {{ near }}.prev2_in_title or {{ near }}.prev2_is_party_member),
         false
     )
+    -- and wherever else the story writes it before no capitalised word (`Major's office`)
+    or coalesce({{ near }}.is_story_surname, false))
 {%- endmacro %}
 
 {#- A title between a capitalised word and a head word that closes the name is part of that
@@ -274,12 +277,21 @@
     row. -#}
 {% macro is_party_description(word, near) -%}
     (
-        coalesce({{ word }}.context_role = 'party_member', false)
-        and (
-            coalesce({{ word }}.next_gap = ' ' and {{ near }}.next_is_given, false)
-            or (
-                not coalesce({{ word }}.prev_is_name and {{ word }}.gap = ' ', false)
-                and not coalesce({{ word }}.next_is_name and {{ word }}.next_gap = ' ', false)
+        -- a nationality before a given name describes the person too (`Argentine Nestor Sensini`;
+        -- not in a place of the gazetteer, `British Columbia`)
+        coalesce(
+            {{ near }}.is_demonym and {{ word }}.next_gap = ' ' and {{ near }}.next_is_given
+            and not {{ word }}.in_gazetteer_name,
+            false
+        )
+        or (
+            coalesce({{ word }}.context_role = 'party_member', false)
+            and (
+                coalesce({{ word }}.next_gap = ' ' and {{ near }}.next_is_given, false)
+                or (
+                    not coalesce({{ word }}.prev_is_name and {{ word }}.gap = ' ', false)
+                    and not coalesce({{ word }}.next_is_name and {{ word }}.next_gap = ' ', false)
+                )
             )
         )
     )
@@ -426,6 +438,18 @@
     `Leeds drew with`); not `side` or `club`, which a town has (`London side Saracens`). -#}
 {% macro team_verb_after_re() -%}
     ^ (?:beat|beats|defeated|drew|thrashed|hammered|routed|edged|trounced|crushed|clobber|clobbered|outclassed|(?:lost|lose|loses) to)\b
+{%- endmacro %}
+
+{#- A player's position on the field right after the run, in lower case, one word between if any
+    (`Porto captain Jorge Costa`, `Porto central defender`, `Leeds's striker`): the player's club;
+    not `coach` or `manager`, which firms have too. int_name_run_team_cues leaves out a first word
+    that links to what follows (`Black Widow and Captain America`: team_position_link_re). -#}
+{% macro team_position_after_re() -%}
+    ^'?s? (?:[a-z-]+ )?(?:captain|striker|defender|midfielder|goalkeeper|playmaker|winger)\b
+{%- endmacro %}
+
+{% macro team_position_link_re() -%}
+    ^ (?:and|or|but|the|a|an|of|to|for|with|as|by|in|on|at|from)\b
 {%- endmacro %}
 
 {#- What beats, meets or names a team right before the run, in lower case, `the` between if any

@@ -1,7 +1,7 @@
 """Mentions (fct_mentions, int_mentions_extracted) on invented articles about other events than
 the sample corpus.
 
-tests_py/fixtures/mentions/ holds eleven stories, one folder each: `water_accord` (two articles:
+tests_py/fixtures/mentions/ holds thirteen stories, one folder each: `water_accord` (two articles:
 Kenya and Ethiopia sign a water accord), `chile_runoff` (one article: a Chilean run-off),
 `harbour_strike` (one article of rule cases: demonyms, titles, country bodies, month surnames,
 sentence openers, organisation nouns, acronyms, gazetteers, hyphenated names), `tarvo_dispute`
@@ -14,7 +14,10 @@ web address's ending, a newspaper) and `gulf_storm` (named storms, a dateline's 
 bodies, team officials, head words of trades and forces, a union) and `cup_weekend` (towns that
 play are their clubs, common and people's words written capitalised, a company's relative clause)
 and `regional_final` (two-word names no gazetteer knows opening a sentence, and sentences opened
-by a verb's form or an adjective) and `ski_results` (a ranked result list, scorers and line-ups).
+by a verb's form or an adjective) and `ski_results` (a ranked result list, scorers and line-ups)
+and `fresno_bid` (a company shortened to a town's name, a letter
+glued by a hyphen, a title as a surname, a nationality before a person) and `valley_derby` (teams
+named by town and nickname, a town before a player's position).
 Every name in them is made up or differs from the sample, so these assertions test general
 rules (titles, head words, demonyms, surname resolution within a story), not the sample's lexicon.
 """
@@ -404,3 +407,31 @@ def test_names_in_result_lists_scorers_and_line_ups(mentions: list[dict]) -> Non
     # the clubs that score are organisations; labels of the table are no names
     assert {("Korsund", "organization"), ("Velmora", "organization")} <= found
     assert not {r["surface"] for r in rows} & {"Scorers", "Attendance", "Results"}
+
+
+def test_company_short_names_title_surnames_nationalities_and_glued_letters(mentions: list[dict]) -> None:
+    rows = of_file(mentions, "miner_bid.txt")
+    found = entities(rows)
+    surfaces = {r["surface"] for r in rows}
+    # a place of the gazetteer that opens a company the story names in full is that company
+    # (`Fresno` of `Fresno Pacific Minerals Corp`), where no `in`/`near` makes it the town
+    assert {r["entity_type"] for r in rows if r["surface"] == "Fresno"} == {"organization"}
+    # a capital letter glued by a hyphen is part of the name (`Dorn-X`, not `Dorn`)
+    assert ("Dorn-X", "organization") in found and "Dorn" not in surfaces
+    # a title the story writes as a surname (`Energy Minister Alan Bishop`) names him alone too
+    assert {r["entity_name"] for r in rows if r["surface"] == "Bishop"} == {"Alan Bishop"}
+    # a nationality before a given name describes the person, no part of the name
+    assert ("Mateo Quispe", "person") in found and "Peruvian Mateo Quispe" not in surfaces
+
+
+def test_towns_with_nicknames_and_players_positions_name_clubs(mentions: list[dict]) -> None:
+    rows = of_file(mentions, "derby.txt")
+    types: dict[str, set[str | None]] = {}
+    for r in rows:
+        types.setdefault(r["surface"], set()).add(r["entity_type"])
+    # a town and a capitalised plural in a story of teams is a club, and so is the nickname alone
+    assert types.get("Fresno Falcons") == {"organization"}
+    assert types.get("Hornets") == {"organization"}
+    # a town before a player's position is the player's club; the dateline stays a place
+    assert types.get("Stockton") == {"organization"}
+    assert types.get("TULSA") == {"place"}

@@ -24,14 +24,18 @@
     Keane`); a lone word no rule types is an event where the story names a storm ending in it
     (`Delphine` after `Hurricane Delphine`), and a lone word the story shows to be an
     organisation (int_name_run_org_cues: `Qantas said it would`) is one where only a speech verb
-    typed it, or no rule, and is kept at a sentence's start.
+    typed it, or no rule, or the gazetteer's place where the story names a company it opens
+    (`Santa Fe` of `Santa Fe Pacific Gold Corp`), and is kept at a sentence's start.
     With `rules` and `hybrid`, a lone word that a hyphen joins to a lower-case word that does not
     continue it is a compound, not a name (`Arch-foes`; but `Tarvo-based` names Tarvo). -#}
 
 {%- set typing = name_typing() -%}
 {%- set org_cued -%}
     org_cues.surface is not null
-    and (named_runs.rule_type is null or (named_runs.rule_type = 'person' and named_runs.typing_rule = 'speech_verb'))
+    and (
+        named_runs.rule_type is null or (named_runs.rule_type = 'person' and named_runs.typing_rule = 'speech_verb')
+        or (org_cues.outranks_place and named_runs.typing_rule = 'gazetteer' and named_runs.gazetteer_type = 'place')
+    )
 {%- endset %}
 {%- set story_person -%}
     story_people.story_id is not null and named_runs.n_words = 1 and not named_runs.is_upper
@@ -61,7 +65,8 @@ org_cues as (
 
     select
         story_id,
-        surface
+        surface,
+        outranks_place
     from {{ ref('int_name_run_org_cues') }}
     where {{ in_changed_stories() }}
 

@@ -17,7 +17,11 @@
     - the story names a company in full that the word, or a run of up to four words, opens
       (`Sansui Electric Co` ... `Sansui said`, `Control Data Corp` ... `Control Data`): news
       introduces a company by its full name and then shortens it to its first words, as it
-      shortens a person to the last. A
+      shortens a person to the last. Such a short name, and a word in apposition to an
+      organisation noun, is the company even where the gazetteer knows a place of that name
+      (`Santa Fe` of `Santa Fe Pacific Gold Corp`, `Norilsk, the world's second-largest nickel
+      producer,`: outranks_place), unless the story writes it after `in` or `near` (`a mine near
+      Santa Fe`). A
       company is a run the rules typed by a legal suffix, an ampersand, the gazetteer, or a head
       word of name_company_head_words; not a hand-written head, which names institutions after
       places (`Rangoon University`, `Florida Supreme Court`).
@@ -45,6 +49,7 @@ runs as (
         last_lower,
         rule_type,
         typing_rule,
+        prev_lower,
         next_role
     from {{ ref('int_name_runs') }}
     where {{ in_changed_stories() }}
@@ -101,7 +106,8 @@ evidence as (
 
     select
         cued.story_id,
-        cued.surface
+        cued.surface,
+        coalesce(heads.role = 'org_noun', false) as is_apposed
     from cued
     left join {{ ref('name_context_words') }} as heads on cued.apposition_head = heads.word
     left join {{ ref('name_context_words') }} as verbs on cued.speech_word = verbs.word
@@ -159,7 +165,7 @@ company_prefixes as (
 
 short_names as (
 
-    select
+    select distinct
         shortened.story_id,
         shortened.surface
     from runs as shortened
@@ -168,6 +174,35 @@ short_names as (
             shortened.story_id = company_prefixes.story_id
             and lower(shortened.surface) = company_prefixes.name_prefix
     where not shortened.is_upper
+
+),
+
+-- a short name or a word in apposition to an organisation noun outranks a town of the
+-- gazetteer (`Santa Fe` of `Santa Fe Pacific Gold Corp`, `Norilsk, the world's second-largest
+-- nickel producer,`), unless the story writes it after `in` or `near` (`a mine near Santa Fe`)
+over_places as (
+
+    select
+        candidates.story_id,
+        candidates.surface,
+        not coalesce(bool_or(prepositions.word is not null), false) as outranks_place
+    from (
+        select
+            story_id,
+            surface
+        from short_names
+        union
+        select
+            story_id,
+            surface
+        from evidence
+        where is_apposed
+    ) as candidates
+    inner join runs
+        on candidates.story_id = runs.story_id and candidates.surface = runs.surface
+    left join {{ ref('name_context_words') }} as prepositions
+        on runs.prev_lower = prepositions.word and prepositions.role = 'place_preposition'
+    group by candidates.story_id, candidates.surface
 
 ),
 
@@ -186,7 +221,8 @@ final as (
 
     select distinct
         evidence.story_id,
-        evidence.surface
+        evidence.surface,
+        coalesce(over_places.outranks_place, false) as outranks_place
     from (
         select
             story_id,
@@ -200,6 +236,7 @@ final as (
     ) as evidence
     left join person_surnames
         on evidence.story_id = person_surnames.story_id and lower(evidence.surface) = person_surnames.last_lower
+    left join over_places on evidence.story_id = over_places.story_id and evidence.surface = over_places.surface
     where person_surnames.story_id is null
 
 )

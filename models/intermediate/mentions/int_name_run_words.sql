@@ -159,6 +159,7 @@ flagged as (
         coalesce(covered_words.in_title, false) and gazetteer_words.word_no is null
         and not {{ title_as_surname() }} and not {{ title_in_name() }} as is_title,
         coalesce(covered_words.in_lexicon, false) as is_lexicon,
+        gazetteer_words.word_no is not null as in_gazetteer_name,
         word_neighbours.is_cap
         and (
             not word_neighbours.is_common
@@ -254,6 +255,8 @@ eligible as (
         or {{ is_and_in_a_name() }}
         -- a web address's ending glued to a name word is the company's name (`Amazon.com Inc`)
         or (gap = '.' and word_lower in {{ web_domain_endings() }} and prev_is_name)
+        -- so is a capital letter a hyphen glues to a name word (`Bre-X`, a common word alone)
+        or (gap = '-' and is_cap and length(word) = 1 and prev_is_name)
 
 ),
 
