@@ -259,6 +259,11 @@ CASE_EXPECTED = [
      "Ilse Marrow replied"),
     # a name after a possessive is the speaker, and the possessive names its body
     ("case_possessive_and_place.txt", "The market had priced", "Sandor Tolonics", "Varno Bank", "said", None, None),
+    # a surname alone after a possessive is the speaker, named as the story names the person in
+    # full, and the words before the possessive are whose the speaker is
+    ("case_possessive_surname.txt", "The families have become", "Marta Fernandez", "Florida International",
+     "said", None, None),
+    ("case_possessive_surname.txt", "justified.", "Joseph Doyle", "Smith Barney", "called", None, None),
     # a place set off by commas after the city a phrase was cut at does not speak: the name before it does
     ("case_possessive_and_place.txt", "Stay away from the crown", "Tomas Verin", "Kestrel Securities", "told", None,
      None),
@@ -351,6 +356,12 @@ def test_a_title_alone_takes_the_role_given_with_the_name(cases: list[dict]) -> 
     assert (row["speaker"], row["speaker_role"], row["speaker_surface"]) == ("Ines Marlow", "Chief Justice",
                                                                               "the chief justice")
     assert find(cases, "case_two_word_title.txt", "No recount")["speaker_role"] == "Chief Justice"
+
+
+def test_a_possessive_before_a_title_is_no_part_of_the_role(cases: list[dict]) -> None:
+    # `Smith Barney's Mr. Doyle`: the firm is his affiliation, not the start of his role
+    row = find(cases, "case_possessive_surname.txt", "justified.")
+    assert "Smith Barney" not in (row["speaker_role"] or ""), row
 
 
 def test_a_publicist_is_a_role(cases: list[dict]) -> None:

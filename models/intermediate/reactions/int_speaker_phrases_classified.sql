@@ -41,7 +41,18 @@ words as (
         ) as last_alias_before_title,
         max(case when {{ regex_contains('word', sql_regex(possessive_word_regex())) }} then word_no end) over (
             partition by quote_key, part
-        ) as last_possessive_no
+        ) as last_possessive_no,
+        -- a name's possessive before the title (`Smith Barney's Mr.`, `Schumer's campaign manager`),
+        -- whose words become the affiliation (possessive_owner); a common noun's stays in the role
+        -- as written (`the union's regional secretary`)
+        max(
+            case
+                when
+                    {{ regex_contains('word', sql_regex(possessive_word_regex())) }}
+                    and is_capitalised and word_no < last_title_no
+                    then word_no
+            end
+        ) over (partition by quote_key, part) as last_possessive_before_title
     from tagged_words
 
 ),
@@ -111,15 +122,31 @@ speaker_parts as (
         ) as body_words,
         {{ string_agg_ordered('word', "' '", 'word_no') }} filter (where not is_leading_determiner)
             as phrase_without_determiner,
-        -- the role as written: the title and the words before it back to a country or
-        -- organisation (`deputy minister` of `Peru's deputy minister`, `Police Chief`), else the
-        -- common words before a full name (`local trader` of `local trader Ana Reyes`)
+        -- the role as written: the title and the words before it back to a country, an
+        -- organisation or a possessive (`deputy minister` of `Peru's deputy minister`, `Police
+        -- Chief`), else the common words before a full name (`local trader` of `local trader Ana
+        -- Reyes`)
         {{ string_agg_ordered('word', "' '", 'word_no') }} filter (
             where
             not is_leading_determiner
             and word_no > coalesce(last_alias_before_title, 0)
+            and word_no > coalesce(last_possessive_before_title, 0)
             and word_no <= last_title_no
         ) as title_words,
+        -- whose the speaker is when no country or organisation alias says it: the capitalised
+        -- words before the possessive (`Florida International` of `Florida International's
+        -- Fernandez`, a place's name among them)
+        case
+            when
+                bool_and(is_capitalised) filter (
+                    where word_no <= last_possessive_no and not is_leading_determiner
+                )
+                then {{ regex_replace(
+                    string_agg_ordered('word', "' '", 'word_no')
+                    ~ " filter (where word_no <= last_possessive_no and not is_leading_determiner)",
+                    "'[''’]s$'", "''"
+                ) }}
+        end as possessive_owner,
         -- an unnamed speaker's title starts after the body too (`foreign ministry spokeswoman`)
         {{ string_agg_ordered('word', "' '", 'word_no') }} filter (
             where
@@ -153,11 +180,12 @@ speaker_parts as (
             ),
             false
         ) as is_titled_name_before_place,
-        -- two to four capitalised words after a possessive, none a title, body noun or alias: a
-        -- name, and the possessive says whose its bearer is (`Budapest Bank's Sandor Tolonics`)
+        -- one to four capitalised words after a possessive, none a title, body noun or alias: a
+        -- name, and the possessive says whose its bearer is (`Budapest Bank's Sandor Tolonics`,
+        -- `Florida International's Fernandez`)
         coalesce(
             any_value(last_title_no) is null
-            and any_value(last_word_no) - any_value(last_possessive_no) between 2 and 4
+            and any_value(last_word_no) - any_value(last_possessive_no) between 1 and 4
             and bool_and(is_capitalised and noun_role is null and not is_alias_word) filter (
                 where word_no > last_possessive_no
             ),

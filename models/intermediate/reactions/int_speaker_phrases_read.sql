@@ -60,6 +60,7 @@ speaker_named as (
         speaker_classes.story_id,
         speaker_classes.speaker_class,
         speaker_classes.affiliation_any,
+        speaker_classes.possessive_owner,
         speaker_classes.is_third_party,
         speaker_classes.has_joint,
         speaker_classes.head_key,
@@ -105,8 +106,8 @@ speaker_named as (
             when 'person'
                 then
                     case when speaker_classes.is_opening_name or speaker_classes.is_possessed_name
-                            then speaker_classes.affiliation_any
-                        else speaker_classes.affiliation_before_title
+                            then coalesce(speaker_classes.affiliation_any, speaker_classes.possessive_owner)
+                        else coalesce(speaker_classes.affiliation_before_title, speaker_classes.possessive_owner)
                     end
             else speaker_classes.affiliation_any
         end as affiliation,
@@ -146,6 +147,7 @@ paired as (
         apposition.speaker_name as apposition_name,
         apposition.affiliation as apposition_affiliation,
         apposition.affiliation_any as apposition_affiliation_any,
+        apposition.possessive_owner as apposition_possessive_owner,
         apposition.speaker_role as apposition_role,
         apposition.title_words as apposition_title_words,
         coalesce(apposition.is_third_party, false) as apposition_third_party,
@@ -174,8 +176,10 @@ final as (
         -- which phrase names the speaker: 0 the speaker phrase, 1 the name in apposition to it
         case when named_in_apposition then 1 else 0 end as name_part,
         case
-            when named_in_apposition then coalesce(apposition_affiliation, affiliation_any)
-            when titled_in_apposition then coalesce(affiliation, apposition_affiliation_any)
+            -- `Norland First's leader, Viktor Haas,`; `Josh Isay, Schumer's campaign manager,`
+            when named_in_apposition then coalesce(apposition_affiliation, affiliation_any, possessive_owner)
+            when titled_in_apposition
+                then coalesce(affiliation, apposition_affiliation_any, apposition_possessive_owner)
             else affiliation
         end as affiliation,
         case
