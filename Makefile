@@ -112,7 +112,8 @@ lexicons: $(LEXICONS)/.installed ## Regenerate the script-built lexicon seeds in
 	for script in $(LEXICON_SCRIPTS); do PYTHONPATH=$(LEXICONS) $(PY) -m scripts.$$script --seeds seeds; done
 
 lexicons-check: $(LEXICONS)/.installed ## Fail if a committed lexicon seed differs from what its script writes
-	out=$$(mktemp -d); trap 'rm -rf "$$out"' EXIT; \
+	@echo "lexicon seeds: regenerating with scripts/ ($(LEXICON_SCRIPTS)) to compare with seeds/"
+	@out=$$(mktemp -d); trap 'rm -rf "$$out"' EXIT; \
 	for script in $(LEXICON_SCRIPTS); do PYTHONPATH=$(LEXICONS) $(PY) -m scripts.$$script --seeds "$$out"; done; \
 	stale=0; for written in "$$out"/*.csv; do \
 	  seed=seeds/$$(basename "$$written"); \
