@@ -25,7 +25,7 @@ DBT_BUILD_ARGS ?=
 .PHONY: help build test faults lint fix validate publish report docs bench score eval lexicons lexicons-check lock clean browser
 
 help: ## List the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
