@@ -13,11 +13,9 @@ with the committed seeds).
 
 from __future__ import annotations
 
-import argparse
-import pathlib
 import sys
 
-from scripts.build_name_gazetteers import SEEDS, GazetteerError, load, write
+from scripts.build_name_gazetteers import GazetteerError, load, seed_script_main
 
 PAST_TAGS = ("VBD", "VBN")
 # Forms any lemminflect release knows; missing ones mean its table changed shape.
@@ -42,17 +40,7 @@ def past_forms() -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--seeds", type=pathlib.Path, default=SEEDS, help="where to write the CSV (default: seeds/)")
-    args = ap.parse_args(argv)
-    try:
-        forms = past_forms()
-    except GazetteerError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    n = write(args.seeds / "figure_past_verbs.csv", ["word", "lemma"], sorted(forms.items()))
-    print(f"figure_past_verbs.csv: {n}")
-    return 0
+    return seed_script_main(__doc__, "figure_past_verbs.csv", ["word", "lemma"], past_forms, argv)
 
 
 if __name__ == "__main__":

@@ -13,11 +13,9 @@ with the committed seeds).
 
 from __future__ import annotations
 
-import argparse
-import pathlib
 import sys
 
-from scripts.build_name_gazetteers import FAKER_LOCALES, LATIN_NAME, SEEDS, GazetteerError, ascii_fold, load, write
+from scripts.build_name_gazetteers import FAKER_LOCALES, LATIN_NAME, GazetteerError, ascii_fold, load, seed_script_main
 
 # Fewer names of either gender than this means Faker's person providers changed shape.
 MIN_NAMES_PER_GENDER = 1000
@@ -41,17 +39,7 @@ def gendered_names() -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--seeds", type=pathlib.Path, default=SEEDS, help="where to write the CSV (default: seeds/)")
-    args = ap.parse_args(argv)
-    try:
-        genders = gendered_names()
-    except GazetteerError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    n = write(args.seeds / "name_given_genders.csv", ["given_name", "gender"], sorted(genders.items()))
-    print(f"name_given_genders.csv: {n}")
-    return 0
+    return seed_script_main(__doc__, "name_given_genders.csv", ["given_name", "gender"], gendered_names, argv)
 
 
 if __name__ == "__main__":

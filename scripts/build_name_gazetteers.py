@@ -62,7 +62,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -392,6 +392,24 @@ def write(path: pathlib.Path, header: list[str], rows: Iterable[Iterable[str]]) 
             w.writerow(row)
             n += 1
     return n
+
+
+def seed_script_main(
+    doc: str | None, name: str, header: list[str], build: Callable[[], dict[str, str]], argv: list[str] | None
+) -> int:
+    """The command line of a script that writes one two-column seed, `name`, from `build()`:
+    `--seeds DIR`, the rows sorted, a count on stdout, exit status 2 on a GazetteerError."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seeds", type=pathlib.Path, default=SEEDS, help="where to write the CSV (default: seeds/)")
+    args = ap.parse_args(argv)
+    try:
+        rows = build()
+    except GazetteerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    n = write(args.seeds / name, header, sorted(rows.items()))
+    print(f"{name}: {n}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
