@@ -15,7 +15,7 @@ from pathlib import Path
 
 from evaluation.build import REPO, build_warehouse, write_corpus
 from evaluation.devset import DevSet, DevSetError, load
-from evaluation.predict import Predictions, read_marts
+from evaluation.predict import Predictions, read_marts, share_identical_texts
 from evaluation.score import (
     Name,
     Rate,
@@ -222,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
             write_corpus(dev.articles, workdir / "corpus")
             db, problems = build_warehouse(workdir / "corpus", workdir)
         try:
-            pred = read_marts(db)
+            pred = share_identical_texts(read_marts(db), ((a.doc_id, a.text) for a in dev.articles))
         except Exception as exc:
             print(f"error: cannot read the marts of {db}: {exc}", file=sys.stderr)
             return 2

@@ -293,6 +293,15 @@ def test_wire_news_quotes_load_with_timebank_and_score_apart(tmp_path: Path) -> 
             load(root, tml)
 
 
+def test_a_text_two_docs_hold_is_scored_under_both() -> None:
+    from evaluation.predict import Predictions, share_identical_texts
+
+    pred = Predictions(quotes=[Quote(sp(0, 4, "a"), ("Ann Lee",))], dates=[DateValue(sp(5, 9, "c"), None, None)])
+    shared = share_identical_texts(pred, [("a", "same text"), ("b", "same text"), ("c", "other")])
+    assert [q.span for q in shared.quotes] == [sp(0, 4, "a"), sp(0, 4, "b")]
+    assert shared.quotes[1].speakers == ("Ann Lee",) and len(shared.dates) == 1
+
+
 def test_stored_wire_news_quotes_are_well_formed() -> None:
     """The stored TimeBank/AQUAINT quote gold (texts not stored): rows complete, spread over both
     parts of the corpus."""
