@@ -139,6 +139,23 @@ def load_converted(root: Path, subset: str, outlet: str = "") -> DevSet:
     return out
 
 
+def load_located_quotes(path: Path, texts: dict[str, str]) -> list[Quote]:
+    """Gold quotes located by the text they start with (`surface`, `occurrence`), each with the
+    `|`-separated forms of its speaker; a row naming no known document, or text its document does not
+    hold, or no speaker, is an error that names the file and line."""
+    quotes = []
+    for n, r in enumerate(_rows(path, ["doc_id", "surface", "speaker_names"]), 2):
+        if not r["surface"]:
+            raise DevSetError(f"{path}:{n}: empty surface")
+        if not r["speaker_names"].strip("|"):
+            raise DevSetError(f"{path}:{n}: no speaker_names")
+        occurrence = r.get("occurrence") or "1"
+        if not occurrence.isdigit() or int(occurrence) < 1:
+            raise DevSetError(f"{path}:{n}: occurrence {r['occurrence']!r} is not a positive integer")
+        quotes.append(Quote(_locate(path, n, r, texts), tuple(r["speaker_names"].split("|"))))
+    return quotes
+
+
 def load_invented(root: Path, subset: str = "invented") -> DevSet:
     """Hand-written stories: several articles per story, as outlets would write them."""
     out = DevSet()
@@ -155,10 +172,8 @@ def load_invented(root: Path, subset: str = "invented") -> DevSet:
                                         r["published_date"], r["title"], r["outlet"]))
     texts = {a.doc_id: a.text for a in out.articles}
     story_of = {a.doc_id: a.story for a in out.articles}
-    p = root / "quotes.csv"
-    if p.exists():
-        for n, r in enumerate(_rows(p, ["doc_id", "surface", "speaker_names"]), 2):
-            out.quotes.append(Quote(_locate(p, n, r, texts), tuple(r["speaker_names"].split("|"))))
+    if (root / "quotes.csv").exists():
+        out.quotes += load_located_quotes(root / "quotes.csv", texts)
     p = root / "figures.csv"
     if p.exists():
         for n, r in enumerate(_rows(p, ["doc_id", "surface", "value", "low", "high", "action", "claim", "role"]), 2):
@@ -171,14 +186,19 @@ def load_invented(root: Path, subset: str = "invented") -> DevSet:
 
 
 def load(root: Path, timebank: Path | None = None, conll: Path | None = None) -> DevSet:
-    """The whole development set: GUM Wikinews, the invented stories and, when given, TimeBank and
-    CoNLL-2003."""
+    """The whole development set: GUM Wikinews, the invented stories and, when given, TimeBank (its
+    dates, and the quotes of devset/timebank/quotes.csv) and CoNLL-2003."""
     dev = load_converted(root / "gum_news", "gum_news", outlet="Wikinews")
     dev.extend(load_invented(root / "invented"))
     if timebank is not None:
         from evaluation.timeml import load_timeml
 
-        dev.extend(load_timeml(timebank, "timebank"))
+        wire = load_timeml(timebank, "timebank")
+        # our own quote gold for part of TimeBank/AQUAINT; the texts stay outside the repository
+        if (root / "timebank" / "quotes.csv").exists():
+            wire.quotes += load_located_quotes(root / "timebank" / "quotes.csv",
+                                               {a.doc_id: a.text for a in wire.articles})
+        dev.extend(wire)
     if conll is not None:
         from evaluation.conll import load_conll
 

@@ -250,6 +250,68 @@ def test_timeml_reader(tmp_path: Path) -> None:
     assert [a.doc_id for a in dev.articles] == ["x"] and len(dev.dates["timebank"]) == 2
 
 
+def test_wire_news_quotes_load_with_timebank_and_score_apart(tmp_path: Path) -> None:
+    """devset/timebank/quotes.csv locates its quotes in the TimeML texts `--timebank` reads; they are
+    scored on lines of their own, and a bad row names the file and its line."""
+    from evaluation.cli import report
+    from evaluation.predict import Predictions
+
+    root, tml = tmp_path / "devset", tmp_path / "tml"
+    root.mkdir()
+    tml.mkdir()
+    for part in ("gum_news", "invented"):
+        (root / part).symlink_to(REPO / "devset" / part)
+    (tml / "w1.tml").write_text(
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-13" functionInDocument="CREATION_TIME">'
+        "02/13/1998</TIMEX3></DCT>\n<TEXT>\n``It will pass,'' Ann Lee said. ``It will pass,'' she added.\n"
+        "</TEXT></TimeML>\n",
+        encoding="utf-8",
+    )
+    (root / "timebank").mkdir()
+    quotes = root / "timebank" / "quotes.csv"
+    quotes.write_text("doc_id,surface,occurrence,speaker_names\nw1,It will pass,2,Ann Lee|Lee\n", encoding="utf-8")
+    dev = load(root, tml)
+    wire = [q for q in dev.quotes if q.span.doc_id == "w1"]
+    assert len(wire) == 1 and wire[0].speakers == ("Ann Lee", "Lee")
+    text = next(a.text for a in dev.articles if a.doc_id == "w1")
+    assert text[wire[0].span.start : wire[0].span.end] == "It will pass"
+    assert text.index("It will pass") < wire[0].span.start  # the second occurrence
+    assert len(load(root).quotes) == len(dev.quotes) - 1  # without --timebank the file is not read
+
+    rows = {label: ours for label, ours, _ in report(dev, Predictions(), None)}
+    assert rows["direct quotes found, wire news (TimeBank/AQUAINT)"].total == 1
+    assert rows["direct quotes found"].total == len(dev.quotes) - 1
+
+    for body, message in (
+        ("w2,It will pass,,Ann Lee", r"quotes\.csv:2: unknown doc_id 'w2'"),
+        ("w1,It will pass,3,Ann Lee", r"quotes\.csv:2: 'It will pass' \(occurrence 3\) not found in w1"),
+        ("w1,It will pass,,", r"quotes\.csv:2: no speaker_names"),
+        ("w1,It will pass,two,Ann Lee", r"quotes\.csv:2: occurrence 'two' is not a positive integer"),
+    ):
+        quotes.write_text(f"doc_id,surface,occurrence,speaker_names\n{body}\n", encoding="utf-8")
+        with pytest.raises(DevSetError, match=message):
+            load(root, tml)
+
+
+def test_a_text_two_docs_hold_is_scored_under_both() -> None:
+    from evaluation.predict import Predictions, share_identical_texts
+
+    pred = Predictions(quotes=[Quote(sp(0, 4, "a"), ("Ann Lee",))], dates=[DateValue(sp(5, 9, "c"), None, None)])
+    shared = share_identical_texts(pred, [("a", "same text"), ("b", "same text"), ("c", "other")])
+    assert [q.span for q in shared.quotes] == [sp(0, 4, "a"), sp(0, 4, "b")]
+    assert shared.quotes[1].speakers == ("Ann Lee",) and len(shared.dates) == 1
+
+
+def test_stored_wire_news_quotes_are_well_formed() -> None:
+    """The stored TimeBank/AQUAINT quote gold (texts not stored): rows complete, spread over both
+    parts of the corpus."""
+    with (REPO / "devset" / "timebank" / "quotes.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) >= 250 and len({r["doc_id"] for r in rows}) >= 60
+    assert all(r["surface"] and r["speaker_names"] for r in rows)
+    assert any(r["doc_id"].startswith("wsj_") for r in rows) and any(r["doc_id"].startswith("APW") for r in rows)
+
+
 def test_corpus_is_written_byte_for_byte_with_its_metadata(tmp_path: Path) -> None:
     article = Article("doc1", "invented", "story1", "Title\r\n\r\nBody “quoted”.\n", "2025-01-02", "Title", "Post")
     write_corpus([article], tmp_path)

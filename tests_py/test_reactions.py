@@ -309,6 +309,10 @@ CASE_EXPECTED = [
      "the statement said"),
     # `X, who chairs ..., called`: the relative clause after the name is no subject
     ("case_relative_clause_subject.txt", "a fair price", "Ada Brenner", None, "called", None, None),
+    # ... nor is a noun phrase anywhere inside it, up to the comma that closes it (`X, who remembers
+    # the drought as a 12-year-old, said`; found on TimeBank wire news), and `she` then continues X
+    ("case_relative_clause_object.txt", "to its old habits", "Ingrid Sallow", None, "said", None, None),
+    ("case_relative_clause_object.txt", "It has been our duty", "Ingrid Sallow", None, "said", None, None),
     # `the chief justice said`: the person last named with a role ending in both words, not the
     # one whose role is the last word alone (`Justice Paul Ode`)
     ("case_two_word_title.txt", "The count was lawful", "Ines Marlow", None, "said", None, "the chief justice said"),

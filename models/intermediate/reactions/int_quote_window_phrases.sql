@@ -101,10 +101,12 @@ final as (
         opens_absolute,
         phrase_first,
         story_id,
-        -- a segment after a relative pronoun is a relative clause (`Ada Brenner, who chairs the
-        -- committee, called`): its phrase is the clause's predicate, not a subject
+        -- a segment after a relative pronoun, up to the comma that closes the clause, is a
+        -- relative clause (`Ada Brenner, who chairs the committee, called`, `Marta Lind, who
+        -- remembers the drought as a 12-year-old, said`): its phrases are the clause's, no subject
         coalesce(
-            lag(last_token) over (partition by quote_key, side order by seg) in ('who', 'whom', 'which'),
+            max(case when last_token in ('who', 'whom', 'which') then seg end) over preceding_segments
+            > coalesce(max(case when last_token in (',', ';') then seg end) over preceding_segments, -1),
             false
         ) as opens_relative,
         -- a full stop ends the sentence, not the phrase, unless it ends an abbreviation (`J.`,
@@ -119,6 +121,9 @@ final as (
             "'(?i)\\b(?:is|are|was|were|be|been|being)(?:\\s+[a-z]+)?\\s*$'"
         ) }} as ends_passive
     from trimmed
+    window preceding_segments as (
+        partition by quote_key, side order by seg rows between unbounded preceding and 1 preceding
+    )
 
 )
 
