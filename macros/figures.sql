@@ -454,3 +454,17 @@
 {% macro month_opener_re() -%}
     ^\W*((early|late|earlier|later|also|back)\s+)?(in|during)\s+((early|late|mid)[\s-]+)?\pL+\.?,$
 {%- endmacro %}
+
+{#- A rate right after a figure, in lower case: `a`/`an` and a unit of time (`1.8 million euros a
+    day`, `8,000 people an hour`) or `per`/`each`/`every` and a noun (`12 dollars per ticket`);
+    group 1 is what the rate is per. -#}
+{% macro rate_after_re() -%}
+    ^\s*(?:(?:a|an)\s+(second|minute|hour|day|night|week|fortnight|month|year|shift|quarter)|(?:per|each|every)\s+(\pL+))\b
+{%- endmacro %}
+
+{#- An amount of money for each of something later in its clause, in lower case (`pay 20,000
+    dollars to the family of each victim`, `a penalty of 5,000 euros for each day of delay`);
+    group 1 is what the amount is per. -#}
+{% macro money_rate_in_clause_re() -%}
+    ^[^.;,]*?\b(?:to|for|on)\s+(?:the\s+\pL+\s+of\s+)?(?:each|every)\s+(\pL+)
+{%- endmacro %}

@@ -46,6 +46,16 @@ compared_bases as (
 
 ),
 
+rates as (
+
+    select
+        figure_id,
+        rate_per
+    from {{ ref('int_figure_rates_read') }}
+    where {{ in_changed_stories() }}
+
+),
+
 named_subjects as (
 
     select
@@ -90,6 +100,7 @@ framed as (
     select
         figures.*,
         named_subjects.subject as named_subject,
+        rates.rate_per,
         -- a base compared with (`down from 67`) is another time's or thing's value: a claim apart
         coalesce(time_frames.time_frame, case when compared_bases.figure_id is not null then 'base' end) as time_frame,
         claimless_units.unit is not null as is_claimless,
@@ -103,6 +114,7 @@ framed as (
     left join time_frames on figures.figure_id = time_frames.figure_id
     left join compared_bases on figures.figure_id = compared_bases.figure_id
     left join named_subjects on figures.figure_id = named_subjects.figure_id
+    left join rates on figures.figure_id = rates.figure_id
     left join claimless_units on figures.unit = claimless_units.unit
     left join action_counts on figures.action_class = action_counts.action_class
     left join people_classes as acted_people on figures.counted_class = acted_people.counted_class
@@ -113,6 +125,7 @@ keyed_as_written as (
 
     select
         *,
+        -- a rate (int_figure_rates_read: `euros a day`) is per what it is per
         case
             when is_claimless then null
             when counted_as_acted is not null then counted_as_acted
@@ -121,7 +134,7 @@ keyed_as_written as (
             when counted_class is not null then counted_class
             when unit is not null then unit
             else counted_head
-        end as counted_as_written,
+        end || coalesce(' per ' || rate_per, '') as counted_as_written,
         {# Intervals a figure admits, for comparing figures: an exact value widened by the
             tolerance, a vague one by its bounds (NULL = open). #}
         case
