@@ -320,6 +320,17 @@ def test_rates_are_claims_of_what_they_are_per(invented) -> None:
     assert keys["8,000"] == "people per hour"
 
 
+def test_partitives_count_their_own_action_and_their_wholes_none(invented) -> None:
+    """`Three of the 40 passengers were killed`: three passengers killed, the 40 killed by no
+    one; `38 of the survivors were taken to hospital` is the count of the injured; `Six of the
+    nine dead`, `Of the injured, 11` and `two of them` are parts (no claim), while `the nine
+    dead` stays the toll."""
+    keys = claim_keys_of_case(invented.db, "partitives_that_count_their_action")
+    assert keys["Three"] == "passengers|kill" and keys["40"] == "passengers"
+    assert keys["38"] == "people|injure" and keys["nine"] == "people|kill"
+    assert keys["Six"] is None and keys["11"] is None and keys["two"] is None
+
+
 def test_outages_and_season_windows_make_no_casualty_or_vote_claims(invented) -> None:
     """`left 3 people dead and 250,000 without power`: the 250,000 are an outage, not the dead;
     `won five of their last eight games` and `won just once in nine matches` join no claim."""
