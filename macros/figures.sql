@@ -475,10 +475,15 @@
     the 40 passengers were killed`) or governs it from before (`will cut 350 of its 900 staff`).
     Not `six of the nine dead were teenagers`, `two of the injured`, `nine of those arrested`
     (the group is counted by its action), nor `two of them` (a group named before). `rel` is a
-    relation with sentence_text, run_end_offset, action_offset and action_class. -#}
+    relation with sentence_text, run_end_offset, surface_start_offset, action_offset,
+    action_class, action_term, noun_class, unit and plain_head. -#}
 {% macro partitive_counts_its_action(rel) -%}
     coalesce(
         {{ rel }}.action_class is not null
+        -- an action that may act on the count (`won five of their last eight games` is no vote)
+        and {{ term_admits_count(
+            rel ~ '.action_term', 'coalesce(' ~ rel ~ '.noun_class, ' ~ rel ~ '.unit, ' ~ rel ~ '.plain_head)'
+        ) }}
         and {{ regex_contains(
             "lower(substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 20))",
             "'^\\s+of\\s+(the|its|their|our)\\s'"
