@@ -480,13 +480,21 @@
 {% macro partitive_counts_its_action(rel) -%}
     coalesce(
         {{ rel }}.action_class is not null
-        -- an action that may act on the count (`won five of their last eight games` is no vote)
-        and {{ term_admits_count(
-            rel ~ '.action_term', 'coalesce(' ~ rel ~ '.noun_class, ' ~ rel ~ '.unit, ' ~ rel ~ '.plain_head)'
-        ) }}
+        -- an action that may act on what the part counts, if it names it
+        and (
+            coalesce({{ rel }}.noun_class, {{ rel }}.unit, {{ rel }}.plain_head) is null
+            or {{ term_admits_count(
+                rel ~ '.action_term', 'coalesce(' ~ rel ~ '.noun_class, ' ~ rel ~ '.unit, ' ~ rel ~ '.plain_head)'
+            ) }}
+        )
         and {{ regex_contains(
             "lower(substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 20))",
             "'^\\s+of\\s+(the|its|their|our)\\s'"
+        ) }}
+        -- a window of a season is no group (`won five of their last eight games`)
+        and not {{ regex_contains(
+            "lower(substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 40))",
+            "'^\\s+of\\s+(the|its|their|our)\\s+(last|past|previous|first|next|opening|final)\\b'"
         ) }}
         and (
             -- an action before it governs it within its clause (`will cut 350 of its 900 staff`,

@@ -7,7 +7,8 @@
     servicemen`, `in exchange for two`, `Chilean medics, 24 in all`), takes the missing parts from
     the one claim of its story that counts the same thing, names what the figure lacks, agrees on
     the parts the figure has, and states an exact value the figure admits; with none or several
-    such claims it keeps what its sentence gives.
+    such claims it keeps what its sentence gives. A bare count of an action (`Twenty-seven killed`,
+    `kills nine`) likewise takes what is counted from the one claim of its action it states.
 
     A figure about an earlier time (int_figures_dated: `since 2003, when 592 people died`) is
     another claim than the story's own count: its time_frame is part of the key.
@@ -227,28 +228,36 @@ fitting_claims as (
         figure_id,
         subject,
         action_class,
+        counted_what,
         count(*) over (partition by figure_id) as n_fitting
     from (
         select distinct
             keyed.figure_id,
             stated.subject,
-            stated.action_class
+            stated.action_class,
+            stated.counted_what
         from keyed
         inner join keyed as stated
             on
                 keyed.story_id = stated.story_id
-                and keyed.counted_what = stated.counted_what
+                -- a bare count of an action (`Twenty-seven killed`) counts what the claim counts
+                and (
+                    keyed.counted_what = stated.counted_what
+                    or keyed.counted_what is null and keyed.action_class is not null and keyed.qualifier = 'exact'
+                )
                 and keyed.time_frame is not distinct from stated.time_frame
                 and (keyed.subject is null or keyed.subject = stated.subject)
                 and (keyed.action_class is null or keyed.action_class = stated.action_class)
                 and (
                     (keyed.subject is null and stated.subject is not null)
                     or (keyed.action_class is null and stated.action_class is not null)
+                    or keyed.counted_what is null
                 )
                 and (keyed.compare_low is null or keyed.compare_low <= stated.value)
                 and (keyed.compare_high is null or keyed.compare_high >= stated.value)
         where
-            (keyed.subject is null or keyed.action_class is null)
+            (keyed.subject is null or keyed.action_class is null or keyed.counted_what is null)
+            and stated.counted_what is not null
             -- or states the very bounds the figure states (`1.6 billion to 1.7 billion pounds`)
             and (
                 stated.qualifier = 'exact'
@@ -269,8 +278,11 @@ aligned as (
         keyed.*,
         coalesce(keyed.subject, fitting_claims.subject) as claim_subject,
         coalesce(keyed.action_class, fitting_claims.action_class) as claim_action,
+        coalesce(keyed.counted_what, fitting_claims.counted_what) as claim_counted,
         case
-            when keyed.counted_what is null or coalesce(keyed.is_increment, false) or coalesce(keyed.is_subset, false)
+            when
+                coalesce(keyed.counted_what, fitting_claims.counted_what) is null
+                or coalesce(keyed.is_increment, false) or coalesce(keyed.is_subset, false)
                 then null
             when fitting_claims.figure_id is not null then 'story'
             else 'text'
@@ -304,7 +316,7 @@ final as (
         is_elliptical,
         is_increment,
         is_subset,
-        counted_what,
+        claim_counted as counted_what,
         time_frame,
         claim_subject as subject,
         claim_action as action_class,
@@ -312,8 +324,8 @@ final as (
         compare_low,
         compare_high,
         case
-            when counted_what is not null and not coalesce(is_increment, false) and not coalesce(is_subset, false)
-                then concat_ws('|', counted_what, claim_subject, claim_action, time_frame)
+            when claim_counted is not null and not coalesce(is_increment, false) and not coalesce(is_subset, false)
+                then concat_ws('|', claim_counted, claim_subject, claim_action, time_frame)
         end as claim_key
     from aligned
 
