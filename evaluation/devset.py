@@ -5,7 +5,9 @@ Two layouts:
   gold CSVs with character offsets (names.csv, quotes.csv, dates.csv);
 - a hand-written set (devset/invented): stories/<story>/<doc_id>.txt with a metadata.csv per story
   (file, outlet, published_date, title), and gold CSVs that locate each fact by the exact text it
-  starts with (`surface`, with `occurrence` when it appears more than once): quotes.csv, figures.csv.
+  starts with (`surface`, with `occurrence` when it appears more than once): quotes.csv, figures.csv;
+  conflicts.csv (story, claim, note) names the gold claims on which the outlets of a story really
+  disagree (every other conflict on an invented story is a false one).
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ class DevSet:
     quotes: list[Quote] = field(default_factory=list)
     dates: dict[str, list[DateValue]] = field(default_factory=dict)  # by subset
     figures: list[Figure] = field(default_factory=list)
+    # (story, gold claim) of the real disagreements between outlets of an invented story
+    conflicts: list[tuple[str, str]] = field(default_factory=list)
     # spans of names the gold marks but does not score (CoNLL's MISC): a prediction overlapping one
     # and no gold name is neither right nor wrong
     unscored: list[Span] = field(default_factory=list)
@@ -56,6 +60,7 @@ class DevSet:
         for subset, dates in other.dates.items():
             self.dates.setdefault(subset, []).extend(dates)
         self.figures += other.figures
+        self.conflicts += other.conflicts
         self.unscored += other.unscored
 
 
@@ -182,6 +187,13 @@ def load_invented(root: Path, subset: str = "invented") -> DevSet:
             out.figures.append(Figure(
                 _locate(p, n, r, texts), _num(p, n, r["value"]), _num(p, n, r["low"]), _num(p, n, r["high"]),
                 r["action"] or None, r["claim"] or None, story_of[r["doc_id"]], r["role"]))
+    p = root / "conflicts.csv"
+    if p.exists():
+        claims = {(f.story, f.claim) for f in out.figures if f.role == "total"}
+        for n, r in enumerate(_rows(p, ["story", "claim"]), 2):
+            if (r["story"], r["claim"]) not in claims:
+                raise DevSetError(f"{p}:{n}: no total figure of story {r['story']!r} has claim {r['claim']!r}")
+            out.conflicts.append((r["story"], r["claim"]))
     return out
 
 

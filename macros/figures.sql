@@ -454,3 +454,83 @@
 {% macro month_opener_re() -%}
     ^\W*((early|late|earlier|later|also|back)\s+)?(in|during)\s+((early|late|mid)[\s-]+)?\pL+\.?,$
 {%- endmacro %}
+
+{#- A rate right after a figure, in lower case: `a`/`an` and a unit of time (`1.8 million euros a
+    day`, `8,000 people an hour`) or `per`/`each`/`every` and a noun (`12 dollars per ticket`);
+    group 1 is what the rate is per. -#}
+{% macro rate_after_re() -%}
+    ^\s*(?:(?:a|an)\s+(second|minute|hour|day|night|week|fortnight|month|year|shift|quarter)|(?:per|each|every)\s+(\pL+))\b
+{%- endmacro %}
+
+{#- An amount of money for each of something later in its clause, in lower case (`pay 20,000
+    dollars to the family of each victim`, `a penalty of 5,000 euros for each day of delay`);
+    group 1 is what the amount is per. -#}
+{% macro money_rate_in_clause_re() -%}
+    ^[^.;,]*?\b(?:to|for|on)\s+(?:the\s+\pL+\s+of\s+)?(?:each|every)\s+(\pL+)
+{%- endmacro %}
+
+{#- A partitive that counts its own action, not a part of a group counted elsewhere: the group
+    after `of the`/`of its`/`of their` names no action, and the action is the partitive's own
+    predicate after a verb of its clause (`38 of the survivors were taken to hospital`, `three of
+    the 40 passengers were killed`) or governs it from before (`will cut 350 of its 900 staff`).
+    Not `six of the nine dead were teenagers`, `two of the injured`, `nine of those arrested`
+    (the group is counted by its action), nor `two of them` (a group named before). `rel` is a
+    relation with sentence_text, run_end_offset, surface_start_offset, action_offset,
+    action_class, action_term, noun_class, unit and plain_head. -#}
+{% macro partitive_counts_its_action(rel) -%}
+    coalesce(
+        {{ rel }}.action_class is not null
+        -- an action that may act on what the part counts, if it names it
+        and (
+            coalesce({{ rel }}.noun_class, {{ rel }}.unit, {{ rel }}.plain_head) is null
+            or {{ term_admits_count(
+                rel ~ '.action_term', 'coalesce(' ~ rel ~ '.noun_class, ' ~ rel ~ '.unit, ' ~ rel ~ '.plain_head)'
+            ) }}
+        )
+        and {{ regex_contains(
+            "lower(substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 20))",
+            "'^\\s+of\\s+(the|its|their|our)\\s'"
+        ) }}
+        -- a window of a season is no group (`won five of their last eight games`)
+        and not {{ regex_contains(
+            "lower(substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 40))",
+            "'^\\s+of\\s+(the|its|their|our)\\s+(last|past|previous|first|next|opening|final)\\b'"
+        ) }}
+        and (
+            -- an action before it governs it within its clause (`will cut 350 of its 900 staff`,
+            -- not `200 pickets returned, and three of the five lines remained idle`)
+            {{ rel }}.action_offset < {{ rel }}.surface_start_offset
+            and not {{ regex_contains(
+                "substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".action_offset + 1, "
+                ~ rel ~ ".surface_start_offset - " ~ rel ~ ".action_offset)",
+                "'[,;]|\\b(and|but|while|or)\\b'"
+            ) }}
+            or {{ regex_contains(
+                "lower(substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, "
+                ~ rel ~ ".action_offset - " ~ rel ~ ".run_end_offset))",
+                sql_regex(partitive_predicate_re())
+            ) }}
+        ),
+        false
+    )
+{%- endmacro %}
+
+{#- From the end of a partitive's number to its action word, in lower case: the group, then a verb
+    of the partitive's own clause (`of the survivors were`, `of the nine crew members were still`). -#}
+{% macro partitive_predicate_re() -%}
+    ^\s+of\s+(the|its|their|our)\s+[^,;]*?\b(were|was|are|is|have|has|had|remain|remained|remains|been|be)\s+(\pL+\s+){0,3}$
+{%- endmacro %}
+
+{#- A part of a group named by its action in a phrase that opens the sentence, in lower case: the
+    text before the figure (`Of the injured, 11 were in intensive care`, `Among the dead,`). -#}
+{% macro fronted_part_of_re() -%}
+    ^\W*(of|among)\s+(the|those)\s+[^,;]*,\s*$
+{%- endmacro %}
+
+{#- The whole of a partitive, in lower case: the text before a figure that ends in a count and
+    `of the`/`of its`/`of their` (`three of the 40 passengers were killed`: the 40 were not killed;
+    `1,400 of its 2,300 employees`), or that opens the sentence with it (`Of the 600 workers on
+    the night shift, about 450 joined the strike`). The whole takes no action; its part does. -#}
+{% macro whole_of_partitive_end_re() -%}
+    ^\W*(of|among)\s+(the|its|their|our)\s+$|(^|[^\pL\d])(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\pL+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|hundreds|all|most|some|half|none|many)\s+of\s+(the|its|their|our)\s+$
+{%- endmacro %}

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from evaluation.build import write_corpus
+from evaluation.cli import conflict_note
 from evaluation.devset import Article, DevSetError, load, load_invented
+from evaluation.predict import Predictions
 from evaluation.score import (
     DateValue,
     Figure,
@@ -211,6 +213,37 @@ def test_invented_loader_locates_spans_and_names_bad_rows(tmp_path: Path) -> Non
         "doc_id,surface,occurrence,value,low,high,action,claim,role\na1,3,1,three,3,3,kill,killed,total\n"
     )
     with pytest.raises(DevSetError, match=r"figures\.csv:2: 'three' is not a number"):
+        load_invented(tmp_path)
+
+
+def test_conflicts_on_claims_the_outlets_really_dispute_are_found_not_false(tmp_path: Path) -> None:
+    """conflicts.csv names the gold claims the outlets of a story really dispute: a predicted
+    conflict with a figure on such a claim counts as found, any other as false; an unknown claim
+    is an error."""
+    story = tmp_path / "stories" / "s1"
+    story.mkdir(parents=True)
+    (story / "a1.txt").write_text("Three people died. Tickets cost 5 dollars.\n")
+    (story / "a2.txt").write_text("Four people died. The firm paid 900 dollars.\n")
+    (story / "metadata.csv").write_text(
+        "file,outlet,published_date,title\na1.txt,Post,2025-01-02,x\na2.txt,Wire,2025-01-02,y\n"
+    )
+    (tmp_path / "figures.csv").write_text(
+        "doc_id,surface,occurrence,value,low,high,action,claim,role\n"
+        "a1,Three people,1,3,3,3,kill,killed,total\na2,Four people,1,4,4,4,kill,killed,total\n"
+        "a1,5 dollars,1,5,5,5,,,trap\n"
+    )
+    (tmp_path / "conflicts.csv").write_text("story,claim,note\ns1,killed,3 against 4\n")
+    dev = load_invented(tmp_path)
+    assert dev.conflicts == [("s1", "killed")]
+    real = ("s1", "people|kill", [Span("a1", 0, 12), Span("a2", 0, 11)])
+    false = ("s1", "dollars", [Span("a1", 32, 41), Span("a2", 32, 43)])
+    note = conflict_note(dev, Predictions(conflicts=[real, false]))
+    assert "false conflicts on the invented stories: 1, of which caused by" in note and "s1: dollars" in note
+    assert "real conflicts found on the invented stories: 1/1" in note
+    missed = conflict_note(dev, Predictions(conflicts=[false]))
+    assert "real conflicts found on the invented stories: 0/1 (missed: s1: killed)" in missed
+    (tmp_path / "conflicts.csv").write_text("story,claim,note\ns1,injured,none\n")
+    with pytest.raises(DevSetError, match=r"conflicts\.csv:2: no total figure of story 's1' has claim 'injured'"):
         load_invented(tmp_path)
 
 

@@ -301,6 +301,36 @@ def test_job_cuts_count_jobs_however_written(invented) -> None:
     assert keys == {"2,500": "jobs|lay_off", "900": "jobs|lay_off", "300": "jobs|lay_off", "4,000": "workers"}
 
 
+def test_workers_who_walked_out_and_a_unions_strikers_are_one_claim(invented) -> None:
+    """`About 1,400 workers walked out` and the union's own `it counted 1,200 strikers` are one
+    claim of workers on strike (so two outlets' counts of them can conflict); `80 percent of the
+    night shift joined the strike` and `The union represents 4,000 workers` are not."""
+    keys = claim_keys_of_case(invented.db, "walkouts")
+    assert keys["1,400"] == keys["1,200"] == "workers|strike"
+    assert keys["80"] != "workers|strike" and keys["4,000"] == "workers"
+
+
+def test_rates_are_claims_of_what_they_are_per(invented) -> None:
+    """A fare, a daily cost, a monthly wage, a sum for each victim's family and a tunnel's people
+    an hour are no claim of their bare unit: a rate meets only rates per the same thing, so a
+    fare (11 dollars) and a payment per family (20,000 dollars) are no conflict."""
+    keys = claim_keys_of_case(invented.db, "rates")
+    assert keys["1.8 million"] == "euros per day" and keys["2,150"] == "euros per month"
+    assert keys["20,000"].startswith("dollars per victim") and keys["11"] != keys["20,000"]
+    assert keys["8,000"] == "people per hour"
+
+
+def test_partitives_count_their_own_action_and_their_wholes_none(invented) -> None:
+    """`Three of the 40 passengers were killed`: three passengers killed, the 40 killed by no
+    one; `38 of the survivors were taken to hospital` is the count of the injured; `Six of the
+    nine dead`, `Of the injured, 11` and `two of them` are parts (no claim), while `the nine
+    dead` stays the toll."""
+    keys = claim_keys_of_case(invented.db, "partitives_that_count_their_action")
+    assert keys["Three"] == "passengers|kill" and keys["40"] == "passengers"
+    assert keys["38"] == "people|injure" and keys["nine"] == "people|kill"
+    assert keys["Six"] is None and keys["11"] is None and keys["two"] is None
+
+
 def test_outages_and_season_windows_make_no_casualty_or_vote_claims(invented) -> None:
     """`left 3 people dead and 250,000 without power`: the 250,000 are an outage, not the dead;
     `won five of their last eight games` and `won just once in nine matches` join no claim."""

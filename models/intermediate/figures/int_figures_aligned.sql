@@ -7,7 +7,8 @@
     servicemen`, `in exchange for two`, `Chilean medics, 24 in all`), takes the missing parts from
     the one claim of its story that counts the same thing, names what the figure lacks, agrees on
     the parts the figure has, and states an exact value the figure admits; with none or several
-    such claims it keeps what its sentence gives.
+    such claims it keeps what its sentence gives. A bare count of an action (`Twenty-seven killed`,
+    `kills nine`) likewise takes what is counted from the one claim of its action it states.
 
     A figure about an earlier time (int_figures_dated: `since 2003, when 592 people died`) is
     another claim than the story's own count: its time_frame is part of the key.
@@ -42,6 +43,16 @@ compared_bases as (
 
     select figure_id
     from {{ ref('int_figures_compared') }}
+    where {{ in_changed_stories() }}
+
+),
+
+rates as (
+
+    select
+        figure_id,
+        rate_per
+    from {{ ref('int_figure_rates_read') }}
     where {{ in_changed_stories() }}
 
 ),
@@ -90,6 +101,7 @@ framed as (
     select
         figures.*,
         named_subjects.subject as named_subject,
+        rates.rate_per,
         -- a base compared with (`down from 67`) is another time's or thing's value: a claim apart
         coalesce(time_frames.time_frame, case when compared_bases.figure_id is not null then 'base' end) as time_frame,
         claimless_units.unit is not null as is_claimless,
@@ -103,6 +115,7 @@ framed as (
     left join time_frames on figures.figure_id = time_frames.figure_id
     left join compared_bases on figures.figure_id = compared_bases.figure_id
     left join named_subjects on figures.figure_id = named_subjects.figure_id
+    left join rates on figures.figure_id = rates.figure_id
     left join claimless_units on figures.unit = claimless_units.unit
     left join action_counts on figures.action_class = action_counts.action_class
     left join people_classes as acted_people on figures.counted_class = acted_people.counted_class
@@ -113,6 +126,7 @@ keyed_as_written as (
 
     select
         *,
+        -- a rate (int_figure_rates_read: `euros a day`) is per what it is per
         case
             when is_claimless then null
             when counted_as_acted is not null then counted_as_acted
@@ -121,7 +135,7 @@ keyed_as_written as (
             when counted_class is not null then counted_class
             when unit is not null then unit
             else counted_head
-        end as counted_as_written,
+        end || coalesce(' per ' || rate_per, '') as counted_as_written,
         {# Intervals a figure admits, for comparing figures: an exact value widened by the
             tolerance, a vague one by its bounds (NULL = open). #}
         case
@@ -214,28 +228,36 @@ fitting_claims as (
         figure_id,
         subject,
         action_class,
+        counted_what,
         count(*) over (partition by figure_id) as n_fitting
     from (
         select distinct
             keyed.figure_id,
             stated.subject,
-            stated.action_class
+            stated.action_class,
+            stated.counted_what
         from keyed
         inner join keyed as stated
             on
                 keyed.story_id = stated.story_id
-                and keyed.counted_what = stated.counted_what
+                -- a bare count of an action (`Twenty-seven killed`) counts what the claim counts
+                and (
+                    keyed.counted_what = stated.counted_what
+                    or keyed.counted_what is null and keyed.action_class is not null and keyed.qualifier = 'exact'
+                )
                 and keyed.time_frame is not distinct from stated.time_frame
                 and (keyed.subject is null or keyed.subject = stated.subject)
                 and (keyed.action_class is null or keyed.action_class = stated.action_class)
                 and (
                     (keyed.subject is null and stated.subject is not null)
                     or (keyed.action_class is null and stated.action_class is not null)
+                    or keyed.counted_what is null
                 )
                 and (keyed.compare_low is null or keyed.compare_low <= stated.value)
                 and (keyed.compare_high is null or keyed.compare_high >= stated.value)
         where
-            (keyed.subject is null or keyed.action_class is null)
+            (keyed.subject is null or keyed.action_class is null or keyed.counted_what is null)
+            and stated.counted_what is not null
             -- or states the very bounds the figure states (`1.6 billion to 1.7 billion pounds`)
             and (
                 stated.qualifier = 'exact'
@@ -256,8 +278,11 @@ aligned as (
         keyed.*,
         coalesce(keyed.subject, fitting_claims.subject) as claim_subject,
         coalesce(keyed.action_class, fitting_claims.action_class) as claim_action,
+        coalesce(keyed.counted_what, fitting_claims.counted_what) as claim_counted,
         case
-            when keyed.counted_what is null or coalesce(keyed.is_increment, false) or coalesce(keyed.is_subset, false)
+            when
+                coalesce(keyed.counted_what, fitting_claims.counted_what) is null
+                or coalesce(keyed.is_increment, false) or coalesce(keyed.is_subset, false)
                 then null
             when fitting_claims.figure_id is not null then 'story'
             else 'text'
@@ -291,7 +316,7 @@ final as (
         is_elliptical,
         is_increment,
         is_subset,
-        counted_what,
+        claim_counted as counted_what,
         time_frame,
         claim_subject as subject,
         claim_action as action_class,
@@ -299,8 +324,8 @@ final as (
         compare_low,
         compare_high,
         case
-            when counted_what is not null and not coalesce(is_increment, false) and not coalesce(is_subset, false)
-                then concat_ws('|', counted_what, claim_subject, claim_action, time_frame)
+            when claim_counted is not null and not coalesce(is_increment, false) and not coalesce(is_subset, false)
+                then concat_ws('|', claim_counted, claim_subject, claim_action, time_frame)
         end as claim_key
     from aligned
 

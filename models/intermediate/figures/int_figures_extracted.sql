@@ -11,8 +11,8 @@
     int_figures_located the subject (a country of seed `entity_aliases` in that phrase, or
     `to <country>` right after it) and the action word nearest in the sentence (seed
     `figure_actions`); int_figures_judged drops what is not a figure (seed
-    `figure_context_words`). Here two counts joined by `to`/`and` become one range and
-    `one in five` a share. -#}
+    `figure_context_words`). Here two counts joined by `to`/`and` become one range,
+    `one in five` a share, and the part of a partitive counts what its whole counts. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -70,6 +70,30 @@ range_pairs as (
                 "'^\\s*and\\s*$'") }}
             and {{ regex_contains("low.text_before", "'\\bbetween\\s+\\S*$'") }}
         )
+
+),
+
+{# `three of the 40 passengers were killed`, `cut 350 of its 900 staff`: the part of a partitive
+    that counts its own action (int_figures_judged: no subset) counts what its whole counts. #}
+partitive_wholes as (
+
+    select
+        part.figure_id,
+        whole.counted_class,
+        whole.counted_head
+    from found_digits as part
+    inner join found_digits as whole
+        on part.sentence_key = whole.sentence_key and part.next_start = whole.char_start
+    where
+        not coalesce(part.is_subset, false)
+        -- a number word of the whole read as the part's noun (`three of the nine crew members`) is none
+        and (part.counted_head is null or lower(part.counted_head) = lower(whole.number_text))
+        and part.unit is null
+        -- from the part to its whole (the part's phrase may run into it: `three of the nine`)
+        and {{ regex_contains(
+            "lower(substr(part.sentence_text, part.char_start - part.sentence_start + 1, whole.char_start - part.char_start))",
+            "'^\\S+(\\s+\\S+)?\\s+of\\s+(the|its|their|our)\\s+$'"
+        ) }}
 
 ),
 
@@ -134,10 +158,11 @@ final as (
         coalesce(shares.share_value, found.value_low) as value_low,
         coalesce(shares.share_value, found.value_high) as value_high,
         found.counted_phrase,
-        found.counted_class,
-        found.counted_head
+        case when wholes.figure_id is null then found.counted_class else wholes.counted_class end as counted_class,
+        case when wholes.figure_id is null then found.counted_head else wholes.counted_head end as counted_head
     from found_digits as found
     left join shares on found.figure_id = shares.figure_id
+    left join partitive_wholes as wholes on found.figure_id = wholes.figure_id
     left join range_pairs as as_low on found.figure_id = as_low.low_id
     left join range_pairs as as_high on found.figure_id = as_high.high_id
     where as_low.low_id is null and as_high.high_id is null

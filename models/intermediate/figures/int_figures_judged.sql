@@ -165,7 +165,8 @@ judged as (
         and coalesce({{ regex_contains(
             "substr(located.sentence_text, located.run_end_offset + 1, 40)", "'^[-‑–]\\p{Ll}+\\s+\\p{L}'"
         ) }}, false) as is_compound_measure,
-        {# Who was there, not a toll: a figure whose action word a negative subject governs (`None
+        {# Who was there, not a toll: the whole of a partitive (`three of the 40 passengers were
+            killed`), a figure whose action word a negative subject governs (`None
             of the 64 passengers ... were hurt`, `no one was injured`), the size of a crowd (`a
             crowd of about 200 people, killing`), or what is needed (`needs 81 votes to`). #}
         coalesce({{ regex_contains(
@@ -174,10 +175,18 @@ judged as (
         or {{ regex_contains(
             "lower(right(left(located.sentence_text, located.surface_start_offset), 30))", sql_regex(crowd_of_end_re())
         ) }}
-        or {{ counts_who_was_aboard('located') }} or {{ states_a_threshold('located') }} as is_no_toll,
+        or {{ counts_who_was_aboard('located') }} or {{ states_a_threshold('located') }}
+        -- (not `six of the nine dead`: a whole named by its action word is counted by it)
+        or {{ regex_contains(
+            "lower(right(left(located.sentence_text, located.surface_start_offset), 40))",
+            sql_regex(whole_of_partitive_end_re())
+        ) }}
+        and coalesce(
+            located.action_offset not between located.surface_start_offset and located.surface_end_offset, true
+        ) as is_no_toll,
         {# `12 more bodies`, `another 20`: an addition to a count, not the count itself. #}
         increment_before.word is not null or increment_after.word is not null as is_increment,
-        {# `three of the wounded`, `two of them`, `nine of those arrested`, `killed eight people,
+        {# `three of the wounded`, `two of them`, `nine of those arrested`, `Of the injured, 11`, `killed eight people,
             including three children`, `the wounded, a woman and two men`: part of a group
             counted elsewhere or listed by its members, or a place's part (`in Mucum alone`), not
             a total (a share such as `90% of its exports` or `half of` is no subset). #}
@@ -187,6 +196,14 @@ judged as (
                 "lower(substr(located.sentence_text, located.run_end_offset + 1, 20))",
                 "'^\\s+of\\s+(the|those|them|whom|these|which|us|our|their|its)\\b'"
             ) }}
+            and not {{ partitive_counts_its_action('located') }}
+            -- `Of the injured, 11 were in intensive care`: the group's action opens the sentence
+            or (
+                {{ regex_contains(
+                    "lower(left(located.sentence_text, located.surface_start_offset))", sql_regex(fronted_part_of_re())
+                ) }}
+                and located.action_offset < located.surface_start_offset
+            )
             or {{ regex_contains(
                 "lower(right(left(located.sentence_text, located.surface_start_offset), 20))",
                 "'(\\b(including|among them|among whom|among those|among the)|\\b(a|an) [\\p{L}-]+ and)\\s+$'"

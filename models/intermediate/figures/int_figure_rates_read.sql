@@ -1,0 +1,86 @@
+{#- The figures that state a rate, an amount for each one of something (`1.8 million euros a
+    day`, `2,150 euros a month`, `8,000 people an hour`, `pay 20,000 dollars to the family of
+    each victim`): a rate is another quantity than a total of its unit, and a day's cost is no
+    monthly wage, so int_figures_aligned keys it by what it is per (`euros per day`), and two
+    rates meet only when they are per the same thing. Any figure may name its rate right after
+    it (macro rate_after_re); an amount of money may name it later in its clause (macro
+    money_rate_in_clause_re). -#}
+
+-- depends_on: {{ ref('int_stories_changed') }}
+
+with
+
+figures as (
+
+    select
+        figure_id,
+        story_id,
+        sentence_id,
+        char_end,
+        unit
+    from {{ ref('int_figures_extracted') }}
+    where {{ in_changed_stories() }}
+
+),
+
+sentences as (
+
+    select
+        sentence_id,
+        char_start as sentence_start,
+        sentence_text
+    from {{ ref('int_sentences') }}
+    where {{ in_changed_stories() }}
+
+),
+
+money_units as (
+
+    select distinct unit
+    from {{ ref('counted_classes') }}
+    where dimension = 'money'
+
+),
+
+followed as (
+
+    select
+        figures.figure_id,
+        figures.story_id,
+        money_units.unit is not null as is_money,
+        lower(substr(sentences.sentence_text, figures.char_end - sentences.sentence_start + 1)) as text_after
+    from figures
+    inner join sentences on figures.sentence_id = sentences.sentence_id
+    left join money_units on figures.unit = money_units.unit
+
+),
+
+rated as (
+
+    select
+        figure_id,
+        story_id,
+        coalesce(
+            nullif({{ regex_extract('text_after', sql_regex(rate_after_re()), 1) }}, ''),
+            nullif({{ regex_extract('text_after', sql_regex(rate_after_re()), 2) }}, ''),
+            case
+                when is_money
+                    then nullif({{ regex_extract('text_after', sql_regex(money_rate_in_clause_re()), 1) }}, '')
+            end
+        ) as rate_per
+    from followed
+
+),
+
+final as (
+
+    select
+        figure_id,
+        story_id,
+        rate_per
+    from rated
+    where rate_per is not null
+
+)
+
+select * from final
