@@ -1,220 +1,25 @@
 {#- Figures aligned to claims: figures of one story that count the same thing about the same
-    subject under the same action share a claim_key (`military personnel|Peru|release`).
+    subject under the same action at the same time share a claim_key (`military personnel|Peru|release`).
 
-    What is counted is the counted class (`military personnel`), else for a share `percent of`
-    its base (`percent of exports`), else the unit (`years`), else the counted noun as written.
-    A figure whose sentence names no subject, or no action (`Chile brought back two
-    servicemen`, `in exchange for two`, `Chilean medics, 24 in all`), takes the missing parts from
-    the one claim of its story that counts the same thing, names what the figure lacks, agrees on
-    the parts the figure has, and states an exact value the figure admits; with none or several
-    such claims it keeps what its sentence gives. A bare count of an action (`Twenty-seven killed`,
+    The parts come from the figure's own sentence and its story's naming (int_figures_keyed). A
+    figure whose sentence names no subject, or no action (`Chile brought back two servicemen`,
+    `in exchange for two`, `Chilean medics, 24 in all`), takes the missing parts from the one
+    claim of its story that counts the same thing, names what the figure lacks, agrees on the
+    parts the figure has, and states an exact value the figure admits; with none or several such
+    claims it keeps what its sentence gives. A bare count of an action (`Twenty-seven killed`,
     `kills nine`) likewise takes what is counted from the one claim of its action it states.
 
-    A figure about an earlier time (int_figures_dated: `since 2003, when 592 people died`) is
-    another claim than the story's own count: its time_frame is part of the key.
-
-    Some figures join no claim: an age or an address (a unit of dimension `age` or `address` in
-    seed counted_classes: two people's ages, or `the 4500 block`, are not two reports of one
-    count), an addition to a count (`12 more bodies`) and a part of a group counted elsewhere
-    (`three of the wounded`). -#}
+    Some figures join no claim: an age or an address (which count nothing), an addition to a
+    count (`12 more bodies`) and a part of a group counted elsewhere (`three of the wounded`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
 with
 
-figures as (
-
-    select * from {{ ref('int_figures_extracted') }}
-    where {{ in_changed_stories() }}
-
-),
-
-time_frames as (
-
-    select
-        figure_id,
-        time_frame
-    from {{ ref('int_figures_dated') }}
-    where {{ in_changed_stories() }}
-
-),
-
-compared_bases as (
-
-    select figure_id
-    from {{ ref('int_figures_compared') }}
-    where {{ in_changed_stories() }}
-
-),
-
-rates as (
-
-    select
-        figure_id,
-        rate_per
-    from {{ ref('int_figure_rates_read') }}
-    where {{ in_changed_stories() }}
-
-),
-
-named_subjects as (
-
-    select
-        figure_id,
-        subject
-    from {{ ref('int_figure_subjects_named') }}
-    where {{ in_changed_stories() }}
-
-),
-
-claimless_units as (
-
-    select distinct unit
-    from {{ ref('counted_classes') }}
-    where dimension in ('age', 'address')
-
-),
-
-people_classes as (
-
-    select distinct counted_class
-    from {{ ref('counted_classes') }}
-    where counts_people and counted_class != 'people'
-
-),
-
-{# An action that counts one thing whatever noun names it (seed figure_actions.counted_as): job
-    cuts count jobs, so `cut about 1,200 jobs` and `laying off roughly 1,400 employees` are one
-    claim; under such an action a count of people (`workers`, `staff`, `people`) counts that thing. #}
-action_counts as (
-
-    select distinct
-        action_class,
-        counted_as
-    from {{ ref('figure_actions') }}
-    where counted_as is not null
-
-),
-
-framed as (
-
-    select
-        figures.*,
-        named_subjects.subject as named_subject,
-        rates.rate_per,
-        -- a base compared with (`down from 67`) is another time's or thing's value: a claim apart
-        coalesce(time_frames.time_frame, case when compared_bases.figure_id is not null then 'base' end) as time_frame,
-        claimless_units.unit is not null as is_claimless,
-        case
-            when
-                figures.counted_class = action_counts.counted_as or figures.counted_class = 'people'
-                or acted_people.counted_class is not null
-                then action_counts.counted_as
-        end as counted_as_acted
-    from figures
-    left join time_frames on figures.figure_id = time_frames.figure_id
-    left join compared_bases on figures.figure_id = compared_bases.figure_id
-    left join named_subjects on figures.figure_id = named_subjects.figure_id
-    left join rates on figures.figure_id = rates.figure_id
-    left join claimless_units on figures.unit = claimless_units.unit
-    left join action_counts on figures.action_class = action_counts.action_class
-    left join people_classes as acted_people on figures.counted_class = acted_people.counted_class
-
-),
-
-keyed_as_written as (
-
-    select
-        *,
-        -- a rate (int_figure_rates_read: `euros a day`) is per what it is per
-        case
-            when is_claimless then null
-            when counted_as_acted is not null then counted_as_acted
-            when unit = 'percent' and coalesce(counted_class, counted_head) is not null
-                then 'percent of ' || coalesce(counted_class, counted_head)
-            when counted_class is not null then counted_class
-            when unit is not null then unit
-            else counted_head
-        end || coalesce(' per ' || rate_per, '') as counted_as_written,
-        {# Intervals a figure admits, for comparing figures: an exact value widened by the
-            tolerance, a vague one by its bounds (NULL = open). #}
-        case
-            when qualifier = 'exact' then value * (1 - {{ var('figure_tolerance') }})
-            else value_low
-        end as compare_low,
-        case
-            when qualifier = 'exact' then value * (1 + {{ var('figure_tolerance') }})
-            else value_high
-        end as compare_high
-    from framed
-
-),
-
-{# A name as subject (int_figure_subjects_named) parts only counts its story gives to two or
-    more names (`Korvane will cut 1,400 jobs`, `Deltrix will cut 350`): a name one outlet writes
-    and another leaves out (`Valdoria`, a dateline's agency) would split one claim. #}
-contested as (
-
-    select distinct keyed.figure_id
-    from keyed_as_written as keyed
-    inner join keyed_as_written as rival
-        on
-            keyed.story_id = rival.story_id
-            and keyed.counted_as_written = rival.counted_as_written
-            and keyed.action_class is not distinct from rival.action_class
-            and keyed.time_frame is not distinct from rival.time_frame
-            and keyed.named_subject != rival.named_subject
-    where keyed.subject is null and rival.subject is null
-
-),
-
-subjected as (
-
-    select
-        keyed_as_written.* exclude (subject),
-        coalesce(
-            keyed_as_written.subject, case when contested.figure_id is not null then keyed_as_written.named_subject end
-        ) as subject
-    from keyed_as_written
-    left join contested on keyed_as_written.figure_id = contested.figure_id
-
-),
-
-{# Outlets name the same victims differently (`12 workers` killed, `12 bodies`, `12 victims`): a
-    count of people named by who they are (seed counted_classes.counts_people) joins the story's
-    `people` count of the same action, subject and time when that count states the same value.
-    With another value it stays its own claim: `three children` among `12 people` killed is a
-    part, not a contradiction. #}
-named_people as (
-
-    select distinct keyed.figure_id
-    from subjected as keyed
-    inner join people_classes on keyed.counted_as_written = people_classes.counted_class
-    inner join subjected as stated
-        on
-            keyed.story_id = stated.story_id
-            and stated.counted_as_written = 'people'
-            and keyed.action_class = stated.action_class
-            and keyed.subject is not distinct from stated.subject
-            and keyed.time_frame is not distinct from stated.time_frame
-            and keyed.value = stated.value
-    where
-        keyed.qualifier in ('exact', 'approx')
-        and stated.qualifier in ('exact', 'approx')
-        and not coalesce(stated.is_increment, false)
-        and not coalesce(stated.is_subset, false)
-
-),
-
 keyed as (
 
-    select
-        subjected.*,
-        case
-            when named_people.figure_id is not null then 'people' else subjected.counted_as_written
-        end as counted_what
-    from subjected
-    left join named_people on subjected.figure_id = named_people.figure_id
+    select * from {{ ref('int_figures_keyed') }}
+    where {{ in_changed_stories() }}
 
 ),
 
