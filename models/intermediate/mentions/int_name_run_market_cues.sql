@@ -10,7 +10,8 @@
     traded is the company even where the gazetteer knows a town of that name (`a 7.25% stake in
     Mesa`), unless the story writes it after `in` or `near` other than as a holding; the other
     cues leave a town of the gazetteer a town. Left out: a name led by a given name, an
-    all-capitals word, a word for what people belong to (`Hindu party`), a name before its
+    all-capitals word, a word for what people belong to (`Hindu party`), a lone word the
+    classifier knows as no name (`a Christmas party`: word_says_none), a name before its
     possessive (`owned by Toronto's Thomson family`) and an analyst's name before a lower-case
     word it qualifies (`an analyst at London stockbrokers`). -#}
 
@@ -21,11 +22,13 @@ with
 runs as (
 
     select
+        run_id,
         sentence_id,
         story_id,
         char_start,
         char_end,
         surface,
+        n_words,
         prev_lower
     from {{ ref('int_name_runs') }}
     where
@@ -52,12 +55,22 @@ people_words as (
 
 ),
 
+-- the lone words the classifier has met and found no name (`a Christmas party`); of a longer
+-- name it reads only the first and last word (`New Zealand First`)
+no_names as (
+
+    select run_id from {{ ref('int_name_runs_classified') }}
+    where {{ in_changed_stories() }} and word_says_none
+
+),
+
 around as (
 
     select
         runs.story_id,
         runs.surface,
         runs.prev_lower,
+        runs.n_words = 1 and no_names.run_id is not null as is_no_name,
         substr(
             sentences.sentence_text,
             greatest(1, runs.char_start - sentences.char_start - 59),
@@ -66,6 +79,7 @@ around as (
         substr(sentences.sentence_text, runs.char_end - sentences.char_start + 1, 80) as text_after
     from runs
     inner join sentences on runs.sentence_id = sentences.sentence_id
+    left join no_names on runs.run_id = no_names.run_id
 
 ),
 
@@ -75,6 +89,7 @@ flagged as (
         story_id,
         surface,
         prev_lower,
+        is_no_name,
         text_after,
         -- not the owner of the next noun (`owned by Toronto's Thomson family`)
         coalesce(
@@ -100,7 +115,9 @@ cued as (
         flagged.surface
     from flagged
     left join people_words on flagged.surface = people_words.word
-    where people_words.word is null and (
+    where
+        people_words.word is null and not flagged.is_no_name
+        and (
             flagged.is_held or flagged.is_employer or flagged.is_traded or flagged.is_body
         )
 
