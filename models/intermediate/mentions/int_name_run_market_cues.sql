@@ -11,7 +11,8 @@
     Mesa`), unless the story writes it after `in` or `near` other than as a holding; the other
     cues leave a town of the gazetteer a town. Left out: a name led by a given name, an
     all-capitals word, a word for what people belong to (`Hindu party`), a lone word the
-    classifier knows as no name (`a Christmas party`: word_says_none), a name before its
+    classifier knows as no name (`a Christmas party`: word_says_none), a lone word opening a
+    sentence before a price or a body's cue (`Party leader Tomas Grell`), a name before its
     possessive (`owned by Toronto's Thomson family`) and an analyst's name before a lower-case
     word it qualifies (`an analyst at London stockbrokers`). -#}
 
@@ -29,6 +30,7 @@ runs as (
         char_end,
         surface,
         n_words,
+        first_word_no,
         prev_lower
     from {{ ref('int_name_runs') }}
     where
@@ -71,6 +73,9 @@ around as (
         runs.surface,
         runs.prev_lower,
         runs.n_words = 1 and no_names.run_id is not null as is_no_name,
+        -- a capitalised common word opening a sentence is no name (`Party leader Tomas Grell`,
+        -- `Shares rose 25 cents to`)
+        coalesce(runs.n_words = 1 and runs.first_word_no = 1, false) as is_opener,
         substr(
             sentences.sentence_text,
             greatest(1, runs.char_start - sentences.char_start - 59),
@@ -90,6 +95,7 @@ flagged as (
         surface,
         prev_lower,
         is_no_name,
+        is_opener,
         text_after,
         -- not the owner of the next noun (`owned by Toronto's Thomson family`)
         coalesce(
@@ -102,8 +108,10 @@ flagged as (
             and {{ regex_contains('text_after', sql_regex(org_analyst_after_re())) }},
             false
         ) as is_employer,
-        coalesce({{ regex_contains('text_after', sql_regex(org_price_after_re())) }}, false) as is_traded,
-        coalesce({{ regex_contains('text_after', sql_regex(org_body_after_re())) }}, false) as is_body
+        not is_opener and coalesce({{ regex_contains('text_after', sql_regex(org_price_after_re())) }}, false)
+            as is_traded,
+        not is_opener and coalesce({{ regex_contains('text_after', sql_regex(org_body_after_re())) }}, false)
+            as is_body
     from around
 
 ),
