@@ -491,3 +491,35 @@
         and not {{ runs }}.is_upper and not {{ classified }}.opens_clause
     )
 {%- endmacro %}
+
+{#- What a market says about the name before it, at the end of the text before the name: its
+    shareholder (`31.8-percent owned by X`, `majority-owned by X`) or a holding in it (`a 12.5%
+    stake in X`, `shares of X`). People are owned by no one and hold no stake: what
+    int_name_run_market_cues takes for an organisation. -#}
+{% macro org_holding_before_re() -%}
+    (?:(?:[0-9%]|percent|wholly|majority|minority|jointly|partly|fully)[- ](?:owned|controlled) by|\b(?:stake|stakes|shareholding|shares) (?:in|of)) $
+{%- endmacro %}
+
+{#- A market analyst's employer before the name (`a strategist with X`, `an analyst at X`),
+    where the name ends the phrase (`X.`, `X, Y`, `X in Tokyo`): not `an analyst at London
+    stockbrokers`, whose firm comes after. -#}
+{% macro org_analyst_before_re() -%}
+    \b(?:analyst|analysts|strategist|economist|dealer|trader|broker) (?:at|with) $
+{%- endmacro %}
+
+{% macro org_analyst_after_re() -%}
+    ^(?:$|[,.;)]| in | and )
+{%- endmacro %}
+
+{#- A share price moving after the name (`X rose 25 cents to`, `X was off 1/2 to 46-5/8`, `X
+    shares fell $1.625 to`): people have no share price. -#}
+{% macro org_price_after_re() -%}
+    ^,? (?:shares |stock )?(?:rose|fell|gained|lost|added|shed|slipped|dropped|climbed|jumped|eased|ended|closed|finished|was|were) (?:up |down |off |higher |lower )?\$? ?[0-9][0-9./-]*(?: (?:cents?|pence|points?))? (?:to|at)\b
+{%- endmacro %}
+
+{#- What follows the name of a body and no person's: an apposition among bodies (`X, one of the
+    largest banks in Estonia,`), its leader by name (`X leader Helen Clark`) or the word party
+    (`the National and X parties`). -#}
+{% macro org_body_after_re() -%}
+    ^(?:, one of (?:the )?(?:[\p{Ll}-]+ ){0,3}(?:banks|companies|firms|groups|brewers|lenders|insurers|carriers|airlines|retailers|manufacturers|makers|producers|operators|brokerages|newspapers|parties)\b| leader \p{Lu}| part(?:y|ies)\b)
+{%- endmacro %}

@@ -100,6 +100,8 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
         "TOLVAN CEMENT SENDS EXCAVATORS TO THE SLOPE\n\n"
         # a company named in full, then shortened: int_name_run_org_cues has a row to compare
         "Tolvan Cement Corp lent two excavators. Tolvan said it would keep them there until Sunday.\n\n"
+        # a company's owner: int_name_run_market_cues has a row to compare
+        "Tolvan Cement is 40-percent owned by Kervala.\n\n"
         # `the company said`: int_noun_speakers_found has a row to compare
         "\u201cThe machines stay as long as they are needed,\u201d the company said.\n\n"
         # a month name as a surname: int_name_month_surnames_found has rows to compare

@@ -1,7 +1,7 @@
 """Mentions (fct_mentions, int_mentions_extracted) on invented articles about other events than
 the sample corpus.
 
-tests_py/fixtures/mentions/ holds thirteen stories, one folder each: `water_accord` (two articles:
+tests_py/fixtures/mentions/ holds fourteen stories, one folder each: `water_accord` (two articles:
 Kenya and Ethiopia sign a water accord), `chile_runoff` (one article: a Chilean run-off),
 `harbour_strike` (one article of rule cases: demonyms, titles, country bodies, month surnames,
 sentence openers, organisation nouns, acronyms, gazetteers, hyphenated names), `tarvo_dispute`
@@ -17,7 +17,9 @@ and `regional_final` (two-word names no gazetteer knows opening a sentence, and 
 by a verb's form or an adjective) and `ski_results` (a ranked result list, scorers and line-ups)
 and `fresno_bid` (a company shortened to a town's name, a letter
 glued by a hyphen, a title as a surname, a nationality before a person) and `valley_derby` (teams
-named by town and nickname, a town before a player's position).
+named by town and nickname, a town before a player's position) and `brewery_stakes` (companies
+shown by their owners, holdings, share prices and analysts, a bank among banks, a party by its
+leader, bodies after a trade noun, a town behind a part of it).
 Every name in them is made up or differs from the sample, so these assertions test general
 rules (titles, head words, demonyms, surname resolution within a story), not the sample's lexicon.
 """
@@ -435,3 +437,26 @@ def test_towns_with_nicknames_and_players_positions_name_clubs(mentions: list[di
     # a town before a player's position is the player's club; the dateline stays a place
     assert types.get("Stockton") == {"organization"}
     assert types.get("TULSA") == {"place"}
+
+
+def test_market_and_party_cues_trade_nouns_and_parts_of_places(mentions: list[dict]) -> None:
+    rows = of_file(mentions, "brewers_merge.txt")
+
+    def types(surface: str) -> set[str]:
+        return {r["entity_type"] for r in rows if r["surface"] == surface}
+
+    # people own no company, hold no stake and have no share price: `31.8-percent owned by
+    # Kellhammer` types every bare `Kellhammer`, `Lindqvar was off 1/2 to`
+    assert types("Kellhammer") == {"organization"}
+    assert types("Lindqvar") == {"organization"}
+    # a strategist's firm, and a run of two words no rule types (`Tervaka Pank, one of the largest banks`)
+    assert types("Drobny Saski") == {"organization"}
+    assert types("Tervaka Pank") == {"organization"}
+    # a party by its leader and the word party; the leader stays a person
+    assert types("Ostpol") == {"organization"}
+    assert types("Anna Wierzba") == {"person"}
+    # a body after a trade noun: `the Warsaw daily Kurier Dnia said`, `the Warsaw brokerage Rendal Plus`
+    assert types("Kurier Dnia") == {"organization"}
+    assert types("Rendal Plus") == {"organization"}
+    # a town behind a part of it (`in northern Dravno`), and so wherever the story writes it (`through central Dravno`)
+    assert types("Dravno") == {"place"}

@@ -56,6 +56,17 @@ runs as (
 
 ),
 
+market_cues as (
+
+    select
+        story_id,
+        surface,
+        outranks_place
+    from {{ ref('int_name_run_market_cues') }}
+    where {{ in_changed_stories() }}
+
+),
+
 sentences as (
 
     select
@@ -217,27 +228,42 @@ person_surnames as (
 
 ),
 
+-- with the names that the market or a party around them shows to be organisations
+-- (int_name_run_market_cues: `31.8-percent owned by Heineken`, `Labour leader Helen Clark`)
 final as (
 
-    select distinct
+    select
         evidence.story_id,
         evidence.surface,
-        coalesce(over_places.outranks_place, false) as outranks_place
+        bool_or(evidence.outranks_place) as outranks_place
     from (
         select
-            story_id,
-            surface
-        from evidence
+            evidence.story_id,
+            evidence.surface,
+            coalesce(over_places.outranks_place, false) as outranks_place
+        from (
+            select
+                story_id,
+                surface
+            from evidence
+            union all
+            select
+                story_id,
+                surface
+            from short_names
+        ) as evidence
+        left join over_places on evidence.story_id = over_places.story_id and evidence.surface = over_places.surface
         union all
         select
             story_id,
-            surface
-        from short_names
+            surface,
+            outranks_place
+        from market_cues
     ) as evidence
     left join person_surnames
         on evidence.story_id = person_surnames.story_id and lower(evidence.surface) = person_surnames.last_lower
-    left join over_places on evidence.story_id = over_places.story_id and evidence.surface = over_places.surface
     where person_surnames.story_id is null
+    group by evidence.story_id, evidence.surface
 
 )
 

@@ -93,6 +93,8 @@ runs as (
         sum(case when is_name_word and head_type = 'event' then 1 else 0 end) as n_event_heads,
         sum(case when is_name_word and head_type = 'organization' then 1 else 0 end) as n_org_heads,
         sum(case when is_name_word and head_type = 'place' then 1 else 0 end) as n_place_heads,
+        sum(case when is_name_word and head_type = 'place' and next_lower = 'of' then 1 else 0 end)
+            as n_place_heads_before_of,
         min(case when is_upper then 1 else 0 end) as all_upper,
         max(case when is_heading then 1 else 0 end) as in_heading
     from run_numbered
@@ -117,7 +119,17 @@ run_context as (
         last_word.next2_role,
         last_word.next_gap,
         last_word.next_lower,
-        last_word.next2_is_title
+        last_word.next2_is_title,
+        -- a place's head word that neither closes the name (`Omo River`, `New Territories West`)
+        -- nor stands before `of` (`Gulf of Mexico`, `Space Museum of McMinnville`) nor opens it as
+        -- a lake's, a mount's or a river's (`Lake Turkana`, `River Lune`) names something after
+        -- the place (`Sea Org`, `Wall Street Desk`)
+        runs.n_place_heads > 0 and runs.n_place_heads_before_of = 0
+        and coalesce(last_word.head_type, '') != 'place'
+        and last_word.word_lower not in ('north', 'south', 'east', 'west')
+        and not coalesce(
+            first_word.head_type = 'place' and first_word.word_lower in ('mount', 'mountain', 'lake', 'river'), false
+        ) as place_head_inside
     from runs
     inner join run_numbered as first_word
         on runs.sentence_key = first_word.sentence_key and runs.first_word_no = first_word.word_no
@@ -243,6 +255,7 @@ final as (
         n_event_heads,
         n_org_heads,
         n_place_heads,
+        place_head_inside,
         first_gap,
         first_lower,
         last_lower,

@@ -91,6 +91,8 @@ typed_runs as (
             when gazetteer_type is not null then gazetteer_type
             when n_words >= 2 and n_event_heads > 0 then 'event'
             when n_words >= 2 and n_org_heads > 0 then 'organization'
+            -- a place's head word inside a name names a body after the place (`Sea Org`)
+            when n_words >= 2 and n_place_heads > 0 and place_head_inside then 'organization'
             when n_words >= 2 and n_place_heads > 0 then 'place'
             when n_words >= 2 and (surface like '% & %' or {{ has_glued_initials('surface') }}) then 'organization'
             when {{ is_titled() }} then 'person'
@@ -110,8 +112,11 @@ typed_runs as (
             when next_role = 'place_noun' and next_gap = ' ' then 'place'
             when next_gap = ', ' and next_lower in ('a', 'an', 'the') and next2_role = 'place_noun' then 'place'
             when prev_lower = 'of' and prev2_role = 'place_noun' then 'place'
-            -- not before a possessive: `in Warhol's legacy`, `in Bruce Wayne's manor`
-            when prev_role = 'place_preposition' and n_words <= 3 and left(coalesce(next_gap, ''), 1) not in ('’', '''')
+            -- also behind a part of the place (`in central Rangoon`); not before a possessive: `in
+            -- Warhol's legacy`, `in Bruce Wayne's manor`
+            when
+                (prev_role = 'place_preposition' or (prev_role = 'place_part' and prev2_role = 'place_preposition'))
+                and n_words <= 3 and left(coalesce(next_gap, ''), 1) not in ('’', '''')
                 then 'place'
             -- a capitalised word opening a dateline (`TALLAHASSEE, Fla. -`, `BRACKWELL:`, `OSLO -`) is a place
             when {{ opens_dateline() }} or continues_article_dateline then 'place'
