@@ -359,6 +359,8 @@ CASE_EXPECTED = [
      "Deputy Minister Ivo Lang as saying"),
     # `quoted` after a speaker noun (`news agency`) is the verb, no participle that ends the phrase
     ("case_quoted_as_saying_before.txt", "within a year", "Ada Pohl", None, "saying", None, None),
+    # `he said` after `He said ... Omar Keddar, who ...`: a name in what `he` said is no antecedent of `he`
+    ("case_name_in_pronoun_speech.txt", "Hundreds of people", "Paul Brenn", None, "said", None, None),
 ]
 
 

@@ -218,6 +218,8 @@ pronoun_antecedents as (
                 and pronoun_quotes.char_start >= person_mentions.char_end
         where
             pronoun_quotes.pronoun in ('he', 'she')
+            -- not a name in what the same pronoun said (`He said ... Bin Laden. "...," he said`)
+            and coalesce(person_mentions.opening_pronoun, '') != pronoun_quotes.pronoun
             -- not a person known to be of the other gender
             and coalesce(person_mentions.gender, '')
             != case pronoun_quotes.pronoun when 'he' then 'female' else 'male' end
