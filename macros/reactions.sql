@@ -249,3 +249,16 @@
     ('company', 'firm', 'corporation', 'carmaker', 'automaker', 'chipmaker', 'airline', 'bank', 'insurer',
     'lender', 'retailer', 'manufacturer', 'supplier', 'utility', 'operator', 'conglomerate')
 {%- endmacro %}
+
+{#- Text that ends in the infinitive marker `to` before a cue verb (`decision to` of `the
+    agency's decision to deny`): the cue is in an infinitive, which reports no speech. -#}
+{% macro infinitive_end_regex() -%}
+    '(^|[^\pL])to\s+$'
+{%- endmacro %}
+
+{#- The noun phrase after `quoted` to the end of the phrase (`an Iraqi Foreign Ministry official`
+    of `ABC quoted an Iraqi Foreign Ministry official`), group 1: who `quoted X as saying` before
+    a quote gives the words of. -#}
+{% macro quoted_phrase_regex() -%}
+    '(?:^|\s)quoted\s+(\S.*)$'
+{%- endmacro %}

@@ -331,6 +331,36 @@ CASE_EXPECTED = [
     ("case_quoted_with_role.txt", "Shelters are full", "Ruth Ambler", None, "saying", None, None),
     # `he said` after `Quist`, whose full name (after `by Senator`, no antecedent) is a woman's
     ("case_surname_gender.txt", "This was a wasted day", "Tomas Grell", None, "said", None, None),
+    # cue verbs of wire news (seed cue_verbs; found on the TimeBank/AQUAINT quotes of devset/timebank)
+    ("case_new_cue_verbs.txt", "At last", "Hana Orlik", None, "exclaimed", None, None),
+    ("case_new_cue_verbs.txt", "Veltra, your children", "local folk choir", None, "sang", None, None),
+    ("case_new_cue_verbs.txt", "Expect no delay", "court", None, "instructed", None, None),
+    # a cue in an infinitive (`decision to deny`) reports no speech: the clause after the quote does,
+    # and the sentence of quote after it continues that speaker
+    ("case_infinitive_cue.txt", "within the bounds", "opinion", None, "read", None, "the opinion read"),
+    ("case_infinitive_cue.txt", "The court neither", "opinion", None, None, None, None),
+    # a sentence all quote right after reported speech with no quote is that speech's subject's, not
+    # the last quote's speaker
+    ("case_reported_then_quote.txt", "He told us plainly", "Karl Wend", None, None, None, None),
+    # ... with an adverb after the subject (`Senator Lina Roos also said`)
+    ("case_reported_then_quote.txt", "We need every member", "Lina Roos", None, None, None, None),
+    # ... and the subject of `Asked to comment on Brandt's announcement, a spokesman said:` follows
+    # the opening participle's comma (int_speech_subjects_found)
+    ("case_opening_participle.txt", "Certainly it changes", "Finance Ministry", "Finance Ministry", None, None, None),
+    # a participle after the speaker noun is no part of the speaker (`official involved in`)
+    ("case_participle_after_speaker.txt", "This is a man", "one senior ministry official", None, "says", None,
+     "says one senior ministry official"),
+    # `The summit, she said, would ...`: `she` speaks, not the noun phrase before her comma
+    ("case_parenthetical_pronoun.txt", "answers the grave threat", "Nora Vale", None, "said", None, None),
+    ("case_parenthetical_pronoun.txt", "Nobody in the valley", "Nora Vale", None, "added", None, None),
+    # `quoted X as saying` before a partial quote: X speaks, not the outlet that quotes
+    ("case_quoted_as_saying_before.txt", "close to a deal", "Trade Ministry", "Trade Ministry", "saying", None, None),
+    ("case_quoted_as_saying_before.txt", "dead and buried", "Ivo Lang", None, "saying", None,
+     "Deputy Minister Ivo Lang as saying"),
+    # `quoted` after a speaker noun (`news agency`) is the verb, no participle that ends the phrase
+    ("case_quoted_as_saying_before.txt", "within a year", "Ada Pohl", None, "saying", None, None),
+    # `he said` after `He said ... Omar Keddar, who ...`: a name in what `he` said is no antecedent of `he`
+    ("case_name_in_pronoun_speech.txt", "Hundreds of people", "Paul Brenn", None, "said", None, None),
 ]
 
 

@@ -16,7 +16,9 @@
         said.`), `he`/`she` a singular one that is no body or document; other pronouns continue
         the last speaker;
       - a sentence that is all quote (three words or more, or fewer after another quote of its
-        paragraph: `"Not one."`) continues the last speaker;
+        paragraph: `"Not one."`) right after a sentence of reported speech with no quote (int_speech_subjects_found:
+        `Howard said the Queen is taking a great interest. "She is following it closely."`) is
+        that speech's subject's; any other continues the last speaker;
       - a title in quotes inside a sentence (`"Desert Shield"`) is not attributed, nor is anything
         else (a scare quote).
     One row per attributed quote. Its own model because who speaks is decided here, from the
@@ -56,11 +58,34 @@ speech_subjects as (
 
 ),
 
+quote_sentences as (
+
+    select
+        sentence_id,
+        sentence_index
+    from {{ ref('int_sentences') }}
+    where {{ in_changed_stories() }}
+
+),
+
 person_mentions as (
 
     -- `he`/`she` point to a person named, not to the object of a preposition or a possessive
     select * from {{ ref('int_speaker_antecedents_found') }}
     where {{ in_changed_stories() }}
+
+),
+
+infinitive_cues as (
+
+    select quotes.quote_key
+    from quotes
+    inner join subjects
+        on quotes.quote_key = subjects.quote_key
+    where {{ regex_contains(
+        "substr(quotes.before_text, 1, subjects.before_cue_end - length(subjects.before_cue))",
+        infinitive_end_regex()
+    ) }}
 
 ),
 
@@ -73,6 +98,10 @@ attribution_chosen as (
         case
             -- a title or a name in quotes (`"This Week With David Brinkley"`) is nobody's speech
             when quotes.is_title then null
+            -- a cue in an infinitive (`the agency's decision to deny him a hearing was "...," the
+            -- opinion read`) reports no speech: a clause after the quote with a cue of its own does
+            when infinitive_cues.quote_key is not null and subjects.after_is_pronoun then 'after_pronoun'
+            when infinitive_cues.quote_key is not null and subjects.after_speaker_phrase is not null then 'after'
             when not quotes.starts_sentence and subjects.before_subject is not null then 'before'
             when not quotes.starts_sentence and subjects.preposition_object is not null then 'before_preposition'
             when not quotes.starts_sentence and subjects.before_has_pronoun then 'before_pronoun'
@@ -99,6 +128,8 @@ attribution_chosen as (
     from quotes
     inner join subjects
         on quotes.quote_key = subjects.quote_key
+    left join infinitive_cues
+        on quotes.quote_key = infinitive_cues.quote_key
 
 ),
 
@@ -115,6 +146,28 @@ attributed as (
             partition by article_id order by char_start rows between unbounded preceding and 1 preceding
         ) as previous_quote_end
     from attribution_chosen
+
+),
+
+-- a quote that continues a speaker, right after a sentence of reported speech with no quote (its
+-- subject starts after the last quote): in wire news the quote goes on with what that subject said
+reported_speakers as (
+
+    select
+        attributed.quote_key,
+        'reported_speech' as basis,
+        speech_subjects.subject,
+        speech_subjects.subject_start
+    from attributed
+    inner join quote_sentences
+        on attributed.sentence_id = quote_sentences.sentence_id
+    inner join speech_subjects
+        on
+            attributed.article_id = speech_subjects.article_id
+            and quote_sentences.sentence_index - 1 = speech_subjects.sentence_index
+    where
+        attributed.attribution_basis = 'inherited'
+        and speech_subjects.subject_start >= coalesce(attributed.previous_quote_end, 0)
 
 ),
 
@@ -165,6 +218,8 @@ pronoun_antecedents as (
                 and pronoun_quotes.char_start >= person_mentions.char_end
         where
             pronoun_quotes.pronoun in ('he', 'she')
+            -- not a name in what the same pronoun said (`He said ... Bin Laden. "...," he said`)
+            and coalesce(person_mentions.opening_pronoun, '') != pronoun_quotes.pronoun
             -- not a person known to be of the other gender
             and coalesce(person_mentions.gender, '')
             != case pronoun_quotes.pronoun when 'he' then 'female' else 'male' end
@@ -215,7 +270,7 @@ final as (
         attributed.previous_quote_end,
         attributed.before_stance,
         attributed.after_stance,
-        attributed.attribution_basis,
+        coalesce(reported_speakers.basis, attributed.attribution_basis) as attribution_basis,
         attributed.pronoun,
         case attributed.attribution_basis
             when 'before' then subjects.before_subject
@@ -224,13 +279,16 @@ final as (
             when 'after' then {{ regex_replace("subjects.after_speaker_phrase", "'^to '", "''") }}
             when 'before_pronoun' then coalesce(pronoun_antecedents.antecedent, speech_antecedents.antecedent)
             when 'after_pronoun' then coalesce(pronoun_antecedents.antecedent, speech_antecedents.antecedent)
+            when 'inherited' then reported_speakers.subject
         end as speaker_phrase,
         case attributed.attribution_basis
             when 'before' then subjects.before_apposition
             when 'sentence_subject' then subjects.sentence_apposition
             when 'after' then subjects.after_apposition
         end as apposition,
-        coalesce(pronoun_antecedents.antecedent_start, speech_antecedents.antecedent_start) as antecedent_start
+        coalesce(
+            pronoun_antecedents.antecedent_start, speech_antecedents.antecedent_start, reported_speakers.subject_start
+        ) as antecedent_start
     from attributed
     inner join subjects
         on attributed.quote_key = subjects.quote_key
@@ -238,6 +296,8 @@ final as (
         on attributed.quote_key = pronoun_antecedents.quote_key
     left join speech_antecedents
         on attributed.quote_key = speech_antecedents.quote_key
+    left join reported_speakers
+        on attributed.quote_key = reported_speakers.quote_key
     where attributed.attribution_basis is not null
 
 )

@@ -27,8 +27,9 @@ quotes as (
 
 cue_tokens as (
 
-    select * from {{ ref('int_quote_cues_found') }}
-    where {{ in_changed_stories() }} and side = 'before'
+    -- a participle after `quoted X as` has X for subject there
+    select * from {{ ref('int_quote_quoted_objects_found') }}
+    where {{ in_changed_stories() }}
 
 ),
 
@@ -56,7 +57,7 @@ before_side as (
 
     select
         *,
-        (cue_form = 'finite' or (cue_form = 'participle' and subject_is_absolute))
+        (cue_form = 'finite' or (cue_form = 'participle' and (subject_is_absolute or is_quoted_object)))
         and subject_words between 1 and 10
         and not subject_is_passive as has_subject,
         coalesce(subject_is_pronoun, false) as is_pronoun,

@@ -6,7 +6,8 @@
     (`that`, `while`, `who`: seed reaction_function_words) and every cue verb (seed cue_verbs).
     Cue verbs are lower case, except as the window's first word (`According to`): `Post` or
     `Read` in a name is no cue. A stop word (`on Thursday`, `also`, an -ly adverb) ends the noun
-    phrase of its segment, except an adverb of the seed that opens the segment (`Then Ilse
+    phrase of its segment, as a lower-case -ed word between a speaker noun of seed speaker_nouns
+    and a preposition does (`an official involved in the talks`: a participle), except an adverb of the seed that opens the segment (`Then Ilse
     Marten replied:`), which belongs to no phrase, as a lower-case coordinator that opens a
     segment (`and called`) does not either. An `absolute` word (`with`) that opens a segment opens an absolute construction
     instead of ending a phrase: in `with Boswell stating:` the phrase is `Boswell`, and the
@@ -95,7 +96,8 @@ tagged as (
                 or (window_tokens.side = 'before' and window_tokens.tok_no = 1)
                 then function_words.role
         end as word_role,
-        coalesce(speaker_nouns.role = 'document', false) as is_document_noun
+        coalesce(speaker_nouns.role = 'document', false) as is_document_noun,
+        speaker_nouns.noun is not null as is_speaker_noun
     from window_tokens
     left join cue_verbs
         on
@@ -149,7 +151,13 @@ segmented as (
                 rows between unbounded preceding and 1 preceding
             ),
             0
-        ) as bigint) as char_pos
+        ) as bigint) as char_pos,
+        -- a participle between a speaker noun and a preposition ends its phrase (`one senior
+        -- administration official involved in managing the crisis`); not a verb with an object
+        -- (`Interfax news agency quoted First Deputy Foreign Minister Igor Ivanov as saying`)
+        coalesce(lag(is_speaker_noun) over (partition by quote_key, side order by tok_no), false)
+        and coalesce(lead(word_role) over (partition by quote_key, side order by tok_no) = 'phrase_end', false)
+        and is_word and not is_cue and {{ regex_contains("tok", "'^\\s*[a-z]+ed$'") }} as is_participle
     from flagged
 
 ),
@@ -177,7 +185,7 @@ stopped as (
         *,
         char_pos + length(tok) - length(ltrim(tok)) as word_pos,
         bool_or(is_opener) over (partition by quote_key, side, seg) as opens_absolute,
-        min(case when is_stop and not is_opener and not is_lead_adverb then tok_no end) over (
+        min(case when (is_stop or is_participle) and not is_opener and not is_lead_adverb then tok_no end) over (
             partition by quote_key, side, seg
         ) as first_stop,
         min(

@@ -50,6 +50,7 @@ resolved as (
             when 'after' then quotes.after_start + subjects.after_speaker_start
             when 'before_pronoun' then speakers.antecedent_start
             when 'after_pronoun' then speakers.antecedent_start
+            when 'reported_speech' then speakers.antecedent_start
         end as written_start,
         case speakers.attribution_basis
             when 'before' then subjects.before_subject
@@ -58,6 +59,7 @@ resolved as (
             when 'after' then subjects.after_speaker_phrase
             when 'before_pronoun' then speakers.speaker_phrase
             when 'after_pronoun' then speakers.speaker_phrase
+            when 'reported_speech' then speakers.speaker_phrase
         end as written_phrase,
         case speakers.attribution_basis
             when 'before' then quotes.before_start + subjects.before_apposition_start

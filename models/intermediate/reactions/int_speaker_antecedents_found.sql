@@ -43,7 +43,10 @@ sentence_keys as (
     select
         sentence_id,
         sentence_key,
-        char_start as sentence_start
+        char_start as sentence_start,
+        -- `He said ... Osama Bin Laden, who lives ...`: names after an opening `he`/`she` are in
+        -- what that pronoun's speaker said
+        lower(nullif({{ regex_extract('sentence_text', "'^(He|She)\\s'", 1) }}, '')) as opening_pronoun
     from {{ ref('int_sentences') }}
     where {{ in_changed_stories() }}
 
@@ -121,6 +124,7 @@ eligible {{ materialized_cte() }} (
         mentions.char_end,
         sentence_keys.sentence_key,
         sentence_keys.sentence_start,
+        sentence_keys.opening_pronoun,
         clause_openers.token_no is not null as opens_clause,
         {{ regex_replace_all("mentions.surface", "'\\s+'", "' '") }} as written,
         -- the gender of the person's first name, where seed name_given_genders knows one
@@ -200,6 +204,7 @@ final as (
         eligible.char_start,
         eligible.char_end,
         eligible.sentence_start,
+        eligible.opening_pronoun,
         eligible.written,
         eligible.opens_clause,
         -- a surname that is a given name of the other gender too is of neither (`Reno`, `Nadir`

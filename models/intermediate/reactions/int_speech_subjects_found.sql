@@ -4,7 +4,8 @@
     authors say ...`). A pronoun speaker after it (`"...," he said`, `They call for "..."`) takes
     it when no person is named in between (int_quote_speakers_chosen), so a speaker named by a noun
     phrase is not lost to an earlier named one. Pronoun subjects, and phrases that open with a
-    pronoun (`She went on to add that`), are left out: they are what needs an antecedent. -#}
+    pronoun (`She went on to add that`) or a pronoun right before the cue (`The summit, she said,
+    would`), are left out: they are what needs an antecedent. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -76,6 +77,13 @@ function_words as (
 
 ),
 
+adverbials as (
+
+    select word from {{ ref('reaction_function_words') }}
+    where role in ('phrase_end', 'adverb')
+
+),
+
 speaker_nouns as (
 
     select * from {{ ref('speaker_nouns') }}
@@ -109,9 +117,30 @@ subject_tokens as (
                 when
                     (tokens.token_kind = 'punct' and tokens.token not in ('-', '‑', '.', '''', '’', '&', '/'))
                     or function_words.role = 'clause_boundary'
+                    -- an adverb after the subject (`Wilkins also said`)
+                    or (
+                        tokens.token_no > 1 and not tokens.is_capitalised
+                        and (function_words.role = 'adverb' or tokens.token_key like '%ly')
+                    )
                     then tokens.token_no
             end
-        ) over (partition by tokens.sentence_key) as cut_no
+        ) over (partition by tokens.sentence_key) as cut_no,
+        max(case when tokens.token = ',' then tokens.token_no end) over (partition by tokens.sentence_key)
+            as last_comma_no,
+        -- a sentence that opens with an adverbial, a preposition or a participle (`Asked to comment
+        -- on Castro's announcement, a spokesman said`, `In a statement, the ministry said`): the
+        -- subject follows its last comma
+        {{ arg_min_by('tokens.token_key', 'tokens.token_no') }} over (partition by tokens.sentence_key)
+            as first_key,
+        bool_or(tokens.token_no = 2 and tokens.is_capitalised) over (partition by tokens.sentence_key)
+            as second_is_capitalised,
+        -- a pronoun right before the cue speaks (`The summit, she said, would`): no subject here
+        coalesce(
+            {{ arg_max_by("coalesce(function_words.role, '')", 'tokens.token_no') }}
+                over (partition by tokens.sentence_key)
+            = 'pronoun',
+            false
+        ) as cue_after_pronoun
     from tokens
     inner join first_cues
         on
@@ -131,12 +160,30 @@ subjects as (
         max(char_end) as subject_end,
         {{ arg_max_by('token_key', 'token_no') }} as head_key,
         {{ arg_max_by('token_kind', 'token_no') }} as head_kind,
+        -- a sentence that opens with a quote's closing mark (`" Marlow told`) holds reported speech no more
+        {{ arg_min_by('token_kind', 'token_no') }} as first_kind,
         count(*) filter (where token_kind = 'word') as subject_words,
         bool_and(coalesce(word_role in ('pronoun', 'determiner'), false)) as is_function_words,
         -- `She went on to add that`: a pronoun subject, whatever follows it before the cue
-        {{ arg_min_by("coalesce(word_role, '')", 'token_no') }} = 'pronoun' as opens_with_pronoun
-    from subject_tokens
-    where token_no < coalesce(cut_no, token_no + 1)
+        {{ arg_min_by("coalesce(word_role, '')", 'token_no') }} = 'pronoun' as opens_with_pronoun,
+        bool_or(cue_after_pronoun) as cue_after_pronoun
+    from (
+        select
+            subject_tokens.*,
+            subject_tokens.last_comma_no is not null
+            and (
+                subject_tokens.first_key in (select adverbials.word from adverbials)
+                -- a participle, not a name's first word (`United Nations officials`)
+                or (
+                    {{ regex_contains('subject_tokens.first_key', "'^[a-z]+(ed|ing)$'") }}
+                    and not subject_tokens.second_is_capitalised
+                )
+            ) as after_opener
+        from subject_tokens
+    ) as placed
+    where
+        (after_opener and token_no > last_comma_no)
+        or (not after_opener and token_no < coalesce(cut_no, token_no + 1))
     group by sentence_key
 
 ),
@@ -166,9 +213,11 @@ final as (
         on subjects.head_key = speaker_nouns.noun
     where
         subjects.head_kind = 'word'
+        and subjects.first_kind = 'word'
         and subjects.subject_words between 1 and 8
         and not subjects.is_function_words
         and not subjects.opens_with_pronoun
+        and not subjects.cue_after_pronoun
 
 )
 
