@@ -386,6 +386,44 @@
     )
 {%- endmacro %}
 
+{#- What a place or vessel can hold, not how many came (`a stadium that holds 42,000`, `the east
+    stand, which seats 9,500`, `its licensed capacity of 180`, `room for 300 people`): a figure
+    after a verb or noun of capacity, with at most a modifier between. After a verb that also
+    reads as having (`holds`), only a bare count or a count of people is a capacity (`holds 21
+    seats`, `holds 40 percent of the shares` are counts). Kept out of totals as a subset is. -#}
+{% macro states_a_capacity(rel) -%}
+    {%- set before = "lower(right(left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_start_offset), 40))" -%}
+    {%- set modifier = "((up to|about|around|some|nearly|almost|more than|over|just over|roughly)\\s+)?$'" -%}
+    coalesce(
+        {{ rel }}.unit is null
+        and (
+            {{ regex_contains(before, "'\\b(capacity|capacities|room)\\s+(of|for)\\s+" ~ modifier) }}
+            or (
+                {{ regex_contains(
+                    before, "'\\b(holds?|seats|seating|accommodates?|accommodating)\\s+" ~ modifier
+                ) }}
+                and ({{ rel }}.noun_class = 'people' or {{ rel }}.noun_class is null and {{ rel }}.plain_head is null)
+            )
+        ),
+        false
+    )
+{%- endmacro %}
+
+{#- An age given without `years old`, not a count: a number with no noun of its own (or one it
+    borrows from before, `victim`) after the youngest or oldest of a group (`The youngest victim
+    was 14 and the oldest 61`) or after `aged` (`fans aged 16`). Kept out of totals as a subset is. -#}
+{% macro states_an_age(rel) -%}
+    coalesce(
+        {{ rel }}.unit is null and {{ rel }}.plain_head is null
+        and ({{ rel }}.noun_class is null or {{ rel }}.is_elliptical)
+        and {{ regex_contains(
+            "lower(right(left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_start_offset), 40))",
+            "'(\\b(youngest|oldest)(\\s+[\\p{L}-]+)?(\\s+(was|is|were|being))?|\\baged(\\s+between)?)\\s+$'"
+        ) }},
+        false
+    )
+{%- endmacro %}
+
 {#- A line of a sports report that gives a score: team, number, team, number and nothing else
     (`Rovers 2 City 1`, `Manchester United 3, Leeds 0`). -#}
 {% macro score_line_re() -%}

@@ -211,8 +211,9 @@ judged as (
             -- one place's part of a toll: `Eight people died in the town of Mucum alone`, `In
             -- Mucum alone, eight died`
             or {{ regex_contains("lower(located.sentence_text)", sql_regex(place_alone_re())) }}
-            -- a threshold (`needs 81 votes`) is kept out of totals as a subset is
+            -- a threshold (`needs 81 votes`), a capacity (`holds 42,000`) or an age (`the oldest 61`) is no total
             or {{ is_series_window('located') }} or {{ states_a_threshold('located') }}
+            or {{ states_a_capacity('located') }} or {{ states_an_age('located') }}
         ) as is_subset
     from located
     left join context_words as year_cue on located.prev_lw = year_cue.word and year_cue.role = 'year_cue'
