@@ -572,3 +572,33 @@
 {% macro whole_of_partitive_end_re() -%}
     ^\W*(of|among)\s+(the|its|their|our)\s+$|(^|[^\pL\d])(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\pL+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|hundreds|all|most|some|half|none|many)\s+of\s+(the|its|their|our)\s+$
 {%- endmacro %}
+
+{#- The whole of a partitive (whole_of_partitive_end_re before the figure), unless its own action
+    word is inside it (`six of the nine dead`: a whole named by its action word is counted by it). -#}
+{% macro is_whole_of_partitive(rel) -%}
+    ({{ regex_contains(
+        "lower(right(left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".surface_start_offset), 40))",
+        sql_regex(whole_of_partitive_end_re())
+    ) }}
+    and coalesce({{ rel }}.action_offset not between {{ rel }}.surface_start_offset and {{ rel }}.surface_end_offset, true))
+{%- endmacro %}
+
+{#- A part of a group whose action opens the sentence before the figure (`Of the injured, 11 were
+    in intensive care`: fronted_part_of_re, the action word before the figure). -#}
+{% macro is_fronted_part(rel) -%}
+    (
+        {{ regex_contains(
+            "lower(left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".surface_start_offset))", sql_regex(fronted_part_of_re())
+        ) }}
+        and {{ rel }}.action_offset < {{ rel }}.surface_start_offset
+    )
+{%- endmacro %}
+
+{#- A member of a group listed before the figure (`killed eight people, including three children`,
+    `the wounded, a woman and two men`). -#}
+{% macro is_listed_member(rel) -%}
+    {{ regex_contains(
+        "lower(right(left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".surface_start_offset), 20))",
+        "'(\\b(including|among them|among whom|among those|among the)|\\b(a|an) [\\p{L}-]+ and)\\s+$'"
+    ) }}
+{%- endmacro %}

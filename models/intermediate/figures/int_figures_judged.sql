@@ -176,14 +176,7 @@ judged as (
             "lower(right(left(located.sentence_text, located.surface_start_offset), 30))", sql_regex(crowd_of_end_re())
         ) }}
         or {{ counts_who_was_aboard('located') }} or {{ states_a_threshold('located') }}
-        -- (not `six of the nine dead`: a whole named by its action word is counted by it)
-        or {{ regex_contains(
-            "lower(right(left(located.sentence_text, located.surface_start_offset), 40))",
-            sql_regex(whole_of_partitive_end_re())
-        ) }}
-        and coalesce(
-            located.action_offset not between located.surface_start_offset and located.surface_end_offset, true
-        ) as is_no_toll,
+        or {{ is_whole_of_partitive('located') }} as is_no_toll,
         {# `12 more bodies`, `another 20`: an addition to a count, not the count itself. #}
         increment_before.word is not null or increment_after.word is not null as is_increment,
         {# `three of the wounded`, `two of them`, `nine of those arrested`, `Of the injured, 11`, `killed eight people,
@@ -197,17 +190,7 @@ judged as (
                 "'^\\s+of\\s+(the|those|them|whom|these|which|us|our|their|its)\\b'"
             ) }}
             and not {{ partitive_counts_its_action('located') }}
-            -- `Of the injured, 11 were in intensive care`: the group's action opens the sentence
-            or (
-                {{ regex_contains(
-                    "lower(left(located.sentence_text, located.surface_start_offset))", sql_regex(fronted_part_of_re())
-                ) }}
-                and located.action_offset < located.surface_start_offset
-            )
-            or {{ regex_contains(
-                "lower(right(left(located.sentence_text, located.surface_start_offset), 20))",
-                "'(\\b(including|among them|among whom|among those|among the)|\\b(a|an) [\\p{L}-]+ and)\\s+$'"
-            ) }}
+            or {{ is_fronted_part('located') }} or {{ is_listed_member('located') }}
             -- one place's part of a toll: `Eight people died in the town of Mucum alone`, `In
             -- Mucum alone, eight died`
             or {{ regex_contains("lower(located.sentence_text)", sql_regex(place_alone_re())) }}
