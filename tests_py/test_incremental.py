@@ -106,6 +106,9 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
         "\u201cThe machines stay as long as they are needed,\u201d the company said.\n\n"
         # a month name as a surname: int_name_month_surnames_found has rows to compare
         "Site manager Teresa May said the road was shut. May told reporters the slope was dry.\n\n"
+        # a lone surname opening a sentence before a phrase and a speech verb:
+        # int_name_opening_subjects_found has a row to compare
+        "Condori, speaking at the command post, told reporters the crews would rest in shifts.\n\n"
         # a title after `the` alone: int_titled_speakers_found has a row to compare
         "\u201cNobody goes near the slope tonight,\u201d the manager said.\n\n"
         # a comparison base: int_figures_compared has a row to compare
