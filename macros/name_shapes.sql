@@ -90,6 +90,39 @@
     )
 {%- endmacro %}
 
+{#- A body's name that a head word opens before `of` or `for` goes on over `and`, over `of`
+    after `for the`, and over `for a`, when a name word that no lexicon lists comes next:
+    `Office of Management and Budget`, `Department of Health and Human Services`, `Committee
+    for the Protection of Journalists`, `Committee for a Responsible Federal Budget`; not
+    `University of Tarvo and Texas` (a word of the lexicon) nor `Office of Management and the
+    Treasury`. A given name may come next (`Department of Housing and Urban Development`).
+    Reads the columns of int_name_run_words. -#}
+{% macro is_inner_word_of_a_body_name() -%}
+    (
+        word = word_lower and gap = ' ' and next_gap = ' '
+        and (
+            (
+                word = 'and' and prev_is_name and not prev_is_listed
+                and prev2_lower in ('of', 'for') and prev3_head_type = 'organization'
+                and next_is_name and not next_is_listed
+            )
+            or (
+                word = 'of' and prev_is_name and not prev_is_listed and prev_head_type is null
+                and prev2_lower = 'the' and prev3_lower = 'for' and prev4_head_type = 'organization'
+                and next_is_name and not next_is_listed
+            )
+            or (
+                word = 'for' and prev_is_name and prev_head_type = 'organization'
+                and next_lower in ('a', 'an') and next2_is_name
+            )
+            or (
+                word in ('a', 'an') and prev_lower = 'for' and prev2_is_name and prev2_head_type = 'organization'
+                and next_is_name and not next_is_listed
+            )
+        )
+    )
+{%- endmacro %}
+
 {#- A given name's second syllable after a hyphen follows a family name (`Leung Kwok-hung`), so
     the word before the hyphen is not a run's first (`Arch-foes Tarvo`); `Tarvo-based` names
     Tarvo. Reads the columns of int_name_run_words. -#}
@@ -522,4 +555,19 @@
     (`the National and X parties`). -#}
 {% macro org_body_after_re() -%}
     ^(?:, one of (?:the )?(?:[\p{Ll}-]+ ){0,3}(?:banks|companies|firms|groups|brewers|lenders|insurers|carriers|airlines|retailers|manufacturers|makers|producers|operators|brokerages|newspapers|parties)\b| leader \p{Lu}| part(?:y|ies)\b)
+{%- endmacro %}
+
+{#- What follows a lone word opening a sentence when it is a person: a comma, a participle's
+    phrase, a relative clause of a person, an age or an apposition (`, speaking to reporters at
+    the Capitol,`, `, who chairs the panel,`, `, 64,`, `, a Republican,`), a comma and a verb
+    (group 1), which the caller checks is a verb of speech. Not a thing's relative clause
+    (`Shares, which had fallen,`). -#}
+{% macro opening_subject_re() -%}
+    ^, (?:\p{Ll}+(?:ing|ed)|who|a|an|the|[0-9]{1,3})\b[^,;:"“”()\[\]]*, (\p{Ll}+)\b
+{%- endmacro %}
+
+{#- Or a verb right after it, past a time (`Buza last April said`, `Okello on Monday told`): group
+    1, which the caller checks is a plain verb of speech. -#}
+{% macro opening_subject_direct_re() -%}
+    ^ (?:(?:last|on|early|late|this) \p{L}+ )?(\p{Ll}+)\b
 {%- endmacro %}

@@ -108,6 +108,9 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
         "Site manager Teresa May said the road was shut. May told reporters the slope was dry.\n\n"
         # `quoted X as saying` before a quote: int_quote_quoted_objects_found has a quoted object
         "Radio Andina quoted a fire service official as saying the slope was \u201cstill unstable\u201d.\n\n"
+        # a lone surname opening a sentence before a phrase and a speech verb:
+        # int_name_opening_subjects_found has a row to compare
+        "Condori, speaking at the command post, told reporters the crews would rest in shifts.\n\n"
         # a title after `the` alone: int_titled_speakers_found has a row to compare
         "\u201cNobody goes near the slope tonight,\u201d the manager said.\n\n"
         # a comparison base: int_figures_compared has a row to compare

@@ -1,7 +1,7 @@
 """Mentions (fct_mentions, int_mentions_extracted) on invented articles about other events than
 the sample corpus.
 
-tests_py/fixtures/mentions/ holds fourteen stories, one folder each: `water_accord` (two articles:
+tests_py/fixtures/mentions/ holds fifteen stories, one folder each: `water_accord` (two articles:
 Kenya and Ethiopia sign a water accord), `chile_runoff` (one article: a Chilean run-off),
 `harbour_strike` (one article of rule cases: demonyms, titles, country bodies, month surnames,
 sentence openers, organisation nouns, acronyms, gazetteers, hyphenated names), `tarvo_dispute`
@@ -19,7 +19,9 @@ and `fresno_bid` (a company shortened to a town's name, a letter
 glued by a hyphen, a title as a surname, a nationality before a person) and `valley_derby` (teams
 named by town and nickname, a town before a player's position) and `brewery_stakes` (companies
 shown by their owners, holdings, share prices and analysts, a bank among banks, a party by its
-leader, bodies after a trade noun, a town behind a part of it).
+leader, bodies after a trade noun, a town behind a part of it) and `budget_standoff` (a lone
+surname opening a sentence before a phrase between commas and a speech verb or right before a
+speech verb, bodies' names with `and`, `for a` and `for the ... of` inside them).
 Every name in them is made up or differs from the sample, so these assertions test general
 rules (titles, head words, demonyms, surname resolution within a story), not the sample's lexicon.
 """
@@ -460,3 +462,27 @@ def test_market_and_party_cues_trade_nouns_and_parts_of_places(mentions: list[di
     assert types("Rendal Plus") == {"organization"}
     # a town behind a part of it (`in northern Dravno`), and so wherever the story writes it (`through central Dravno`)
     assert types("Dravno") == {"place"}
+
+
+def test_lone_surnames_before_a_phrase_and_bodies_named_with_and_or_for_a(mentions: list[dict]) -> None:
+    rows = of_file(mentions, "standoff_talks.txt")
+    text = rows[0]["raw_text"]
+
+    def types(surface: str) -> list[str | None]:
+        return [r["entity_type"] for r in rows if r["surface"] == surface]
+
+    # a lone surname opening a sentence, with a participle's phrase between commas before its
+    # speech verb, is a person, and so is the word alone again in the story (`Brannigan later met`)
+    assert types("Brannigan") == ["person"] * text.count("Brannigan")
+    # and so is one right before a plain speech verb, past a time
+    assert types("Pellegrini") == ["person"]
+    # no sentence-opening common word becomes a name (`However,`, `Meanwhile,`, `Shares, which ...`)
+    surfaces = {r["surface"] for r in rows}
+    assert not surfaces & {"However", "Meanwhile", "Shares", "Analysts"}
+    # a head word opens a body's name that goes on over `and`, `for a` and `for the ... of`
+    for body in ("Office of Management and Budget", "Department of Housing and Urban Development",
+                 "Department of Health and Human Services", "Committee for a Responsible Federal Budget",
+                 "Committee for the Protection of Journalists"):
+        assert types(body) == ["organization"], body
+    assert not surfaces & {"Office of Management", "Budget", "Urban Development", "Committee",
+                           "Responsible Federal Budget", "Journalists"}

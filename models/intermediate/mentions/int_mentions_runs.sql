@@ -72,6 +72,14 @@ org_cues as (
 
 ),
 
+-- a person opening a sentence (`Halvorsen, speaking to reporters, blamed`), there and alone again
+opening_subjects as (
+
+    select * from {{ ref('int_name_opening_subjects_found') }}
+    where {{ in_changed_stories() }}
+
+),
+
 -- the last words of the story's people that a rule other than the gazetteer typed: `Reno` of
 -- `Janet Reno`, `Bush` of `President Bush`
 story_people as (
@@ -130,16 +138,20 @@ runs as (
             when {{ org_cued }} then 'organization'
             when {{ story_person }} then 'person'
             when {{ story_event }} then 'event'
+            when opening_subjects.story_id is not null and named_runs.rule_type is null then 'person'
             else named_runs.rule_type
         end as rule_type,
         case
             when {{ org_cued }} then 'org_cue'
             when {{ story_person }} then 'story_person'
             when {{ story_event }} then 'story_event'
+            when opening_subjects.story_id is not null and named_runs.rule_type is null then 'opening_subject'
             else named_runs.typing_rule
         end as typing_rule
     from named_runs
     left join org_cues on named_runs.story_id = org_cues.story_id and named_runs.surface = org_cues.surface
+    left join opening_subjects
+        on named_runs.story_id = opening_subjects.story_id and named_runs.surface = opening_subjects.surface
     -- the keys only: a condition on one side in a join's ON makes DuckDB loop
     left join story_people
         on named_runs.story_id = story_people.story_id and named_runs.last_lower = story_people.last_lower
@@ -255,12 +267,12 @@ kept as (
             classified_type is not null
         {%- else -%}
             -- a lone unknown word opening a sentence (`Residents said`) needs the story, a gazetteer,
-            -- a person after its possessive (`Velmar's Ilse Rand`) or an organisation's cue
-            -- (`Porsche said its sales fell`)
+            -- a person after its possessive (`Velmar's Ilse Rand`), an organisation's cue
+            -- (`Porsche said its sales fell`) or its sentence (int_name_opening_subjects_found)
             not (
                 first_word_no = 1 and n_words = 1 and n_lexicon_words = 0 and not is_upper
                 and pattern_type is null and gazetteer_type is null and not is_story_supported
-                and typing_rule not in ('person_owner', 'org_cue')
+                and typing_rule not in ('person_owner', 'org_cue', 'opening_subject')
             )
             -- a lone word that a hyphen joins to a lower-case word is a compound (`Arch-foes`,
             -- `Anti-war`), unless that word makes an adjective of a name (`Tarvo-based`)

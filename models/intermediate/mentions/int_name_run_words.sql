@@ -225,12 +225,17 @@ contexted as (
         lag(is_name_word, 2) over sentence_words as prev2_is_name,
         lag(head_type) over sentence_words as prev_head_type,
         lag(head_type, 2) over sentence_words as prev2_head_type,
+        lag(head_type, 3) over sentence_words as prev3_head_type,
+        lag(head_type, 4) over sentence_words as prev4_head_type,
+        lag(word_lower, 2) over sentence_words as prev2_lower,
+        lag(word_lower, 3) over sentence_words as prev3_lower,
         lag(context_role) over sentence_words as prev_role,
         lag(context_role, 2) over sentence_words as prev2_role,
         lag(is_title) over sentence_words as prev_is_title,
         lag(is_lexicon or is_given_name or is_legal_suffix) over sentence_words as prev_is_listed,
         lag(gap) over sentence_words as prev_gap,
         lead(is_name_word) over sentence_words as next_is_name,
+        lead(is_lexicon) over sentence_words as next_is_listed,
         lead(is_name_word, 2) over sentence_words as next2_is_name,
         lead(context_role) over sentence_words as next_role,
         lead(context_role, 2) over sentence_words as next2_role,
@@ -243,7 +248,7 @@ contexted as (
 ),
 
 -- besides the name words: the lower-case part of a hyphenated name, a particle between name
--- words, `and` inside a body's name (macros/name_shapes.sql)
+-- words, `and`, `of` and `for a` inside a body's name (macros/name_shapes.sql)
 eligible as (
 
     select *
@@ -253,6 +258,7 @@ eligible as (
         or {{ is_hyphenated_name_part() }}
         or {{ is_particle_in_a_name() }}
         or {{ is_and_in_a_name() }}
+        or {{ is_inner_word_of_a_body_name() }}
         -- a web address's ending glued to a name word is the company's name (`Amazon.com Inc`)
         or (gap = '.' and word_lower in {{ web_domain_endings() }} and prev_is_name)
         -- so is a capital letter a hyphen glues to a name word (`Bre-X`, a common word alone)
