@@ -1,33 +1,12 @@
 
 {#- Mentions from runs of capitalised words (int_name_runs). Dropped always: runs the lexicon
     covers and runs inside a country body. var('name_typing') chooses who types and keeps the
-    rest:
-    - `rules`: the hand rules' type (NULL when none applies: fct_mentions types it from the
-      story or drops it); a lone unknown word opening a sentence (`Residents said`) that neither
-      the story nor a gazetteer supports (nor a person after its possessive, `Velmar's Ilse
-      Rand`) is dropped, and so is a heading's run that no rule types and the story does not name.
-    - `classifier`: the learned classifier (int_name_runs_classified) types every run; `none`
-      drops it.
-    - `hybrid`: a hand rule that types the run wins; the classifier types the runs no rule
-      types, and after a lower-case word (`playing for Feyenoord`) with its best type but none,
-      unless its own word's weights say none (`the Internet`); a lone word for what people
-      belong to is no name, not even by a context rule (`Muslims`, `in English`: seed
-      name_people_words); a run it calls no name is kept untyped (NULL) when a hand rule types
-      the same name elsewhere in the story's running text, or the story writes a full name of a
-      person or place that ends in it, for fct_mentions to type from the story (`Tarvo
-      officials` types every bare `Tarvo`); the classifier's own guesses do not spread
-      (`Polaroid` typed a person once); a lone unknown word opening a sentence is dropped.
-    With every typing, a lone word of the gazetteer's places, or one that only what people belong
-    to or speak for typed an organisation (`a spokeswoman for Mercer`), is a person where the
-    story types a person ending in it by another rule (`Reno said` after `Janet Reno`, `Bush`
-    after `President Bush`), as is a lone word no rule types (`a save from Keane` after `Danny
-    Keane`); a lone word no rule types is an event where the story names a storm ending in it
-    (`Delphine` after `Hurricane Delphine`), and a lone word the story shows to be an
-    organisation (int_name_run_org_cues: `Qantas said it would`) is one where only a speech verb
-    typed it, or no rule, or the gazetteer's place where the story names a company it opens
-    (`Santa Fe` of `Santa Fe Pacific Gold Corp`), and is kept at a sentence's start.
-    With `rules` and `hybrid`, a lone word that a hyphen joins to a lower-case word that does not
-    continue it is a compound, not a name (`Arch-foes`; but `Tarvo-based` names Tarvo). -#}
+    rest: `rules` (the hand rules), `classifier` (int_name_runs_classified types every run) or
+    `hybrid` (a hand rule that types the run wins, the classifier types the rest). With every
+    typing, the story retypes a lone word: a person where the story names a person ending in it,
+    an event where it names a storm ending in it, an organisation where it shows one
+    (int_name_run_org_cues), a person where a sentence opens with it before a speech verb
+    (int_name_opening_subjects_found). The yml says what each typing keeps. -#}
 
 {%- set typing = name_typing() -%}
 {%- set org_cued -%}
