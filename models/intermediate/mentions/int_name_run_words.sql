@@ -1,18 +1,9 @@
 
-{#- The words that can make up a name, with the context the typing rules read. A name word is a
-    capitalised word that is not a common word (name_common_words) and not part of a title; a
-    month name is one when it is a surname (`Theresa May said`). A lower-case particle joins a
-    name between name words (`Charles de Gaulle`), `of`/`the`/`for` only after a head word
-    (`International Committee of the Red Cross`), and a lower-case part after a hyphen
-    continues the word before it when that word follows another name word (`Leung Kwok-hung`,
-    not `Arch-foes`) and is no adjective's ending (`Tarvo-based`: a compound_suffix of
-    name_context_words). Either side of an ampersand between two capitalised words is a name
-    word, a common one too (`Standard & Poor's`, `Marks & Spencer`), and so is every word of a
-    whole name of name_gazetteer, where a title (`General Motors`) is no title. A title right after
-    a given name and before no capitalised word is a surname (`Angus King`, `John Major`), and one
-    between a capitalised word and a closing head word is part of the name (`Mercy General
-    Hospital`): the neighbours of int_name_rare_word_neighbours_found.
-    Headings are included: int_name_runs decides which of their runs count. -#}
+{#- The words that can make up a name, with the context the typing rules of int_name_runs read:
+    capitalised words that are neither common nor part of a title, and the lower-case words and
+    common words that join or continue a name (particles, hyphenated parts, an ampersand's sides,
+    the words of a gazetteer name, a title used as a surname, `and` or `for a` inside a body's
+    name). The yml lists each case with its example. Headings are included. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
