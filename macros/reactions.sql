@@ -262,3 +262,35 @@
 {% macro quoted_phrase_regex() -%}
     '(?:^|\s)quoted\s+(\S.*)$'
 {%- endmacro %}
+
+{#- Two CTEs, quoted_as_words and quoted_as: the `as` of `quoted X as` and `X was quoted as` among
+    the attribution window tokens of one side of each quote (int_quote_window_tokens), one row per
+    `as`; is_passive when `quoted` stands right before it, has_object when a `quoted` stands a
+    word or more before it. -#}
+{% macro quoted_as_ctes(side) -%}
+quoted_as_words as (
+
+    select
+        quote_key,
+        tok_no,
+        lower(trim(tok)) as word
+    from {{ ref('int_quote_window_tokens') }}
+    where {{ in_changed_stories() }} and side = '{{ side }}' and lower(trim(tok)) in ('quoted', 'as')
+
+),
+
+quoted_as as (
+
+    select
+        as_words.quote_key,
+        as_words.tok_no,
+        bool_or(quoted_words.tok_no = as_words.tok_no - 1) as is_passive,
+        bool_or(quoted_words.tok_no < as_words.tok_no - 1) as has_object
+    from quoted_as_words as as_words
+    inner join quoted_as_words as quoted_words
+        on as_words.quote_key = quoted_words.quote_key and as_words.tok_no > quoted_words.tok_no
+    where as_words.word = 'as' and quoted_words.word = 'quoted'
+    group by as_words.quote_key, as_words.tok_no
+
+)
+{%- endmacro %}

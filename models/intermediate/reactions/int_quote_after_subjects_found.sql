@@ -47,32 +47,8 @@ after_tokens as (
 
 ),
 
--- `quoted` and `as`, the words before a participle cue that make `quoted X as saying`
-quoted_as_words as (
-
-    select
-        quote_key,
-        tok_no,
-        lower(trim(tok)) as word
-    from {{ ref('int_quote_window_tokens') }}
-    where {{ in_changed_stories() }} and side = 'after' and lower(trim(tok)) in ('quoted', 'as')
-
-),
-
--- the `as` of `quoted X as` and `X was quoted as`, and which of the two it is
-quoted_as as (
-
-    select
-        as_words.quote_key,
-        as_words.tok_no,
-        bool_or(quoted_words.tok_no = as_words.tok_no - 1) as is_passive
-    from quoted_as_words as as_words
-    inner join quoted_as_words as quoted_words
-        on as_words.quote_key = quoted_words.quote_key and as_words.tok_no > quoted_words.tok_no
-    where as_words.word = 'as' and quoted_words.word = 'quoted'
-    group by as_words.quote_key, as_words.tok_no
-
-),
+-- the `as` before a participle cue that makes `quoted X as saying` or `X was quoted as saying`
+{{ quoted_as_ctes('after') }},
 
 pronouns as (
 

@@ -15,37 +15,15 @@ cues as (
 
 ),
 
-quoted_as_words as (
-
-    select
-        quote_key,
-        tok_no,
-        lower(trim(tok)) as word
-    from {{ ref('int_quote_window_tokens') }}
-    where {{ in_changed_stories() }} and side = 'before' and lower(trim(tok)) in ('quoted', 'as')
-
-),
-
--- the `as` of `quoted X as`: a word or more between them
-quoted_as as (
-
-    select
-        as_words.quote_key,
-        as_words.tok_no
-    from quoted_as_words as as_words
-    inner join quoted_as_words as quoted_words
-        on as_words.quote_key = quoted_words.quote_key and as_words.tok_no > quoted_words.tok_no + 1
-    where as_words.word = 'as' and quoted_words.word = 'quoted'
-    group by as_words.quote_key, as_words.tok_no
-
-),
+-- the `as` of `quoted X as` (has_object: a word or more between them)
+{{ quoted_as_ctes('before') }},
 
 objects as (
 
     select
         cues.*,
         case
-            when cues.cue_form = 'participle' and quoted_as.tok_no is not null
+            when cues.cue_form = 'participle' and quoted_as.has_object
                 then nullif({{ regex_extract('cues.previous_phrase', quoted_phrase_regex(), 1) }}, '')
         end as quoted_object
     from cues
