@@ -15,13 +15,22 @@ with
 shaped as (
 
     select
-        sentence_id,
         sentence_key,
-        article_id,
         story_id,
         token_no,
         shape
     from {{ ref('int_date_tokens_shaped') }}
+    where {{ in_changed_stories() }}
+
+),
+
+sentences as (
+
+    select
+        sentence_id,
+        sentence_key,
+        article_id
+    from {{ ref('int_sentences') }}
     where {{ in_changed_stories() }}
 
 ),
@@ -68,18 +77,14 @@ grams as (
     select *
     from (
         select
-            sentence_id,
             sentence_key,
-            article_id,
             story_id,
             start_token_no,
             previous_shape,
             {{ explode_columns('gram_list', 'gram', 'gram_tokens') }}
         from (
             select
-                sentence_id,
                 sentence_key,
-                article_id,
                 story_id,
                 token_no as start_token_no,
                 previous_shape,
@@ -104,9 +109,7 @@ grams as (
 matched as (
 
     select
-        grams.sentence_id,
         grams.sentence_key,
-        grams.article_id,
         grams.story_id,
         grams.start_token_no,
         grams.previous_shape,
@@ -158,9 +161,7 @@ kept as (
 year_tails as (
 
     select
-        kept.sentence_id,
         kept.sentence_key,
-        kept.article_id,
         kept.story_id,
         kept.end_token_no - 1 as start_token_no,
         kept.end_token_no,
@@ -183,9 +184,7 @@ year_tails as (
 expressions as (
 
     select
-        sentence_id,
         sentence_key,
-        article_id,
         story_id,
         start_token_no,
         case when {{ is_year_tail_method('method') }} then end_token_no - 2 else end_token_no end as end_token_no,
@@ -209,22 +208,23 @@ expressions as (
 final as (
 
     select
-        sentence_id,
-        cast(sentence_key as bigint) as sentence_key,
-        article_id,
-        story_id,
-        cast(start_token_no as integer) as start_token_no,
-        cast(end_token_no as integer) as end_token_no,
-        previous_shape,
-        pattern,
-        rule,  -- noqa: RF04
-        method,
-        cast(unit_offset as integer) as unit_offset,
-        granularity,
-        future_rule,
-        future_method,
-        skip_in_quotes
+        sentences.sentence_id,
+        cast(expressions.sentence_key as bigint) as sentence_key,
+        sentences.article_id,
+        expressions.story_id,
+        cast(expressions.start_token_no as integer) as start_token_no,
+        cast(expressions.end_token_no as integer) as end_token_no,
+        expressions.previous_shape,
+        expressions.pattern,
+        expressions.rule,
+        expressions.method,
+        cast(expressions.unit_offset as integer) as unit_offset,
+        expressions.granularity,
+        expressions.future_rule,
+        expressions.future_method,
+        expressions.skip_in_quotes
     from expressions
+    inner join sentences on expressions.sentence_key = sentences.sentence_key
 
 )
 

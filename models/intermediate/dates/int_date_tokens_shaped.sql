@@ -11,10 +11,8 @@ with
 sentences as (
 
     select
-        sentence_id,
         sentence_key,
         article_id,
-        story_id,
         paragraph_index,
         sentence_index,
         sentence_text,
@@ -31,10 +29,7 @@ sentences as (
 sentence_quotes as (
 
     select
-        sentence_id,
         sentence_key,
-        article_id,
-        story_id,
         sentence_text,
         coalesce(sum(n_opening_quotes - n_closing_quotes) over (
             partition by article_id, paragraph_index order by sentence_index
@@ -153,6 +148,7 @@ tokens as (
 
     select
         tokens.sentence_key,
+        tokens.story_id,
         tokens.sentence_index,
         tokens.token_no,
         tokens.char_start,
@@ -265,10 +261,8 @@ sequenced as (
 final as (
 
     select
-        candidate_sentences.sentence_id,
         cast(sequenced.sentence_key as bigint) as sentence_key,
-        candidate_sentences.article_id,
-        candidate_sentences.story_id,
+        sequenced.story_id,
         cast(sequenced.sentence_index as integer) as sentence_index,
         cast(sequenced.token_no as integer) as token_no,
         cast(sequenced.date_word_no as integer) as word_no,
@@ -287,7 +281,6 @@ final as (
         sequenced.is_quoted,
         sequenced.follows_future_marker
     from sequenced
-    inner join candidate_sentences on sequenced.sentence_key = candidate_sentences.sentence_key
 
 )
 

@@ -27,6 +27,7 @@ sentences as (
     select
         sentence_id,
         sentence_key,
+        article_id,
         char_start,
         sentence_text
     from {{ ref('int_sentences') }}
@@ -89,7 +90,6 @@ candidates as (
 
     select
         words.sentence_key,
-        words.article_id,
         words.story_id,
         words.word_no as first_word_no,
         words.word_no + terms.n_words - 1 as last_word_no,
@@ -124,6 +124,7 @@ keyed as (
         select
             candidates.*,
             sentences.sentence_id,
+            sentences.article_id,
             substr(
                 sentences.sentence_text,
                 candidates.char_start - sentences.char_start + 1,

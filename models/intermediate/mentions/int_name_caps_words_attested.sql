@@ -30,20 +30,39 @@ capped_articles as (
 
 ),
 
+-- the sentences of those articles: int_name_words carries no article id, and only these few
+-- articles' words need one
+capped_sentences as (
+
+    select
+        keyed.sentence_key,
+        keyed.article_key
+    from (
+        select
+            sentence_key,
+            {{ stable_key('article_id') }} as article_key
+        from {{ ref('int_sentences') }}
+        where {{ in_changed_stories() }}
+    ) as keyed
+    inner join capped_articles on keyed.article_key = capped_articles.article_key
+
+),
+
 article_words as (
 
     select
-        {{ stable_key('article_id') }} as article_key,
-        sentence_key,
-        story_id,
-        word_no,
-        word_lower,
-        is_cap,
-        is_upper,
-        is_common,
-        is_heading
-    from {{ ref('int_name_words') }}
-    where {{ in_changed_stories() }}
+        capped_sentences.article_key,
+        words.sentence_key,
+        words.story_id,
+        words.word_no,
+        words.word_lower,
+        words.is_cap,
+        words.is_upper,
+        words.is_common,
+        words.is_heading
+    from {{ ref('int_name_words') }} as words
+    inner join capped_sentences on words.sentence_key = capped_sentences.sentence_key
+    where {{ in_changed_stories('words.story_id') }}
 
 ),
 

@@ -10,12 +10,11 @@
 
 with
 
--- every word, for a month word's neighbours; only month words need their article and story
+-- every word, for a month word's neighbours; only month words need their article (int_sentences)
 words as (
 
     select
         sentence_key,
-        article_id,
         story_id,
         word_no,
         word,
@@ -32,7 +31,7 @@ month_words as (
 
     select
         words.sentence_key,
-        {{ stable_key('words.article_id') }} as article_key,
+        {{ stable_key('sentences.article_id') }} as article_key,
         words.story_id,
         words.word_no,
         words.word,
@@ -40,7 +39,8 @@ month_words as (
     from words
     inner join {{ ref('month_names') }} as month_names
         on words.word_lower = month_names.month_name and not month_names.is_abbreviation
-    where words.is_cap
+    inner join {{ ref('int_sentences') }} as sentences on words.sentence_key = sentences.sentence_key
+    where words.is_cap and {{ in_changed_stories('sentences.story_id') }}
 
 ),
 

@@ -108,7 +108,6 @@ final as (
 
     select
         located.sentence_key,
-        sentences.article_id,
         sentences.story_id,
         sentences.is_heading,
         located.word_no,
