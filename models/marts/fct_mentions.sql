@@ -2,7 +2,9 @@
 
     What one article leaves open, the story settles: a surname (`Rocha`, `Michel said`) or the
     last part of a place name (`Fuego`) or a named storm (`Delphine`) takes the full name written elsewhere in the same
-    article, else in another article of the same story (all articles with one story_id); a name
+    article, else in another article of the same story (all articles with one story_id), and a
+    word a rule guessed a place takes the full name of a person the same article names ending in
+    it (`According to Rathbun` after `Mark Rathbun`); a name
     no rule typed takes the type the story gives the same name elsewhere, and is dropped when the
     story never types it. The type of a name is then made one per story (story_name_types: the
     type its cued mentions give most, else its mentions). -#}
