@@ -22,11 +22,13 @@ from evaluation.score import (
     date_misses,
     missed_names,
     mistyped_names,
+    nationality_modifier,
     score_dates,
     score_figures,
     score_names,
     score_quotes,
     speaker_misses,
+    spurious_names,
     trim_name,
 )
 
@@ -54,10 +56,13 @@ QUOTE_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
 
 
 def trimmed(dev: DevSet, names: list[Name]) -> list[Name]:
-    """Predicted names of the articles that have gold names, trimmed (see trim_name)."""
+    """Predicted names of the articles that have gold names, trimmed (see trim_name); a
+    nationality before a common noun is no name (see nationality_modifier)."""
     named = {g.span.doc_id for g in dev.names}
     texts = {a.doc_id: a.text for a in dev.articles if a.doc_id in named}
-    return [Name(trim_name(texts[n.span.doc_id], n.span), n.type) for n in names if n.span.doc_id in texts]
+    return [Name(trim_name(texts[n.span.doc_id], n.span),
+                 None if nationality_modifier(texts[n.span.doc_id], n) else n.type, n.kind)
+            for n in names if n.span.doc_id in texts]
 
 
 def report(dev: DevSet, pred: Predictions, baseline: list[Name] | None) -> list[tuple[str, Rate, Rate | None]]:
@@ -194,6 +199,19 @@ def format_name_mistypes(dev: DevSet, pred: Predictions) -> str:
     return "\n".join(lines)
 
 
+def format_name_spurious(dev: DevSet, pred: Predictions) -> str:
+    """One line per typed prediction of an article with gold names that overlaps no gold name nor an
+    unscored span: doc, predicted type, the prediction and its context."""
+    texts = {a.doc_id: a.text for a in dev.articles}
+    lines = []
+    for p in spurious_names(dev.names, trimmed(dev, pred.names), dev.unscored):
+        text, s = texts[p.span.doc_id], p.span
+        context = " ".join((text[max(0, s.start - 40):s.start] + "[" + text[s.start:s.end] + "]"
+                            + text[s.end:s.end + 40]).split())
+        lines.append(f"{p.span.doc_id}\t{p.type}\t{text[s.start:s.end]}\t{context}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         prog="python -m evaluation",
@@ -213,6 +231,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--name-misses", action="store_true", help="also list the gold names no prediction overlaps")
     ap.add_argument("--name-mistypes", action="store_true",
                     help="also list the gold names found only with a wrong type, with the predicted types")
+    ap.add_argument("--name-spurious", action="store_true",
+                    help="also list the typed name predictions that overlap no gold name")
     ap.add_argument("--speaker-misses", action="store_true",
                     help="also list the gold quotes without the right speaker, with what was predicted")
     ap.add_argument("--date-misses", metavar="SUBSET", choices=("gum_news", "timebank"),
@@ -256,6 +276,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.name_mistypes:
             print("gold names found only with a wrong type:")
             print(format_name_mistypes(dev, pred))
+        if args.name_spurious:
+            print("name predictions overlapping no gold name:")
+            print(format_name_spurious(dev, pred))
         if args.speaker_misses:
             print("gold quotes without the right speaker:")
             print(format_speaker_misses(dev, pred))

@@ -34,10 +34,11 @@ def read_marts(db: Path) -> Predictions:
     con = duckdb.connect(str(db), read_only=True)
     try:
         art = "join marts.dim_articles a using (article_id)"
-        for src, s, e, t in con.execute(
-            f"select a.source_file, m.char_start, m.char_end, m.entity_type from marts.fct_mentions m {art}"
+        for src, s, e, t, kind in con.execute(
+            f"select a.source_file, m.char_start, m.char_end, m.entity_type, m.mention_kind "
+            f"from marts.fct_mentions m {art}"
         ).fetchall():
-            out.names.append(Name(Span(_doc(src), s, e), ENTITY_TYPES.get(t)))
+            out.names.append(Name(Span(_doc(src), s, e), ENTITY_TYPES.get(t), kind))
         for src, s, e, speaker, surface in con.execute(
             f"select a.source_file, r.char_start, r.char_end, r.speaker, r.speaker_surface "
             f"from marts.fct_reactions r {art}"

@@ -31,6 +31,7 @@ class Span:
 class Name:
     span: Span
     type: str | None  # PER, ORG, LOC; None for a prediction of another type; gold may accept several: `ORG|LOC`
+    kind: str | None = None  # a prediction's mention_kind (`demonym`, ...); None for gold
 
     def accepts(self, predicted: str | None) -> bool:
         return predicted is not None and self.type is not None and predicted in self.type.split("|")
@@ -77,6 +78,19 @@ class Rate:
 
 _LEADING_ARTICLE = re.compile(r"(?:the|The|THE|a|an)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’]|[.,;:])$")
+
+
+_NEXT_WORD_LOWER = re.compile(r"[ \t]+[a-z]")
+
+
+def nationality_modifier(text: str, name: Name) -> bool:
+    """A demonym before a common noun (`Afghan refugees`, `the Swedish captain`) names its
+    nationality, no person, organisation or place: scored as spaCy's NORP is, not as a name. One
+    standing alone or inside a name (`the Afghans`, `American's parent`, `British Airways`) is
+    scored as the name of what it stands for; so is a plural (`Bangladeshis and Rohingya`, `the
+    Belgians winning`), which names the people or the team."""
+    return (name.kind == "demonym" and not text[name.span.start:name.span.end].endswith("s")
+            and bool(_NEXT_WORD_LOWER.match(text, name.span.end)))
 
 
 def trim_name(text: str, span: Span) -> Span:
@@ -148,6 +162,15 @@ def missed_names(gold: Sequence[Name], pred: Sequence[Name]) -> list[Name]:
     """Gold names that no typed prediction overlaps (the misses of `names found (overlap)`)."""
     index = _Index([p for p in pred if p.type is not None], lambda n: n.span)
     return [g for g in gold if not index.overlapping(g.span)]
+
+
+def spurious_names(gold: Sequence[Name], pred: Sequence[Name], unscored: Sequence[Span] = ()) -> list[Name]:
+    """Typed predictions that overlap no gold name nor an unscored span (the misses of `name
+    predictions overlapping a gold name`), in prediction order."""
+    gold_index = _Index(gold, lambda n: n.span)
+    neutral = _Index(unscored, lambda s: s)
+    return [p for p in pred if p.type is not None
+            and not gold_index.overlapping(p.span) and not neutral.overlapping(p.span)]
 
 
 def mistyped_names(gold: Sequence[Name], pred: Sequence[Name]) -> list[tuple[Name, tuple[Name, ...]]]:

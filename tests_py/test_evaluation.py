@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from evaluation.build import write_corpus
-from evaluation.cli import conflict_note
-from evaluation.devset import Article, DevSetError, load, load_invented
+from evaluation.cli import conflict_note, trimmed
+from evaluation.devset import Article, DevSet, DevSetError, load, load_invented
 from evaluation.predict import Predictions
 from evaluation.score import (
     DateValue,
@@ -22,12 +22,14 @@ from evaluation.score import (
     action_matches,
     date_misses,
     missed_names,
+    nationality_modifier,
     score_dates,
     score_figures,
     score_names,
     score_quotes,
     speaker_matches,
     speaker_misses,
+    spurious_names,
     trim_name,
 )
 from evaluation.timeml import load_timeml, parse_tml, value_range
@@ -66,6 +68,38 @@ def test_missed_names_are_the_gold_names_no_typed_prediction_overlaps() -> None:
         Name(sp(40, 45, "other"), "LOC"),  # another document
     ]
     assert missed_names(gold, pred) == [gold[1], gold[2]]
+
+
+def test_spurious_names_are_the_typed_predictions_no_gold_name_overlaps() -> None:
+    gold = [Name(sp(0, 12), "PER"), Name(sp(20, 27), "ORG")]
+    pred = [
+        Name(sp(6, 12), "ORG"),  # overlaps a gold name, wrong type: not spurious
+        Name(sp(30, 35), "LOC"),  # overlaps nothing: spurious
+        Name(sp(40, 45), None),  # an unscored type: ignored
+        Name(sp(50, 55), "PER"),  # overlaps an unscored span (a MISC): neither right nor wrong
+        Name(sp(0, 12, "other"), "PER"),  # same offsets in another document: spurious
+    ]
+    assert spurious_names(gold, pred, [sp(52, 60)]) == [pred[1], pred[4]]
+    s = score_names(gold, pred, [sp(52, 60)])
+    assert s.precision_lenient.total - s.precision_lenient.hits == len(spurious_names(gold, pred, [sp(52, 60)]))
+
+
+def test_a_nationality_before_a_common_noun_is_no_name_prediction() -> None:
+    text = "Afghan refugees met the Afghans and British Airways; American drop slots."
+
+    def demonym(start: int, end: int, kind: str | None = "demonym") -> Name:
+        return Name(sp(start, end), "LOC", kind)
+
+    assert nationality_modifier(text, demonym(0, 6))  # `Afghan refugees`: a nationality
+    assert not nationality_modifier(text, demonym(24, 31))  # `the Afghans`: the people
+    assert not nationality_modifier(text, demonym(36, 43))  # `British Airways`: inside a name
+    assert not nationality_modifier(text, demonym(0, 6, "name"))  # only demonyms
+    assert nationality_modifier(text, demonym(53, 61))  # `American drop`: read as a nationality too
+    # the scorer leaves such a prediction out of the names, as it does spaCy's NORP
+    dev = DevSet(articles=[Article("d", "gum_news", "d", text, "2020-01-01")], names=[Name(sp(24, 31), "PER")])
+    got = trimmed(dev, [demonym(0, 6), demonym(24, 31), Name(sp(36, 51), "ORG", "name")])
+    assert [n.type for n in got] == [None, "LOC", "ORG"]
+    assert score_names(dev.names, got).precision_lenient.total == 2
 
 
 def test_trim_name_drops_articles_and_possessives_only_around_a_name() -> None:

@@ -119,6 +119,8 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
         "In a charity match on Saturday, Huaraz beat a team of rescuers.\n\n"
         # a line-up of names between figures: int_name_list_items_found has rows to compare
         "Crews on the slope: 12 - Wari Tupaq, 9 - Killa Sumaq, 4 - Ayar Qhapaq\n\n"
+        # a person named again inside a body's name: int_mentions_nested_names has a row to compare
+        "The Rosa Vargas Relief Foundation sent blankets to the shelters.\n\n"
         # a rate: int_figure_rates_read has a row to compare
         "Each excavator costs the company 900 dollars a day to run.\n\n"
         "A volunteer who dug through the night said the slope was still moving."

@@ -2,7 +2,9 @@
 
     What one article leaves open, the story settles: a surname (`Rocha`, `Michel said`) or the
     last part of a place name (`Fuego`) or a named storm (`Delphine`) takes the full name written elsewhere in the same
-    article, else in another article of the same story (all articles with one story_id); a name
+    article, else in another article of the same story (all articles with one story_id), and a
+    word a rule guessed a place takes the full name of a person the same article names ending in
+    it (`According to Rathbun` after `Mark Rathbun`); a name
     no rule typed takes the type the story gives the same name elsewhere, and is dropped when the
     story never types it. The type of a name is then made one per story (story_name_types: the
     type its cued mentions give most, else its mentions). -#}
@@ -53,11 +55,23 @@ expansions as (
         on
             mentions.story_id = full_names.story_id
             and mentions.entity_name = full_names.last_name_word
-            and coalesce(mentions.entity_type, full_names.entity_type) = full_names.entity_type
     where
         mentions.name_words = 1
-        and (mentions.entity_type is null or mentions.entity_type in ('person', 'place', 'event'))
-        and mentions.detected_by != 'lexicon'
+        and (
+            (
+                mentions.detected_by != 'lexicon'
+                and (mentions.entity_type is null or mentions.entity_type in ('person', 'place', 'event'))
+                and coalesce(mentions.entity_type, full_names.entity_type) = full_names.entity_type
+            )
+            -- a word a rule guessed a place (no town of the lexicon) that is the surname of a
+            -- person the same article names in full (`Mark Rathbun` ... `According to Rathbun`)
+            -- stands for the person; a town of the lexicon stays one, as the person may be a
+            -- club wrongly typed (`Real Madrid` ... `MADRID 1996-12-07`)
+            or (
+                mentions.entity_type = 'place' and mentions.detected_by != 'lexicon'
+                and full_names.entity_type = 'person' and mentions.article_id = full_names.article_id
+            )
+        )
     group by mentions.mention_id, full_names.entity_name, full_names.entity_type
 
 ),
@@ -81,7 +95,7 @@ resolved as (
         mentions.char_start,
         mentions.char_end,
         coalesce(expansions.entity_name, mentions.entity_name) as entity_name,
-        coalesce(mentions.entity_type, expansions.entity_type, typed_names.entity_type) as entity_type,
+        coalesce(expansions.entity_type, mentions.entity_type, typed_names.entity_type) as entity_type,
         case
             when expansions.entity_name is not null or mentions.entity_type is null then 'inferred'
             else mentions.mention_kind

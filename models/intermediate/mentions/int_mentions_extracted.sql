@@ -2,9 +2,11 @@
 {#- Mentions of named things in the bodies, before story-level resolution (fct_mentions): the
     union of the rule families, each its own model: lexicon aliases (int_mentions_lexicon),
     country bodies (int_mentions_country_bodies) and runs of capitalised words
-    (int_mentions_runs), and the items of lists and tables that the runs dropped
-    (int_name_list_items_found). A place or country of the lexicon inside a listed company's name
-    (`Stanley` of `Morgan Stanley`) is left out. A place, a name no rule typed, or a classifier's
+    (int_mentions_runs), the items of lists and tables that the runs dropped
+    (int_name_list_items_found), and people and places named inside a body's name
+    (int_mentions_nested_names: `Andy Warhol` of `the Andy Warhol Foundation`). A place or
+    country of the lexicon inside a listed company's name (`Stanley` of `Morgan Stanley`) is
+    left out. A place, a name no rule typed, or a classifier's
     guess that the story shows to be a sports team (int_name_run_team_cues: `Plymouth 4 Exeter
     1`, `beat Cagliari`) is an organisation, the club of the town; a country stays a place. A lone
     word that a context rule or the classifier took for a person is a place before a comma and a
@@ -56,6 +58,13 @@ runs as (
 list_items as (
 
     select * from {{ ref('int_name_list_items_found') }}
+    where {{ in_changed_stories() }}
+
+),
+
+nested_names as (
+
+    select * from {{ ref('int_mentions_nested_names') }}
     where {{ in_changed_stories() }}
 
 ),
@@ -179,6 +188,21 @@ unioned as (
         mention_kind,
         detected_by
     from list_items
+
+    union all
+
+    select
+        sentence_id,
+        article_id,
+        story_id,
+        char_start,
+        char_end,
+        surface,
+        entity_name,
+        entity_type,
+        mention_kind,
+        detected_by
+    from nested_names
 
 ),
 
