@@ -10,7 +10,9 @@
     `kills nine`) likewise takes what is counted from the one claim of its action it states.
 
     Some figures join no claim: an age or an address (which count nothing), an addition to a
-    count (`12 more bodies`) and a part of a group counted elsewhere (`three of the wounded`). -#}
+    count (`12 more bodies`) and a part of a group counted elsewhere (`three of the wounded`); nor
+    does a figure of a claim with no subject and no action whose every other figure disagrees
+    with it (`percent`: a wage rise of 10 is no turnout of 64.2). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -98,7 +100,7 @@ aligned as (
 
 ),
 
-final as (
+claimed as (
 
     select
         figure_id,
@@ -133,6 +135,41 @@ final as (
                 then concat_ws('|', claim_counted, claim_subject, claim_action, time_frame)
         end as claim_key
     from aligned
+
+),
+
+{# A claim that names only what it counts, with no subject and no action (`percent`, `people`,
+    `workers`), may be any share or any group: `raise the minimum wage by 10 percent` is no
+    turnout of 64.2 percent, `Eleven people remained in intensive care` no crowd of 38,000. Such a
+    figure joins its claim only when some figure of it states a value it admits; when every
+    other figure of the claim disagrees with it, it is a claim of its own (no key). A lone figure
+    keeps its key: it joins nothing wrongly. #}
+unsupported as (
+
+    select bare.figure_id
+    from claimed as bare
+    inner join claimed as other
+        on
+            bare.story_id = other.story_id
+            and bare.claim_key = other.claim_key
+            and bare.figure_id != other.figure_id
+    where bare.subject is null and bare.action_class is null
+    group by bare.figure_id
+    having not bool_or(
+            (bare.compare_low is null or other.compare_high is null or bare.compare_low <= other.compare_high)
+            and (other.compare_low is null or bare.compare_high is null or other.compare_low <= bare.compare_high)
+        )
+
+),
+
+final as (
+
+    select
+        claimed.* exclude (claim_key, key_basis),
+        case when unsupported.figure_id is null then claimed.key_basis end as key_basis,
+        case when unsupported.figure_id is null then claimed.claim_key end as claim_key
+    from claimed
+    left join unsupported on claimed.figure_id = unsupported.figure_id
 
 )
 
