@@ -11,8 +11,9 @@
 
     Some figures join no claim: an age or an address (which count nothing), an addition to a
     count (`12 more bodies`) and a part of a group counted elsewhere (`three of the wounded`); nor
-    does a figure of a claim with no subject and no action whose every other figure disagrees
-    with it (`percent`: a wage rise of 10 is no turnout of 64.2). -#}
+    does a figure of a claim with no subject and no action that admits the value of none of its
+    other figures when two of them agree (`percent`: a wage rise of 10 is no turnout of 64.2
+    that two outlets state). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -139,25 +140,47 @@ claimed as (
 ),
 
 {# A claim that names only what it counts, with no subject and no action (`percent`, `people`,
-    `workers`), may be any share or any group: `raise the minimum wage by 10 percent` is no
-    turnout of 64.2 percent, `Eleven people remained in intensive care` no crowd of 38,000. Such a
-    figure joins its claim only when some figure of it states a value it admits; when every
-    other figure of the claim disagrees with it, it is a claim of its own (no key). A lone figure
-    keeps its key: it joins nothing wrongly. #}
-unsupported as (
+    `workers`), may be any share or any group. When two of its figures agree on a value, a figure
+    that admits the value of no other figure of the claim is something else, not a disagreement:
+    `raise the minimum wage by 10 percent` beside two outlets' 64.2 percent turnout, `Eleven
+    people remained in intensive care` beside a crowd of 38,000 told twice. It is a claim of its
+    own (no key). With no two figures agreeing there is no value to tell the claim by: its
+    figures stay together (`35 roads` against `42`: the vague claim a reader should see). #}
+bare_pairs as (
 
-    select bare.figure_id
+    select
+        bare.figure_id,
+        bare.story_id,
+        bare.claim_key,
+        coalesce(bool_or(
+            other.figure_id is not null
+            and (bare.compare_low is null or other.compare_high is null or bare.compare_low <= other.compare_high)
+            and (other.compare_low is null or bare.compare_high is null or other.compare_low <= bare.compare_high)
+        ), false) as is_admitted
     from claimed as bare
-    inner join claimed as other
+    left join claimed as other
         on
             bare.story_id = other.story_id
             and bare.claim_key = other.claim_key
             and bare.figure_id != other.figure_id
-    where bare.subject is null and bare.action_class is null
-    group by bare.figure_id
-    having not bool_or(
-            (bare.compare_low is null or other.compare_high is null or bare.compare_low <= other.compare_high)
-            and (other.compare_low is null or bare.compare_high is null or other.compare_low <= bare.compare_high)
+    where bare.claim_key is not null and bare.subject is null and bare.action_class is null
+    group by bare.figure_id, bare.story_id, bare.claim_key
+
+),
+
+unsupported as (
+
+    select bare_pairs.figure_id
+    from bare_pairs
+    where
+        not bare_pairs.is_admitted
+        and exists (
+            select 1
+            from bare_pairs as agreed
+            where
+                agreed.story_id = bare_pairs.story_id
+                and agreed.claim_key = bare_pairs.claim_key
+                and agreed.is_admitted
         )
 
 ),
