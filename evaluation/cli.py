@@ -17,9 +17,11 @@ from evaluation.build import REPO, build_warehouse, write_corpus
 from evaluation.devset import DevSet, DevSetError, load
 from evaluation.predict import Predictions, read_marts, share_identical_texts
 from evaluation.score import (
+    Figure,
     Name,
     Rate,
     date_misses,
+    figure_misses,
     missed_names,
     mistyped_names,
     nationality_modifier,
@@ -161,6 +163,29 @@ def format_speaker_misses(dev: DevSet, pred: Predictions) -> str:
     return "\n".join(lines)
 
 
+def format_figure_misses(dev: DevSet, pred: Predictions) -> str:
+    """The traps that join a total (`trap`: the trap's document, text in context and claim key, then
+    the totals predicted with that key) and the same-claim totals not joined (`apart`: the gold
+    claim, then each total's document, text and predicted claim key)."""
+    texts = {a.doc_id: a.text for a in dev.articles}
+
+    def show(f: Figure) -> str:
+        s = f.span
+        return f"{s.doc_id} {texts[s.doc_id][s.start:s.end]!r}"
+
+    def context(f: Figure) -> str:
+        text, s = texts[f.span.doc_id], f.span
+        return " ".join((text[max(0, s.start - 60):s.start] + "[" + text[s.start:s.end] + "]"
+                         + text[s.end:s.end + 40]).split())
+
+    traps, apart = figure_misses(dev.figures, pred.figures)
+    lines = [f"trap\t{t.trap.story}\t{t.trap.span.doc_id}\t{t.predicted.claim}\t{context(t.trap)}\t-> joins "
+             + "; ".join(show(g) for g in t.totals) for t in traps]
+    lines += [f"apart\t{p.first.story}\t{p.first.claim}\t{show(p.first)} = {p.first_predicted.claim}\t"
+              f"{show(p.second)} = {p.second_predicted.claim}" for p in apart]
+    return "\n".join(lines)
+
+
 def format_rows(rows: list[tuple[str, Rate, Rate | None]], with_baseline: bool) -> str:
     width = max(len(r[0]) for r in rows)
     head = f"{'metric':<{width}}  {'Corroborate':<18}" + ("  spaCy en_core_web_sm" if with_baseline else "")
@@ -237,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="also list the gold quotes without the right speaker, with what was predicted")
     ap.add_argument("--date-misses", metavar="SUBSET", choices=("gum_news", "timebank"),
                     help="also list the dates of this subset not resolved right, with what was predicted")
+    ap.add_argument("--figure-misses", action="store_true",
+                    help="also list the traps that join a total and the same-claim totals not joined")
     ap.add_argument("--json", type=Path, help="also write the scores as JSON to this file")
     args = ap.parse_args(argv)
     try:
@@ -285,6 +312,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.date_misses:
             print(f"dates of {args.date_misses} not resolved right:")
             print(format_date_misses(dev, pred, args.date_misses))
+        if args.figure_misses:
+            print("traps that join a total, and same-claim totals not joined:")
+            print(format_figure_misses(dev, pred))
         for p in problems:
             print(f"note: {p}")
         if args.json:

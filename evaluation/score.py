@@ -309,6 +309,32 @@ def action_matches(predicted: str | None, gold: str | None) -> bool:
     return predicted is not None and predicted in synonyms.get(gold, {gold})
 
 
+def _figure_matches(gold: Sequence[Figure], pred: Sequence[Figure]) -> dict[int, Figure]:
+    """Gold figure index -> the prediction that overlaps it most."""
+    index = _Index(pred, lambda f: f.span)
+    matched: dict[int, Figure] = {}
+    for i, g in enumerate(gold):
+        near = index.overlapping(g.span)
+        if near:
+            matched[i] = _best(near, g)
+    return matched
+
+
+def _total_pairs(gold: Sequence[Figure], matched: dict[int, Figure]) -> list[tuple[int, int]]:
+    totals = [i for i, g in enumerate(gold) if g.role == "total" and i in matched]
+    return [(a, b) for a, b in combinations(totals, 2)
+            if gold[a].story == gold[b].story and gold[a].claim == gold[b].claim]
+
+
+def _totals_by_key(gold: Sequence[Figure], matched: dict[int, Figure]) -> dict[tuple[str, str], list[int]]:
+    """(story, predicted claim key) -> the found gold totals predicted with that key."""
+    out: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, g in enumerate(gold):
+        if g.role == "total" and i in matched and matched[i].claim is not None:
+            out[(g.story, matched[i].claim)].append(i)
+    return out
+
+
 def score_figures(gold: Sequence[Figure], pred: Sequence[Figure]) -> FigureScores:
     """found: a prediction overlaps the gold figure; value right (gold figures with a value; vague
     ones like `about 2,000` have none): its value, lower and upper bound equal the gold's; action
@@ -317,28 +343,18 @@ def score_figures(gold: Sequence[Figure], pred: Sequence[Figure]) -> FigureScore
     predictions share a non-null claim key; traps kept out: found `trap` figures (ages, measures,
     durations, ammunition, older events, subsets) whose prediction shares no claim key with a
     prediction of a `total` figure of the same story."""
-    index = _Index(pred, lambda f: f.span)
-    matched: dict[int, Figure] = {}
-    for i, g in enumerate(gold):
-        near = index.overlapping(g.span)
-        if near:
-            matched[i] = _best(near, g)
+    matched = _figure_matches(gold, pred)
     valued = [i for i, g in enumerate(gold) if g.value is not None]
     value = sum(1 for i in valued if i in matched and all(
         _close(a, b) for a, b in ((matched[i].value, gold[i].value), (matched[i].low, gold[i].low),
                                   (matched[i].high, gold[i].high))))
     with_action = [i for i, g in enumerate(gold) if g.action]
     action = sum(1 for i in with_action if i in matched and action_matches(matched[i].action, gold[i].action))
-    totals = [i for i, g in enumerate(gold) if g.role == "total" and i in matched]
-    pairs = [(a, b) for a, b in combinations(totals, 2)
-             if gold[a].story == gold[b].story and gold[a].claim == gold[b].claim]
+    pairs = _total_pairs(gold, matched)
     joined = sum(1 for a, b in pairs if matched[a].claim is not None and matched[a].claim == matched[b].claim)
     traps = [i for i, g in enumerate(gold) if g.role == "trap" and i in matched]
-    total_keys: dict[str, set[str]] = defaultdict(set)
-    for i in totals:
-        if matched[i].claim is not None:
-            total_keys[gold[i].story].add(matched[i].claim)
-    kept = sum(1 for i in traps if matched[i].claim is None or matched[i].claim not in total_keys[gold[i].story])
+    by_key = _totals_by_key(gold, matched)
+    kept = sum(1 for i in traps if (gold[i].story, matched[i].claim) not in by_key)
     return FigureScores(
         found=Rate(len(matched), len(gold)),
         value_right=Rate(value, len(valued)),
@@ -346,3 +362,31 @@ def score_figures(gold: Sequence[Figure], pred: Sequence[Figure]) -> FigureScore
         totals_joined=Rate(joined, len(pairs)),
         traps_kept_out=Rate(kept, len(traps)),
     )
+
+
+@dataclass(frozen=True)
+class TrapJoined:
+    trap: Figure  # the gold trap
+    predicted: Figure  # its prediction, whose claim key a total's prediction shares
+    totals: tuple[Figure, ...]  # the gold totals predicted with that key
+
+
+@dataclass(frozen=True)
+class PairApart:
+    first: Figure  # two gold totals of one story and claim ...
+    second: Figure
+    first_predicted: Figure  # ... whose predictions do not share a claim key
+    second_predicted: Figure
+
+
+def figure_misses(gold: Sequence[Figure], pred: Sequence[Figure]) -> tuple[list[TrapJoined], list[PairApart]]:
+    """What the two claim lines of score_figures miss, one item each: the traps not kept out (with
+    the totals they join) and the pairs of same-claim totals not joined."""
+    matched = _figure_matches(gold, pred)
+    by_key = _totals_by_key(gold, matched)
+    traps = [TrapJoined(g, matched[i], tuple(gold[t] for t in by_key[(g.story, matched[i].claim)]))
+             for i, g in enumerate(gold)
+             if g.role == "trap" and i in matched and (g.story, matched[i].claim) in by_key]
+    apart = [PairApart(gold[a], gold[b], matched[a], matched[b]) for a, b in _total_pairs(gold, matched)
+             if matched[a].claim is None or matched[a].claim != matched[b].claim]
+    return traps, apart

@@ -388,7 +388,8 @@
 
 {#- What a place or vessel can hold, not how many came (`a stadium that holds 42,000`, `the east
     stand, which seats 9,500`, `its licensed capacity of 180`, `room for 300 people`): a figure
-    after a verb or noun of capacity, with at most a modifier between. After a verb that also
+    after a verb or noun of capacity, with at most a modifier between; a place's population is what
+    it holds too (`the town of Elmbrook, home to about 2,500 people, was evacuated`: not all left). After a verb that also
     reads as having (`holds`), only a bare count or a count of people is a capacity (`holds 21
     seats`, `holds 40 percent of the shares` are counts). Kept out of totals as a subset is. -#}
 {% macro states_a_capacity(rel) -%}
@@ -397,7 +398,7 @@
     coalesce(
         {{ rel }}.unit is null
         and (
-            {{ regex_contains(before, "'\\b(capacity|capacities|room)\\s+(of|for)\\s+" ~ modifier) }}
+            {{ regex_contains(before, "'\\b((capacity|capacities|room)\\s+(of|for)|home\\s+to)\\s+" ~ modifier) }}
             or (
                 {{ regex_contains(
                     before, "'\\b(holds?|seats|seating|accommodates?|accommodating)\\s+" ~ modifier
@@ -411,14 +412,14 @@
 
 {#- An age given without `years old`, not a count: a number with no noun of its own (or one it
     borrows from before, `victim`) after the youngest or oldest of a group (`The youngest victim
-    was 14 and the oldest 61`) or after `aged` (`fans aged 16`). Kept out of totals as a subset is. -#}
+    was 14 and the oldest 61`, `The youngest of the dead was 23`) or after `aged` (`fans aged 16`). Kept out of totals as a subset is. -#}
 {% macro states_an_age(rel) -%}
     coalesce(
         {{ rel }}.unit is null and {{ rel }}.plain_head is null
         and ({{ rel }}.noun_class is null or {{ rel }}.is_elliptical)
         and {{ regex_contains(
             "lower(right(left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_start_offset), 40))",
-            "'(\\b(youngest|oldest)(\\s+[\\p{L}-]+)?(\\s+(was|is|were|being))?|\\baged(\\s+between)?)\\s+$'"
+            "'(\\b(youngest|oldest)(\\s+of\\s+(the|those|them|all)(\\s+[\\p{L}-]+)?|\\s+[\\p{L}-]+)?(\\s+(was|is|were|being))?|\\baged(\\s+between)?)\\s+$'"
         ) }},
         false
     )
@@ -595,10 +596,17 @@
 {%- endmacro %}
 
 {#- A member of a group listed before the figure (`killed eight people, including three children`,
-    `the wounded, a woman and two men`). -#}
+    `the wounded, a woman and two men`, `The 46 injured included 19 women`). -#}
 {% macro is_listed_member(rel) -%}
     {{ regex_contains(
         "lower(right(left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".surface_start_offset), 20))",
-        "'(\\b(including|among them|among whom|among those|among the)|\\b(a|an) [\\p{L}-]+ and)\\s+$'"
+        "'(\\b(including|includes?|included|among them|among whom|among those|among the)|\\b(a|an) [\\p{L}-]+ and)\\s+$'"
     ) }}
+{%- endmacro %}
+
+{#- A demonstrative `that` before a noun, in lower case: after a preposition it names something the
+    text before named (`took part in that strike`, `since that flood`), not a clause (`said that
+    900 workers`). -#}
+{% macro that_event_re() -%}
+    \b(in|of|during|after|before|since|from|at|by|over|like|until)\s+that\s+\pL+
 {%- endmacro %}

@@ -21,6 +21,7 @@ from evaluation.score import (
     Span,
     action_matches,
     date_misses,
+    figure_misses,
     missed_names,
     nationality_modifier,
     score_dates,
@@ -393,3 +394,31 @@ def test_scoring_needs_no_spacy() -> None:
     import evaluation.cli  # noqa: F401 - imported for its side effects on sys.modules
 
     assert "spacy" not in sys.modules
+
+
+def test_figure_misses_list_the_traps_that_join_and_the_totals_apart() -> None:
+    """--figure-misses: each trap whose prediction shares a total's claim key, with the totals it
+    joins, and each pair of same-claim totals whose predictions do not share one."""
+    gold = [
+        _fig(0, 9, "a", 10, claim="shot", role="total"),
+        _fig(0, 9, "b", 10, claim="shot", role="total"),
+        _fig(20, 30, "a", 5, claim="killed", role="total"),
+        _fig(20, 30, "b", 5, claim="killed", role="total"),
+        _fig(40, 51, "a", 62, role="trap"),  # an age that joins the shot
+        _fig(60, 70, "a", 4, role="trap"),  # an older toll kept apart
+    ]
+    pred = [
+        _fig(0, 9, "a", 10, claim="people|shoot"),
+        _fig(0, 9, "b", 10, claim="people|shoot"),
+        _fig(20, 30, "a", 5, claim="people|kill"),
+        _fig(20, 30, "b", 5, claim="people"),  # the dead of outlet b: not joined
+        _fig(40, 51, "a", 62, claim="people|shoot"),
+        _fig(60, 70, "a", 4, claim="people|kill|2016"),
+    ]
+    traps, apart = figure_misses(gold, pred)
+    assert [(t.trap, t.totals) for t in traps] == [(gold[4], (gold[0], gold[1]))]
+    assert [(p.first, p.second, p.first_predicted.claim, p.second_predicted.claim) for p in apart] == [
+        (gold[2], gold[3], "people|kill", "people")
+    ]
+    s = score_figures(gold, pred)
+    assert (s.traps_kept_out.total - s.traps_kept_out.hits, s.totals_joined.total - s.totals_joined.hits) == (1, 1)

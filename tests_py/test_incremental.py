@@ -123,6 +123,9 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
         "The Rosa Vargas Relief Foundation sent blankets to the shelters.\n\n"
         # a rate: int_figure_rates_read has a row to compare
         "Each excavator costs the company 900 dollars a day to run.\n\n"
+        # an event of the sentence before: int_figures_dated_back has a row to compare
+        "The last landslide on the slope, in 1998, buried 40 houses.\n\n"
+        "About 200 people fled from that landslide.\n\n"
         "A volunteer who dug through the night said the slope was still moving."
         " \u201cWe will not stop,\u201d he said.\n"
     )

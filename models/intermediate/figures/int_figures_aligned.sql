@@ -10,7 +10,10 @@
     `kills nine`) likewise takes what is counted from the one claim of its action it states.
 
     Some figures join no claim: an age or an address (which count nothing), an addition to a
-    count (`12 more bodies`) and a part of a group counted elsewhere (`three of the wounded`). -#}
+    count (`12 more bodies`) and a part of a group counted elsewhere (`three of the wounded`); nor
+    does a figure of a claim with no subject and no action that admits the value of none of its
+    other figures when two of them agree (`percent`: a wage rise of 10 is no turnout of 64.2
+    that two outlets state). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -98,7 +101,7 @@ aligned as (
 
 ),
 
-final as (
+claimed as (
 
     select
         figure_id,
@@ -133,6 +136,63 @@ final as (
                 then concat_ws('|', claim_counted, claim_subject, claim_action, time_frame)
         end as claim_key
     from aligned
+
+),
+
+{# A claim that names only what it counts, with no subject and no action (`percent`, `people`,
+    `workers`), may be any share or any group. When two of its figures agree on a value, a figure
+    that admits the value of no other figure of the claim is something else, not a disagreement:
+    `raise the minimum wage by 10 percent` beside two outlets' 64.2 percent turnout, `Eleven
+    people remained in intensive care` beside a crowd of 38,000 told twice. It is a claim of its
+    own (no key). With no two figures agreeing there is no value to tell the claim by: its
+    figures stay together (`35 roads` against `42`: the vague claim a reader should see). #}
+bare_pairs as (
+
+    select
+        bare.figure_id,
+        bare.story_id,
+        bare.claim_key,
+        coalesce(bool_or(
+            other.figure_id is not null
+            and (bare.compare_low is null or other.compare_high is null or bare.compare_low <= other.compare_high)
+            and (other.compare_low is null or bare.compare_high is null or other.compare_low <= bare.compare_high)
+        ), false) as is_admitted
+    from claimed as bare
+    left join claimed as other
+        on
+            bare.story_id = other.story_id
+            and bare.claim_key = other.claim_key
+            and bare.figure_id != other.figure_id
+    where bare.claim_key is not null and bare.subject is null and bare.action_class is null
+    group by bare.figure_id, bare.story_id, bare.claim_key
+
+),
+
+unsupported as (
+
+    select bare_pairs.figure_id
+    from bare_pairs
+    where
+        not bare_pairs.is_admitted
+        and exists (
+            select 1
+            from bare_pairs as agreed
+            where
+                agreed.story_id = bare_pairs.story_id
+                and agreed.claim_key = bare_pairs.claim_key
+                and agreed.is_admitted
+        )
+
+),
+
+final as (
+
+    select
+        claimed.* exclude (claim_key, key_basis),
+        case when unsupported.figure_id is null then claimed.key_basis end as key_basis,
+        case when unsupported.figure_id is null then claimed.claim_key end as claim_key
+    from claimed
+    left join unsupported on claimed.figure_id = unsupported.figure_id
 
 )
 

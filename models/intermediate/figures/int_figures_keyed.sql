@@ -6,8 +6,10 @@
     its base (`percent of exports`), else the unit (`years`), else the counted noun as written; a
     rate (int_figure_rates_read) is per what it is per (`euros per day`). A figure about an
     earlier time (int_figures_dated: `since 2003, when 592 people died`) or a base compared with
-    (int_figures_compared: `down from 67`) has a time_frame, part of the key. An age or an address
-    (a unit of dimension `age` or `address` in seed counted_classes) counts nothing. -#}
+    (int_figures_compared: `down from 67`) has a time_frame, part of the key, and so has a figure
+    about an event the sentence before dated (int_figures_dated_back: `in that strike`). An age
+    or an address (a unit of dimension `age` or `address` in seed counted_classes) counts
+    nothing. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -26,6 +28,17 @@ time_frames as (
         figure_id,
         time_frame
     from {{ ref('int_figures_dated') }}
+    where {{ in_changed_stories() }}
+
+),
+
+{# `About 900 workers took part in that strike`: the time of the event the sentence before dated. #}
+dated_back as (
+
+    select
+        figure_id,
+        time_frame
+    from {{ ref('int_figures_dated_back') }}
     where {{ in_changed_stories() }}
 
 ),
@@ -74,6 +87,14 @@ people_classes as (
 
 ),
 
+people_tolls as (
+
+    select action_class
+    from {{ ref('toll_actions') }}
+    where counts_people
+
+),
+
 {# An action that counts one thing whatever noun names it (seed figure_actions.counted_as): job
     cuts count jobs, so `cut about 1,200 jobs` and `laying off roughly 1,400 employees` are one
     claim; under such an action a count of people (`workers`, `staff`, `people`) counts that thing. #}
@@ -94,7 +115,10 @@ framed as (
         named_subjects.subject as named_subject,
         rates.rate_per,
         -- a base compared with (`down from 67`) is another time's or thing's value: a claim apart
-        coalesce(time_frames.time_frame, case when compared_bases.figure_id is not null then 'base' end) as time_frame,
+        coalesce(
+            time_frames.time_frame, dated_back.time_frame,
+            case when compared_bases.figure_id is not null then 'base' end
+        ) as time_frame,
         claimless_units.unit is not null as is_claimless,
         case
             when
@@ -104,6 +128,7 @@ framed as (
         end as counted_as_acted
     from figures
     left join time_frames on figures.figure_id = time_frames.figure_id
+    left join dated_back on figures.figure_id = dated_back.figure_id
     left join compared_bases on figures.figure_id = compared_bases.figure_id
     left join named_subjects on figures.figure_id = named_subjects.figure_id
     left join rates on figures.figure_id = rates.figure_id
@@ -173,24 +198,32 @@ subjected as (
 
 {# Outlets name the same victims differently (`12 workers` killed, `12 bodies`, `12 victims`): a
     count of people named by who they are (seed counted_classes.counts_people) joins the story's
-    `people` count of the same action, subject and time when that count states the same value.
-    With another value it stays its own claim: `three children` among `12 people` killed is a
-    part, not a contradiction. #}
+    `people` count of the same action (or of none: `About 38,000 fans`, `About 38,000 people`;
+    `2,300 staff`, `2,300 people`), subject and time when that count states the same value; so
+    does a count of a toll of people (seed toll_actions.counts_people) under any noun no class
+    knows (`Seven miners were killed`, `seven dead`). With another value it stays its own claim:
+    `three children` among `12 people` killed is a part, not a contradiction. #}
 named_people as (
 
     select distinct keyed.figure_id
     from subjected as keyed
-    inner join people_classes on keyed.counted_as_written = people_classes.counted_class
+    left join people_classes on keyed.counted_as_written = people_classes.counted_class
+    left join people_tolls on keyed.action_class = people_tolls.action_class
     inner join subjected as stated
         on
             keyed.story_id = stated.story_id
             and stated.counted_as_written = 'people'
-            and keyed.action_class = stated.action_class
+            and keyed.action_class is not distinct from stated.action_class
             and keyed.subject is not distinct from stated.subject
             and keyed.time_frame is not distinct from stated.time_frame
             and keyed.value = stated.value
     where
-        keyed.qualifier in ('exact', 'approx')
+        (
+            people_classes.counted_class is not null
+            or people_tolls.action_class is not null and keyed.counted_class is null and keyed.unit is null
+        )
+        and keyed.counted_as_written != 'people'
+        and keyed.qualifier in ('exact', 'approx')
         and stated.qualifier in ('exact', 'approx')
         and not coalesce(stated.is_increment, false)
         and not coalesce(stated.is_subset, false)
