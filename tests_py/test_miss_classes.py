@@ -11,7 +11,9 @@ seeds through fct_dates and fct_figures:
 - bare years (`since 1998`), a list of years (`2009 and 2011`), `this fiscal year`, `the end of the
   year`, a numeric date (`7/8/07`) and `this week` on a Sunday;
 - a figure and a date in the headline are facts of the article, with offsets into its text, and a
-  name in the headline is found.
+  name in the headline is found;
+- the ordinal day of a happening told as today (`Today is the fifth day of the cleanup`) is the
+  day of publication.
 """
 
 from __future__ import annotations
@@ -100,6 +102,14 @@ def test_bare_years_lists_fiscal_year_year_end_numeric_dates_and_this_week(fire:
     assert spans["mid-March"] == (d("2025-03-01"), d("2025-03-31"))
     # published on Sunday 15 June: this week is Monday 9 to Sunday 15 June, not the week after
     assert spans["this week"] == (d("2025-06-09"), d("2025-06-15"))
+
+
+def test_the_ordinal_day_of_a_happening_told_today_is_publication_day(fire: BuildResult) -> None:
+    """`Today is the fifth day of the cleanup`: the day told by its ordinal (spelled out, as news
+    spells first to ninth) is publication's day, Monday 16 June, over the whole phrase."""
+    wire = dates_of(fire.db, WIRE)
+    day = one(wire, "Today is the fifth day")
+    assert (day["resolved_start"], day["resolved_end"]) == (d("2025-06-16"), d("2025-06-16"))
 
 
 def test_a_figure_and_a_date_in_the_headline_are_facts_of_the_article(fire: BuildResult) -> None:

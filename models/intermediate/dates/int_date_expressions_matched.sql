@@ -7,18 +7,18 @@
     Downstream models (int_date_cues_assigned, int_dates_extracted) key an expression by its
     sentence and first token, which no two expressions share.
 
-    Results reports compare against the period they report, the latest quarter the article named
-    before outside a clause that looks ahead (`third-quarter profit rose ... from a year earlier`;
-    not `will take a fourth-quarter charge`): `a year ago/earlier`, `the
-    year-ago period` are that quarter a year before (else the year before publication), `the
-    quarter` and `the latest period` are that quarter (else no date; `the latest period` the
-    quarter before publication's, as `the latest quarter`), so is `this quarter` unless a future
-    word comes before it (else the current quarter), `the 1988 quarter` is that
-    quarter in 1988 (else the year), `for the year` is that quarter's year (else, beside an amount
-    or a share, the year of the latest date named before, else publication's: `a high for the year
-    of $42.875`; else no date). In a
-    sentence that names a span of several quarters (`for the nine months`, `first-half`), `a year
-    earlier` and `the 1988 period` are a year: that span a year before lies in no one quarter.
+    Results reports compare against the period they report: the latest quarter named before, outside
+    a clause that looks ahead (not `will take a fourth-quarter charge`), in a sentence giving an
+    amount or a share, else the first quarter named (`third-quarter profit rose ... from a year
+    earlier`; a quarter named in passing, `After a flat second quarter`, is none). `a year
+    ago/earlier`, `the year-ago period` are that quarter a year before (else the year before
+    publication), `the quarter` and `the latest period` are that quarter (else no date; `the latest
+    period` the quarter before publication's), so is `this quarter` unless a future word comes
+    before it (else the current quarter), `the 1988 quarter` is that quarter in 1988 (else the
+    year), `for the year` is that quarter's year (else, beside an amount or a share, the year of the
+    latest date named before, else publication's: `a high for the year of $42.875`; else no date).
+    In a sentence that names a span of several quarters (`for the nine months`, `first-half`), `a
+    year earlier` and `the 1988 period` are a year: that span a year before lies in no one quarter.
 
     `the day before` or `the day after` just before an expression of one day makes it the day
     before or after that day (`the day before last Tuesday's hearing`).
@@ -34,6 +34,18 @@
     nothing. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
+
+{#- a quarter an expression names as such (not told from another, counted back or forecast) -#}
+{%- set named_quarter -%}
+    case
+        when
+            families.resolution_method in ({{ quarter_methods() }})
+            and families.rule not in ({{ reporting_period_rules() }})
+            and families.unit_offset = 0
+            and not coalesce(families.follows_future_marker, false)
+            then families.resolved_start
+    end
+{%- endset %}
 
 with
 
@@ -117,19 +129,12 @@ reporting as (
         families.*,
         multi_quarter_sentences.sentence_key is not null as names_multi_quarter_span,
         figure_sentences.sentence_key is not null as gives_figure,
-        -- the latest quarter the article named before this expression
-        last_value(
-            case
-                when
-                    families.resolution_method in ({{ quarter_methods() }})
-                    and families.rule not in ({{ reporting_period_rules() }})
-                    and families.unit_offset = 0
-                    -- a quarter after a future marker is a forecast or a charge to come
-                    and not coalesce(families.follows_future_marker, false)
-                    then families.resolved_start
-            end
-            ignore nulls
-        ) over earlier as reporting_quarter_start,
+        -- the quarter reported (see above): a quarter named in passing, without figures, moves it not
+        coalesce(
+            last_value(case when figure_sentences.sentence_key is not null then {{ named_quarter }} end ignore nulls)
+                over earlier,
+            first_value({{ named_quarter }} ignore nulls) over earlier
+        ) as reporting_quarter_start,
         -- the latest date the article named before this expression, and its granularity
         last_value(
             case when families.rule not in ({{ antecedent_rules() }}) then families.resolved_start end ignore nulls
