@@ -111,7 +111,7 @@ def test_rising_and_revised_tolls_are_evolving_with_the_latest_value(first: Firs
     claims = {(s, k): (status, consensus) for s, k, status, consensus in query(
         first.db, "select story_id, claim_key, status, consensus_value from marts.claim_agreement")}
     assert claims[("ferry", "people|kill")] == ("evolving", 15)
-    assert claims[("mine", "miners|kill")] == ("evolving", 21)
+    assert claims[("mine", "workers|kill")] == ("evolving", 21)  # miners are counted as workers
     # a same-day disagreement inside a rising toll stays a contradiction
     assert claims[("stadium", "people|kill")][0] == "conflict"
     assert claims[("ferry", "passengers")][0] == "consistent"
