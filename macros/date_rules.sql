@@ -71,8 +71,12 @@
     contracted `will` is glued to its subject, `they'll`; inside a compound a marker is none,
     `lower-than-expected`, nor is `due to` without `be`, `due to its loss`: because of); a word of
     intending before `to`/`for` (`linked_markers`); a form of `be` before `to` and a verb (`is to be
-    held`, `is to resume trading`; not `is to blame`). A word of putting off reaches only what follows
-    `until`, `till` or `through` (int_date_tokens_shaped). -#}
+    held`, `is to resume trading`; not `is to blame`). What one is bound to do lies ahead too: a
+    modal of obligation (`must report to prison by Feb. 15`) but not before a perfect `have`, which
+    infers the past (`must have died on Monday`, `must not have seen`); `has to`/`have to` before a
+    verb (not `has to date`). A word of putting off reaches only what follows `until`, `till` or
+    `through`, and a word of ordering (`was ordered to`, `ordered him to`) only a deadline after `by`
+    (int_date_tokens_shaped). -#}
 {% macro date_is_future_marker() -%}
     (
         future_markers.match_key is not null
@@ -82,6 +86,15 @@
         or linked_markers.match_key is not null
         or (
             copulas.match_key is not null and tokens.next_token_key = 'to' and no_verbs.match_key is null
+            and {{ regex_contains("tokens.second_next_token_key", "'^[a-z]+$'") }}
+        )
+        or (
+            obligations.role = 'obligation_modal'
+            and coalesce(tokens.next_token_key, '') != 'have'
+            and not (tokens.next_token_key in ('not', 'never') and coalesce(tokens.second_next_token_key, '') = 'have')
+        )
+        or (
+            obligations.role = 'obligation_verb' and tokens.next_token_key = 'to' and no_verbs.match_key is null
             and {{ regex_contains("tokens.second_next_token_key", "'^[a-z]+$'") }}
         )
     )

@@ -71,7 +71,10 @@ future_words as (
         match_key,
         role
     from {{ ref('stg_lexicons__date_context_words') }}
-    where role in ('future_marker', 'future_copula', 'intent_verb', 'deferral_verb', 'no_verb')
+    where role in (
+            'future_marker', 'future_copula', 'intent_verb', 'deferral_verb', 'obligation_modal', 'obligation_verb',
+            'order_verb', 'no_verb'
+        )
 
 ),
 
@@ -193,6 +196,8 @@ classified as (
         -- macros/date_rules.sql
         {{ date_is_future_marker() }} as is_future_marker,
         deferrals.match_key is not null as is_deferral,
+        obligations.role = 'order_verb' and 'to' in (tokens.next_token_key, tokens.second_next_token_key)
+            as is_order,
         {{ date_token_day_value() }} as day_value,
         {{ date_token_year_value() }} as year_value,
         case
@@ -226,6 +231,9 @@ classified as (
         on tokens.token_key = linked_markers.match_key
             and linked_markers.role = 'intent_verb' and tokens.next_token_key in ('to', 'for')
     left join future_words as deferrals on tokens.token_key = deferrals.match_key and deferrals.role = 'deferral_verb'
+    left join future_words as obligations
+        on tokens.token_key = obligations.match_key
+            and obligations.role in ('obligation_modal', 'obligation_verb', 'order_verb')
 
 ),
 
@@ -239,17 +247,24 @@ sequenced as (
         sum(case when is_clause_mark then 1 else 0 end) over running as clause_no,
         quote_depth_before + sum(curly_quote_step) over running > 0
         or (straight_quotes_before + sum(straight_quote_step) over running) % 2 = 1 as is_quoted,
-        -- `since` opens a clause of its own past (`will care for him since he came on Monday`); a
-        -- word of putting off reaches what follows `until`, `till`, `through` (`extended ... through
-        -- January`, `postponed until Tuesday`)
+        -- `since` opens a clause of its own past (`will care for him since he came on Monday`), and
+        -- a quoted sentence ends at its `!` or `?` (`must not stop!'' said a message read Wednesday`);
+        -- a word of putting off reaches what follows `until`, `till`, `through` (`extended ... through
+        -- January`, `postponed until Tuesday`); an order reaches only its deadline, after `by` (`was
+        -- ordered to report by Feb. 15`; the day of the order or its carrying out is told as done:
+        -- `was ordered to evacuate on Tuesday`)
         greatest(
             coalesce(max(case when is_future_marker then token_no end) over earlier, -1),
             case
                 when previous_token_key in ('until', 'till', 'through')
                     then coalesce(max(case when is_deferral then token_no end) over earlier, -1)
+                when previous_token_key = 'by'
+                    then coalesce(max(case when is_order then token_no end) over earlier, -1)
                 else -1
             end
-        ) > coalesce(max(case when is_clause_mark or token_key = 'since' then token_no end) over earlier, 0)
+        ) > coalesce(max(
+            case when is_clause_mark or token_key in ('since', '!', '?') then token_no end
+        ) over earlier, 0)
             as follows_future_marker
     from classified
     window
