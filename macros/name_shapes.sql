@@ -372,12 +372,29 @@
     )
 {%- endmacro %}
 
+{#- A word compounded of compass points names a region (`the Midwest`, `the Northeast`, `the
+    Mideast`, `Southwest`): no gazetteer lists the regions of a country, and a company so named
+    (`Southwest said`) is typed by the speech verb or its cues before this shape. -#}
+{% macro compass_region_re() -%}
+    ^(?:Mid|North|South)-?(?:east|west|East|West)$
+{%- endmacro %}
+
+{% macro is_compass_region(expr) -%}
+    {{ regex_contains(expr, sql_regex(compass_region_re())) }}
+{%- endmacro %}
+
 {#- The object of `in` is no subject of the verb after it: `officials in Carver said` (a place).
+    Nor is the object of `in` or `from` that closes an apposition before the verb: `Carol Ode, a
+    retired teacher from Evanston, said` (the speaker is the noun phrase the apposition
+    describes; `from` alone before the verb may follow a document, `a letter from Ode said`).
     Reads the columns of int_name_runs. -#}
 {% macro is_place_before_speech_verb() -%}
     (
-        prev_role = 'place_preposition' and first_gap = ' ' and n_words <= 3
-        and next_role = 'speech_verb' and next_gap = ' '
+        first_gap = ' ' and n_words <= 3 and next_role = 'speech_verb'
+        and (
+            (prev_role = 'place_preposition' and next_gap = ' ')
+            or ((prev_role = 'place_preposition' or prev_lower = 'from') and next_gap = ', ')
+        )
     )
 {%- endmacro %}
 

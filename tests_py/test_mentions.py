@@ -1,7 +1,7 @@
 """Mentions (fct_mentions, int_mentions_extracted) on invented articles about other events than
 the sample corpus.
 
-tests_py/fixtures/mentions/ holds fifteen stories, one folder each: `water_accord` (two articles:
+tests_py/fixtures/mentions/ holds sixteen stories, one folder each: `water_accord` (two articles:
 Kenya and Ethiopia sign a water accord), `chile_runoff` (one article: a Chilean run-off),
 `harbour_strike` (one article of rule cases: demonyms, titles, country bodies, month surnames,
 sentence openers, organisation nouns, acronyms, gazetteers, hyphenated names), `tarvo_dispute`
@@ -21,7 +21,9 @@ named by town and nickname, a town before a player's position) and `brewery_stak
 shown by their owners, holdings, share prices and analysts, a bank among banks, a party by its
 leader, bodies after a trade noun, a town behind a part of it) and `budget_standoff` (a lone
 surname opening a sentence before a phrase between commas and a speech verb or right before a
-speech verb, bodies' names with `and`, `for a` and `for the ... of` inside them).
+speech verb, bodies' names with `and`, `for a` and `for the ... of` inside them) and `grain_fraud`
+(court and business news: a place closing an apposition before `, said`, a judge's title after
+`U.S.`, `Ex-` glued to a company, a region compounded of compass points).
 Every name in them is made up or differs from the sample, so these assertions test general
 rules (titles, head words, demonyms, surname resolution within a story), not the sample's lexicon.
 """
@@ -486,3 +488,26 @@ def test_lone_surnames_before_a_phrase_and_bodies_named_with_and_or_for_a(mentio
         assert types(body) == ["organization"], body
     assert not surfaces & {"Office of Management", "Budget", "Urban Development", "Committee",
                            "Responsible Federal Budget", "Journalists"}
+
+
+def test_court_and_business_news_places_titles_and_prefixes(mentions: list[dict]) -> None:
+    rows = of_file(mentions, "sentencing.txt")
+    text = rows[0]["raw_text"]
+    surfaces = {r["surface"] for r in rows}
+
+    def types(surface: str) -> list[str | None]:
+        return [r["entity_type"] for r in rows if r["surface"] == surface]
+
+    # the object of `from` or `in` that closes an apposition before `, said` is a place, not the speaker
+    assert types("Pellworth") == ["place"] and types("Harnock") == ["place"]
+    # `U.S.` before a judge's title is the title's country, not a place `U.S. District`
+    assert not surfaces & {"U.S. District", "U.S. Circuit", "District", "Circuit"}
+    assert {"Helena Markovic", "Alan Petrovsky"} <= {r["entity_name"] for r in rows if r["entity_type"] == "person"}
+    # `ex-`/`former-` glued by a hyphen is no part of the name, and the span gives back the name alone
+    assert not [s for s in surfaces if s.lower().startswith(("ex-", "former-"))]
+    corvane = [r for r in rows if r["surface"] == "Corvane"]
+    assert len(corvane) == text.count("Corvane") - text.count("Corvane Grain")
+    assert {r["entity_type"] for r in corvane} == {"organization"}
+    assert all(text[r["char_start"]:r["char_end"]] == "Corvane" for r in corvane)
+    # a word compounded of compass points is a region, a place
+    assert types("Midwest") == ["place", "place"]

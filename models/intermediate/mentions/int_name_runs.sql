@@ -109,6 +109,7 @@ typed_runs as (
             when next_role = 'speech_verb' and next_gap in (' ', ', ') then 'person'
             when prev_role = 'speech_verb' and n_words >= 2 then 'person'
             when {{ is_described_person() }} then 'person'
+            when n_words = 1 and {{ is_compass_region('surface') }} then 'place'
             when next_role = 'place_noun' and next_gap = ' ' then 'place'
             when next_gap = ', ' and next_lower in ('a', 'an', 'the') and next2_role = 'place_noun' then 'place'
             when prev_lower = 'of' and prev2_role = 'place_noun' then 'place'
