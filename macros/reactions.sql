@@ -294,3 +294,9 @@ quoted_as as (
 
 )
 {%- endmacro %}
+
+{#- The auxiliaries and modals, lower case: one after a subject noun phrase is its verb, and ends
+    the phrase (`Prosecutors had asked`: Prosecutors). -#}
+{% macro auxiliary_word_regex() -%}
+    '^(?:am|is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|may|might|must|shall|should|will|would)$'
+{%- endmacro %}

@@ -361,6 +361,10 @@ CASE_EXPECTED = [
     ("case_quoted_as_saying_before.txt", "within a year", "Ada Pohl", None, "saying", None, None),
     # `he said` after `He said ... Omar Keddar, who ...`: a name in what `he` said is no antecedent of `he`
     ("case_name_in_pronoun_speech.txt", "Hundreds of people", "Paul Brenn", None, "said", None, None),
+    # a subject ends at its auxiliary: `Residents had asked ...` gives `they` its antecedent `Residents`
+    ("case_auxiliary_subject.txt", "a trap for the school buses", "Residents", None, "called", None, None),
+    # `they` takes the plural subject of its own sentence, ended at its verb (`sought`), before the last sentence's
+    ("case_they_own_sentence.txt", "a rushed and reckless plan", "town’s fishermen", None, "called", None, None),
 ]
 
 

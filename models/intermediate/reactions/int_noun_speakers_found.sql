@@ -74,7 +74,9 @@ speech_subjects as (
     select
         article_id,
         subject_start,
-        subject
+        subject,
+        cue_pronoun,
+        verb_apart
     from {{ ref('int_speech_subjects_found') }}
     where {{ in_changed_stories() }}
 
@@ -196,6 +198,8 @@ spokespeople as (
             and titles_alone.char_start > speech_subjects.subject_start
     where
         {{ regex_contains('speech_subjects.subject', indefinite_article_regex()) }}
+        and speech_subjects.cue_pronoun is null
+        and not coalesce(speech_subjects.verb_apart, false)
         and lower(speech_subjects.subject) like '% ' || titles_alone.head_key || ' %'
     group by titles_alone.quote_key, titles_alone.story_id
 

@@ -13,8 +13,9 @@
         opens its clause (`Nick Farr-Jones believes Campese may ...`: Farr-Jones), else the last;
         with none, `he`/`she`/`they` take the subject of the last reported speech there
         (int_speech_subjects_found: `A foreman ... said the alarms had not sounded. “I ran,” he
-        said.`), `he`/`she` a singular one that is no body or document; other pronouns continue
-        the last speaker;
+        said.`), `he`/`she` a singular one that is no body or document; `they` first the plural
+        subject of its own sentence (`Pell's lawyers sought ..., citing what they called his
+        "remorse."`); other pronouns continue the last speaker;
       - a sentence that is all quote (three words or more, or fewer after another quote of its
         paragraph: `"Not one."`) right after a sentence of reported speech with no quote (int_speech_subjects_found:
         `Howard said the Queen is taking a great interest. "She is following it closely."`) is
@@ -168,6 +169,8 @@ reported_speakers as (
     where
         attributed.attribution_basis = 'inherited'
         and speech_subjects.subject_start >= coalesce(attributed.previous_quote_end, 0)
+        and speech_subjects.cue_pronoun is null
+        and not coalesce(speech_subjects.verb_apart, false)
 
 ),
 
@@ -175,13 +178,18 @@ reported_speakers as (
 pronoun_quotes as (
 
     select
-        quote_key,
-        article_id,
-        pronoun,
-        char_start,
-        greatest(coalesce(previous_quote_end, 0), char_start - 600) as window_start
+        attributed.quote_key,
+        attributed.article_id,
+        attributed.pronoun,
+        attributed.char_start,
+        quote_sentences.sentence_index,
+        greatest(coalesce(attributed.previous_quote_end, 0), attributed.char_start - 600) as window_start
     from attributed
-    where attribution_basis in ('before_pronoun', 'after_pronoun') and pronoun in ('he', 'she', 'they')
+    left join quote_sentences
+        on attributed.sentence_id = quote_sentences.sentence_id
+    where
+        attributed.attribution_basis in ('before_pronoun', 'after_pronoun')
+        and attributed.pronoun in ('he', 'she', 'they')
 
 ),
 
@@ -250,10 +258,19 @@ speech_antecedents as (
                 and pronoun_quotes.window_start <= speech_subjects.subject_start
                 and pronoun_quotes.char_start >= speech_subjects.subject_end
         where
-            pronoun_quotes.pronoun = 'they'
-            or (
-                not speech_subjects.is_plural
-                and coalesce(speech_subjects.head_role not in ('organisation', 'document', 'collective'), true)
+            -- in the quote's own sentence, only the plural subject of a `they` (`Pell's lawyers
+            -- sought ..., citing what they called his "remorse."`), which comes before any earlier
+            case
+                when speech_subjects.sentence_index = pronoun_quotes.sentence_index
+                    then pronoun_quotes.pronoun = 'they' and speech_subjects.is_plural
+                else speech_subjects.cue_pronoun is null and not coalesce(speech_subjects.verb_apart, false)
+            end
+            and (
+                pronoun_quotes.pronoun = 'they'
+                or (
+                    not speech_subjects.is_plural
+                    and coalesce(speech_subjects.head_role not in ('organisation', 'document', 'collective'), true)
+                )
             )
     ) as ranked
     where recency = 1
