@@ -642,3 +642,17 @@
 {% macro penalty_imposer_start_re() -%}
     ^\W*((also|then|later|on|\pL+day)\s+)*(sentenced|ordered|fined|jailed|imposed|gave|handed)\b
 {%- endmacro %}
+
+{#- From a sum's start, in lower case: the sum named as `words` within its next two words
+    (`$2 million fine`, `40 million euros in fines`, `$215 million in restitution`), not a sum
+    another one's name follows (`$215 million and a $1 million fine`). -#}
+{% macro sum_named_as_re(words) -%}
+    ^\S+(\s+\S+){0,2}?\s+(in\s+)?({{ words }})\b
+{%- endmacro %}
+
+{#- An action term that holds its own object, a possessive and a noun (`lost their jobs`, `lost
+    their lives`, `left their homes`): its figure is its subject, before it, never a figure after
+    it (`lost their jobs and more than 3,000 investors were left`). -#}
+{% macro holds_its_object(term) -%}
+    {{ regex_contains(term, "'\\b(their|his|her|its|our)\\s+\\pL+$'") }}
+{%- endmacro %}

@@ -59,8 +59,7 @@ placed as (
         lower(substr(
             sentences.sentence_text, figures.char_start - sentences.sentence_start + 1,
             figures.char_end - figures.char_start + 60
-        )) as text_from,
-        lower(substr(sentences.sentence_text, figures.char_end - sentences.sentence_start + 1, 60)) as text_after
+        )) as text_from
     from figures
     inner join unit_dimensions on figures.unit = unit_dimensions.unit
     inner join sentences on figures.sentence_id = sentences.sentence_id
@@ -84,14 +83,14 @@ penalties as (
                 dimension = 'money'
                 and (
                     {{ regex_contains('text_before', "'\\bfined\\s+(\\pL+\\s+)?$'") }}
-                    or {{ regex_contains('text_after', "'^\\W*(in\\s+)?(fines?|penalty|penalties)\\b'") }}
+                    or {{ regex_contains('text_from', sql_regex(sum_named_as_re('fines?|penalty|penalties'))) }}
                 )
                 then 'fine'
             when
                 dimension = 'money'
                 and (
                     {{ regex_contains('text_before', sql_regex(ordered_to_pay_end_re())) }}
-                    or {{ regex_contains('text_after', "'^\\W*(in\\s+)?restitution\\b'") }}
+                    or {{ regex_contains('text_from', sql_regex(sum_named_as_re('restitution'))) }}
                 )
                 then 'restitution'
         end as penalty,
