@@ -610,3 +610,49 @@
 {% macro that_event_re() -%}
     \b(in|of|during|after|before|since|from|at|by|over|like|until)\s+that\s+\pL+
 {%- endmacro %}
+
+{#- The text before a figure ends in a sentencing to it, in lower case: `sentenced gregory pell,
+    the former chief executive, to `, `was sentenced on tuesday to a `, `jailed for `. -#}
+{% macro sentenced_to_end_re() -%}
+    (\bsentenced\b[^.;:]*\bto\s+(an?\s+)?|\b(jailed|imprisoned)\s+(\pL+\s+){0,3}for\s+)$
+{%- endmacro %}
+
+{#- From a figure's start, in lower case: its unit of time right before a prison or a sentence
+    (`12 years in federal prison`, `three years behind bars`, `a 12-year sentence`, `two-year
+    suspended sentence`, `10 years of imprisonment`, `a five-year prison term`; not a `five-year
+    term` of office). -#}
+{% macro prison_term_re() -%}
+    ^[^,;]{0,30}?\b(years?|months?|weeks?|days?)\b[\s-]+((in|to)\s+((a|an|federal|state|county)\s+)?(prison|jail|custody)|behind\s+bars|of\s+(imprisonment|incarceration)|(\pL+\s+)?sentences?|(prison|jail)\s+terms?)\b
+{%- endmacro %}
+
+{#- The text before a sum ends in an order to pay it, in lower case: `ordered the 54-year-old to
+    pay `, `ordered pell, 54, to repay `, `restitution of `. -#}
+{% macro ordered_to_pay_end_re() -%}
+    (\border(ed|s)?\b[^.;:]*\bto\s+(re)?pay\s+(back\s+)?|\brestitution\s+(of\s+)?)$
+{%- endmacro %}
+
+{#- The text before a penalty asks for it, faces it or could give it, in lower case (`prosecutors
+    had sought `, `faces up to `, `the maximum is `): not the penalty imposed. -#}
+{% macro penalty_not_imposed_re() -%}
+    \b(ask|asks|asked|asking|seek|seeks|sought|seeking|request|requests|requested|requesting|recommend|recommends|recommended|urge|urges|urged|face|faces|faced|facing|could|maximum|possible)\b[^.;]*$
+{%- endmacro %}
+
+{#- The text after a name, in lower case, starts with its imposing a penalty (`also ordered`, `on
+    tuesday sentenced`): the name is the judge's, not the penalised person's. -#}
+{% macro penalty_imposer_start_re() -%}
+    ^\W*((also|then|later|on|\pL+day)\s+)*(sentenced|ordered|fined|jailed|imposed|gave|handed)\b
+{%- endmacro %}
+
+{#- From a sum's start, in lower case: the sum named as `words` within its next two words
+    (`$2 million fine`, `40 million euros in fines`, `$215 million in restitution`), not a sum
+    another one's name follows (`$215 million and a $1 million fine`). -#}
+{% macro sum_named_as_re(words) -%}
+    ^\S+(\s+\S+){0,2}?\s+(in\s+)?({{ words }})\b
+{%- endmacro %}
+
+{#- An action term that holds its own object, a possessive and a noun (`lost their jobs`, `lost
+    their lives`, `left their homes`): its figure is its subject, before it, never a figure after
+    it (`lost their jobs and more than 3,000 investors were left`). -#}
+{% macro holds_its_object(term) -%}
+    {{ regex_contains(term, "'\\b(their|his|her|its|our)\\s+\\pL+$'") }}
+{%- endmacro %}

@@ -320,6 +320,20 @@ def test_rates_are_claims_of_what_they_are_per(invented) -> None:
     assert keys["8,000"] == "people per hour"
 
 
+def test_court_penalties_are_claims_of_their_penalty_and_person(invented) -> None:
+    """`sentenced Marcus Webb ... to 8 years in prison` and `Rusk ... received a three-year
+    sentence` are two persons' terms (`sentence`), not the company's; `Judge Ann Cole then
+    sentenced the firm's accountant to two years` is no term of the judge's; `Judge Ann Cole also
+    ordered the 61-year-old to pay $40 million in restitution` is a claim of restitution, not of
+    spending, and `fined $3 million` one of a fine; a term prosecutors sought and the length of
+    the scheme join no claim."""
+    keys = claim_keys_of_case(invented.db, "court_penalties")
+    assert keys["8"] == "years|Webb|sentence" and keys["three"] == "years|Alan Rusk|sentence", keys
+    assert keys["two"] == "years|sentence", keys
+    assert keys["40 million"] == "dollars|restitution" and keys["3 million"] == "dollars|fine", keys
+    assert keys["15"] is None and keys["six"] is None, keys
+
+
 def test_partitives_count_their_own_action_and_their_wholes_none(invented) -> None:
     """`Three of the 40 passengers were killed`: three passengers killed, the 40 killed by no
     one; `38 of the survivors were taken to hospital` is the count of the injured; `Six of the

@@ -123,6 +123,8 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
         "The Rosa Vargas Relief Foundation sent blankets to the shelters.\n\n"
         # a rate: int_figure_rates_read has a row to compare
         "Each excavator costs the company 900 dollars a day to run.\n\n"
+        # a court's penalty: int_figure_penalties_read has a row to compare
+        "A court later sentenced the quarry owner to two years in prison.\n\n"
         # an event of the sentence before: int_figures_dated_back has a row to compare
         "The last landslide on the slope, in 1998, buried 40 houses.\n\n"
         "About 200 people fled from that landslide.\n\n"

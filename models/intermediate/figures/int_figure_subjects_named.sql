@@ -32,6 +32,16 @@ tolls as (
 
 ),
 
+penalties as (
+
+    select
+        figure_id,
+        penalty
+    from {{ ref('int_figure_penalties_read') }}
+    where {{ in_changed_stories() }}
+
+),
+
 figures as (
 
     select
@@ -123,6 +133,7 @@ placed as (
 
     select
         figures.figure_id,
+        penalties.penalty,
         figures.story_id,
         mentions.char_start,
         mentions.entity_name,
@@ -147,6 +158,7 @@ placed as (
     from figures
     inner join mentions
         on figures.sentence_id = mentions.sentence_id and figures.char_start >= mentions.char_end
+    left join penalties on figures.figure_id = penalties.figure_id
     inner join sentences on figures.sentence_id = sentences.sentence_id
 
 ),
@@ -174,6 +186,14 @@ nearest as (
         and not {{ regex_contains('text_between', "'[;]|,\\s*(and|but|while|whereas)\\s'") }}
         -- a person's party or company (`Lindgren's party ... will have 52`) is not the person
         and not (placed.entity_type = 'person' and {{ regex_contains('text_between', "'^[''’]s\\b'") }})
+        -- a penalty is the person's who bears it (`sentenced Gregory Pell ... to 12 years`, `Pell
+        -- was sentenced`), not the company's nor the judge's who imposes it (`Judge Maria Alvarez
+        -- also ordered the 54-year-old to pay`)
+        and (
+            placed.penalty is null
+            or placed.entity_type = 'person'
+            and not {{ regex_contains('lower(placed.text_between)', sql_regex(penalty_imposer_start_re())) }}
+        )
 
 ),
 

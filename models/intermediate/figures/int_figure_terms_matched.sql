@@ -32,7 +32,8 @@ tokens as (
         pos,
         prev_lw,
         prev_is_word,
-        prev2_lw
+        prev2_lw,
+        lw
     from {{ ref('int_figure_tokens_typed') }}
     where {{ in_changed_stories() }}
 
@@ -70,6 +71,16 @@ action_terms as (
         match_key,
         action_class
     from {{ ref('stg_lexicons__figure_actions') }}
+
+),
+
+{# Words that make an idiom of an election's verb of taking or winning (`shipments that never
+    took place`, `took part`, `took office`): the verb takes no share or seats there. #}
+idiom_words as (
+
+    select lower(word) as word
+    from {{ ref('figure_context_words') }}
+    where role = 'action_idiom_next'
 
 ),
 
@@ -155,7 +166,11 @@ labelled as (
         cast(null as varchar) as modifier
     from placed
     inner join action_terms on placed.match_key = action_terms.match_key
-    where placed.lexicon = 'figure_actions'
+    left join tokens as next_token
+        on placed.sentence_key = next_token.sentence_key and placed.match_end + 1 = next_token.pos
+    left join idiom_words
+        on next_token.lw = idiom_words.word and action_terms.action_class = 'vote'
+    where placed.lexicon = 'figure_actions' and idiom_words.word is null
 
     union all
 

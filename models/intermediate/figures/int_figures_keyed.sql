@@ -61,6 +61,18 @@ rates as (
 
 ),
 
+{# A court's penalty (int_figure_penalties_read: `sentenced ... to 12 years in prison`, `ordered
+    ... to pay $215 million in restitution`) is its own action, whatever verb the sentence has. #}
+penalties as (
+
+    select
+        figure_id,
+        penalty
+    from {{ ref('int_figure_penalties_read') }}
+    where {{ in_changed_stories() }}
+
+),
+
 named_subjects as (
 
     select
@@ -76,6 +88,17 @@ claimless_units as (
     select distinct unit
     from {{ ref('counted_classes') }}
     where dimension in ('age', 'address')
+
+),
+
+{# A length of time (`the fraud lasted at least four years`, `Twelve years doesn't give any of
+    that back`) is a measure, not a count: with no action it states nothing two outlets can be
+    said to share (a prison term has one: `sentence`). #}
+time_units as (
+
+    select distinct unit
+    from {{ ref('counted_classes') }}
+    where dimension = 'time'
 
 ),
 
@@ -108,6 +131,16 @@ action_counts as (
 
 ),
 
+penalised as (
+
+    select
+        figures.* exclude (action_class),
+        coalesce(penalties.penalty, figures.action_class) as action_class
+    from figures
+    left join penalties on figures.figure_id = penalties.figure_id
+
+),
+
 framed as (
 
     select
@@ -119,20 +152,22 @@ framed as (
             time_frames.time_frame, dated_back.time_frame,
             case when compared_bases.figure_id is not null then 'base' end
         ) as time_frame,
-        claimless_units.unit is not null as is_claimless,
+        claimless_units.unit is not null
+        or (time_units.unit is not null and figures.action_class is null) as is_claimless,
         case
             when
                 figures.counted_class = action_counts.counted_as or figures.counted_class = 'people'
                 or acted_people.counted_class is not null
                 then action_counts.counted_as
         end as counted_as_acted
-    from figures
+    from penalised as figures
     left join time_frames on figures.figure_id = time_frames.figure_id
     left join dated_back on figures.figure_id = dated_back.figure_id
     left join compared_bases on figures.figure_id = compared_bases.figure_id
     left join named_subjects on figures.figure_id = named_subjects.figure_id
     left join rates on figures.figure_id = rates.figure_id
     left join claimless_units on figures.unit = claimless_units.unit
+    left join time_units on figures.unit = time_units.unit
     left join action_counts on figures.action_class = action_counts.action_class
     left join people_classes as acted_people on figures.counted_class = acted_people.counted_class
 

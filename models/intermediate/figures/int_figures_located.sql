@@ -225,6 +225,7 @@ actions as (
     where
         not (candidates.is_before and gaps.has_coordinator and not candidates.opens_figure)
         and not (not candidates.is_before and candidates.opens_participle)
+        and not (candidates.is_before and {{ holds_its_object('candidates.action_term') }})
         and not gaps.has_clause_end
 
 ),

@@ -1,0 +1,113 @@
+{#- The figures that state a court's penalty: a prison term (`sentenced Gregory Pell ... to 12
+    years in prison`, `a 12-year sentence`, `three years behind bars`), a fine (`fined $2 million`,
+    `a $2 million fine`) or a sum ordered paid back (`ordered ... to pay $215 million in
+    restitution`, `ordered Pell to repay $250 million to victims`). A term is a measure of a
+    person's punishment, not any length of time: int_figures_keyed gives it the action `sentence`,
+    so two outlets' terms meet in one claim and a duration of something else (`the fraud lasted
+    four years`) stays apart; a sum ordered paid is one claim (`restitution`), another than the
+    loss it repays (`the $340 million investors lost`).
+
+    Not a penalty: one asked for, faced or possible (`Prosecutors had sought 20 years in prison`,
+    `faces up to 20 years`, macro penalty_not_imposed_re): another figure than the one imposed. -#}
+
+-- depends_on: {{ ref('int_stories_changed') }}
+
+with
+
+figures as (
+
+    select
+        figure_id,
+        story_id,
+        sentence_id,
+        char_start,
+        char_end,
+        unit
+    from {{ ref('int_figures_extracted') }}
+    where {{ in_changed_stories() }} and unit is not null
+
+),
+
+sentences as (
+
+    select
+        sentence_id,
+        char_start as sentence_start,
+        sentence_text
+    from {{ ref('int_sentences') }}
+    where {{ in_changed_stories() }}
+
+),
+
+unit_dimensions as (
+
+    select distinct
+        unit,
+        dimension
+    from {{ ref('counted_classes') }}
+    where dimension in ('time', 'money')
+
+),
+
+placed as (
+
+    select
+        figures.figure_id,
+        figures.story_id,
+        unit_dimensions.dimension,
+        lower(substr(sentences.sentence_text, 1, figures.char_start - sentences.sentence_start)) as text_before,
+        lower(substr(
+            sentences.sentence_text, figures.char_start - sentences.sentence_start + 1,
+            figures.char_end - figures.char_start + 60
+        )) as text_from
+    from figures
+    inner join unit_dimensions on figures.unit = unit_dimensions.unit
+    inner join sentences on figures.sentence_id = sentences.sentence_id
+
+),
+
+penalties as (
+
+    select
+        figure_id,
+        story_id,
+        case
+            when
+                dimension = 'time'
+                and (
+                    {{ regex_contains('text_before', sql_regex(sentenced_to_end_re())) }}
+                    or {{ regex_contains('text_from', sql_regex(prison_term_re())) }}
+                )
+                then 'sentence'
+            when
+                dimension = 'money'
+                and (
+                    {{ regex_contains('text_before', "'\\bfined\\s+(\\pL+\\s+)?$'") }}
+                    or {{ regex_contains('text_from', sql_regex(sum_named_as_re('fines?|penalty|penalties'))) }}
+                )
+                then 'fine'
+            when
+                dimension = 'money'
+                and (
+                    {{ regex_contains('text_before', sql_regex(ordered_to_pay_end_re())) }}
+                    or {{ regex_contains('text_from', sql_regex(sum_named_as_re('restitution'))) }}
+                )
+                then 'restitution'
+        end as penalty,
+        {{ regex_contains('text_before', sql_regex(penalty_not_imposed_re())) }} as is_not_imposed
+    from placed
+
+),
+
+final as (
+
+    select
+        figure_id,
+        story_id,
+        penalty
+    from penalties
+    where penalty is not null and not is_not_imposed
+
+)
+
+select * from final
