@@ -1,30 +1,7 @@
 {#- Which attribution each quote of int_quotes_found takes, from the candidates of
-    int_quote_subjects_resolved (a subject there is already the name its description follows, or
-    the subject a coordinated cue shares), and the speaker phrase it gives:
-      - a quote inside a sentence takes the subject of the last finite cue before it, with its
-        apposition; else the object of `according to`; else a pronoun subject; else the nearest
-        noun phrase of the sentence with its apposition;
-      - otherwise (a quote that opens its sentence, or none of the above) the first clause after
-        it: `the statement said`, `said Miller`, `according to X`, or a pronoun subject;
-      - `he`/`she` takes a person named (int_speaker_antecedents_found: no preposition's
-        object or possessive, none known to be of the other gender) since the last quote (not
-        one of at most three words inside a sentence with no speaker: `a "sell" rating`), at
-        most 600 characters back, as written: in the last sentence that names one, the first that
-        opens its clause (`Nick Farr-Jones believes Campese may ...`: Farr-Jones), else the last;
-        with none, `he`/`she`/`they` take the subject of the last reported speech there
-        (int_speech_subjects_found: `A foreman ... said the alarms had not sounded. “I ran,” he
-        said.`), `he`/`she` a singular one that is no body or document; `they` first the plural
-        subject of its own sentence (`Pell's lawyers sought ..., citing what they called his
-        "remorse."`); other pronouns continue the last speaker;
-      - a sentence that is all quote (three words or more, or fewer after another quote of its
-        paragraph: `"Not one."`) right after a sentence of reported speech with no quote (int_speech_subjects_found:
-        `Howard said the Queen is taking a great interest. "She is following it closely."`) is
-        that speech's subject's; any other continues the last speaker;
-      - a title in quotes inside a sentence (`"Desert Shield"`) is not attributed, nor is anything
-        else (a scare quote).
-    One row per attributed quote. Its own model because who speaks is decided here, from the
-    candidates and the quotes around; int_quotes_attributed only finds where that attribution is
-    written. -#}
+    int_quote_subjects_resolved, and the speaker phrase it gives: the rules, in the order they
+    apply, are listed in the yml. Its own model because who speaks is decided here, from the
+    candidates and the quotes around; int_quotes_attributed only finds where it is written. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
