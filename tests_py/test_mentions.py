@@ -334,6 +334,10 @@ def test_party_members_glued_initials_and_titles_in_names(mentions: list[dict]) 
     # common noun is no name; a trade's head word closes a company (`Brightwave Semiconductor`)
     assert ("Tyler Vance", "person") in found and "DUI" not in surfaces
     assert ("Brightwave Semiconductor", "organization") in found
+    # institutions' own nouns are organisation head words, alone (`the Treasury`) or closing a
+    # longer name (`the Chamber of Commerce`, not a place and a person)
+    assert {("Treasury", "organization"), ("Chamber of Commerce", "organization")} <= found
+    assert not surfaces & {"Chamber", "Commerce"}
 
 
 def test_storms_datelines_teams_and_place_led_bodies(mentions: list[dict]) -> None:

@@ -13,7 +13,8 @@ seeds through fct_dates and fct_figures:
 - a figure and a date in the headline are facts of the article, with offsets into its text, and a
   name in the headline is found;
 - the ordinal day of a happening told as today (`Today is the fifth day of the cleanup`) is the
-  day of publication.
+  day of publication;
+- `by the end of the week` is the week of publication.
 """
 
 from __future__ import annotations
@@ -110,6 +111,14 @@ def test_the_ordinal_day_of_a_happening_told_today_is_publication_day(fire: Buil
     wire = dates_of(fire.db, WIRE)
     day = one(wire, "Today is the fifth day")
     assert (day["resolved_start"], day["resolved_end"]) == (d("2025-06-16"), d("2025-06-16"))
+
+
+def test_the_end_of_the_week_is_that_week(fire: BuildResult) -> None:
+    """`by the end of the week`, as `the end of the month`, is a date: the week of publication
+    (Monday 16 to Sunday 22 June), as TimeML gives `the end of this week` its week."""
+    week = one(dates_of(fire.db, WIRE), "the end of the week")
+    assert (week["resolved_start"], week["resolved_end"], week["granularity"]) == (
+        d("2025-06-16"), d("2025-06-22"), "week")
 
 
 def test_a_figure_and_a_date_in_the_headline_are_facts_of_the_article(fire: BuildResult) -> None:

@@ -139,6 +139,11 @@ CASE_EXPECTED = [
     ("case_partial_quote.txt", "key step", "Maria Lind", "European Union", "calling", "positive", None),
     # `she` is the last person named before the quote, not the organisation named after her
     ("case_pronoun_after_a_name.txt", "Children in the border towns", "Maria Costa", None, "said", None, None),
+    # a surname the seed knows as a man's given name (`Grant`) is of no gender when the full name's first
+    # word has none the seed knows (`Evelyn Grant`): `she` takes her over the man named between
+    ("case_surname_a_given_name.txt", "It has been a long month", "Evelyn Grant", None, "said", None, None),
+    # `the congresswoman` after `Rep. Ana Loft`: a title alone is the person whose role abbreviates it
+    ("case_abbreviated_title.txt", "Nobody got everything", "Ana Loft", None, "said", None, None),
     # an absolute construction: the participle has its own subject; a common-noun role before a full name
     ("case_absolute_participle.txt", "The new crossing", "Ana Reyes", None, "stating", None,
      "local trader Ana Reyes stating"),

@@ -12,7 +12,7 @@
     int_speakers_named also takes the full name a shared surname stands for from these names.
     Each carries the gender of its full name's first word (seed name_given_genders), where known
     (a surname alone: of the full name before it that ends in it, antecedent or not, none if
-    they differ),
+    they differ or the seed knows no gender of that full name's first word),
     and whether it opens its clause (int_clause_openers_found: its subject, or the speaker of
     the quote before, which `he said` points to rather than a name after a verb). -#}
 
@@ -162,16 +162,18 @@ eligible {{ materialized_cte() }} (
 ),
 
 -- the gender of every person's full name, antecedent or not: `Senator Clara Whitfield` after `led
--- by` speaks for no `she`, but tells whose surname `Whitfield` is
+-- by` speaks for no `she`, but tells whose surname `Whitfield` is; `unknown` where the seed
+-- knows no gender of its first word (`Evelyn Marsh`), whose surname is then of neither, though
+-- the seed gives `Marsh` as a man's given name
 full_name_genders as (
 
     select
         mentions.article_id,
         mentions.char_start,
         {{ regex_replace_all("mentions.surface", "'\\s+'", "' '") }} as written,
-        genders.gender
+        coalesce(genders.gender, 'unknown') as gender
     from mentions
-    inner join {{ ref('name_given_genders') }} as genders
+    left join {{ ref('name_given_genders') }} as genders
         on {{ regex_extract('mentions.entity_name', nth_word_regex(1), 1) }} = genders.given_name
     where mentions.surface like '% %'
 
@@ -211,6 +213,7 @@ final as (
         -- of a full name the seed says is a woman's)
         case
             when surname_genders.gender is null then eligible.gender
+            when surname_genders.gender = 'unknown' then null
             when eligible.gender is null or eligible.gender = surname_genders.gender then surname_genders.gender
         end as gender
     from eligible

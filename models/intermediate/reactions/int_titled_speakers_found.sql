@@ -2,8 +2,10 @@
     justice said`): the one the article last names before the quote with a role that ends in
     that title's words
     (int_person_roles_found: `Transport minister Helena Varga urged ...`, `Jana Kopecka, the
-    health minister,`), by a name of two words or more that may speak
-    (int_speaker_antecedents_found). Read by int_speakers_named, which makes the quote hers. -#}
+    health minister,`), or whose role ends in an abbreviation of that title (seed
+    title_abbreviations: `said the congressman` after `Rep. Tim Vasquez`), by a name of two words
+    or more that may speak (int_speaker_antecedents_found). Read by int_speakers_named, which
+    makes the quote hers. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -27,6 +29,30 @@ person_roles as (
 
     select * from {{ ref('int_person_roles_found') }}
     where {{ in_changed_stories() }}
+
+),
+
+-- each person's role as written, and the titles its last word abbreviates (`Rep.`: representative,
+-- congressman, congresswoman)
+person_titles as (
+
+    select
+        article_id,
+        entity_name,
+        lower(speaker_role) as role_words
+    from person_roles
+
+    union all
+
+    select
+        person_roles.article_id,
+        person_roles.entity_name,
+        abbreviations.title as role_words
+    from person_roles
+    inner join {{ ref('title_abbreviations') }} as abbreviations
+        on
+            replace(lower({{ regex_extract('person_roles.speaker_role', last_word_regex(), 1) }}), '.', '')
+            = abbreviations.abbreviation
 
 ),
 
@@ -78,19 +104,19 @@ final as (
     select
         titles_alone.quote_key,
         titles_alone.story_id,
-        {{ arg_max_by('person_roles.entity_name', 'full_names.char_start') }} as person_name
+        {{ arg_max_by('person_titles.entity_name', 'full_names.char_start') }} as person_name
     from titles_alone
-    inner join person_roles
+    inner join person_titles
         on
-            titles_alone.article_id = person_roles.article_id
+            titles_alone.article_id = person_titles.article_id
             and (
-                lower(person_roles.speaker_role) = titles_alone.title_words
-                or lower(person_roles.speaker_role) like '% ' || titles_alone.title_words
+                titles_alone.title_words = person_titles.role_words
+                or person_titles.role_words like '% ' || titles_alone.title_words
             )
     inner join full_names
         on
-            person_roles.article_id = full_names.article_id
-            and person_roles.entity_name = full_names.written
+            person_titles.article_id = full_names.article_id
+            and person_titles.entity_name = full_names.written
             and titles_alone.char_start > full_names.char_start
     group by titles_alone.quote_key, titles_alone.story_id
 
