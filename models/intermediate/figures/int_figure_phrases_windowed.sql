@@ -160,7 +160,11 @@ window_tokens as (
         {{ regex_contains('tokens_after.lw', "'\\pL'") }} as has_letter,
         {{ regex_contains('tokens_after.lw', "'(ed|ing)$'") }} or verbs.match_key is not null
         -- `two lay preachers`, `300 ground troops`: first, such a word qualifies the noun after it
-        or (past_verbs.word is not null and tokens_after.pos > candidates.phrase_from) as is_verbish
+        or (past_verbs.word is not null and tokens_after.pos > candidates.phrase_from) as is_verbish,
+        -- `38 aggravated assaults`, `12 armed men`: first, a participle of no counted action
+        -- qualifies the plural after it (`14 arrested overnight`, `two sides agreed` stay verbs)
+        tokens_after.pos = candidates.phrase_from and verbs.match_key is null
+        and {{ regex_contains('tokens_after.lw', "'ed$'") }} as is_first_participle
     from candidates
     inner join tokens as tokens_after
         on
@@ -179,15 +183,51 @@ window_tokens as (
 
 ),
 
+-- the participle that opens a phrase and the plain plural right after it (`aggravated assaults`)
+qualifying_participles as (
+
+    select
+        participles.sentence_key,
+        participles.run_no,
+        participles.pos
+    from window_tokens as participles
+    inner join window_tokens as plurals
+        on
+            participles.sentence_key = plurals.sentence_key
+            and participles.run_no = plurals.run_no
+            and participles.pos + 1 = plurals.pos
+    where
+        participles.is_first_participle and participles.is_content
+        and plurals.is_content and not plurals.is_verbish
+        and {{ regex_contains('plurals.lw', "'\\pL[^s]s$'") }}
+
+),
+
 window_stops as (
 
     select
-        sentence_key,
-        run_no,
-        coalesce(min(case when not is_lead and not is_content then pos end), max(phrase_from) + 7) as stop_pos,
-        min(case when not is_lead and not (is_content and not is_verbish) then pos end) as plain_stop_pos
+        window_tokens.sentence_key,
+        window_tokens.run_no,
+        coalesce(
+            min(case when not window_tokens.is_lead and not window_tokens.is_content then window_tokens.pos end),
+            max(window_tokens.phrase_from) + 7
+        ) as stop_pos,
+        min(
+            case
+                when
+                    not window_tokens.is_lead
+                    and not (window_tokens.is_content and not window_tokens.is_verbish)
+                    and qualifying_participles.pos is null
+                    then window_tokens.pos
+            end
+        ) as plain_stop_pos
     from window_tokens
-    group by sentence_key, run_no
+    left join qualifying_participles
+        on
+            window_tokens.sentence_key = qualifying_participles.sentence_key
+            and window_tokens.run_no = qualifying_participles.run_no
+            and window_tokens.pos = qualifying_participles.pos
+    group by window_tokens.sentence_key, window_tokens.run_no
 
 ),
 

@@ -36,12 +36,19 @@ age_cues as (
 
 ),
 
--- the nouns of people a list of ages set off by commas follows (`Two men, 24 and 27, were`)
+-- the nouns of people a list of ages set off by commas follows (`Two men, 24 and 27, were`), and
+-- the singular of a plural one (`a passenger, 15, was`)
 people_nouns as (
 
     select match_key
     from {{ ref('stg_lexicons__counted_classes') }}
     where counts_people and kind = 'noun' and n_tokens = 1
+
+    union
+
+    select {{ regex_replace('match_key', "'s$'", "''") }} as match_key
+    from {{ ref('stg_lexicons__counted_classes') }}
+    where counts_people and kind = 'noun' and n_tokens = 1 and {{ regex_contains('match_key', "'[^s]s$'") }}
 
 ),
 
@@ -274,6 +281,23 @@ with_unit as (
     left join list_units
         on listed.sentence_key = list_units.sentence_key and listed.list_no = list_units.list_no
 
+),
+
+-- a fraction on its own is a share (`a quarter of the budget`: 25 percent), but before a unit of
+-- its own it is that part of the unit (`a quarter-mile away`, `a half-hour drive`)
+fractions_of_units as (
+
+    select
+        * exclude (base_value),
+        case
+            when
+                fraction is not null and not has_scale and not has_multiplier
+                and unit_after is not null and unit_after != 'percent'
+                then base_value / 100
+            else base_value
+        end as base_value
+    from with_unit
+
 )
 
-select * from with_unit  -- noqa: AM04
+select * from fractions_of_units  -- noqa: AM04

@@ -48,10 +48,14 @@ fitting_claims as (
         inner join keyed as stated
             on
                 keyed.story_id = stated.story_id
-                -- a bare count of an action (`Twenty-seven killed`) counts what the claim counts
+                -- a bare count of an action (`Twenty-seven killed`) counts what the claim counts; an
+                -- age beside it counts nothing (`Two boys, 15 and 16, were detained`)
                 and (
                     keyed.counted_what = stated.counted_what
-                    or keyed.counted_what is null and keyed.action_class is not null and keyed.qualifier = 'exact'
+                    or (
+                        keyed.counted_what is null and keyed.action_class is not null and keyed.qualifier = 'exact'
+                        and keyed.unit is null
+                    )
                 )
                 and keyed.time_frame is not distinct from stated.time_frame
                 and (keyed.subject is null or keyed.subject = stated.subject)

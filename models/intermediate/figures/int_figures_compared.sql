@@ -4,7 +4,8 @@
     it joins no claim of the story's own count (int_figures_aligned keys it apart). The comparison
     is the text between the two figures ending as macro comparison_base_end_re says; after a bare
     `from` the two must measure alike (`rose to $64 million from $27 million`), else the second is
-    a source (`4,000 officials from 160 countries`). -#}
+    a source (`4,000 officials from 160 countries`). A base with no noun of its own counts what the
+    nearest figure it is compared with counts. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -18,6 +19,7 @@ figures as (
         sentence_id,
         char_start,
         char_end,
+        is_elliptical,
         coalesce(counted_class, unit, counted_head) as measured
     from {{ ref('int_figures_extracted') }}
     where {{ in_changed_stories() }}
@@ -42,6 +44,10 @@ pairs as (
         bases.story_id,
         figures.measured,
         bases.measured as base_measured,
+        figures.char_start as compared_start,
+        -- a base with no noun of its own counts what it is compared with (`46 homicides ..., down
+        -- from 52 in 2025`), not the noun the sentence wrote last (`according to police data`)
+        case when bases.is_elliptical and not figures.is_elliptical then figures.measured end as compared_measured,
         lower(substr(
             sentences.sentence_text,
             figures.char_end - sentences.sentence_start + 1,
@@ -56,9 +62,11 @@ pairs as (
 
 final as (
 
-    select distinct
+    select
         figure_id,
-        story_id
+        story_id,
+        -- of the nearest figure it is compared with
+        {{ arg_max_by('compared_measured', 'compared_start') }} as counted_as_compared
     from pairs
     where
         {{ regex_contains('text_between', sql_regex(comparison_base_end_re())) }}
@@ -68,6 +76,7 @@ final as (
             not {{ regex_contains('text_between', "'^\\s*from\\s+(\\pL+\\s+)?$'") }}
             or base_measured is null or measured is null or base_measured = measured
         )
+    group by figure_id, story_id
 
 )
 

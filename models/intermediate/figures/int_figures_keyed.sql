@@ -1,15 +1,15 @@
-{#- What each figure counts, about whom, under which action and at which time, as its own
-    sentence and its story's naming say (the parts of its claim key before int_figures_aligned
-    fills in what a figure lacks from the one claim of its story it fits).
+{#- What each figure counts, about whom, under which action and at which time, as its own sentence and its
+    story's naming say (the parts of its claim key before int_figures_aligned fills in what a figure lacks
+    from the one claim of its story it fits).
 
-    What is counted is the counted class (`military personnel`), else for a share `percent of`
-    its base (`percent of exports`), else the unit (`years`), else the counted noun as written; a
-    rate (int_figure_rates_read) is per what it is per (`euros per day`). A figure about an
-    earlier time (int_figures_dated: `since 2003, when 592 people died`) or a base compared with
-    (int_figures_compared: `down from 67`) has a time_frame, part of the key, and so has a figure
-    about an event the sentence before dated (int_figures_dated_back: `in that strike`). An age
-    or an address (a unit of dimension `age` or `address` in seed counted_classes) counts
-    nothing. -#}
+    What is counted is the counted class (`military personnel`), else for a share `percent of` its base
+    (`percent of exports`), else the unit (`years`), else the counted noun as written; a rate
+    (int_figure_rates_read) is per what it is per (`euros per day`). A figure about an earlier time
+    (int_figures_dated: `since 2003, when 592 people died`) or a base compared with (int_figures_compared:
+    `down from 67`) has a time_frame, part of the key, and so has a figure about an event the sentence
+    before dated (int_figures_dated_back: `in that strike`). An age or an address (a unit of dimension `age`
+    or `address` in seed counted_classes) counts nothing; a base that names nothing counts what it is
+    compared with counts (`46 homicides ..., down from 52`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -45,7 +45,7 @@ dated_back as (
 
 compared_bases as (
 
-    select figure_id
+    select *
     from {{ ref('int_figures_compared') }}
     where {{ in_changed_stories() }}
 
@@ -146,6 +146,7 @@ framed as (
     select
         figures.*,
         named_subjects.subject as named_subject,
+        compared_bases.counted_as_compared,
         rates.rate_per,
         -- a base compared with (`down from 67`) is another time's or thing's value: a claim apart
         coalesce(
@@ -180,6 +181,7 @@ keyed_as_written as (
         -- a rate (int_figure_rates_read: `euros a day`) is per what it is per
         case
             when is_claimless then null
+            when counted_as_compared is not null then counted_as_compared
             when counted_as_acted is not null then counted_as_acted
             when unit = 'percent' and coalesce(counted_class, counted_head) is not null
                 then 'percent of ' || coalesce(counted_class, counted_head)

@@ -5,8 +5,8 @@
     to and including a line break. A piece end is a sentence boundary at a line break, or after
     terminal punctuation followed by a space, unless the word before the period is an initial
     (`U.`), a listed abbreviation (`Gen.`), or the next piece starts in lower case or with a digit
-    (`Dec. 7`); the last initial of a dotted abbreviation does end it before a quote that opens
-    with a capital (`D-N.M. "He`). Sentences are then trimmed of surrounding white space. The
+    (`Dec. 7`) or is the day of a time of day (`at 2 a.m. Sunday`); the last initial of a dotted
+    abbreviation does end it before a quote that opens with a capital (`D-N.M. "He`). Sentences are then trimmed of surrounding white space. The
     title, where it stands in the text before the body, is sentence 0 (`is_headline`): a figure or
     date in a headline is a fact of the article. -#}
 
@@ -54,6 +54,19 @@ abbreviations as (
 
 ),
 
+-- the day a time of day is on (`at 2 a.m. Sunday`, `at 9 a.m. Dec. 12`): a month that is a common
+-- word (`May`) may open a sentence
+day_words as (
+
+    select lower(weekday_name) as word from {{ ref('weekday_names') }}
+
+    union
+
+    select lower(month_name) as word from {{ ref('month_names') }}
+    where not is_common_word
+
+),
+
 positioned as (
 
     select
@@ -72,6 +85,8 @@ positioned as (
         {{ regex_contains("piece", "'[\\r\\n]'") }} as ends_line,
         {{ regex_contains("piece", "'[.!?…][\"”’)\\]'']*[ \\t]+$'") }} as ends_terminal,
         {{ regex_extract("piece", "'(\\w+)\\.[ \\t]*$'", 1) }} as word_before_period,
+        -- `a.m. `/`p.m. `: the piece after the first period is `m. `
+        {{ regex_contains("piece", "'^m\\.[ \\t]+$'") }} as ends_time_of_day,
         lead(piece) over (partition by article_no order by piece_no) as next_piece
     from pieces
 
@@ -88,6 +103,7 @@ bounded as (
             and not {{ regex_contains("positioned.word_before_period", "'^[A-Z]$'") }}
             and abbreviations.abbreviation is null
             and not {{ regex_contains("coalesce(positioned.next_piece, '')", "'^[\"“‘''`(\\[]*[a-z0-9]'") }}
+            and day_words.word is null
         )
         -- the last initial of a dotted abbreviation (`D-N.M.`) before a quote that opens with a
         -- capital ends the sentence: `said Sen. Luis Ortiz, D-N.M. "He has told us ..."`
@@ -98,6 +114,10 @@ bounded as (
     from positioned
     left join abbreviations
         on lower(positioned.word_before_period) = abbreviations.abbreviation
+    left join day_words
+        on
+            positioned.ends_time_of_day
+            and lower({{ regex_extract("positioned.next_piece", "'^(\\pL+)'", 1) }}) = day_words.word
 
 ),
 
