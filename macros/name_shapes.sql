@@ -421,10 +421,16 @@
 {%- endmacro %}
 
 {#- After a noun of bodies: `the industry group Eurofer said`, `ING said`: a body speaks, not a
-    person; a full name that opens with a given name is one (`music producer Tyler Vance`). Reads
-    the columns of int_name_runs. -#}
+    person; a full name that opens with a given name is one (`music producer Tyler Vance`). Set off
+    by commas on both sides the name is the noun's apposition too (`the competition authority,
+    Konkurrensverket, fined`); a comma after the noun alone ends a clause (`the company, Tarvo said`).
+    Reads the columns of int_name_runs. -#}
 {% macro is_after_body_noun() -%}
-    (prev_role = 'org_noun' and first_gap = ' ' and not coalesce(n_words >= 2 and first_is_given, false))
+    (
+        prev_role = 'org_noun'
+        and (first_gap = ' ' or (first_gap = ', ' and next_gap = ', '))
+        and not coalesce(n_words >= 2 and first_is_given, false)
+    )
 {%- endmacro %}
 
 {#- Apposition: `Anna Kowalska, a spokeswoman for ...`, `Kowalska, who ...` (a person). Reads the
