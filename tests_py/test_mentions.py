@@ -25,7 +25,7 @@ speech verb, bodies' names with `and`, `for a` and `for the ... of` inside them)
 (court and business news: a place closing an apposition before `, said`, a judge's title after
 `U.S.`, `Ex-` glued to a company, a region compounded of compass points) and `airline_ruling`
 (an airline closed by `Air`, outlets by `Wire` and `Ledger`, bodies after `startup` and after
-`authority,` between commas).
+`authority,` between commas, a people's word before a member noun).
 Every name in them is made up or differs from the sample, so these assertions test general
 rules (titles, head words, demonyms, surname resolution within a story), not the sample's lexicon.
 """
@@ -530,3 +530,5 @@ def test_airline_and_outlet_names_and_bodies_after_a_trade_noun(mentions: list[d
     assert types("Pellen Fabric") == {"organization"}
     assert types("Tillsynsverket") == {"organization"}
     assert types("Mona Dahlgren") == {"person"}
+    # a word for what people belong to before a member noun qualifies it: no organisation
+    assert types("Nordic") <= {None}
