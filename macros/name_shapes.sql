@@ -13,6 +13,20 @@
     {{ regex_contains(expr, sql_regex(romanised_name_re())) }}
 {%- endmacro %}
 
+{#- A given name, then a surname that a particle opens (`Pieter van Dam`, `Jan de Bank`, `Anna
+    van der Post`): a person, though the surname is a head word of places or bodies (`Dam`, `Bank`,
+    `Post`). Reads the columns of int_name_runs. -#}
+{% macro is_particle_surname() -%}
+    (
+        n_words >= 2 and first_is_given
+        and {{ regex_contains('surface', sql_regex(particle_surname_re())) }}
+    )
+{%- endmacro %}
+
+{% macro particle_surname_re() -%}
+    ^\p{Lu}\S*(?: \p{Lu}\S*)* (?:{{ name_particle_alternation() }} )+\p{Lu}\p{Ll}+$
+{%- endmacro %}
+
 {#- One word with a capital inside it after three or more lower-case letters: how companies write
     a merged or coined name (`DaimlerChrysler`, `GlaxoSmithKline`, `BlackRock`, `JetBlue`).
     Surnames with a capital inside start with a short particle instead (`McCain`, `MacArthur`,
@@ -421,10 +435,16 @@
 {%- endmacro %}
 
 {#- After a noun of bodies: `the industry group Eurofer said`, `ING said`: a body speaks, not a
-    person; a full name that opens with a given name is one (`music producer Tyler Vance`). Reads
-    the columns of int_name_runs. -#}
+    person; a full name that opens with a given name is one (`music producer Tyler Vance`). Set off
+    by commas on both sides the name is the noun's apposition too (`the competition authority,
+    Konkurrensverket, fined`); a comma after the noun alone ends a clause (`the company, Tarvo said`).
+    Reads the columns of int_name_runs. -#}
 {% macro is_after_body_noun() -%}
-    (prev_role = 'org_noun' and first_gap = ' ' and not coalesce(n_words >= 2 and first_is_given, false))
+    (
+        prev_role = 'org_noun'
+        and (first_gap = ' ' or (first_gap = ', ' and next_gap = ', '))
+        and not coalesce(n_words >= 2 and first_is_given, false)
+    )
 {%- endmacro %}
 
 {#- Apposition: `Anna Kowalska, a spokeswoman for ...`, `Kowalska, who ...` (a person). Reads the

@@ -436,6 +436,21 @@ def test_a_relative_clause_dates_itself_and_a_name_in_another_clause_is_no_subje
     assert subjects["40"] == "Civic League", subjects
 
 
+def test_a_name_alone_in_brackets_is_no_subject(invented) -> None:
+    """`BRACKWELL, May 6 (Harbour Wire) - Tarvik Motors said ... it would cut 2,300 jobs`: the outlet
+    of the dateline is no subject of the cut, nor is a ticker (`(TRVK.O)`) of a share move; the name
+    before a ticker is (`Pellen Fabric (PLNF.O) will cut 400 jobs`)."""
+    case = "a_name_alone_in_brackets_is_no_subject"
+    subjects = dict(rows(
+        invented.db,
+        "select f.number_text, s.subject from intermediate.int_figures_extracted as f"
+        " left join intermediate.int_figure_subjects_named as s using (figure_id) where f.story_id = ?",
+        [f"rules_{case}"],
+    ))
+    assert subjects["2,300"] is None and subjects["7.4"] is None, subjects
+    assert subjects["400"] == "Pellen Fabric", subjects
+
+
 def test_committed_past_verbs_are_irregular_pasts() -> None:
     """Seed figure_past_verbs (scripts/build_figure_past_verbs.py): the past forms the `-ed` suffix
     misses, each with its verb, none spelt as the verb or ending in `-ed`."""

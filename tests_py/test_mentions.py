@@ -1,7 +1,7 @@
 """Mentions (fct_mentions, int_mentions_extracted) on invented articles about other events than
 the sample corpus.
 
-tests_py/fixtures/mentions/ holds sixteen stories, one folder each: `water_accord` (two articles:
+tests_py/fixtures/mentions/ holds seventeen stories, one folder each: `water_accord` (two articles:
 Kenya and Ethiopia sign a water accord), `chile_runoff` (one article: a Chilean run-off),
 `harbour_strike` (one article of rule cases: demonyms, titles, country bodies, month surnames,
 sentence openers, organisation nouns, acronyms, gazetteers, hyphenated names), `tarvo_dispute`
@@ -23,7 +23,9 @@ leader, bodies after a trade noun, a town behind a part of it) and `budget_stand
 surname opening a sentence before a phrase between commas and a speech verb or right before a
 speech verb, bodies' names with `and`, `for a` and `for the ... of` inside them) and `grain_fraud`
 (court and business news: a place closing an apposition before `, said`, a judge's title after
-`U.S.`, `Ex-` glued to a company, a region compounded of compass points).
+`U.S.`, `Ex-` glued to a company, a region compounded of compass points) and `airline_ruling`
+(an airline closed by `Air`, outlets by `Wire` and `Ledger`, bodies after `startup` and after
+`authority,` between commas, a people's word before a member noun).
 Every name in them is made up or differs from the sample, so these assertions test general
 rules (titles, head words, demonyms, surname resolution within a story), not the sample's lexicon.
 """
@@ -515,3 +517,22 @@ def test_court_and_business_news_places_titles_and_prefixes(mentions: list[dict]
     assert all(text[r["char_start"]:r["char_end"]] == "Corvane" for r in corvane)
     # a word compounded of compass points is a region, a place
     assert types("Midwest") == ["place", "place"]
+
+
+def test_airline_and_outlet_names_and_bodies_after_a_trade_noun(mentions: list[dict]) -> None:
+    rows = of_file(mentions, "ruling.txt")
+
+    def types(surface: str) -> set[str | None]:
+        return {r["entity_type"] for r in rows if r["surface"] == surface}
+
+    # `Air` closes an airline's name as `Airlines` does; `Wire` and `Ledger` close an outlet's,
+    # in a dateline's brackets and after `told`
+    assert types("Tarvik Air") == {"organization"}
+    assert types("Harbour Wire") == {"organization"}
+    assert types("Morning Ledger") == {"organization"}
+    # a trade noun of bodies before a name (`startup`), or an authority with the name between commas
+    assert types("Pellen Fabric") == {"organization"}
+    assert types("Tillsynsverket") == {"organization"}
+    assert types("Mona Dahlgren") == {"person"}
+    # a word for what people belong to before a member noun qualifies it: no organisation
+    assert types("Nordic") <= {None}

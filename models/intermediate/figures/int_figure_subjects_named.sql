@@ -9,7 +9,8 @@
     figure_context_words, role name_preposition), a name that speaks (`Holm said 1,400 jobs would
     go`, `The Election Commission said turnout was 61 percent`: a cue verb of seed cue_verbs right
     after the name), unless a body speaks of itself (`Korvane said it would cut`), a person who
-    owns (`Lindgren's party`), a
+    owns (`Lindgren's party`), a name alone in brackets (a dateline's outlet, `(Northern Wire)`, a
+    ticker, `(VLT.DE)`), a
     name in another clause (behind a `;` or a comma and `and`, `but`, `while`: `The Alliance won
     ..., but turnout fell to 52.3 percent`).
 
@@ -154,7 +155,15 @@ placed as (
             sentences.sentence_text,
             mentions.char_end - sentences.sentence_start + 1,
             figures.char_start - mentions.char_end
-        ) as text_between
+        ) as text_between,
+        -- a name alone in brackets is an aside: the outlet of a dateline (`(Northern Wire) -`), a
+        -- ticker (`(VLT.DE)`), an abbreviation after its full name (`(CMA)`)
+        {{ regex_contains(
+            "substr(sentences.sentence_text, 1, mentions.char_start - sentences.sentence_start)", "'\\([^\\s()]*$'"
+        ) }}
+        and {{ regex_contains(
+            "substr(sentences.sentence_text, mentions.char_end - sentences.sentence_start + 1)", "'^[^\\s()]*\\)'"
+        ) }} as is_bracketed
     from figures
     inner join mentions
         on figures.sentence_id = mentions.sentence_id and figures.char_start >= mentions.char_end
@@ -182,6 +191,7 @@ nearest as (
     where
         prepositions.word is null
         and speech_cues.word is null
+        and not placed.is_bracketed
         -- another clause (`The Alliance won the most votes ..., but turnout fell to 52.3 percent`)
         and not {{ regex_contains('text_between', "'[;]|,\\s*(and|but|while|whereas)\\s'") }}
         -- a person's party or company (`Lindgren's party ... will have 52`) is not the person

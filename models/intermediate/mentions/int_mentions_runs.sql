@@ -174,7 +174,9 @@ candidates as (
     select
         runs.*,
         {{ classified_run_type('runs', 'classified', 'people_words') }} as classified_type,
-        runs.rule_type is not null and (runs.typing_rule != 'context' or people_words.word is null) as is_rule_specific
+        -- a word for what people belong to before a member noun qualifies it (`Nordic airline`)
+        runs.rule_type is not null
+        and (runs.typing_rule not in ('context', 'org_member') or people_words.word is null) as is_rule_specific
     from runs
     left join bodies
         on

@@ -89,6 +89,7 @@ typed_runs as (
             when n_words >= 2 and last_is_suffix then 'organization'
             when {{ is_titled_place() }} then 'person'
             when gazetteer_type is not null then gazetteer_type
+            when {{ is_particle_surname() }} then 'person'
             when n_words >= 2 and n_event_heads > 0 then 'event'
             when n_words >= 2 and n_org_heads > 0 then 'organization'
             -- a place's head word inside a name names a body after the place (`Sea Org`)
@@ -132,6 +133,7 @@ typed_runs as (
             when n_words >= 2 and last_is_suffix then 'legal_suffix'
             when {{ is_titled_place() }} then 'title'
             when gazetteer_type is not null then 'gazetteer'
+            when {{ is_particle_surname() }} then 'given_name'
             when n_words >= 2 and n_event_heads + n_org_heads + n_place_heads > 0 then 'head_word'
             when n_words >= 2 and (surface like '% & %' or {{ has_glued_initials('surface') }}) then 'ampersand'
             when {{ is_titled() }} then 'title'
