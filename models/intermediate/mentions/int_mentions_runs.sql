@@ -174,7 +174,8 @@ candidates as (
     select
         runs.*,
         {{ classified_run_type('runs', 'classified', 'people_words') }} as classified_type,
-        runs.rule_type is not null and (runs.typing_rule != 'context' or people_words.word is null) as is_rule_specific
+        runs.rule_type is not null
+        and (runs.typing_rule not in ('context', 'place_noun') or people_words.word is null) as is_rule_specific
     from runs
     left join bodies
         on
@@ -260,7 +261,8 @@ kept as (
             -- with the rules alone, a heading's run needs a rule or the story (hybrid leaves it to the story)
             and (
                 not {{ typing == 'rules' }}
-                or not is_heading or (rule_type is not null and typing_rule != 'context') or is_story_supported
+                or not is_heading or is_story_supported
+                or (rule_type is not null and typing_rule not in ('context', 'place_noun'))
             )
         {%- endif %}
 

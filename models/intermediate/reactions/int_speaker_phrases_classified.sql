@@ -34,6 +34,11 @@ words as (
             partition by quote_key, part
         ) as last_lower_no,
         min(case when not is_capitalised then word_no end) over (partition by quote_key, part) as first_lower_no,
+        -- the first after the last title, which may be written in lower case (`Opposition lawmaker
+        -- Ayşe Nur Karabacak of the Republican People's Party`)
+        min(case when not is_capitalised and word_no > last_title_no then word_no end) over (
+            partition by quote_key, part
+        ) as first_lower_after_title_no,
         -- where a title's own words start: after the country or organisation named before it
         -- (`Chilean Foreign Minister`, `Peru's deputy minister`)
         max(case when is_alias_word and word_no < last_title_no then word_no end) over (
@@ -171,12 +176,13 @@ speaker_parts as (
         {{ string_agg_ordered('word', "' '", 'word_no') }} filter (where word_no < first_lower_no) as opening_name,
         -- two to four capitalised words after a title, before `of`, `at`, `from` or `with`, none a
         -- body noun or alias: a name and where its bearer is from (`Sheriff Dale Rutledge of Mobile
-        -- County`, whose last word is a body's head noun)
+        -- County`, whose last word is a body's head noun; `lawmaker Ayşe Nur Karabacak of the
+        -- Republican People's Party`)
         coalesce(
-            any_value(first_lower_no) - any_value(last_title_no) between 3 and 5
-            and max(word_key) filter (where word_no = first_lower_no) in ('of', 'at', 'from', 'with')
+            any_value(first_lower_after_title_no) - any_value(last_title_no) between 3 and 5
+            and max(word_key) filter (where word_no = first_lower_after_title_no) in ('of', 'at', 'from', 'with')
             and bool_and(noun_role is null and alias_entity is null) filter (
-                where word_no > last_title_no and word_no < first_lower_no
+                where word_no > last_title_no and word_no < first_lower_after_title_no
             ),
             false
         ) as is_titled_name_before_place,
