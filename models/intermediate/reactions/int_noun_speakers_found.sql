@@ -44,7 +44,9 @@ organisations as (
     from {{ ref('int_mentions_extracted') }}
     -- the agency credited in the dateline (`ORLENSK (Continental Wire) -`) reports the story, it is
     -- no company in it
-    where {{ in_changed_stories() }} and entity_type = 'organization' and detected_by != 'run_wire_credit'
+    where
+        {{ in_changed_stories() }} and entity_type = 'organization'
+        and detected_by is distinct from 'run_wire_credit'
 
 ),
 
