@@ -373,6 +373,8 @@ CASE_EXPECTED = [
     ("case_bracketed_acronym.txt", "a publicity exercise", "Mehmet Ali Durmaz", None, "dismissed", None, None),
     # the agency a dateline credits (`KALLISTO (Harbour Wire) —`) is an organisation but no company of the story
     ("case_wire_credit.txt", "The safety of our passengers", "company", None, "said", None, None),
+    # a surname behind its lower-case particle is a person's name, which the story completes (`dos Reis told`)
+    ("case_particle_surname.txt", "The count was stolen", "Maria Luísa dos Reis", None, "told", None, None),
 ]
 
 

@@ -82,7 +82,9 @@ speaker_parts as (
         bool_or(word_key = 'joint') as has_joint,
         bool_or(word_no = 1 and word_key in {{ indefinite_articles() }}) as is_indefinite,
         coalesce(bool_or(is_third_party), false) as is_third_party,
-        bool_and(is_capitalised or is_leading_determiner) as all_capitalised,
+        -- a surname's particle is written in lower case inside a name (`dos Santos`, `van Dijk`)
+        bool_and(is_capitalised or is_leading_determiner or is_name_particle) and bool_or(is_capitalised)
+            as all_capitalised,
         bool_or(word_role = 'pronoun') and count(*) = 1 as is_pronoun,
         count(distinct alias_entity) filter (where alias_type = 'country') as n_countries,
         bool_or(word_key = 'and') as has_and,
