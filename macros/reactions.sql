@@ -25,17 +25,19 @@
 {%- endmacro %}
 
 {#- One token of an attribution window: a party and state tag after a politician's name
-    (`(D-N.Y.)`, `, R-Texas,`: party_tag_regex), a word or a run of punctuation with the spaces
+    (`(D-N.Y.)`, `, R-Texas,`: party_tag_regex) or a body's acronym in brackets after its name
+    (`the Republican People's Party (CHP)`), a word or a run of punctuation with the spaces
     before it, or trailing spaces. Its lengths add up to the window, so a token's offset is the
     sum of those before it; the masked quotes (`§`) of int_quotes_found stay punctuation runs. -#}
 {% macro window_token_regex() -%}
-    '\s*(?:\([DRI]-[\pL.]+(?: [\pL.]+)?\)|,\s*[DRI]-\p{Lu}[\pL.]*(?: \p{Lu}[\pL.]*)?,|[\pL\pN]+(?:[’''.\-&][\pL\pN]+)*|[^\pL\pN\s]+)|\s+'
+    '\s*(?:\([DRI]-[\pL.]+(?: [\pL.]+)?\)|\(\p{Lu}[\p{Lu}\pN&]+\)|,\s*[DRI]-\p{Lu}[\pL.]*(?: \p{Lu}[\pL.]*)?,|[\pL\pN]+(?:[’''.\-&][\pL\pN]+)*|[^\pL\pN\s]+)|\s+'
 {%- endmacro %}
 
-{#- A token of window_token_regex that is a party and state tag (`(D-N.Y.)`, `, R-Texas,`): it
-    neither divides the name it follows from its verb nor belongs to the name. -#}
+{#- A token of window_token_regex that is a party and state tag (`(D-N.Y.)`, `, R-Texas,`) or a
+    bracketed acronym (`(BNPB)`): it neither divides the name it follows from its verb nor belongs
+    to the name (`X, a spokesman for the agency (BNPB), told`). -#}
 {% macro party_tag_regex() -%}
-    '^\s*(?:\(|,\s*)[DRI]-'
+    '^\s*(?:(?:\(|,\s*)[DRI]-|\(\p{Lu}[\p{Lu}\pN&]+\)$)'
 {%- endmacro %}
 
 {#- One to four capitalised words opening a phrase (group 1) and the word after them (group 2): the
@@ -171,9 +173,10 @@
 
 {#- An apposition right after a person's name, up to the comma, colon or full stop that closes it
     (group 1, its article left out): `, executive director of the Riverside Trust,`, `, the
-    union's president,`, `, a professor of hydrology at the State University.` -#}
+    union's president,`, `, a professor of hydrology at the State University.`; a body's acronym in
+    brackets before that mark left out (`, a spokeswoman for the Rescue Office (KPBD),`). -#}
 {% macro apposition_after_name_regex() -%}
-    '^,\s+(?:(?:the|a|an)\s+)?([^,;:.!?"“”()]{2,90}?)\s*(?:[,;:.!?]|$)'
+    '^,\s+(?:(?:the|a|an)\s+)?([^,;:.!?"“”()]{2,90}?)\s*(?:\(\p{Lu}[\p{Lu}\pN&]+\)\s*)?(?:[,;:.!?]|$)'
 {%- endmacro %}
 
 {#- The lower-case role words that open an apposition (group 1), a possessive allowed (`executive

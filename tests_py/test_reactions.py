@@ -370,6 +370,16 @@ CASE_EXPECTED = [
     ("case_auxiliary_subject.txt", "a trap for the school buses", "Residents", None, "called", None, None),
     # `they` takes the plural subject of its own sentence, ended at its verb (`sought`), before the last sentence's
     ("case_they_own_sentence.txt", "a rushed and reckless plan", "town’s fishermen", None, "called", None, None),
+    # a body's acronym in brackets divides no name from its cue (`X, a spokeswoman for the Y (KPBD), told`), and
+    # a name after a lower-case title before `of` is the speaker, not the body after it (`lawmaker X of the Y
+    # Party (CBP) dismissed`); found on invented foreign-desk stories
+    ("case_bracketed_acronym.txt", "We have found twelve more bodies", "Lestari Wahyuningsih", "Regional Rescue Office",
+     "told", None, None),
+    ("case_bracketed_acronym.txt", "a publicity exercise", "Mehmet Ali Durmaz", None, "dismissed", None, None),
+    # the agency a dateline credits (`KALLISTO (Harbour Wire) —`) is an organisation but no company of the story
+    ("case_wire_credit.txt", "The safety of our passengers", "company", None, "said", None, None),
+    # a surname behind its lower-case particle is a person's name, which the story completes (`dos Reis told`)
+    ("case_particle_surname.txt", "The count was stolen", "Maria Luísa dos Reis", None, "told", None, None),
 ]
 
 

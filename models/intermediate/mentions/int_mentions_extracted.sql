@@ -218,7 +218,7 @@ places_of_countries as (
     inner join sentences on runs.sentence_id = sentences.sentence_id
     where
         coalesce(runs.entity_type, 'person') in ('person', 'place')
-        and runs.detected_by in ('run_classifier', 'run_context')
+        and runs.detected_by in ('run_classifier', 'run_context', 'run_place_noun')
         and runs.surface not like '% %'
         and countries.entity_type = 'country' and countries.mention_kind = 'name'
         and substr(sentences.sentence_text, runs.char_end - sentences.char_start + 1, 2) = ', '

@@ -174,9 +174,10 @@ candidates as (
     select
         runs.*,
         {{ classified_run_type('runs', 'classified', 'people_words') }} as classified_type,
-        -- a word for what people belong to before a member noun qualifies it (`Nordic airline`)
+        -- a word for what people belong to before a member noun (`Nordic airline`) or a place noun
+        -- qualifies it
         runs.rule_type is not null
-        and (runs.typing_rule not in ('context', 'org_member') or people_words.word is null) as is_rule_specific
+        and (runs.typing_rule not in ('context', 'org_member', 'place_noun') or people_words.word is null) as is_rule_specific
     from runs
     left join bodies
         on
@@ -262,7 +263,8 @@ kept as (
             -- with the rules alone, a heading's run needs a rule or the story (hybrid leaves it to the story)
             and (
                 not {{ typing == 'rules' }}
-                or not is_heading or (rule_type is not null and typing_rule != 'context') or is_story_supported
+                or not is_heading or is_story_supported
+                or (rule_type is not null and typing_rule not in ('context', 'place_noun'))
             )
         {%- endif %}
 

@@ -8,8 +8,9 @@
     (`Amazon.com`), the closing parenthesis of a bracketed word (`(Carla) Fuentes`, whose span
     then opens at the parenthesis, but not `(Gulf Press) -`), or the full stop after an initial
     (`J. Smith`) or after an abbreviation that opens a name (`St. Louis`, `Mt. Everest`:
-    name_abbreviations(); not before a head word, `Elm St. Police`). A run of particles alone is
-    no run. The role noun before `of`, `for` or `at` (the) that the run follows is its role_noun
+    name_abbreviations(); not before a head word, `Elm St. Police`), or a plural's possessive
+    before an organisation's head word (`Republican People's Party`, `Workers' Party`; not
+    `China's Ministry of Commerce`: macros/name_run_cues.sql). A run of particles alone is no run. The role noun before `of`, `for` or `at` (the) that the run follows is its role_noun
     (`chairman of the Tarvo Red Circle`, `an analyst at Kestrel Lynch`), the preposition its
     role_preposition. -#}
 
@@ -55,6 +56,7 @@ run_starts as (
                     or (gap = ' & ' and {{ is_ampersand_side('word') }} and {{ is_ampersand_side('prev_word') }})
                     or {{ is_glued_initials('prev_word', 'word', 'gap') }}
                     or (gap = '.' and lower(word) in {{ web_domain_endings() }})
+                    or {{ is_possessive_in_a_body_name('sentence_words') }}
                 )
                 then 0
             else 1

@@ -60,7 +60,8 @@ run_features as (
     select
         spans.*,
         run_patterns.pattern_type,
-        gazetteer.entity_type as gazetteer_type,
+        -- `Central Sulawesi`: a part of a place the gazetteer lists
+        coalesce(gazetteer.entity_type, part_gazetteer.entity_type) as gazetteer_type,
         coalesce(
             spans.char_start = datelines.body_start and left(datelines.dateline, length(spans.surface)) = spans.surface,
             false
@@ -71,6 +72,11 @@ run_features as (
     from spans
     left join run_patterns on spans.run_id = run_patterns.run_id
     left join {{ ref('name_gazetteer') }} as gazetteer on spans.surface = gazetteer.name
+    left join {{ ref('name_gazetteer') }} as part_gazetteer
+        on
+            spans.n_words = 2 and spans.first_lower in {{ place_part_openers() }}
+            and part_gazetteer.entity_type = 'place'
+            and substr(spans.surface, length(spans.first_lower) + 2) = part_gazetteer.name
     left join datelines
         on
             spans.article_id = datelines.article_id
@@ -111,15 +117,14 @@ typed_runs as (
             when prev_role = 'speech_verb' and n_words >= 2 then 'person'
             when {{ is_described_person() }} then 'person'
             when n_words = 1 and {{ is_compass_region('surface') }} then 'place'
-            when next_role = 'place_noun' and next_gap = ' ' then 'place'
-            when next_gap = ', ' and next_lower in ('a', 'an', 'the') and next2_role = 'place_noun' then 'place'
-            when prev_lower = 'of' and prev2_role = 'place_noun' then 'place'
+            when {{ is_place_noun_neighbour() }} then 'place'
             -- also behind a part of the place (`in central Rangoon`); not before a possessive: `in
             -- Warhol's legacy`, `in Bruce Wayne's manor`
             when
                 (prev_role = 'place_preposition' or (prev_role = 'place_part' and prev2_role = 'place_preposition'))
                 and n_words <= 3 and left(coalesce(next_gap, ''), 1) not in ('’', '''')
                 then 'place'
+            when {{ is_wire_credit() }} then 'organization'
             -- a capitalised word opening a dateline (`TALLAHASSEE, Fla. -`, `BRACKWELL:`, `OSLO -`) is a place
             when {{ opens_dateline() }} or continues_article_dateline then 'place'
             when is_upper and n_words = 1 and length(surface) >= 2 then 'organization'
@@ -147,6 +152,8 @@ typed_runs as (
             when {{ is_place_before_speech_verb() }} then 'place_preposition'
             when {{ is_place_led_speaker() }} then 'place_led_speaker'
             when next_role = 'speech_verb' or prev_role = 'speech_verb' then 'speech_verb'
+            when {{ is_place_noun_neighbour() }} and not {{ is_described_person() }} then 'place_noun'
+            when {{ is_wire_credit() }} then 'wire_credit'
             when {{ opens_dateline() }} or continues_article_dateline then 'dateline'
             when is_upper and n_words = 1 then 'acronym'
             when n_words >= 2 and first_is_given then 'given_name'
@@ -176,6 +183,7 @@ coordinated as (
                 and (not is_given or prev_gazetteer_type = 'organization')
                 then prev_gazetteer_type
             when is_joined and not is_given and prev_run_type = 'organization' then prev_run_type
+            when joins_places then 'place'
         end as coordinated_type
     from (
         select
@@ -188,7 +196,8 @@ coordinated as (
             ) as is_joined,
             coalesce(first_is_given, false) as is_given,
             lag(gazetteer_type) over sentence_runs as prev_gazetteer_type,
-            lag(run_type) over sentence_runs as prev_run_type
+            lag(run_type) over sentence_runs as prev_run_type,
+            {{ joins_places('sentence_runs') }} as joins_places
         from typed_runs
         window sentence_runs as (partition by {{ stable_key('sentence_id') }} order by char_start)
     ) as neighboured

@@ -42,7 +42,11 @@ organisations as (
         char_end,
         entity_name
     from {{ ref('int_mentions_extracted') }}
-    where {{ in_changed_stories() }} and entity_type = 'organization'
+    -- the agency credited in the dateline (`ORLENSK (Continental Wire) -`) reports the story, it is
+    -- no company in it
+    where
+        {{ in_changed_stories() }} and entity_type = 'organization'
+        and detected_by is distinct from 'run_wire_credit'
 
 ),
 

@@ -34,6 +34,11 @@ words as (
             partition by quote_key, part
         ) as last_lower_no,
         min(case when not is_capitalised then word_no end) over (partition by quote_key, part) as first_lower_no,
+        -- the first after the last title, which may be written in lower case (`Opposition lawmaker
+        -- Ayşe Nur Karabacak of the Republican People's Party`)
+        min(case when not is_capitalised and word_no > last_title_no then word_no end) over (
+            partition by quote_key, part
+        ) as first_lower_after_title_no,
         -- where a title's own words start: after the country or organisation named before it
         -- (`Chilean Foreign Minister`, `Peru's deputy minister`)
         max(case when is_alias_word and word_no < last_title_no then word_no end) over (
@@ -77,7 +82,9 @@ speaker_parts as (
         bool_or(word_key = 'joint') as has_joint,
         bool_or(word_no = 1 and word_key in {{ indefinite_articles() }}) as is_indefinite,
         coalesce(bool_or(is_third_party), false) as is_third_party,
-        bool_and(is_capitalised or is_leading_determiner) as all_capitalised,
+        -- a surname's particle is written in lower case inside a name (`dos Santos`, `van Dijk`)
+        bool_and(is_capitalised or is_leading_determiner or is_name_particle) and bool_or(is_capitalised)
+            as all_capitalised,
         bool_or(word_role = 'pronoun') and count(*) = 1 as is_pronoun,
         count(distinct alias_entity) filter (where alias_type = 'country') as n_countries,
         bool_or(word_key = 'and') as has_and,
@@ -171,12 +178,13 @@ speaker_parts as (
         {{ string_agg_ordered('word', "' '", 'word_no') }} filter (where word_no < first_lower_no) as opening_name,
         -- two to four capitalised words after a title, before `of`, `at`, `from` or `with`, none a
         -- body noun or alias: a name and where its bearer is from (`Sheriff Dale Rutledge of Mobile
-        -- County`, whose last word is a body's head noun)
+        -- County`, whose last word is a body's head noun; `lawmaker Ayşe Nur Karabacak of the
+        -- Republican People's Party`)
         coalesce(
-            any_value(first_lower_no) - any_value(last_title_no) between 3 and 5
-            and max(word_key) filter (where word_no = first_lower_no) in ('of', 'at', 'from', 'with')
+            any_value(first_lower_after_title_no) - any_value(last_title_no) between 3 and 5
+            and max(word_key) filter (where word_no = first_lower_after_title_no) in ('of', 'at', 'from', 'with')
             and bool_and(noun_role is null and alias_entity is null) filter (
-                where word_no > last_title_no and word_no < first_lower_no
+                where word_no > last_title_no and word_no < first_lower_after_title_no
             ),
             false
         ) as is_titled_name_before_place,
