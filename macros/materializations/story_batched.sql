@@ -90,7 +90,7 @@
     model itself, passed on from its inputs, carry the same values and are dropped. -#}
 {% macro story_keyed(batch_sql, changed) -%}
     select
-        columns(column_name -> column_name not in ('story_key', 'build_started_at')),
+        columns(lambda column_name: column_name not in ('story_key', 'build_started_at')),
         {{ stable_key('batch.story_id') }} as story_key,
         {{ changes_built_at(changed) }} as build_started_at
     from (
