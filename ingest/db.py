@@ -11,6 +11,10 @@ import duckdb
 
 DEFAULT_DB = "warehouse.duckdb"
 MEMORY_LIMIT = "1GB"
+# The storage format of every file this project writes: DuckDB 2.0's own (version 69) is unreadable
+# to the DuckDB CLI on PyPI (duckdb-cli 1.5.6, the newest there), which the README tells users to use.
+# profiles.yml sets the same for dbt.
+STORAGE_VERSION = "v1.5.0"
 VACUUM_TASKS = int(os.environ.get("CORROBORATE_MAX_VACUUM_TASKS", "0"))
 _HOLDER_RE = re.compile(r"held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
 
@@ -92,7 +96,7 @@ def resolve_db(db: str | os.PathLike[str] | None) -> Path:
 def connect(path: Path) -> duckdb.DuckDBPyConnection:
     check_name(path)
     try:
-        con = duckdb.connect(str(path))
+        con = duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise DatabaseLocked(path, str(exc)) from exc

@@ -92,10 +92,12 @@ class Known:
 
 
 def _has_rows(snapshot: duckdb.DuckDBPyConnection, table: str) -> bool:
-    (exists,) = snapshot.execute(
+    # fetchall, not fetchone: DuckDB 2.0 keeps a result fetched short of its end open, and the
+    # connection then refuses register() until it is closed.
+    ((exists,),) = snapshot.execute(
         "select count(*) > 0 from duckdb_tables() where schema_name = 'raw' and table_name = ?", [table]
-    ).fetchone() or (False,)
+    ).fetchall()
     if not exists:
         return False
-    (has_rows,) = snapshot.execute(f"select exists (select 1 from raw.{table})").fetchone() or (False,)
+    ((has_rows,),) = snapshot.execute(f"select exists (select 1 from raw.{table})").fetchall()
     return bool(has_rows)

@@ -304,7 +304,7 @@
 {% macro duckdb__day_list(start_date, end_date) -%}
     list_transform(
         generate_series(cast({{ start_date }} as timestamp), cast({{ end_date }} as timestamp), interval 1 day),
-        d -> cast(d as date)
+        lambda d: cast(d as date)
     )
 {%- endmacro %}
 

@@ -93,7 +93,7 @@
     (1.6x faster on benchmark articles; equal on 20,000 of them and on the edge cases). -#}
 {% macro count_words(text) %}{{ return(adapter.dispatch('count_words', 'corroborate')(text)) }}{% endmacro %}
 {% macro duckdb__count_words(text) -%}
-    len(list_filter(string_split(translate({{ text }}, chr(9) || chr(10) || chr(12) || chr(13), '    '), ' '), w -> w != ''))
+    len(list_filter(string_split(translate({{ text }}, chr(9) || chr(10) || chr(12) || chr(13), '    '), ' '), lambda w: w != ''))
 {%- endmacro %}
 
 {#- Aggregates: the value of `expr` at the row where `by` is largest / smallest. -#}
@@ -111,4 +111,4 @@
 {#- `text` with each space-separated word's first letter in capitals and the rest in lower case
     (`DES MOINES` -> `Des Moines`, `ST. LOUIS` -> `St. Louis`). -#}
 {% macro title_case_words(text) %}{{ return(adapter.dispatch('title_case_words', 'corroborate')(text)) }}{% endmacro %}
-{% macro duckdb__title_case_words(text) %}array_to_string(list_transform(string_split(lower({{ text }}), ' '), w -> upper(left(w, 1)) || substr(w, 2)), ' '){% endmacro %}
+{% macro duckdb__title_case_words(text) %}array_to_string(list_transform(string_split(lower({{ text }}), ' '), lambda w: upper(left(w, 1)) || substr(w, 2)), ' '){% endmacro %}

@@ -321,19 +321,21 @@ def test_make_build_with_a_missing_corpus_fails_at_once(tmp_path: Path) -> None:
     assert not (tmp_path / "warehouse.duckdb").exists()
 
 
-def test_a_copy_under_another_name_reads_its_views_when_attached_under_the_original_name(
-    sample_build: BuildResult, tmp_path: Path
-) -> None:
-    """Documented (README, Guarantees): views name the catalog, which is the file's stem."""
+def test_a_copy_under_another_name_reads_its_views(sample_build: BuildResult, tmp_path: Path) -> None:
+    """Documented (README, Guarantees): a copy of the warehouse file under another name reads its
+    staging views as well as its tables, in the DuckDB CLI the README points to and in Python. (Under
+    DuckDB 1.5 a view named its catalog, the file's stem at build time, and failed in the copy.)"""
     copy = tmp_path / "copy.duckdb"
     shutil.copyfile(sample_build.db, copy)
+    cli = Path(sys.executable).with_name("duckdb")
+    opened = subprocess.run([str(cli), "-readonly", "-csv", "-noheader", str(copy), "-c",
+                             "select count(*) from marts.dim_articles; "
+                             "select count(*) from staging.stg_news__articles"],
+                            capture_output=True, text=True, check=False)
+    assert opened.returncode == 0, opened.stderr
+    assert opened.stdout.split() == ["5", "5"]
     with duckdb.connect(str(copy), read_only=True) as con:
-        assert con.execute("select count(*) from marts.dim_articles").fetchone()[0] > 0
-        with pytest.raises(duckdb.BinderException, match='Catalog "warehouse" does not exist'):
-            con.execute("select count(*) from staging.stg_news__articles").fetchone()
-    with duckdb.connect() as con:
-        con.execute(f"attach '{str(copy).replace(chr(39), chr(39) * 2)}' as warehouse (read_only)")
-        assert con.execute("select count(*) from warehouse.staging.stg_news__articles").fetchone()[0] > 0
+        assert con.execute("select count(*) from staging.stg_news__articles").fetchall() == [(5,)]
 
 
 @pytest.fixture(scope="module")

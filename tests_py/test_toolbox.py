@@ -332,7 +332,7 @@ def test_publish_writes_parquet_and_a_warehouse_copy(built: Built, published: pu
         for table in MARTS:
             (n,) = source.execute(f"select count(*) from marts.{table}").fetchone()
             assert published.tables[table] == n
-            (m,) = duckdb.sql(f"select count(*) from read_parquet('{out / 'marts' / table}.parquet')").fetchone()
+            ((m,),) = duckdb.sql(f"select count(*) from read_parquet('{out / 'marts' / table}.parquet')").fetchall()
             assert m == n, table
     with duckdb.connect(str(published.warehouse), read_only=True) as copy:
         (comment,) = copy.execute(
@@ -418,7 +418,7 @@ def test_publish_copies_what_is_still_in_the_write_ahead_log(built: Built, tmp_p
     with duckdb.connect(str(result.warehouse), read_only=True) as copy:
         assert copy.execute("select count(*) from marts.dim_outlets where outlet = 'Late Edition'").fetchone() == (1,)
     parquet = result.out / "marts" / "dim_outlets.parquet"
-    assert duckdb.sql(f"select count(*) from '{parquet}' where outlet = 'Late Edition'").fetchone() == (1,)
+    assert duckdb.sql(f"select count(*) from '{parquet}' where outlet = 'Late Edition'").fetchall() == [(1,)]
 
 
 def source_is_locked(db: Path) -> bool:

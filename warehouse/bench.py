@@ -4,9 +4,10 @@
 For each size N it measures, separately: the ingest of the N articles and the full `dbt build`
 on them; then two incremental steps on that warehouse, each an ingest of only the new articles
 (some of them joining existing stories) and a `dbt build`: +1 % of N, then +1,000 articles.
-Each phase reports wall time, articles/s, MB of text per second and peak resident memory (of
-the process and its children: DuckDB runs inside dbt); the full build also names its slowest
-models and tests (dbt's run_results.json). A Markdown table of all sizes is printed at the end
+Each phase reports wall time, articles/s, MB of text per second, peak resident memory and CPU
+time (of the process and its children: DuckDB runs inside dbt), and how much of the machine's
+cores that CPU time kept busy; the full build also names its slowest models and tests (dbt's
+run_results.json) and the size of the warehouse file it wrote. A Markdown table of all sizes is printed at the end
 and written, with the raw figures as JSON, to WORKDIR/results.md and WORKDIR/results.json.
 
     python -m warehouse.bench --articles 10000 100000
@@ -44,6 +45,7 @@ class Measure:
     megabytes: float
     seconds: float
     peak_mib: float
+    cpu_seconds: float
     returncode: int
     log: str
 
@@ -54,6 +56,11 @@ class Measure:
     def rates(self) -> str:
         return f"{self.articles / self.seconds:,.0f} articles/s, {self.megabytes / self.seconds:.2f} MB/s"
 
+    def cpu(self) -> str:
+        """CPU seconds, and the share of the machine's cores they kept busy over the wall time."""
+        busy = self.cpu_seconds / (self.seconds * (os.cpu_count() or 1))
+        return f"{self.cpu_seconds:,.0f} s CPU, {busy:.0%} of {os.cpu_count()} cores"
+
 
 @dataclass
 class SizeResult:
@@ -62,6 +69,7 @@ class SizeResult:
     phases: dict[str, Measure] = field(default_factory=dict)
     slowest_models: list[tuple[str, float]] = field(default_factory=list)
     slowest_tests: list[tuple[str, float]] = field(default_factory=list)
+    warehouse_gb: float = 0.0
 
     @property
     def ok(self) -> bool:
@@ -97,13 +105,13 @@ def cached_corpus(cache: Path, count: int, start: int, seed: int) -> tuple[Path,
 
 
 def measure(cmd: list[str], env: dict[str, str], log: Path, articles: int, megabytes: float) -> Measure:
-    """Run `cmd`, returning wall time and the peak resident memory of it and its waited-for children."""
+    """Run `cmd`, returning wall time, and peak resident memory and CPU time of it and its waited-for children."""
     start = time.perf_counter()
     with log.open("w") as out:
         proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(proc.pid, 0)
     return Measure(articles, megabytes, time.perf_counter() - start, usage.ru_maxrss / 1024,
-                   os.waitstatus_to_exitcode(status), str(log))
+                   usage.ru_utime + usage.ru_stime, os.waitstatus_to_exitcode(status), str(log))
 
 
 def slowest(run_results: Path, kind: str, k: int = 5) -> list[tuple[str, float]]:
@@ -153,14 +161,16 @@ def run_size(n: int, workdir: Path, seed: int) -> SizeResult:
         m = measure(cmd, env, root / f"{slug}.log", articles, megabytes)
         result.phases[name] = m
         status = "ok" if m.ok else f"exit {m.returncode}, see {m.log}"
-        print(f"[{n:,} articles] {name:22} {m.seconds:8.1f} s  {m.rates():34}  peak {m.peak_mib:7,.0f} MiB  ({status})",
-              flush=True)
+        print(f"[{n:,} articles] {name:22} {m.seconds:8.1f} s  {m.rates():34}  peak {m.peak_mib:7,.0f} MiB  "
+              f"{m.cpu()}  ({status})", flush=True)
         return m.ok
 
     if not phase("ingest", ingest(corpus), n, result.megabytes):
         return result
     built = phase("dbt build", build("full"), n, result.megabytes)
     full_results = keep_run_results("full", built)
+    result.warehouse_gb = db.stat().st_size / 1e9 if db.is_file() else 0.0
+    print(f"[{n:,} articles] warehouse file: {result.warehouse_gb:.1f} GB", flush=True)
     if full_results.is_file():
         result.slowest_models = slowest(full_results, "model")
         result.slowest_tests = slowest(full_results, "test", 3)
@@ -194,21 +204,21 @@ def step_cell(r: SizeResult, label: str) -> str:
 
 def table(results: list[SizeResult]) -> str:
     lines = [
-        "| articles | MB of text | ingest | `dbt build` | articles/s | MB/s | peak | slowest models "
-        "| +1 % (ingest + build) | +1,000 (ingest + build) |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |",
+        "| articles | MB of text | ingest | `dbt build` | articles/s | MB/s | peak | CPU of `dbt build` "
+        "| warehouse file | slowest models | +1 % (ingest + build) | +1,000 (ingest + build) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |",
     ]
     for r in results:
         ing, dbt = r.phases.get("ingest"), r.phases.get("dbt build")
         if not (ing and dbt):
-            lines.append(f"| {r.articles:,} | {r.megabytes:,.0f} | failed, see the logs | | | | | | | |")
+            lines.append(f"| {r.articles:,} | {r.megabytes:,.0f} | failed, see the logs | | | | | | | | | |")
             continue
         failed = "" if dbt.ok else f" (exit {dbt.returncode})"
         models = ", ".join(f"{name} {s:.0f} s" for name, s in r.slowest_models)
         lines.append(
             f"| {r.articles:,} | {r.megabytes:,.0f} | {ing.seconds:.1f} s | {dbt.seconds:,.1f} s{failed} "
             f"| {r.articles / dbt.seconds:,.0f} | {r.megabytes / dbt.seconds:.2f} "
-            f"| {max(ing.peak_mib, dbt.peak_mib):,.0f} MiB | {models} "
+            f"| {max(ing.peak_mib, dbt.peak_mib):,.0f} MiB | {dbt.cpu()} | {r.warehouse_gb:.1f} GB | {models} "
             f"| {step_cell(r, '+1%')} | {step_cell(r, f'+{STEP_ARTICLES:,}')} |"
         )
     return "\n".join(lines)

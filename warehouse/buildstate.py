@@ -168,8 +168,9 @@ def keep_state(db: Path, manifest: Path) -> None:
 # with their data tests, and the views (staging) unmodified against the kept manifest, with theirs,
 # when every view of the manifest is in the warehouse and reads. A view holds no data and DuckDB
 # binds it to its tables by name when it is read; dbt recreating the 22 views and running their
-# tests costs about 2 s of every incremental build. A manifest kept by `dbt seed` alone, or a
-# warehouse file renamed since (its views name the old catalog), has views to make again.
+# tests costs about 2 s of every incremental build. A manifest kept by `dbt seed` alone, or a view
+# dropped since, leaves views to make again (so did a renamed file under DuckDB 1.5, whose views
+# named the old catalog; 2.0 binds them to the file that holds them).
 SEEDS = "resource_type:seed,state:unmodified"
 VIEWS = "config.materialized:view,state:unmodified"
 

@@ -35,6 +35,7 @@ from pathlib import Path
 
 import duckdb
 
+from ingest.db import STORAGE_VERSION
 from warehouse import buildstate
 
 _RENAME_EXCHANGE = 2  # linux/fs.h
@@ -95,7 +96,7 @@ def _copy_warehouse(con: duckdb.DuckDBPyConnection, db: Path, dest: Path) -> str
     if not (wal.exists() and wal.stat().st_size > 0):
         shutil.copyfile(db, dest)  # the read-only attachment keeps writers out meanwhile
         return "file copy"
-    con.execute(f"attach {_literal(dest)} as published_copy")
+    con.execute(f"attach {_literal(dest)} as published_copy (storage_version '{STORAGE_VERSION}')")
     try:
         con.execute(f"copy from database {SOURCE} to published_copy")
     finally:
