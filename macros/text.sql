@@ -77,3 +77,9 @@
 {% macro article_body(raw_text='raw_text', body_start='body_start', body_end='body_end') -%}
     substr({{ raw_text }}, {{ body_start }} + 1, {{ body_end }} - {{ body_start }})
 {%- endmacro %}
+
+{#- Where the title stands in the text before the body (0-based), NULL where it does not; the
+    headline ends `length(title)` after it. -#}
+{% macro headline_start(raw_text='raw_text', body_start='body_start', title='title') -%}
+    nullif(instr(substr({{ raw_text }}, 1, {{ body_start }}), {{ title }}), 0) - 1
+{%- endmacro %}

@@ -71,8 +71,8 @@ renamed as (
         -- where the title stands in the text before the body (NULL when it came from metadata only):
         -- a headline's facts are facts of the article, with offsets like any other
         -- (instr is the same function in DuckDB and Spark)
-        nullif(instr(substr(raw_text, 1, body_start), title), 0) - 1 as headline_start,
-        nullif(instr(substr(raw_text, 1, body_start), title), 0) - 1 + length(title) as headline_end,
+        {{ headline_start() }} as headline_start,
+        {{ headline_start() }} + length(title) as headline_end,
         -- English rules (lexicons, patterns) read only English bodies; too short to tell counts as English.
         coalesce(language, 'en') = 'en' as is_english,
         {{ count_words(article_body()) }} as word_count

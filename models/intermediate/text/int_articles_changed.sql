@@ -50,14 +50,25 @@ articles as (
 
         ---------- derived
         articles.is_current,
-        articles.headline_start,
-        articles.headline_end,
-        articles.is_english,
-        articles.word_count
+        articles.is_english
     from {{ ref('stg_news__articles') }} as articles
     inner join changed on articles.story_id = changed.story_id
 
+),
+
+-- staging's headline and word count, computed here on the changed stories' rows: read from the
+-- view, DuckDB 2.0 computes them for every article before the join keeps these (4.7 s instead of
+-- 0.2 s for 1,000 new articles in 100,000)
+derived as (
+
+    select
+        *,
+        {{ headline_start() }} as headline_start,
+        {{ headline_start() }} + length(title) as headline_end,
+        {{ count_words(article_body()) }} as word_count
+    from articles
+
 )
 
-select * from articles
+select * from derived
 order by story_key, story_id, article_id
