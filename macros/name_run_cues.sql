@@ -57,3 +57,11 @@
 {% macro is_wire_credit() -%}
     coalesce(right(first_gap, 1) = '(' and {{ regex_contains('next_gap', "'^\\)\\s*[-–—]'") }}, false)
 {%- endmacro %}
+
+{#- After a place preposition, also behind a part of the place (`in central Rangoon`), a name of
+    up to three words is a place; not before a possessive (`in Warhol's legacy`, `in Bruce Wayne's
+    manor`). -#}
+{% macro is_after_place_preposition() -%}
+    (prev_role = 'place_preposition' or (prev_role = 'place_part' and prev2_role = 'place_preposition'))
+    and n_words <= 3 and left(coalesce(next_gap, ''), 1) not in ('’', '''')
+{%- endmacro %}

@@ -1,4 +1,3 @@
-
 {#- Runs of name words (int_name_run_spans): one row per run, with its context and the type the
     hand rules give it, or NULL. The rules, first match wins, are listed in int_name_runs.yml; the
     CASE below is their order, and each later CTE says why its rule overrides a guess. -#}
@@ -85,80 +84,65 @@ run_features as (
 
 ),
 
+{# The typing rules, first match wins: (condition, type, typing_rule). A rule with no type only
+    names the rule of a run typed later or by nobody; one with no typing_rule types a run that
+    keeps the rule a later row names (`context` when none does). A place's head word inside a
+    name names a body after the place (`Sea Org`); a capitalised word opening a dateline
+    (`TALLAHASSEE, Fla. -`, `OSLO -`) is a place; two name words after a name's possessive are a
+    person (`Tarvo Party's Ilse Rand`). #}
+{% set rules = [
+    ("n_lexicon_words = n_words", "'covered'", none),
+    ("pattern_type is not null", "pattern_type", "pattern"),
+    ("n_words >= 2 and last_is_suffix", "'organization'", "legal_suffix"),
+    (is_titled_place(), "'person'", "title"),
+    ("gazetteer_type is not null", "gazetteer_type", "gazetteer"),
+    (is_particle_surname(), "'person'", "given_name"),
+    ("n_words >= 2 and n_event_heads > 0", "'event'", "head_word"),
+    ("n_words >= 2 and n_org_heads > 0", "'organization'", "head_word"),
+    ("n_words >= 2 and n_place_heads > 0 and place_head_inside", "'organization'", "head_word"),
+    ("n_words >= 2 and n_place_heads > 0", "'place'", "head_word"),
+    ("n_words >= 2 and (surface like '% & %' or " ~ has_glued_initials('surface') ~ ")", "'organization'", "ampersand"),
+    (is_titled(), "'person'", "title"),
+    (is_romanised_name('surface'), "'person'", "name_shape"),
+    ("n_words = 1 and " ~ is_intercapped('surface'), "'organization'", "intercap"),
+    (is_after_body_noun(), "'organization'", "org_noun"),
+    (is_before_member_noun(), "'organization'", "org_member"),
+    (is_member_of(), "'organization'", "org_member"),
+    ("is_upper and n_words = 1 and length(surface) >= 2 and next_role = 'speech_verb'", "'organization'", none),
+    ("is_upper and n_words = 1 and next_role = 'speech_verb'", none, "acronym"),
+    (is_determined_speaker(), "'organization'", "determiner"),
+    (is_place_before_speech_verb(), "'place'", "place_preposition"),
+    (is_place_led_speaker(), "'organization'", "place_led_speaker"),
+    ("next_role = 'speech_verb' and next_gap in (' ', ', ')", "'person'", none),
+    ("prev_role = 'speech_verb' and n_words >= 2", "'person'", none),
+    ("next_role = 'speech_verb' or prev_role = 'speech_verb'", none, "speech_verb"),
+    (is_described_person(), "'person'", none),
+    ("n_words = 1 and " ~ is_compass_region('surface'), "'place'", none),
+    (is_place_noun_neighbour(), "'place'", none),
+    (is_place_noun_neighbour() ~ " and not " ~ is_described_person(), none, "place_noun"),
+    (is_after_place_preposition(), "'place'", none),
+    (is_wire_credit(), "'organization'", "wire_credit"),
+    (opens_dateline() ~ " or continues_article_dateline", "'place'", "dateline"),
+    ("is_upper and n_words = 1 and length(surface) >= 2", "'organization'", none),
+    ("is_upper and n_words = 1", none, "acronym"),
+    ("n_words >= 2 and first_is_given", "'person'", "given_name"),
+    (is_possessed_name(), "'person'", "possessive"),
+    (is_acronym_led('surface') ~ " and not is_upper", "'organization'", "acronym_led"),
+] %}
+
 typed_runs as (
 
     select
         *,
         case
-            when n_lexicon_words = n_words then 'covered'
-            when pattern_type is not null then pattern_type
-            when n_words >= 2 and last_is_suffix then 'organization'
-            when {{ is_titled_place() }} then 'person'
-            when gazetteer_type is not null then gazetteer_type
-            when {{ is_particle_surname() }} then 'person'
-            when n_words >= 2 and n_event_heads > 0 then 'event'
-            when n_words >= 2 and n_org_heads > 0 then 'organization'
-            -- a place's head word inside a name names a body after the place (`Sea Org`)
-            when n_words >= 2 and n_place_heads > 0 and place_head_inside then 'organization'
-            when n_words >= 2 and n_place_heads > 0 then 'place'
-            when n_words >= 2 and (surface like '% & %' or {{ has_glued_initials('surface') }}) then 'organization'
-            when {{ is_titled() }} then 'person'
-            when {{ is_romanised_name('surface') }} then 'person'
-            when n_words = 1 and {{ is_intercapped('surface') }} then 'organization'
-            when {{ is_after_body_noun() }} then 'organization'
-            when {{ is_before_member_noun() }} then 'organization'
-            when {{ is_member_of() }} then 'organization'
-            when is_upper and n_words = 1 and length(surface) >= 2 and next_role = 'speech_verb'
-                then 'organization'
-            when {{ is_determined_speaker() }} then 'organization'
-            when {{ is_place_before_speech_verb() }} then 'place'
-            when {{ is_place_led_speaker() }} then 'organization'
-            when next_role = 'speech_verb' and next_gap in (' ', ', ') then 'person'
-            when prev_role = 'speech_verb' and n_words >= 2 then 'person'
-            when {{ is_described_person() }} then 'person'
-            when n_words = 1 and {{ is_compass_region('surface') }} then 'place'
-            when {{ is_place_noun_neighbour() }} then 'place'
-            -- also behind a part of the place (`in central Rangoon`); not before a possessive: `in
-            -- Warhol's legacy`, `in Bruce Wayne's manor`
-            when
-                (prev_role = 'place_preposition' or (prev_role = 'place_part' and prev2_role = 'place_preposition'))
-                and n_words <= 3 and left(coalesce(next_gap, ''), 1) not in ('’', '''')
-                then 'place'
-            when {{ is_wire_credit() }} then 'organization'
-            -- a capitalised word opening a dateline (`TALLAHASSEE, Fla. -`, `BRACKWELL:`, `OSLO -`) is a place
-            when {{ opens_dateline() }} or continues_article_dateline then 'place'
-            when is_upper and n_words = 1 and length(surface) >= 2 then 'organization'
-            when n_words >= 2 and first_is_given then 'person'
-            -- two name words after a name's possessive: `Tarvo Party's Ilse Rand`
-            when {{ is_possessed_name() }} then 'person'
-            when {{ is_acronym_led('surface') }} and not is_upper then 'organization'
+            {% for condition, type, _ in rules if type is not none -%}
+                when {{ condition }} then {{ type }}
+            {% endfor -%}
         end as run_type,
         case
-            when pattern_type is not null then 'pattern'
-            when n_words >= 2 and last_is_suffix then 'legal_suffix'
-            when {{ is_titled_place() }} then 'title'
-            when gazetteer_type is not null then 'gazetteer'
-            when {{ is_particle_surname() }} then 'given_name'
-            when n_words >= 2 and n_event_heads + n_org_heads + n_place_heads > 0 then 'head_word'
-            when n_words >= 2 and (surface like '% & %' or {{ has_glued_initials('surface') }}) then 'ampersand'
-            when {{ is_titled() }} then 'title'
-            when {{ is_romanised_name('surface') }} then 'name_shape'
-            when n_words = 1 and {{ is_intercapped('surface') }} then 'intercap'
-            when {{ is_after_body_noun() }} then 'org_noun'
-            when {{ is_before_member_noun() }} then 'org_member'
-            when {{ is_member_of() }} then 'org_member'
-            when is_upper and n_words = 1 and next_role = 'speech_verb' then 'acronym'
-            when {{ is_determined_speaker() }} then 'determiner'
-            when {{ is_place_before_speech_verb() }} then 'place_preposition'
-            when {{ is_place_led_speaker() }} then 'place_led_speaker'
-            when next_role = 'speech_verb' or prev_role = 'speech_verb' then 'speech_verb'
-            when {{ is_place_noun_neighbour() }} and not {{ is_described_person() }} then 'place_noun'
-            when {{ is_wire_credit() }} then 'wire_credit'
-            when {{ opens_dateline() }} or continues_article_dateline then 'dateline'
-            when is_upper and n_words = 1 then 'acronym'
-            when n_words >= 2 and first_is_given then 'given_name'
-            when {{ is_possessed_name() }} then 'possessive'
-            when {{ is_acronym_led('surface') }} and not is_upper then 'acronym_led'
+            {% for condition, _, rule in rules if rule is not none -%}
+                when {{ condition }} then '{{ rule }}'
+            {% endfor -%}
             else 'context'
         end as typing_rule
     from run_features
