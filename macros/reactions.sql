@@ -58,6 +58,14 @@
     '[\pL\pN]+(?:[’''.\-&][\pL\pN]+)*'
 {%- endmacro %}
 
+{#- A speaker phrase that is a person's own staff or body after a possessive pronoun (`Her office`,
+    `his lawyer`, `her campaign`): it speaks for the person the pronoun stands for, whom the
+    pronoun rules resolve; group 1 is the pronoun. `their` is left out: a plural antecedent is
+    rarely named. -#}
+{% macro own_staff_speaker_regex() -%}
+    '^(?i)(her|his) (?:office|campaign|spokes(?:man|woman|person)|aides?|lawyers?|attorneys?|representatives?|press secretary|staff)$'
+{%- endmacro %}
+
 {#- The indefinite articles, as a SQL list: a speaker phrase opening with one (`a trade
     newsletter`) describes whoever it follows rather than naming a speaker. -#}
 {% macro indefinite_articles() -%}

@@ -1,7 +1,7 @@
 """Mentions (fct_mentions, int_mentions_extracted) on invented articles about other events than
 the sample corpus.
 
-tests_py/fixtures/mentions/ holds seventeen stories, one folder each: `water_accord` (two articles:
+tests_py/fixtures/mentions/ holds eighteen stories, one folder each: `water_accord` (two articles:
 Kenya and Ethiopia sign a water accord), `chile_runoff` (one article: a Chilean run-off),
 `harbour_strike` (one article of rule cases: demonyms, titles, country bodies, month surnames,
 sentence openers, organisation nouns, acronyms, gazetteers, hyphenated names), `tarvo_dispute`
@@ -25,7 +25,8 @@ speech verb, bodies' names with `and`, `for a` and `for the ... of` inside them)
 (court and business news: a place closing an apposition before `, said`, a judge's title after
 `U.S.`, `Ex-` glued to a company, a region compounded of compass points) and `airline_ruling`
 (an airline closed by `Air`, outlets by `Wire` and `Ledger`, bodies after `startup` and after
-`authority,` between commas, a people's word before a member noun).
+`authority,` between commas, a people's word before a member noun) and `ferry_crash`
+(abbreviated ranks, a role noun opening a sentence before a name).
 Every name in them is made up or differs from the sample, so these assertions test general
 rules (titles, head words, demonyms, surname resolution within a story), not the sample's lexicon.
 """
@@ -67,6 +68,15 @@ def of_file(rows: list[dict], name: str) -> list[dict]:
 
 def entities(rows: list[dict]) -> set[tuple[str, str]]:
     return {(r["entity_name"], r["entity_type"]) for r in rows}
+
+
+def test_abbreviated_ranks_and_role_nouns_are_no_part_of_a_name(mentions: list[dict]) -> None:
+    rows = of_file(mentions, "ferry_crash.txt")
+    surfaces = [r["surface"] for r in rows]
+    # `Sgt. Nadia Kerr`: the rank's period ends no name of its own; `Witness Rhea Dunn` opening a
+    # sentence is a witness named Rhea Dunn
+    assert {"Nadia Kerr", "Paul Osei", "Ivo Brandt", "Mira Solheim", "Rhea Dunn", "Karl Voss"} <= set(surfaces)
+    assert not [s for s in surfaces if s.split()[0] in ("Sgt", "Lt", "Capt", "Det", "Witness", "Neighbour")]
 
 
 def test_spans_give_back_their_surface(mentions: list[dict]) -> None:

@@ -380,6 +380,10 @@ CASE_EXPECTED = [
     ("case_wire_credit.txt", "The safety of our passengers", "company", None, "said", None, None),
     # a surname behind its lower-case particle is a person's name, which the story completes (`dos Reis told`)
     ("case_particle_surname.txt", "The count was stolen", "Maria Luísa dos Reis", None, "told", None, None),
+    # `her`/`his` before a person's own staff or body (`Her office said`, `his lawyer said`) speaks
+    # for the person the pronoun stands for
+    ("case_own_staff.txt", "a fair deal for the waterfront", "Ingrid Solberg", None, "welcomed", None, None),
+    ("case_own_staff.txt", "Nobody asked the fishermen", "Victor Amell", None, "said", None, None),
 ]
 
 
@@ -415,6 +419,12 @@ def test_a_possessive_before_a_title_is_no_part_of_the_role(cases: list[dict]) -
     # `Smith Barney's Mr. Doyle`: the firm is his affiliation, not the start of his role
     row = find(cases, "case_possessive_surname.txt", "justified.")
     assert "Smith Barney" not in (row["speaker_role"] or ""), row
+
+
+def test_a_role_noun_opening_a_sentence_is_the_speakers_role(cases: list[dict]) -> None:
+    # `Witness Tomas Brekke, who runs a cafe`: the witness is Tomas Brekke, not `Witness Tomas Brekke`
+    row = find(cases, "case_own_staff.txt", "The hall was packed")
+    assert (row["speaker"], row["speaker_role"]) == ("Tomas Brekke", "Witness")
 
 
 def test_a_publicist_is_a_role(cases: list[dict]) -> None:

@@ -5,7 +5,9 @@
     (int_quote_coordinated_subjects_found: `Dow Jones discloses ... but says`); and the speaker after
     a quote whose sentence goes on replaced by the one named after the sentence's last comma
     (int_quote_trailing_speakers_found: `"..." such as word-processing, said Michael Slater`), or
-    by none when no comma brings one. One row per quote,
+    by none when no comma brings one. A subject that is a person's own staff or body after `her`/
+    `his` (`Her office said`, `..., his lawyer said`: own_staff_speaker_regex) becomes that
+    pronoun, so the quote goes to the person it stands for. One row per quote,
     the columns of int_quote_subjects_found plus before_apposition; int_quote_speakers_chosen
     chooses among them. -#}
 
@@ -58,7 +60,7 @@ continued as (
 
 ),
 
-final as (
+resolved as (
 
     select
         subjects.quote_key,
@@ -119,6 +121,43 @@ final as (
         on subjects.quote_key = after_names.quote_key and after_names.subject_kind = 'after'
     left join continued
         on subjects.quote_key = continued.quote_key
+
+),
+
+-- `her`/`his` of a person's own staff or body, as the pronoun of a person (`Her office` -> `she`)
+own_staff as (
+
+    select
+        *,
+        case lower({{ regex_extract('before_subject', own_staff_speaker_regex(), 1) }})
+            when 'her' then 'she' when 'his' then 'he'
+        end as before_staff_pronoun,
+        case lower({{ regex_extract('sentence_subject', own_staff_speaker_regex(), 1) }})
+            when 'her' then 'she' when 'his' then 'he'
+        end as sentence_staff_pronoun,
+        case lower({{ regex_extract('after_speaker_phrase', own_staff_speaker_regex(), 1) }})
+            when 'her' then 'she' when 'his' then 'he'
+        end as after_staff_pronoun
+    from resolved
+
+),
+
+final as (
+
+    select
+        * exclude (
+            before_subject, before_subject_start, before_has_pronoun, before_pronoun, sentence_subject,
+            after_is_pronoun, after_pronoun, before_staff_pronoun, sentence_staff_pronoun, after_staff_pronoun
+        ),
+        case when before_staff_pronoun is null then before_subject end as before_subject,
+        case when before_staff_pronoun is null then before_subject_start end as before_subject_start,
+        case when before_staff_pronoun is not null then true else before_has_pronoun end as before_has_pronoun,
+        coalesce(before_staff_pronoun, before_pronoun) as before_pronoun,
+        -- the pronoun int_quote_speakers_chosen resolves as a shared subject (`he`, `she`)
+        coalesce(sentence_staff_pronoun, sentence_subject) as sentence_subject,
+        case when after_staff_pronoun is not null then true else after_is_pronoun end as after_is_pronoun,
+        coalesce(after_staff_pronoun, after_pronoun) as after_pronoun
+    from own_staff
 
 )
 
