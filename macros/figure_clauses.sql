@@ -37,15 +37,16 @@
 {%- endmacro %}
 
 {#- A part of a toll told one victim at a time (`One man died at the scene and another died later
-    in hospital`): a lone count of one with `and another`, `and a second` or `and the other` after
-    it in its sentence, or a second victim dying later (`and a teenager died later`). Kept out of
+    in hospital`): a lone count of one with `and another`, `and a second` or `and the other` dying
+    after it in its sentence, or a second victim dying later (`and a teenager died later`); not
+    another of another action (`One person was killed and another injured`: the kill is a total). Kept out of
     totals: the total is stated elsewhere (`Two people were killed`). -#}
 {% macro is_first_of_several(rel) -%}
     coalesce(
         {{ rel }}.base_value = 1 and {{ rel }}.n_parts = 1
         and {{ regex_contains(
             "lower(substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1))",
-            "'\\b(and|while|but)\\s+((another|a\\s+second|the\\s+other|one\\s+more)\\b|(a|an)\\s+\\pL+\\s+(\\pL+\\s+)?(died|was\\s+killed|was\\s+injured|was\\s+wounded|was\\s+shot)\\s+later\\b)'"
+            "'\\b(and|while|but)\\s+((another|a\\s+second|the\\s+other|one\\s+more)(\\s+\\pL+)?\\s+(later\\s+)?(died|was\\s+killed|was\\s+found\\s+dead|succumbed)|(a|an)\\s+\\pL+\\s+(\\pL+\\s+)?(died|was\\s+killed)\\s+later)\\b'"
         ) }},
         false
     )
