@@ -176,7 +176,10 @@ judged as (
             "lower(right(left(located.sentence_text, located.surface_start_offset), 30))", sql_regex(crowd_of_end_re())
         ) }}
         or {{ counts_who_was_aboard('located') }} or {{ states_a_threshold('located') }}
-        or {{ is_whole_of_partitive('located') }} as is_no_toll,
+        or {{ is_whole_of_partitive('located') }} or {{ is_apposed_age('located') }}
+        or {{ denies_its_action('located') }} as is_no_toll,
+        {{ is_apposed_age('located') }} as is_apposed_age,
+        {{ estimates_a_pronoun('located') }} as estimates_a_pronoun,
         {# `12 more bodies`, `another 20`: an addition to a count, not the count itself. #}
         increment_before.word is not null or increment_after.word is not null as is_increment,
         {# `three of the wounded`, `two of them`, `nine of those arrested`, `Of the injured, 11`, `killed eight people,
@@ -197,6 +200,7 @@ judged as (
             -- a threshold (`needs 81 votes`), a capacity (`holds 42,000`) or an age (`the oldest 61`) is no total
             or {{ is_series_window('located') }} or {{ states_a_threshold('located') }}
             or {{ states_a_capacity('located') }} or {{ states_an_age('located') }}
+            or {{ is_first_of_several('located') }}
         ) as is_subset
     from located
     left join context_words as year_cue on located.prev_lw = year_cue.word and year_cue.role = 'year_cue'
@@ -262,7 +266,7 @@ found as (
         cast(case when unit = 'percent' then least(coalesce(high_bound, 100), 100) else high_bound end as double)
             as value_high,
         case
-            when is_compound_measure then null
+            when is_compound_measure or is_apposed_age or (is_elliptical and estimates_a_pronoun) then null
             when is_elliptical
                 then substr(sentence_text, preceding_start_offset + 1, preceding_end_offset - preceding_start_offset)
             when phrase_end_offset > phrase_start_offset
@@ -270,13 +274,15 @@ found as (
         end as counted_phrase,
         -- an age counts nothing, though its noun counts people (`a 62-year-old man`)
         case
-            when is_compound_measure or unit = 'years of age' then null
+            when is_compound_measure or is_apposed_age or unit = 'years of age' then null
+            -- `police estimated it at 18,000`: the pronoun's crowd, not the police
+            when is_elliptical and estimates_a_pronoun then null
             when is_elliptical then preceding_class
             when noun_class is null and {{ toll_others }} then 'people'
             else noun_class
         end as counted_class,
         case
-            when noun_class is null and not is_elliptical and not is_compound_measure
+            when noun_class is null and not is_elliptical and not is_compound_measure and not is_apposed_age
                 and not coalesce({{ toll_others }}, false)
                 then plain_head
         end as counted_head,

@@ -1,0 +1,63 @@
+{#- Figure rules on what a clause says of a figure: an age set off by commas after a name, a
+    negated action noun, a share of a toll told one victim at a time. Used by int_figures_judged. -#}
+
+{#- An age in apposition (`Ardel, 58, and Dunmore, 47, were laid off`): a bare whole number with
+    no noun or unit of its own (read as years of age), between a comma after a capitalised word and a comma, bracket or
+    full stop. It describes the person named; it counts nothing and takes no action of its clause.
+    `rel` is a relation with sentence_text, run_start_offset, run_end_offset, unit, plain_head,
+    noun_class, is_elliptical, first_tag, n_parts and base_value. -#}
+{% macro is_apposed_age(rel) -%}
+    coalesce(
+        coalesce({{ rel }}.unit, 'years of age') = 'years of age' and {{ rel }}.plain_head is null
+        and ({{ rel }}.noun_class is null or {{ rel }}.is_elliptical)
+        and {{ rel }}.first_tag = 'D' and {{ rel }}.n_parts = 1 and {{ rel }}.base_value between 1 and 120
+        and {{ regex_contains(
+            "right(left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_start_offset), 40)",
+            "'\\p{Lu}[\\p{L}''’.-]*,\\s*$'"
+        ) }}
+        and {{ regex_contains(
+            "substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 3)", "'^\\s*([,)]|\\.\\s*$|\\.$)'"
+        ) }},
+        false
+    )
+{%- endmacro %}
+
+{#- An action word denied by what comes right before it, in lower case at the end of the text
+    before it (`has no plans for layoffs`, `there were no deaths`, `ruled out any job cuts`,
+    `without casualties`): the nearest figure does not count that action. -#}
+{% macro negated_action_end_re() -%}
+    \b(no|without|ruled\s+out(\s+any)?|rules\s+out(\s+any)?|denied\s+any)(\s+(immediate|further|current|new|more|other))?(\s+(plans?|intention|intentions|need)\s+(for|to|of))?\s*$
+{%- endmacro %}
+
+{#- Whether the action word of a figure is denied (negated_action_end_re before it). -#}
+{% macro denies_its_action(rel) -%}
+    coalesce({{ regex_contains(
+        "lower(left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".action_offset))", sql_regex(negated_action_end_re())
+    ) }}, false)
+{%- endmacro %}
+
+{#- A part of a toll told one victim at a time (`One man died at the scene and another died later
+    in hospital`): a lone count of one with `and another`, `and a second` or `and the other` dying
+    after it in its sentence, or a second victim dying later (`and a teenager died later`); not
+    another of another action (`One person was killed and another injured`: the kill is a total). Kept out of
+    totals: the total is stated elsewhere (`Two people were killed`). -#}
+{% macro is_first_of_several(rel) -%}
+    coalesce(
+        {{ rel }}.base_value = 1 and {{ rel }}.n_parts = 1
+        and {{ regex_contains(
+            "lower(substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1))",
+            "'\\b(and|while|but)\\s+((another|a\\s+second|the\\s+other|one\\s+more)(\\s+\\pL+)?\\s+(later\\s+)?(died|was\\s+killed|was\\s+found\\s+dead|succumbed)|(a|an)\\s+\\pL+\\s+(\\pL+\\s+)?(died|was\\s+killed)\\s+later)\\b'"
+        ) }},
+        false
+    )
+{%- endmacro %}
+
+{#- A figure a verb of estimating gives to a pronoun (`police estimated it at 18,000`, `put them at
+    about 300`): it counts what the pronoun stands for, not the subject of the verb, so it borrows
+    no counted class from the words before it. -#}
+{% macro estimates_a_pronoun(rel) -%}
+    coalesce({{ regex_contains(
+        "lower(right(left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_start_offset), 40))",
+        "'\\b(estimated?|estimates|estimating|put|puts|putting|placed?|places|placing)\\s+(it|them|this|that)\\s+at\\s+((about|around|some|nearly|almost|more\\s+than|over|roughly|at\\s+least)\\s+)?$'"
+    ) }}, false)
+{%- endmacro %}
