@@ -89,10 +89,12 @@ run_features as (
     keeps the rule a later row names (`context` when none does). A place's head word inside a
     name names a body after the place (`Sea Org`); a capitalised word opening a dateline
     (`TALLAHASSEE, Fla. -`, `OSLO -`) is a place; two name words after a name's possessive are a
-    person (`Tarvo Party's Ilse Rand`). #}
+    person (`Tarvo Party's Ilse Rand`). A wire credit comes before the head words: `(Harbour Wire) -`
+    is the agency's credit, not a body the story speaks of. #}
 {% set rules = [
     ("n_lexicon_words = n_words", "'covered'", none),
     ("pattern_type is not null", "pattern_type", "pattern"),
+    (is_wire_credit(), "'organization'", "wire_credit"),
     ("n_words >= 2 and last_is_suffix", "'organization'", "legal_suffix"),
     (is_titled_place(), "'person'", "title"),
     ("gazetteer_type is not null", "gazetteer_type", "gazetteer"),
@@ -121,7 +123,6 @@ run_features as (
     (is_place_noun_neighbour(), "'place'", none),
     (is_place_noun_neighbour() ~ " and not " ~ is_described_person(), none, "place_noun"),
     (is_after_place_preposition(), "'place'", none),
-    (is_wire_credit(), "'organization'", "wire_credit"),
     (opens_dateline() ~ " or continues_article_dateline", "'place'", "dateline"),
     ("is_upper and n_words = 1 and length(surface) >= 2", "'organization'", none),
     ("is_upper and n_words = 1", none, "acronym"),
