@@ -177,7 +177,10 @@ candidates as (
         -- a word for what people belong to before a member noun (`Nordic airline`) or a place noun
         -- qualifies it
         runs.rule_type is not null
-        and (runs.typing_rule not in ('context', 'org_member', 'place_noun') or people_words.word is null) as is_rule_specific
+        and (
+            runs.typing_rule not in ('context', 'org_member', 'place_noun')
+            or people_words.word is null
+        ) as is_rule_specific
     from runs
     left join bodies
         on
