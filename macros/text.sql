@@ -78,6 +78,18 @@
     substr({{ raw_text }}, {{ body_start }} + 1, {{ body_end }} - {{ body_start }})
 {%- endmacro %}
 
+{#- The lower-case text of a sentence (a relation with sentence_text and sentence_start) before
+    the article offset `at`, or from `at` on (`length` characters, else to the sentence's end):
+    what a rule reads around a span. -#}
+{% macro sentence_text_before(at, sentences='sentences') -%}
+    lower(substr({{ sentences }}.sentence_text, 1, {{ at }} - {{ sentences }}.sentence_start))
+{%- endmacro %}
+
+{% macro sentence_text_from(at, length=none, sentences='sentences') -%}
+    lower(substr({{ sentences }}.sentence_text, {{ at }} - {{ sentences }}.sentence_start + 1
+        {%- if length is not none %}, {{ length }}{% endif %}))
+{%- endmacro %}
+
 {#- Where the title stands in the text before the body (0-based), NULL where it does not; the
     headline ends `length(title)` after it. -#}
 {% macro headline_start(raw_text='raw_text', body_start='body_start', title='title') -%}

@@ -55,11 +55,8 @@ placed as (
         figures.figure_id,
         figures.story_id,
         unit_dimensions.dimension,
-        lower(substr(sentences.sentence_text, 1, figures.char_start - sentences.sentence_start)) as text_before,
-        lower(substr(
-            sentences.sentence_text, figures.char_start - sentences.sentence_start + 1,
-            figures.char_end - figures.char_start + 60
-        )) as text_from
+        {{ sentence_text_before('figures.char_start') }} as text_before,
+        {{ sentence_text_from('figures.char_start', 'figures.char_end - figures.char_start + 60') }} as text_from
     from figures
     inner join unit_dimensions on figures.unit = unit_dimensions.unit
     inner join sentences on figures.sentence_id = sentences.sentence_id

@@ -48,7 +48,7 @@ followed as (
         figures.figure_id,
         figures.story_id,
         money_units.unit is not null as is_money,
-        lower(substr(sentences.sentence_text, figures.char_end - sentences.sentence_start + 1)) as text_after
+        {{ sentence_text_from('figures.char_end') }} as text_after
     from figures
     inner join sentences on figures.sentence_id = sentences.sentence_id
     left join money_units on figures.unit = money_units.unit

@@ -48,11 +48,7 @@ pairs as (
         -- a base with no noun of its own counts what it is compared with (`46 homicides ..., down
         -- from 52 in 2025`), not the noun the sentence wrote last (`according to police data`)
         case when bases.is_elliptical and not figures.is_elliptical then figures.measured end as compared_measured,
-        lower(substr(
-            sentences.sentence_text,
-            figures.char_end - sentences.sentence_start + 1,
-            bases.char_start - figures.char_end
-        )) as text_between
+        {{ sentence_text_from('figures.char_end', 'bases.char_start - figures.char_end') }} as text_between
     from figures
     inner join figures as bases
         on figures.sentence_id = bases.sentence_id and figures.char_end <= bases.char_start

@@ -30,8 +30,7 @@
 -- depends_on: {{ ref('int_stories_changed') }}
 
 {#- The text of a figure's sentence between the figure and a date after it, lower case. #}
-{%- set after_figure = "lower(substr(sentences.sentence_text, figures.char_end - sentences.sentence_start + 1,"
-    ~ " dates.char_start - figures.char_end))" %}
+{%- set after_figure = sentence_text_from('figures.char_end', 'dates.char_start - figures.char_end') %}
 
 with
 
@@ -99,8 +98,7 @@ comparison_bases as (
         on figures.sentence_id = bases.sentence_id and figures.char_end <= bases.char_start
     inner join sentences on figures.sentence_id = sentences.sentence_id
     where {{ regex_contains(
-        "lower(substr(sentences.sentence_text, figures.char_end - sentences.sentence_start + 1,"
-        ~ " bases.char_start - figures.char_end))",
+        sentence_text_from('figures.char_end', 'bases.char_start - figures.char_end'),
         sql_regex(comparison_base_end_re())
     ) }}
     group by figures.figure_id
@@ -134,13 +132,13 @@ date_gaps as (
             dates.granularity = 'month' and extract(month from dates.resolved_start) = 1
             and extract(year from dates.resolved_start) = extract(year from dates.published_from)
             and {{ regex_contains(
-                "lower(substr(sentences.sentence_text, 1, dates.char_start - sentences.sentence_start))", "'\\bsince\\s+$'"
+                sentence_text_before('dates.char_start'), "'\\bsince\\s+$'"
             ) }}
         ) as is_year_so_far,
         -- `In June,` / `Earlier in June,`: a whole month that sets the time of its sentence
         dates.granularity = 'month'
         and {{ regex_contains(
-            "lower(substr(sentences.sentence_text, 1, dates.char_end - sentences.sentence_start + 1))",
+            sentence_text_before('dates.char_end + 1'),
             sql_regex(month_opener_re())
         ) }} as is_month_opener,
         case
@@ -165,7 +163,7 @@ date_gaps as (
         -- `X, which has led the government since 2016, won 26.7 percent`: the clause's date
         dates.char_end <= figures.char_start
         and {{ regex_contains(
-            "lower(substr(sentences.sentence_text, 1, dates.char_start - sentences.sentence_start))",
+            sentence_text_before('dates.char_start'),
             sql_regex(relative_clause_open_end_re())
         ) }}
         and strpos(substr(
@@ -238,7 +236,7 @@ texts_before as (
     select
         figures.figure_id,
         figures.story_id,
-        lower(substr(sentences.sentence_text, 1, figures.char_start - sentences.sentence_start)) as before_figure
+        {{ sentence_text_before('figures.char_start') }} as before_figure
     from figures
     inner join sentences on figures.sentence_id = sentences.sentence_id
 
