@@ -16,7 +16,7 @@ Corpora are generated once and kept under WORKDIR/corpus/ (about 3.4 MB per 1,00
 a later run with the same size, seed and generator reuses them. Each run builds a fresh
 warehouse under WORKDIR/n<N>/, where the logs and run_results.json of every phase stay (dbt's
 target/ is shared by the phases, so that incremental builds parse partially, as a user's do). DuckDB's
-memory limit is the profile's (CORROBORATE_MEMORY_LIMIT, default 4GB). A failing phase is
+memory limit is the profile's (CORROBORATE_MEMORY_LIMIT, default 3GB). A failing phase is
 reported with its log and the next size is still measured; the exit status is then 1."""
 
 from __future__ import annotations
@@ -124,7 +124,7 @@ def slowest(run_results: Path, kind: str, k: int = 5) -> list[tuple[str, float]]
 
 def run_size(n: int, workdir: Path, seed: int) -> SizeResult:
     result = SizeResult(articles=n)
-    print(f"[{n:,} articles] memory limit {os.environ.get('CORROBORATE_MEMORY_LIMIT', '4GB')}", flush=True)
+    print(f"[{n:,} articles] memory limit {os.environ.get('CORROBORATE_MEMORY_LIMIT', '3GB')}", flush=True)
     corpus, result.megabytes = cached_corpus(workdir / "corpus", n, 0, seed)
     steps = [("+1%", max(1, n // 100)), (f"+{STEP_ARTICLES:,}", STEP_ARTICLES)]
 
