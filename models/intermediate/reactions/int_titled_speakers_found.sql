@@ -5,7 +5,10 @@
     health minister,`), or whose role ends in an abbreviation of that title (seed
     title_abbreviations: `said the congressman` after `Rep. Tim Vasquez`), by a name of two words
     or more that may speak (int_speaker_antecedents_found). Read by int_speakers_named, which
-    makes the quote hers. -#}
+    makes the quote hers.
+    An age after `the` alone (`"...," the 29-year-old said`) stands for a person the same way: the
+    one the article last names before the quote (an antecedent of int_speaker_antecedents_found),
+    by the fullest name of the article that ends in that name. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -56,10 +59,17 @@ person_titles as (
 
 ),
 
-full_names as (
+antecedents as (
 
     select * from {{ ref('int_speaker_antecedents_found') }}
-    where {{ in_changed_stories() }} and written like '% %'
+    where {{ in_changed_stories() }}
+
+),
+
+full_names as (
+
+    select * from antecedents
+    where written like '% %'
 
 ),
 
@@ -99,7 +109,56 @@ titles_alone as (
 
 ),
 
-final as (
+-- `the 29-year-old`: an age that describes whoever the article last named
+ages_alone as (
+
+    select
+        quote_key,
+        story_id,
+        article_id,
+        char_start
+    from attributed
+    where {{ regex_contains('lower(attributed.speaker_phrase)', "'^the [0-9]{1,3}-year-old$'") }}
+
+),
+
+aged_last_named as (
+
+    select
+        ages_alone.quote_key,
+        ages_alone.story_id,
+        ages_alone.article_id,
+        {{ arg_max_by('antecedents.written', 'antecedents.char_start') }} as written,
+        max(antecedents.char_start) as written_start
+    from ages_alone
+    inner join antecedents
+        on ages_alone.article_id = antecedents.article_id and antecedents.char_end <= ages_alone.char_start
+    group by ages_alone.quote_key, ages_alone.story_id, ages_alone.article_id
+
+),
+
+aged_people as (
+
+    select
+        aged_last_named.quote_key,
+        aged_last_named.story_id,
+        coalesce(
+            {{ arg_max_by('full_names.written', 'full_names.char_start') }}, any_value(aged_last_named.written)
+        ) as person_name
+    from aged_last_named
+    left join full_names
+        on
+            aged_last_named.article_id = full_names.article_id
+            and full_names.char_start <= aged_last_named.written_start
+            and (
+                full_names.written = aged_last_named.written
+                or full_names.written like '% ' || aged_last_named.written
+            )
+    group by aged_last_named.quote_key, aged_last_named.story_id
+
+),
+
+titled_people as (
 
     select
         titles_alone.quote_key,
@@ -119,6 +178,14 @@ final as (
             and person_titles.entity_name = full_names.written
             and titles_alone.char_start > full_names.char_start
     group by titles_alone.quote_key, titles_alone.story_id
+
+),
+
+final as (
+
+    select * from titled_people
+    union all
+    select * from aged_people
 
 )
 
