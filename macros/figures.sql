@@ -412,10 +412,10 @@
 
 {#- A margin in a contest, not the standing itself (`three points behind Orvik Athletic`, `two
     strokes clear of the field`, `1,200 votes ahead of`, `dropped two points at home`): a count of
-    points, goals, strokes, places, votes or seats followed by a word of distance between rivals,
-    or points a verb says were lost or gained in one match. Two outlets' tables give a club's
-    total (`on 24 points`), and the gap to a rival is no second report of it. Kept out of totals
-    as a subset is. -#}
+    points, goals, strokes, places, votes or seats followed by a word of distance between rivals
+    (`six shots off the pace`), or a few points a verb says were lost or gained in one match.
+    Two outlets' tables give a club's total (`on 24 points`), and the gap to a rival is no second
+    report of it. Kept out of totals as a subset is. -#}
 {% macro states_a_margin(rel) -%}
     coalesce(
         {{ rel }}.unit is null
@@ -427,9 +427,17 @@
                 "lower(substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".surface_end_offset + 1, 24))",
                 "'^\\s+(behind|ahead|clear|above|below|adrift|short\\s+of|shy\\s+of|off\\s+the\\s+(top|pace|lead))\\b'"
             ) }}
-            or {{ rel }}.plain_head in ('point', 'points') and {{ regex_contains(
+            -- the points of one match, a whole number of a few (`dropped two points at home`, `lost three
+            -- points because of`); an index's move is neither (`dropped 19.69 points Friday to 1462.93`)
+            or {{ rel }}.plain_head in ('point', 'points') and {{ rel }}.base_value <= 6
+            and {{ rel }}.base_value = floor({{ rel }}.base_value)
+            and {{ regex_contains(
                 "lower(right(left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_start_offset), 30))",
                 "'\\b(lost|lose|loses|losing|dropped|drop|drops|dropping|gained|gain|gains|picked\\s+up|pick\\s+up|earned|collected|took|taken)\\s+((a|another|the|all|just|only)\\s+)?$'"
+            ) }}
+            and {{ regex_contains(
+                "lower(substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".surface_end_offset + 1, 40))",
+                "'^\\s+(at|away|against|because|after|in\\s+(the|a|that|this|their|our|his|her)\\s+([\\p{L}-]+\\s+)?(match|game|draw|defeat|loss|fixture|derby|tie))\\b'"
             ) }}
         ),
         false

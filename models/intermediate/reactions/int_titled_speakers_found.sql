@@ -113,10 +113,10 @@ titles_alone as (
 ages_alone as (
 
     select
-        quote_key,
-        story_id,
-        article_id,
-        char_start
+        attributed.quote_key,
+        attributed.story_id,
+        attributed.article_id,
+        attributed.char_start
     from attributed
     where {{ regex_contains('lower(attributed.speaker_phrase)', "'^the [0-9]{1,3}-year-old$'") }}
 
@@ -132,7 +132,7 @@ aged_last_named as (
         max(antecedents.char_start) as written_start
     from ages_alone
     inner join antecedents
-        on ages_alone.article_id = antecedents.article_id and antecedents.char_end <= ages_alone.char_start
+        on ages_alone.article_id = antecedents.article_id and ages_alone.char_start >= antecedents.char_end
     group by ages_alone.quote_key, ages_alone.story_id, ages_alone.article_id
 
 ),
@@ -149,9 +149,9 @@ aged_people as (
     left join full_names
         on
             aged_last_named.article_id = full_names.article_id
-            and full_names.char_start <= aged_last_named.written_start
+            and aged_last_named.written_start >= full_names.char_start
             and (
-                full_names.written = aged_last_named.written
+                aged_last_named.written = full_names.written
                 or full_names.written like '% ' || aged_last_named.written
             )
     group by aged_last_named.quote_key, aged_last_named.story_id
