@@ -217,7 +217,9 @@ suffixed_teams as (
     left join towns as whole_places on runs.surface = whole_places.town_name
     where
         runs.n_words between 2 and 3 and not runs.is_rule_person and whole_places.town_name is null
-        and {{ regex_contains('runs.surface', "'^\\p{Lu}[\\p{L}.''’-]+( \\p{Lu}[\\p{L}.''’-]+)? (City|Town|County|United)$'") }}
+        and {{ regex_contains(
+            'runs.surface', "'^\\p{Lu}[\\p{L}.''’-]+( \\p{Lu}[\\p{L}.''’-]+)? (City|Town|County|United)$'"
+        ) }}
 
 ),
 
