@@ -8,7 +8,8 @@
     makes the quote hers.
     An age after `the` alone (`"...," the 29-year-old said`) stands for a person the same way: the
     one the article last names before the quote (an antecedent of int_speaker_antecedents_found),
-    by the fullest name of the article that ends in that name. -#}
+    a surname by the full name of the story that ends in it (int_run_full_names_found, the
+    article's own first, as int_speakers_named completes a surname). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -70,6 +71,14 @@ full_names as (
 
     select * from antecedents
     where written like '% %'
+
+),
+
+-- the full names the story writes at the end of its capitalised runs, which a surname stands for
+named_people as (
+
+    select * from {{ ref('int_run_full_names_found') }}
+    where {{ in_changed_stories() }}
 
 ),
 
@@ -143,17 +152,18 @@ aged_people as (
         aged_last_named.quote_key,
         aged_last_named.story_id,
         coalesce(
-            {{ arg_max_by('full_names.written', 'full_names.char_start') }}, any_value(aged_last_named.written)
+            {{ arg_min_by(
+                'named_people.full_name',
+                'case when named_people.article_id = aged_last_named.article_id then 0 else 1 end * 1000000 '
+                ~ '+ named_people.first_run_no'
+            ) }},
+            any_value(aged_last_named.written)
         ) as person_name
     from aged_last_named
-    left join full_names
+    left join named_people
         on
-            aged_last_named.article_id = full_names.article_id
-            and aged_last_named.written_start >= full_names.char_start
-            and (
-                aged_last_named.written = full_names.written
-                or full_names.written like '% ' || aged_last_named.written
-            )
+            aged_last_named.story_id = named_people.story_id
+            and aged_last_named.written = named_people.surname
     group by aged_last_named.quote_key, aged_last_named.story_id
 
 ),
