@@ -410,6 +410,40 @@
     )
 {%- endmacro %}
 
+{#- A margin in a contest, not the standing itself (`three points behind Orvik Athletic`, `two
+    strokes clear of the field`, `1,200 votes ahead of`, `dropped two points at home`): a count of
+    points, goals, strokes, places, votes or seats followed by a word of distance between rivals
+    (`six shots off the pace`), or a few points a verb says were lost or gained in one match.
+    Two outlets' tables give a club's total (`on 24 points`), and the gap to a rival is no second
+    report of it. Kept out of totals as a subset is. -#}
+{% macro states_a_margin(rel) -%}
+    coalesce(
+        {{ rel }}.unit is null
+        and {{ regex_contains(
+            rel ~ ".plain_head", "'^(points?|goals?|strokes?|shots?|places|spots|lengths?|runs|wickets|votes|seats|laps)$'"
+        ) }}
+        and (
+            {{ regex_contains(
+                "lower(substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".surface_end_offset + 1, 24))",
+                "'^\\s+(behind|ahead|clear|above|below|adrift|short\\s+of|shy\\s+of|off\\s+the\\s+(top|pace|lead))\\b'"
+            ) }}
+            -- the points of one match, a whole number of a few (`dropped two points at home`, `lost three
+            -- points because of`); an index's move is neither (`dropped 19.69 points Friday to 1462.93`)
+            or {{ rel }}.plain_head in ('point', 'points') and {{ rel }}.base_value <= 6
+            and {{ rel }}.base_value = floor({{ rel }}.base_value)
+            and {{ regex_contains(
+                "lower(right(left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_start_offset), 30))",
+                "'\\b(lost|lose|loses|losing|dropped|drop|drops|dropping|gained|gain|gains|picked\\s+up|pick\\s+up|earned|collected|took|taken)\\s+((a|another|the|all|just|only)\\s+)?$'"
+            ) }}
+            and {{ regex_contains(
+                "lower(substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".surface_end_offset + 1, 40))",
+                "'^\\s+(at|away|against|because|after|in\\s+(the|a|that|this|their|our|his|her)\\s+([\\p{L}-]+\\s+)?(match|game|draw|defeat|loss|fixture|derby|tie))\\b'"
+            ) }}
+        ),
+        false
+    )
+{%- endmacro %}
+
 {#- An age given without `years old`, not a count: a number with no noun of its own (or one it
     borrows from before, `victim`) after the youngest or oldest of a group (`The youngest victim
     was 14 and the oldest 61`, `The youngest of the dead was 23`) or after `aged` (`fans aged 16`). Kept out of totals as a subset is. -#}
@@ -438,11 +472,45 @@
     ^[-‑–\s]?(time|times|way|finals?|term|brothers?|sisters?|backs?|hearted(ly)?)\b
 {%- endmacro %}
 
+{#- A score in running text that reads as a range, the lower number first (`6-4, 3-6, 7-6`, `at
+    5-6 in the third set`, `a 1-2 home defeat`, `lost 2-3 to`): two whole numbers of one or two
+    digits joined by a dash, in a series of such pairs or before a tiebreak in brackets, before a
+    noun of a result, or after `at` or a verb of a result with nothing counted after it; and a
+    tiebreak's points in brackets after a pair (`7-6 (7)`). A range of a count keeps its noun
+    (`won 10-15 seats`, `at 10-15 percent`). -#}
+{% macro is_score_pair(rel) -%}
+    {%- set run = "substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_start_offset + 1, "
+        ~ rel ~ ".run_end_offset - " ~ rel ~ ".run_start_offset)" -%}
+    {%- set before = "lower(right(left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_start_offset), 60))" -%}
+    {%- set after = "lower(substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 30))" -%}
+    {%- set nothing_counted = "'^\\s*($|[,.;:)]|(in|at|to|on|against|with|after|before|and|but|when|while|as|down|up|for|from)\\b)'" -%}
+    coalesce(
+        -- a tiebreak's points in brackets after a set's score (`7-6 (7)`)
+        {{ regex_contains(run, "'^[0-9]{1,2}$'") }}
+        and {{ regex_contains(before, "'[0-9][-‑–][0-9]{1,2}\\s*\\($'") }} and {{ regex_contains(after, "'^\\)'") }}
+        or {{ regex_contains(run, "'^[0-9]{1,2}[-‑–][0-9]{1,2}$'") }}
+        and (
+            {{ regex_contains(before, "'[0-9][-‑–][0-9]{1,2}(\\s*\\([0-9]{1,2}([-‑–][0-9]{1,2})?\\))?,\\s*$'") }}
+            or {{ regex_contains(after, "'^(\\s*\\([0-9]{1,2}([-‑–][0-9]{1,2})?\\))?(,\\s*[0-9]{1,2}[-‑–][0-9]|\\s*\\([0-9])'") }}
+            or {{ regex_contains(
+                after, "'^\\s+([\\p{L}-]+\\s+)?(win|wins|victory|defeat|loss|draw|lead|triumph|scoreline|thrashing|drubbing|rout)\\b'"
+            ) }}
+            or {{ regex_contains(before, "'\\bat\\s+$'") }} and {{ regex_contains(after, nothing_counted) }}
+            or {{ regex_contains(
+                before, "'\\b(won|lost|lose|loses|losing|beat|beaten|defeated|drew|drawn|tied|trailed|trailing|led|leading)\\s+(\\p{Lu}[\\p{L}.’''-]*\\s+){0,4}$'"
+            ) }} and {{ regex_contains(after, nothing_counted) }}
+        ),
+        false
+    )
+{%- endmacro %}
+
 {#- The not-a-figure cases of int_figures_judged for whole lines and compound words (`when ... then
     reason` clauses): a score line (a number between capitalised names on a line of its own with
     no verb, `Rovers 2 City 1`) and a fraction word compounded with the next word (`half-time`). -#}
 {% macro score_and_compound_cases(rel) -%}
     when {{ regex_contains(rel ~ ".sentence_text", sql_regex(score_line_re())) }}
+        then 'score'
+    when {{ is_score_pair(rel) }}
         then 'score'
     when {{ rel }}.fraction is not null and {{ rel }}.n_parts = 1
         and {{ regex_contains(

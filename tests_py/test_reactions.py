@@ -384,6 +384,11 @@ CASE_EXPECTED = [
     # for the person the pronoun stands for
     ("case_own_staff.txt", "a fair deal for the waterfront", "Ingrid Solberg", None, "welcomed", None, None),
     ("case_own_staff.txt", "Nobody asked the fishermen", "Victor Amell", None, "said", None, None),
+    # an age after `the` alone (`the 24-year-old said`) is the person the article last named (`Vlk`, in
+    # full `Tereza Vlk`), and a player's position is a title (`the goalkeeper said` after `Veteran
+    # goalkeeper Arno Stel`); found on an invented sports probe
+    ("case_age_alone.txt", "She played the big points", "Tereza Vlk", None, "said", None, "the 24-year-old said"),
+    ("case_age_alone.txt", "We defended for our lives", "Arno Stel", None, "said", None, "the goalkeeper said"),
 ]
 
 

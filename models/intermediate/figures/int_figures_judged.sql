@@ -200,7 +200,7 @@ judged as (
             -- a threshold (`needs 81 votes`), a capacity (`holds 42,000`) or an age (`the oldest 61`) is no total
             or {{ is_series_window('located') }} or {{ states_a_threshold('located') }}
             or {{ states_a_capacity('located') }} or {{ states_an_age('located') }}
-            or {{ is_first_of_several('located') }}
+            or {{ is_first_of_several('located') }} or {{ states_a_margin('located') }}
         ) as is_subset
     from located
     left join context_words as year_cue on located.prev_lw = year_cue.word and year_cue.role = 'year_cue'

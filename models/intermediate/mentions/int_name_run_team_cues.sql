@@ -205,6 +205,32 @@ nicknamed_teams as (
 
 ),
 
+-- a club named by its town and a word football clubs end in that names no place of the lexicon
+-- (`Orvik City`, `Tarrow Town`, `Halvern United`; not `Mexico City`), in a story of teams
+suffixed_teams as (
+
+    select distinct
+        runs.story_id,
+        lower(runs.surface) as name_key
+    from runs
+    inner join sports on runs.story_id = sports.story_id
+    left join towns as whole_places on runs.surface = whole_places.town_name
+    where
+        runs.n_words between 2 and 3 and not runs.is_rule_person and whole_places.town_name is null
+        and {{ regex_contains(
+            'runs.surface', "'^\\p{Lu}[\\p{L}.''’-]+( \\p{Lu}[\\p{L}.''’-]+)? (City|Town|County|United)$'"
+        ) }}
+
+),
+
+nicknamed_or_suffixed as (
+
+    select * from nicknamed_teams
+    union
+    select * from suffixed_teams
+
+),
+
 final as (
 
     select
@@ -212,7 +238,7 @@ final as (
         coalesce(cued_teams.name_key, nicknamed_teams.name_key) as name_key,
         coalesce(cued_teams.is_person_team, false) or nicknamed_teams.story_id is not null as is_person_team
     from cued_teams
-    full outer join nicknamed_teams
+    full outer join nicknamed_or_suffixed as nicknamed_teams
         on cued_teams.story_id = nicknamed_teams.story_id and cued_teams.name_key = nicknamed_teams.name_key
 
 )

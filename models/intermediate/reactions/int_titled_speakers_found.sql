@@ -5,7 +5,11 @@
     health minister,`), or whose role ends in an abbreviation of that title (seed
     title_abbreviations: `said the congressman` after `Rep. Tim Vasquez`), by a name of two words
     or more that may speak (int_speaker_antecedents_found). Read by int_speakers_named, which
-    makes the quote hers. -#}
+    makes the quote hers.
+    An age after `the` alone (`"...," the 29-year-old said`) stands for a person the same way: the
+    one the article last names before the quote (an antecedent of int_speaker_antecedents_found),
+    a surname by the full name of the story that ends in it (int_run_full_names_found, the
+    article's own first, as int_speakers_named completes a surname). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -56,10 +60,25 @@ person_titles as (
 
 ),
 
-full_names as (
+antecedents as (
 
     select * from {{ ref('int_speaker_antecedents_found') }}
-    where {{ in_changed_stories() }} and written like '% %'
+    where {{ in_changed_stories() }}
+
+),
+
+full_names as (
+
+    select * from antecedents
+    where written like '% %'
+
+),
+
+-- the full names the story writes at the end of its capitalised runs, which a surname stands for
+named_people as (
+
+    select * from {{ ref('int_run_full_names_found') }}
+    where {{ in_changed_stories() }}
 
 ),
 
@@ -99,7 +118,57 @@ titles_alone as (
 
 ),
 
-final as (
+-- `the 29-year-old`: an age that describes whoever the article last named
+ages_alone as (
+
+    select
+        attributed.quote_key,
+        attributed.story_id,
+        attributed.article_id,
+        attributed.char_start
+    from attributed
+    where {{ regex_contains('lower(attributed.speaker_phrase)', "'^the [0-9]{1,3}-year-old$'") }}
+
+),
+
+aged_last_named as (
+
+    select
+        ages_alone.quote_key,
+        ages_alone.story_id,
+        ages_alone.article_id,
+        {{ arg_max_by('antecedents.written', 'antecedents.char_start') }} as written,
+        max(antecedents.char_start) as written_start
+    from ages_alone
+    inner join antecedents
+        on ages_alone.article_id = antecedents.article_id and ages_alone.char_start >= antecedents.char_end
+    group by ages_alone.quote_key, ages_alone.story_id, ages_alone.article_id
+
+),
+
+aged_people as (
+
+    select
+        aged_last_named.quote_key,
+        aged_last_named.story_id,
+        coalesce(
+            {{ arg_min_by(
+                'named_people.full_name',
+                'case when named_people.article_id = aged_last_named.article_id then 0 else 1 end * 1000000 '
+                ~ '+ named_people.first_run_no'
+            ) }},
+            any_value(aged_last_named.written)
+        ) as person_name
+    from aged_last_named
+    left join named_people
+        on
+            aged_last_named.story_id = named_people.story_id
+            and aged_last_named.written = named_people.surname
+    group by aged_last_named.quote_key, aged_last_named.story_id
+
+),
+
+titled_people as (
 
     select
         titles_alone.quote_key,
@@ -119,6 +188,14 @@ final as (
             and person_titles.entity_name = full_names.written
             and titles_alone.char_start > full_names.char_start
     group by titles_alone.quote_key, titles_alone.story_id
+
+),
+
+final as (
+
+    select * from titled_people
+    union all
+    select * from aged_people
 
 )
 
