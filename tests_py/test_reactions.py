@@ -385,8 +385,8 @@ CASE_EXPECTED = [
     ("case_own_staff.txt", "a fair deal for the waterfront", "Ingrid Solberg", None, "welcomed", None, None),
     ("case_own_staff.txt", "Nobody asked the fishermen", "Victor Amell", None, "said", None, None),
     # a medical or scientific specialist at a body (`an epidemiologist at the ... Institute of Public Health`)
-    ("case_specialist_at_body.txt", "We saw the same pattern", "Lena Osterberg", "Northfield Institute of Public Health",
-     "said", None, None),
+    ("case_specialist_at_body.txt", "We saw the same pattern", "Lena Osterberg",
+     "Northfield Institute of Public Health", "said", None, None),
     ("case_specialist_at_body.txt", "The effect is real", "Tomas Ekdahl", "Halden University", "said", None, None),
 ]
 
