@@ -61,3 +61,21 @@
         "'\\b(estimated?|estimates|estimating|put|puts|putting|placed?|places|placing)\\s+(it|them|this|that)\\s+at\\s+((about|around|some|nearly|almost|more\\s+than|over|roughly|at\\s+least)\\s+)?$'"
     ) }}, false)
 {%- endmacro %}
+
+{#- The size of a change (`reduced heart attacks by 23 percent`, `fell by 15 per cent`, `cut the risk by almost a
+    quarter`): a share right after `by`, of nothing named after it, measures how much something moved; it counts no
+    one the clause's action befell (not `backed by 52 percent of voters`). -#}
+{% macro sizes_a_change(rel) -%}
+    coalesce(
+        ({{ rel }}.unit in ('percent', 'percentage points') or {{ rel }}.fraction is not null)
+        and {{ regex_contains(
+            "lower(right(left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_start_offset), 40))",
+            "'\\bby\\s+((about|around|some|nearly|almost|roughly|just|more\\s+than|less\\s+than|over|under|up\\s+to)\\s+)*$'"
+        ) }}
+        and not {{ regex_contains(
+            "lower(substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 30))",
+            "'^\\s*(%|percent|per\\s+cent|percentage\\s+points?)?\\s+of\\b'"
+        ) }},
+        false
+    )
+{%- endmacro %}

@@ -569,6 +569,12 @@
     ^\s*(?:(?:a|an)\s+(second|minute|hour|day|night|week|fortnight|month|year|shift|quarter)|(?:per|each|every)\s+(\pL+))\b
 {%- endmacro %}
 
+{#- A unit of time after a figure that dates it, not a rate, in lower case (`rose to 412 from 380 a day
+    earlier`, `13.9 percent a year before`, `200 a week ago`): the time between two counts. -#}
+{% macro time_ago_after_re() -%}
+    ^\s*(?:a|an)\s+\pL+\s+(?:earlier|ago|previously|before\s*(?:[,.;:)]|$))
+{%- endmacro %}
+
 {#- An amount of money for each of something later in its clause, in lower case (`pay 20,000
     dollars to the family of each victim`, `a penalty of 5,000 euros for each day of delay`);
     group 1 is what the amount is per. -#}
@@ -723,4 +729,20 @@
     it (`lost their jobs and more than 3,000 investors were left`). -#}
 {% macro holds_its_object(term) -%}
     {{ regex_contains(term, "'\\b(their|his|her|its|our)\\s+\\pL+$'") }}
+{%- endmacro %}
+
+{#- An action word right before a figure of its own (`an outbreak that has already killed 17 people`,
+    `killed more than 17`): its object is that figure, so a figure earlier in the sentence, whose predicate it
+    is not, takes no action from it (`cases rose to 412 from 380, ... an outbreak that has already killed 17
+    people`: the cases were not killed). Only a toll's action (seed toll_actions): a result shared down a
+    list keeps its verb (`came third with 14.2 percent and 11 seats, and Norland First won 9.8 percent`).
+    `rel` is a relation of action candidates with sentence_key, action_class and match_end; read from
+    int_figures_located, where figure_spans is in scope. -#}
+{% macro governs_a_figure(rel) -%}
+    {{ rel }}.action_class in (select tolls.action_class from {{ ref('toll_actions') }} as tolls)
+    and exists (
+        select 1
+        from figure_spans as held
+        where held.sentence_key = {{ rel }}.sentence_key and held.figure_from = {{ rel }}.match_end + 1
+    )
 {%- endmacro %}

@@ -320,6 +320,14 @@ def test_rates_are_claims_of_what_they_are_per(invented) -> None:
     assert keys["8,000"] == "people per hour"
 
 
+def test_a_time_between_two_counts_is_no_rate(invented) -> None:
+    """`rose to 412 from 380 a day earlier` and `61 million euros a year before.` date the earlier count:
+    neither is a rate (`cases per day`, `euros per year`); `2,150 euros a month before tax` is a wage per month."""
+    keys = claim_keys_of_case(invented.db, "a_time_between_two_counts_is_no_rate")
+    assert "per" not in (keys["380"] or "") and "per" not in (keys["61 million"] or ""), keys
+    assert keys["2,150"] == "euros per month", keys
+
+
 def test_court_penalties_are_claims_of_their_penalty_and_person(invented) -> None:
     """`sentenced Marcus Webb ... to 8 years in prison` and `Rusk ... received a three-year
     sentence` are two persons' terms (`sentence`), not the company's; `Judge Ann Cole then
@@ -378,11 +386,11 @@ def test_comparison_bases_and_records_date_only_themselves(invented) -> None:
     """In a story of 2025-01-15, `fell to 96 million pounds from 180 million a year earlier` and
     `64.2 percent, up from 58.9 percent in 2021`: the year-ago date dates the base, not the figure
     compared with it; `19 seats, its best result since 1998` is no claim of 1998, `18% on the same
-    period last year` none of last year. `300 people were
+    period last year` none of last year (it is the size of a rise: `percent of change`). `300 people were
     evacuated from 12 villages in 2019` is no comparison: the 300 are of 2019."""
     keys = claim_keys_of_case(invented.db, "comparison_bases_and_records_keep_their_own_dates")
     assert keys["96 million"] == "pounds" and keys["64.2"] == "percent" and keys["19"] == "seats|vote"
-    assert keys["18"] == "percent"
+    assert keys["18"] == "percent of change"
     assert keys["58.9"] == "percent|2021" and keys["300"] == "people|displace|2019"
 
 

@@ -389,6 +389,10 @@ CASE_EXPECTED = [
     # goalkeeper Arno Stel`); found on an invented sports probe
     ("case_age_alone.txt", "She played the big points", "Tereza Vlk", None, "said", None, "the 24-year-old said"),
     ("case_age_alone.txt", "We defended for our lives", "Arno Stel", None, "said", None, "the goalkeeper said"),
+    # a medical or scientific specialist at a body (`an epidemiologist at the ... Institute of Public Health`)
+    ("case_specialist_at_body.txt", "We saw the same pattern", "Lena Osterberg",
+     "Northfield Institute of Public Health", "said", None, None),
+    ("case_specialist_at_body.txt", "The effect is real", "Tomas Ekdahl", "Halden University", "said", None, None),
 ]
 
 

@@ -4,7 +4,8 @@
     monthly wage, so int_figures_aligned keys it by what it is per (`euros per day`), and two
     rates meet only when they are per the same thing. Any figure may name its rate right after
     it (macro rate_after_re); an amount of money may name it later in its clause (macro
-    money_rate_in_clause_re). -#}
+    money_rate_in_clause_re). A unit of time that dates the figure is no rate (macro time_ago_after_re:
+    `rose to 412 from 380 a day earlier`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -61,7 +62,10 @@ rated as (
         figure_id,
         story_id,
         coalesce(
-            nullif({{ regex_extract('text_after', sql_regex(rate_after_re()), 1) }}, ''),
+            case
+                when not {{ regex_contains('text_after', sql_regex(time_ago_after_re())) }}
+                    then nullif({{ regex_extract('text_after', sql_regex(rate_after_re()), 1) }}, '')
+            end,
             nullif({{ regex_extract('text_after', sql_regex(rate_after_re()), 2) }}, ''),
             case
                 when is_money

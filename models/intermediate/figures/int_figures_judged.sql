@@ -168,7 +168,7 @@ judged as (
         {# Who was there, not a toll: the whole of a partitive (`three of the 40 passengers were
             killed`), a figure whose action word a negative subject governs (`None
             of the 64 passengers ... were hurt`, `no one was injured`), the size of a crowd (`a
-            crowd of about 200 people, killing`), or what is needed (`needs 81 votes to`). #}
+            crowd of about 200 people, killing`), what is needed (`needs 81 votes to`), or the size of a change (`fell by 15 percent`). #}
         coalesce({{ regex_contains(
             "lower(left(located.sentence_text, located.action_offset))", sql_regex(negative_subject_end_re())
         ) }}, false)
@@ -177,8 +177,9 @@ judged as (
         ) }}
         or {{ counts_who_was_aboard('located') }} or {{ states_a_threshold('located') }}
         or {{ is_whole_of_partitive('located') }} or {{ is_apposed_age('located') }}
-        or {{ denies_its_action('located') }} as is_no_toll,
+        or {{ denies_its_action('located') }} or {{ sizes_a_change('located') }} as is_no_toll,
         {{ is_apposed_age('located') }} as is_apposed_age,
+        {{ sizes_a_change('located') }} as sizes_a_change,
         {{ estimates_a_pronoun('located') }} as estimates_a_pronoun,
         {# `12 more bodies`, `another 20`: an addition to a count, not the count itself. #}
         increment_before.word is not null or increment_after.word is not null as is_increment,
@@ -282,6 +283,8 @@ found as (
             else noun_class
         end as counted_class,
         case
+            -- `fell by 15 percent`: a share of a change, never of a share claim's base (`percent of change`)
+            when sizes_a_change and noun_class is null then 'change'
             when noun_class is null and not is_elliptical and not is_compound_measure and not is_apposed_age
                 and not coalesce({{ toll_others }}, false)
                 then plain_head

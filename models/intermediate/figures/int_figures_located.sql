@@ -139,6 +139,7 @@ action_candidates as (
         terms.matched_label as action_class,
         terms.match_key as action_term,
         terms.match_start,
+        terms.match_end,
         terms.n_words,
         action_token.token_start as action_offset,
         action_token.stretch_no = figure_token.stretch_no as is_same_stretch,
@@ -226,6 +227,7 @@ actions as (
         not (candidates.is_before and gaps.has_coordinator and not candidates.opens_figure)
         and not (not candidates.is_before and candidates.opens_participle)
         and not (candidates.is_before and {{ holds_its_object('candidates.action_term') }})
+        and not (not candidates.is_before and not gaps.is_predicate and {{ governs_a_figure('candidates') }})
         and not gaps.has_clause_end
 
 ),
