@@ -384,6 +384,9 @@ CASE_EXPECTED = [
     # for the person the pronoun stands for
     ("case_own_staff.txt", "a fair deal for the waterfront", "Ingrid Solberg", None, "welcomed", None, None),
     ("case_own_staff.txt", "Nobody asked the fishermen", "Victor Amell", None, "said", None, None),
+    # a title, then a role noun no lexicon lists, then the name: the name speaks, not the body before it
+    ("case_title_before_common_role.txt", "The worst of the wind", "Lena Berg", None, "said", None, None),
+    ("case_title_before_common_role.txt", "Stay off the coast roads", "Ivo Lund", None, "said", None, None),
 ]
 
 
@@ -498,6 +501,9 @@ ROLES = [
     ("case_body_spokeswoman.txt", "We were not consulted", "spokeswoman"),
     ("case_titled_name_coordinated.txt", "stands by", "spokeswoman"),
     ("case_titled_name_coordinated.txt", "go on as planned", "Press secretary"),
+    # the title and the common words after it that finish the role
+    ("case_title_before_common_role.txt", "The worst of the wind", "chief forecaster"),
+    ("case_title_before_common_role.txt", "Stay off the coast roads", "deputy harbourmaster"),
 ]
 
 
