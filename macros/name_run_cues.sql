@@ -60,8 +60,12 @@
 
 {#- After a place preposition, also behind a part of the place (`in central Rangoon`), a name of
     up to three words is a place; not before a possessive (`in Warhol's legacy`, `in Bruce Wayne's
-    manor`). -#}
+    manor`). So is a hometown after a person's age (`Harold Finch, 58, of Elyria, who`): the
+    relative clause after it describes the person, not the town. -#}
 {% macro is_after_place_preposition() -%}
-    (prev_role = 'place_preposition' or (prev_role = 'place_part' and prev2_role = 'place_preposition'))
+    (
+        prev_role = 'place_preposition' or (prev_role = 'place_part' and prev2_role = 'place_preposition')
+        or coalesce(follows_age_of, false)
+    )
     and n_words <= 3 and left(coalesce(next_gap, ''), 1) not in ('’', '''')
 {%- endmacro %}

@@ -450,7 +450,10 @@
 {#- Apposition: `Anna Kowalska, a spokeswoman for ...`, `Kowalska, who ...` (a person). Reads the
     columns of int_name_runs. -#}
 {% macro is_described_person() -%}
-    (next_gap = ', ' and ((next_lower in ('a', 'an', 'the') and next2_is_title) or next_lower = 'who'))
+    (
+        next_gap = ', ' and ((next_lower in ('a', 'an', 'the') and next2_is_title) or next_lower = 'who')
+        and not coalesce(follows_age_of, false)
+    )
 {%- endmacro %}
 
 {#- A run in running text right after a lower-case word and a space (`playing for Feyenoord`, not

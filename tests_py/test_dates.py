@@ -156,6 +156,9 @@ def test_invented_deadlines_and_announced_dates_point_forward(invented: BuildRes
     # `effective July 1`, `payable August 15` announce a day ahead, past the 60 days a bare day looks forward
     assert one(wire, "July 1")["resolved_start"] == d("2025-07-01")
     assert one(wire, "August 15")["resolved_start"] == d("2025-08-15")
+    # a hope told in the past (`said it hoped to reopen ... by Saturday`) looks ahead: the coming
+    # Saturday, not the one before
+    assert one(wire, "Saturday")["resolved_start"] == d("2025-03-22")
 
 
 def test_invented_quotes_and_bare_months(invented: BuildResult) -> None:

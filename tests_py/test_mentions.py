@@ -77,6 +77,16 @@ def test_abbreviated_ranks_and_role_nouns_are_no_part_of_a_name(mentions: list[d
     # sentence is a witness named Rhea Dunn
     assert {"Nadia Kerr", "Paul Osei", "Ivo Brandt", "Mira Solheim", "Rhea Dunn", "Karl Voss"} <= set(surfaces)
     assert not [s for s in surfaces if s.split()[0] in ("Sgt", "Lt", "Capt", "Det", "Witness", "Neighbour")]
+    # `Passenger Tomas Lind`, `Survivor Eda Holm`: the role noun of an accident's witness is no part of the name
+    assert {"Tomas Lind", "Eda Holm"} <= set(surfaces)
+    assert not [s for s in surfaces if s.split()[0] in ("Passenger", "Survivor")]
+
+
+def test_a_hometown_after_an_age_is_a_place(mentions: list[dict]) -> None:
+    """`Tomas Lind, 63, of Varberg, who was travelling`: the relative clause describes the person,
+    the town after his age is a place."""
+    rows = of_file(mentions, "ferry_crash.txt")
+    assert ("Varberg", "place") in {(r["surface"], r["entity_type"]) for r in rows}
 
 
 def test_spans_give_back_their_surface(mentions: list[dict]) -> None:

@@ -393,6 +393,10 @@ CASE_EXPECTED = [
     ("case_specialist_at_body.txt", "We saw the same pattern", "Lena Osterberg",
      "Northfield Institute of Public Health", "said", None, None),
     ("case_specialist_at_body.txt", "The effect is real", "Tomas Ekdahl", "Halden University", "said", None, None),
+    # a title, then a role noun no lexicon lists, then the name: the name speaks, not the body before it
+    ("case_title_before_common_role.txt", "The worst of the wind", "Lena Berg", "Northfield Weather Service", "said",
+     None, None),
+    ("case_title_before_common_role.txt", "Stay off the coast roads", "Ivo Lund", None, "said", None, None),
 ]
 
 
@@ -507,6 +511,9 @@ ROLES = [
     ("case_body_spokeswoman.txt", "We were not consulted", "spokeswoman"),
     ("case_titled_name_coordinated.txt", "stands by", "spokeswoman"),
     ("case_titled_name_coordinated.txt", "go on as planned", "Press secretary"),
+    # the title and the common words after it that finish the role
+    ("case_title_before_common_role.txt", "The worst of the wind", "chief forecaster"),
+    ("case_title_before_common_role.txt", "Stay off the coast roads", "deputy harbourmaster"),
 ]
 
 

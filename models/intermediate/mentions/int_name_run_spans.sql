@@ -174,7 +174,9 @@ run_texts as (
         *,
         substr(sentence_text, char_start - sentence_start + 1, char_end - char_start) as surface,
         {{ regex_extract('text_before', sql_regex(role_of_re()), 1) }} as before_noun,
-        {{ regex_extract('text_before', sql_regex(role_of_re()), 2) }} as before_preposition
+        {{ regex_extract('text_before', sql_regex(role_of_re()), 2) }} as before_preposition,
+        -- a hometown set off after a person's age (`Harold Finch, 58, of Elyria`)
+        {{ regex_contains('text_before', "'\\pL,\\s+[0-9]{1,3},\\s+of\\s+$'") }} as follows_age_of
     from (
         -- the end of the text before the run, where a role noun and its preposition stand
         select
@@ -274,6 +276,7 @@ final as (
         next2_is_title,
         role_noun,
         role_preposition,
+        follows_age_of,
         cast(char_start as integer) as char_start,
         cast(char_end as integer) as char_end,
         {{ name_run_id('article_id', 'char_start', 'char_end') }} as run_id,

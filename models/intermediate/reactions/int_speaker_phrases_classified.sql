@@ -140,6 +140,15 @@ speaker_parts as (
             and word_no > coalesce(last_possessive_before_title, 0)
             and word_no <= last_title_no
         ) as title_words,
+        -- the same through the common words after the title (`chief meteorologist` of `Met Office
+        -- chief meteorologist Paul Denton`), for a role whose noun no lexicon lists
+        {{ string_agg_ordered('word', "' '", 'word_no') }} filter (
+            where
+            not is_leading_determiner
+            and word_no > coalesce(last_alias_before_title, 0)
+            and word_no > coalesce(last_possessive_before_title, 0)
+            and word_no <= last_lower_no
+        ) as title_through_lower_words,
         -- whose the speaker is when no country or organisation alias says it: the capitalised
         -- words before the possessive (`Florida International` of `Florida International's
         -- Fernandez`, a place's name among them)
@@ -232,10 +241,22 @@ final as (
                 after_content_word and name_tail_words between 2 and 4
                 and coalesce(last_org_no, 0) <= last_lower_no and last_title_no is null
                 then 'person'
+            when is_title_before_common_role then 'person'
             when last_org_no is not null or last_title_no is not null then 'body'
             else 'other'
         end as speaker_class
-    from speaker_parts
+    from (
+        select
+            *,
+            -- a title, then common words that finish the role, then a full name: `chief
+            -- meteorologist Paul Denton`, `senior forecaster Ana Lind`
+            coalesce(
+                last_title_no < last_lower_no and after_content_word and name_tail_words between 2 and 4
+                and coalesce(last_org_no, 0) <= last_lower_no,
+                false
+            ) as is_title_before_common_role
+        from speaker_parts
+    ) as speaker_parts
 
 )
 

@@ -81,6 +81,7 @@ speaker_named as (
                     case
                         when speaker_classes.is_possessed_name then speaker_classes.possessed_name
                         when speaker_classes.is_opening_name then speaker_classes.opening_name
+                        when speaker_classes.is_title_before_common_role then speaker_classes.name_tail
                         else
                     {{ regex_replace(
                         "case when speaker_classes.last_title_no is null and not speaker_classes.all_capitalised "
@@ -114,6 +115,10 @@ speaker_named as (
         case
             when speaker_classes.speaker_class = 'person'
                 then coalesce(
+                        case
+                            when speaker_classes.is_title_before_common_role
+                                then speaker_classes.title_through_lower_words
+                        end,
                         speaker_classes.title_words,
                         case
                             when not speaker_classes.all_capitalised and not speaker_classes.is_opening_name
