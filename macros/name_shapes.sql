@@ -316,6 +316,9 @@
         {{ near }}.prev_is_cap and {{ word }}.gap = ' ' and {{ near }}.next_is_head and not {{ near }}.next2_is_cap,
         false
     )
+    -- a title that opens a body's name before `and` (`Justice and Development Party`, `Defence and
+    -- Security Committee`) is a word of that name: a title is never followed by `and` and a name
+    or coalesce({{ near }}.opens_and_in_a_name and not {{ near }}.prev_is_given, false)
 {%- endmacro %}
 
 {#- A party's member is a description before a given name (`Democrat Elena Ruiz`) or alone

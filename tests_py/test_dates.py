@@ -5,7 +5,7 @@
 - Mutation: one outlet dating the joint statement a day later (`late on Thursday` -> `late on
   Friday`) fails `dbt build`, and the failure names the event, the article and both dates.
 - An invented story (tests_py/fixtures/dates: a truce between two invented countries) checks
-  resolutions the sample does not exercise: future markers, quoted `today`, deadlines, `last
+  resolutions the sample does not exercise: future markers (`hope to`), quoted `today`, deadlines, `last
   month`, a yearless day, and counts/durations that are not dates.
 """
 
@@ -169,6 +169,16 @@ def test_invented_quotes_and_bare_months(invented: BuildResult) -> None:
     assert january["event_class"] == "offensive"  # the offensive ... killed: the noun wins
     assert one(daily, "2024")["granularity"] == "year"
     assert one(daily, "Thursday")["resolved_start"] == d("2025-03-20")
+
+
+def test_invented_intent_in_the_present_points_forward(invented: BuildResult) -> None:
+    daily = dates_of(invented.db, "102_")  # published Friday 2025-03-21
+    # `We hope to exchange ... by Wednesday`: a base-form verb of intending before `to` (`hope`,
+    # `plan`, `aim`), as `hopes`/`agreed` do, puts the day after it ahead, not two days back
+    assert one(daily, "Wednesday")["resolved_start"] == d("2025-03-26")
+    # `expect to finish ... by Saturday`: what one expects to do reaches a deadline after `by`
+    # (as an order does), not the period it reports on (`expects to report a loss for the quarter`)
+    assert one(daily, "Saturday")["resolved_start"] == d("2025-03-22")
 
 
 def test_invented_undated_article_uses_story_window(invented: BuildResult) -> None:

@@ -1,7 +1,7 @@
 """Mentions (fct_mentions, int_mentions_extracted) on invented articles about other events than
 the sample corpus.
 
-tests_py/fixtures/mentions/ holds eighteen stories, one folder each: `water_accord` (two articles:
+tests_py/fixtures/mentions/ holds nineteen stories, one folder each: `water_accord` (two articles:
 Kenya and Ethiopia sign a water accord), `chile_runoff` (one article: a Chilean run-off),
 `harbour_strike` (one article of rule cases: demonyms, titles, country bodies, month surnames,
 sentence openers, organisation nouns, acronyms, gazetteers, hyphenated names), `tarvo_dispute`
@@ -26,7 +26,8 @@ speech verb, bodies' names with `and`, `for a` and `for the ... of` inside them)
 `U.S.`, `Ex-` glued to a company, a region compounded of compass points) and `airline_ruling`
 (an airline closed by `Air`, outlets by `Wire` and `Ledger`, bodies after `startup` and after
 `authority,` between commas, a people's word before a member noun) and `ferry_crash`
-(abbreviated ranks, a role noun opening a sentence before a name).
+(abbreviated ranks, a role noun opening a sentence before a name) and `party_count` (an election
+count: a party whose name a title opens before `and`, a party named by its members in the plural).
 Every name in them is made up or differs from the sample, so these assertions test general
 rules (titles, head words, demonyms, surname resolution within a story), not the sample's lexicon.
 """
@@ -556,3 +557,21 @@ def test_airline_and_outlet_names_and_bodies_after_a_trade_noun(mentions: list[d
     assert types("Mona Dahlgren") == {"person"}
     # a word for what people belong to before a member noun qualifies it: no organisation
     assert types("Nordic") <= {None}
+
+
+def test_parties_opened_by_a_title_before_and_or_named_by_their_members(mentions: list[dict]) -> None:
+    rows = of_file(mentions, "seat_count.txt")
+    text = rows[0]["raw_text"]
+
+    def types(surface: str) -> list[str | None]:
+        return [r["entity_type"] for r in rows if r["surface"] == surface]
+
+    # a title that opens a body's name before `and` is a word of that name (`Justice and Renewal
+    # Party`), not a title that leaves `Renewal Party` alone
+    party = "Justice and Renewal Party"
+    assert types(party) == ["organization"] * text.count(party)
+    assert "Renewal Party" not in {r["surface"] for r in rows}
+    # a party named by its members in the plural is an organisation, never a person
+    assert types("Marovian Democrats") == ["organization"] * text.count("Marovian Democrats")
+    # the people stay people
+    assert ("Teodor Vass", "person") in entities(rows) and ("Ilka Sorvan", "person") in entities(rows)

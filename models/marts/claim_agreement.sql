@@ -13,8 +13,10 @@
       single_source  one article only;
       consistent     several articles, one value fits them all.
     Before those, evolving: figures that disagree (as conflict or vague) on a toll (an action of
-    seed toll_actions: killed, injured, missing, displaced...) that moves one way from one
-    publication date to the next are an update, not a contradiction (macro evolving_tolls).
+    seed toll_actions: killed, injured, missing, displaced...), or on a count that runs on while it
+    is counted (seed running_count_actions: an election's votes, seats, shares), that moves one way
+    from one publication date to the next are an update, not a contradiction (macro evolving_tolls);
+    not a running count of which one article states two values (a tally, `by 156 votes to 139`).
     consensus_value is, for an evolving claim, the latest value (the highest exact figure of the
     last date for a rising toll, the lowest for a falling one); otherwise the value the most
     articles state exactly (ties: the lower);
@@ -41,9 +43,41 @@ figures as (
 
 ),
 
+running_counts as (
+
+    select action_class from {{ ref('running_count_actions') }}
+
+),
+
+-- a count that runs on while it is counted updates as a toll does (`34.2 percent` with 97 percent
+-- of ballots counted, `34.1 percent` in the final result)
 tolls as (
 
     select action_class from {{ ref('toll_actions') }}
+    union
+    select action_class from running_counts
+
+),
+
+-- a running count of which one article states two values is a tally or several counts mixed
+-- (`by 118,900 votes to 93,400`, the first round's total and the runoff's), no count updated
+tallied_counts as (
+
+    select
+        story_id,
+        claim_key
+    from (
+        select
+            figures.story_id,
+            figures.claim_key,
+            count(distinct figures.value) as n_values
+        from figures
+        inner join running_counts on figures.action_class = running_counts.action_class
+        where figures.qualifier = 'exact'
+        group by figures.story_id, figures.claim_key, figures.article_id
+    ) as per_article
+    group by story_id, claim_key
+    having max(n_values) > 1
 
 ),
 
@@ -82,9 +116,19 @@ disagreements as (
 ),
 
 -- publication time explains the differences of a toll that moves one way over the days
-evolving as (
+evolving_counts as (
 
     {{ evolving_tolls('figures', 'tolls', var('figure_tolerance')) }}
+
+),
+
+evolving as (
+
+    select evolving_counts.*
+    from evolving_counts
+    left join tallied_counts
+        on evolving_counts.story_id = tallied_counts.story_id and evolving_counts.claim_key = tallied_counts.claim_key
+    where tallied_counts.claim_key is null
 
 ),
 

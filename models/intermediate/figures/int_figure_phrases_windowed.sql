@@ -4,7 +4,7 @@
     agreed`, and past the first word an irregular past of seed figure_past_verbs: `nine carriages
     came off`), though a counted noun may still follow a participle (`32 released soldiers`). A date
     word ends it too (a weekday, a month, a time of day, with `late`/`early` before it: `14
-    counties late Friday`), and the counted word holds a letter (`two points behind second-placed`
+    counties late Friday`), and so does a number word (`4.1 percent four years ago`), and the counted word holds a letter (`two points behind second-placed`
     never counts `-`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
@@ -156,7 +156,13 @@ window_tokens as (
             or (tokens_after.tag = 'H' and tokens_after.glued_prev and tokens_after.glued_next)
             or calibres.pos is not null
         )
-        and date_tokens.pos is null as is_content,
+        and date_tokens.pos is null
+        -- a number word right after the figure starts a figure of its own, never the counted noun's
+        -- phrase (`4.1 percent four years ago` counts no years; `one-dollar coins` is one word
+        -- glued; `six of the nine dead` is a part of a group counted)
+        and not (
+            tokens_after.tag = 'W' and not tokens_after.glued_next and tokens_after.pos = candidates.phrase_from
+        ) as is_content,
         {{ regex_contains('tokens_after.lw', "'\\pL'") }} as has_letter,
         {{ regex_contains('tokens_after.lw', "'(ed|ing)$'") }} or verbs.match_key is not null
         -- `two lay preachers`, `300 ground troops`: first, such a word qualifies the noun after it

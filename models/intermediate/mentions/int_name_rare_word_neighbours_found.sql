@@ -6,7 +6,8 @@
     a title or a party's member, the word after capitalised or a given name: what makes a title a
     surname (`Angus King`: macro title_as_surname) and a party's member a description (`Democrat
     Elena Ruiz`), read by int_name_run_words; and whether a title stands between a capitalised
-    word and a head word that closes a name (`Mercy General Hospital`: macro title_in_name). A title
+    word and a head word that closes a name (`Mercy General Hospital`: macro title_in_name), or opens
+    one before `and` (`Justice and Development Party`). A title
     the story shows to be a surname (`Prime Minister John Major`) is that person's surname wherever
     the story writes it before no capitalised word (is_story_surname: `Major's office`, `Clarke and
     Major`): news names a person in full once, then by the surname. A join on the sentence for
@@ -105,13 +106,25 @@ neighbours as (
             false
         ) as next_is_head,
         coalesce(bool_or(near.word_no = rare_words.word_no + 2 and near.is_cap), false) as next2_is_cap,
+        -- `Justice and Development Party`: `and`, a capitalised word that heads nothing, a head word
+        coalesce(
+            bool_or(near.word_no = rare_words.word_no + 1 and near.word = 'and' and near.gap = ' ')
+            and bool_or(
+                near.word_no = rare_words.word_no + 2 and near.is_cap and near.head_type is null and near.gap = ' '
+            )
+            and bool_or(
+                near.word_no = rare_words.word_no + 3 and near.is_cap and near.head_type = 'organization'
+                and near.gap = ' '
+            ),
+            false
+        ) as opens_and_in_a_name,
         max(case when near.word_no = rare_words.word_no and near.is_cap then near.word end) as word,
         max(case when near.word_no = rare_words.word_no then near.gap end) as gap
     from rare_words
     inner join words as near
         on
             rare_words.sentence_key = near.sentence_key
-            and near.word_no between rare_words.word_no - 2 and rare_words.word_no + 2
+            and near.word_no between rare_words.word_no - 2 and rare_words.word_no + 3
     left join titles as near_titles
         on near.sentence_key = near_titles.sentence_key and near.word_no = near_titles.word_no
     group by rare_words.sentence_key, rare_words.word_no
@@ -146,6 +159,7 @@ final as (
         neighbours.prev_is_cap,
         neighbours.next_is_head,
         neighbours.next2_is_cap,
+        neighbours.opens_and_in_a_name,
         story_surnames.word is not null and not neighbours.next_is_cap as is_story_surname,
         demonyms.word_no is not null as is_demonym
     from neighbours

@@ -25,6 +25,15 @@ eligible as (
 
 ),
 
+-- a party's members in the plural (`democrats`; name_context_words)
+party_members as (
+
+    select word
+    from {{ ref('name_context_words') }}
+    where role = 'party_member' and word like '%s'
+
+),
+
 sentences as (
 
     select
@@ -122,6 +131,9 @@ run_context as (
         last_word.next_gap,
         last_word.next_lower,
         last_word.next2_is_title,
+        -- a party's members in the plural close a party's name (`Sweden Democrats`, `the Social
+        -- Democrats`): the name of a body, not of a person the classifier takes it for
+        last_word.word_lower in (select party_members.word from party_members) as last_is_party_members,
         -- a place's head word that neither closes the name (`Omo River`, `New Territories West`)
         -- nor stands before `of` (`Gulf of Mexico`, `Space Museum of McMinnville`) nor opens it as
         -- a lake's, a mount's or a river's (`Lake Turkana`, `River Lune`) names something after
@@ -265,6 +277,7 @@ final as (
         last_lower,
         first_is_given,
         last_is_suffix,
+        coalesce(last_is_party_members, false) as last_is_party_members,
         prev_is_title,
         prev_role,
         prev2_role,

@@ -101,6 +101,7 @@ run_features as (
     (is_particle_surname(), "'person'", "given_name"),
     ("n_words >= 2 and n_event_heads > 0", "'event'", "head_word"),
     ("n_words >= 2 and n_org_heads > 0", "'organization'", "head_word"),
+    ("n_words >= 2 and last_is_party_members", "'organization'", "head_word"),
     ("n_words >= 2 and n_place_heads > 0 and place_head_inside", "'organization'", "head_word"),
     ("n_words >= 2 and n_place_heads > 0", "'place'", "head_word"),
     ("n_words >= 2 and (surface like '% & %' or " ~ has_glued_initials('surface') ~ ")", "'organization'", "ampersand"),
