@@ -311,3 +311,18 @@ quoted_as as (
 {% macro auxiliary_word_regex() -%}
     '^(?:am|is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|may|might|must|shall|should|will|would)$'
 {%- endmacro %}
+
+{#- Whether a span (`rel`.<start>, `rel`.<end>) holds a person of the story known to be of the
+    other gender than `pronoun` (`Lord Justice Simon Pryor ... said` for a `she`): no antecedent
+    of it, however near. `mentions` is a relation of int_speaker_antecedents_found. -#}
+{% macro names_the_other_gender(mentions, rel, start, end, pronoun) -%}
+    exists (
+        select 1
+        from {{ mentions }} as gendered
+        where
+            gendered.article_id = {{ rel }}.article_id
+            and gendered.char_start >= {{ rel }}.{{ start }}
+            and gendered.char_end <= {{ rel }}.{{ end }}
+            and gendered.gender = case {{ pronoun }} when 'he' then 'female' when 'she' then 'male' end
+    )
+{%- endmacro %}

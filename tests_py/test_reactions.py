@@ -384,6 +384,10 @@ CASE_EXPECTED = [
     # for the person the pronoun stands for
     ("case_own_staff.txt", "a fair deal for the waterfront", "Ingrid Solberg", None, "welcomed", None, None),
     ("case_own_staff.txt", "Nobody asked the fishermen", "Victor Amell", None, "said", None, None),
+    # a British judge's title is no part of her name; `she` passes over a man's reported speech
+    # (`Lord Justice Simon Pryor, dissenting, said ...`) to the woman who spoke last
+    ("case_pronoun_other_gender_speech.txt", "The rule operates harshly", "Harriet Combe", None, "wrote", None, None),
+    ("case_pronoun_other_gender_speech.txt", "It was not an easy case", "Harriet Combe", None, "said", None, None),
 ]
 
 
