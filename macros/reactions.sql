@@ -193,6 +193,13 @@
     '^((?:\p{Ll}[\p{Ll}’''-]*\s+)*?\p{Ll}[\p{Ll}’''-]*)(?:\s+(?:of|for|at|with|in|to)\s+.*)?$'
 {%- endmacro %}
 
+{#- An apposition that holds a finite verb or a clause's opening word is a clause about the
+    person, not a role, whatever noun it ends in (`Ruth Ambler, had argued that her client was a
+    poor manager,`: no role `manager`). -#}
+{% macro apposition_clause_regex() -%}
+    '(^|\s)(that|who|whom|which|had|has|have|was|were|is|are|will|would|could|should|did|does|said|says)(\s|$)'
+{%- endmacro %}
+
 {#- The body a role is held in (group 1): the capitalised name after `of`/`for`/`at`/`with` that
     ends the apposition (`Riverside Trust` of `director of the Riverside Trust`, `State
     University` of `professor of hydrology at the State University`; none in `singer of Cuban

@@ -524,6 +524,9 @@ ROLES_BESIDE_NAMES = [
     ("case_roles_beside_names.txt", "I cried", "Tina Alvarez", "singer", None),
     # a lower-case title right before the name (`fire service spokesman Yiannis Demos`)
     ("case_roles_beside_names.txt", "The next day will be critical", "Yiannis Demos", "spokesman", None),
+    # a clause set off after the name is no role, though it ends in a title noun (`had argued
+    # that her client was a poor manager`)
+    ("case_clause_after_name.txt", "We are disappointed", "Ruth Ambler", None, None),
 ]
 
 
