@@ -193,9 +193,10 @@
     '^((?:\p{Ll}[\p{Ll}’''-]*\s+)*?\p{Ll}[\p{Ll}’''-]*)(?:\s+(?:of|for|at|with|in|to)\s+.*)?$'
 {%- endmacro %}
 
-{#- An apposition that holds a finite verb or a clause's opening word is a clause about the
-    person, not a role, whatever noun it ends in (`Ruth Ambler, had argued that her client was a
-    poor manager,`: no role `manager`). -#}
+{#- Role words (apposition_role_regex) that hold a finite verb or a clause's opening word are a
+    clause about the person, not a role, whatever noun they end in (`Ruth Ambler, had argued that
+    her client was a poor manager,`: no role `manager`); words after the role's preposition may
+    (`the singer of Cuban descent who grew up here`: `singer`). -#}
 {% macro apposition_clause_regex() -%}
     '(^|\s)(that|who|whom|which|had|has|have|was|were|is|are|will|would|could|should|did|does|said|says)(\s|$)'
 {%- endmacro %}
