@@ -705,6 +705,12 @@
     (\border(ed|s)?\b[^.;:]*\bto\s+(re)?pay\s+(back\s+)?|\brestitution\s+(of\s+)?)$
 {%- endmacro %}
 
+{#- The text before a sum ends in its forfeiting, in lower case: `ordered him to forfeit `, `and
+    to forfeit about `, `forfeiture of `. -#}
+{% macro forfeit_end_re() -%}
+    (\bforfeit(s|ed|ing)?\s+(\pL+\s+)?|\bforfeiture\s+of\s+)$
+{%- endmacro %}
+
 {#- The text before a penalty asks for it, faces it or could give it, in lower case (`prosecutors
     had sought `, `faces up to `, `the maximum is `): not the penalty imposed. -#}
 {% macro penalty_not_imposed_re() -%}

@@ -193,6 +193,14 @@
     '^((?:\p{Ll}[\p{Ll}’''-]*\s+)*?\p{Ll}[\p{Ll}’''-]*)(?:\s+(?:of|for|at|with|in|to)\s+.*)?$'
 {%- endmacro %}
 
+{#- Role words (apposition_role_regex) that hold a finite verb or a clause's opening word are a
+    clause about the person, not a role, whatever noun they end in (`Ruth Ambler, had argued that
+    her client was a poor manager,`: no role `manager`); words after the role's preposition may
+    (`the singer of Cuban descent who grew up here`: `singer`). -#}
+{% macro apposition_clause_regex() -%}
+    '(^|\s)(that|who|whom|which|had|has|have|was|were|is|are|will|would|could|should|did|does|said|says)(\s|$)'
+{%- endmacro %}
+
 {#- The body a role is held in (group 1): the capitalised name after `of`/`for`/`at`/`with` that
     ends the apposition (`Riverside Trust` of `director of the Riverside Trust`, `State
     University` of `professor of hydrology at the State University`; none in `singer of Cuban
@@ -310,4 +318,19 @@ quoted_as as (
     the phrase (`Prosecutors had asked`: Prosecutors). -#}
 {% macro auxiliary_word_regex() -%}
     '^(?:am|is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|may|might|must|shall|should|will|would)$'
+{%- endmacro %}
+
+{#- Whether a span (`rel`.<start>, `rel`.<end>) holds a person of the story known to be of the
+    other gender than `pronoun` (`Lord Justice Simon Pryor ... said` for a `she`): no antecedent
+    of it, however near. `mentions` is a relation of int_speaker_antecedents_found. -#}
+{% macro names_the_other_gender(mentions, rel, start, end, pronoun) -%}
+    exists (
+        select 1
+        from {{ mentions }} as gendered
+        where
+            gendered.article_id = {{ rel }}.article_id
+            and gendered.char_start >= {{ rel }}.{{ start }}
+            and gendered.char_end <= {{ rel }}.{{ end }}
+            and gendered.gender = case {{ pronoun }} when 'he' then 'female' when 'she' then 'male' end
+    )
 {%- endmacro %}

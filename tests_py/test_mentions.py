@@ -530,6 +530,9 @@ def test_court_and_business_news_places_titles_and_prefixes(mentions: list[dict]
     # `U.S.` before a judge's title is the title's country, not a place `U.S. District`
     assert not surfaces & {"U.S. District", "U.S. Circuit", "District", "Circuit"}
     assert {"Helena Markovic", "Alan Petrovsky"} <= {r["entity_name"] for r in rows if r["entity_type"] == "person"}
+    # `Assistant` before a titled name is part of the title, no person `Assistant U.S.`
+    assert "Nora Keel" in {r["entity_name"] for r in rows if r["entity_type"] == "person"}
+    assert not [s for s in surfaces if s.startswith("Assistant")]
     # `ex-`/`former-` glued by a hyphen is no part of the name, and the span gives back the name alone
     assert not [s for s in surfaces if s.lower().startswith(("ex-", "former-"))]
     corvane = [r for r in rows if r["surface"] == "Corvane"]

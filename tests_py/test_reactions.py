@@ -397,6 +397,10 @@ CASE_EXPECTED = [
     ("case_title_before_common_role.txt", "The worst of the wind", "Lena Berg", "Northfield Weather Service", "said",
      None, None),
     ("case_title_before_common_role.txt", "Stay off the coast roads", "Ivo Lund", None, "said", None, None),
+    # a British judge's title is no part of her name; `she` passes over a man's reported speech
+    # (`Lord Justice Simon Pryor, dissenting, said ...`) to the woman who spoke last
+    ("case_pronoun_other_gender_speech.txt", "The rule operates harshly", "Harriet Combe", None, "wrote", None, None),
+    ("case_pronoun_other_gender_speech.txt", "It was not an easy case", "Harriet Combe", None, "said", None, None),
 ]
 
 
@@ -536,6 +540,9 @@ ROLES_BESIDE_NAMES = [
     ("case_roles_beside_names.txt", "I cried", "Tina Alvarez", "singer", None),
     # a lower-case title right before the name (`fire service spokesman Yiannis Demos`)
     ("case_roles_beside_names.txt", "The next day will be critical", "Yiannis Demos", "spokesman", None),
+    # a clause set off after the name is no role, though it ends in a title noun (`had argued
+    # that her client was a poor manager`)
+    ("case_clause_after_name.txt", "We are disappointed", "Ruth Ambler", None, None),
 ]
 
 

@@ -72,8 +72,8 @@ future_words as (
         role
     from {{ ref('stg_lexicons__date_context_words') }}
     where role in (
-            'future_marker', 'future_copula', 'intent_verb', 'deferral_verb', 'obligation_modal', 'obligation_verb',
-            'order_verb', 'no_verb'
+            'future_marker', 'future_copula', 'intent_verb', 'deferral_verb', 'schedule_verb', 'obligation_modal',
+            'obligation_verb', 'order_verb', 'no_verb'
         )
 
 ),
@@ -195,7 +195,8 @@ classified as (
         case when tokens.token = '"' then 1 else 0 end as straight_quote_step,
         -- macros/date_rules.sql
         {{ date_is_future_marker() }} as is_future_marker,
-        deferrals.match_key is not null as is_deferral,
+        coalesce(deferrals.role = 'deferral_verb', false) as is_deferral,
+        coalesce(deferrals.role = 'schedule_verb', false) as is_scheduling,
         obligations.role = 'order_verb' and 'to' in (tokens.next_token_key, tokens.second_next_token_key)
             as is_order,
         {{ date_token_day_value() }} as day_value,
@@ -230,7 +231,8 @@ classified as (
     left join future_words as linked_markers
         on tokens.token_key = linked_markers.match_key
             and linked_markers.role = 'intent_verb' and tokens.next_token_key in ('to', 'for')
-    left join future_words as deferrals on tokens.token_key = deferrals.match_key and deferrals.role = 'deferral_verb'
+    left join future_words as deferrals
+        on tokens.token_key = deferrals.match_key and deferrals.role in ('deferral_verb', 'schedule_verb')
     left join future_words as obligations
         on tokens.token_key = obligations.match_key
             and obligations.role in ('obligation_modal', 'obligation_verb', 'order_verb')
@@ -250,7 +252,8 @@ sequenced as (
         -- `since` opens a clause of its own past (`will care for him since he came on Monday`), and
         -- a quoted sentence ends at its `!` or `?` (`must not stop!'' said a message read Wednesday`);
         -- a word of putting off reaches what follows `until`, `till`, `through` (`extended ... through
-        -- January`, `postponed until Tuesday`); an order reaches only its deadline, after `by` (`was
+        -- January`, `postponed until Tuesday`), a word of scheduling what follows `for` (`set sentencing
+        -- for June 12`); an order reaches only its deadline, after `by` (`was
         -- ordered to report by Feb. 15`; the day of the order or its carrying out is told as done:
         -- `was ordered to evacuate on Tuesday`)
         greatest(
@@ -258,6 +261,8 @@ sequenced as (
             case
                 when previous_token_key in ('until', 'till', 'through')
                     then coalesce(max(case when is_deferral then token_no end) over earlier, -1)
+                when previous_token_key = 'for'
+                    then coalesce(max(case when is_scheduling then token_no end) over earlier, -1)
                 when previous_token_key = 'by'
                     then coalesce(max(case when is_order then token_no end) over earlier, -1)
                 else -1

@@ -1,11 +1,13 @@
 {#- The figures that state a court's penalty: a prison term (`sentenced Gregory Pell ... to 12
     years in prison`, `a 12-year sentence`, `three years behind bars`), a fine (`fined $2 million`,
     `a $2 million fine`) or a sum ordered paid back (`ordered ... to pay $215 million in
-    restitution`, `ordered Pell to repay $250 million to victims`). A term is a measure of a
-    person's punishment, not any length of time: int_figures_keyed gives it the action `sentence`,
-    so two outlets' terms meet in one claim and a duration of something else (`the fraud lasted
-    four years`) stays apart; a sum ordered paid is one claim (`restitution`), another than the
-    loss it repays (`the $340 million investors lost`).
+    restitution`, `ordered Pell to repay $250 million to victims`) or one ordered forfeited
+    (`ordered to forfeit $84 million`: `forfeiture`, apart from the restitution the same sentence
+    orders). A term is a measure of a person's punishment, not any length of time:
+    int_figures_keyed gives it the action `sentence`, so two outlets' terms meet in one claim and
+    a duration of something else (`the fraud lasted four years`) stays apart; a sum ordered paid
+    is one claim (`restitution`), another than the loss it repays (`the $340 million investors
+    lost`).
 
     Not a penalty: one asked for, faced or possible (`Prosecutors had sought 20 years in prison`,
     `faces up to 20 years`, macro penalty_not_imposed_re): another figure than the one imposed. -#}
@@ -83,6 +85,13 @@ penalties as (
                     or {{ regex_contains('text_from', sql_regex(sum_named_as_re('fines?|penalty|penalties'))) }}
                 )
                 then 'fine'
+            when
+                dimension = 'money'
+                and (
+                    {{ regex_contains('text_before', sql_regex(forfeit_end_re())) }}
+                    or {{ regex_contains('text_from', sql_regex(sum_named_as_re('forfeiture'))) }}
+                )
+                then 'forfeiture'
             when
                 dimension = 'money'
                 and (

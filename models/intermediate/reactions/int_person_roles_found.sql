@@ -6,7 +6,9 @@
       - the capitalised words right before the name whose last is a title (seed speaker_nouns,
         role title, or name_titles; honorifics are no role), a sentence opener left out
         (name_common_words: `But`): `Police Chief`, `Mayor`;
-      - an apposition right after it that opens with lower-case role words ending in such a title.
+      - an apposition right after it that opens with lower-case role words ending in such a title,
+        its role words no verb or clause word (macro apposition_clause_regex: not `had argued that
+        her client was a poor manager`).
         Its body is the capitalised name after `of`/`for`/`at`/`with` that ends it, when the
         article mentions it as an organisation or country (`Carl Pope, executive director of the
         Riverside Trust,`: role `executive director`, body `Riverside Trust`; not `Miami` of `a
@@ -152,6 +154,7 @@ roles as (
     left join titles as role_titles
         on {{ regex_extract("replace(appositions.apposition_role, '’', '''')", last_word_regex(), 1) }}
             = role_titles.title
+            and not {{ regex_contains('appositions.apposition_role', apposition_clause_regex()) }}
     left join bodies
         on appositions.article_id = bodies.article_id and appositions.named_body = bodies.surface
     left join organisation_nouns

@@ -242,6 +242,9 @@ speech_antecedents as (
                     then pronoun_quotes.pronoun = 'they' and speech_subjects.is_plural
                 else speech_subjects.cue_pronoun is null and not coalesce(speech_subjects.verb_apart, false)
             end
+            and not {{ names_the_other_gender(
+                'person_mentions', 'speech_subjects', 'subject_start', 'subject_end', 'pronoun_quotes.pronoun'
+            ) }}
             and (
                 pronoun_quotes.pronoun = 'they'
                 or (
