@@ -742,13 +742,13 @@
     is not, takes no action from it (`cases rose to 412 from 380, ... an outbreak that has already killed 17
     people`: the cases were not killed). Only a toll's action (seed toll_actions): a result shared down a
     list keeps its verb (`came third with 14.2 percent and 11 seats, and Norland First won 9.8 percent`).
-    `rel` is a relation of action candidates with sentence_key, action_class and match_end; read from
-    int_figures_located, where figure_spans is in scope. -#}
-{% macro governs_a_figure(rel) -%}
-    {{ rel }}.action_class in (select tolls.action_class from {{ ref('toll_actions') }} as tolls)
+    `rel` is a relation of action candidates with sentence_key, action_class and match_end, `tolls`
+    one of the toll actions (action_class), `spans` one of the figures (sentence_key, figure_from). -#}
+{% macro governs_a_figure(rel, tolls, spans) -%}
+    {{ rel }}.action_class in (select {{ tolls }}.action_class from {{ tolls }})
     and exists (
         select 1
-        from figure_spans as held
+        from {{ spans }} as held
         where held.sentence_key = {{ rel }}.sentence_key and held.figure_from = {{ rel }}.match_end + 1
     )
 {%- endmacro %}

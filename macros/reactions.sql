@@ -334,3 +334,16 @@ quoted_as as (
             and gendered.gender = case {{ pronoun }} when 'he' then 'female' when 'she' then 'male' end
     )
 {%- endmacro %}
+
+{#- A speaker phrase's role words (int_speaker_phrases_classified): its words after any country or
+    organisation alias and any possessive before the title, up to `last_word` (the title's, or the
+    last common word's after it), without a leading determiner. -#}
+{% macro role_words_through(last_word) -%}
+    {{ string_agg_ordered('word', "' '", 'word_no') }} filter (
+        where
+        not is_leading_determiner
+        and word_no > coalesce(last_alias_before_title, 0)
+        and word_no > coalesce(last_possessive_before_title, 0)
+        and word_no <= {{ last_word }}
+    )
+{%- endmacro %}

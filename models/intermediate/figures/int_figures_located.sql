@@ -48,6 +48,12 @@ tokens as (
 
 ),
 
+toll_actions as (
+
+    select action_class from {{ ref('toll_actions') }}
+
+),
+
 sentences as (
 
     select
@@ -227,7 +233,10 @@ actions as (
         not (candidates.is_before and gaps.has_coordinator and not candidates.opens_figure)
         and not (not candidates.is_before and candidates.opens_participle)
         and not (candidates.is_before and {{ holds_its_object('candidates.action_term') }})
-        and not (not candidates.is_before and not gaps.is_predicate and {{ governs_a_figure('candidates') }})
+        and not (
+            not candidates.is_before and not gaps.is_predicate
+            and {{ governs_a_figure('candidates', 'toll_actions', 'figure_spans') }}
+        )
         and not gaps.has_clause_end
 
 ),

@@ -132,23 +132,10 @@ speaker_parts as (
         -- the role as written: the title and the words before it back to a country, an
         -- organisation or a possessive (`deputy minister` of `Peru's deputy minister`, `Police
         -- Chief`), else the common words before a full name (`local trader` of `local trader Ana
-        -- Reyes`)
-        {{ string_agg_ordered('word', "' '", 'word_no') }} filter (
-            where
-            not is_leading_determiner
-            and word_no > coalesce(last_alias_before_title, 0)
-            and word_no > coalesce(last_possessive_before_title, 0)
-            and word_no <= last_title_no
-        ) as title_words,
-        -- the same through the common words after the title (`chief meteorologist` of `Met Office
-        -- chief meteorologist Paul Denton`), for a role whose noun no lexicon lists
-        {{ string_agg_ordered('word', "' '", 'word_no') }} filter (
-            where
-            not is_leading_determiner
-            and word_no > coalesce(last_alias_before_title, 0)
-            and word_no > coalesce(last_possessive_before_title, 0)
-            and word_no <= last_lower_no
-        ) as title_through_lower_words,
+        -- Reyes`); and the same through the common words after the title (`chief meteorologist` of
+        -- `Met Office chief meteorologist Paul Denton`), for a role whose noun no lexicon lists
+        {{ role_words_through('last_title_no') }} as title_words,
+        {{ role_words_through('last_lower_no') }} as title_through_lower_words,
         -- whose the speaker is when no country or organisation alias says it: the capitalised
         -- words before the possessive (`Florida International` of `Florida International's
         -- Fernandez`, a place's name among them)
