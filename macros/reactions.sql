@@ -174,9 +174,16 @@
 
 {#- Capitalised words right before a person's name, to the end of the text (group 1), the last
     one perhaps in lower case: the title that opens the name (`Police Chief` of `Police Chief Anna
-    Nowak`, `Mayor`, `WHO spokesman`; `spokesman` of `fire service spokesman Yiannis Artopios`). -#}
+    Nowak`, `Mayor`, `WHO spokesman`; `spokesman` of `fire service spokesman Yiannis Artopios`),
+    `of`/`for` between them (`U.S. Secretary of State`, `Chancellor of the Exchequer`). -#}
 {% macro title_before_name_regex() -%}
-    '(?:^|[^\pL’''.-])((?:\p{Lu}[\pL-]*\.?\s+)*(?:\p{Lu}[\pL-]*\.?|\p{Ll}[\pL-]*))\s+$'
+    '(?:^|[^\pL’''.-])((?:\p{Lu}[\pL-]*\.?\s+(?:(?:of|for)\s+(?:the\s+)?)?)*(?:\p{Lu}[\pL-]*\.?|\p{Ll}[\pL-]*))\s+$'
+{%- endmacro %}
+
+{#- The word before the first `of`/`for` of a title (group 1): its head, `Secretary` of `U.S.
+    Secretary of State`. -#}
+{% macro title_head_before_of_regex() -%}
+    '(\S+)\s+(?:of|for)\s'
 {%- endmacro %}
 
 {#- A role in apposition right before a person's name, to the end of the text: `The prime minister,

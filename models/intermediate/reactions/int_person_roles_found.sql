@@ -174,7 +174,10 @@ roles as (
         end as affiliation
     from appositions
     left join titles as title_titles
-        on replace(lower({{ regex_extract('appositions.title_phrase', last_word_regex(), 1) }}), '.', '')
+        on
+            replace(lower({{ regex_extract('appositions.title_phrase', last_word_regex(), 1) }}), '.', '')
+            = title_titles.title
+            or lower({{ regex_extract('appositions.title_phrase', title_head_before_of_regex(), 1) }})
             = title_titles.title
     left join titles as role_titles
         on {{ regex_extract("replace(appositions.apposition_role, '’', '''')", last_word_regex(), 1) }}
