@@ -190,9 +190,10 @@
     ` of `The prime minister, Marijke Jansen, said`, `France's president, `, `A White House
     spokeswoman, `. Group 1 is the possessor (`France`, `The Netherlands` of `The Netherlands'
     finance minister`), group 2 the capitalised words between the article and the role (`White
-    House `), group 3 the lower-case role words, up to four. -#}
+    House `), group 3 the lower-case role words, up to four, a possessive among them as written
+    (`founder's lawyer` of `The founder's lawyer, Ruth Ambler,`). -#}
 {% macro role_before_name_regex() -%}
-    '(?:^|[^\pL’''.-])(?:(?:[Tt]he|[Aa]n?)\s+|(\p{Lu}[\pL.-]*(?:\s+\p{Lu}[\pL.-]*)*)(?:[’'']s|[’''])\s+)((?:\p{Lu}[\pL.-]*\s+)*)((?:\p{Ll}[\p{Ll}-]*\s+){0,3}\p{Ll}[\p{Ll}-]*),\s+$'
+    '(?:^|[^\pL’''.-])(?:(?:[Tt]he|[Aa]n?)\s+|(\p{Lu}[\pL.-]*(?:\s+\p{Lu}[\pL.-]*)*)(?:[’'']s|[’''])\s+)((?:\p{Lu}[\pL.-]*\s+)*)((?:\p{Ll}[\p{Ll}’''-]*\s+){0,3}\p{Ll}[\p{Ll}-]*),\s+$'
 {%- endmacro %}
 
 {#- Role words that hold a determiner or a possessive pronoun, or open with a conjunction, are no
@@ -375,4 +376,10 @@ quoted_as as (
         and word_no > coalesce(last_possessive_before_title, 0)
         and word_no <= {{ last_word }}
     )
+{%- endmacro %}
+
+{#- Prepositions that may follow a subject noun phrase inside its own segment (`A senior official at
+    the Treasury`, `the head of the delegation`): a phrase they cut short is still a noun phrase. -#}
+{% macro subject_prepositions() -%}
+    ('at', 'of', 'for', 'from', 'in', 'on', 'with')
 {%- endmacro %}

@@ -116,7 +116,8 @@ epithets as (
     left join noun_speakers
         on attributed.quote_key = noun_speakers.quote_key
     where
-        phrases.speaker_class in ('body', 'entity')
+        -- `the Carrow Democrat` reads as a name where no lexicon knows the place
+        phrases.speaker_class in ('body', 'entity', 'person')
         and {{ regex_contains('attributed.speaker_phrase', "'^[Tt]he\\s+\\S+\\s+\\S'") }}
         and lower(attributed.speaker_phrase) like '% ' || phrases.head_key
         and (phrases.head_key not like '%s' or phrases.head_key like '%ss')
