@@ -408,7 +408,12 @@ CASE_EXPECTED = [
     # a noun phrase cut short by a preposition speaks past a participle aside (`A senior official at
     # the Treasury, speaking on condition of anonymity, said:`)
     ("case_prepositional_subject_aside.txt", "The numbers are what they are", "senior official", None, "said", None,
-     None),
+     None),    # who speaks for a titled person is no name of hers (`a spokeswoman for Prime Minister Helen
+    # Corran said`, `said an aide to Finance Minister Robert Halvey`)
+    ("case_speaks_for_titled.txt", "The plan is fair", "spokeswoman for Prime Minister Helen Corran", None, "said",
+     None, None),
+    ("case_speaks_for_titled.txt", "We will not back down", "aide to Finance Minister Robert Halvey", None, "said",
+     None, None),
 ]
 
 

@@ -116,8 +116,10 @@ epithets as (
     left join noun_speakers
         on attributed.quote_key = noun_speakers.quote_key
     where
-        -- `the Carrow Democrat` reads as a name where no lexicon knows the place
+        -- `the Carrow Democrat` reads as a name where no lexicon knows the place; a name in
+        -- apposition is who speaks (`the town's spokesman, Tomas Reyes`: the phrase reads that name)
         phrases.speaker_class in ('body', 'entity', 'person')
+        and lower(phrases.speaker_name) like '%' || phrases.head_key
         and {{ regex_contains('attributed.speaker_phrase', "'^[Tt]he\\s+\\S+\\s+\\S'") }}
         and lower(attributed.speaker_phrase) like '% ' || phrases.head_key
         and (phrases.head_key not like '%s' or phrases.head_key like '%ss')
