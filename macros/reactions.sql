@@ -174,9 +174,15 @@
 
 {#- Capitalised words right before a person's name, to the end of the text (group 1), the last
     one perhaps in lower case: the title that opens the name (`Police Chief` of `Police Chief Anna
-    Nowak`, `Mayor`, `WHO spokesman`; `spokesman` of `fire service spokesman Yiannis Artopios`),
-    `of`/`for` between them (`U.S. Secretary of State`, `Chancellor of the Exchequer`). -#}
+    Nowak`, `Mayor`, `WHO spokesman`; `spokesman` of `fire service spokesman Yiannis Artopios`). -#}
 {% macro title_before_name_regex() -%}
+    '(?:^|[^\pL’''.-])((?:\p{Lu}[\pL-]*\.?\s+)*(?:\p{Lu}[\pL-]*\.?|\p{Ll}[\pL-]*))\s+$'
+{%- endmacro %}
+
+{#- The same with `of`/`for` between the capitalised words (`U.S. Secretary of State`,
+    `Chancellor of the Exchequer`), a title only where the word before `of` is one
+    (title_head_before_of_regex: not `One of President`, `Polaroids of actor`). -#}
+{% macro of_title_before_name_regex() -%}
     '(?:^|[^\pL’''.-])((?:\p{Lu}[\pL-]*\.?\s+(?:(?:of|for)\s+(?:the\s+)?)?)*(?:\p{Lu}[\pL-]*\.?|\p{Ll}[\pL-]*))\s+$'
 {%- endmacro %}
 

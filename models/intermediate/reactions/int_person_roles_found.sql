@@ -107,6 +107,7 @@ read as (
     select
         *,
         nullif({{ regex_extract('before_text', title_before_name_regex(), 1) }}, '') as title_words,
+        nullif({{ regex_extract('before_text', of_title_before_name_regex(), 1) }}, '') as of_title_words,
         nullif({{ regex_extract('after_text', apposition_after_name_regex(), 1) }}, '') as apposition,
         -- a role in apposition before the name holds only where the name's apposition closes too
         case
@@ -137,6 +138,14 @@ appositions as (
                 then nullif({{ regex_extract('read.title_words', after_first_word_regex(), 1) }}, '')
             else read.title_words
         end as title_phrase,
+        -- `Secretary of State`; not cut at an article or a preposition (`Chancellor of the`) nor
+        -- ending in an honorific (`Undersecretary for Education Mr.`)
+        case
+            when
+                read.of_title_words like '% %'
+                and not {{ regex_contains('read.of_title_words', "'\\s(of|for|the)$|(?i:\\s(mr|mrs|ms|dr)\\.?$)'") }}
+                then read.of_title_words
+        end as of_title_phrase,
         nullif({{ regex_extract('read.apposition', apposition_role_regex(), 1) }}, '') as apposition_role,
         nullif({{ regex_extract('read.apposition', apposition_body_regex(), 1) }}, '') as named_body,
         nullif({{ regex_extract('read.apposition', apposition_common_body_regex(), 1) }}, '') as common_body,
@@ -155,6 +164,7 @@ roles as (
         appositions.article_id,
         appositions.char_start,
         case
+            when of_titles.title is not null then appositions.of_title_phrase
             when title_titles.title is not null then appositions.title_phrase
             when role_titles.title is not null then appositions.apposition_role
             when before_titles.title is not null then appositions.before_role
@@ -167,18 +177,17 @@ roles as (
                         bodies.entity_name,
                         case when organisation_nouns.noun is not null then appositions.common_body end
                     )
-            when title_titles.title is null and before_titles.title is not null
+            when title_titles.title is null and of_titles.title is null and before_titles.title is not null
                 then coalesce(possessor_bodies.entity_name, before_modifier_bodies.entity_name)
-            when title_titles.title is null and modified_titles.title is not null
+            when title_titles.title is null and of_titles.title is null and modified_titles.title is not null
                 then modifier_bodies.entity_name
         end as affiliation
     from appositions
     left join titles as title_titles
-        on
-            replace(lower({{ regex_extract('appositions.title_phrase', last_word_regex(), 1) }}), '.', '')
+        on replace(lower({{ regex_extract('appositions.title_phrase', last_word_regex(), 1) }}), '.', '')
             = title_titles.title
-            or lower({{ regex_extract('appositions.title_phrase', title_head_before_of_regex(), 1) }})
-            = title_titles.title
+    left join titles as of_titles
+        on lower({{ regex_extract('appositions.of_title_phrase', title_head_before_of_regex(), 1) }}) = of_titles.title
     left join titles as role_titles
         on {{ regex_extract("replace(appositions.apposition_role, '’', '''')", last_word_regex(), 1) }}
             = role_titles.title
