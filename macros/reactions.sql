@@ -179,6 +179,42 @@
     '(?:^|[^\pL’''.-])((?:\p{Lu}[\pL-]*\.?\s+)*(?:\p{Lu}[\pL-]*\.?|\p{Ll}[\pL-]*))\s+$'
 {%- endmacro %}
 
+{#- The same with `of`/`for` between the capitalised words (`U.S. Secretary of State`,
+    `Chancellor of the Exchequer`), a title only where the word before `of` is one
+    (title_head_before_of_regex: not `One of President`, `Polaroids of actor`). -#}
+{% macro of_title_before_name_regex() -%}
+    '(?:^|[^\pL’''.-])((?:\p{Lu}[\pL-]*\.?\s+(?:(?:of|for)\s+(?:the\s+)?)?)*(?:\p{Lu}[\pL-]*\.?|\p{Ll}[\pL-]*))\s+$'
+{%- endmacro %}
+
+{#- The word before the first `of`/`for` of a title (group 1): its head, `Secretary` of `U.S.
+    Secretary of State`. -#}
+{% macro title_head_before_of_regex() -%}
+    '(\S+)\s+(?:of|for)\s'
+{%- endmacro %}
+
+{#- A role in apposition right before a person's name, to the end of the text: `The prime minister,
+    ` of `The prime minister, Marijke Jansen, said`, `France's president, `, `A White House
+    spokeswoman, `. Group 1 is the possessor (`France`, `The Netherlands` of `The Netherlands'
+    finance minister`), group 2 the capitalised words between the article and the role (`White
+    House `), group 3 the lower-case role words, up to four, a possessive among them as written
+    (`founder's lawyer` of `The founder's lawyer, Ruth Ambler,`). -#}
+{% macro role_before_name_regex() -%}
+    '(?:^|[^\pL’''.-])(?:(?:[Tt]he|[Aa]n?)\s+|(\p{Lu}[\pL.-]*(?:\s+\p{Lu}[\pL.-]*)*)(?:[’'']s|[’''])\s+)((?:\p{Lu}[\pL.-]*\s+)*)((?:\p{Ll}[\p{Ll}’''-]*\s+){0,3}\p{Ll}[\p{Ll}-]*),\s+$'
+{%- endmacro %}
+
+{#- Role words that hold a determiner or a possessive pronoun, or open with a conjunction, are no
+    role but a second noun phrase (`the Fed and its chairman, Alan Greenspan,`). -#}
+{% macro role_function_words_regex() -%}
+    '(^|\s)(its|his|her|their|our|the|a|an|this|that|these|those)(\s|$)|^(and|or|but)\s'
+{%- endmacro %}
+
+{#- An apposition (article left out) whose role words follow a body's capitalised name, perhaps a
+    possessive (group 1: `Polish` of `the Polish prime minister`, `Hungary` of `Hungary's minister
+    for European affairs`), the role words in group 2, up to a preposition or the end. -#}
+{% macro apposition_modified_role_regex() -%}
+    '^(\p{Lu}[\pL.-]*(?:\s+\p{Lu}[\pL.-]*)*?)(?:[’'']s|[’''])?\s+((?:\p{Ll}[\p{Ll}-]*\s+)*?\p{Ll}[\p{Ll}-]*)(?:\s+(?:of|for|at|with|in|to)\s+.*)?$'
+{%- endmacro %}
+
 {#- An apposition right after a person's name, up to the comma, colon or full stop that closes it
     (group 1, its article left out): `, executive director of the Riverside Trust,`, `, the
     union's president,`, `, a professor of hydrology at the State University.`; a body's acronym in
@@ -346,4 +382,10 @@ quoted_as as (
         and word_no > coalesce(last_possessive_before_title, 0)
         and word_no <= {{ last_word }}
     )
+{%- endmacro %}
+
+{#- Prepositions that may follow a subject noun phrase inside its own segment (`A senior official at
+    the Treasury`, `the head of the delegation`): a phrase they cut short is still a noun phrase. -#}
+{% macro subject_prepositions() -%}
+    ('at', 'of', 'for', 'from', 'in', 'on', 'with')
 {%- endmacro %}

@@ -113,6 +113,9 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
         "Condori, speaking at the command post, told reporters the crews would rest in shifts.\n\n"
         # a title after `the` alone: int_titled_speakers_found has a row to compare
         "\u201cNobody goes near the slope tonight,\u201d the manager said.\n\n"
+        # an epithet after a name: int_epithet_speakers_found has a row to compare
+        "Carmen Huaman toured the shelters on Saturday."
+        " \u201cEvery family will get a roof,\u201d the regional governor said.\n\n"
         # a comparison base: int_figures_compared has a row to compare
         "Crews had cleared 300 metres of the road by Friday, up from 120 metres on Thursday.\n\n"
         # a town that plays: int_name_run_team_cues has a row to compare

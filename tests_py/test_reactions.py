@@ -401,6 +401,19 @@ CASE_EXPECTED = [
     # (`Lord Justice Simon Pryor, dissenting, said ...`) to the woman who spoke last
     ("case_pronoun_other_gender_speech.txt", "The rule operates harshly", "Harriet Combe", None, "wrote", None, None),
     ("case_pronoun_other_gender_speech.txt", "It was not an easy case", "Harriet Combe", None, "said", None, None),
+    # an epithet after `the` is the person named last before it: `the Carrow Democrat said` after
+    # `Majority Leader Tamsin Oduya`, `The minority leader described` after `Doran Kessling`
+    ("case_epithet_speaker.txt", "We kept the pumps", "Tamsin Oduya", None, "said", None, None),
+    ("case_epithet_speaker.txt", "a bucket with no bottom", "Doran Kessling", None, "described", None, None),
+    # a noun phrase cut short by a preposition speaks past a participle aside (`A senior official at
+    # the Treasury, speaking on condition of anonymity, said:`)
+    ("case_prepositional_subject_aside.txt", "The numbers are what they are", "senior official", None, "said", None,
+     None),    # who speaks for a titled person is no name of hers (`a spokeswoman for Prime Minister Helen
+    # Corran said`, `said an aide to Finance Minister Robert Halvey`)
+    ("case_speaks_for_titled.txt", "The plan is fair", "spokeswoman for Prime Minister Helen Corran", None, "said",
+     None, None),
+    ("case_speaks_for_titled.txt", "We will not back down", "aide to Finance Minister Robert Halvey", None, "said",
+     None, None),
 ]
 
 
@@ -541,8 +554,13 @@ ROLES_BESIDE_NAMES = [
     # a lower-case title right before the name (`fire service spokesman Yiannis Demos`)
     ("case_roles_beside_names.txt", "The next day will be critical", "Yiannis Demos", "spokesman", None),
     # a clause set off after the name is no role, though it ends in a title noun (`had argued
-    # that her client was a poor manager`)
-    ("case_clause_after_name.txt", "We are disappointed", "Ruth Ambler", None, None),
+    # that her client was a poor manager`); the role in apposition before the name is
+    ("case_clause_after_name.txt", "We are disappointed", "Ruth Ambler", "founder's lawyer", None),
+    # a role in apposition before the name, its body the possessor (`France's president, Odile
+    # Marchand,`); a role after a body's name in apposition after it (`the Polish deputy minister`)
+    ("case_role_before_name.txt", "Nobody should mistake", "Ilse Varnholt", "prime minister", None),
+    ("case_role_before_name.txt", "The door remains open", "Odile Marchand", "president", "France"),
+    ("case_role_before_name.txt", "We are not leaving", "Kasper Dunel", "deputy minister", "Poland"),
 ]
 
 

@@ -13,6 +13,9 @@
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
+{# the nearest whole noun phrase first, then the nearest cut short by a preposition #}
+{% set subject_rank = "phrases.seg + case when phrases.is_cut and not phrases.has_document_noun then 0 else 1000 end" %}
+
 with
 
 quotes as (
@@ -208,9 +211,9 @@ sentence_subjects as (
     from (
         select
             phrases.quote_key,
-            max(phrases.seg) as subject_seg,
-            {{ arg_max_by('phrases.phrase', 'phrases.seg') }} as subject,
-            {{ arg_max_by('phrases.phrase_start', 'phrases.seg') }} as subject_start
+            {{ arg_max_by('phrases.seg', subject_rank) }} as subject_seg,
+            {{ arg_max_by('phrases.phrase', subject_rank) }} as subject,
+            {{ arg_max_by('phrases.phrase_start', subject_rank) }} as subject_start
         from phrases
         inner join before_cues
             on phrases.quote_key = before_cues.quote_key
@@ -222,8 +225,17 @@ sentence_subjects as (
             and function_words.word is null
             and not {{ regex_contains('phrases.phrase', bare_number_regex()) }}
             -- a clause is no subject, unless a document in it speaks (`follows a joint statement ...,
-            -- affirming`)
-            and (not phrases.is_cut or phrases.has_document_noun)
+            -- affirming`); a noun phrase before a preposition is, where no other is (`A senior
+            -- official at the Treasury, speaking on condition of anonymity, said:`), not a
+            -- participle's (`speaking`)
+            and (
+                not phrases.is_cut
+                or phrases.has_document_noun
+                or (
+                    phrases.cut_word in {{ subject_prepositions() }}
+                    and not {{ regex_contains('phrases.phrase', "'^\\p{Ll}[\\p{Ll}-]*ing$'") }}
+                )
+            )
             -- nor is a relative clause's predicate (`X, who led the opposition, called it`)
             and not coalesce(phrases.opens_relative, false)
         group by phrases.quote_key

@@ -42,6 +42,8 @@ phrase_spans as (
         bool_or(in_phrase and is_document_noun) as has_document_noun,
         bool_or(opens_absolute) as opens_absolute,
         min(case when in_phrase and is_word then tok_no end) as phrase_first,
+        -- the word that cut the phrase short (`at` of `A senior official at the Treasury`)
+        max(case when tok_no = first_stop then lower(trim(tok)) end) as cut_word,
         -- the divider that ends the segment, which opens the next one
         {{ arg_max_by('lower(trim(tok))', 'tok_no') }} as last_token
     from tokens
@@ -97,6 +99,7 @@ final as (
         segment_end,
         phrase_words,
         is_cut,
+        cut_word,
         has_document_noun,
         opens_absolute,
         phrase_first,

@@ -195,7 +195,17 @@ speaker_parts as (
             ),
             false
         ) as is_possessed_name,
-        {{ string_agg_ordered('word', "' '", 'word_no') }} filter (where word_no > last_possessive_no) as possessed_name
+        {{ string_agg_ordered('word', "' '", 'word_no') }} filter (where word_no > last_possessive_no)
+            as possessed_name,
+        -- a title after a determiner, then `for`/`to`: one who speaks for someone, unnamed, though
+        -- a titled name follows (`a spokeswoman for Prime Minister Helen Carter`, `an aide to
+        -- Finance Minister Robert Hale`)
+        coalesce(
+            bool_or(is_leading_determiner)
+            and min(word_no) filter (where noun_role = 'title')
+            < min(word_no) filter (where word_key in ('for', 'to')),
+            false
+        ) as speaks_for_someone
     from words
     group by quote_key, part
 
@@ -213,6 +223,7 @@ final as (
             when head_role = 'collective' or (has_and and n_countries >= 2) then 'parties'
             when whole_entity is not null then 'entity'
             when is_possessed_name then 'person'
+            when speaks_for_someone then 'body'
             when
                 last_title_no is not null and tail_words between 1 and 4 and tail_capitalised
                 then 'person'

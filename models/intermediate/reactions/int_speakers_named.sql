@@ -14,7 +14,8 @@
         or more words ending in it that the article writes last before the quote and that may
         speak (int_speaker_antecedents_found: no preposition's object or possessive).
       - A title after `the` alone (`the minister said`) is the person int_titled_speakers_found
-        finds (`Transport minister Helena Varga` before the quote).
+        finds (`Transport minister Helena Varga` before the quote), an epithet (`the Illinois
+        Democrat`) the one int_epithet_speakers_found finds.
       - A company or an unnamed title after `the` alone (`the company said`, `the spokesman
         said`) is who int_noun_speakers_found finds (the organisation last named before the
         quote; `a spokesman for the utility` of reported speech before it).
@@ -22,7 +23,8 @@
         article with the same last word and affiliation.
       - A person's name takes the longest name of the story that ends in it and opens with a given
         name (`Oscar Luigi Scalfaro` for `Scalfaro`, not `Luigi Scalfaro` of `Italian President
-        Oscar Luigi Scalfaro`).
+        Oscar Luigi Scalfaro`), in any case (`Pieter van Houten` for `Van Houten` opening a
+        sentence).
       - A person without an affiliation or role takes the one given with the same name elsewhere in the
         story. -#}
 
@@ -89,6 +91,9 @@ full_name_mentions as (
 titled_people as (
 
     select * from {{ ref('int_titled_speakers_found') }}
+    where {{ in_changed_stories() }}
+    union all
+    select * from {{ ref('int_epithet_speakers_found') }}
     where {{ in_changed_stories() }}
 
 ),
@@ -245,7 +250,7 @@ longest_names as (
     inner join full_name_mentions
         on
             completed.story_id = full_name_mentions.story_id
-            and full_name_mentions.written like '% ' || coalesce(completed.fuller_name, completed.speaker)
+            and lower(full_name_mentions.written) like '% ' || lower(coalesce(completed.fuller_name, completed.speaker))
     inner join {{ ref('name_given_names') }} as given_names
         on full_name_mentions.given_name = given_names.given_name
     left join {{ ref('name_titles') }} as titles
