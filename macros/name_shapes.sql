@@ -614,3 +614,10 @@
 {% macro opening_subject_direct_re() -%}
     ^ (?:(?:last|on|early|late|this) \p{L}+ )?(\p{Ll}+)\b
 {%- endmacro %}
+
+{#- A quote written as the title of a work (`"The Fourth Minister"`, `"A Window in Monaco."`,
+    `"Les Heures Claires"`): every word capitalised or a short function word, the first word
+    capitalised, at most a full stop or comma at its end. Speech has lower-case words. -#}
+{% macro work_title_re() -%}
+    ^[\p{Lu}\p{N}][\p{L}\p{N}'’&:-]*(\s+([\p{Lu}\p{N}][\p{L}\p{N}'’&:-]*|a|an|the|of|in|on|at|to|for|and|or|with|from|by|de|du|des|la|le|les|el|del|y|und|der|die|das|von|van))*[.,!?]?$
+{%- endmacro %}

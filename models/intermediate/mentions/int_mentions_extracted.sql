@@ -10,7 +10,9 @@
     guess that the story shows to be a sports team (int_name_run_team_cues: `Plymouth 4 Exeter
     1`, `beat Cagliari`) is an organisation, the club of the town; a country stays a place. A lone
     word that a context rule or the classifier took for a person is a place before a comma and a
-    country (`near Mecca, Saudi Arabia`, `Flachau, Austria`; not `Reyes, Mexico's envoy`). -#}
+    country (`near Mecca, Saudi Arabia`, `Flachau, Austria`; not `Reyes, Mexico's envoy`). A
+    classifier's guess at a part of the title of a work in quotes (int_name_work_titles_found:
+    `Fourth` of `"The Fourth Minister"`) is part of the title, no mention. -#}
 
 {%- set wc = "\\p{L}\\p{M}\\p{N}" -%}
 {%- set last_word_re = "'[" ~ wc ~ "]+$'" -%}
@@ -80,6 +82,14 @@ team_cues as (
 
 ),
 
+-- titles of works in quotes: a classifier's guess at a part of one is part of the title
+work_titles as (
+
+    select * from {{ ref('int_name_work_titles_found') }}
+    where {{ in_changed_stories() }}
+
+),
+
 sentences as (
 
     select
@@ -122,20 +132,9 @@ lexicon_in_companies as (
 
 ),
 
-unioned as (
+lexicon_kept as (
 
-    select
-        sentence_id,
-        article_id,
-        story_id,
-        char_start,
-        char_end,
-        surface,
-        entity_name,
-        entity_type,
-        mention_kind,
-        detected_by
-    from lexicon
+    select * from lexicon
     where not exists (
             select 1
             from lexicon_in_companies
@@ -144,65 +143,25 @@ unioned as (
                 and lexicon.char_start = lexicon_in_companies.char_start
         )
 
-    union all
+),
 
-    select
-        sentence_id,
-        article_id,
-        story_id,
-        char_start,
-        char_end,
-        surface,
-        entity_name,
-        entity_type,
-        mention_kind,
-        detected_by
-    from bodies
+unioned as (
 
-    union all
-
-    select
-        sentence_id,
-        article_id,
-        story_id,
-        char_start,
-        char_end,
-        surface,
-        entity_name,
-        entity_type,
-        mention_kind,
-        detected_by
-    from runs
-
-    union all
-
-    select
-        sentence_id,
-        article_id,
-        story_id,
-        char_start,
-        char_end,
-        surface,
-        entity_name,
-        entity_type,
-        mention_kind,
-        detected_by
-    from list_items
-
-    union all
-
-    select
-        sentence_id,
-        article_id,
-        story_id,
-        char_start,
-        char_end,
-        surface,
-        entity_name,
-        entity_type,
-        mention_kind,
-        detected_by
-    from nested_names
+    {% for family in ['lexicon_kept', 'bodies', 'runs', 'list_items', 'nested_names'] -%}
+        select
+            sentence_id,
+            article_id,
+            story_id,
+            char_start,
+            char_end,
+            surface,
+            entity_name,
+            entity_type,
+            mention_kind,
+            detected_by
+        from {{ family }}
+        {{ 'union all' if not loop.last }}
+    {% endfor %}
 
 ),
 
@@ -292,6 +251,16 @@ final as (
         {{ list_size(regex_matches('entity_name', "'[" ~ wc ~ "]+'")) }} as name_words,
         {{ regex_first('entity_name', last_word_re) }} as last_name_word
     from teams_typed
+    where not exists (
+            select 1
+            from work_titles
+            where
+                teams_typed.article_id = work_titles.article_id
+                and teams_typed.detected_by = 'run_classifier'
+                and teams_typed.char_start >= work_titles.char_start
+                and teams_typed.char_end <= work_titles.char_end
+                and (teams_typed.char_start > work_titles.name_start or teams_typed.char_end < work_titles.name_end)
+        )
 
 )
 
