@@ -401,6 +401,10 @@ CASE_EXPECTED = [
     # (`Lord Justice Simon Pryor, dissenting, said ...`) to the woman who spoke last
     ("case_pronoun_other_gender_speech.txt", "The rule operates harshly", "Harriet Combe", None, "wrote", None, None),
     ("case_pronoun_other_gender_speech.txt", "It was not an easy case", "Harriet Combe", None, "said", None, None),
+    # an adverb before the cue after a clause set off by commas is no speaker (`Piet Vander, who staged
+    # her first play in 1961, once called her "..."`: not `once`); found on an invented obituary probe
+    ("case_adverb_and_opening_title.txt", "a writer who could make", "Piet Vander", None, "called", None, None),
+    ("case_adverb_and_opening_title.txt", "impossible to bore", "Tomas Ekberg", None, "described", None, None),
 ]
 
 
@@ -543,6 +547,10 @@ ROLES_BESIDE_NAMES = [
     # a clause set off after the name is no role, though it ends in a title noun (`had argued
     # that her client was a poor manager`)
     ("case_clause_after_name.txt", "We are disappointed", "Ruth Ambler", None, None),
+    # a one-word title capitalised to open the sentence before a given name is the role, no part of
+    # the name (`Composer Ivan Hrabal, 64, ... said`, `Host Carla Nyman ... told`)
+    ("case_adverb_and_opening_title.txt", "fierce and generous", "Ivan Hrabal", "Composer", None),
+    ("case_adverb_and_opening_title.txt", "She answered every question", "Carla Nyman", "Host", None),
 ]
 
 
