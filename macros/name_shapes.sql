@@ -417,12 +417,15 @@
 
 {#- Two words that speak, one a place's or a country's name but for a given name, are a body's:
     `Alabama Power said`, `Kenya Airways said` (not `Jordan Henderson said`; longer runs hold a
-    person's name after a place too: `Governor of Washington Chris Gregoire said`). Reads the
-    columns of int_name_runs. -#}
+    person's name after a place too: `Governor of Washington Chris Gregoire said`). Set off by
+    commas after what describes them they are a person's name more often (`A spokesman for the
+    label, Jordan Pike, said`: given names that are places are no given names of the lexicon).
+    Reads the columns of int_name_runs. -#}
 {% macro is_place_led_speaker() -%}
     (
         n_words = 2 and n_lexicon_words = 1 and not coalesce(first_is_given, false)
         and next_role = 'speech_verb' and next_gap in (' ', ', ')
+        and not (first_gap = ', ' and next_gap = ', ')
     )
 {%- endmacro %}
 

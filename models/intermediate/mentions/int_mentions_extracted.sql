@@ -104,15 +104,25 @@ sentences as (
 -- a place or country inside a listed company's name is part of the name (`Stanley` of `Morgan
 -- Stanley`, `France` of `Air France-KLM`), no mention of its own. Only companies: news and its
 -- annotators keep a place inside the name of a university or a venue (`University of North
--- Carolina`, `Metro Toronto Convention Centre`).
+-- Carolina`, `Metro Toronto Convention Centre`). So is a place that opens a person's name of
+-- two words that a title, a given name or a speech verb types (`spokesman Jordan Pike`, `Actress
+-- Florence Reyes`): people are named after places; not a place in capitals after the name (a
+-- byline's dateline, `Robert Kitson LONDON`) nor one before a longer name (`Governor of
+-- Washington Chris Gregoire`).
 company_runs as (
 
     select
         sentence_id,
         char_start,
-        char_end
+        char_end,
+        entity_type = 'person' as is_person
     from runs
-    where entity_type = 'organization' and detected_by in ('run_gazetteer', 'run_legal_suffix', 'run_ampersand')
+    where
+        (entity_type = 'organization' and detected_by in ('run_gazetteer', 'run_legal_suffix', 'run_ampersand'))
+        or (
+            entity_type = 'person' and detected_by in ('run_title', 'run_given_name', 'run_speech_verb')
+            and {{ regex_contains('surface', "'^\\S+ \\S+$'") }}
+        )
 
 ),
 
@@ -128,7 +138,12 @@ lexicon_in_companies as (
             and lexicon.char_start >= company_runs.char_start
             and lexicon.char_end <= company_runs.char_end
             and lexicon.char_end - lexicon.char_start < company_runs.char_end - company_runs.char_start
-    where lexicon.entity_type in ('place', 'country')
+    where
+        lexicon.entity_type in ('place', 'country')
+        and (
+            not company_runs.is_person
+            or (lexicon.char_start = company_runs.char_start and lexicon.surface != upper(lexicon.surface))
+        )
 
 ),
 
