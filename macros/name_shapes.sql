@@ -622,5 +622,8 @@
     `"Les Heures Claires"`): every word capitalised or a short function word, the first word
     capitalised, at most a full stop or comma at its end. Speech has lower-case words. -#}
 {% macro work_title_re() -%}
-    ^[\p{Lu}\p{N}][\p{L}\p{N}'’&:-]*(\s+([\p{Lu}\p{N}][\p{L}\p{N}'’&:-]*|a|an|the|of|in|on|at|to|for|and|or|with|from|by|de|du|des|la|le|les|el|del|y|und|der|die|das|von|van))*[.,!?]?$
+    {%- set word = "[\\p{Lu}\\p{N}][\\p{L}\\p{N}'’&:-]*" -%}
+    {%- set function_words = "a|an|the|of|in|on|at|to|for|and|or|with|from|by|de|du|des|la|le|les|el|del|y"
+        ~ "|und|der|die|das|von|van" -%}
+    ^{{ word }}(\s+({{ word }}|{{ function_words }}))*[.,!?]?$
 {%- endmacro %}
