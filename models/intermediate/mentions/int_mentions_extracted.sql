@@ -275,6 +275,11 @@ final as (
                 and teams_typed.char_start >= work_titles.char_start
                 and teams_typed.char_end <= work_titles.char_end
                 and (teams_typed.char_start > work_titles.name_start or teams_typed.char_end < work_titles.name_end)
+                -- a name after `of` that closes the title is one of its own (`"Republic of Padania"`)
+                and not (
+                    teams_typed.char_end = work_titles.name_end
+                    and substr(work_titles.title, teams_typed.char_start - work_titles.char_start - 2, 3) = 'of '
+                )
         )
 
 )
