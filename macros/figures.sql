@@ -752,3 +752,16 @@
         where held.sentence_key = {{ rel }}.sentence_key and held.figure_from = {{ rel }}.match_end + 1
     )
 {%- endmacro %}
+
+{#- A small bare number after `at` and a word of a life's end or turn (seed figure_context_words,
+    role `age_at_verb`) is an age, not a toll, where no noun of its own follows it: `died at 87`,
+    `dead at 88`, `died at 87 in Paris`, `retired at 65`; not `died at 2 sites`. `context_words`
+    holds the seed's words (lower case) and roles. -#}
+{% macro is_age_at_a_life_event(run, context_words) -%}
+    ({{ is_bare_small_number(run) }} and {{ run }}.prev_lw = 'at'
+    and {{ run }}.prev2_lw in (select life.word from {{ context_words }} as life where life.role = 'age_at_verb')
+    and (
+        not {{ regex_contains("coalesce(" ~ run ~ ".next_lw, '')", "'^\\pL'") }}
+        or {{ run }}.next_lw in (select brk.word from {{ context_words }} as brk where brk.role = 'phrase_break')
+    ))
+{%- endmacro %}

@@ -417,12 +417,15 @@
 
 {#- Two words that speak, one a place's or a country's name but for a given name, are a body's:
     `Alabama Power said`, `Kenya Airways said` (not `Jordan Henderson said`; longer runs hold a
-    person's name after a place too: `Governor of Washington Chris Gregoire said`). Reads the
-    columns of int_name_runs. -#}
+    person's name after a place too: `Governor of Washington Chris Gregoire said`). Set off by
+    commas after what describes them they are a person's name more often (`A spokesman for the
+    label, Jordan Pike, said`: given names that are places are no given names of the lexicon).
+    Reads the columns of int_name_runs. -#}
 {% macro is_place_led_speaker() -%}
     (
         n_words = 2 and n_lexicon_words = 1 and not coalesce(first_is_given, false)
         and next_role = 'speech_verb' and next_gap in (' ', ', ')
+        and not (first_gap = ', ' and next_gap = ', ')
     )
 {%- endmacro %}
 
@@ -613,4 +616,14 @@
     1, which the caller checks is a plain verb of speech. -#}
 {% macro opening_subject_direct_re() -%}
     ^ (?:(?:last|on|early|late|this) \p{L}+ )?(\p{Ll}+)\b
+{%- endmacro %}
+
+{#- A quote written as the title of a work (`"The Fourth Minister"`, `"A Window in Monaco."`,
+    `"Les Heures Claires"`): every word capitalised or a short function word, the first word
+    capitalised, at most a full stop or comma at its end. Speech has lower-case words. -#}
+{% macro work_title_re() -%}
+    {%- set word = "[\\p{Lu}\\p{N}][\\p{L}\\p{N}'’&:-]*" -%}
+    {%- set function_words = "a|an|the|of|in|on|at|to|for|and|or|with|from|by|de|du|des|la|le|les|el|del|y"
+        ~ "|und|der|die|das|von|van" -%}
+    ^{{ word }}(\s+({{ word }}|{{ function_words }}))*[.,!?]?$
 {%- endmacro %}

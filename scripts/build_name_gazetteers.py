@@ -81,6 +81,8 @@ EXTRA_COMPANY_HEADS = (
     "Associates", "Consulting", "Ventures", "Equities", "Economics", "Analytics",
     "Semiconductor", "Semiconductors", "Software", "Biosciences", "Biotech", "Robotics",
     "Logistics", "Chemicals", "Automotive", "Electric",
+    # the firms of news about people: record labels, film studios, publishers
+    "Records", "Pictures", "Studios", "Productions", "Publishing",
 )
 
 # Faker locales whose person names are written in Latin script.

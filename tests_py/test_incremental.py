@@ -131,6 +131,8 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
         # an event of the sentence before: int_figures_dated_back has a row to compare
         "The last landslide on the slope, in 1998, buried 40 houses.\n\n"
         "About 200 people fled from that landslide.\n\n"
+        # the title of a work in quotes: int_name_work_titles_found has a row to compare
+        "A school choir sang \u201cThe Long Night Home\u201d at the shelter.\n\n"
         "A volunteer who dug through the night said the slope was still moving."
         " \u201cWe will not stop,\u201d he said.\n"
     )

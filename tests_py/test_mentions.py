@@ -1,7 +1,7 @@
 """Mentions (fct_mentions, int_mentions_extracted) on invented articles about other events than
 the sample corpus.
 
-tests_py/fixtures/mentions/ holds nineteen stories, one folder each: `water_accord` (two articles:
+tests_py/fixtures/mentions/ holds twenty stories, one folder each: `water_accord` (two articles:
 Kenya and Ethiopia sign a water accord), `chile_runoff` (one article: a Chilean run-off),
 `harbour_strike` (one article of rule cases: demonyms, titles, country bodies, month surnames,
 sentence openers, organisation nouns, acronyms, gazetteers, hyphenated names), `tarvo_dispute`
@@ -27,8 +27,9 @@ speech verb, bodies' names with `and`, `for a` and `for the ... of` inside them)
 (an airline closed by `Air`, outlets by `Wire` and `Ledger`, bodies after `startup` and after
 `authority,` between commas, a people's word before a member noun) and `ferry_crash`
 (abbreviated ranks, a role noun opening a sentence before a name) and `party_count` (an election
-count: a party whose name a title opens before `and`, a party named by its members in the plural).
-Every name in them is made up or differs from the sample, so these assertions test general
+count: a party whose name a title opens before `and`, a party named by its members in the plural)
+and `awards_night` (news about people: a film's title in quotes, a record label, people named after
+places, an awards gala). Every name in them is made up or differs from the sample, so these assertions test general
 rules (titles, head words, demonyms, surname resolution within a story), not the sample's lexicon.
 """
 
@@ -322,6 +323,23 @@ def test_company_news_workplaces_coined_names_listed_companies_and_caucuses(ment
     assert {("Velnor Aerospace", "organization"), ("Harlan Securities", "organization")} <= found
     assert [r["entity_type"] for r in rows if r["surface"] == "Velnor"] == ["organization"]
 
+
+
+def test_people_news_works_labels_and_people_named_after_places(mentions: list[dict]) -> None:
+    rows = of_file(mentions, "gala.txt")
+    found = entities(rows)
+    surfaces = {r["surface"] for r in rows}
+    # a classifier's guess at a part of a work's title in quotes is no name (`"The Fourth Minister"`)
+    assert "Fourth" not in surfaces
+    # a record label's head word makes a company, not a person
+    assert ("Sablewood Records", "organization") in found
+    # a person named after a place, set off by commas or after a title, is a person, and the place
+    # inside the name is no mention of its own
+    assert {("Jordan Pike", "person"), ("Florence Reyes", "person")} <= found
+    assert not {"Jordan", "Florence"} & surfaces
+    assert ("Tomas Kell", "person") in found
+    # a ceremony's head word makes an event, though its first word is a given name
+    assert ("Harlow Film Gala", "event") in found
 
 
 def test_party_members_glued_initials_and_titles_in_names(mentions: list[dict]) -> None:

@@ -408,12 +408,17 @@ CASE_EXPECTED = [
     # a noun phrase cut short by a preposition speaks past a participle aside (`A senior official at
     # the Treasury, speaking on condition of anonymity, said:`)
     ("case_prepositional_subject_aside.txt", "The numbers are what they are", "senior official", None, "said", None,
-     None),    # who speaks for a titled person is no name of hers (`a spokeswoman for Prime Minister Helen
+     None),
+    # who speaks for a titled person is no name of hers (`a spokeswoman for Prime Minister Helen
     # Corran said`, `said an aide to Finance Minister Robert Halvey`)
     ("case_speaks_for_titled.txt", "The plan is fair", "spokeswoman for Prime Minister Helen Corran", None, "said",
      None, None),
     ("case_speaks_for_titled.txt", "We will not back down", "aide to Finance Minister Robert Halvey", None, "said",
      None, None),
+    # an adverb before the cue after a clause set off by commas is no speaker (`Piet Vander, who staged
+    # her first play in 1961, once called her "..."`: not `once`); found on an invented obituary probe
+    ("case_adverb_and_opening_title.txt", "a writer who could make", "Piet Vander", None, "called", None, None),
+    ("case_adverb_and_opening_title.txt", "impossible to bore", "Tomas Ekberg", None, "described", None, None),
 ]
 
 
@@ -561,6 +566,10 @@ ROLES_BESIDE_NAMES = [
     ("case_role_before_name.txt", "Nobody should mistake", "Ilse Varnholt", "prime minister", None),
     ("case_role_before_name.txt", "The door remains open", "Odile Marchand", "president", "France"),
     ("case_role_before_name.txt", "We are not leaving", "Kasper Dunel", "deputy minister", "Poland"),
+    # a one-word title capitalised to open the sentence before a given name is the role, no part of
+    # the name (`Composer Ivan Hrabal, 64, ... said`, `Host Carla Nyman ... told`)
+    ("case_adverb_and_opening_title.txt", "fierce and generous", "Ivan Hrabal", "Composer", None),
+    ("case_adverb_and_opening_title.txt", "She answered every question", "Carla Nyman", "Host", None),
 ]
 
 

@@ -4,7 +4,7 @@
     `years`, or a hyphenated `24-hour` or `62-year-old`), else an age read from its context:
     after an age word (`aged 25`, `between the ages of 17 and 34`, `in age from 17 to 34`), the
     later numbers of a list after one (`ages 21 and 26`, `ages 19, 22 and 40`: numbers one comma,
-    `and`, `or`, `to` or dash apart, the first after the age word), two small bare numbers joined by
+    `and`, `or`, `to` or dash apart, the first after the age word), `died at 87`, two small bare numbers joined by
     `and` after `was`/`were` that end their clause (`The two men who died were 19 and 23.`), or
     one small bare number or two joined by `and` set off by commas after a name or a noun of people
     (`Lena Fischer, 34, said`, `the victim, 19, was`, `Two men, 24 and 27, were`); a unit written
@@ -28,11 +28,14 @@ terms as (
 
 ),
 
+-- age words (`aged`); for macro is_age_at_a_life_event, words of a life's end and phrase breaks
 age_cues as (
 
-    select lower(word) as word
+    select
+        role,
+        lower(word) as word
     from {{ ref('figure_context_words') }}
-    where role = 'age_cue'
+    where role in ('age_cue', 'age_at_verb', 'phrase_break')
 
 ),
 
@@ -132,8 +135,8 @@ age_lists as (
         listed.sentence_key,
         listed.list_no
     from listed
-    left join age_cues on listed.prev_lw = age_cues.word
-    left join age_cues as age_cues_2 on listed.prev2_lw = age_cues_2.word
+    left join age_cues on listed.prev_lw = age_cues.word and age_cues.role = 'age_cue'
+    left join age_cues as age_cues_2 on listed.prev2_lw = age_cues_2.word and age_cues_2.role = 'age_cue'
     where
         not listed.continues_list
         and (age_cues.word is not null or (listed.prev_lw in ('from', 'of', 'between') and age_cues_2.word is not null))
@@ -213,6 +216,7 @@ with_unit as (
             end,
             case
                 when age_cues.word is not null then 'years of age'
+                when {{ is_age_at_a_life_event('with_modifier', 'age_cues') }} then 'years of age'
                 when with_modifier.prev_lw in ('from', 'of', 'between') and age_cues_2.word is not null
                     then 'years of age'
                 -- not before a noun of its own (`a child aged 5 and 12 adults`)
@@ -259,8 +263,8 @@ with_unit as (
             with_modifier.sentence_key = unit_after.sentence_key
             and with_modifier.run_no = unit_after.run_no
             and unit_after.rank_no = 1
-    left join age_cues on with_modifier.prev_lw = age_cues.word
-    left join age_cues as age_cues_2 on with_modifier.prev2_lw = age_cues_2.word
+    left join age_cues on with_modifier.prev_lw = age_cues.word and age_cues.role = 'age_cue'
+    left join age_cues as age_cues_2 on with_modifier.prev2_lw = age_cues_2.word and age_cues_2.role = 'age_cue'
     -- the number before, when one word joins the two (`ages 21 and 26`)
     left join with_modifier as earlier
         on

@@ -10,7 +10,9 @@
     guess that the story shows to be a sports team (int_name_run_team_cues: `Plymouth 4 Exeter
     1`, `beat Cagliari`) is an organisation, the club of the town; a country stays a place. A lone
     word that a context rule or the classifier took for a person is a place before a comma and a
-    country (`near Mecca, Saudi Arabia`, `Flachau, Austria`; not `Reyes, Mexico's envoy`). -#}
+    country (`near Mecca, Saudi Arabia`, `Flachau, Austria`; not `Reyes, Mexico's envoy`). A
+    classifier's guess at a part of the title of a work in quotes (int_name_work_titles_found:
+    `Fourth` of `"The Fourth Minister"`) is part of the title, no mention. -#}
 
 {%- set wc = "\\p{L}\\p{M}\\p{N}" -%}
 {%- set last_word_re = "'[" ~ wc ~ "]+$'" -%}
@@ -80,6 +82,14 @@ team_cues as (
 
 ),
 
+-- titles of works in quotes: a classifier's guess at a part of one is part of the title
+work_titles as (
+
+    select * from {{ ref('int_name_work_titles_found') }}
+    where {{ in_changed_stories() }}
+
+),
+
 sentences as (
 
     select
@@ -94,15 +104,25 @@ sentences as (
 -- a place or country inside a listed company's name is part of the name (`Stanley` of `Morgan
 -- Stanley`, `France` of `Air France-KLM`), no mention of its own. Only companies: news and its
 -- annotators keep a place inside the name of a university or a venue (`University of North
--- Carolina`, `Metro Toronto Convention Centre`).
+-- Carolina`, `Metro Toronto Convention Centre`). So is a place that opens a person's name of
+-- two words that a title, a given name or a speech verb types (`spokesman Jordan Pike`, `Actress
+-- Florence Reyes`): people are named after places; not a place in capitals after the name (a
+-- byline's dateline, `Robert Kitson LONDON`) nor one before a longer name (`Governor of
+-- Washington Chris Gregoire`).
 company_runs as (
 
     select
         sentence_id,
         char_start,
-        char_end
+        char_end,
+        entity_type = 'person' as is_person
     from runs
-    where entity_type = 'organization' and detected_by in ('run_gazetteer', 'run_legal_suffix', 'run_ampersand')
+    where
+        (entity_type = 'organization' and detected_by in ('run_gazetteer', 'run_legal_suffix', 'run_ampersand'))
+        or (
+            entity_type = 'person' and detected_by in ('run_title', 'run_given_name', 'run_speech_verb')
+            and {{ regex_contains('surface', "'^\\S+ \\S+$'") }}
+        )
 
 ),
 
@@ -118,24 +138,18 @@ lexicon_in_companies as (
             and lexicon.char_start >= company_runs.char_start
             and lexicon.char_end <= company_runs.char_end
             and lexicon.char_end - lexicon.char_start < company_runs.char_end - company_runs.char_start
-    where lexicon.entity_type in ('place', 'country')
+    where
+        lexicon.entity_type in ('place', 'country')
+        and (
+            not company_runs.is_person
+            or (lexicon.char_start = company_runs.char_start and lexicon.surface != upper(lexicon.surface))
+        )
 
 ),
 
-unioned as (
+lexicon_kept as (
 
-    select
-        sentence_id,
-        article_id,
-        story_id,
-        char_start,
-        char_end,
-        surface,
-        entity_name,
-        entity_type,
-        mention_kind,
-        detected_by
-    from lexicon
+    select * from lexicon
     where not exists (
             select 1
             from lexicon_in_companies
@@ -144,65 +158,25 @@ unioned as (
                 and lexicon.char_start = lexicon_in_companies.char_start
         )
 
-    union all
+),
 
-    select
-        sentence_id,
-        article_id,
-        story_id,
-        char_start,
-        char_end,
-        surface,
-        entity_name,
-        entity_type,
-        mention_kind,
-        detected_by
-    from bodies
+unioned as (
 
-    union all
-
-    select
-        sentence_id,
-        article_id,
-        story_id,
-        char_start,
-        char_end,
-        surface,
-        entity_name,
-        entity_type,
-        mention_kind,
-        detected_by
-    from runs
-
-    union all
-
-    select
-        sentence_id,
-        article_id,
-        story_id,
-        char_start,
-        char_end,
-        surface,
-        entity_name,
-        entity_type,
-        mention_kind,
-        detected_by
-    from list_items
-
-    union all
-
-    select
-        sentence_id,
-        article_id,
-        story_id,
-        char_start,
-        char_end,
-        surface,
-        entity_name,
-        entity_type,
-        mention_kind,
-        detected_by
-    from nested_names
+    {% for family in ['lexicon_kept', 'bodies', 'runs', 'list_items', 'nested_names'] -%}
+        select
+            sentence_id,
+            article_id,
+            story_id,
+            char_start,
+            char_end,
+            surface,
+            entity_name,
+            entity_type,
+            mention_kind,
+            detected_by
+        from {{ family }}
+        {{ 'union all' if not loop.last }}
+    {% endfor %}
 
 ),
 
@@ -292,6 +266,21 @@ final as (
         {{ list_size(regex_matches('entity_name', "'[" ~ wc ~ "]+'")) }} as name_words,
         {{ regex_first('entity_name', last_word_re) }} as last_name_word
     from teams_typed
+    where not exists (
+            select 1
+            from work_titles
+            where
+                teams_typed.article_id = work_titles.article_id
+                and teams_typed.detected_by = 'run_classifier'
+                and teams_typed.char_start >= work_titles.char_start
+                and teams_typed.char_end <= work_titles.char_end
+                and (teams_typed.char_start > work_titles.name_start or teams_typed.char_end < work_titles.name_end)
+                -- a name after `of` that closes the title is one of its own (`"Republic of Padania"`)
+                and not (
+                    teams_typed.char_end = work_titles.name_end
+                    and substr(work_titles.title, teams_typed.char_start - work_titles.char_start - 2, 3) = 'of '
+                )
+        )
 
 )
 

@@ -1,7 +1,8 @@
 {#- The words of every speaker phrase of int_quotes_attributed (part 0) and of the phrase in
     apposition to it (part 1), each tagged with what the lexicons say of it: a title, body or
     document noun (seed speaker_nouns, and the abbreviated titles of name_titles; a one-word title
-    of name_titles after a title: `Justice` of `Chief Justice`), a function word
+    of name_titles after a title, `Justice` of `Chief Justice`, or opening the phrase before a
+    given name, `Actor Julian Marsh`), a function word
     (reaction_function_words), a name
     particle (`von`, `bin`: name_context_words), and the longest alias of seed entity_aliases
     (one to five words, from a capitalised word) that starts or covers it, or else of the
@@ -44,8 +45,8 @@ speaker_nouns as (
 ),
 
 -- the one-word titles of name_titles no seed above lists (`Justice`, `Councillor`): a title only
--- after a title, as the second word of one (`Chief Justice`); alone they open names and bodies
--- as often (`Justice Ministry`, `Major League`)
+-- after a title, as the second word of one (`Chief Justice`), or before a given name (`Actor
+-- Julian Marsh`); alone they open names and bodies as often (`Justice Ministry`, `Major League`)
 continuing_titles as (
 
     select title from {{ ref('name_titles') }}
@@ -58,6 +59,12 @@ continuing_titles as (
 function_words as (
 
     select * from {{ ref('reaction_function_words') }}
+
+),
+
+given_names as (
+
+    select given_name from {{ ref('name_given_names') }}
 
 ),
 
@@ -233,7 +240,10 @@ speaker_tagged as (
                 when
                     continuing_titles.title is not null
                     and speaker_words.is_capitalised
-                    and previous_nouns.role = 'title'
+                    and (
+                        previous_nouns.role = 'title'
+                        or (speaker_words.word_no = 1 and next_given.given_name is not null)
+                    )
                     then 'title'
             end
         ) as noun_role,
@@ -252,6 +262,13 @@ speaker_tagged as (
             and speaker_words.word_no - 1 = previous_words.word_no
     left join speaker_nouns as previous_nouns
         on previous_words.word_key = previous_nouns.noun
+    left join speaker_words as next_words
+        on
+            speaker_words.quote_key = next_words.quote_key
+            and speaker_words.part = next_words.part
+            and speaker_words.word_no + 1 = next_words.word_no
+    left join given_names as next_given
+        on next_words.word = next_given.given_name
     left join function_words
         on speaker_words.word_key = function_words.word
     left join {{ ref('name_context_words') }} as name_particles
