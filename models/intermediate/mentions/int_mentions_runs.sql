@@ -13,6 +13,7 @@
     org_cues.surface is not null
     and (
         named_runs.rule_type is null or (named_runs.rule_type = 'person' and named_runs.typing_rule = 'speech_verb')
+        or (org_cues.outranks_person and named_runs.typing_rule = 'given_name')
         or (org_cues.outranks_place and named_runs.typing_rule = 'gazetteer' and named_runs.gazetteer_type = 'place')
     )
 {%- endset %}
@@ -45,7 +46,8 @@ org_cues as (
     select
         story_id,
         surface,
-        outranks_place
+        outranks_place,
+        outranks_person
     from {{ ref('int_name_run_org_cues') }}
     where {{ in_changed_stories() }}
 
