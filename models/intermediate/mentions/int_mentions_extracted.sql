@@ -69,6 +69,13 @@ nested_names as (
 
 ),
 
+given_name_pairs as (
+
+    select * from {{ ref('int_mentions_given_name_pairs') }}
+    where {{ in_changed_stories() }}
+
+),
+
 team_cues as (
 
     select
@@ -92,9 +99,10 @@ sentences as (
 ),
 
 -- a place or country inside a listed company's name is part of the name (`Stanley` of `Morgan
--- Stanley`, `France` of `Air France-KLM`), no mention of its own. Only companies: news and its
--- annotators keep a place inside the name of a university or a venue (`University of North
--- Carolina`, `Metro Toronto Convention Centre`).
+-- Stanley`, `France` of `Air France-KLM`), no mention of its own, and so is one inside a person's
+-- given name and surname (int_mentions_given_name_pairs: `Sofia` of `Sofia Brennan`). Only
+-- these: news and its annotators keep a place inside the name of a university or a venue
+-- (`University of North Carolina`, `Metro Toronto Convention Centre`).
 company_runs as (
 
     select
@@ -103,6 +111,14 @@ company_runs as (
         char_end
     from runs
     where entity_type = 'organization' and detected_by in ('run_gazetteer', 'run_legal_suffix', 'run_ampersand')
+
+    union all
+
+    select
+        sentence_id,
+        char_start,
+        char_end
+    from given_name_pairs
 
 ),
 
