@@ -255,6 +255,12 @@
     (^|\s)(a|an|the|of|at|for|in|on|with|from|to|by|and|or|as)\s
 {%- endmacro %}
 
+{#- Where a company is based, in lower case at the end of the text before a place's name (`based
+    in`, `headquartered in`): int_name_run_place_cues. -#}
+{% macro based_in_end_re() -%}
+    \b(based|headquartered)\s+in\s+$
+{%- endmacro %}
+
 {#- A company's results after its name's possessive, behind a year or a period if any
     (`Zywiec's 1996 profit`, `Tolvane's net sales`, `Orvane's third-quarter earnings`): what
     int_name_run_org_cues takes for a company. -#}

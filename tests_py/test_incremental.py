@@ -104,6 +104,8 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
         "Teodoro Huaman, a Lima engineering firm, sent two surveyors.\n\n"
         # a given name that is a place's too: int_mentions_given_name_pairs has a row to compare
         "Nurse Virginia Quispe said the shelters were full.\n\n"
+        # where a company is based: int_name_run_place_cues has a row to compare
+        "A Caraz-based haulage firm sent trucks.\n\n"
         # a company's owner: int_name_run_market_cues has a row to compare
         "Tolvan Cement is 40-percent owned by Kervala.\n\n"
         # `the company said`: int_noun_speakers_found has a row to compare

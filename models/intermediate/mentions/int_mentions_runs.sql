@@ -25,6 +25,9 @@
         or named_runs.rule_type is null
     )
 {%- endset %}
+{%- set story_place -%}
+    place_cues.story_id is not null and named_runs.typing_rule = 'org_member' and named_runs.next_role = 'org_noun'
+{%- endset %}
 {%- set story_event -%}
     story_events.story_id is not null and named_runs.n_words = 1 and not named_runs.is_upper
     and named_runs.rule_type is null
@@ -49,6 +52,15 @@ org_cues as (
         outranks_place,
         outranks_person
     from {{ ref('int_name_run_org_cues') }}
+    where {{ in_changed_stories() }}
+
+),
+
+-- a town the story says a company is based in (`Austin-based`), before a company noun
+-- (`the Austin chipmaker`) no company
+place_cues as (
+
+    select * from {{ ref('int_name_run_place_cues') }}
     where {{ in_changed_stories() }}
 
 ),
@@ -117,6 +129,7 @@ runs as (
         named_runs.is_story_supported,
         case
             when {{ org_cued }} then 'organization'
+            when {{ story_place }} then 'place'
             when {{ story_person }} then 'person'
             when {{ story_event }} then 'event'
             when opening_subjects.story_id is not null and named_runs.rule_type is null then 'person'
@@ -124,6 +137,7 @@ runs as (
         end as rule_type,
         case
             when {{ org_cued }} then 'org_cue'
+            when {{ story_place }} then 'story_place'
             when {{ story_person }} then 'story_person'
             when {{ story_event }} then 'story_event'
             when opening_subjects.story_id is not null and named_runs.rule_type is null then 'opening_subject'
@@ -131,6 +145,7 @@ runs as (
         end as typing_rule
     from named_runs
     left join org_cues on named_runs.story_id = org_cues.story_id and named_runs.surface = org_cues.surface
+    left join place_cues on named_runs.story_id = place_cues.story_id and named_runs.surface = place_cues.surface
     left join opening_subjects
         on named_runs.story_id = opening_subjects.story_id and named_runs.surface = opening_subjects.surface
     -- the keys only: a condition on one side in a join's ON makes DuckDB loop
