@@ -5,8 +5,10 @@
     `hybrid` (a hand rule that types the run wins, the classifier types the rest). With every
     typing, the story retypes a lone word: a person where the story names a person ending in it,
     an event where it names a storm ending in it, an organisation where it shows one
-    (int_name_run_org_cues), a person where a sentence opens with it before a speech verb
-    (int_name_opening_subjects_found). The yml says what each typing keeps. -#}
+    (int_name_run_org_cues, also a longer name over the given name rule), a place before a company
+    noun where the story says a company is based in it (int_name_run_place_cues), a person where a
+    sentence opens with it before a speech verb (int_name_opening_subjects_found). The yml says
+    what each typing keeps. -#}
 
 {%- set typing = name_typing() -%}
 {%- set org_cued -%}
