@@ -5,10 +5,10 @@
     `hybrid` (a hand rule that types the run wins, the classifier types the rest). With every
     typing, the story retypes a lone word: a person where the story names a person ending in it,
     an event where it names a storm ending in it, an organisation where it shows one
-    (int_name_run_org_cues, also a longer name over the given name rule), a place before a company
-    noun where the story says a company is based in it (int_name_run_place_cues), a person where a
-    sentence opens with it before a speech verb (int_name_opening_subjects_found). The yml says
-    what each typing keeps. -#}
+    (int_name_run_org_cues, also a longer name over the given name rule), a place before a
+    company noun or untyped where the story says a company is based in it
+    (int_name_run_place_cues), a person where a sentence opens with it before a speech verb
+    (int_name_opening_subjects_found). The yml says what each typing keeps. -#}
 
 {%- set typing = name_typing() -%}
 {%- set org_cued -%}
@@ -28,7 +28,8 @@
     )
 {%- endset %}
 {%- set story_place -%}
-    place_cues.story_id is not null and named_runs.typing_rule = 'org_member' and named_runs.next_role = 'org_noun'
+    place_cues.story_id is not null
+    and (named_runs.rule_type is null or (named_runs.typing_rule = 'org_member' and named_runs.next_role = 'org_noun'))
 {%- endset %}
 {%- set story_event -%}
     story_events.story_id is not null and named_runs.n_words = 1 and not named_runs.is_upper
@@ -59,7 +60,7 @@ org_cues as (
 ),
 
 -- a town the story says a company is based in (`Austin-based`), before a company noun
--- (`the Austin chipmaker`) no company
+-- (`the Austin chipmaker`) no company, and a place where no rule typed it
 place_cues as (
 
     select * from {{ ref('int_name_run_place_cues') }}
