@@ -569,6 +569,24 @@
     ^\s*(?:(?:a|an)\s+(second|minute|hour|day|night|week|fortnight|month|year|shift|quarter)|(?:per|each|every)\s+(\pL+))\b
 {%- endmacro %}
 
+{#- A price for one share right after an amount of money, in lower case (`will pay $38.50 a share`,
+    `61 cents a share`); not a part of something (`a share of the proceeds`, macro share_part_after_re). -#}
+{% macro share_rate_after_re() -%}
+    ^\s*a\s+share\b
+{%- endmacro %}
+
+{% macro share_part_after_re() -%}
+    ^\s*a\s+share\s+of\b
+{%- endmacro %}
+
+{#- A market price of a company's shares, in lower case at the end of the text before the amount: a
+    move to or at it in a sentence about shares or stock (`Shares of Ambrin jumped 24% to`, `the stock
+    closed up 25% at`, `its shares closed at`). The price of one share, not a sum the company pays or
+    earns: two outlets' deal value and share price are two claims. -#}
+{% macro share_price_before_re() -%}
+    \b(shares?|stocks?)\b([^.;]|\.\d)*?(\d(\.\d+)?\s*(%|percent|per\s+cent)\s+(to|at)|\b(closed|ended|finished|opened|traded|trading|changed\s+hands)\s+at)\s+$
+{%- endmacro %}
+
 {#- A unit of time after a figure that dates it, not a rate, in lower case (`rose to 412 from 380 a day
     earlier`, `13.9 percent a year before`, `200 a week ago`): the time between two counts. -#}
 {% macro time_ago_after_re() -%}

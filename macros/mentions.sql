@@ -35,7 +35,7 @@
         'lexicon', 'country_body', 'run_pattern', 'run_legal_suffix', 'run_head_word', 'run_ampersand',
         'run_title', 'run_org_noun', 'run_org_member', 'run_org_cue', 'run_person_owner', 'run_story_org',
         'run_role_noun', 'run_story_person', 'run_dateline', 'run_coordination', 'run_intercap', 'run_workplace',
-        'run_place_led_speaker', 'run_story_event', 'run_place_noun', 'run_wire_credit',
+        'run_place_led_speaker', 'run_story_event', 'run_story_place', 'run_place_noun', 'run_wire_credit',
         'run_determiner', 'team_cue', 'country_place'
     )
 {%- endmacro %}

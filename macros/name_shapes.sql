@@ -242,6 +242,25 @@
     ^, (?:a|an|the) (?:\p{Ll}+['’]s )?(?:[\p{Ll}\p{N}-]+ ){0,3}?(\p{Ll}+)(?:[,.;]| (?:that|which|whose) )
 {%- endmacro %}
 
+{#- An apposition after a longer name whose head noun closes it, its modifiers in any case (`,
+    a London law firm,`, `, the Dutch bank.`): group 1 is the modifiers, group 2 the head, which
+    int_name_apposed_bodies_found looks up among the organisation nouns; a function word among
+    the modifiers (macro apposition_function_word_re) makes the head another noun's (`, a
+    partner at the firm.`). -#}
+{% macro name_apposition_re() -%}
+    ^, (?:a|an|the) (?:\p{Ll}+['’]s )?((?:[\pL\p{N}&-]+ ){0,3}?)(\p{Ll}+)(?:[,.;]| (?:that|which|whose) )
+{%- endmacro %}
+
+{% macro apposition_function_word_re() -%}
+    (^|\s)(a|an|the|of|at|for|in|on|with|from|to|by|and|or|as)\s
+{%- endmacro %}
+
+{#- Where a company is based, in lower case at the end of the text before a place's name (`based
+    in`, `headquartered in`): int_name_run_place_cues. -#}
+{% macro based_in_end_re() -%}
+    \b(based|headquartered)\s+in\s+$
+{%- endmacro %}
+
 {#- A company's results after its name's possessive, behind a year or a period if any
     (`Zywiec's 1996 profit`, `Tolvane's net sales`, `Orvane's third-quarter earnings`): what
     int_name_run_org_cues takes for a company. -#}

@@ -406,6 +406,17 @@ def test_comparison_bases_without_a_date_are_claims_apart(invented) -> None:
     assert not (keys["160"] or "").endswith("|base"), keys
 
 
+def test_shares_of_a_workforce_and_prices_of_a_share_are_claims_apart(invented) -> None:
+    """`cut 1,500 jobs, or 7% of its workforce` and `laying off 6% of its staff`: the shares are one
+    claim of a share of workers, neither joins the jobs cut; `fell 4.2% to $18.30` and `pay $41.50 a
+    share` price one share, and `about $2.1 billion` stays the deal's sum."""
+    keys = claim_keys_of_case(invented.db, "shares_of_a_workforce_and_prices_of_a_share")
+    assert keys["1,500"] == "jobs|lay_off", keys
+    assert keys["7"] == keys["6"] == "percent of workers|lay_off", keys
+    assert keys["18.30"].startswith("dollars per share") and keys["41.50"].startswith("dollars per share"), keys
+    assert "per share" not in (keys["2.1 billion"] or ""), keys
+
+
 def test_two_companies_cuts_are_two_claims(invented) -> None:
     """`Carmaker Korvel Motors will cut 1,400 jobs`; `Parts maker Dantrix Components, which sells
     most of its gearboxes to Korvel, said it would lay off 350 workers`: two companies' cuts, two

@@ -100,6 +100,12 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
         "TOLVAN CEMENT SENDS EXCAVATORS TO THE SLOPE\n\n"
         # a company named in full, then shortened: int_name_run_org_cues has a row to compare
         "Tolvan Cement Corp lent two excavators. Tolvan said it would keep them there until Sunday.\n\n"
+        # a longer name in apposition to an organisation noun: int_name_apposed_bodies_found has a row
+        "Teodoro Huaman, a Lima engineering firm, sent two surveyors.\n\n"
+        # a given name that is a place's too: int_mentions_given_name_pairs has a row to compare
+        "\u201cWe need blankets,\u201d said Virginia Quispe, a nurse.\n\n"
+        # where a company is based: int_name_run_place_cues has a row to compare
+        "A Caraz-based haulage firm sent trucks.\n\n"
         # a company's owner: int_name_run_market_cues has a row to compare
         "Tolvan Cement is 40-percent owned by Kervala.\n\n"
         # `the company said`: int_noun_speakers_found has a row to compare

@@ -5,7 +5,9 @@
     rates meet only when they are per the same thing. Any figure may name its rate right after
     it (macro rate_after_re); an amount of money may name it later in its clause (macro
     money_rate_in_clause_re). A unit of time that dates the figure is no rate (macro time_ago_after_re:
-    `rose to 412 from 380 a day earlier`). -#}
+    `rose to 412 from 380 a day earlier`). An amount of money is per share when `a share` follows it
+    (macro share_rate_after_re: `pay $38.50 a share`) or when shares move to or at it (macro
+    share_price_before_re: `Shares of Ambrin jumped 24% to $37.61`): a share's price is no deal's value. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -17,6 +19,7 @@ figures as (
         figure_id,
         story_id,
         sentence_id,
+        char_start,
         char_end,
         unit
     from {{ ref('int_figures_extracted') }}
@@ -49,7 +52,8 @@ followed as (
         figures.figure_id,
         figures.story_id,
         money_units.unit is not null as is_money,
-        {{ sentence_text_from('figures.char_end') }} as text_after
+        {{ sentence_text_from('figures.char_end') }} as text_after,
+        {{ sentence_text_before('figures.char_start') }} as text_before
     from figures
     inner join sentences on figures.sentence_id = sentences.sentence_id
     left join money_units on figures.unit = money_units.unit
@@ -70,6 +74,17 @@ rated as (
             case
                 when is_money
                     then nullif({{ regex_extract('text_after', sql_regex(money_rate_in_clause_re()), 1) }}, '')
+            end,
+            case
+                when
+                    is_money and (
+                        (
+                            {{ regex_contains('text_after', sql_regex(share_rate_after_re())) }}
+                            and not {{ regex_contains('text_after', sql_regex(share_part_after_re())) }}
+                        )
+                        or {{ regex_contains('text_before', sql_regex(share_price_before_re())) }}
+                    )
+                    then 'share'
             end
         ) as rate_per
     from followed

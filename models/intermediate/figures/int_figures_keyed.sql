@@ -182,9 +182,10 @@ keyed_as_written as (
         case
             when is_claimless then null
             when counted_as_compared is not null then counted_as_compared
-            when counted_as_acted is not null then counted_as_acted
+            -- a share of the workers cut (`8% of its staff`) is a share, not a count of jobs
             when unit = 'percent' and coalesce(counted_class, counted_head) is not null
                 then 'percent of ' || coalesce(counted_class, counted_head)
+            when counted_as_acted is not null then counted_as_acted
             when counted_class is not null then counted_class
             when unit is not null then unit
             else counted_head

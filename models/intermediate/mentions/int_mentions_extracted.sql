@@ -71,6 +71,13 @@ nested_names as (
 
 ),
 
+given_name_pairs as (
+
+    select * from {{ ref('int_mentions_given_name_pairs') }}
+    where {{ in_changed_stories() }}
+
+),
+
 team_cues as (
 
     select
@@ -106,7 +113,8 @@ sentences as (
 -- annotators keep a place inside the name of a university or a venue (`University of North
 -- Carolina`, `Metro Toronto Convention Centre`). So is a place that opens a person's name of
 -- two words that a title, a given name or a speech verb types (`spokesman Jordan Pike`, `Actress
--- Florence Reyes`): people are named after places; not a place in capitals after the name (a
+-- Florence Reyes`), or a given name that is also a place (int_mentions_given_name_pairs: `Sofia`
+-- of `Sofia Brennan`): people are named after places; not a place in capitals after the name (a
 -- byline's dateline, `Robert Kitson LONDON`) nor one before a longer name (`Governor of
 -- Washington Chris Gregoire`).
 company_runs as (
@@ -123,6 +131,15 @@ company_runs as (
             entity_type = 'person' and detected_by in ('run_title', 'run_given_name', 'run_speech_verb')
             and {{ regex_contains('surface', "'^\\S+ \\S+$'") }}
         )
+
+    union all
+
+    select
+        sentence_id,
+        char_start,
+        char_end,
+        true as is_person
+    from given_name_pairs
 
 ),
 

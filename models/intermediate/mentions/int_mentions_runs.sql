@@ -5,7 +5,9 @@
     `hybrid` (a hand rule that types the run wins, the classifier types the rest). With every
     typing, the story retypes a lone word: a person where the story names a person ending in it,
     an event where it names a storm ending in it, an organisation where it shows one
-    (int_name_run_org_cues), a person where a sentence opens with it before a speech verb
+    (int_name_run_org_cues, also a longer name over the given name rule), a place before a
+    company noun or untyped where the story says a company is based in it
+    (int_name_run_place_cues), a person where a sentence opens with it before a speech verb
     (int_name_opening_subjects_found). The yml says what each typing keeps. -#}
 
 {%- set typing = name_typing() -%}
@@ -13,6 +15,7 @@
     org_cues.surface is not null
     and (
         named_runs.rule_type is null or (named_runs.rule_type = 'person' and named_runs.typing_rule = 'speech_verb')
+        or (org_cues.outranks_person and named_runs.typing_rule = 'given_name')
         or (org_cues.outranks_place and named_runs.typing_rule = 'gazetteer' and named_runs.gazetteer_type = 'place')
     )
 {%- endset %}
@@ -23,6 +26,10 @@
         or named_runs.typing_rule = 'org_member'
         or named_runs.rule_type is null
     )
+{%- endset %}
+{%- set story_place -%}
+    place_cues.story_id is not null
+    and (named_runs.rule_type is null or (named_runs.typing_rule = 'org_member' and named_runs.next_role = 'org_noun'))
 {%- endset %}
 {%- set story_event -%}
     story_events.story_id is not null and named_runs.n_words = 1 and not named_runs.is_upper
@@ -45,8 +52,18 @@ org_cues as (
     select
         story_id,
         surface,
-        outranks_place
+        outranks_place,
+        outranks_person
     from {{ ref('int_name_run_org_cues') }}
+    where {{ in_changed_stories() }}
+
+),
+
+-- a town the story says a company is based in (`Austin-based`), before a company noun
+-- (`the Austin chipmaker`) no company, and a place where no rule typed it
+place_cues as (
+
+    select * from {{ ref('int_name_run_place_cues') }}
     where {{ in_changed_stories() }}
 
 ),
@@ -115,6 +132,7 @@ runs as (
         named_runs.is_story_supported,
         case
             when {{ org_cued }} then 'organization'
+            when {{ story_place }} then 'place'
             when {{ story_person }} then 'person'
             when {{ story_event }} then 'event'
             when opening_subjects.story_id is not null and named_runs.rule_type is null then 'person'
@@ -122,6 +140,7 @@ runs as (
         end as rule_type,
         case
             when {{ org_cued }} then 'org_cue'
+            when {{ story_place }} then 'story_place'
             when {{ story_person }} then 'story_person'
             when {{ story_event }} then 'story_event'
             when opening_subjects.story_id is not null and named_runs.rule_type is null then 'opening_subject'
@@ -129,6 +148,7 @@ runs as (
         end as typing_rule
     from named_runs
     left join org_cues on named_runs.story_id = org_cues.story_id and named_runs.surface = org_cues.surface
+    left join place_cues on named_runs.story_id = place_cues.story_id and named_runs.surface = place_cues.surface
     left join opening_subjects
         on named_runs.story_id = opening_subjects.story_id and named_runs.surface = opening_subjects.surface
     -- the keys only: a condition on one side in a join's ON makes DuckDB loop

@@ -67,6 +67,17 @@ market_cues as (
 
 ),
 
+-- longer names in apposition to an organisation noun (`Hartwell Keane, a London law firm,`)
+apposed_bodies as (
+
+    select
+        story_id,
+        surface
+    from {{ ref('int_name_apposed_bodies_found') }}
+    where {{ in_changed_stories() }}
+
+),
+
 sentences as (
 
     select
@@ -229,18 +240,21 @@ person_surnames as (
 ),
 
 -- with the names that the market or a party around them shows to be organisations
--- (int_name_run_market_cues: `31.8-percent owned by Heineken`, `Labour leader Helen Clark`)
+-- (int_name_run_market_cues: `31.8-percent owned by Heineken`, `Labour leader Helen Clark`) and
+-- the longer names an apposition does, which outrank a given name (`Hartwell Keane, a London law firm,`)
 final as (
 
     select
         evidence.story_id,
         evidence.surface,
-        bool_or(evidence.outranks_place) as outranks_place
+        bool_or(evidence.outranks_place) as outranks_place,
+        bool_or(evidence.outranks_person) as outranks_person
     from (
         select
             evidence.story_id,
             evidence.surface,
-            coalesce(over_places.outranks_place, false) as outranks_place
+            coalesce(over_places.outranks_place, false) as outranks_place,
+            false as outranks_person
         from (
             select
                 story_id,
@@ -257,8 +271,16 @@ final as (
         select
             story_id,
             surface,
-            outranks_place
+            outranks_place,
+            false as outranks_person
         from market_cues
+        union all
+        select
+            story_id,
+            surface,
+            false as outranks_place,
+            true as outranks_person
+        from apposed_bodies
     ) as evidence
     left join person_surnames
         on evidence.story_id = person_surnames.story_id and lower(evidence.surface) = person_surnames.last_lower

@@ -74,6 +74,8 @@ speaker_parts as (
         any_value(last_org_no) as last_org_no,
         any_value(last_lower_no) as last_lower_no,
         {{ arg_max_by("coalesce(noun_role, '')", 'word_no') }} as head_role,
+        -- the head word inside a name the aliases know (`Partners` of `Copperline Partners`)
+        coalesce({{ arg_max_by('is_alias_word', 'word_no') }}, false) as head_in_alias,
         coalesce(
             {{ arg_max_by('word_key', 'word_no') }} filter (where noun_role = 'document'),
             {{ arg_max_by('word_key', 'word_no') }}
@@ -220,7 +222,8 @@ final as (
             when head_role = 'document' then 'document'
             -- `a joint statement released last week by ...`: the document is the subject
             when document_no is not null and last_title_no is null and last_org_no is null then 'document'
-            when head_role = 'collective' or (has_and and n_countries >= 2) then 'parties'
+            -- a collective noun that ends a name is no parties (`Daniel Reyes of Copperline Partners`)
+            when (head_role = 'collective' and not head_in_alias) or (has_and and n_countries >= 2) then 'parties'
             when whole_entity is not null then 'entity'
             when is_possessed_name then 'person'
             when speaks_for_someone then 'body'
