@@ -83,9 +83,12 @@
     {{- return(local_md5(parts | join('\n'))) -}}
 {%- endmacro %}
 
-{#- The vars of dbt_project.yml that change extracted facts (thresholds of the tests do not). -#}
+{#- The vars of dbt_project.yml that change extracted facts (thresholds of the tests do not), and
+    keep_work_rows, which changes what the work tables hold: set back to true, every story is
+    rebuilt and they hold every story again. -#}
 {% macro rule_vars() -%}
     {{- return(['figure_tolerance', 'story_window_days', 'event_day_gap', 'event_cue_max_distance',
                 'yearless_day_future_days', 'future_day_past_days', 'bare_weekday_future_days',
-                'bare_month_future_months', 'claim_history_days', 'two_digit_year_pivot']) -}}
+                'bare_month_future_months', 'claim_history_days', 'two_digit_year_pivot',
+                'keep_work_rows']) -}}
 {%- endmacro %}

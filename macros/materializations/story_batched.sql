@@ -17,7 +17,8 @@
     When every story is rebuilt (first build, --full-refresh, changed rules), the batches fill a
     new table that then replaces the old one in one rename, so a schema change of the model needs
     no migration; otherwise the changed stories' rows are deleted and their batches appended, all
-    in one transaction. -#}
+    in one transaction. A work table (config work_table) with var keep_work_rows false is always
+    replaced so: it keeps only this run's stories, which are all the next models read of it. -#}
 
 {% materialization story_batched, adapter='duckdb' %}
 
@@ -34,7 +35,8 @@
         ~ ' from ' ~ changed ~ ' group by batch_no order by batch_no'
     ) -%}
     {%- set rebuild_all = existing_relation is none or should_full_refresh()
-        or (batches.rows | length > 0 and batches.rows[0][1]) -%}
+        or (batches.rows | length > 0 and batches.rows[0][1])
+        or (config.get('work_table', false) and not var('keep_work_rows')) -%}
 
     {{ run_hooks(pre_hooks, inside_transaction=False) }}
     {{ run_hooks(pre_hooks, inside_transaction=True) }}

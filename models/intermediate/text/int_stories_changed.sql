@@ -8,7 +8,9 @@
     materialization: each batch is a contiguous range of story_key, which it filters its inputs by
     (together with the exact story_id), so it reads only its own row groups. `was_built` tells
     the stories the last build wrote, whose rows a run deletes before it writes them again; every
-    row this run writes carries its `build_started_at`. -#}
+    row this run writes carries its `build_started_at`. With var max_run_articles, a run takes
+    the changed stories of about that many articles and `stories_waiting` counts the others, which
+    the next run takes (warehouse.runs runs dbt again until none waits). -#}
 
 {%- set built = previous_build_state() %}
 
@@ -70,7 +72,9 @@ differences as (
 
 rebuild as (
 
-    select coalesce(max(logic_fingerprint), '') != '{{ logic_fingerprint() }}' as rebuild_all
+    -- nothing built yet with these rules: every table is written anew. Not once a run of them has
+    -- finished (max_run_articles): the stories it left wait with the old rules' rows.
+    select not coalesce(bool_or(logic_fingerprint = '{{ logic_fingerprint() }}'), false) as rebuild_all
     from previous_articles
 
 ),
@@ -86,22 +90,46 @@ changed as (
 
 ),
 
-final as (
+ordered as (
 
     select
         changed.story_id,
         changed.story_key,
         changed.story_id in (select previous_articles.story_id from previous_articles) as was_built,
-        {{ build_started_at() }} as build_started_at,
         rebuild.rebuild_all,
-        cast(floor(
-            coalesce(sum(story_sizes.n_articles) over (
-                order by changed.story_key, changed.story_id rows between unbounded preceding and 1 preceding
-            ), 0) / {{ var('story_batch_articles') }}
-        ) as integer) as batch_no
+        coalesce(sum(story_sizes.n_articles) over (
+            order by changed.story_key, changed.story_id rows between unbounded preceding and 1 preceding
+        ), 0) as articles_before
     from changed
     cross join rebuild
     left join story_sizes on changed.story_id = story_sizes.story_id
+
+),
+
+{% set max_articles = var('max_run_articles') | int -%}
+-- A run takes the stories of at most about max_run_articles articles (0: all of them), the first
+-- story always; the others wait for the next run.
+this_run as (
+
+    select *
+    from ordered
+    {% if max_articles > 0 -%}
+        where articles_before < {{ max_articles }}
+    {%- endif %}
+
+),
+
+final as (
+
+    select
+        story_id,
+        story_key,
+        was_built,
+        {{ build_started_at() }} as build_started_at,
+        rebuild_all,
+        cast(floor(articles_before / {{ var('story_batch_articles') }}) as integer) as batch_no,
+        cast((select count(*) from ordered) - (select count(*) from this_run) as integer) as stories_waiting
+    from this_run
 
 )
 
