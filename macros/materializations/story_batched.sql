@@ -48,7 +48,7 @@
             {{ story_keyed(sql.replace(story_batch_marker(), 'and false'), changed) }}
         {%- endcall %}
     {% elif existing_relation is not none %}
-        {#- Only stories the last build wrote (was_built) have rows here; their story_key, an
+        {#- Only stories the last build or run wrote (was_built) have rows here; their story_key, an
             integer, is cheap to scan the whole table for, and story_id keeps the match exact. -#}
         {% call statement('main') -%}
             delete from {{ target_relation }}

@@ -7,12 +7,15 @@
     var('story_batch_articles') articles in story_key order, for the story_batched
     materialization: each batch is a contiguous range of story_key, which it filters its inputs by
     (together with the exact story_id), so it reads only its own row groups. `was_built` tells
-    the stories the last build wrote, whose rows a run deletes before it writes them again; every
+    the stories that may have rows, which a run deletes before it writes them again: those the last
+    finished build wrote, and those of the last run, which may have stopped after some models; every
     row this run writes carries its `build_started_at`. With var max_run_articles, a run takes
     the changed stories of about that many articles and `stories_waiting` counts the others, which
     the next run takes (warehouse.runs runs dbt again until none waits). -#}
 
 {%- set built = previous_build_state() %}
+{%- set last_run = adapter.get_relation(database=this.database, schema=this.schema, identifier=this.identifier)
+    if execute and not flags.FULL_REFRESH else none %}
 
 with
 
@@ -79,6 +82,17 @@ rebuild as (
 
 ),
 
+-- the stories of the last run, which may have failed after some models wrote their rows
+last_run as (
+
+    {% if last_run is not none -%}
+        select story_id from {{ last_run }}
+    {%- else -%}
+        select story_id from current_articles where false
+    {%- endif %}
+
+),
+
 -- a removed story is no longer in staging: its key is computed as staging computes it
 changed as (
 
@@ -95,7 +109,8 @@ ordered as (
     select
         changed.story_id,
         changed.story_key,
-        changed.story_id in (select previous_articles.story_id from previous_articles) as was_built,
+        changed.story_id in (select previous_articles.story_id from previous_articles)
+        or changed.story_id in (select last_run.story_id from last_run) as was_built,
         rebuild.rebuild_all,
         coalesce(sum(story_sizes.n_articles) over (
             order by changed.story_key, changed.story_id rows between unbounded preceding and 1 preceding
