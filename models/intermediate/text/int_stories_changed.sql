@@ -14,8 +14,8 @@
     the next run takes (warehouse.runs runs dbt again until none waits). -#}
 
 {%- set built = previous_build_state() %}
-{%- set last_run = adapter.get_relation(database=this.database, schema=this.schema, identifier=this.identifier)
-    if execute and not flags.FULL_REFRESH else none %}
+{%- set last_run = none if not execute or flags.FULL_REFRESH else adapter.get_relation(
+    database=this.database, schema=this.schema, identifier=this.identifier) %}
 
 with
 
@@ -77,7 +77,10 @@ rebuild as (
 
     -- nothing built yet with these rules: every table is written anew. Not once a run of them has
     -- finished (max_run_articles): the stories it left wait with the old rules' rows.
-    select not coalesce(bool_or(logic_fingerprint = '{{ logic_fingerprint() }}'), false) as rebuild_all
+    select
+        not coalesce(
+            bool_or(logic_fingerprint = '{{ logic_fingerprint() }}'), false
+        ) as rebuild_all
     from previous_articles
 
 ),
@@ -88,7 +91,8 @@ last_run as (
     {% if last_run is not none -%}
         select story_id from {{ last_run }}
     {%- else -%}
-        select story_id from current_articles where false
+        select story_id from current_articles
+        where false
     {%- endif %}
 
 ),
@@ -109,9 +113,9 @@ ordered as (
     select
         changed.story_id,
         changed.story_key,
+        rebuild.rebuild_all,
         changed.story_id in (select previous_articles.story_id from previous_articles)
         or changed.story_id in (select last_run.story_id from last_run) as was_built,
-        rebuild.rebuild_all,
         coalesce(sum(story_sizes.n_articles) over (
             order by changed.story_key, changed.story_id rows between unbounded preceding and 1 preceding
         ), 0) as articles_before
@@ -134,17 +138,26 @@ this_run as (
 
 ),
 
+waiting as (
+
+    select count(*) as n_stories
+    from ordered
+    where story_id not in (select this_run.story_id from this_run)
+
+),
+
 final as (
 
     select
-        story_id,
-        story_key,
-        was_built,
+        this_run.story_id,
+        this_run.story_key,
+        this_run.was_built,
         {{ build_started_at() }} as build_started_at,
-        rebuild_all,
-        cast(floor(articles_before / {{ var('story_batch_articles') }}) as integer) as batch_no,
-        cast((select count(*) from ordered) - (select count(*) from this_run) as integer) as stories_waiting
+        this_run.rebuild_all,
+        cast(floor(this_run.articles_before / {{ var('story_batch_articles') }}) as integer) as batch_no,
+        cast(waiting.n_stories as integer) as stories_waiting
     from this_run
+    cross join waiting
 
 )
 
