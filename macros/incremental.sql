@@ -44,7 +44,8 @@
 
 {#- The build time of the changed stories (`changed` is int_stories_changed), as a scalar
     subquery: what every row this run writes carries, and what reads of this run's rows filter by.
-    A subquery, not a literal, so that DuckDB still prunes by zonemap at run time. -#}
+    The story_batched materialization writes the time in as a literal in its models' SQL; the
+    data tests' filters keep the subquery. -#}
 {% macro changes_built_at(changed) -%}
     (select max(changed.build_started_at) from {{ changed }} as changed)
 {%- endmacro %}
