@@ -21,6 +21,10 @@ export FINDINGS_EXIT ?= 3
 PYTEST_ARGS ?=
 # Extra arguments for the `dbt build` of `make build` (e.g. --exclude-resource-type unit_test).
 DBT_BUILD_ARGS ?=
+# A large corpus: rebuild the changed stories in runs of about this many articles (0: one run),
+# and with DROP_WORK_ROWS=1 keep only the last run's stories in the work tables (README "Disk").
+export MAX_RUN_ARTICLES ?= 0
+export DROP_WORK_ROWS ?=
 
 .PHONY: help build test faults lint fix validate publish report docs bench score eval lexicons lexicons-check lock clean browser
 

@@ -44,7 +44,8 @@
 
 {#- The build time of the changed stories (`changed` is int_stories_changed), as a scalar
     subquery: what every row this run writes carries, and what reads of this run's rows filter by.
-    A subquery, not a literal, so that DuckDB still prunes by zonemap at run time. -#}
+    The story_batched materialization writes the time in as a literal in its models' SQL; the
+    data tests' filters keep the subquery. -#}
 {% macro changes_built_at(changed) -%}
     (select max(changed.build_started_at) from {{ changed }} as changed)
 {%- endmacro %}
@@ -83,9 +84,12 @@
     {{- return(local_md5(parts | join('\n'))) -}}
 {%- endmacro %}
 
-{#- The vars of dbt_project.yml that change extracted facts (thresholds of the tests do not). -#}
+{#- The vars of dbt_project.yml that change extracted facts (thresholds of the tests do not), and
+    keep_work_rows, which changes what the work tables hold: set back to true, every story is
+    rebuilt and they hold every story again. -#}
 {% macro rule_vars() -%}
     {{- return(['figure_tolerance', 'story_window_days', 'event_day_gap', 'event_cue_max_distance',
                 'yearless_day_future_days', 'future_day_past_days', 'bare_weekday_future_days',
-                'bare_month_future_months', 'claim_history_days', 'two_digit_year_pivot']) -}}
+                'bare_month_future_months', 'claim_history_days', 'two_digit_year_pivot',
+                'keep_work_rows']) -}}
 {%- endmacro %}

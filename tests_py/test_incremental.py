@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline import FIXTURES, REPO, dbt_env, ingest, run_dbt
+from pipeline import FIXTURES, REPO, dbt_command, dbt_env, ingest, run_dbt
 from warehouse import buildstate
 
 # Differ between an incremental and a fresh build by construction: when and by which ingest run
@@ -169,6 +169,54 @@ def test_incremental_build_equals_a_build_from_scratch(builds) -> None:
     for name in want:
         assert want[name], f"{name} is empty: the comparison would prove nothing"
         assert got[name] == want[name], f"{name} differs between the incremental and the fresh build"
+
+
+def test_runs_of_bounded_size_without_work_rows_give_the_marts_of_one_build(builds, tmp_path: Path) -> None:
+    """`make build MAX_RUN_ARTICLES=4 DROP_WORK_ROWS=1`. The final corpus but the quake story (stories
+    of 1, 3 and 3 articles in story_key order) is built in two runs by warehouse.runs, each taking
+    stories of about four articles and replacing the work tables with its own. Then the quake story
+    arrives and a run stops after writing every model but the build state, as a failed run may;
+    the next build rebuilds it without leaving its first rows behind. The marts and int_sentences
+    equal the build from scratch in one run; a work table holds the last run's stories only; the
+    recorded state has every current article with this build's rules."""
+    _, fresh, root = builds
+    corpus = tmp_path / "corpus"
+    shutil.copytree(root / "corpus", corpus, ignore=shutil.ignore_patterns("quake"))
+    db = tmp_path / "warehouse.duckdb"
+    chunked = ["--vars",
+               "{conflict_severity: warn, story_batch_articles: 2, max_run_articles: 4, keep_work_rows: false}"]
+    cmd, cwd, env = dbt_command(BUILD + chunked, db, tmp_path)
+
+    def build_in_runs() -> str:
+        loaded = ingest(corpus, db)
+        assert loaded.returncode == 0, loaded.stdout + loaded.stderr
+        runs = subprocess.run([sys.executable, "-m", "warehouse.runs", "--db", db.name, "--", *cmd], cwd=cwd,
+                              env=dict(env, PYTHONPATH=str(REPO)), capture_output=True, text=True, timeout=900)
+        assert runs.returncode == 0, runs.stdout[-3000:] + runs.stderr
+        return runs.stderr
+
+    assert re.findall(r"^runs: .*$", build_in_runs(), re.M) == [
+        "runs: 1 changed stories wait (max_run_articles); run 2 takes the next ones"]
+    shutil.copytree(root / "corpus" / "quake", corpus / "quake")
+    assert ingest(corpus, db).returncode == 0
+    stopped = run_dbt(["run", "--exclude", "int_story_articles_built", *chunked], db, tmp_path)
+    assert stopped.returncode == 0, stopped.stdout[-3000:]
+    assert "runs:" not in build_in_runs()
+
+    got, want = tables(db), tables(fresh)
+    kept = [name for name in want if name.startswith("marts.") or name == "intermediate.int_sentences"]
+    for name in kept:
+        assert got[name] == want[name], f"{name} differs between the build in runs and the one from scratch"
+    with duckdb.connect(str(db), read_only=True) as con:
+        def stories(table: str) -> set[str]:
+            return {s for (s,) in con.execute(f"select distinct story_id from intermediate.{table}").fetchall()}
+        assert stories("int_tokens") == stories("int_stories_changed") == {"quake"}
+        assert stories("int_sentences") == {"quake", "landslide", "flood", "chile_runoff"}
+        built = con.execute("select story_id, article_id, logic_fingerprint from intermediate.int_story_articles_built"
+                            " order by all").fetchall()
+        current = con.execute("select story_id, article_id from staging.stg_news__articles where is_current"
+                              " order by all").fetchall()
+    assert [(s, a) for s, a, _ in built] == current and len({f for _, _, f in built}) == 1
 
 
 def copy_of(db: Path, folder: Path) -> Path:

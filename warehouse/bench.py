@@ -33,6 +33,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from warehouse import synth
+from warehouse.build import build_vars
 from warehouse.buildstate import keep_state, seed_reuse_args
 
 REPO = Path(__file__).resolve().parents[1]
@@ -122,9 +123,13 @@ def slowest(run_results: Path, kind: str, k: int = 5) -> list[tuple[str, float]]
     return sorted(nodes, key=lambda m: -m[1])[:k]
 
 
-def run_size(n: int, workdir: Path, seed: int) -> SizeResult:
+def run_size(n: int, workdir: Path, seed: int, max_run_articles: int = 0, keep_work_rows: bool = True) -> SizeResult:
     result = SizeResult(articles=n)
-    print(f"[{n:,} articles] memory limit {os.environ.get('CORROBORATE_MEMORY_LIMIT', '3GB')}", flush=True)
+    runs = f", runs of {max_run_articles:,} articles" if max_run_articles else ""
+    rows = "" if keep_work_rows else ", work tables keep the last run's rows only"
+    print(f"[{n:,} articles] memory limit {os.environ.get('CORROBORATE_MEMORY_LIMIT', '3GB')}{runs}{rows}",
+          flush=True)
+    variables = build_vars(max_run_articles, keep_work_rows)
     corpus, result.megabytes = cached_corpus(workdir / "corpus", n, 0, seed)
     steps = [("+1%", max(1, n // 100)), (f"+{STEP_ARTICLES:,}", STEP_ARTICLES)]
 
@@ -144,8 +149,10 @@ def run_size(n: int, workdir: Path, seed: int) -> SizeResult:
         # unit tests do not depend on the corpus and would only add a fixed cost. All phases share
         # one target directory, as a user's successive builds do, so that the incremental ones
         # parse the project partially; each phase's run_results.json is kept beside it.
-        # Seeds unchanged since the last build are left out, as `make build` leaves them out.
-        return [dbt, "build", "--exclude-resource-type", "unit_test", "--vars", "{conflict_severity: warn}",
+        # Seeds unchanged since the last build are left out, as `make build` leaves them out. Run
+        # again while stories wait (--max-run-articles), as `make build` does (warehouse.runs).
+        return [sys.executable, "-m", "warehouse.runs", "--db", str(db), "--",
+                dbt, "build", "--exclude-resource-type", "unit_test", "--vars", variables,
                 *seed_reuse_args(db), "--target-path", str(root / "target"), "--log-path", str(root / f"logs_{name}")]
 
     def keep_run_results(name: str, built: bool) -> Path:
@@ -231,13 +238,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=REPO / ".bench",
                         help="where corpora (kept) and warehouses (rebuilt) go (default .bench/)")
     parser.add_argument("--seed", type=int, default=7, help="the generator's random seed (default 7)")
+    parser.add_argument("--max-run-articles", type=int, default=0, metavar="N",
+                        help="build in runs of about N articles, as `make build MAX_RUN_ARTICLES=N` (default 0: one "
+                             "run; the slowest models are then the last run's)")
+    parser.add_argument("--drop-work-rows", action="store_true",
+                        help="keep only the last run's stories in the work tables, as `make build DROP_WORK_ROWS=1`")
     args = parser.parse_args(argv)
     if any(n <= 0 for n in args.articles):
         parser.error("--articles: sizes must be positive")
     args.workdir.mkdir(parents=True, exist_ok=True)
     results = []
     for n in args.articles:
-        results.append(run_size(n, args.workdir, args.seed))
+        results.append(run_size(n, args.workdir, args.seed, args.max_run_articles, not args.drop_work_rows))
         (args.workdir / "results.json").write_text(json.dumps([asdict(r) for r in results], indent=1))
     print()
     print(table(results))

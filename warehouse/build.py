@@ -5,7 +5,8 @@
 Steps, in order: refuse a missing corpus or an unusable warehouse name and wait (visibly, at most
 --lock-wait seconds) for the warehouse lock, then mark the build unfinished (warehouse.buildstate);
 ingest the corpus; wait for the lock again; `dbt build` with the findings tests at severity warn (a
-contradiction between outlets must not keep the rest from being written); the dbt docs as one
+contradiction between outlets must not keep the rest from being written), run again while changed
+stories wait (--max-run-articles, warehouse.runs); the dbt docs as one
 static file (target/static_index.html); mark the build finished; the terminal summary
 (warehouse.report); the publication (warehouse.publish, publish/<warehouse stem>/); the story
 pages (warehouse.pages, report/); and last warehouse.findings, which prints every unreviewed conflict.
@@ -36,15 +37,22 @@ from pathlib import Path
 from warehouse.buildstate import EXIT_LOCKED, lock_holders, seed_reuse_args
 from warehouse.findings import EXIT_UNREVIEWED
 
-# Findings tests at severity warn: a contradiction between outlets must not keep the rest from being written.
-WARN = "{conflict_severity: warn}"
-
-
 # Arguments of `dbt build` that choose nodes themselves: with them, every seed the choice names loads.
 CHOOSING = ("--select", "-s", "--exclude", "--selector", "--state", "--full-refresh")
 
 
-def steps(corpus: str, db: str, dbt_args: list[str], lock_wait: str) -> list[tuple[str, list[str]]]:
+def build_vars(max_run_articles: int, keep_work_rows: bool) -> str:
+    """The vars of every dbt step: the run size and work rows chosen, and the findings tests at severity
+    warn, since a contradiction between outlets must not keep the rest from being written."""
+    chosen = ["conflict_severity: warn"]
+    if max_run_articles:
+        chosen.append(f"max_run_articles: {max_run_articles}")
+    if not keep_work_rows:
+        chosen.append("keep_work_rows: false")
+    return "{" + ", ".join(chosen) + "}"
+
+
+def steps(corpus: str, db: str, dbt_args: list[str], lock_wait: str, variables: str) -> list[tuple[str, list[str]]]:
     py = sys.executable
     dbt = str(Path(py).with_name("dbt"))
     manifest = str(Path(os.environ.get("DBT_TARGET_PATH", "target")) / "manifest.json")
@@ -54,9 +62,11 @@ def steps(corpus: str, db: str, dbt_args: list[str], lock_wait: str) -> list[tup
         ("start", [py, "-m", "warehouse.buildstate", "start", "--db", db, "--wait", lock_wait]),
         ("ingest", [py, "-m", "ingest", corpus, "--db", db]),
         ("lock", [py, "-m", "warehouse.buildstate", "lock", "--db", db, "--wait", lock_wait]),
-        ("dbt build", [dbt, "build", "--vars", WARN, *reuse, *dbt_args]),
+        # Again while stories wait for a later run (var max_run_articles; warehouse.runs).
+        ("dbt build", [py, "-m", "warehouse.runs", "--db", db, "--",
+                       dbt, "build", "--vars", variables, *reuse, *dbt_args]),
         # The same vars as the build: dbt reuses its parse of the project only for the same vars.
-        ("dbt docs", [dbt, "docs", "generate", "--static", "--quiet", "--vars", WARN]),
+        ("dbt docs", [dbt, "docs", "generate", "--static", "--quiet", "--vars", variables]),
         ("finish", [py, "-m", "warehouse.buildstate", "finish", "--db", db, "--manifest", manifest]),
         ("summary", [py, "-m", "warehouse.report", "--db", db]),
         ("publish", [py, "-m", "warehouse.publish", "--db", db]),
@@ -140,6 +150,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lock-notice", type=float, default=10.0, metavar="SECONDS",
                         help="while dbt prints nothing for this long and another process holds the lock, say who "
                              "(default 10)")
+    parser.add_argument("--max-run-articles", type=int, default=int(os.environ.get("MAX_RUN_ARTICLES") or 0),
+                        metavar="N", help="rebuild the changed stories in runs of about N articles each, one dbt "
+                                          "build after another (default: $MAX_RUN_ARTICLES, or 0: one run)")
+    parser.add_argument("--drop-work-rows", action="store_true",
+                        default=os.environ.get("DROP_WORK_ROWS", "") not in ("", "0"),
+                        help="keep in the work tables (most intermediate models) only the last run's stories, "
+                             "so a large corpus needs the disk of its marts and of one run (default: "
+                             "$DROP_WORK_ROWS)")
     args = parser.parse_args(argv)
     if not Path(args.corpus).exists():
         print(f"build: the corpus path {args.corpus} does not exist; nothing was built.", file=sys.stderr)
@@ -150,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build: {line}", file=sys.stderr, flush=True)
 
     took: list[str] = []
-    for name, command in steps(args.corpus, args.db, args.dbt_args, args.lock_wait):
+    variables = build_vars(args.max_run_articles, not args.drop_work_rows)
+    for name, command in steps(args.corpus, args.db, args.dbt_args, args.lock_wait, variables):
         started = time.monotonic()
         if name.startswith("dbt "):
             status = run_watched(command, env, Path(args.db).absolute(), args.lock_notice, float(args.lock_wait), say)

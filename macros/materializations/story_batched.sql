@@ -17,7 +17,8 @@
     When every story is rebuilt (first build, --full-refresh, changed rules), the batches fill a
     new table that then replaces the old one in one rename, so a schema change of the model needs
     no migration; otherwise the changed stories' rows are deleted and their batches appended, all
-    in one transaction. -#}
+    in one transaction. A work table (config work_table) with var keep_work_rows false is always
+    replaced so: it keeps only this run's stories, which are all the next models read of it. -#}
 
 {% materialization story_batched, adapter='duckdb' %}
 
@@ -30,11 +31,17 @@
 
     {%- set changed = ref('int_stories_changed') -%}
     {%- set batches = run_query(
-        'select batch_no, bool_or(rebuild_all), cast(min(story_key) as varchar), cast(max(story_key) as varchar)'
-        ~ ' from ' ~ changed ~ ' group by batch_no order by batch_no'
+        'select batch_no, bool_or(rebuild_all), cast(min(story_key) as varchar), cast(max(story_key) as varchar),'
+        ~ ' cast(max(build_started_at) as varchar) from ' ~ changed ~ ' group by batch_no order by batch_no'
     ) -%}
+    {#- The run's build time as a literal, not the subquery in_changed_stories() writes: DuckDB
+        prunes every scan by a literal's zonemaps, by the subquery's only some (in a run of 1,000
+        new stories int_figure_tokens_typed read every row of int_tokens). -#}
+    {%- set run_sql = sql if batches.rows | length == 0 else sql.replace(
+        changes_built_at(changed), "cast('" ~ batches.rows[0][4] ~ "' as timestamp)") -%}
     {%- set rebuild_all = existing_relation is none or should_full_refresh()
-        or (batches.rows | length > 0 and batches.rows[0][1]) -%}
+        or (batches.rows | length > 0 and batches.rows[0][1])
+        or (config.get('work_table', false) and not var('keep_work_rows')) -%}
 
     {{ run_hooks(pre_hooks, inside_transaction=False) }}
     {{ run_hooks(pre_hooks, inside_transaction=True) }}
@@ -43,10 +50,10 @@
     {% if rebuild_all %}
         {% call statement('main') -%}
             create table {{ destination }} as
-            {{ story_keyed(sql.replace(story_batch_marker(), 'and false'), changed) }}
+            {{ story_keyed(run_sql.replace(story_batch_marker(), 'and false'), changed) }}
         {%- endcall %}
     {% elif existing_relation is not none %}
-        {#- Only stories the last build wrote (was_built) have rows here; their story_key, an
+        {#- Only stories the last build or run wrote (was_built) have rows here; their story_key, an
             integer, is cheap to scan the whole table for, and story_id keeps the match exact. -#}
         {% call statement('main') -%}
             delete from {{ target_relation }}
@@ -59,7 +66,7 @@
         default 1) takes that many consecutive batches in one INSERT: DuckDB plans each statement
         anew, so fewer statements pay the planning fewer times. -#}
     {% for group in batches.rows | batch(config.get('story_batch_span', 1)) %}
-        {%- set batch_sql = sql.replace(story_batch_marker(),
+        {%- set batch_sql = run_sql.replace(story_batch_marker(),
                 'and changed.batch_no between ' ~ group[0][0] ~ ' and ' ~ group[-1][0])
             .replace(story_key_low_marker(), group[0][2]).replace(story_key_high_marker(), group[-1][3]) -%}
         {% call statement('batch_' ~ group[0][0]) -%}

@@ -7,10 +7,15 @@
     var('story_batch_articles') articles in story_key order, for the story_batched
     materialization: each batch is a contiguous range of story_key, which it filters its inputs by
     (together with the exact story_id), so it reads only its own row groups. `was_built` tells
-    the stories the last build wrote, whose rows a run deletes before it writes them again; every
-    row this run writes carries its `build_started_at`. -#}
+    the stories that may have rows, which a run deletes before it writes them again: those the last
+    finished build wrote, and those of the last run, which may have stopped after some models; every
+    row this run writes carries its `build_started_at`. With var max_run_articles, a run takes
+    the changed stories of about that many articles and `stories_waiting` counts the others, which
+    the next run takes (warehouse.runs runs dbt again until none waits). -#}
 
 {%- set built = previous_build_state() %}
+{%- set last_run = none if not execute or flags.FULL_REFRESH else adapter.get_relation(
+    database=this.database, schema=this.schema, identifier=this.identifier) %}
 
 with
 
@@ -70,8 +75,25 @@ differences as (
 
 rebuild as (
 
-    select coalesce(max(logic_fingerprint), '') != '{{ logic_fingerprint() }}' as rebuild_all
+    -- nothing built yet with these rules: every table is written anew. Not once a run of them has
+    -- finished (max_run_articles): the stories it left wait with the old rules' rows.
+    select
+        not coalesce(
+            bool_or(logic_fingerprint = '{{ logic_fingerprint() }}'), false
+        ) as rebuild_all
     from previous_articles
+
+),
+
+-- the stories of the last run, which may have failed after some models wrote their rows
+last_run as (
+
+    {% if last_run is not none -%}
+        select story_id from {{ last_run }}
+    {%- else -%}
+        select story_id from current_articles
+        where false
+    {%- endif %}
 
 ),
 
@@ -86,22 +108,56 @@ changed as (
 
 ),
 
-final as (
+ordered as (
 
     select
         changed.story_id,
         changed.story_key,
-        changed.story_id in (select previous_articles.story_id from previous_articles) as was_built,
-        {{ build_started_at() }} as build_started_at,
         rebuild.rebuild_all,
-        cast(floor(
-            coalesce(sum(story_sizes.n_articles) over (
-                order by changed.story_key, changed.story_id rows between unbounded preceding and 1 preceding
-            ), 0) / {{ var('story_batch_articles') }}
-        ) as integer) as batch_no
+        changed.story_id in (select previous_articles.story_id from previous_articles)
+        or changed.story_id in (select last_run.story_id from last_run) as was_built,
+        coalesce(sum(story_sizes.n_articles) over (
+            order by changed.story_key, changed.story_id rows between unbounded preceding and 1 preceding
+        ), 0) as articles_before
     from changed
     cross join rebuild
     left join story_sizes on changed.story_id = story_sizes.story_id
+
+),
+
+{% set max_articles = var('max_run_articles') | int -%}
+-- A run takes the stories of at most about max_run_articles articles (0: all of them), the first
+-- story always; the others wait for the next run.
+this_run as (
+
+    select *
+    from ordered
+    {% if max_articles > 0 -%}
+        where articles_before < {{ max_articles }}
+    {%- endif %}
+
+),
+
+waiting as (
+
+    select count(*) as n_stories
+    from ordered
+    where story_id not in (select this_run.story_id from this_run)
+
+),
+
+final as (
+
+    select
+        this_run.story_id,
+        this_run.story_key,
+        this_run.was_built,
+        {{ build_started_at() }} as build_started_at,
+        this_run.rebuild_all,
+        cast(floor(this_run.articles_before / {{ var('story_batch_articles') }}) as integer) as batch_no,
+        cast(waiting.n_stories as integer) as stories_waiting
+    from this_run
+    cross join waiting
 
 )
 
