@@ -14,6 +14,7 @@ or 1 when a run leaves as many stories waiting as before it (nothing would end t
 from __future__ import annotations
 
 import argparse
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -33,6 +34,22 @@ def stories_waiting(db: Path) -> int:
             "select coalesce(max(stories_waiting), 0) from intermediate.int_stories_changed").fetchall()[0][0])
 
 
+def run_once(command: list[str]) -> int:
+    """Run the command to its end. A SIGTERM is passed on to it (warehouse.build stops a dbt that
+    waits for a lock so), and a Ctrl-C, which the command receives as well, waits for it to stop:
+    no dbt is left running without the process that started it."""
+    child = subprocess.Popen(command)
+    previous = signal.signal(signal.SIGTERM, lambda signum, _frame: child.send_signal(signum))
+    try:
+        while True:
+            try:
+                return child.wait()
+            except KeyboardInterrupt:
+                continue
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m warehouse.runs", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -45,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     waiting: int | None = None
     run = 1
     while True:
-        status = subprocess.run(command).returncode
+        status = run_once(command)
         if status != 0:
             return status
         left = stories_waiting(args.db)
