@@ -62,6 +62,26 @@
     {{- return(adapter.get_relation(database=this.database, schema=this.schema, identifier='int_story_articles_built')) -}}
 {%- endmacro %}
 
+{#- The article versions the last finished build recorded (`built`, previous_build_state()), with
+    the logic fingerprint of each; no rows (the columns of `current`, a relation of story_id and
+    article_id) when there is none. -#}
+{% macro built_articles(built, current) -%}
+    {%- if built is not none -%}
+        select
+            story_id,
+            article_id,
+            logic_fingerprint
+        from {{ built }}
+    {%- else -%}
+        select
+            story_id,
+            article_id,
+            '' as logic_fingerprint
+        from {{ current }}
+        where false
+    {%- endif -%}
+{%- endmacro %}
+
 {#- A digest of everything that decides what the models produce: every model's and seed's file
     checksum, every macro of this project, and the vars that rules read. When it differs from the
     one recorded by the last finished build, every story is rebuilt, so a stale lexicon or rule

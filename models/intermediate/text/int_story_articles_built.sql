@@ -39,20 +39,7 @@ this_run as (
 
 previous_articles as (
 
-    {% if built is not none -%}
-        select
-            story_id,
-            article_id,
-            logic_fingerprint
-        from {{ built }}
-    {%- else -%}
-        select
-            story_id,
-            article_id,
-            '' as logic_fingerprint
-        from current_articles
-        where false
-    {%- endif %}
+    {{ built_articles(built, 'current_articles') }}
 
 ),
 
