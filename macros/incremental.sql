@@ -55,11 +55,12 @@
     cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S.%f") }}' as timestamp)
 {%- endmacro %}
 
-{#- The state the last finished build recorded (int_story_articles_built), read by name because
-    it is written at the end of this same run; none on a first build or with --full-refresh. -#}
-{% macro previous_build_state() -%}
+{#- The state the last finished build recorded (int_story_articles_built), or another table of
+    the last run's (`identifier`, e.g. int_stories_changed), read by name because this same run
+    writes it anew; none on a first build or with --full-refresh. -#}
+{% macro previous_build_state(identifier='int_story_articles_built') -%}
     {%- if not execute or flags.FULL_REFRESH -%}{{ return(none) }}{%- endif -%}
-    {{- return(adapter.get_relation(database=this.database, schema=this.schema, identifier='int_story_articles_built')) -}}
+    {{- return(adapter.get_relation(database=this.database, schema=this.schema, identifier=identifier)) -}}
 {%- endmacro %}
 
 {#- The article versions the last finished build recorded (`built`, previous_build_state()), with

@@ -14,8 +14,7 @@
     the next run takes (warehouse.runs runs dbt again until none waits). -#}
 
 {%- set built = previous_build_state() %}
-{%- set last_run = none if not execute or flags.FULL_REFRESH else adapter.get_relation(
-    database=this.database, schema=this.schema, identifier=this.identifier) %}
+{%- set last_run = previous_build_state(this.identifier) %}
 
 with
 
