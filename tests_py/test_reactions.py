@@ -419,6 +419,13 @@ CASE_EXPECTED = [
     # her first play in 1961, once called her "..."`: not `once`); found on an invented obituary probe
     ("case_adverb_and_opening_title.txt", "a writer who could make", "Piet Vander", None, "called", None, None),
     ("case_adverb_and_opening_title.txt", "impossible to bore", "Tomas Ekberg", None, "described", None, None),
+    # a capitalised title's portfolio after `for` or `of` is no part of the name (`Minister for Health
+    # Ana Lind` was a speaker `Minister for Health Ana Lind` and a person `Health Ana Lind`); after a
+    # lower-case title, `for` still names whom the speaker speaks for
+    ("case_portfolio_titles.txt", "Safety has to come first", "Ana Lind", None, "told", None, None),
+    ("case_portfolio_titles.txt", "The money is there", "Rosa Delgado", None, "said", None, None),
+    ("case_portfolio_titles.txt", "We are listening", "Daniel Okafor", None, "said", None, None),
+    ("case_portfolio_titles.txt", "We will answer every letter", "Harwick Water", "Harwick Water", "said", None, None),
 ]
 
 

@@ -57,7 +57,11 @@ words as (
                     and is_capitalised and word_no < last_title_no
                     then word_no
             end
-        ) over (partition by quote_key, part) as last_possessive_before_title
+        ) over (partition by quote_key, part) as last_possessive_before_title,
+        -- a capitalised title's portfolio after `for` is the title's (`Minister for Health Ana
+        -- Lind`); after a lower-case one it is whom the speaker speaks for (`a spokesman for Acme`)
+        coalesce(bool_or(is_capitalised and word_no = last_title_no) over (partition by quote_key, part), false)
+            as is_title_capitalised
     from tagged_words
 
 ),
@@ -94,7 +98,9 @@ speaker_parts as (
         {{ string_agg_ordered('word', "' '", 'word_no') }} filter (
             where word_no > coalesce(last_title_no, 0) and not is_leading_determiner
         ) as tail,
-        bool_and(is_capitalised or is_name_particle or word_key = 'of') filter (
+        bool_and(
+            is_capitalised or is_name_particle or word_key = 'of' or (word_key = 'for' and is_title_capitalised)
+        ) filter (
             where word_no > coalesce(last_title_no, 0) and not is_leading_determiner
         ) as tail_capitalised,
         count(*) filter (

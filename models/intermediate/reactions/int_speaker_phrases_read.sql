@@ -86,7 +86,7 @@ speaker_named as (
                     {{ regex_replace(
                         "case when speaker_classes.last_title_no is null and not speaker_classes.all_capitalised "
                         ~ "then speaker_classes.name_tail "
-                        ~ "else " ~ regex_replace("speaker_classes.tail", "'^of \\S+ '", "''") ~ " end",
+                        ~ "else " ~ regex_replace("speaker_classes.tail", "'^(?:of|for) (?:the )?\\S+ '", "''") ~ " end",
                         "'^(\\S+(?: \\S+)+?) (?:of|at|from|with) .*$'", "'\\1'"
                     ) }}
                     end
