@@ -257,6 +257,24 @@
     (?:^|[^\pL])(?:(\pL+)\s+)?(\d+|\pL+)\s+(years?|decades?)\s+(?:after|since)\s[^;]*$
 {%- endmacro %}
 
+{#- The words between the two counts of a vote's tally, in lower case (` to `, ` votes to `, ` votes
+    in favour and `, ` for, `): the first count is the votes for, the second the votes against. -#}
+{% macro tally_between_re() -%}
+    ^\s*(votes?\s+)?((in\s+favou?r|for|yes)\s*(,|and|to)?|to)\s*$
+{%- endmacro %}
+
+{#- The words right after a tally's second count that say it counts the votes against, in lower
+    case (` against`, ` votes against`, ` opposed`). -#}
+{% macro tally_against_after_re() -%}
+    ^\s*(votes?\s+)?(against|opposed)\b
+{%- endmacro %}
+
+{#- A word of voting in a sentence, in lower case: where it stands, `68 to 31` is a tally
+    (`passed the bill 68 to 31`), not a range. -#}
+{% macro tally_vote_word_re() -%}
+    \b(vot(e|es|ed|ing)|ballots?|passed|approved|rejected|backed|defeated|confirmed|upheld|overturned)\b
+{%- endmacro %}
+
 {#- The text between a figure and another after it ends in a comparison, in lower case (` from`
     right after the figure, `, up from about`, `, compared with`, `more than`): the other figure is
     the base the first is compared with (not `were evacuated from 12 villages`). -#}

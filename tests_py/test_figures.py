@@ -417,6 +417,20 @@ def test_shares_of_a_workforce_and_prices_of_a_share_are_claims_apart(invented) 
     assert "per share" not in (keys["2.1 billion"] or ""), keys
 
 
+def test_the_two_counts_of_a_vote_tally_are_two_claims(invented) -> None:
+    """`passed the water bill 68 to 31`, `68 votes in favour and 31 against`, `by 210 votes to 190`:
+    the votes for and the votes against were one claim of voters that contradicted itself; a
+    change of seats in a vote (`from 15 to 17`) is no tally."""
+    found = rows(
+        invented.db,
+        "select number_text, claim_key from marts.fct_figures where story_id = ? order by char_start",
+        ["rules_vote_tallies"],
+    )
+    assert [key for number, key in found if number in ("68", "210")] == ["voters|vote"] * 3, found
+    assert [key for number, key in found if number in ("31", "190")] == ["voters against|vote"] * 3, found
+    assert [key for number, key in found if number in ("15", "17")] == ["seats|vote"] * 2, found
+
+
 def test_two_companies_cuts_are_two_claims(invented) -> None:
     """`Carmaker Korvel Motors will cut 1,400 jobs`; `Parts maker Dantrix Components, which sells
     most of its gearboxes to Korvel, said it would lay off 350 workers`: two companies' cuts, two

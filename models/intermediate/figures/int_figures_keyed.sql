@@ -61,6 +61,17 @@ rates as (
 
 ),
 
+{# The votes against of a tally (`68 to 31`) are another count than the votes for. #}
+tallies as (
+
+    select
+        figure_id,
+        tally_side
+    from {{ ref('int_figures_tallied') }}
+    where {{ in_changed_stories() }}
+
+),
+
 {# A court's penalty (int_figure_penalties_read: `sentenced ... to 12 years in prison`, `ordered
     ... to pay $215 million in restitution`) is its own action, whatever verb the sentence has. #}
 penalties as (
@@ -135,9 +146,12 @@ penalised as (
 
     select
         figures.* exclude (action_class),
-        coalesce(penalties.penalty, figures.action_class) as action_class
+        tallies.tally_side,
+        coalesce(penalties.penalty, figures.action_class, case when tallies.figure_id is not null then 'vote' end)
+            as action_class
     from figures
     left join penalties on figures.figure_id = penalties.figure_id
+    left join tallies on figures.figure_id = tallies.figure_id
 
 ),
 
@@ -181,6 +195,8 @@ keyed_as_written as (
         -- a rate (int_figure_rates_read: `euros a day`) is per what it is per
         case
             when is_claimless then null
+            when tally_side is not null
+                then coalesce(counted_class, 'voters') || case when tally_side = 'against' then ' against' else '' end
             when counted_as_compared is not null then counted_as_compared
             -- a share of the workers cut (`8% of its staff`) is a share, not a count of jobs
             when unit = 'percent' and coalesce(counted_class, counted_head) is not null
