@@ -262,10 +262,11 @@
 {%- endmacro %}
 
 {#- A company's results after its name's possessive, behind a year or a period if any
-    (`Zywiec's 1996 profit`, `Tolvane's net sales`, `Orvane's third-quarter earnings`): what
-    int_name_run_org_cues takes for a company. -#}
+    (`Zywiec's 1996 profit`, `Tolvane's net sales`, `Orvane's third-quarter earnings`), or what
+    only a company has (`Varnell's parent Stellantis`, `Varnell's shareholders`, `Varnell's chief
+    executive`; not `parents`): what int_name_run_org_cues takes for a company. -#}
 {% macro company_results_re() -%}
-    ^['’]s (?:(?:[0-9]{4}|net|pre-tax|annual|quarterly|half-year|full-year|nine-month|(?:first|second|third|fourth)-(?:quarter|half)|operating) )*(?:profit|profits|earnings|revenue|revenues|turnover|net income|sales|share price)\b
+    ^['’]s (?:(?:[0-9]{4}|net|pre-tax|annual|quarterly|half-year|full-year|nine-month|(?:first|second|third|fourth)-(?:quarter|half)|operating) )*(?:profit|profits|earnings|revenue|revenues|turnover|net income|sales|share price|parent|subsidiary|subsidiaries|shareholders|chief executive|board of directors|market share|market value|stock price)\b
 {%- endmacro %}
 
 {#- A verb after a name, behind auxiliaries and adverbs if any, then `it` or `its` as the verb's
