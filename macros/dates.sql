@@ -320,3 +320,9 @@ from {{ model }}
 where {{ end_column }} < {{ start_column }}
 
 {% endtest %}
+
+{#- The words between the start and the end of a range of dates, in lower case (` to `, ` through `,
+    ` until `, ` and ` of `between July and September`, a dash). -#}
+{% macro range_connector_re() -%}
+    ^\s*(to|through|thru|until|till|and|-|–|—)\s*$
+{%- endmacro %}

@@ -5,7 +5,10 @@
     - int_date_expressions_matched: the expressions the grammar (seed `relative_date_rules`)
       matches, parsed and resolved against the publication date;
     - int_date_cues_assigned: the event each expression dates (seed `event_cues`), or `deadline`.
-    This model adds the text each expression covers and keeps the columns the marts read. -#}
+    This model adds the text each expression covers and keeps the columns the marts read. A range
+    runs forward: a month or day without a year that ends a range (`to`, `through`, `until`, `and`
+    or a dash right after the one before it) and resolves before its start is the next year's
+    (`from November to January`, `between July and September`, `Dec. 20 to Jan. 5`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -38,6 +41,47 @@ sentences as (
 
 ),
 
+ranged as (
+
+    select
+        expressions.*,
+        lag(expressions.resolved_start) over in_sentence as previous_start,
+        lag(expressions.granularity) over in_sentence as previous_granularity,
+        lag(expressions.char_end) over in_sentence as previous_end
+    from expressions
+    window in_sentence as (partition by expressions.sentence_key order by expressions.start_token_no)
+
+),
+
+range_ends as (
+
+    select
+        ranged.* exclude (resolved_start, resolved_end),
+        case when rolls_forward then {{ add_months('ranged.resolved_start', 12) }} else ranged.resolved_start end
+            as resolved_start,
+        case when rolls_forward then {{ add_months('ranged.resolved_end', 12) }} else ranged.resolved_end end
+            as resolved_end
+    from (
+        select
+            ranged.*,
+            coalesce(
+                ranged.is_relative
+                and ranged.year_number is null
+                and ranged.month_number is not null
+                and ranged.granularity in ('month', 'day')
+                and ranged.granularity = ranged.previous_granularity
+                and ranged.resolved_start < ranged.previous_start
+                and {{ regex_contains(
+                    sentence_text_from('ranged.previous_end', 'ranged.char_start - ranged.previous_end'),
+                    sql_regex(range_connector_re())) }},
+                false
+            ) as rolls_forward
+        from ranged
+        inner join sentences on ranged.sentence_id = sentences.sentence_id
+    ) as ranged
+
+),
+
 joined as (
 
     select
@@ -53,7 +97,7 @@ joined as (
             expressions.char_end - expressions.char_start
         ) as surface,
         case when expressions.resolved_start is not null then 'article' end as resolution_basis
-    from expressions
+    from range_ends as expressions
     inner join sentences on expressions.sentence_id = sentences.sentence_id
     left join cues
         on expressions.sentence_key = cues.sentence_key
