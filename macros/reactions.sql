@@ -194,12 +194,12 @@
 
 {#- A role in apposition right before a person's name, to the end of the text: `The prime minister,
     ` of `The prime minister, Marijke Jansen, said`, `France's president, `, `A White House
-    spokeswoman, `. Group 1 is the possessor (`France`, `The Netherlands` of `The Netherlands'
-    finance minister`), group 2 the capitalised words between the article and the role (`White
-    House `), group 3 the lower-case role words, up to four, a possessive among them as written
-    (`founder's lawyer` of `The founder's lawyer, Ruth Ambler,`). -#}
+    spokeswoman, `, `Her agent, `. Group 1 is the possessor (`France`, `The Netherlands` of `The
+    Netherlands' finance minister`; not a pronoun), group 2 the capitalised words between the
+    article and the role (`White House `), group 3 the lower-case role words, up to four, a
+    possessive among them as written (`founder's lawyer` of `The founder's lawyer, Ruth Ambler,`). -#}
 {% macro role_before_name_regex() -%}
-    '(?:^|[^\pL’''.-])(?:(?:[Tt]he|[Aa]n?)\s+|(\p{Lu}[\pL.-]*(?:\s+\p{Lu}[\pL.-]*)*)(?:[’'']s|[’''])\s+)((?:\p{Lu}[\pL.-]*\s+)*)((?:\p{Ll}[\p{Ll}’''-]*\s+){0,3}\p{Ll}[\p{Ll}-]*),\s+$'
+    '(?:^|[^\pL’''.-])(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+|(\p{Lu}[\pL.-]*(?:\s+\p{Lu}[\pL.-]*)*)(?:[’'']s|[’''])\s+)((?:\p{Lu}[\pL.-]*\s+)*)((?:\p{Ll}[\p{Ll}’''-]*\s+){0,3}\p{Ll}[\p{Ll}-]*),\s+$'
 {%- endmacro %}
 
 {#- Role words that hold a determiner or a possessive pronoun, or open with a conjunction, are no

@@ -577,6 +577,8 @@ ROLES_BESIDE_NAMES = [
     # the name (`Composer Ivan Hrabal, 64, ... said`, `Host Carla Nyman ... told`)
     ("case_adverb_and_opening_title.txt", "fierce and generous", "Ivan Hrabal", "Composer", None),
     ("case_adverb_and_opening_title.txt", "She answered every question", "Carla Nyman", "Host", None),
+    # a role in apposition before the name after a possessive pronoun (`Her agent, Tomas Ekberg,`)
+    ("case_adverb_and_opening_title.txt", "impossible to bore", "Tomas Ekberg", "agent", None),
 ]
 
 
