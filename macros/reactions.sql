@@ -239,10 +239,11 @@
 
 {#- The body a role is held in (group 1): the capitalised name after `of`/`for`/`at`/`with` that
     ends the apposition (`Riverside Trust` of `director of the Riverside Trust`, `State
-    University` of `professor of hydrology at the State University`; none in `singer of Cuban
-    descent`). -#}
+    University` of `professor of hydrology at the State University`, `Tessellate Labs` of
+    `researcher at the cybersecurity firm Tessellate Labs`, up to three lower-case words before
+    the name; none in `singer of Cuban descent`). -#}
 {% macro apposition_body_regex() -%}
-    '\s(?:of|for|at|with)\s+(?:the\s+)?(\p{Lu}[\pL\pN’''.&-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*\p{Lu}[\pL\pN’''.&-]*)*)\s*$'
+    '\s(?:of|for|at|with)\s+(?:the\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,3}(\p{Lu}[\pL\pN’''.&-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*\p{Lu}[\pL\pN’''.&-]*)*)\s*$'
 {%- endmacro %}
 
 {#- An unnamed body after `of`/`for` in lower case, to the end (group 1): `county sheriff's office`
