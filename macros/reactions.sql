@@ -390,3 +390,10 @@ quoted_as as (
 {% macro subject_prepositions() -%}
     ('at', 'of', 'for', 'from', 'in', 'on', 'with')
 {%- endmacro %}
+
+{#- The words right before an opening mark that say the quoted words name something, not that
+    someone says them (`the so-called “green levy”`, `a plan dubbed “Clean Skies”`, `known as
+    “the Strip”`); `what he called “a disgrace”` is speech and stays. -#}
+{% macro naming_before_quote_regex() -%}
+    '(?i)(?:^|[^\pL])(?:so-called|so called|dubbed|nicknamed|known as|code-?named|titled|entitled)\s*$'
+{%- endmacro %}

@@ -6,7 +6,9 @@
     A quote is the text between its marks, trimmed of spaces and of the `,` that English puts
     before an attribution. Windows for the attribution are the rest of the sentence before the
     opening mark and after the closing mark, with every quoted piece of the paragraph masked as
-    `§` (same length) so that words inside quotes are never taken for cue verbs or speakers. -#}
+    `§` (same length) so that words inside quotes are never taken for cue verbs or speakers. Words
+    in quotes that a name is given to (`the so-called “green levy”`, `dubbed “Clean Skies”`) are
+    no quote. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -284,6 +286,8 @@ final as (
         cast(paragraph_start + open_rel - length(before_text) as integer) as before_start,
         cast(paragraph_start + close_rel as integer) as after_start
     from windowed
+    -- a name in quotes is nobody's speech (`the so-called “green levy”`)
+    where not {{ regex_contains('before_text', naming_before_quote_regex()) }}
 
 )
 
