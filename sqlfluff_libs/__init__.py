@@ -49,3 +49,40 @@ class _Model:
 
 
 model = _Model()
+
+
+def _compile_each_macro_file_once() -> None:
+    """sqlfluff's jinja templater compiles every file of macros/ twice for each file it lints (1.2 s
+    a file, about 160 s of CPU over the project, a third of lint's time). The compiled code depends
+    only on the macro file's text and the environment's settings, which are the same for every
+    file, so it is kept across files; each file still gets its own template with its own globals.
+    This module is executed again for every linted file: the cache lives on the patched method."""
+    from types import CodeType
+
+    from jinja2 import Environment
+    from jinja2.environment import Template
+    from sqlfluff.core.templaters.jinja import JinjaTemplater
+
+    extract = JinjaTemplater._extract_macros_from_template
+    if hasattr(extract, "compiled"):
+        return
+    compiled: dict[str, CodeType] = {}
+
+    class _CompiledOnce:
+        def __init__(self, env: Environment) -> None:
+            self.env = env
+
+        def from_string(self, source: str, globals: dict[str, Any] | None = None) -> Template:
+            code = compiled.get(source)
+            if code is None:
+                code = compiled[source] = self.env.compile(source)
+            return self.env.template_class.from_code(self.env, code, self.env.make_globals(globals))
+
+    def extract_compiled_once(template: str, env: Environment, ctx: dict[str, Any]) -> dict[str, Any]:
+        return extract(template, _CompiledOnce(env), ctx)  # type: ignore[arg-type]
+
+    extract_compiled_once.compiled = compiled  # type: ignore[attr-defined]
+    JinjaTemplater._extract_macros_from_template = staticmethod(extract_compiled_once)  # type: ignore[method-assign]
+
+
+_compile_each_macro_file_once()

@@ -9,6 +9,7 @@
     company noun or untyped where the story says a company is based in it
     (int_name_run_place_cues), a person where a sentence opens with it before a speech verb
     (int_name_opening_subjects_found). The yml says what each typing keeps. -#}
+-- sqlfluff:render_variant_limit:5
 
 {%- set typing = name_typing() -%}
 {%- set org_cued -%}

@@ -12,6 +12,7 @@
     row this run writes carries its `build_started_at`. With var max_run_articles, a run takes
     the changed stories of about that many articles and `stories_waiting` counts the others, which
     the next run takes (warehouse.runs runs dbt again until none waits). -#}
+-- sqlfluff:render_variant_limit:5
 
 {%- set built = previous_build_state() %}
 {%- set last_run = previous_build_state(this.identifier) %}
