@@ -101,7 +101,11 @@ lone_words as (
         substr(sentences.sentence_text, runs.char_end - sentences.char_start + 1, 120) as text_after
     from runs
     inner join sentences on runs.sentence_id = sentences.sentence_id
-    where runs.n_words = 1 and not runs.is_upper
+    -- a noun for people, capitalised where it opens a sentence, is no company whatever follows it
+    -- (`Critics said it would hurt`, `Officials said its`); bodies' nouns may name one (`Congress`)
+    left join {{ ref('speaker_nouns') }} as people_nouns
+        on lower(runs.surface) = people_nouns.noun and people_nouns.role in ('title', 'collective')
+    where runs.n_words = 1 and not runs.is_upper and people_nouns.noun is null
 
 ),
 
