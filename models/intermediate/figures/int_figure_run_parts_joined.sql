@@ -22,13 +22,26 @@ parts as (
         *,
         case
             when tag = 'D' then is_amount
-            when tag = 'W' then true
+            {# `a year and a half`, `two and a half days`: the half completes the quantity before
+               `and`, and is no share of its own; `two and a half million` keeps its half. #}
+            when tag = 'W'
+                then
+                    not coalesce(
+                        kind = 'fraction' and prev_lw = 'a' and prev2_lw = 'and'
+                        and next_kind is distinct from 'multiplier' and next_kind is distinct from 'scale',
+                        false
+                    )
             {# `a dozen`, `a million`, but not `a decades-long conflict`: an article counts one of a
-               singular word. #}
+               singular word; nor the `a` of `and a half` without a scale after it. #}
             when tag = 'A'
                 then
                     next_kind in ('multiplier', 'scale', 'fraction', 'vague')
                     and not {{ regex_contains('next_lw', "'s$'") }}
+                    and not coalesce(
+                        next_kind = 'fraction' and prev_lw = 'and'
+                        and next2_kind is distinct from 'multiplier' and next2_kind is distinct from 'scale',
+                        false
+                    )
             {# `two hundred and five`, not `half a century and two thirds`: a multiplier of time
                ends its number. #}
             when tag = 'N'
