@@ -55,9 +55,11 @@ group_values as (
         run_no,
         group_no,
         (
+            -- a multiplier or a scale with no count before it counts one (`a half million`: the
+            -- article counts halves, and the million after the fraction is one million)
             coalesce(
                 sum(case when pos < coalesce(multiplier_pos, pos + 1) then count_value end),
-                case when max(multiplier_pos) is not null then 1 else 0 end
+                case when max(multiplier_pos) is not null or bool_or(kind = 'scale') then 1 else 0 end
             )
             * coalesce({{ product_agg("case when kind = 'multiplier' then word_value end") }}, 1)
             + coalesce(sum(case when pos > multiplier_pos then count_value end), 0)
