@@ -23,6 +23,12 @@
     )
 {%- endmacro %}
 
+{#- The surname a particle opens at the end of a full name, group 1 (`van Houten` of `Maarten van
+    Houten`, `da Silva` of `Lula da Silva`). -#}
+{% macro particle_surname_tail_re() -%}
+    \S ((?:{{ name_particle_alternation() }} )+\p{Lu}\S*)$
+{%- endmacro %}
+
 {% macro particle_surname_re() -%}
     ^\p{Lu}\S*(?: \p{Lu}\S*)* (?:{{ name_particle_alternation() }} )+\p{Lu}\p{Ll}+$
 {%- endmacro %}

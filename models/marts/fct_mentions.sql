@@ -1,6 +1,7 @@
 {#- One row per mention of a named entity in an article body, with its canonical name and type.
 
-    What one article leaves open, the story settles: a surname (`Rocha`, `Michel said`) or the
+    What one article leaves open, the story settles: a surname (`Rocha`, `Michel said`, `Van
+    Houten said` of `Maarten van Houten`) or the
     last part of a place name (`Fuego`) or a named storm (`Delphine`) takes the full name written elsewhere in the same
     article, else in another article of the same story (all articles with one story_id), and a
     word a rule guessed a place takes the full name of a person the same article names ending in
@@ -35,6 +36,26 @@ full_names as (
 
 ),
 
+-- what a shorter mention of a full name matches: its last word (`Varga` of `Lena Varga`), and a
+-- person's surname that a particle opens, in lower case, since a sentence may open with it
+-- (`Van Houten said` of `Maarten van Houten`)
+full_name_keys as (
+
+    select
+        *,
+        last_name_word as name_key,
+        false as by_particle
+    from full_names
+    union all
+    select
+        *,
+        lower({{ regex_extract('entity_name', sql_regex(particle_surname_tail_re()), 1) }}) as name_key,
+        true as by_particle
+    from full_names
+    where entity_type = 'person' and {{ regex_contains('entity_name', sql_regex(particle_surname_tail_re())) }}
+
+),
+
 -- a one-word name that is the last word of a longer name of the same story
 expansions as (
 
@@ -51,12 +72,14 @@ expansions as (
                 full_names.entity_name
         ) as preference
     from mentions
-    inner join full_names
+    inner join full_name_keys as full_names
         on
             mentions.story_id = full_names.story_id
-            and mentions.entity_name = full_names.last_name_word
+            and full_names.name_key
+            = case when mentions.name_words = 1 then mentions.entity_name else lower(mentions.entity_name) end
+            and full_names.by_particle = (mentions.name_words > 1)
     where
-        mentions.name_words = 1
+        mentions.name_words <= 4
         and (
             (
                 mentions.detected_by != 'lexicon'
