@@ -130,12 +130,19 @@ final as (
         ) as gap,
         {{ regex_contains('located.word', "'^\\p{Lu}'") }} as is_cap,
         {{ regex_contains('located.word', "'^\\p{Lu}[\\p{Lu}\\p{N}.]+$'") }} as is_upper,
-        common_words.word is not null and defined_acronyms.word is null as is_common,
+        (common_words.word is not null and defined_acronyms.word is null)
+        -- an adverb opening a sentence opens no name (`Later van Houten told`, `Yesterday Lind said`)
+        or (located.word_no = 1 and opening_adverbs.word is not null and located.word != upper(located.word))
+            as is_common,
         given_names.given_name is not null as is_given_name,
         legal_suffixes.suffix is not null as is_legal_suffix
     from located
     inner join sentences on located.sentence_key = sentences.sentence_key
     left join {{ ref('name_common_words') }} as common_words on lower(located.word) = common_words.word
+    left join (
+        select word from {{ ref('reaction_function_words') }}
+        where role = 'adverb'
+    ) as opening_adverbs on lower(located.word) = opening_adverbs.word
     left join defined_acronyms
         on sentences.article_id = defined_acronyms.article_id and located.word = defined_acronyms.word
     left join {{ ref('name_context_words') }} as context_words on lower(located.word) = context_words.word
