@@ -29,6 +29,14 @@ sentences as (
 
 ),
 
+-- adverbs that may open a sentence before a name (`Later`, `Yesterday`)
+opening_adverbs as (
+
+    select word from {{ ref('reaction_function_words') }}
+    where role = 'adverb'
+
+),
+
 tokens as (
 
     select
@@ -139,10 +147,7 @@ final as (
     from located
     inner join sentences on located.sentence_key = sentences.sentence_key
     left join {{ ref('name_common_words') }} as common_words on lower(located.word) = common_words.word
-    left join (
-        select word from {{ ref('reaction_function_words') }}
-        where role = 'adverb'
-    ) as opening_adverbs on lower(located.word) = opening_adverbs.word
+    left join opening_adverbs on lower(located.word) = opening_adverbs.word
     left join defined_acronyms
         on sentences.article_id = defined_acronyms.article_id and located.word = defined_acronyms.word
     left join {{ ref('name_context_words') }} as context_words on lower(located.word) = context_words.word
