@@ -60,10 +60,11 @@
     not before a month, which follows a time zone too (`5 p.m. EST Nov. 9`), nor several words
     before a dash, the section of an all-capitals headline (`RUGBY UNION - ...`); and the run
     that opens the dateline ingest read at the body's start before a wire's credit (`GENEVA
-    (Reuters) -`; ingest's datelines take CoNLL's headline sections too, `NHL ICE HOCKEY -`).
+    (Reuters) -`, `THE HAGUE (Reuters) -`, where `THE` is no name word; ingest's datelines take
+    CoNLL's headline sections too, `NHL ICE HOCKEY -`).
     Reads the columns of int_name_runs. -#}
 {% macro opens_dateline() -%}
-    is_upper and first_word_no = 1
+    is_upper and (first_word_no = 1 or opens_article_dateline)
     and (
         (opens_article_dateline and next_gap = ' (')
         or (n_words = 1 and (next_gap like ':%' or trim(next_gap) in ('-', '—', '–')))
