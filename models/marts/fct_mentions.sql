@@ -47,12 +47,13 @@ full_name_keys as (
         false as by_particle
     from full_names
     union all
+    -- a name without a particle gets the key '', which no mention has
     select
         *,
         lower({{ regex_extract('entity_name', sql_regex(particle_surname_tail_re()), 1) }}) as name_key,
         true as by_particle
     from full_names
-    where entity_type = 'person' and {{ regex_contains('entity_name', sql_regex(particle_surname_tail_re())) }}
+    where entity_type = 'person'
 
 ),
 

@@ -49,7 +49,7 @@ datelines as (
         article_id,
         body_start,
         dateline,
-        case when dateline like 'THE %' then 4 else 0 end as article_length
+        case when dateline like 'THE %' then 4 else 0 end as leading_the_length
     from {{ ref('int_articles_changed') }}
     where {{ in_changed_stories() }} and is_current and dateline is not null
 
@@ -64,8 +64,8 @@ run_features as (
         coalesce(gazetteer.entity_type, part_gazetteer.entity_type) as gazetteer_type,
         -- a dateline may open with `THE`, which is no name word (`THE HAGUE (Reuters) -`)
         coalesce(
-            spans.char_start = datelines.body_start + datelines.article_length
-            and substr(datelines.dateline, datelines.article_length + 1, length(spans.surface)) = spans.surface,
+            spans.char_start = datelines.body_start + datelines.leading_the_length
+            and substr(datelines.dateline, datelines.leading_the_length + 1, length(spans.surface)) = spans.surface,
             false
         ) as opens_article_dateline,
         -- the state or country after the city of a dateline (`MOBILE, Ala. -`, `BILOXI, Miss.`)
