@@ -47,19 +47,25 @@
     {{ add_days(first, '((1 - ' ~ iso_weekday(first) ~ ' + 7) % 7) + 1') }}
 {%- endmacro %}
 
-{#- Easter Sunday of year `y` (Gregorian; the anonymous algorithm of Meeus). -#}
+{#- Easter Sunday of year `y` (Gregorian), for the years 1900 to 2199; NULL outside them. The
+    anonymous algorithm of Meeus runs here in Jinja, once per compile, into a list of each year's
+    days after March 22: written out in SQL its terms nest into one another, and the expression
+    for one year was 2.5 kB, the model that resolves Easter 72 kB, slow for dbt to compile. -#}
 {% macro dates_easter(y) -%}
-    {%- set yy = '(' ~ y ~ ')' -%}
-    {%- set a = '(' ~ yy ~ ' % 19)' -%}
-    {%- set b = 'floor(' ~ yy ~ ' / 100)' -%}
-    {%- set c = '(' ~ yy ~ ' % 100)' -%}
-    {%- set f = 'floor((' ~ b ~ ' + 8) / 25)' -%}
-    {%- set g = 'floor((' ~ b ~ ' - ' ~ f ~ ' + 1) / 3)' -%}
-    {%- set h = '((19 * ' ~ a ~ ' + ' ~ b ~ ' - floor(' ~ b ~ ' / 4) - ' ~ g ~ ' + 15) % 30)' -%}
-    {%- set l = '((32 + 2 * (' ~ b ~ ' % 4) + 2 * floor(' ~ c ~ ' / 4) - ' ~ h ~ ' - (' ~ c ~ ' % 4)) % 7)' -%}
-    {%- set m = 'floor((' ~ a ~ ' + 11 * ' ~ h ~ ' + 22 * ' ~ l ~ ') / 451)' -%}
-    {%- set n = '(' ~ h ~ ' + ' ~ l ~ ' - 7 * ' ~ m ~ ' + 114)' -%}
-    {{ date_from_parts(yy, 'floor(' ~ n ~ ' / 31)', '(' ~ n ~ ' % 31) + 1') }}
+    {%- set first_year, last_year = 1900, 2199 -%}
+    {%- set offsets = [] -%}
+    {%- for year in range(first_year, last_year + 1) -%}
+        {%- set a, b, c = year % 19, year // 100, year % 100 -%}
+        {%- set g = (b - (b + 8) // 25 + 1) // 3 -%}
+        {%- set h = (19 * a + b - b // 4 - g + 15) % 30 -%}
+        {%- set l = (32 + 2 * (b % 4) + 2 * (c // 4) - h - c % 4) % 7 -%}
+        {%- set n = h + l - 7 * ((a + 11 * h + 22 * l) // 451) + 114 -%}
+        {#- n // 31 is the month (3 or 4), n % 31 + 1 the day; April 1 is March 22 + 10 -#}
+        {%- do offsets.append(n % 31 + 1 - 22 if n // 31 == 3 else n % 31 + 1 + 9) -%}
+    {%- endfor -%}
+    case when ({{ y }}) between {{ first_year }} and {{ last_year }} then
+        {{ add_days(date_from_parts(y, 3, 22), list_element(offsets, '(' ~ y ~ ') - ' ~ (first_year - 1))) }}
+    end
 {%- endmacro %}
 
 {#- The year of a two-digit year number: the 2000s below var('two_digit_year_pivot'), else the
@@ -104,8 +110,8 @@
     {%- set am = 'cast(extract(month from ' ~ anchor ~ ') as integer)' -%}
     {%- set aw = iso_weekday(anchor) -%}
     {%- set future_limit = add_days(anchor, var('yearless_day_future_days')) -%}
-    {%- set nearest_easter = '(case when ' ~ anchor ~ ' >= ' ~ add_days(dates_easter(ay), 182) ~ ' then '
-        ~ dates_easter(ay ~ ' + 1') ~ ' else ' ~ dates_easter(ay) ~ ' end)' -%}
+    {%- set nearest_easter = dates_easter(ay ~ ' + case when ' ~ anchor ~ ' >= ' ~ add_days(dates_easter(ay), 182)
+        ~ ' then 1 else 0 end') -%}
     {%- set nearest_day -%}
         (case
             when {{ dates_calendar_day(ay ~ ' + 1', m, d) }} <= {{ future_limit }}

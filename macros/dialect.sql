@@ -45,6 +45,10 @@
 {% macro regex_replace(text, pattern, replacement) %}{{ return(adapter.dispatch('regex_replace', 'corroborate')(text, pattern, replacement)) }}{% endmacro %}
 {% macro duckdb__regex_replace(text, pattern, replacement) %}regexp_replace({{ text }}, {{ pattern }}, {{ replacement }}){% endmacro %}
 
+{#- Element `index` (from 1) of a list of integer literals `values` (a Jinja list); NULL past its end. -#}
+{% macro list_element(values, index) %}{{ return(adapter.dispatch('list_element', 'corroborate')(values, index)) }}{% endmacro %}
+{% macro duckdb__list_element(values, index) %}list_extract([{{ values | join(', ') }}], cast({{ index }} as integer)){% endmacro %}
+
 {#- Number of elements of a list. -#}
 {% macro list_size(list_expr) %}{{ return(adapter.dispatch('list_size', 'corroborate')(list_expr)) }}{% endmacro %}
 {% macro duckdb__list_size(list_expr) %}len({{ list_expr }}){% endmacro %}

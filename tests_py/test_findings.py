@@ -26,7 +26,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline import CORPUS_BUILD, FIXTURES, REPO, dbt_env
+from pipeline import CORPUS_SELECTION, FIXTURES, REPO, dbt_env
 
 STORIES = FIXTURES / "findings"
 EXPECTED_CONFLICTS = {
@@ -49,7 +49,7 @@ def make(project: Path, db: Path, *args: str, **env: str) -> Run:
     venv = Path(sys.executable).parent.parent
     done = subprocess.run(
         ["make", "build", f"VENV={venv}", f"CORPUS={STORIES}", f"WAREHOUSE_PATH={db}",
-         "DBT_BUILD_ARGS=" + " ".join(CORPUS_BUILD[1:]), *args],
+         "DBT_BUILD_ARGS=" + " ".join(CORPUS_SELECTION), *args],
         cwd=project, env={**dbt_env(db), **env}, capture_output=True, text=True, timeout=900)
     return Run(done.returncode, done.stdout, done.stderr)
 

@@ -232,7 +232,7 @@ def copy_of(db: Path, folder: Path) -> Path:
 def test_a_rule_change_rebuilds_every_story(builds, tmp_path: Path) -> None:
     incremental, _, _ = builds
     db = copy_of(incremental, tmp_path / "rules")
-    ran = run_dbt(["run", "--select", "int_stories_changed", "--vars", "{claim_history_days: 91}"],
+    ran = run_dbt(["run", "--select", "int_stories_changed", "--vars", "{claim_history_days: 91}", "--no-write-json"],
                   db, tmp_path / "rules")
     assert ran.returncode == 0, ran.stdout + ran.stderr
     assert changed_stories(db) == {"flood", "landslide", "chile_runoff", "quake"}
@@ -257,7 +257,7 @@ def copy_of_project(folder: Path) -> Path:
 def run_project_dbt(project: Path, db: Path, tmp_path: Path, *args: str) -> None:
     """dbt on a copy of the project and of a warehouse, with its artefacts under tmp_path."""
     ran = subprocess.run(
-        [str(Path(sys.executable).with_name("dbt")), *args,
+        [str(Path(sys.executable).with_name("dbt")), *args, "--no-write-json",
          "--project-dir", str(project), "--profiles-dir", str(project),
          "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs")],
         cwd=db.parent, env=dict(dbt_env(db), WAREHOUSE_PATH=db.name), capture_output=True, text=True,
@@ -340,7 +340,7 @@ def break_and_test(builds, tmp_path: Path, statement: str, params: list[str], se
     db = copy_of(incremental, tmp_path / "copy")
     with duckdb.connect(str(db)) as con:
         (broken,) = con.execute(statement, params).fetchone()
-    return broken, run_dbt(["test", "--select", select], db, tmp_path / "copy")
+    return broken, run_dbt(["test", "--select", select, "--no-write-json"], db, tmp_path / "copy")
 
 
 @pytest.mark.parametrize(("story", "tested"), [("flood", True), ("chile_runoff", False)])
