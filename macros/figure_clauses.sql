@@ -1,9 +1,9 @@
 {#- Figure rules on what a clause says of a figure: an age set off by commas after a name, a
     negated action noun, a share of a toll told one victim at a time. Used by int_figures_judged. -#}
 
-{#- An age in apposition (`Ardel, 58, and Dunmore, 47, were laid off`): a bare whole number with
-    no noun or unit of its own (read as years of age), between a comma after a capitalised word and a comma, bracket or
-    full stop. It describes the person named; it counts nothing and takes no action of its clause.
+{#- An age in apposition (`Ardel, 58, and Dunmore, 47, were laid off`, `her grandmother, 71,
+    drowned`): a bare whole number with no noun or unit of its own (read as years of age), between a
+    comma after a capitalised word or a noun after a determiner and a comma, bracket or full stop. It describes the person named; it counts nothing and takes no action of its clause.
     `rel` is a relation with sentence_text, run_start_offset, run_end_offset, unit, plain_head,
     noun_class, is_elliptical, first_tag, n_parts and base_value. -#}
 {% macro is_apposed_age(rel) -%}
@@ -13,7 +13,7 @@
         and {{ rel }}.first_tag = 'D' and {{ rel }}.n_parts = 1 and {{ rel }}.base_value between 1 and 120
         and {{ regex_contains(
             "right(left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_start_offset), 40)",
-            "'\\p{Lu}[\\p{L}''’.-]*,\\s*$'"
+            "'(\\p{Lu}[\\p{L}''’.-]*|\\b(a|an|the|his|her|their|its|our|my)\\s+\\p{Ll}+),\\s*$'"
         ) }}
         and {{ regex_contains(
             "substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 3)", "'^\\s*([,)]|\\.\\s*$|\\.$)'"

@@ -97,6 +97,38 @@ partitive_wholes as (
 
 ),
 
+{# `19 of the victims died in Samar and nine in Leyte`: a count without a noun of its own (elliptical)
+    that follows a part of a group, with the same action, is another part of it, not a total. Each
+    figure with a noun of its own, or a subset, opens an anchor that the elliptical ones after it
+    in the sentence follow. #}
+anchored as (
+
+    select
+        figure_id,
+        sentence_key,
+        action_class,
+        is_elliptical and not coalesce(is_subset, false) as follows_anchor,
+        sum(case when not is_elliptical or is_subset then 1 else 0 end) over (
+            partition by sentence_key order by char_start rows between unbounded preceding and current row
+        ) as anchor_no
+    from found_digits
+
+),
+
+carried_subsets as (
+
+    select follower.figure_id
+    from anchored as follower
+    inner join anchored as anchor
+        on
+            follower.sentence_key = anchor.sentence_key
+            and follower.anchor_no = anchor.anchor_no
+            and not anchor.follows_anchor
+    inner join found_digits as anchor_figure on anchor.figure_id = anchor_figure.figure_id
+    where follower.follows_anchor and anchor_figure.is_subset and follower.action_class = anchor.action_class
+
+),
+
 {# `one in five steel jobs`: a share (20 percent) of what the count after `in` counts, not a
     count of five. (`12 in 24 hours` is two counts; `1 in 4` is left to its two numbers.) #}
 shares as (
@@ -133,7 +165,7 @@ final as (
         case when shares.figure_id is not null then 'percent' else found.unit end as unit,
         found.is_elliptical,
         found.is_increment,
-        found.is_subset,
+        found.is_subset or carried.figure_id is not null as is_subset,
         found.subject,
         found.action_class,
         found.figure_id,
@@ -163,6 +195,7 @@ final as (
     from found_digits as found
     left join shares on found.figure_id = shares.figure_id
     left join partitive_wholes as wholes on found.figure_id = wholes.figure_id
+    left join carried_subsets as carried on found.figure_id = carried.figure_id
     left join range_pairs as as_low on found.figure_id = as_low.low_id
     left join range_pairs as as_high on found.figure_id = as_high.high_id
     where as_low.low_id is null and as_high.high_id is null

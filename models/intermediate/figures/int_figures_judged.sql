@@ -249,7 +249,7 @@ found as (
         story_id,
         modifier,
         qualifier,
-        unit,
+        case when is_apposed_age then 'years of age' else unit end as unit,
         is_elliptical,
         is_increment,
         is_subset,
