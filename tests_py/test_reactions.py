@@ -33,7 +33,8 @@ def all_reactions(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
     corpus = tmp_path_factory.mktemp("reactions")
     shutil.copytree(FIXTURES / "reactions", corpus / STORY)
     shutil.copytree(FIXTURES / "reaction_cases", corpus / CASES)
-    built = build_warehouse(corpus, tmp_path_factory.mktemp("reactions_build"))
+    # Only the reactions mart and what it reads: this module judges its rows.
+    built = build_warehouse(corpus, tmp_path_factory.mktemp("reactions_build"), select="+fct_reactions")
     con = duckdb.connect(str(built.db), read_only=True)
     try:
         cur = con.execute(

@@ -162,6 +162,21 @@ lexicon_in_companies as (
             or (lexicon.char_start = company_runs.char_start and lexicon.surface != upper(lexicon.surface))
         )
 
+    union
+
+    -- an organisation of the lexicon inside a longer organisation's name, after its first word, is part of it
+    -- (`Security Council`, the UN's, of `the National Security Council`)
+    select
+        lexicon.sentence_id,
+        lexicon.char_start
+    from lexicon
+    inner join runs
+        on
+            lexicon.sentence_id = runs.sentence_id
+            and lexicon.char_start > runs.char_start
+            and lexicon.char_end <= runs.char_end
+    where lexicon.entity_type = 'organization' and runs.entity_type = 'organization'
+
 ),
 
 lexicon_kept as (
