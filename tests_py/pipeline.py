@@ -149,7 +149,8 @@ def build_warehouse(
     one (seeded_warehouse) and loads no seed. With `check`, a failed ingest or build raises with the
     tool's output; without, the caller inspects `returncode` and `output` (the mutation tests
     expect failures). `select` builds only those nodes (e.g. `+fct_mentions`: a mart and what it
-    reads) and the data tests of nothing else, for modules that judge one mart's rows."""
+    reads, with their data tests and the cross-outlet tests on them) and the data tests of nothing
+    else, for modules that judge one mart's rows."""
     workdir.mkdir(parents=True, exist_ok=True)
     db = workdir / "warehouse.duckdb"
     seeded = None if unit_tests or db.exists() else seeded_warehouse()
@@ -161,7 +162,8 @@ def build_warehouse(
         raise RuntimeError(f"ingest failed ({loaded.returncode}):\n{loaded.stdout}\n{loaded.stderr}")
     args = ["build"] if unit_tests else [*CORPUS_BUILD, *buildstate.seed_reuse_args(db)]
     if select:
-        args += ["--select", select]
+        # the review ledger is a parent of the cross-outlet tests: selected with the marts, they run
+        args += ["--select", select, "reviewed_findings"]
         if "--indirect-selection" not in args:
             args += ["--indirect-selection", "cautious"]
     built = run_dbt(args, db, workdir)

@@ -107,6 +107,7 @@ anchored as (
         figure_id,
         sentence_key,
         action_class,
+        coalesce(is_subset, false) as is_subset,
         is_elliptical and not coalesce(is_subset, false) as follows_anchor,
         sum(case when not is_elliptical or is_subset then 1 else 0 end) over (
             partition by sentence_key order by char_start rows between unbounded preceding and current row
@@ -124,8 +125,7 @@ carried_subsets as (
             follower.sentence_key = anchor.sentence_key
             and follower.anchor_no = anchor.anchor_no
             and not anchor.follows_anchor
-    inner join found_digits as anchor_figure on anchor.figure_id = anchor_figure.figure_id
-    where follower.follows_anchor and anchor_figure.is_subset and follower.action_class = anchor.action_class
+    where follower.follows_anchor and anchor.is_subset and follower.action_class = anchor.action_class
 
 ),
 
