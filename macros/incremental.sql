@@ -83,16 +83,33 @@
     {%- endif -%}
 {%- endmacro %}
 
-{#- A digest of everything that decides what the models produce: every model's and seed's file
-    checksum, every macro of this project, and the vars that rules read. When it differs from the
-    one recorded by the last finished build, every story is rebuilt, so a stale lexicon or rule
-    never leaves old facts behind. -#}
+{#- A digest of everything that decides what the story models hold: the file checksum of every
+    story model and of every model and seed it reads, directly or not, every macro of this
+    project, and the vars that rules read. When it differs from the one recorded by the last
+    finished build, every story is rebuilt, so a stale lexicon or rule never leaves old facts
+    behind. A model rebuilt whole on every run (findings, dim_outlets) and a seed only such models
+    read (the review ledger) are left out: editing them rebuilds no story. -#}
 {% macro logic_fingerprint() -%}
     {%- if not execute -%}{{ return('') }}{%- endif -%}
+    {%- set read = [] -%}
+    {%- for node in graph.nodes.values() -%}
+        {%- if node.resource_type == 'model' and node.config.materialized == 'story_batched' -%}
+            {%- do read.append(node.unique_id) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {#- The list grows while the loop walks it: each node's parents join it once. -#}
+    {%- for unique_id in read -%}
+        {%- for parent in graph.nodes[unique_id].depends_on.nodes -%}
+            {%- if parent in graph.nodes and parent not in read -%}
+                {%- do read.append(parent) -%}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endfor -%}
     {%- set parts = [] -%}
-    {%- for node in graph.nodes.values() | sort(attribute='unique_id') -%}
+    {%- for unique_id in read | sort -%}
+        {%- set node = graph.nodes[unique_id] -%}
         {%- if node.resource_type in ('model', 'seed') and node.package_name == project_name -%}
-            {%- do parts.append(node.unique_id ~ '=' ~ node.checksum.checksum) -%}
+            {%- do parts.append(unique_id ~ '=' ~ node.checksum.checksum) -%}
         {%- endif -%}
     {%- endfor -%}
     {%- set project_macros = context.get(project_name) -%}

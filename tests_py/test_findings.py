@@ -11,7 +11,8 @@
 `make build` runs in a copy of the project (so that the ledger can be edited), with the
 repository's virtualenv. The first build must complete (warehouse, pages, publication) and exit
 3 naming exactly the three unreviewed contradictions; once they are in the review ledger, with
-one stale row besides, the same `make build` exits 0 and reports the stale row.
+one stale row besides, the same `make build` exits 0 and reports the stale row, without extracting
+any story again.
 """
 
 from __future__ import annotations
@@ -163,6 +164,8 @@ def test_reviewed_contradictions_let_the_build_exit_0(reviewed: Run, first: Firs
     states = dict(query(first.db, "select finding_id, review_state from marts.findings"))
     assert states["claim:stadium:people|kill"] == "confirmed"
     assert states["event:treaty:treaty|statement|2025-03-12"] == "explained"
+    # the review changed the findings table only: no story was extracted again
+    assert query(first.db, "select count(*) from intermediate.int_stories_changed") == [(0,)]
 
 
 def test_finding_ids_survive_the_rebuild(reviewed: Run, first: FirstBuild) -> None:

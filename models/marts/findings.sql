@@ -1,36 +1,19 @@
-{#- Every disagreement between outlets that a person should look at, one row each, with its review
-    state: claims (claim_agreement) and events (event_date_agreement) whose status is `conflict`
-    or `vague`. Evolving tolls, consistent and single-source ones are not findings.
+{#- Every finding (int_findings_evidenced) with its review state from the ledger (seed
+    reviewed_findings). is_blocking marks an unreviewed conflict: what `make build` exits non-zero
+    on.
 
-    finding_id is `<kind>:<story_id>:<key>`: text keys derived from the words of the articles
-    (claim_key) and the day the event is dated to (event_key), never a row number, so that a
-    rebuild gives back the same id and the review ledger (seed reviewed_findings) keeps
-    matching. is_blocking marks an unreviewed conflict: what `make build` exits non-zero on.
-
-    Story by story like the marts it reads: at 100,000 articles, the evidence of every finding
-    in one query ran out of memory at 4 GB. A change to the review ledger (a seed) changes the
-    logic fingerprint, so every story is rebuilt with its new review state. -#}
-{{ config(materialized='story_batched') }}
-
-{#- One evidence line per figure or date: outlet, file, publication day, what it says and where. -#}
-{%- set figure_line -%}
-    coalesce(figures.outlet, 'outlet unknown') || ' (' || figures.source_file
-    || coalesce(', ' || cast(figures.published_date as varchar), '') || '): '
-    || {{ format_figure('figures.value') }}
-    || case when figures.qualifier = 'exact' then '' else ' (' || figures.qualifier || ')' end
-    || ' "' || figures.surface || '" in "' || figures.sentence_text || '"'
-{%- endset -%}
-{%- set date_line -%}
-    coalesce(dates.outlet, 'outlet unknown') || ' (' || dates.source_file
-    || coalesce(', ' || cast(dates.published_date as varchar), '') || '): '
-    || cast(dates.resolved_start as varchar)
-    || case when dates.resolved_end > dates.resolved_start then '..' || cast(dates.resolved_end as varchar) else '' end
-    || ' "' || dates.surface || '" in "' || dates.sentence_text || '"'
-{%- endset %}
-
--- depends_on: {{ ref('int_stories_changed') }}
+    Rebuilt whole on every run, not story by story: findings are few (a handful per story) and the
+    join is cheap, while the ledger, which a reviewer edits between builds, is no part of any story
+    model, so a review changes this table and leaves the logic fingerprint, and so every story,
+    alone. -#}
 
 with
+
+findings as (
+
+    select * from {{ ref('int_findings_evidenced') }}
+
+),
 
 ledger as (
 
@@ -38,95 +21,21 @@ ledger as (
 
 ),
 
-claim_evidence as (
+reviewed as (
 
     select
-        figures.story_id,
-        figures.claim_key,
-        {{ string_agg_ordered(
-            'coalesce(figures.outlet, figures.source_file)', "'; '",
-            'coalesce(figures.outlet, figures.source_file)', distinct=true
-        ) }} as outlets,
-        {{ string_agg_ordered('figures.sentence_text', "' | '", 'figures.sentence_text', distinct=true) }} as sentences,
-        {{ string_agg_ordered(
-            figure_line, 'chr(10)', 'figures.published_date nulls last, figures.source_file, figures.char_start'
-        ) }} as evidence
-    from {{ ref('fct_figures') }} as figures
-    where figures.claim_key is not null and {{ in_changed_stories('figures.story_id') }}
-    group by figures.story_id, figures.claim_key
-
-),
-
-claim_findings as (
-
-    select
-        'claim' as finding_kind,
-        claims.story_id,
-        claims.claim_key as finding_key,
-        claims.status,
-        claims.n_articles,
-        claims.n_outlets,
-        claim_evidence.outlets,
-        claims.values_text as stated_values,
-        {{ format_figure('claims.consensus_value') }} as consensus,
-        claim_evidence.sentences,
-        claim_evidence.evidence
-    from {{ ref('claim_agreement') }} as claims
-    left join claim_evidence
-        on claims.story_id = claim_evidence.story_id and claims.claim_key = claim_evidence.claim_key
-    where claims.status in ('conflict', 'vague') and {{ in_changed_stories('claims.story_id') }}
-
-),
-
-event_evidence as (
-
-    select
-        dates.event_key,
-        {{ string_agg_ordered(
-            date_line, 'chr(10)', 'dates.published_date nulls last, dates.source_file, dates.char_start'
-        ) }} as evidence
-    from {{ ref('fct_dates') }} as dates
-    where
-        dates.event_key is not null and dates.resolved_start is not null
-        and {{ in_changed_stories('dates.story_id') }}
-    group by dates.event_key
-
-),
-
-event_findings as (
-
-    select
-        'event' as finding_kind,
-        events.story_id,
-        events.event_key as finding_key,
-        events.status,
-        events.n_articles,
-        events.n_outlets,
-        events.outlets,
-        events.mentions as stated_values,
-        cast(events.consensus_start as varchar)
-        || case
-            when events.consensus_end > events.consensus_start then '..' || cast(events.consensus_end as varchar)
-            else ''
-        end as consensus,
-        events.sentences,
-        event_evidence.evidence
-    from {{ ref('event_date_agreement') }} as events
-    left join event_evidence on events.event_key = event_evidence.event_key
-    where events.status in ('conflict', 'vague') and {{ in_changed_stories('events.story_id') }}
-
-),
-
-all_findings as (
-
-    select
-        *,
-        finding_kind || ':' || story_id || ':' || finding_key as finding_id
-    from (
-        select * from claim_findings
-        union all
-        select * from event_findings
-    ) as found
+        findings.*,
+        ledger.note as review_note,
+        ledger.reviewer,
+        ledger.reviewed_on,
+        coalesce(ledger.verdict, 'unreviewed') as review_state,
+        findings.status = 'conflict' and ledger.verdict is null as is_blocking
+    from findings
+    left join ledger
+        on
+            findings.finding_kind = ledger.finding_kind
+            and findings.story_id = ledger.story_id
+            and findings.finding_key = ledger.finding_key
 
 ),
 
@@ -134,34 +43,33 @@ final as (
 
     select
         ---------- the finding
-        all_findings.finding_id,
-        all_findings.finding_kind,
-        all_findings.story_id,
-        all_findings.finding_key,
-        all_findings.status,
+        finding_id,
+        finding_kind,
+        story_id,
+        finding_key,
+        status,
 
         ---------- who says what
-        all_findings.n_articles,
-        all_findings.n_outlets,
-        all_findings.outlets,
-        all_findings.stated_values,
-        all_findings.consensus,
-        all_findings.sentences,
-        all_findings.evidence,
+        n_articles,
+        n_outlets,
+        outlets,
+        stated_values,
+        consensus,
+        sentences,
+        evidence,
 
         ---------- review
-        ledger.note as review_note,
-        ledger.reviewer,
-        ledger.reviewed_on,
-        coalesce(ledger.verdict, 'unreviewed') as review_state,
-        all_findings.status = 'conflict' and ledger.verdict is null as is_blocking
+        review_note,
+        reviewer,
+        reviewed_on,
+        review_state,
+        is_blocking,
 
-    from all_findings
-    left join ledger
-        on
-            all_findings.finding_kind = ledger.finding_kind
-            and all_findings.story_id = ledger.story_id
-            and all_findings.finding_key = ledger.finding_key
+        ---------- when its story was built
+        story_key,
+        build_started_at
+
+    from reviewed
 
 )
 
