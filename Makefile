@@ -48,18 +48,23 @@ $(VENV)/.installed: requirements.lock
 build: $(VENV)/.installed ## Ingest CORPUS, build, write docs, report/ and publish/; fail (Error 3) on unreviewed conflicts
 	$(PY) -m warehouse.build --corpus "$$CORPUS" --db "$$WAREHOUSE_PATH" --lock-wait $(LOCK_WAIT) $(foreach a,$(DBT_BUILD_ARGS),--dbt-arg=$(a))
 
-# sqlfluff runs beside pytest, not before it: pytest's dbt builds leave part of the cores idle (dbt's
-# Python waits on DuckDB), and lint fills them. Its report is printed after pytest's, and either
-# failing fails the target.
-test: $(VENV)/.installed browser lexicons-check ## The whole suite: lexicon seeds against their scripts, ruff, sqlfluff, pytest (ingest, dbt builds, mutations, browser)
+# The lexicon check and sqlfluff run beside pytest, not before it: pytest's dbt builds leave part of
+# the cores idle (dbt's Python waits on DuckDB), and the two fill them (the check's package install,
+# on a fresh machine, waits on the network). Their reports are printed after pytest's, and any of
+# the three failing fails the target.
+test: $(VENV)/.installed browser ## The whole suite: lexicon seeds against their scripts, ruff, sqlfluff, pytest (ingest, dbt builds, mutations, browser)
 	$(VENV)/bin/ruff check ingest warehouse evaluation tests_py scripts sqlfluff_libs
-	lint_log=$$(mktemp); \
+	lexicons_log=$$(mktemp); lint_log=$$(mktemp); \
+	$(MAKE) --no-print-directory lexicons-check > "$$lexicons_log" 2>&1 & lexicons_pid=$$!; \
 	$(VENV)/bin/sqlfluff lint models tests analyses > "$$lint_log" 2>&1 & lint_pid=$$!; \
 	tests=0; $(VENV)/bin/pytest tests_py $(PYTEST_ARGS) || tests=$$?; \
+	checked=0; wait $$lexicons_pid || checked=$$?; \
 	linted=0; wait $$lint_pid || linted=$$?; \
-	echo "sqlfluff lint models tests analyses:"; cat "$$lint_log"; rm -f "$$lint_log"; \
+	echo "make lexicons-check:"; cat "$$lexicons_log"; \
+	echo "sqlfluff lint models tests analyses:"; cat "$$lint_log"; rm -f "$$lexicons_log" "$$lint_log"; \
+	if [ $$checked -ne 0 ]; then echo "the lexicon check failed (exit $$checked)"; fi; \
 	if [ $$linted -ne 0 ]; then echo "sqlfluff found problems (exit $$linted)"; fi; \
-	[ $$tests -eq 0 ] && [ $$linted -eq 0 ]
+	[ $$tests -eq 0 ] && [ $$checked -eq 0 ] && [ $$linted -eq 0 ]
 
 faults: $(VENV)/.installed ## The fault suite with its longer variants (more kill points of dbt build)
 	FAULTS_LONG=1 $(VENV)/bin/pytest tests_py/test_faults.py tests_py/test_ingest_faults.py

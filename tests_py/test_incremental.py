@@ -291,17 +291,17 @@ def test_an_edited_model_macro_or_seed_rebuilds_every_story(builds, tmp_path: Pa
     project = copy_of_project(tmp_path / "project")
     db = copy_of(incremental, tmp_path / "warehouse")
     every_story = {"flood", "landslide", "chile_runoff", "quake"}
-    edits = {None: set(), "models/intermediate/text/int_tokens.sql": every_story, "macros/text.sql": every_story,
-             "seeds/cue_verbs.csv": every_story, "seeds/reviewed_findings.csv": set(),
-             "models/marts/findings.sql": set()}
-    for edited, rebuilt in edits.items():
-        original = (project / edited).read_text() if edited else ""
-        if edited:
-            edit(project / edited)
+    edits = [((), set()), (("models/intermediate/text/int_tokens.sql",), every_story),
+             (("macros/text.sql",), every_story), (("seeds/cue_verbs.csv",), every_story),
+             (("seeds/reviewed_findings.csv", "models/marts/findings.sql"), set())]
+    for edited, rebuilt in edits:
+        originals = {path: (project / path).read_text() for path in edited}
+        for path in edited:
+            edit(project / path)
         run_project_dbt(project, db, tmp_path, "run", "--select", "int_stories_changed")
         assert changed_stories(db) == rebuilt, edited
-        if edited:
-            (project / edited).write_text(original)
+        for path, original in originals.items():
+            (project / path).write_text(original)
 
 
 def test_comments_are_the_descriptions_and_an_edited_one_is_written(builds, tmp_path: Path) -> None:
