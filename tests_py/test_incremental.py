@@ -242,9 +242,11 @@ def test_a_rule_change_rebuilds_every_story(builds, tmp_path: Path) -> None:
 PROJECT_PARTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "tests", "analyses")
 
 
-def copy_of_project(folder: Path) -> Path:
-    """A copy of the dbt project, for a test that edits its files."""
-    folder.mkdir()
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the dbt project, for the tests that edit its files (each undoes its edits). They
+    share it and its target folder, so that dbt parses it once and then partially."""
+    folder = tmp_path_factory.mktemp("project")
     for part in PROJECT_PARTS:
         source = REPO / part
         if source.is_dir():
@@ -254,12 +256,13 @@ def copy_of_project(folder: Path) -> Path:
     return folder
 
 
-def run_project_dbt(project: Path, db: Path, tmp_path: Path, *args: str) -> None:
-    """dbt on a copy of the project and of a warehouse, with its artefacts under tmp_path."""
+def run_project_dbt(project: Path, db: Path, *args: str) -> None:
+    """dbt on the copy of the project and on a copy of a warehouse (named warehouse.duckdb, so that
+    every test's runs share the project's parse)."""
     ran = subprocess.run(
         [str(Path(sys.executable).with_name("dbt")), *args, "--no-write-json",
          "--project-dir", str(project), "--profiles-dir", str(project),
-         "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs")],
+         "--target-path", str(project / "target"), "--log-path", str(db.parent / "logs")],
         cwd=db.parent, env=dict(dbt_env(db), WAREHOUSE_PATH=db.name), capture_output=True, text=True,
         timeout=900,
     )  # fmt: skip
@@ -281,30 +284,30 @@ def edit(path: Path) -> None:
         path.write_text(text + "-- edited\n")
 
 
-def test_an_edited_model_macro_or_seed_rebuilds_every_story(builds, tmp_path: Path) -> None:
+def test_an_edited_model_macro_or_seed_rebuilds_every_story(builds, project: Path, tmp_path: Path) -> None:
     """The logic fingerprint sees an edit to any model or seed a story model reads and to any
-    macro, so the next run rebuilds every story; a copy of the project with no edit rebuilds none,
-    and neither does an edit to what only the models rebuilt whole on every run read: the review
-    ledger and the mart findings. The runs share one copy, each edit undone before the next, so
-    that dbt parses the copy once and then partially."""
+    macro, so the next run rebuilds every story; an edit to what only the models rebuilt whole on
+    every run read (the review ledger and the mart findings) rebuilds none, which also shows that
+    the fingerprint is the same from one run to the next. Each edit is undone before the next."""
     incremental, _, _ = builds
-    project = copy_of_project(tmp_path / "project")
     db = copy_of(incremental, tmp_path / "warehouse")
     every_story = {"flood", "landslide", "chile_runoff", "quake"}
-    edits = [((), set()), (("models/intermediate/text/int_tokens.sql",), every_story),
-             (("macros/text.sql",), every_story), (("seeds/cue_verbs.csv",), every_story),
-             (("seeds/reviewed_findings.csv", "models/marts/findings.sql"), set())]
+    edits = [(("seeds/reviewed_findings.csv", "models/marts/findings.sql"), set()),
+             (("models/intermediate/text/int_tokens.sql",), every_story), (("macros/text.sql",), every_story),
+             (("seeds/cue_verbs.csv",), every_story)]
     for edited, rebuilt in edits:
         originals = {path: (project / path).read_text() for path in edited}
-        for path in edited:
-            edit(project / path)
-        run_project_dbt(project, db, tmp_path, "run", "--select", "int_stories_changed")
+        try:
+            for path in edited:
+                edit(project / path)
+            run_project_dbt(project, db, "run", "--select", "int_stories_changed")
+        finally:
+            for path, original in originals.items():
+                (project / path).write_text(original)
         assert changed_stories(db) == rebuilt, edited
-        for path, original in originals.items():
-            (project / path).write_text(original)
 
 
-def test_comments_are_the_descriptions_and_an_edited_one_is_written(builds, tmp_path: Path) -> None:
+def test_comments_are_the_descriptions_and_an_edited_one_is_written(builds, project: Path, tmp_path: Path) -> None:
     """A story table's comments are written where they differ from its yml (story_batched's
     persist_changed_docs), not again on every run: after the incremental build they are still the
     descriptions, and a description edited since is written by the next run of the model."""
@@ -323,13 +326,16 @@ def test_comments_are_the_descriptions_and_an_edited_one_is_written(builds, tmp_
                     checked += 1
     assert checked > 500
 
-    project = copy_of_project(tmp_path / "project")
     db = copy_of(incremental, tmp_path / "warehouse")
     yml = project / "models" / "intermediate" / "text" / "_text__models.yml"
+    original = yml.read_text()
     old = "description: The token exactly as it stands in raw_text."
-    assert old in yml.read_text()
-    yml.write_text(yml.read_text().replace(old, "description: The token as raw_text writes it."))
-    run_project_dbt(project, db, tmp_path, "run", "--select", "int_tokens")
+    assert old in original
+    try:
+        yml.write_text(original.replace(old, "description: The token as raw_text writes it."))
+        run_project_dbt(project, db, "run", "--select", "int_tokens")
+    finally:
+        yml.write_text(original)
     with duckdb.connect(str(db), read_only=True) as con:
         (comment,) = con.execute(
             "select comment from duckdb_columns() where table_name = 'int_tokens' and column_name = 'token'"

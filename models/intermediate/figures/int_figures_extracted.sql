@@ -98,15 +98,20 @@ partitive_wholes as (
 ),
 
 {# `19 of the victims died in Samar and nine in Leyte`: a count without a noun of its own (elliptical)
-    that follows a part of a group, with the same action, is another part of it, not a total. Each
-    figure with a noun of its own, or a subset, opens an anchor that the elliptical ones after it
-    in the sentence follow. #}
+    that follows a part of a group, with the same action, is another part of it, not a total. So is
+    a smaller one with an action word of its own of the same class after any count (`52 people
+    were hurt and 14 were taken to hospital`: the 14 are among the 52), where one that shares the
+    count's word adds to it (`19 people died in Samar and nine in Leyte`). Each figure with a noun
+    of its own, or a subset, opens an anchor that the elliptical ones after it in the sentence
+    follow. #}
 anchored as (
 
     select
         figure_id,
         sentence_key,
         action_class,
+        action_offset,
+        value,
         coalesce(is_subset, false) as is_subset,
         is_elliptical and not coalesce(is_subset, false) as follows_anchor,
         sum(case when not is_elliptical or is_subset then 1 else 0 end) over (
@@ -125,7 +130,10 @@ carried_subsets as (
             follower.sentence_key = anchor.sentence_key
             and follower.anchor_no = anchor.anchor_no
             and not anchor.follows_anchor
-    where follower.follows_anchor and anchor.is_subset and follower.action_class = anchor.action_class
+    where
+        follower.follows_anchor
+        and follower.action_class = anchor.action_class
+        and (anchor.is_subset or follower.action_offset != anchor.action_offset and follower.value < anchor.value)
 
 ),
 
@@ -167,7 +175,12 @@ final as (
         found.is_increment,
         found.is_subset or carried.figure_id is not null as is_subset,
         found.subject,
-        found.action_class,
+        case
+            when wholes.figure_id is not null and found.action_class is null
+                and {{ term_admits_count('found.action_term', 'wholes.counted_class') }}
+                then found.located_action_class
+            else found.action_class
+        end as action_class,
         found.figure_id,
         coalesce(shares.share_start, found.char_start) as char_start,
         found.char_end,
