@@ -1,13 +1,21 @@
-"""Hostile inputs must yield few or no facts and never fail or stall the build."""
+"""Hostile inputs must yield few or no facts and never fail or stall the build. One build of two
+stories: `hostile_story` (tests_py/fixtures/robustness: another language, no punctuation,
+unbalanced quotes, page furniture only, and a paragraph and a run without punctuation of 50,000
+characters each) and `harbour` (tests_py/fixtures/bad_inputs: a saved HTML page, lone carriage
+returns, no punctuation, German and Russian, and a FIFO beside the files)."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import duckdb
 import pytest
 
-from pipeline import FIXTURES, build_warehouse
+from pipeline import FIXTURES, REPO, build_warehouse
 
 FACT_TABLES = ("fct_mentions", "fct_figures", "fct_dates", "fct_reactions")
 
@@ -20,32 +28,40 @@ SENTENCES = [
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
-    corpus = tmp_path_factory.mktemp("hostile") / "hostile_story"
-    shutil.copytree(FIXTURES / "robustness", corpus)
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    corpus = tmp_path_factory.mktemp("hostile inputs")  # a space in the path, as users have
+    hostile = corpus / "hostile_story"
+    shutil.copytree(FIXTURES / "robustness", hostile)
     # One paragraph of about 50,000 characters, and as long a run with no punctuation at all.
     paragraph = " ".join(SENTENCES[i % len(SENTENCES)] for i in range(700))
-    (corpus / "long_paragraph.txt").write_text(paragraph[:50_000], encoding="utf-8")
-    (corpus / "long_unpunctuated.txt").write_text(("word " * 10_000)[:50_000], encoding="utf-8")
-    built = build_warehouse(corpus, tmp_path_factory.mktemp("hostile_build"))
-    con = duckdb.connect(str(built.db), read_only=True)
+    (hostile / "long_paragraph.txt").write_text(paragraph[:50_000], encoding="utf-8")
+    (hostile / "long_unpunctuated.txt").write_text(("word " * 10_000)[:50_000], encoding="utf-8")
+    shutil.copytree(FIXTURES / "bad_inputs", corpus / "harbour")
+    os.mkfifo(corpus / "harbour" / "pipe.txt")
+    return build_warehouse(corpus, tmp_path_factory.mktemp("hostile_build")).db
+
+
+@pytest.fixture(scope="module")
+def hostile(built: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(str(built), read_only=True)
     yield con
     con.close()
 
 
-def facts_of(con: duckdb.DuckDBPyConnection, source_file: str) -> dict[str, int]:
+def facts_of(con: duckdb.DuckDBPyConnection, source_file: str, story: str = "hostile_story") -> dict[str, int]:
     counts = {}
     for table in FACT_TABLES:
         (counts[table],) = con.execute(
             f"select count(*) from marts.{table} f join marts.dim_articles a using (article_id) "
-            "where a.source_file = ?",
-            [source_file],
+            "where a.story_id = ? and a.source_file = ?",
+            [story, source_file],
         ).fetchone()
     return counts
 
 
 def test_every_hostile_article_is_loaded(hostile: duckdb.DuckDBPyConnection) -> None:
-    files = {r[0] for r in hostile.execute("select source_file from marts.dim_articles").fetchall()}
+    files = {r[0] for r in hostile.execute(
+        "select source_file from marts.dim_articles where story_id = 'hostile_story'").fetchall()}
     assert {"other_language.txt", "no_punctuation.txt", "unbalanced_quotes.txt", "only_furniture.txt",
             "long_paragraph.txt", "long_unpunctuated.txt"} <= files
 
@@ -91,3 +107,55 @@ def test_spans_give_back_their_text_for_every_fact(hostile: duckdb.DuckDBPyConne
             f"where substr(a.raw_text, f.char_start + 1, f.char_end - f.char_start) is distinct from f.{column}"
         ).fetchone()
         assert bad == 0, table
+
+
+# ---------------------------------------------------------------- the harbour story (bad inputs)
+
+
+def facts(con: duckdb.DuckDBPyConnection, source_file: str, table: str, column: str = "surface") -> list[str]:
+    return [value for (value,) in con.execute(
+        f"select f.{column} from marts.{table} as f join marts.dim_articles as a using (article_id) "
+        "where a.story_id = 'harbour' and a.source_file = ?", [source_file]).fetchall()]
+
+
+def test_bad_inputs_html_yields_the_article_not_its_markup(hostile: duckdb.DuckDBPyConnection) -> None:
+    mentions = " ".join(facts(hostile, "saved_page.txt", "fct_mentions"))
+    figures = " ".join(facts(hostile, "saved_page.txt", "fct_figures"))
+    assert "DOCTYPE" not in mentions and "html" not in mentions.lower()
+    for junk in ("48213", "777000", "99123", "16"):
+        assert junk not in figures.split()
+    assert "4.2 million" in figures
+
+
+def test_bad_inputs_a_lone_carriage_return_ends_a_sentence(hostile: duckdb.DuckDBPyConnection) -> None:
+    sentences = [text for (text,) in hostile.execute(
+        "select s.sentence_text from intermediate.int_sentences as s join raw.articles as a using (article_id) "
+        "where a.source_file = 'carriage_returns.txt'").fetchall()]
+    assert "The harbour board met on Monday" in sentences
+    assert "Residents objected to the plan" in sentences
+
+
+def test_bad_inputs_unpunctuated_text_keeps_its_body_and_facts(hostile: duckdb.DuckDBPyConnection) -> None:
+    assert hostile.execute(
+        "select a.body_end > a.body_start from raw.articles as a join staging.stg_news__articles as s "
+        "using (article_id) where s.story_id = 'harbour' and a.source_file = 'no_punctuation.txt'"
+    ).fetchall() == [(True,)]
+    assert any("4.2 million" in f for f in facts(hostile, "no_punctuation.txt", "fct_figures"))
+
+
+def test_bad_inputs_other_languages_are_loaded_flagged_and_reported(built: Path) -> None:
+    with duckdb.connect(str(built), read_only=True) as con:
+        flagged = con.execute("select story_id, source_file from staging.stg_news__articles "
+                              "where not is_english order by all").fetchall()
+    assert [f for f in flagged if f[0] == "harbour"] == [("harbour", "german.txt"), ("harbour", "russian.txt")]
+    report = subprocess.run([sys.executable, "-m", "warehouse.report", "--db", str(built)],
+                            cwd=REPO, capture_output=True, text=True, check=True)  # fmt: skip
+    assert f"{len(flagged)} articles not in English" in report.stdout
+    assert "harbour / german.txt: language 'de'" in report.stdout
+    assert "harbour / russian.txt: language 'ru'" in report.stdout
+
+
+def test_bad_inputs_the_fifo_is_skipped_with_its_reason(hostile: duckdb.DuckDBPyConnection) -> None:
+    assert hostile.execute("select reason from raw.rejected_files where path like '%pipe.txt'").fetchall() == [
+        ("The path is a FIFO (named pipe), not a regular file: skipped without opening it.",)
+    ]
