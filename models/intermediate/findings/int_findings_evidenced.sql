@@ -120,25 +120,6 @@ all_findings as (
         select * from event_findings
     ) as found
 
-),
-
-final as (
-
-    select
-        finding_id,
-        finding_kind,
-        story_id,
-        finding_key,
-        status,
-        n_articles,
-        n_outlets,
-        outlets,
-        stated_values,
-        consensus,
-        sentences,
-        evidence
-    from all_findings
-
 )
 
-select * from final
+select * from all_findings
