@@ -7,8 +7,11 @@
     word a rule guessed a place takes the full name of a person the same article names ending in
     it (`According to Rathbun` after `Mark Rathbun`); a name
     no rule typed takes the type the story gives the same name elsewhere, and is dropped when the
-    story never types it. The type of a name is then made one per story (story_name_types: the
-    type its cued mentions give most, else its mentions). -#}
+    story never types it. An organisation named with its legal form (`Tri-County Disposal LLC`,
+    `Tesla Inc`) is the organisation the story names without it (`Tri-County Disposal`, `Tesla
+    said`, and `Steel` where it stands for `National Steel` of `National Steel Corp`), whatever a
+    rule typed the shorter name. The type of a name is then made one per story
+    (story_name_types: the type its cued mentions give most, else its mentions). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -18,6 +21,12 @@ mentions as (
 
     select * from {{ ref('int_mentions_extracted') }}
     where {{ in_changed_stories() }}
+
+),
+
+legal_suffixes as (
+
+    select * from {{ ref('name_legal_suffixes') }}
 
 ),
 
@@ -100,6 +109,24 @@ expansions as (
 
 ),
 
+-- an organisation's name without its legal form, the last word (`Tesla` of `Tesla Inc`); of two
+-- legal names with the same stem the first in order stands for it
+legal_names as (
+
+    select
+        mentions.story_id,
+        {{ regex_replace(
+            "left(mentions.entity_name, length(mentions.entity_name) - length(mentions.last_name_word))",
+            "'[\\s,]+$'", "''"
+        ) }} as short_name,
+        min(mentions.entity_name) as entity_name
+    from mentions
+    inner join legal_suffixes on lower(mentions.last_name_word) = legal_suffixes.suffix
+    where mentions.entity_type = 'organization' and mentions.name_words >= 2
+    group by all
+
+),
+
 -- a name the rules left untyped, typed elsewhere in the story under the same name
 typed_names as (
 
@@ -118,15 +145,28 @@ resolved as (
         mentions.surface,
         mentions.char_start,
         mentions.char_end,
-        coalesce(expansions.entity_name, mentions.entity_name) as entity_name,
-        coalesce(expansions.entity_type, mentions.entity_type, typed_names.entity_type) as entity_type,
+        coalesce(legal_names.entity_name, expansions.entity_name, mentions.entity_name) as entity_name,
+        coalesce(
+            case when legal_names.entity_name is not null then 'organization' end,
+            expansions.entity_type,
+            mentions.entity_type,
+            typed_names.entity_type
+        ) as entity_type,
         case
-            when expansions.entity_name is not null or mentions.entity_type is null then 'inferred'
+            when
+                expansions.entity_name is not null or legal_names.entity_name is not null
+                or mentions.entity_type is null
+                then 'inferred'
             else mentions.mention_kind
         end as mention_kind
     from mentions
     left join expansions
         on mentions.mention_id = expansions.mention_id and expansions.preference = 1
+    left join legal_names
+        on
+            mentions.story_id = legal_names.story_id
+            and coalesce(expansions.entity_name, mentions.entity_name) = legal_names.short_name
+            and mentions.detected_by != 'lexicon'
     left join typed_names
         on
             mentions.story_id = typed_names.story_id
