@@ -559,18 +559,25 @@
     ^(games|matches|fixtures|outings|starts|races|rounds|appearances|meetings|seasons|contests|bouts)$
 {%- endmacro %}
 
-{#- The action class a figure of int_figures_judged keeps (columns of the row in scope): none for a
-    compound measure, a count of who was there (is_no_toll), a duration or a measure
-    (unit_takes_action), or a count its action word may not act on (term_admits_count: `won` on
-    games); an elliptical count is judged by what it counts, the noun before it. -#}
+{#- The action class a figure of int_figures_judged may take (columns of the row in scope): none for
+    a compound measure, a count of who was there (is_no_toll), a duration or a measure
+    (unit_takes_action). -#}
+{% macro actionable_class() -%}
+    case
+        when not is_compound_measure and not is_no_toll and {{ unit_takes_action('unit_dimension', 'action_class') }}
+            then action_class
+    end
+{%- endmacro %}
+
+{#- The action class a figure of int_figures_judged keeps: actionable_class(), unless its action word
+    may not act on what it counts (term_admits_count: `won` on games); an elliptical count is
+    judged by what it counts, the noun before it. -#}
 {% macro kept_action_class() -%}
     case
-        when
-            not is_compound_measure and not is_no_toll and {{ unit_takes_action('unit_dimension', 'action_class') }}
-            and {{ term_admits_count(
-                'action_term', 'coalesce(noun_class, case when is_elliptical then preceding_class end, unit, plain_head)'
-            ) }}
-            then action_class
+        when {{ term_admits_count(
+            'action_term', 'coalesce(noun_class, case when is_elliptical then preceding_class end, unit, plain_head)'
+        ) }}
+            then {{ actionable_class() }}
     end
 {%- endmacro %}
 

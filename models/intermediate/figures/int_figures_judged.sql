@@ -258,11 +258,7 @@ found as (
         {{ kept_action_class() }} as action_class,
         action_offset,
         action_term,  -- with located_action_class, for a partitive's part (int_figures_extracted)
-        case
-            when not is_no_toll and not is_compound_measure
-                and {{ unit_takes_action('unit_dimension', 'action_class') }}
-                then action_class
-        end as located_action_class,
+        {{ actionable_class() }} as located_action_class,
         article_id || ':' || cast(sentence_start + surface_start_offset as varchar) as figure_id,
         cast(sentence_start + surface_start_offset as integer) as char_start,
         cast(sentence_start + surface_end_offset as integer) as char_end,
