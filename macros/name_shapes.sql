@@ -447,10 +447,13 @@
     person's name after a place too: `Governor of Washington Chris Gregoire said`). Set off by
     commas after what describes them they are a person's name more often (`A spokesman for the
     label, Jordan Pike, said`: given names that are places are no given names of the lexicon).
-    Reads the columns of int_name_runs. -#}
+    A place's name that is a first name of one gender opens a person's name (`Virginia Quispe
+    said`; a company's, `Georgia Power said it`, is left to the story's cues). Reads the columns
+    of int_name_runs. -#}
 {% macro is_place_led_speaker() -%}
     (
         n_words = 2 and n_lexicon_words = 1 and not coalesce(first_is_given, false)
+        and not first_is_any_given
         and next_role = 'speech_verb' and next_gap in (' ', ', ')
         and not (first_gap = ', ' and next_gap = ', ')
     )

@@ -257,9 +257,10 @@
     '^\S+\s+(.+)$'
 {%- endmacro %}
 
-{#- Honorifics, lower case without the period: a courtesy before a name, no role (`Mr. Nadeau`). -#}
+{#- Honorifics, lower case without the period: a courtesy before a name, no role (`Mr. Nadeau`,
+    `Dr. Okafor`: a doctor's degree says nothing of what she speaks as). -#}
 {% macro honorifics() -%}
-    ('mr', 'mrs', 'ms', 'miss', 'sir', 'dame')
+    ('mr', 'mrs', 'ms', 'miss', 'sir', 'dame', 'dr')
 {%- endmacro %}
 
 {#- The most words a cue's object may have and still be read as its speaker (`said Pavel Rusk of

@@ -245,7 +245,7 @@ def test_quake_outlets_agree(invented) -> None:
     claims = claims_of(invented.db, "quake")
     assert claims["people|kill"] == ("consistent", 23, 2)
     assert claims["people|injure"][:2] == ("consistent", 212)  # `more than 200` agrees with 212
-    assert claims["homes|destroy"][0] == "consistent"  # `around 3,500` and `roughly 3,400` overlap
+    assert claims["homes|damage"][0] == "consistent"  # `around 3,500` and `roughly 3,400` damaged overlap
     # `Chilean medics, 24 in all` names neither country nor action: it joins `two dozen Chilean medics`
     assert claims["health workers|Chile|deploy"] == ("consistent", 24, 2)
 

@@ -580,6 +580,9 @@ ROLES_BESIDE_NAMES = [
     ("case_adverb_and_opening_title.txt", "She answered every question", "Carla Nyman", "Host", None),
     # a role in apposition before the name after a possessive pronoun (`Her agent, Tomas Ekberg,`)
     ("case_adverb_and_opening_title.txt", "impossible to bore", "Tomas Ekberg", "agent", None),
+    # an honorific is no role: the apposition's role wins over `Dr.`, and `Ms.` alone gives none
+    ("case_honorifics.txt", "We are ready", "Lina Moss", "director", "county health bureau"),
+    ("case_honorifics.txt", "Nobody should skip", "Petra Volk", None, None),
 ]
 
 

@@ -10,7 +10,8 @@
     story never types it. An organisation named with its legal form (`Tri-County Disposal LLC`,
     `Tesla Inc`) is the organisation the story names without it (`Tri-County Disposal`, `Tesla
     said`, and `Steel` where it stands for `National Steel` of `National Steel Corp`), whatever a
-    rule typed the shorter name. The type of a name is then made one per story
+    rule typed the shorter name; an acronym an article defines in brackets after the name it
+    abbreviates (`National Electoral Board (NEB)`) is that name, with its type, across the story. The type of a name is then made one per story
     (story_name_types: the type its cued mentions give most, else its mentions). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
@@ -127,6 +128,30 @@ legal_names as (
 
 ),
 
+-- an acronym in brackets right after the name whose capitals it is (`National Electoral Board
+-- (NEB)`, `Organization of the Petroleum Exporting Countries (OPEC)`): the story's NEB is that name;
+-- only a body's or a place's name defines one (a name typed an event or a person is more likely
+-- mistyped than abbreviated)
+defined_acronyms as (
+
+    select
+        acronyms.story_id,
+        acronyms.surface as acronym,
+        min(named.entity_name) as entity_name,
+        min(named.entity_type) as entity_type
+    from mentions as acronyms
+    inner join mentions as named
+        on
+            acronyms.article_id = named.article_id
+            and acronyms.char_start = named.char_end + 2
+    where
+        acronyms.name_words = 1 and acronyms.surface = upper(acronyms.surface)
+        and named.name_words >= 2 and named.entity_type in ('organization', 'place', 'country')
+        and {{ regex_replace_all("named.entity_name", "'(\\p{Lu})[^\\s-]*|.'", "'\\1'") }} = acronyms.surface
+    group by acronyms.story_id, acronyms.surface
+
+),
+
 -- a name the rules left untyped, typed elsewhere in the story under the same name
 typed_names as (
 
@@ -145,9 +170,12 @@ resolved as (
         mentions.surface,
         mentions.char_start,
         mentions.char_end,
-        coalesce(legal_names.entity_name, expansions.entity_name, mentions.entity_name) as entity_name,
+        coalesce(
+            legal_names.entity_name, defined_acronyms.entity_name, expansions.entity_name, mentions.entity_name
+        ) as entity_name,
         coalesce(
             case when legal_names.entity_name is not null then 'organization' end,
+            defined_acronyms.entity_type,
             expansions.entity_type,
             mentions.entity_type,
             typed_names.entity_type
@@ -155,7 +183,7 @@ resolved as (
         case
             when
                 expansions.entity_name is not null or legal_names.entity_name is not null
-                or mentions.entity_type is null
+                or defined_acronyms.entity_name is not null or mentions.entity_type is null
                 then 'inferred'
             else mentions.mention_kind
         end as mention_kind
@@ -166,6 +194,11 @@ resolved as (
         on
             mentions.story_id = legal_names.story_id
             and coalesce(expansions.entity_name, mentions.entity_name) = legal_names.short_name
+            and mentions.detected_by != 'lexicon'
+    left join defined_acronyms
+        on
+            mentions.story_id = defined_acronyms.story_id
+            and mentions.surface = defined_acronyms.acronym
             and mentions.detected_by != 'lexicon'
     left join typed_names
         on

@@ -205,19 +205,63 @@ deadline_starts as (
 
 ),
 
--- the verb, then the date or `on` and the date
-report_starts as (
+report_media as (
+
+    select match_key
+    from {{ ref('stg_lexicons__date_context_words') }}
+    where role = 'report_medium'
+
+),
+
+-- where a report's date may follow: right after its verb, or after the verb, `in a` and what the
+-- report was given in (`said in a statement on Monday`)
+report_heads as (
 
     select
         verbs.sentence_key,
         verbs.token as report_verb,
-        case when next_token.token_key = 'on' then verbs.token_no + 2 else verbs.token_no + 1 end as start_token_no
+        verbs.token_no as head_no
     from tokens as verbs
     inner join reporting_verbs on verbs.token_key = reporting_verbs.match_key
+
+    union all
+
+    select
+        verbs.sentence_key,
+        verbs.token as report_verb,
+        medium.token_no as head_no
+    from tokens as verbs
+    inner join reporting_verbs on verbs.token_key = reporting_verbs.match_key
+    inner join tokens as preposition
+        on
+            verbs.sentence_key = preposition.sentence_key
+            and verbs.token_no + 1 = preposition.token_no
+    inner join tokens as article
+        on
+            verbs.sentence_key = article.sentence_key
+            and verbs.token_no + 2 = article.token_no
+    inner join tokens as medium
+        on
+            verbs.sentence_key = medium.sentence_key
+            and verbs.token_no + 3 = medium.token_no
+    inner join report_media on medium.token_key = report_media.match_key
+    where preposition.token_key = 'in' and article.token_key in ('a', 'an')
+
+),
+
+-- the date or `on` and the date after the head
+report_starts as (
+
+    select
+        heads.sentence_key,
+        case when next_token.token_key = 'on' then heads.head_no + 2 else heads.head_no + 1 end as start_token_no,
+        min(heads.report_verb) as report_verb
+    from report_heads as heads
     left join tokens as next_token
         on
-            verbs.sentence_key = next_token.sentence_key
-            and verbs.token_no + 1 = next_token.token_no
+            heads.sentence_key = next_token.sentence_key
+            and heads.head_no + 1 = next_token.token_no
+    group by 1, 2
 
 ),
 

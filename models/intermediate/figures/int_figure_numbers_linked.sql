@@ -89,6 +89,7 @@ neighbours as (
         lead(digit_value, 2) over w as next2_digit_value,
         lead(is_year_like, 2) over w as next2_is_year_like,
         lead(lw, 3) over w as next3_lw,
+        lead(kind, 3) over w as next3_kind,
         lead(glued_next, 2) over w as next2_glued_next3,
         lead(tag, 4) over w as next4_tag,
         lead(glued_next, 3) over w as next3_glued_next4

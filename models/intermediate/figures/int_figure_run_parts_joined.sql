@@ -1,7 +1,7 @@
 {#- Number tokens joined into runs: one row per token that is part of a number, with its run.
 
     A run continues while each part may follow the one before (`two dozen`, `3.5 million`,
-    `twenty-five`, `half a million`, `a quarter of a century`); two plain counts side by side (`2023 32`) are two runs.
+    `twenty-five`, `half a million`, `two and a half million`, `a quarter of a century`); two plain counts side by side (`2023 32`) are two runs.
     Only the parts are windowed here: the token before a part is its neighbour when its
     position is one less. A range (`10-15`) is one run of its first number, ending two tokens on. -#}
 
@@ -46,8 +46,15 @@ parts as (
                ends its number. #}
             when tag = 'N'
                 then
-                    prev_kind in ('multiplier', 'scale') and prev_word_unit is null
-                    and next_kind in ('cardinal', 'tens')
+                    (
+                        prev_kind in ('multiplier', 'scale') and prev_word_unit is null
+                        and next_kind in ('cardinal', 'tens')
+                    )
+                    {# `two and a half million`: a mixed number before a scale is one count #}
+                    or (
+                        prev_kind in ('cardinal', 'tens') and next_tag = 'A' and next2_kind = 'fraction'
+                        and next3_kind in ('multiplier', 'scale')
+                    )
             when tag = 'H'
                 then
                     glued_prev and glued_next

@@ -4,7 +4,8 @@
     Exact runs fold like spoken numbers: counts before a multiplier are multiplied by it
     (`two dozen`, `three decades`, `two hundred`), a scale closes a group (`two hundred thousand`),
     groups add up. A fraction scales what follows it (`half a million`, `three quarters of a
-    century`: the counts before it count fractions), or on its own is a share
+    century`: the counts before it count fractions; `two and a half million`: the counts before
+    `and` are wholes), or on its own is a share
     in percent (`half` = 50, `two thirds` = 66.7). A vague word (`tens`, `hundreds`, `several`)
     gives bounds that the scales after it multiply (`tens of thousands` = [10,000, 99,999]). -#}
 
@@ -43,7 +44,9 @@ run_groups as (
         min(case when kind = 'multiplier' then pos end) over (
             partition by sentence_key, run_no, group_no
         ) as multiplier_pos,
-        min(case when kind = 'fraction' then pos end) over (partition by sentence_key, run_no) as fraction_pos
+        min(case when kind = 'fraction' then pos end) over (partition by sentence_key, run_no) as fraction_pos,
+        -- the `and` of a mixed number (`two and a half million`): the counts before it are wholes
+        min(case when tag = 'N' then pos end) over (partition by sentence_key, run_no) as and_pos
     from run_parts
 
 ),
@@ -110,7 +113,16 @@ runs as (
         max(word_unit) as multiplier_unit,
         {{ product_agg("case when kind = 'fraction' then word_value end") }} as fraction,
         sum(case when kind != 'fraction' or kind is null then count_value end) as fraction_count,
-        coalesce(sum(case when pos < fraction_pos then count_value end), 1) as fractions_counted,
+        coalesce(
+            sum(
+                case
+                    when pos < fraction_pos and not coalesce(pos <= and_pos and and_pos < fraction_pos, false)
+                        then count_value
+                end
+            ),
+            1
+        ) as fractions_counted,
+        sum(case when pos < and_pos and and_pos < fraction_pos then count_value end) as wholes_counted,
         max(case when pos = first_vague_pos then word_value end) as vague_value,
         max(case when pos = first_vague_pos then word_low end) as vague_low,
         max(case when pos = first_vague_pos then word_high end) as vague_high,
@@ -137,7 +149,10 @@ valued_runs as (
             when runs.vague_value is not null then runs.vague_value * coalesce(runs.vague_scale, 1)
             when runs.fraction is not null and not runs.has_scale and not runs.has_multiplier
                 then round(coalesce(runs.fraction_count, 1) * runs.fraction * 100, 2)
-            when runs.fraction is not null then exact_values.exact_value * runs.fraction * runs.fractions_counted
+            when runs.fraction is not null
+                then
+                    exact_values.exact_value
+                    * (coalesce(runs.wholes_counted, 0) + runs.fraction * runs.fractions_counted)
             else exact_values.exact_value
         end as base_value,
         case

@@ -7,7 +7,8 @@
     `and`, `or`, `to` or dash apart, the first after the age word), `died at 87`, two small bare numbers joined by
     `and` after `was`/`were` that end their clause (`The two men who died were 19 and 23.`), or
     one small bare number or two joined by `and` set off by commas after a name or a noun of people
-    (`Lena Fischer, 34, said`, `the victim, 19, was`, `Two men, 24 and 27, were`); a unit written
+    (`Lena Fischer, 34, said`, `the victim, 19, was`, `Two men, 24 and 27, were`), or after `under` or
+    `over` after a noun of people (`children under 10`); a unit written
     once after a list of numbers is each number's (`78, 84 and 91 years old`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
@@ -247,6 +248,18 @@ with_unit as (
                     )
                     and with_modifier.next_lw in ('.', ',', ';') and {{ is_bare_small_number('earlier') }}
                     and {{ is_bare_small_number('with_modifier') }}
+                    then 'years of age'
+                -- a limit of age after a noun of people (`children under 10`, `people over 65`)
+                when
+                    with_modifier.prev_lw in ('under', 'over') and people_before.match_key is not null
+                    and with_modifier.n_parts = 1 and with_modifier.base_value between 1 and 119
+                    and (
+                        not {{ regex_contains("coalesce(with_modifier.next_lw, '')", "'^\\pL'") }}
+                        or with_modifier.next_lw in (
+                            'was', 'were', 'are', 'is', 'who', 'and', 'or', 'to', 'in', 'at', 'with', 'from',
+                            'should', 'must', 'can', 'could', 'will', 'would', 'have', 'had'
+                        )
+                    )
                     then 'years of age'
                 when
                     {{ is_bare_small_number('with_modifier') }}

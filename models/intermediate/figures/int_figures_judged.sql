@@ -68,9 +68,18 @@ judged as (
                 then 'phone number or code'
             when located.suffix_scale_kind = 'currency_scale' and located.prefix_unit is null
                 then 'measure, not an amount'
+            {# a year after a year in a list or a span is one too (`in 2009 and 2011 killed five`) #}
             when located.n_parts = 1 and located.is_year_like
-                and (year_cue.word is not null or prev_month.word is not null or located.noun_class is null)
+                and (
+                    year_cue.word is not null or prev_month.word is not null or located.noun_class is null
+                    or {{ regex_contains(
+                        "substr(located.sentence_text, 1, located.run_start_offset)",
+                        "'\\b(1[89]|20)[0-9]{2},?\\s+(and|or|to|through)\\s+$'"
+                    ) }}
+                )
                 then 'year'
+            {# `a father of two`: how many children someone has, not a count of the story #}
+            when located.prev_lw = 'of' and kin_noun.word is not null then 'children of a parent'
             when located.first_tag = 'D' and located.n_parts = 1 and located.first_digit_value <= 31
                 and (
                     (prev_month.word is not null and (not prev_month.is_common_word or located.prev_is_capitalised))
@@ -205,6 +214,7 @@ judged as (
         ) as is_subset
     from located
     left join context_words as year_cue on located.prev_lw = year_cue.word and year_cue.role = 'year_cue'
+    left join context_words as kin_noun on located.prev2_lw = kin_noun.word and kin_noun.role = 'kin_noun'
     left join months as prev_month
         on
             located.prev_lw = prev_month.word

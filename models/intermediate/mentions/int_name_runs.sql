@@ -70,7 +70,9 @@ run_features as (
         ) as opens_article_dateline,
         -- the state or country after the city of a dateline (`MOBILE, Ala. -`, `BILOXI, Miss.`)
         coalesce(spans.char_start > datelines.body_start and spans.first_gap like ',%', false)
-            as continues_article_dateline
+            as continues_article_dateline,
+        -- a first name, places' names among them (`Virginia`, `Georgia`), which name_given_names leaves out
+        first_names.given_name is not null as first_is_any_given
     from spans
     left join run_patterns on spans.run_id = run_patterns.run_id
     left join {{ ref('name_gazetteer') }} as gazetteer on spans.surface = gazetteer.name
@@ -79,6 +81,8 @@ run_features as (
             spans.n_words = 2 and spans.first_lower in {{ place_part_openers() }}
             and part_gazetteer.entity_type = 'place'
             and substr(spans.surface, length(spans.first_lower) + 2) = part_gazetteer.name
+    left join {{ ref('name_given_genders') }} as first_names
+        on spans.n_words = 2 and split_part(spans.surface, ' ', 1) = first_names.given_name
     left join datelines
         on
             spans.article_id = datelines.article_id

@@ -142,8 +142,7 @@ speakers as (
             case
                 when lower(replace(origin.speaker_role, '.', '')) not in {{ honorifics() }} then origin.speaker_role
             end,
-            person_roles.speaker_role,
-            origin.speaker_role
+            person_roles.speaker_role
         ) as speaker_role,
         origin.is_third_party,
         speaker_mentions.mention_id as speaker_mention_id,
