@@ -458,6 +458,12 @@ def test_a_title_alone_takes_the_role_given_with_the_name(cases: list[dict]) -> 
     assert find(cases, "case_two_word_title.txt", "No recount")["speaker_role"] == "Chief Justice"
 
 
+def test_a_title_word_inside_a_name_is_no_title(cases: list[dict]) -> None:
+    # `Dr. Lucía Ferrandiz of Montecastro General Hospital`: `General` before `Hospital` names the
+    # hospital; read as a title it made `Hospital` the speaker
+    assert find(cases, "case_title_in_a_name.txt", "We saw dozens")["speaker"] == "Lucía Ferrandiz"
+
+
 def test_a_possessive_before_a_title_is_no_part_of_the_role(cases: list[dict]) -> None:
     # `Smith Barney's Mr. Doyle`: the firm is his affiliation, not the start of his role
     row = find(cases, "case_possessive_surname.txt", "justified.")

@@ -10,7 +10,9 @@
     story never types it. An organisation named with its legal form (`Tri-County Disposal LLC`,
     `Tesla Inc`) is the organisation the story names without it (`Tri-County Disposal`, `Tesla
     said`, and `Steel` where it stands for `National Steel` of `National Steel Corp`), whatever a
-    rule typed the shorter name; an acronym an article defines in brackets after the name it
+    rule typed the shorter name, and so is a lone word that opens one such name of three words
+    or more (`Valdora` of `Valdora Motors AG`) where the rules typed it an organisation or left it
+    untyped; an acronym an article defines in brackets after the name it
     abbreviates (`National Electoral Board (NEB)`) is that name, with its type, across the story. The type of a name is then made one per story
     (story_name_types: the type its cued mentions give most, else its mentions). -#}
 
@@ -128,6 +130,22 @@ legal_names as (
 
 ),
 
+-- a lone word that opens one organisation's legal name of three words or more and no other's
+-- (`Valdora` of `Valdora Motors AG`)
+legal_first_words as (
+
+    select
+        mentions.story_id,
+        split_part(mentions.entity_name, ' ', 1) as first_word,
+        min(mentions.entity_name) as entity_name
+    from mentions
+    inner join legal_suffixes on lower(mentions.last_name_word) = legal_suffixes.suffix
+    where mentions.entity_type = 'organization' and mentions.name_words >= 3
+    group by mentions.story_id, split_part(mentions.entity_name, ' ', 1)
+    having count(distinct mentions.entity_name) = 1
+
+),
+
 -- an acronym in brackets right after the name whose capitals it is (`National Electoral Board
 -- (NEB)`, `Organization of the Petroleum Exporting Countries (OPEC)`): the story's NEB is that name;
 -- only a body's or a place's name defines one (a name typed an event or a person is more likely
@@ -171,10 +189,13 @@ resolved as (
         mentions.char_start,
         mentions.char_end,
         coalesce(
-            legal_names.entity_name, defined_acronyms.entity_name, expansions.entity_name, mentions.entity_name
+            legal_names.entity_name, legal_first_words.entity_name, defined_acronyms.entity_name,
+            expansions.entity_name, mentions.entity_name
         ) as entity_name,
         coalesce(
-            case when legal_names.entity_name is not null then 'organization' end,
+            case
+                when coalesce(legal_names.entity_name, legal_first_words.entity_name) is not null then 'organization'
+            end,
             defined_acronyms.entity_type,
             expansions.entity_type,
             mentions.entity_type,
@@ -182,7 +203,7 @@ resolved as (
         ) as entity_type,
         case
             when
-                expansions.entity_name is not null or legal_names.entity_name is not null
+                coalesce(expansions.entity_name, legal_names.entity_name, legal_first_words.entity_name) is not null
                 or defined_acronyms.entity_name is not null or mentions.entity_type is null
                 then 'inferred'
             else mentions.mention_kind
@@ -194,6 +215,12 @@ resolved as (
         on
             mentions.story_id = legal_names.story_id
             and coalesce(expansions.entity_name, mentions.entity_name) = legal_names.short_name
+            and mentions.detected_by != 'lexicon'
+    left join legal_first_words
+        on
+            mentions.story_id = legal_first_words.story_id
+            and mentions.entity_name = legal_first_words.first_word
+            and mentions.name_words = 1 and coalesce(mentions.entity_type, 'organization') = 'organization'
             and mentions.detected_by != 'lexicon'
     left join defined_acronyms
         on

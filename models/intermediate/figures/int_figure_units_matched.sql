@@ -2,7 +2,8 @@
     the longest one (seed `quantity_modifiers`) that ends right before the run or its unit sign
     (`just over $2bn`); the unit is the one that starts right after the run (`%`, `per cent`,
     `years`, or a hyphenated `24-hour` or `62-year-old`), else an age read from its context:
-    after an age word (`aged 25`, `between the ages of 17 and 34`, `in age from 17 to 34`), the
+    after an age word (`aged 25`, `between the ages of 17 and 34`, `in age from 17 to 34`, `aged over
+    65`), the
     later numbers of a list after one (`ages 21 and 26`, `ages 19, 22 and 40`: numbers one comma,
     `and`, `or`, `to` or dash apart, the first after the age word), `died at 87`, two small bare numbers joined by
     `and` after `was`/`were` that end their clause (`The two men who died were 19 and 23.`), or
@@ -218,7 +219,7 @@ with_unit as (
             case
                 when age_cues.word is not null then 'years of age'
                 when {{ is_age_at_a_life_event('with_modifier', 'age_cues') }} then 'years of age'
-                when with_modifier.prev_lw in ('from', 'of', 'between') and age_cues_2.word is not null
+                when with_modifier.prev_lw in ('from', 'of', 'between', 'over', 'under') and age_cues_2.word is not null
                     then 'years of age'
                 -- not before a noun of its own (`a child aged 5 and 12 adults`)
                 when

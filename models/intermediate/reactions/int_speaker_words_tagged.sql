@@ -235,7 +235,12 @@ speaker_tagged as (
         speaker_alias_hits.entity_type as alias_type,
         speaker_alias_hits.n as alias_n,
         coalesce(
-            speaker_nouns.role,
+            -- a capitalised title before a head word names a place or a body, no person's title
+            -- (`Montecastro General Hospital`, `the General Assembly`)
+            case
+                when not (speaker_nouns.role = 'title' and speaker_words.is_capitalised and next_heads.word is not null)
+                    then speaker_nouns.role
+            end,
             case
                 when
                     continuing_titles.title is not null
@@ -269,6 +274,8 @@ speaker_tagged as (
             and speaker_words.word_no + 1 = next_words.word_no
     left join given_names as next_given
         on next_words.word = next_given.given_name
+    left join {{ ref('name_head_words') }} as next_heads
+        on next_words.word = next_heads.word
     left join function_words
         on speaker_words.word_key = function_words.word
     left join {{ ref('name_context_words') }} as name_particles
