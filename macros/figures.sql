@@ -465,6 +465,16 @@
     )
 {%- endmacro %}
 
+{#- A part of the injured told by its condition (`where four were in critical condition`, `11
+    remain in intensive care`, `Three were in a serious condition`): the count of a state, not a
+    total, kept out of totals as a subset is. Reads the text after the figure's phrase. -#}
+{% macro states_a_condition(rel) -%}
+    {{ regex_contains(
+        "lower(substr(" ~ rel ~ ".sentence_text, coalesce(" ~ rel ~ ".phrase_end_offset, " ~ rel ~ ".run_end_offset) + 1, 60))",
+        "'^\\s+(of\\s+them\\s+)?(were|was|are|is|remain|remained|remains)\\s+(still\\s+)?in\\s+(a\\s+)?(critical|serious|grave|stable|intensive)\\b'"
+    ) }}
+{%- endmacro %}
+
 {#- An age given without `years old`, not a count: a number with no noun of its own (or one it
     borrows from before, `victim`) after the youngest or oldest of a group (`The youngest victim
     was 14 and the oldest 61`, `The youngest of the dead was 23`) or after `aged` (`fans aged 16`). Kept out of totals as a subset is. -#}
@@ -648,7 +658,7 @@
         )
         and {{ regex_contains(
             "lower(substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 20))",
-            "'^\\s+of\\s+(the|its|their|our)\\s'"
+            "'^\\s+of\\s+((the|its|their|our)\\s|[0-9])'"
         ) }}
         -- a window of a season is no group (`won five of their last eight games`)
         and not {{ regex_contains(
@@ -688,10 +698,10 @@
 
 {#- The whole of a partitive, in lower case: the text before a figure that ends in a count and
     `of the`/`of its`/`of their` (`three of the 40 passengers were killed`: the 40 were not killed;
-    `1,400 of its 2,300 employees`), or that opens the sentence with it (`Of the 600 workers on
+    `1,400 of its 2,300 employees`), or in digits and `of` (`guilty on 11 of 14 counts`), or that opens the sentence with it (`Of the 600 workers on
     the night shift, about 450 joined the strike`). The whole takes no action; its part does. -#}
 {% macro whole_of_partitive_end_re() -%}
-    ^\W*(of|among)\s+(the|its|their|our)\s+$|(^|[^\pL\d])(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\pL+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|hundreds|all|most|some|half|none|many)\s+of\s+(the|its|their|our)\s+$
+    ^\W*(of|among)\s+(the|its|their|our)\s+$|(^|[^\pL\d])\d[\d,.]*\s+of\s+$|(^|[^\pL\d])(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\pL+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|hundreds|all|most|some|half|none|many)\s+of\s+(the|its|their|our)\s+$
 {%- endmacro %}
 
 {#- The whole of a partitive (whole_of_partitive_end_re before the figure), unless its own action

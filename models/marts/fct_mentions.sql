@@ -165,7 +165,14 @@ defined_acronyms as (
     where
         acronyms.name_words = 1 and acronyms.surface = upper(acronyms.surface)
         and named.name_words >= 2 and named.entity_type in ('organization', 'place', 'country')
-        and {{ regex_replace_all("named.entity_name", "'(\\p{Lu})[^\\s-]*|.'", "'\\1'") }} = acronyms.surface
+        -- the capitals of the whole name, or of the name after its first word (`U.S. Food and Drug
+        -- Administration (FDA)`)
+        and acronyms.surface in (
+            {{ regex_replace_all("named.entity_name", "'(\\p{Lu})[^\\s-]*|.'", "'\\1'") }},
+            {{ regex_replace_all(
+                regex_replace("named.entity_name", "'^\\S+\\s+'", "''"), "'(\\p{Lu})[^\\s-]*|.'", "'\\1'"
+            ) }}
+        )
     group by acronyms.story_id, acronyms.surface
 
 ),

@@ -92,7 +92,7 @@ partitive_wholes as (
         -- from the part to its whole (the part's phrase may run into it: `three of the nine`)
         and {{ regex_contains(
             "lower(substr(part.sentence_text, part.char_start - part.sentence_start + 1, whole.char_start - part.char_start))",
-            "'^\\S+(\\s+\\S+)?\\s+of\\s+(the|its|their|our)\\s+$'"
+            "'^\\S+(\\s+\\S+)?\\s+of\\s+((the|its|their|our)\\s+)?$'"
         ) }}
 
 ),

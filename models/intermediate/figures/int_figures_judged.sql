@@ -193,23 +193,25 @@ judged as (
         {# `12 more bodies`, `another 20`: an addition to a count, not the count itself. #}
         increment_before.word is not null or increment_after.word is not null as is_increment,
         {# `three of the wounded`, `two of them`, `nine of those arrested`, `Of the injured, 11`, `killed eight people,
-            including three children`, `the wounded, a woman and two men`: part of a group
+            including three children`, `the wounded, a woman and two men`, `11 of 14 counts`: part of a group
             counted elsewhere or listed by its members, or a place's part (`in Mucum alone`), not
             a total (a share such as `90% of its exports` or `half of` is no subset). #}
         located.unit is null and located.fraction is null
         and (
             {{ regex_contains(
                 "lower(substr(located.sentence_text, located.run_end_offset + 1, 20))",
-                "'^\\s+of\\s+(the|those|them|whom|these|which|us|our|their|its)\\b'"
+                "'^\\s+of\\s+((the|those|them|whom|these|which|us|our|their|its)\\b|[0-9])'"
             ) }}
             and not {{ partitive_counts_its_action('located') }}
             or {{ is_fronted_part('located') }} or {{ is_listed_member('located') }}
             -- one place's part of a toll: `Eight people died in the town of Mucum alone`, `In
             -- Mucum alone, eight died`
             or {{ regex_contains("lower(located.sentence_text)", sql_regex(place_alone_re())) }}
-            -- a threshold (`needs 81 votes`), a capacity (`holds 42,000`) or an age (`the oldest 61`) is no total
+            -- a threshold (`needs 81 votes`), a capacity (`holds 42,000`), an age (`the oldest 61`) or
+            -- a condition (`four were in critical condition`) is no total
             or {{ is_series_window('located') }} or {{ states_a_threshold('located') }}
             or {{ states_a_capacity('located') }} or {{ states_an_age('located') }}
+            or {{ states_a_condition('located') }}
             or {{ is_first_of_several('located') }} or {{ states_a_margin('located') }}
         ) as is_subset
     from located
