@@ -2,7 +2,9 @@
     agree on when it happened?
 
     Day-level dates that name the happening with the same word must agree exactly: when those of
-    two articles have no day in common the event is a `conflict`. Otherwise, when every range
+    two articles have no day in common the event is a `conflict`, unless one article dates a
+    happening that goes on over days (a fire, a protest) on two days or more: it is under way, and
+    `vague` at most. Otherwise, when every range
     (weeks, months and years too) has a day in common the event is `consistent` and the consensus
     is that common part (`last week` and `Thursday` agree on the Thursday; `in September` and
     `September 19` on the 19th). When ranges disagree otherwise (a month against a week, or days
@@ -34,6 +36,14 @@ articles as (
         outlet
     from {{ ref('int_articles_changed') }}
     where is_current and {{ in_changed_stories() }}
+
+),
+
+day_spanning_classes as (
+
+    select event_class
+    from {{ ref('event_classes') }}
+    where spans_days
 
 ),
 
@@ -85,10 +95,34 @@ cue_conflicts as (
 
 ),
 
+-- A happening of a class that goes on over days (seed event_classes.spans_days: a fire, a protest)
+-- that one article dates on two days or more is under way (`the fire began on Sunday ... the fire
+-- on Tuesday`): dates of its days are no contradiction, as one article's two values of a claim are
+-- none. A statement an article dates twice is told inconsistently and stays a conflict.
+multi_day_events as (
+
+    select distinct per_article.event_key
+    from (
+        select
+            event_key,
+            article_id,
+            count(distinct resolved_start) as n_days
+        from dates
+        where
+            granularity = 'day'
+            and event_class in (select day_spanning_classes.event_class from day_spanning_classes)
+        group by event_key, article_id
+    ) as per_article
+    where per_article.n_days > 1
+
+),
+
 conflicting_events as (
 
-    select distinct event_key
+    select distinct cue_conflicts.event_key
     from cue_conflicts
+    left join multi_day_events on cue_conflicts.event_key = multi_day_events.event_key
+    where multi_day_events.event_key is null
 
 ),
 
