@@ -112,20 +112,31 @@ expansions as (
 
 ),
 
+-- the story's organisations named with a legal form as their last word (`Tesla Inc`)
+legal_forms as (
+
+    select distinct
+        mentions.story_id,
+        mentions.entity_name,
+        mentions.last_name_word,
+        mentions.name_words
+    from mentions
+    inner join legal_suffixes on lower(mentions.last_name_word) = legal_suffixes.suffix
+    where mentions.entity_type = 'organization' and mentions.name_words >= 2
+
+),
+
 -- an organisation's name without its legal form, the last word (`Tesla` of `Tesla Inc`); of two
 -- legal names with the same stem the first in order stands for it
 legal_names as (
 
     select
-        mentions.story_id,
+        story_id,
         {{ regex_replace(
-            "left(mentions.entity_name, length(mentions.entity_name) - length(mentions.last_name_word))",
-            "'[\\s,]+$'", "''"
+            "left(entity_name, length(entity_name) - length(last_name_word))", "'[\\s,]+$'", "''"
         ) }} as short_name,
-        min(mentions.entity_name) as entity_name
-    from mentions
-    inner join legal_suffixes on lower(mentions.last_name_word) = legal_suffixes.suffix
-    where mentions.entity_type = 'organization' and mentions.name_words >= 2
+        min(entity_name) as entity_name
+    from legal_forms
     group by all
 
 ),
@@ -135,14 +146,13 @@ legal_names as (
 legal_first_words as (
 
     select
-        mentions.story_id,
-        split_part(mentions.entity_name, ' ', 1) as first_word,
-        min(mentions.entity_name) as entity_name
-    from mentions
-    inner join legal_suffixes on lower(mentions.last_name_word) = legal_suffixes.suffix
-    where mentions.entity_type = 'organization' and mentions.name_words >= 3
-    group by mentions.story_id, split_part(mentions.entity_name, ' ', 1)
-    having count(distinct mentions.entity_name) = 1
+        story_id,
+        split_part(entity_name, ' ', 1) as first_word,
+        min(entity_name) as entity_name
+    from legal_forms
+    where name_words >= 3
+    group by story_id, split_part(entity_name, ' ', 1)
+    having count(distinct entity_name) = 1
 
 ),
 
