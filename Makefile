@@ -110,7 +110,7 @@ bench: $(VENV)/.installed ## Benchmark ingest, full build, +1% and +1,000 steps 
 # the seeds they write are committed, so `make build` never needs them. Country seeds come first, as
 # the name gazetteers leave out what entity_aliases already names.
 LEXICONS := .lexicons
-LEXICON_SCRIPTS := build_country_seeds build_name_gazetteers build_figure_past_verbs build_given_name_genders
+LEXICON_SCRIPTS := build_country_seeds build_name_gazetteers build_figure_past_verbs build_given_name_genders build_currency_units
 
 $(LEXICONS)/.installed: $(VENV)/.installed requirements-lexicons.lock
 	rm -rf $(LEXICONS)

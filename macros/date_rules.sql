@@ -40,6 +40,12 @@
     'antecedent_year', 'antecedent_month', 'antecedent_day', 'antecedent_weekday'
 {%- endmacro %}
 
+{#- Rules of seed relative_date_rules for a bare day listed after a day (`April 24 and 25`, `October
+    3, 6 and 9`): it takes that day's month and year (int_date_expressions_matched). -#}
+{% macro listed_day_rules() -%}
+    'listed_day', 'comma_listed_day'
+{%- endmacro %}
+
 {#- Rules of seed relative_date_rules resolved against the quarter a results report is about. -#}
 {% macro reporting_period_rules() -%}
     'year_before_reporting_period', 'reporting_quarter', 'latest_reporting_quarter', 'reporting_or_current_quarter',

@@ -80,9 +80,15 @@
 {% macro numeric_date_part(part, t, start) -%}
     {%- set first = 'max(case when ' ~ t ~ '.token_no = ' ~ start ~ ' then ' ~ t ~ '.day_value end)' -%}
     {%- set second = 'max(case when ' ~ t ~ '.token_no = ' ~ start ~ ' + 2 then ' ~ t ~ '.day_value end)' -%}
-    {%- set day_first = first ~ ' > 12 and ' ~ second ~ ' <= 12' -%}
-    case when {{ day_first }} then {{ second if part == 'month' else first }}
+    case when {{ numeric_date_is_day_first(t, start) }} then {{ second if part == 'month' else first }}
         else {{ first if part == 'month' else second }} end
+{%- endmacro %}
+
+{#- Whether a numeric date can only be read day first (`25/12/2023`: no month 25), as an
+    aggregate over its tokens `t` from `start`. -#}
+{% macro numeric_date_is_day_first(t, start) -%}
+    (max(case when {{ t }}.token_no = {{ start }} then {{ t }}.day_value end) > 12
+    and max(case when {{ t }}.token_no = {{ start }} + 2 then {{ t }}.day_value end) <= 12)
 {%- endmacro %}
 
 {#- The parsed parts of a date expression that date_range_start and date_range_end read, each

@@ -3,7 +3,8 @@
 
 {#- An age in apposition (`Ardel, 58, and Dunmore, 47, were laid off`, `her grandmother, 71,
     drowned`): a bare whole number with no noun or unit of its own (read as years of age), between a
-    comma after a capitalised word or a noun after a determiner and a comma, bracket or full stop.
+    comma after a capitalised word or a noun after a determiner and a comma, bracket, dash (`Laura
+    Pinsent, 29 - returned`) or full stop.
     It describes the person named; it counts nothing and takes no action of its clause.
     `rel` is a relation with sentence_text, run_start_offset, run_end_offset, unit, plain_head,
     noun_class, is_elliptical, first_tag, n_parts and base_value. -#}
@@ -17,7 +18,8 @@
             "'(\\p{Lu}[\\p{L}''’.-]*|\\b(a|an|the|his|her|their|its|our|my)\\s+\\p{Ll}+),\\s*$'"
         ) }}
         and {{ regex_contains(
-            "substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 3)", "'^\\s*([,)]|\\.\\s*$|\\.$)'"
+            "substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 5)",
+            "'^\\s*([,)]|[–—]\\s*\\pL|-\\s+\\pL|\\.\\s*$|\\.$)'"
         ) }},
         false
     )

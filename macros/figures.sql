@@ -329,15 +329,16 @@
 
 {#- Whether a figure whose unit measures `dimension` takes the action word of its clause. A plain
     count, a share (`8% of its workforce`) and an age (the fate of the person it describes: `a
-    71-year-old man died`) do. Two classes act on a measure, each on its own: spend on money
-    (`pledged $5 million`, not `$142 million ... for the quarter ended`) and end on a period
+    71-year-old man died`) do. Three classes act on a measure, each on its own: spend and demand
+    on money (`pledged $5 million`, `demanded $7 million`, not `$142 million ... for the quarter
+    ended`; demand acts on nothing else) and end on a period
     (`ended three decades of rule`). Otherwise a duration or a measure says when, how long or
     where, not what was done (`after 23 minutes when X curled a free kick`, `three years after
     Hurricane Ivo killed 11`, `some 30 km off Zuwara`): no action. -#}
 {% macro unit_takes_action(dimension, action_class) -%}
     (
-        {{ dimension }} is null or {{ dimension }} in ('share', 'age')
-        or ({{ dimension }} = 'money' and {{ action_class }} = 'spend')
+        ({{ dimension }} is null or {{ dimension }} in ('share', 'age')) and {{ action_class }} != 'demand'
+        or ({{ dimension }} = 'money' and {{ action_class }} in ('spend', 'demand'))
         or ({{ dimension }} = 'time' and {{ action_class }} = 'end')
     )
 {%- endmacro %}
@@ -533,6 +534,63 @@
         ),
         false
     )
+{%- endmacro %}
+
+{#- The not-a-figure cases of int_figures_judged for numbers of the calendar and the clock (`when
+    ... then reason` clauses): a year (`in 2019`, after a year cue or a month, or listed after
+    another year), a day of a month (`March 3`, `3 March`) and a day listed after one (`October 3,
+    6 and 9`), a clock time, a relative date (`two days ago`) and a part of a period (`the first
+    half`). `rel` is the figure's relation; the others name int_figures_judged's joins of the year
+    cue, the months before and after and the time suffix, and its relation of month names. -#}
+{% macro calendar_cases(rel, year_cue, prev_month, next_month, time_suffix, months) -%}
+    {# a year after a year in a list or a span is one too (`in 2009 and 2011 killed five`) #}
+    when {{ rel }}.n_parts = 1 and {{ rel }}.is_year_like
+        and (
+            {{ year_cue }}.word is not null or {{ prev_month }}.word is not null or {{ rel }}.noun_class is null
+            or {{ regex_contains(
+                "substr(" ~ rel ~ ".sentence_text, 1, " ~ rel ~ ".run_start_offset)",
+                "'\\b(1[89]|20)[0-9]{2},?\\s+(and|or|to|through)\\s+$'"
+            ) }}
+        )
+        then 'year'
+    when {{ rel }}.first_tag = 'D' and {{ rel }}.n_parts = 1 and {{ rel }}.first_digit_value <= 31
+        and (
+            ({{ prev_month }}.word is not null and (not {{ prev_month }}.is_common_word or {{ rel }}.prev_is_capitalised))
+            or ({{ next_month }}.word is not null and (not {{ next_month }}.is_common_word or {{ rel }}.next_is_capitalised))
+        )
+        then 'date'
+    {# a day listed after a month's day (`on October 3, 6 and 9`, `August 21 and 22,`): after
+       a comma only where the list goes on (not `On March 3, 25 people`), after `and` only
+       where no word follows (not `on March 3 and 25 were hurt`) #}
+    when {{ rel }}.first_tag = 'D' and {{ rel }}.n_parts = 1 and {{ rel }}.first_digit_value <= 31
+        and (
+            ({{ rel }}.prev_lw = ',' and {{ rel }}.next_lw in (',', 'and', 'or'))
+            or (
+                {{ rel }}.prev_lw in ('and', 'or')
+                and not {{ regex_contains("coalesce(" ~ rel ~ ".next_lw, '')", "'^\\pL'") }}
+            )
+        )
+        and lower({{ regex_extract(
+            "right(left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_start_offset), 40)",
+            "'(\\pL+)\\.?\\s+[0-9]{1,2}(?:\\s*,\\s*[0-9]{1,2})*\\s*(?:,|,?\\s+(?:and|or))\\s*$'",
+            1
+        ) }}) in (select {{ months }}.word from {{ months }})
+        then 'date'
+    when {{ time_suffix }}.word is not null
+        or {{ regex_contains(
+            "substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 6)", "'^\\s*[aApP]\\.?[mM]\\b'"
+        ) }}
+        then 'clock time'
+    {# `two days ago`, `three years ago`: a date (int_dates_extracted), not a count. #}
+    when {{ regex_contains(
+            "lower(substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 24))",
+            "'^\\s+(days?|weeks?|months?|years?|decades?|hours?)\\s+ago\\b'"
+        ) }}
+        then 'relative date'
+    {# `the first half of 2023`, `the second quarter`: a part of a period, not a share. #}
+    when {{ rel }}.fraction is not null and {{ rel }}.n_parts = 1
+        and {{ rel }}.prev_lw in ('first', 'second', 'third', 'fourth', 'last', 'latter', 'former')
+        then 'part of a period'
 {%- endmacro %}
 
 {#- The not-a-figure cases of int_figures_judged for whole lines and compound words (`when ... then

@@ -4,8 +4,9 @@ Writes (committed, so `dbt build` never needs these packages):
 
 - ``seeds/name_given_names.csv``: ``given_name``; first names of people (Faker's person
   providers of Latin-script locales). A capitalised run that opens with one is a person.
-- ``seeds/name_legal_suffixes.csv``: ``suffix``; legal-form words that close a company name
-  (``Inc``, ``Ltd``, ``GmbH``, ``plc``), lower case and without periods (cleanco's term data).
+- ``seeds/name_legal_suffixes.csv``: ``suffix,is_person_name``; legal-form words that close a company name
+  (``Inc``, ``Ltd``, ``GmbH``, ``plc``), lower case and without periods (cleanco's term data), and
+  whether the word is also a first or last name of Faker's person providers (``Vos``, ``Asa``).
 - ``seeds/name_company_head_words.csv``: ``word``; words that close company names (``Holdings``,
   ``Pharmaceuticals``, ``Networks``): the last word of at least ``COMPANY_HEAD_MIN_NAMES`` index
   companies (pytickersymbols), nearly always last where it occurs (``COMPANY_HEAD_MIN_LAST_SHARE``),
@@ -224,7 +225,22 @@ def given_names(stop: set[str], aliases: set[str]) -> list[str]:
     return sorted(out)
 
 
-def legal_suffixes() -> list[str]:
+def person_name_words() -> set[str]:
+    """Faker's first and last names of every locale read, lower case."""
+    names: set[str] = set()
+    for locale in FAKER_LOCALES:
+        provider = load(f"faker.providers.person.{locale}").Provider
+        for attr in ("first_names", "first_names_male", "first_names_female", "last_names"):
+            values = getattr(provider, attr, ())
+            names.update(v.lower() for v in (values.keys() if isinstance(values, dict) else values))
+    if "vos" not in names:
+        raise GazetteerError("Faker's last names lack `vos`; its person providers changed")
+    return names
+
+
+def legal_suffixes(person_names: set[str]) -> list[tuple[str, bool]]:
+    """(suffix, is_person_name): a legal form that is also a person's name (`Vos`, `Asa`) closes a
+    company name only where it is written in capitals (`Equinor ASA`), not in `Dr Irene Vos`."""
     termdata = load("cleanco.termdata")
     out = set()
     for terms in termdata.terms_by_type.values():
@@ -237,7 +253,7 @@ def legal_suffixes() -> list[str]:
                 out.add(key)
     if not {"inc", "ltd", "llc", "plc", "gmbh"} <= out:
         raise GazetteerError("cleanco's term data lacks inc/ltd/llc/plc/gmbh; its format changed")
-    return sorted(out)
+    return [(suffix, suffix in person_names) for suffix in sorted(out)]
 
 
 def companies(stop: set[str], aliases: set[str], given: set[str]) -> Iterable[str]:
@@ -424,7 +440,7 @@ def main(argv: list[str] | None = None) -> int:
         stop = stop_words(function)
         aliases = seed_words("entity_aliases", "alias")
         given = given_names(stop, aliases)
-        suffixes = legal_suffixes()
+        suffixes = legal_suffixes(person_name_words())
         gazetteer: dict[str, tuple[str, str]] = {}
         # a company name wins over a place of the same name (`Nokia`), a place over nothing
         for name, source in place_rows(stop, aliases):
@@ -443,7 +459,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     args.seeds.mkdir(parents=True, exist_ok=True)
     n_given = write(args.seeds / "name_given_names.csv", ["given_name"], ([g] for g in given))
-    n_suffix = write(args.seeds / "name_legal_suffixes.csv", ["suffix"], ([s] for s in suffixes))
+    n_suffix = write(
+        args.seeds / "name_legal_suffixes.csv", ["suffix", "is_person_name"],
+        ([s, "true" if named else "false"] for s, named in suffixes),
+    )
     n_heads = write(args.seeds / "name_company_head_words.csv", ["word"], ([w] for w in company_heads))
     n_people = write(args.seeds / "name_people_words.csv", ["word"], ([w] for w in people))
     n_clause = write(args.seeds / "name_clause_words.csv", ["word"], ([w] for w in clause))

@@ -1,7 +1,7 @@
 """Mentions (fct_mentions, int_mentions_extracted) on invented articles about other events than
 the sample corpus.
 
-tests_py/fixtures/mentions/ holds twenty stories, one folder each: `water_accord` (two articles:
+tests_py/fixtures/mentions/ holds twenty-one stories, one folder each: `water_accord` (two articles:
 Kenya and Ethiopia sign a water accord), `chile_runoff` (one article: a Chilean run-off),
 `harbour_strike` (one article of rule cases: demonyms, titles, country bodies, month surnames,
 sentence openers, organisation nouns, acronyms, gazetteers, hyphenated names), `tarvo_dispute`
@@ -29,8 +29,10 @@ speech verb, bodies' names with `and`, `for a` and `for the ... of` inside them)
 (abbreviated ranks, a role noun opening a sentence before a name) and `party_count` (an election
 count: a party whose name a title opens before `and`, a party named by its members in the plural)
 and `awards_night` (news about people: a film's title in quotes, a record label, people named after
-places, an awards gala). Every name in them is made up or differs from the sample, so these assertions test general
-rules (titles, head words, demonyms, surname resolution within a story), not the sample's lexicon.
+places, an awards gala) and `festival_promoter` (legal forms: a surname that is also one, a
+common word before one, one in lower case). Every name in them is made up or differs from the
+sample, so these assertions test general rules (titles, head words, demonyms, surname resolution
+within a story), not the sample's lexicon.
 """
 
 from __future__ import annotations
@@ -599,3 +601,19 @@ def test_parties_opened_by_a_title_before_and_or_named_by_their_members(mentions
     assert types("Marovian Democrats") == ["organization"] * text.count("Marovian Democrats")
     # the people stay people
     assert ("Teodor Vass", "person") in entities(rows) and ("Ilka Sorvan", "person") in entities(rows)
+
+
+def test_legal_forms_close_names_a_surname_that_is_one_does_not(mentions: list[dict]) -> None:
+    rows = of_file(mentions, "promoter.txt")
+
+    def types(surface: str) -> set[str | None]:
+        return {r["entity_type"] for r in rows if r["surface"] == surface}
+
+    # `Vos` is a Czech legal form and a Dutch surname: written so, it closes no company's name
+    assert types("Irene Vos") == {"person"}
+    # a capitalised common word between a name word and a legal form is part of the name
+    assert types("Brightwater Live GmbH") == {"organization"}
+    assert "GmbH" not in {r["surface"] for r in rows}
+    # a legal form that is also a name closes a company's name in capitals; one in lower case too
+    assert types("Norsk Havkraft ASA") == {"organization"}
+    assert types("Harlow Foods plc") == {"organization"}

@@ -45,10 +45,14 @@ def test_a_run_takes_the_type_of_the_gold_name_it_overlaps_most() -> None:
 def test_legal_suffixes_keep_one_word_forms_that_are_no_words(monkeypatch: pytest.MonkeyPatch) -> None:
     fake = types.SimpleNamespace(terms_by_type={
         "Corporation": ["inc.", "corp", "company", "& co."],
-        "Limited": ["ltd", "gmbh", "plc", "llc", "pty. ltd.", "as", "ag"],
+        "Limited": ["ltd", "gmbh", "plc", "llc", "pty. ltd.", "as", "ag", "v.o.s."],
     })
     monkeypatch.setattr(gazetteers, "load", lambda module: fake)
-    assert gazetteers.legal_suffixes() == ["ag", "corp", "gmbh", "inc", "llc", "ltd", "plc"]
+    # a form that is also a person's name (`Vos`) is marked, so that it closes a name only in capitals
+    assert gazetteers.legal_suffixes({"vos", "anna"}) == [
+        ("ag", False), ("corp", False), ("gmbh", False), ("inc", False), ("llc", False), ("ltd", False),
+        ("plc", False), ("vos", True),
+    ]
 
 
 def test_a_missing_source_package_is_a_clear_error() -> None:

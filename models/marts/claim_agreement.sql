@@ -36,10 +36,22 @@
 
 with
 
+money_units as (
+
+    select distinct unit
+    from {{ ref('stg_lexicons__counted_classes') }}
+    where dimension = 'money'
+
+),
+
 figures as (
 
-    select * from {{ ref('fct_figures') }}
-    where claim_key is not null and {{ in_changed_stories() }}
+    select
+        stated.*,
+        money_units.unit is not null as is_money
+    from {{ ref('fct_figures') }} as stated
+    left join money_units on stated.unit = money_units.unit
+    where stated.claim_key is not null and {{ in_changed_stories('stated.story_id') }}
 
 ),
 
@@ -141,8 +153,15 @@ claims as (
         max(subject) as subject,
         max(action_class) as action_class,
         max(time_frame) as time_frame,
-        -- a firm claim names a subject or an action: two differing exact figures of it contradict
-        max(subject) is not null or max(action_class) is not null as is_firm,
+        -- a firm claim names a subject or an action: two differing exact figures of it contradict;
+        -- an amount of money only with an action beyond paying or costing (`demanded`) or what it
+        -- measures (`deficit in crowns`): a story's budgets, costs, pledges and prices are many
+        (max(subject) is not null or max(action_class) is not null)
+        and (
+            not bool_or(is_money)
+            or coalesce(max(action_class), 'spend') != 'spend'
+            or max(counted_what) != max(unit)
+        ) as is_firm,
         count(*) as n_figures,
         count(distinct article_id) as n_articles,
         count(distinct coalesce(outlet, source_file)) as n_outlets,

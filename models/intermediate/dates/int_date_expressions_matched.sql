@@ -23,8 +23,9 @@
     `the day before` or `the day after` just before an expression of one day makes it the day
     before or after that day (`the day before last Tuesday's hearing`).
 
-    A bare number after `and` just after a day (`April 24 and 25`) is a day of that month and year;
-    elsewhere it dates nothing (`between 10 and 20`).
+    A bare number after `and` just after a day (`April 24 and 25`), or after a comma where the list
+    goes on (`October 3, 6 and 9`), is a day of the month and year of the list's first day;
+    elsewhere it dates nothing (`between 10 and 20`, `On March 3, 25 people`).
 
     A date told from the one before it is resolved against the latest date the article named
     before (its antecedent), not against publication: `that year`, `later that year`, `the
@@ -146,10 +147,16 @@ reporting as (
             end
             ignore nulls
         ) over earlier as antecedent_granularity,
-        -- the expression just before in the sentence, for a day listed after it (`April 24 and 25`)
+        -- the expressions just before and after in the sentence, for a day listed after another
+        -- (`April 24 and 25`, `October 3, 6 and 9`), and the last day of the list that is no
+        -- listed day itself, whose month and year the listed ones take
         lag(families.end_token_no) over in_sentence as previous_end_token_no,
         lag(families.granularity) over in_sentence as previous_granularity,
-        lag(families.resolved_start) over in_sentence as previous_start
+        last_value(
+            case when families.rule not in ({{ listed_day_rules() }}) then families.resolved_start end ignore nulls
+        ) over (in_sentence rows between unbounded preceding and 1 preceding) as previous_start,
+        lead(families.start_token_no) over in_sentence as next_start_token_no,
+        lead(families.rule) over in_sentence as next_rule
     from families
     left join multi_quarter_sentences on families.sentence_key = multi_quarter_sentences.sentence_key
     left join figure_sentences on families.sentence_key = figure_sentences.sentence_key
@@ -182,7 +189,14 @@ periods as (
             when rule = 'antecedent_weekday' and antecedent_granularity = 'day'
                 then {{ add_days('antecedent_start',
                     '((weekday_number - ' ~ iso_weekday('antecedent_start') ~ ' + 6) % 7) + 1') }}
-            when rule = 'listed_day' and previous_granularity = 'day' and previous_end_token_no = start_token_no - 2
+            {# a day after a comma only inside a list that goes on (`October 3, 6 and 9`), not a
+               count after a date (`On March 3, 25 people`) #}
+            when rule in ({{ listed_day_rules() }}) and previous_granularity = 'day'
+                and previous_end_token_no = start_token_no - 2
+                and (
+                    rule = 'listed_day'
+                    or (next_start_token_no = end_token_no + 2 and next_rule in ({{ listed_day_rules() }}))
+                )
                 then {{ dates_calendar_day('extract(year from previous_start)', 'extract(month from previous_start)',
                     'day_number') }}
             -- `for the year` of a figure in an article that reported no quarter before: the year told about
@@ -219,7 +233,7 @@ dated as (
     where
         not (rule = 'reporting_quarter' and reporting_quarter_start is null)
         and not (rule = 'reporting_year' and period_start is null)
-        and not (rule in ('listed_day', {{ antecedent_rules() }}) and period_start is null)
+        and not (rule in ({{ listed_day_rules() }}, {{ antecedent_rules() }}) and period_start is null)
 
 ),
 
@@ -229,7 +243,7 @@ anchored as (
         dated.* exclude (char_start, resolved_start, resolved_end, granularity),
         coalesce(day_counts.phrase_start, dated.char_start) as char_start,
         case
-            when dated.period_start is null or dated.rule in ('listed_day', {{ antecedent_rules() }})
+            when dated.period_start is null or dated.rule in ({{ listed_day_rules() }}, {{ antecedent_rules() }})
                 then dated.granularity
             when dated.period_is_year then 'year'
             else 'season'
@@ -242,7 +256,8 @@ anchored as (
             when dated.period_start is null then dated.resolved_end
             when dated.period_is_year then {{ add_days(add_months('dated.period_start', 12), -1) }}
             when dated.rule = 'antecedent_month' then {{ add_days(add_months('dated.period_start', 1), -1) }}
-            when dated.rule in ('antecedent_day', 'antecedent_weekday', 'listed_day') then dated.period_start
+            when dated.rule in ('antecedent_day', 'antecedent_weekday', {{ listed_day_rules() }})
+                then dated.period_start
             else {{ add_days(add_months('dated.period_start', 3), -1) }}
         end as resolved_end
     from dated

@@ -8,6 +8,11 @@
     (`2000 people`, `about 2000`) and `the year before` followed by what it counts from (`the year
     before the war`). Relative expressions stay NULL without a publication date. -#}
 
+{%- set swapped -%}
+    (method = 'numeric_day' and not is_day_first and day_number <= 12
+    and bool_or(is_day_first) over (partition by article_id))
+{%- endset %}
+
 -- depends_on: {{ ref('int_stories_changed') }}
 
 with
@@ -129,6 +134,8 @@ parsed as (
             else max(t.day_value)
         end as day_number,
         max(t.weekday_number) as weekday_number,
+        kept.method = 'numeric_day' and coalesce({{ numeric_date_is_day_first('t', 'kept.start_token_no') }}, false)
+            as is_day_first,
         max(case when t.token_no = kept.end_token_no then t.next_token_key end) as next_word
     from kept
     inner join shaped as t
@@ -150,10 +157,14 @@ parsed as (
 
 ),
 
+-- an article that writes one numeric date day first (`14/07/2025`) writes them all so (`12/09/2025`
+-- is 12 September there, not 9 December)
 mentions as (
 
     select
-        *,
+        * exclude (month_number, day_number),
+        case when {{ swapped }} then day_number else month_number end as month_number,
+        case when {{ swapped }} then month_number else day_number end as day_number,
         case when turns_forward then future_rule else plain_rule end as date_rule,
         case when turns_forward then future_method else method end as resolution_method
     from parsed

@@ -12,7 +12,8 @@
     `to <country>` right after it) and the action word nearest in the sentence (seed
     `figure_actions`); int_figures_judged drops what is not a figure (seed
     `figure_context_words`). Here two counts joined by `to`/`and` become one range,
-    `one in five` a share, and the part of a partitive counts what its whole counts. -#}
+    `one in five` a share, the part of a partitive counts what its whole counts, and an amount of
+    money after `<noun> of` measures that noun (measured_noun). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -137,6 +138,37 @@ carried_subsets as (
 
 ),
 
+{# `a deficit of 18.4 billion crowns`, `spending of 96.7 billion crowns`: the noun before `of` names
+    what an amount of money measures, so a story's deficit, spending and loans are separate claims;
+    not a word of quantity or a phrase (figure_context_words role `not_a_measure`: `a total of`,
+    `upwards of`, `because of`). #}
+measured_amounts as (
+
+    select
+        figure_id,
+        measured_noun
+    from (
+        select
+            found_digits.figure_id,
+            {{ regex_extract(
+                "lower(right(left(found_digits.sentence_text, found_digits.char_start - found_digits.sentence_start), 32))",
+                "'(?:^|[^\\pL])(\\pL{3,})\\s+of\\s+$'",
+                1
+            ) }} as measured_noun
+        from found_digits
+        inner join unit_dimensions
+            on found_digits.unit = unit_dimensions.unit and unit_dimensions.dimension = 'money'
+        where found_digits.counted_class is null and found_digits.counted_head is null
+    ) as preceded
+    where
+        measured_noun != ''
+        and measured_noun not in (
+            select lower(context_words.word) from {{ ref('figure_context_words') }} as context_words
+            where context_words.role = 'not_a_measure'
+        )
+
+),
+
 {# `one in five steel jobs`: a share (20 percent) of what the count after `in` counts, not a
     count of five. (`12 in 24 hours` is two counts; `1 in 4` is left to its two numbers.) #}
 shares as (
@@ -204,8 +236,10 @@ final as (
         coalesce(shares.share_value, found.value_high) as value_high,
         found.counted_phrase,
         case when wholes.figure_id is null then found.counted_class else wholes.counted_class end as counted_class,
-        case when wholes.figure_id is null then found.counted_head else wholes.counted_head end as counted_head
+        case when wholes.figure_id is null then found.counted_head else wholes.counted_head end as counted_head,
+        measured.measured_noun
     from found_digits as found
+    left join measured_amounts as measured on found.figure_id = measured.figure_id
     left join shares on found.figure_id = shares.figure_id
     left join partitive_wholes as wholes on found.figure_id = wholes.figure_id
     left join carried_subsets as carried on found.figure_id = carried.figure_id
@@ -242,10 +276,12 @@ final as (
         high.value as value_high,
         high.counted_phrase,
         high.counted_class,
-        high.counted_head
+        high.counted_head,
+        measured.measured_noun
     from range_pairs
     inner join found_digits as low on range_pairs.low_id = low.figure_id
     inner join found_digits as high on range_pairs.high_id = high.figure_id
+    left join measured_amounts as measured on range_pairs.low_id = measured.figure_id
 
 )
 

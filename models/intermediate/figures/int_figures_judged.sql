@@ -68,39 +68,9 @@ judged as (
                 then 'phone number or code'
             when located.suffix_scale_kind = 'currency_scale' and located.prefix_unit is null
                 then 'measure, not an amount'
-            {# a year after a year in a list or a span is one too (`in 2009 and 2011 killed five`) #}
-            when located.n_parts = 1 and located.is_year_like
-                and (
-                    year_cue.word is not null or prev_month.word is not null or located.noun_class is null
-                    or {{ regex_contains(
-                        "substr(located.sentence_text, 1, located.run_start_offset)",
-                        "'\\b(1[89]|20)[0-9]{2},?\\s+(and|or|to|through)\\s+$'"
-                    ) }}
-                )
-                then 'year'
             {# `a father of two`: how many children someone has, not a count of the story #}
             when located.prev_lw = 'of' and kin_noun.word is not null then 'children of a parent'
-            when located.first_tag = 'D' and located.n_parts = 1 and located.first_digit_value <= 31
-                and (
-                    (prev_month.word is not null and (not prev_month.is_common_word or located.prev_is_capitalised))
-                    or (next_month.word is not null and (not next_month.is_common_word or located.next_is_capitalised))
-                )
-                then 'date'
-            when time_suffix.word is not null
-                or {{ regex_contains(
-                    "substr(located.sentence_text, located.run_end_offset + 1, 6)", "'^\\s*[aApP]\\.?[mM]\\b'"
-                ) }}
-                then 'clock time'
-            {# `two days ago`, `three years ago`: a date (int_dates_extracted), not a count. #}
-            when {{ regex_contains(
-                    "lower(substr(located.sentence_text, located.run_end_offset + 1, 24))",
-                    "'^\\s+(days?|weeks?|months?|years?|decades?|hours?)\\s+ago\\b'"
-                ) }}
-                then 'relative date'
-            {# `the first half of 2023`, `the second quarter`: a part of a period, not a share. #}
-            when located.fraction is not null and located.n_parts = 1
-                and located.prev_lw in ('first', 'second', 'third', 'fourth', 'last', 'latter', 'former')
-                then 'part of a period'
+            {{ calendar_cases('located', 'year_cue', 'prev_month', 'next_month', 'time_suffix', 'months') }}
             {# `a third day`, `a fifth term`: an ordinal after an article, not a share, unless
                `of` or a phrase break follows (`a third of the budget`, `cut by a third in 2023`). #}
             when located.first_tag = 'A' and located.n_parts = 2 and located.fraction is not null

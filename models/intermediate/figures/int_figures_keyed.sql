@@ -3,7 +3,8 @@
     from the one claim of its story it fits).
 
     What is counted is the counted class (`military personnel`), else for a share `percent of` its base
-    (`percent of exports`), else the unit (`years`), else the counted noun as written; a rate
+    (`percent of exports`), for an amount what it measures (`deficit in crowns`), else the unit
+    (`years`), else the counted noun as written; a rate
     (int_figure_rates_read) is per what it is per (`euros per day`). A figure about an earlier time
     (int_figures_dated: `since 2003, when 592 people died`) or a base compared with (int_figures_compared:
     `down from 67`) has a time_frame, part of the key, and so has a figure about an event the sentence
@@ -202,6 +203,7 @@ keyed_as_written as (
             when unit = 'percent' and coalesce(counted_class, counted_head) is not null
                 then 'percent of ' || coalesce(counted_class, counted_head)
             when counted_as_acted is not null then counted_as_acted
+            when measured_noun is not null then measured_noun || ' in ' || unit
             when counted_class is not null then counted_class
             when unit is not null then unit
             else counted_head

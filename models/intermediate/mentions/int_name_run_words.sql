@@ -227,6 +227,7 @@ contexted as (
         lag(gap) over sentence_words as prev_gap,
         lead(is_name_word) over sentence_words as next_is_name,
         lead(is_lexicon) over sentence_words as next_is_listed,
+        lead(is_legal_suffix) over sentence_words as next_is_legal_suffix,
         lead(is_name_word, 2) over sentence_words as next2_is_name,
         lead(context_role) over sentence_words as next_role,
         lead(context_role, 2) over sentence_words as next2_role,
@@ -239,7 +240,8 @@ contexted as (
 ),
 
 -- besides the name words: the lower-case part of a hyphenated name, a particle between name
--- words, `and`, `of` and `for a` inside a body's name (macros/name_shapes.sql)
+-- words, `and`, `of` and `for a` inside a body's name (macros/name_shapes.sql), a common word
+-- before a legal form
 eligible as (
 
     select *
@@ -254,6 +256,10 @@ eligible as (
         or (gap = '.' and word_lower in {{ web_domain_endings() }} and prev_is_name)
         -- so is a capital letter a hyphen glues to a name word (`Bre-X`, a common word alone)
         or (gap = '-' and is_cap and length(word) = 1 and prev_is_name)
+        -- a capitalised common word between a name word and a legal form (`Brightwater Live GmbH`),
+        -- and a legal form in lower case after a name word (`Arkwell Mining plc`)
+        or (is_cap and gap = ' ' and prev_is_name and next_is_legal_suffix)
+        or (is_legal_suffix and gap = ' ' and prev_is_name)
 
 ),
 

@@ -143,7 +143,9 @@ final as (
         or (located.word_no = 1 and opening_adverbs.word is not null and located.word != upper(located.word))
             as is_common,
         given_names.given_name is not null as is_given_name,
-        legal_suffixes.suffix is not null as is_legal_suffix
+        -- a legal form that is also a person's name only in capitals (`Equinor ASA`, not `Irene Vos`)
+        legal_suffixes.suffix is not null
+        and (not legal_suffixes.is_person_name or located.word = upper(located.word)) as is_legal_suffix
     from located
     inner join sentences on located.sentence_key = sentences.sentence_key
     left join {{ ref('name_common_words') }} as common_words on lower(located.word) = common_words.word
