@@ -155,7 +155,8 @@ claims as (
         max(time_frame) as time_frame,
         -- a firm claim names a subject or an action: two differing exact figures of it contradict;
         -- an amount of money only with an action beyond paying or costing (`demanded`) or what it
-        -- measures (`deficit in crowns`): a story's budgets, costs, pledges and prices are many
+        -- measures (`deficit in crowns`, where counted_what is more than the unit): a story's
+        -- budgets, costs, pledges and prices are many
         (max(subject) is not null or max(action_class) is not null)
         and (
             not bool_or(is_money)

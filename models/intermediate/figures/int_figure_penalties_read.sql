@@ -46,7 +46,7 @@ unit_dimensions as (
     select distinct
         unit,
         dimension
-    from {{ ref('counted_classes') }}
+    from {{ ref('stg_lexicons__counted_classes') }}
     where dimension in ('time', 'money')
 
 ),

@@ -41,7 +41,7 @@ sentences as (
 money_units as (
 
     select distinct unit
-    from {{ ref('counted_classes') }}
+    from {{ ref('stg_lexicons__counted_classes') }}
     where dimension = 'money'
 
 ),

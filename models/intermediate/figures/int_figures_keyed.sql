@@ -98,7 +98,7 @@ named_subjects as (
 claimless_units as (
 
     select distinct unit
-    from {{ ref('counted_classes') }}
+    from {{ ref('stg_lexicons__counted_classes') }}
     where dimension in ('age', 'address')
 
 ),
@@ -109,7 +109,7 @@ claimless_units as (
 time_units as (
 
     select distinct unit
-    from {{ ref('counted_classes') }}
+    from {{ ref('stg_lexicons__counted_classes') }}
     where dimension = 'time'
 
 ),
@@ -117,7 +117,7 @@ time_units as (
 people_classes as (
 
     select distinct counted_class
-    from {{ ref('counted_classes') }}
+    from {{ ref('stg_lexicons__counted_classes') }}
     where counts_people and counted_class != 'people'
 
 ),
