@@ -576,6 +576,16 @@
             1
         ) }}) in (select {{ months }}.word from {{ months }})
         then 'date'
+    {# a day listed before a day of a month (`buried on 16 and 17 October`, `16, 17 or 18 May`,
+       `16-17 October`): a month is capitalised, so `16 and 17 may` is no date #}
+    when {{ rel }}.first_tag = 'D' and {{ rel }}.n_parts = 1 and {{ rel }}.first_digit_value <= 31
+        and lower({{ regex_extract(
+            "substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 40)",
+            "'^(?:\\s*,\\s*[0-9]{1,2})*(?:\\s*,\\s*|,?\\s+(?:and|or|to|until|through)\\s+|\\s*[-–]\\s*)"
+            ~ "[0-9]{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(\\p{Lu}\\pL+)'",
+            1
+        ) }}) in (select {{ months }}.word from {{ months }})
+        then 'date'
     when {{ time_suffix }}.word is not null
         or {{ regex_contains(
             "substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 6)", "'^\\s*[aApP]\\.?[mM]\\b'"

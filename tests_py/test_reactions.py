@@ -326,6 +326,10 @@ CASE_EXPECTED = [
     ("case_two_word_title.txt", "No recount is needed", "Ines Marlow", None, "said", None, None),
     # `the company said`: the company the article last named before the quote
     ("case_company_last_named.txt", "Demand for our electric", "Pellam Motors", None, "said", None, "the company said"),
+    # `it said` continues the body whose speech came last, or a body that spoke since the last quote; never a person
+    ("case_it_after_a_body.txt", "several hundred", "Harwick Regional Bank", "Harwick Regional Bank", "said", None,
+     None),
+    ("case_it_after_a_body.txt", "a provisional estimate", "coastguard", None, "said", None, None),
     # `the spokeswoman said` after reported speech of `A spokeswoman for the port operator, ...,`
     ("case_spokesperson_of_reported_speech.txt", "Passengers will be offered", "spokeswoman for the port operator",
      None, "said", None, "the spokeswoman said"),

@@ -85,7 +85,11 @@
     {{ run_hooks(post_hooks, inside_transaction=True) }}
     {% do persist_changed_docs(target_relation, model) %}
     {{ adapter.commit() }}
-    {{ drop_relation_if_exists(backup_relation) }}
+    {#- Only a rebuild made a backup: an incremental run, which makes none, would otherwise send a
+        drop statement for every model. -#}
+    {% if rebuild_all and existing_relation is not none %}
+        {{ drop_relation_if_exists(backup_relation) }}
+    {% endif %}
     {{ run_hooks(post_hooks, inside_transaction=False) }}
 
     {{ return({'relations': [target_relation]}) }}

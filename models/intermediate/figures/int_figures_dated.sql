@@ -20,7 +20,7 @@
     story of December is the story's own background, dated alike by every outlet). A count of
     the year so far (`1,900 migrants have died ... so far this year`, `since January`, `Earlier
     this year, X shed 2,000 workers`) is a claim of that year, not the story's own event: `this
-    year` in the figure's clause or opening its sentence. A date after a comparison base dates
+    year`, or the year of publication by its number, in the figure's clause or opening its sentence. A date after a comparison base dates
     the base only (`fell to 96 million pounds from 180 million a year ago`, `62.4 percent, up from
     58.9 percent four years ago`), and a record's start (`the highest since 2009`) or a year-ago
     period compared with (`18% on the same period last year`) dates no figure before it: reports
@@ -115,10 +115,17 @@ date_gaps as (
         dates.published_from,
         story_starts.story_from,
         dates.char_start,
-        -- the year so far: `this year` in the figure's clause or opening its sentence, or `since
-        -- January` of the year of publication
+        -- the year so far: `this year` (or the year of publication by its number, `have died
+        -- in 2025`) in the figure's clause or opening its sentence, or `since January` of the year
+        -- of publication
         (
-            dates.rule = 'current_year'
+            (
+                dates.rule = 'current_year'
+                or (
+                    dates.rule = 'explicit_year'
+                    and extract(year from dates.resolved_start) = extract(year from dates.published_from)
+                )
+            )
             and (
                 dates.char_start = sentences.sentence_start
                 or not {{ regex_contains(

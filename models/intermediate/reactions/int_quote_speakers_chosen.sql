@@ -166,7 +166,7 @@ pronoun_quotes as (
         on attributed.sentence_id = quote_sentences.sentence_id
     where
         attributed.attribution_basis in ('before_pronoun', 'after_pronoun')
-        and attributed.pronoun in ('he', 'she', 'they')
+        and attributed.pronoun in ('he', 'she', 'it', 'they')
 
 ),
 
@@ -247,8 +247,15 @@ speech_antecedents as (
             ) }}
             and (
                 pronoun_quotes.pronoun = 'they'
+                -- `The bank announced ... It said`: `it` is a body or a document that spoke
                 or (
-                    not speech_subjects.is_plural
+                    pronoun_quotes.pronoun = 'it'
+                    and not speech_subjects.is_plural
+                    and coalesce(speech_subjects.head_role in ('organisation', 'document'), false)
+                )
+                or (
+                    pronoun_quotes.pronoun in ('he', 'she')
+                    and not speech_subjects.is_plural
                     and coalesce(speech_subjects.head_role not in ('organisation', 'document', 'collective'), true)
                 )
             )

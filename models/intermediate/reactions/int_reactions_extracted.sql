@@ -97,6 +97,9 @@ sequenced as (
             over earlier_quotes as previous_he_quote_id,
         last_value(case when coalesce(named_genders.gender, '') != 'male' then named.quote_id end ignore nulls)
             over earlier_quotes as previous_she_quote_id,
+        -- `it` continues a body or a document, never a person
+        last_value(case when named.speaker_class in ('body', 'entity', 'document') then named.quote_id end ignore nulls)
+            over earlier_quotes as previous_it_quote_id,
         -- the next quote that closes, where a quote of several paragraphs is attributed, and
         -- whether it names a speaker
         first_value(case when attributed.is_closed then attributed.quote_id end ignore nulls)
@@ -157,6 +160,7 @@ speakers as (
                     then coalesce(sequenced.previous_he_quote_id, sequenced.previous_quote_id)
                 when sequenced.pronoun = 'she'
                     then coalesce(sequenced.previous_she_quote_id, sequenced.previous_quote_id)
+                when sequenced.pronoun = 'it' then sequenced.previous_it_quote_id
                 else sequenced.previous_quote_id
             end
     left join speaker_mentions
