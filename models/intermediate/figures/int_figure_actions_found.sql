@@ -19,7 +19,8 @@
     toll's word after it behind a coordinator and another figure is that figure's (`thousands of
     people protesting, and one man died`: the thousands did not die), where a result's verb is
     shared down a list (`came third with 14.2 percent and 11 seats, and Norland First won 9.8
-    percent`). -#}
+    percent`). A one-word action before a noun it modifies (seed figure_context_words role
+    `action_modifies`: `rescue divers`, `arrest teams`) is none. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -116,7 +117,7 @@ context_words as (
         role,
         lower(word) as word
     from {{ ref('figure_context_words') }}
-    where role in ('determiner', 'coordinator')
+    where role in ('determiner', 'coordinator', 'action_modifies')
 
 ),
 
@@ -177,6 +178,13 @@ action_candidates as (
         on figures.sentence_key = before_figure.sentence_key and figures.figure_from - 1 = before_figure.pos
     left join context_words as determiners
         on before_figure.lw = determiners.word and determiners.role in ('determiner', 'coordinator')
+    left join tokens as after_action
+        on terms.sentence_key = after_action.sentence_key and terms.match_end + 1 = after_action.pos
+    left join context_words as modified_nouns
+        on after_action.lw = modified_nouns.word and modified_nouns.role = 'action_modifies'
+    -- a one-word action before a noun it modifies names that noun (`rescue divers`, `arrest
+    -- teams`), no action on a figure
+    where not (terms.n_words = 1 and modified_nouns.word is not null)
 
 ),
 

@@ -66,6 +66,7 @@ judged as (
                 then 'part of a name'
             when located.first_tag = 'D' and (located.prev_tag = 'D' or located.next_tag = 'D')
                 then 'phone number or code'
+            when located.first_tag = 'D' and identifier_noun.word is not null then 'identifier'
             when located.suffix_scale_kind = 'currency_scale' and located.prefix_unit is null
                 then 'measure, not an amount'
             {# `a father of two`: how many children someone has, not a count of the story #}
@@ -187,6 +188,8 @@ judged as (
     from located
     left join context_words as year_cue on located.prev_lw = year_cue.word and year_cue.role = 'year_cue'
     left join context_words as kin_noun on located.prev2_lw = kin_noun.word and kin_noun.role = 'kin_noun'
+    left join context_words as identifier_noun
+        on located.prev_lw = identifier_noun.word and identifier_noun.role = 'identifier_noun'
     left join months as prev_month
         on
             located.prev_lw = prev_month.word
