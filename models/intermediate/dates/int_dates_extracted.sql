@@ -8,7 +8,8 @@
     This model adds the text each expression covers and keeps the columns the marts read. A range
     runs forward: a month or day without a year that ends a range (`to`, `through`, `until`, `and`
     or a dash right after the one before it) and resolves before its start is the next year's
-    (`from November to January`, `between July and September`, `Dec. 20 to Jan. 5`). -#}
+    (`from November to January`, `between July and September`, `Dec. 20 to Jan. 5`). A weekday set
+    right before the day it falls on (`since Wednesday, October 22`) is that day. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -47,7 +48,10 @@ ranged as (
         expressions.*,
         lag(expressions.resolved_start) over in_sentence as previous_start,
         lag(expressions.granularity) over in_sentence as previous_granularity,
-        lag(expressions.char_end) over in_sentence as previous_end
+        lag(expressions.char_end) over in_sentence as previous_end,
+        lead(expressions.resolved_start) over in_sentence as next_start,
+        lead(expressions.resolved_end) over in_sentence as next_end,
+        lead(expressions.char_start) over in_sentence as next_char_start
     from expressions
     window in_sentence as (partition by expressions.sentence_key order by expressions.start_token_no)
 
@@ -56,11 +60,17 @@ ranged as (
 range_ends as (
 
     select
-        ranged.* exclude (resolved_start, resolved_end),
-        case when rolls_forward then {{ add_months('ranged.resolved_start', 12) }} else ranged.resolved_start end
-            as resolved_start,
-        case when rolls_forward then {{ add_months('ranged.resolved_end', 12) }} else ranged.resolved_end end
-            as resolved_end
+        ranged.* exclude (resolved_start, resolved_end, next_start, next_end, next_char_start),
+        case
+            when rolls_forward then {{ add_months('ranged.resolved_start', 12) }}
+            when names_the_next_day then ranged.next_start
+            else ranged.resolved_start
+        end as resolved_start,
+        case
+            when rolls_forward then {{ add_months('ranged.resolved_end', 12) }}
+            when names_the_next_day then ranged.next_end
+            else ranged.resolved_end
+        end as resolved_end
     from (
         select
             ranged.*,
@@ -75,7 +85,19 @@ range_ends as (
                     sentence_text_from('ranged.previous_end', 'ranged.char_start - ranged.previous_end'),
                     sql_regex(range_connector_re())) }},
                 false
-            ) as rolls_forward
+            ) as rolls_forward,
+            -- a weekday set before the day it falls on (`since Wednesday, October 22`, `Monday (Nov.
+            -- 3)`) is that day, not the weekday nearest to publication
+            coalesce(
+                ranged.weekday_number is not null
+                and ranged.granularity = 'day'
+                and ranged.next_start = ranged.next_end
+                and {{ iso_weekday('ranged.next_start') }} = ranged.weekday_number
+                and {{ regex_contains(
+                    sentence_text_from('ranged.char_end', 'ranged.next_char_start - ranged.char_end'),
+                    "'^\\s*[,(]?\\s*$'") }},
+                false
+            ) as names_the_next_day
         from ranged
         inner join sentences on ranged.sentence_id = sentences.sentence_id
     ) as ranged
