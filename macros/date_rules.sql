@@ -170,3 +170,10 @@
         )
     end
 {%- endmacro %}
+
+{#- A word that makes a record (`first`, `worst`, a superlative), as a whole lower-case token: a
+    span after it counts back to where the record starts (`the first governor in twelve years`),
+    as `since` after one does (record_since_re). -#}
+{% macro record_word_re() -%}
+    ^(\pL+est|worst|most|least|first|only)$
+{%- endmacro %}

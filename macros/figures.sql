@@ -784,7 +784,9 @@
 
 {#- A part of a group whose action or count opens the sentence before the figure (`Of the injured,
     11 were in intensive care`: fronted_part_of_re, the action word before the figure; `Of the 72
-    people on board, 15 escaped with minor injuries`: a number in the opening phrase). -#}
+    people on board, 15 escaped with minor injuries`: a number in the opening phrase; `Of the
+    injured, six were taken to hospital`: a toll's people named by what befell them, whatever
+    action the figure takes after). -#}
 {% macro is_fronted_part(rel) -%}
     (
         {{ regex_contains(
@@ -794,6 +796,12 @@
             {{ rel }}.action_offset < {{ rel }}.surface_start_offset
             or {{ regex_contains(
                 "left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".surface_start_offset)", "'^\\W*\\pL+\\s+\\pL+\\s+[0-9]'"
+            ) }}
+            {# a toll's people named by what befell them (`Of the injured, six were taken to hospital`) #}
+            or {{ regex_contains(
+                "lower(left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".surface_start_offset))",
+                "'^\\W*(of|among)\\s+(the|those)\\s+(injured|wounded|hurt|dead|missing|victims|casualties|survivors|"
+                ~ "detained|arrested|evacuated|evacuees|displaced|hostages)\\s*,'"
             ) }}
         )
     )

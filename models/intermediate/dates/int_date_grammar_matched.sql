@@ -86,6 +86,23 @@ count_nouns as (
 
 ),
 
+-- `the first new governor in twelve years`, `the worst flood in a decade`: a span back to where a
+-- record starts, not a time ahead, after a future word too (`will become the first ... in twelve
+-- years`); the record word stands at most three words before it
+record_spans as (
+
+    select distinct
+        kept.sentence_key,
+        kept.start_token_no
+    from kept
+    inner join shaped as t
+        on
+            kept.sentence_key = t.sentence_key
+            and t.token_no between kept.start_token_no - 3 and kept.start_token_no - 1
+    where kept.method = 'duration' and {{ regex_contains('t.token_key', sql_regex(record_word_re())) }}
+
+),
+
 parsed as (
 
     select
@@ -170,8 +187,15 @@ mentions as (
     from parsed
     where
         not (skip_in_quotes and is_quoted)
-        -- `in five years` is a span of time unless a future word comes before it
+        -- `in five years` is a span of time unless a future word comes before it, and no record
         and (turns_forward or method != 'duration')
+        and not exists (
+            select 1
+            from record_spans
+            where
+                record_spans.sentence_key = parsed.sentence_key
+                and record_spans.start_token_no = parsed.start_token_no
+        )
         -- `Good Friday`, `Super Tuesday`: part of a name.
         and coalesce(previous_shape, '') not in (select name_prefixes.word from name_prefixes)
         -- `the year before` stands alone; in `the year before the war` it counts from the war
