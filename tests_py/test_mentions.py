@@ -1,7 +1,7 @@
 """Mentions (fct_mentions, int_mentions_extracted) on invented articles about other events than
 the sample corpus.
 
-tests_py/fixtures/mentions/ holds twenty-one stories, one folder each: `water_accord` (two articles:
+tests_py/fixtures/mentions/ holds twenty-two stories, one folder each: `water_accord` (two articles:
 Kenya and Ethiopia sign a water accord), `chile_runoff` (one article: a Chilean run-off),
 `harbour_strike` (one article of rule cases: demonyms, titles, country bodies, month surnames,
 sentence openers, organisation nouns, acronyms, gazetteers, hyphenated names), `tarvo_dispute`
@@ -30,7 +30,8 @@ speech verb, bodies' names with `and`, `for a` and `for the ... of` inside them)
 count: a party whose name a title opens before `and`, a party named by its members in the plural)
 and `awards_night` (news about people: a film's title in quotes, a record label, people named after
 places, an awards gala) and `festival_promoter` (legal forms: a surname that is also one, a
-common word before one, one in lower case). Every name in them is made up or differs from the
+common word before one, one in lower case) and `port_seizure` (bodies named by a head word of
+their kind: a unit, an observatory, a polytechnic). Every name in them is made up or differs from the
 sample, so these assertions test general rules (titles, head words, demonyms, surname resolution
 within a story), not the sample's lexicon.
 """
@@ -617,3 +618,12 @@ def test_legal_forms_close_names_a_surname_that_is_one_does_not(mentions: list[d
     # a legal form that is also a name closes a company's name in capitals; one in lower case too
     assert types("Norsk Havkraft ASA") == {"organization"}
     assert types("Harlow Foods plc") == {"organization"}
+
+
+def test_bodies_named_by_a_head_word_of_their_kind(mentions: list[dict]) -> None:
+    rows = of_file(mentions, "seizure.txt")
+    types = {r["surface"]: r["entity_type"] for r in rows}
+    # a unit, an observatory, a polytechnic: bodies by the last word of their name (seed name_head_words)
+    assert types["National Crime Unit"] == "organization"
+    assert types["Mediterranean Migration Observatory"] == "organization"
+    assert types["Lakeshore Polytechnic"] == "organization"
