@@ -543,6 +543,7 @@
     half`). `rel` is the figure's relation; the others name int_figures_judged's joins of the year
     cue, the months before and after and the time suffix, and its relation of month names. -#}
 {% macro calendar_cases(rel, year_cue, prev_month, next_month, time_suffix, months) -%}
+    {%- set day_number = rel ~ ".first_tag = 'D' and " ~ rel ~ ".n_parts = 1 and " ~ rel ~ ".first_digit_value <= 31" %}
     {# a year after a year in a list or a span is one too (`in 2009 and 2011 killed five`) #}
     when {{ rel }}.n_parts = 1 and {{ rel }}.is_year_like
         and (
@@ -553,7 +554,7 @@
             ) }}
         )
         then 'year'
-    when {{ rel }}.first_tag = 'D' and {{ rel }}.n_parts = 1 and {{ rel }}.first_digit_value <= 31
+    when {{ day_number }}
         and (
             ({{ prev_month }}.word is not null and (not {{ prev_month }}.is_common_word or {{ rel }}.prev_is_capitalised))
             or ({{ next_month }}.word is not null and (not {{ next_month }}.is_common_word or {{ rel }}.next_is_capitalised))
@@ -562,7 +563,7 @@
     {# a day listed after a month's day (`on October 3, 6 and 9`, `August 21 and 22,`): after
        a comma only where the list goes on (not `On March 3, 25 people`), after `and` only
        where no word follows (not `on March 3 and 25 were hurt`) #}
-    when {{ rel }}.first_tag = 'D' and {{ rel }}.n_parts = 1 and {{ rel }}.first_digit_value <= 31
+    when {{ day_number }}
         and (
             ({{ rel }}.prev_lw = ',' and {{ rel }}.next_lw in (',', 'and', 'or'))
             or (
@@ -578,7 +579,7 @@
         then 'date'
     {# a day listed before a day of a month (`buried on 16 and 17 October`, `16, 17 or 18 May`,
        `16-17 October`): a month is capitalised, so `16 and 17 may` is no date #}
-    when {{ rel }}.first_tag = 'D' and {{ rel }}.n_parts = 1 and {{ rel }}.first_digit_value <= 31
+    when {{ day_number }}
         and lower({{ regex_extract(
             "substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 40)",
             "'^(?:\\s*,\\s*[0-9]{1,2})*(?:\\s*,\\s*|,?\\s+(?:and|or|to|until|through)\\s+|\\s*[-–]\\s*)"
@@ -785,9 +786,10 @@
 {#- A part of a group whose action or count opens the sentence before the figure (`Of the injured,
     11 were in intensive care`: fronted_part_of_re, the action word before the figure; `Of the 72
     people on board, 15 escaped with minor injuries`: a number in the opening phrase; `Of the
-    injured, six were taken to hospital`: a toll's people named by what befell them, whatever
-    action the figure takes after). -#}
-{% macro is_fronted_part(rel) -%}
+    injured, six were taken to hospital`: a toll's people named by what befell them, a word of
+    role `toll_whole` of `context_words` (seed figure_context_words), whatever action the figure
+    takes after). -#}
+{% macro is_fronted_part(rel, context_words) -%}
     (
         {{ regex_contains(
             "lower(left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".surface_start_offset))", sql_regex(fronted_part_of_re())
@@ -798,11 +800,10 @@
                 "left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".surface_start_offset)", "'^\\W*\\pL+\\s+\\pL+\\s+[0-9]'"
             ) }}
             {# a toll's people named by what befell them (`Of the injured, six were taken to hospital`) #}
-            or {{ regex_contains(
+            or {{ regex_extract(
                 "lower(left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".surface_start_offset))",
-                "'^\\W*(of|among)\\s+(the|those)\\s+(injured|wounded|hurt|dead|missing|victims|casualties|survivors|"
-                ~ "detained|arrested|evacuated|evacuees|displaced|hostages)\\s*,'"
-            ) }}
+                "'^\\W*(?:of|among)\\s+(?:the|those)\\s+(\\pL+)\\s*,'", 1
+            ) }} in (select {{ context_words }}.word from {{ context_words }} where {{ context_words }}.role = 'toll_whole')
         )
     )
 {%- endmacro %}

@@ -86,9 +86,10 @@ count_nouns as (
 
 ),
 
--- `the first new governor in twelve years`, `the worst flood in a decade`: a span back to where a
+-- `the first new governor in twelve years`, `the highest level in a decade`: a span back to where a
 -- record starts, not a time ahead, after a future word too (`will become the first ... in twelve
--- years`); the record word stands at most three words before it
+-- years`). The record word follows `the` and stands two or three words before the span, with what
+-- it ranks between: `will hold a protest in two weeks`, `the inquest in two weeks` are ahead.
 record_spans as (
 
     select distinct
@@ -98,8 +99,13 @@ record_spans as (
     inner join shaped as t
         on
             kept.sentence_key = t.sentence_key
-            and t.token_no between kept.start_token_no - 3 and kept.start_token_no - 1
-    where kept.method = 'duration' and {{ regex_contains('t.token_key', sql_regex(record_word_re())) }}
+            and t.token_no between kept.start_token_no - 3 and kept.start_token_no - 2
+    inner join shaped as article
+        on t.sentence_key = article.sentence_key and t.token_no - 1 = article.token_no
+    where
+        kept.method = 'duration'
+        and article.token_key = 'the'
+        and {{ regex_contains('t.token_key', sql_regex(record_word_re())) }}
 
 ),
 

@@ -19,8 +19,9 @@
     toll's word after it behind a coordinator and another figure is that figure's (`thousands of
     people protesting, and one man died`: the thousands did not die), where a result's verb is
     shared down a list (`came third with 14.2 percent and 11 seats, and Norland First won 9.8
-    percent`). A one-word action before a noun it modifies (seed figure_context_words role
-    `action_modifies`: `rescue divers`, `arrest teams`) is none. -#}
+    percent`). A one-word action that is no participle before a noun it modifies (seed
+    figure_context_words role `action_modifies`: `rescue divers`, `arrest teams`; not `killed
+    workers`) is none. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -183,8 +184,12 @@ action_candidates as (
     left join context_words as modified_nouns
         on after_action.lw = modified_nouns.word and modified_nouns.role = 'action_modifies'
     -- a one-word action before a noun it modifies names that noun (`rescue divers`, `arrest
-    -- teams`), no action on a figure
-    where not (terms.n_words = 1 and modified_nouns.word is not null)
+    -- teams`), no action on a figure; a participle there acts on it (`killed workers`)
+    where
+        not (
+            terms.n_words = 1 and modified_nouns.word is not null
+            and not {{ regex_contains('terms.match_key', "'(ed|ing)$'") }}
+        )
 
 ),
 

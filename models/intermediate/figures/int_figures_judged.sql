@@ -174,7 +174,7 @@ judged as (
                 "'^\\s+of\\s+((the|those|them|whom|these|which|us|our|their|its)\\b|[0-9])'"
             ) }}
             and not {{ partitive_counts_its_action('located') }}
-            or {{ is_fronted_part('located') }} or {{ is_listed_member('located') }}
+            or {{ is_fronted_part('located', 'context_words') }} or {{ is_listed_member('located') }}
             -- one place's part of a toll: `Eight people died in the town of Mucum alone`, `In
             -- Mucum alone, eight died`
             or {{ regex_contains("lower(located.sentence_text)", sql_regex(place_alone_re())) }}
