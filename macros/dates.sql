@@ -28,6 +28,7 @@
     {%- set patterns = {
         'quarter': "'^Q[1-4]$'",
         'two_digit': "'^[0-9][0-9]$'",
+        'dotted_day': "'^(0?[1-9]|[12][0-9]|3[01])\\.(0?[1-9]|1[0-2])\\.(19|20)[0-9][0-9]$'",
         'digit_cue': "'(19|20)[0-9][0-9]|\\bQ[1-4]\\b|[0-9]/[0-9]'",
         'multi_quarter_span': "'\\b(six|nine|6|9) (- )?months?\\b|\\bfirst (- )?half\\b'",
         'lower_cue': "'\\bin [a-z0-9-]+ (day|week|month|year)s\\b|\\b(in|since) 1[0-8][0-9][0-9]\\b'",
@@ -227,6 +228,8 @@
                     then {{ add_days(anchor, '(' ~ wd ~ ' - ' ~ aw ~ ' + 7) % 7') }}
                 else {{ add_days(anchor, '-((' ~ aw ~ ' - ' ~ wd ~ ' + 7) % 7)') }}
             end)
+        {#- a bare weekday in a clause told in the past: the latest one on or before the anchor -#}
+        when 'weekday_not_after' then {{ add_days(anchor, '-((' ~ aw ~ ' - ' ~ wd ~ ' + 7) % 7)') }}
         when 'weekday_before' then {{ add_days(anchor, '-(((' ~ aw ~ ' - ' ~ wd ~ ' + 6) % 7) + 1)') }}
         when 'weekday_on_or_after' then {{ add_days(anchor, '((' ~ wd ~ ' - ' ~ aw ~ ' + 7) % 7)') }}
         when 'weekday_after' then {{ add_days(anchor, '(((' ~ wd ~ ' - ' ~ aw ~ ' + 6) % 7) + 1)') }}

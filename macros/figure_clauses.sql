@@ -82,3 +82,84 @@
         false
     )
 {%- endmacro %}
+
+{#- A count written in words, as a regex alternation in lower case (wrap it in `(?i:...)` where a
+    count may open a sentence). -#}
+{% macro count_word_re() -%}
+    one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\pL+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen
+{%- endmacro %}
+
+{#- `in`/`at` and a name, right after a count or its few words (`in Oristan`, `at the Ardena
+    province`, `in the region of Vellara`). -#}
+{% macro place_after_re() -%}
+    \s+(in|at)\s+(the\s+)?(\p{Ll}+\s+of\s+(the\s+)?)?\p{Lu}
+{%- endmacro %}
+
+{#- A sentence that breaks counts down by place or time: a count with `in`/`at` and a name, then,
+    after a comma or `and`, a bare count with its own (`12 people had died in the region of
+    Vellara, nine in Oristan`, `940 in Britain, 420 in Germany`, `five in March and seven in April`). -#}
+{% macro place_breakdown_re() -%}
+    (^|[^\pL\d])(\d[\d,.]*|(?i:{{ count_word_re() }}))(\s+[\pL'’-]+){0,4}?{{ place_after_re() }}[^;]*?(,|\band)\s+(\d[\d,.]*|(?i:{{ count_word_re() }})){{ place_after_re() }}
+{%- endmacro %}
+
+{#- One place's part of a breakdown (place_breakdown_re in its sentence, and the figure followed
+    by its own place): a part of a total counted elsewhere, not the total itself. -#}
+{% macro is_place_breakdown_part(rel) -%}
+    coalesce(
+        {{ regex_contains(
+            "substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 80)",
+            sql_regex("^(\\s+[\\pL'’-]+){0,4}?" ~ place_after_re())
+        ) }}
+        and {{ regex_contains(rel ~ ".sentence_text", sql_regex(place_breakdown_re())) }},
+        false
+    )
+{%- endmacro %}
+
+{#- The text before a figure ends in a word that makes it the rest or the exceptions of a group
+    counted elsewhere, in lower case: `the last 16 trapped miners`, `the remaining 12`, `the other
+    nine`, `all but three of the 68 teachers`. -#}
+{% macro rest_of_group_end_re() -%}
+    \b(the\s+(last|remaining|other|final)|all\s+but)\s+$
+{%- endmacro %}
+
+{#- A count in a ratio (`four in ten schools`, `one in five adults`): a share, not a count of
+    anything, on either side of `in`; not a count in a span of time (`five in 12 hours`) nor in a
+    year (`12 in 2024`). -#}
+{% macro ratio_count_re() -%}
+    (\d{1,3}(,\d{3})*|{{ count_word_re() }})
+{%- endmacro %}
+
+{% macro is_ratio_term(rel) -%}
+    coalesce(
+        {{ regex_contains(
+            "lower(right(left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_start_offset), 20))",
+            sql_regex("(^|[^\\pL\\d])" ~ ratio_count_re() ~ "\\s+in\\s+$")
+        ) }}
+        or {{ regex_contains(
+            "lower(substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 30))",
+            sql_regex("^\\s+in\\s+" ~ ratio_count_re() ~ "\\b")
+        ) }}
+        and not {{ regex_contains(
+            "lower(substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 30))",
+            sql_regex("^\\s+in\\s+" ~ ratio_count_re() ~ "\\s+(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\\b")
+        ) }},
+        false
+    )
+{%- endmacro %}
+
+{#- A part of a whole counted elsewhere, by what stands around the figure: one place's part of a
+    breakdown, the rest or the exceptions of a group, a term of a ratio, or a count said to be part
+    of another (`the loss of 610 jobs, part of 940 job cuts`). -#}
+{% macro states_a_part(rel) -%}
+    (
+        {{ is_place_breakdown_part(rel) }} or {{ is_ratio_term(rel) }}
+        or coalesce({{ regex_contains(
+            "lower(right(left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_start_offset), 30))",
+            sql_regex(rest_of_group_end_re())
+        ) }}, false)
+        or coalesce({{ regex_contains(
+            "lower(substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 40))",
+            "'^(\\s+[\\pL''’-]+){0,3}(\\s*,\\s+|\\s+as\\s+)part\\s+of\\b'"
+        ) }}, false)
+    )
+{%- endmacro %}

@@ -760,9 +760,10 @@
 {%- endmacro %}
 
 {#- A part of a group named by its action in a phrase that opens the sentence, in lower case: the
-    text before the figure (`Of the injured, 11 were in intensive care`, `Among the dead,`). -#}
+    text before the figure (`Of the injured, 11 were in intensive care`, `Among the dead,`, `Of the 940
+    jobs to go, the company said 610`). -#}
 {% macro fronted_part_of_re() -%}
-    ^\W*(of|among)\s+(the|those)\s+[^,;]*,\s*$
+    ^\W*(of|among)\s+(the|those)\s+[^,;]*,\s*((\pL+\s+){1,4}(said|says|added|estimated|expected)\s+(that\s+)?)?$
 {%- endmacro %}
 
 {#- The whole of a partitive, in lower case: the text before a figure that ends in a count and

@@ -395,6 +395,15 @@
     )
 {%- endmacro %}
 
+{#- A lone noun that speaks for a body or a group (seed speaker_nouns of role organisation or
+    collective: `Police said`, `Authorities have`), capitalised only where it opens a sentence or
+    a heading: a common noun, no name (a title is not read so: `Bishop told reporters` names Alan
+    Bishop). Where the story writes it capitalised inside a sentence too (`the
+    Senate`, `Parliament`) it names a body and stays. -#}
+{% macro is_capitalised_speaker_noun() -%}
+    (typed_runs.is_speaker_noun and body_runs.surface is null)
+{%- endmacro %}
+
 {#- A run after a role noun and `of` is where the role is held, not its holder, so no speaker
     (`Richard Gordon, chairman of the Philippine Red Cross, said`, though `Philippine` is a given
     name); a run no rule types stays for the story (a place's `president of Lombardy`). -#}

@@ -27,7 +27,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline import CORPUS_SELECTION, FIXTURES, REPO, dbt_env
+from pipeline import CORPUS_SELECTION, FIXTURES, REPO, dbt_env, seeded_warehouse
+from warehouse import buildstate
 
 STORIES = FIXTURES / "findings"
 EXPECTED_CONFLICTS = {
@@ -95,6 +96,12 @@ class FirstBuild:
 @pytest.fixture(scope="module")
 def first(project: Path) -> FirstBuild:
     db = project / "news.duckdb"
+    # From the run's seeds-only warehouse, as every fixture corpus: loading the seeds again would
+    # test nothing here and cost half a minute.
+    seeded = seeded_warehouse()
+    if seeded is not None:
+        shutil.copyfile(seeded, db)
+        shutil.copytree(buildstate.state_path(seeded), buildstate.state_path(db))
     run = make(project, db)
     warn_only = subprocess.run([sys.executable, "-m", "warehouse.findings", "--db", str(db)], cwd=project,
                                env={**os.environ, "FINDINGS_EXIT": "0"}, capture_output=True, text=True)

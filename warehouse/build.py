@@ -66,7 +66,7 @@ def steps(corpus: str, db: str, dbt_args: list[str], lock_wait: str, variables: 
         ("dbt build", [py, "-m", "warehouse.runs", "--db", db, "--",
                        dbt, "build", "--vars", variables, *reuse, *dbt_args]),
         # The same vars as the build: dbt reuses its parse of the project only for the same vars.
-        ("dbt docs", [dbt, "docs", "generate", "--static", "--quiet", "--vars", variables]),
+        ("dbt docs", [dbt, "docs", "generate", "--static", "--no-compile", "--quiet", "--vars", variables]),
         ("finish", [py, "-m", "warehouse.buildstate", "finish", "--db", db, "--manifest", manifest]),
         ("summary", [py, "-m", "warehouse.report", "--db", db]),
         ("publish", [py, "-m", "warehouse.publish", "--db", db]),

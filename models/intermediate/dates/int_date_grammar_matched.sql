@@ -124,6 +124,7 @@ parsed as (
         bool_or(t.token_no = kept.start_token_no and t.follows_future_marker)
         and kept.future_method is not null as turns_forward,
         bool_or(t.token_no = kept.start_token_no and t.follows_future_marker) as follows_future_marker,
+        bool_or(t.token_no = kept.start_token_no and t.follows_past_form) as follows_past_form,
         coalesce(kept.future_rule, kept.rule) as future_rule,
         coalesce(kept.future_method, kept.method) as future_method,
         kept.rule as plain_rule,
@@ -189,7 +190,14 @@ mentions as (
         case when {{ swapped }} then day_number else month_number end as month_number,
         case when {{ swapped }} then month_number else day_number end as day_number,
         case when turns_forward then future_rule else plain_rule end as date_rule,
-        case when turns_forward then future_method else method end as resolution_method
+        case
+            when turns_forward then future_method
+            -- `shares rose sharply on Thursday` in a Wednesday article: last week's Thursday (a wire
+            -- story's `headed Tuesday to East Africa`, written the day before, keeps the coming one)
+            when method = 'weekday_on_or_before' and follows_past_form and previous_shape = 'on'
+                then 'weekday_not_after'
+            else method
+        end as resolution_method
     from parsed
     where
         not (skip_in_quotes and is_quoted)

@@ -184,6 +184,7 @@ judged as (
             or {{ states_a_capacity('located') }} or {{ states_an_age('located') }}
             or {{ states_a_condition('located') }}
             or {{ is_first_of_several('located') }} or {{ states_a_margin('located') }}
+            or {{ states_a_part('located') }}
         ) as is_subset
     from located
     left join context_words as year_cue on located.prev_lw = year_cue.word and year_cue.role = 'year_cue'

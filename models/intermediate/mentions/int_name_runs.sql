@@ -72,7 +72,8 @@ run_features as (
         coalesce(spans.char_start > datelines.body_start and spans.first_gap like ',%', false)
             as continues_article_dateline,
         -- a first name, places' names among them (`Virginia`, `Georgia`), which name_given_names leaves out
-        first_names.given_name is not null as first_is_any_given
+        first_names.given_name is not null as first_is_any_given,
+        spans.n_words = 1 and not spans.is_upper and speaker_nouns.noun is not null as is_speaker_noun
     from spans
     left join run_patterns on spans.run_id = run_patterns.run_id
     left join {{ ref('name_gazetteer') }} as gazetteer on spans.surface = gazetteer.name
@@ -81,6 +82,9 @@ run_features as (
             spans.n_words = 2 and spans.first_lower in {{ place_part_openers() }}
             and part_gazetteer.entity_type = 'place'
             and substr(spans.surface, length(spans.first_lower) + 2) = part_gazetteer.name
+    -- bodies and groups only: a title may be a surname too (`Bishop told reporters`)
+    left join {{ ref('speaker_nouns') }} as speaker_nouns
+        on spans.first_lower = speaker_nouns.noun and speaker_nouns.role in ('organisation', 'collective')
     left join {{ ref('name_given_genders') }} as first_names
         on spans.n_words = 2 and split_part(spans.surface, ' ', 1) = first_names.given_name
     left join datelines
@@ -271,6 +275,7 @@ final as (
         -- a lone word no rule types that closes such an organisation is its short name (`Tarvism`)
         case
             -- `Lufthansa and Ryanair said`: the listed company types the word, not the speech verb
+            when {{ is_capitalised_speaker_noun() }} then 'speaker_noun'
             when {{ is_coordinated_speaker() }} then 'coordination'
             when {{ is_role_holder_speaker() }} then 'role_noun'
             when {{ is_workplace() }} then 'workplace'
@@ -281,6 +286,7 @@ final as (
             else typed_runs.typing_rule
         end as typing_rule,
         case
+            when {{ is_capitalised_speaker_noun() }} then 'covered'
             when {{ is_coordinated_speaker() }} then coordinated.coordinated_type
             when {{ is_role_holder_speaker() }} then 'organization'
             when {{ is_workplace() }} then 'organization'
