@@ -241,9 +241,10 @@
     ends the apposition (`Riverside Trust` of `director of the Riverside Trust`, `State
     University` of `professor of hydrology at the State University`, `Tessellate Labs` of
     `researcher at the cybersecurity firm Tessellate Labs`, up to three lower-case words before
-    the name; none in `singer of Cuban descent`). -#}
+    the name; none in `singer of Cuban descent`); a place after `in` may close it (`Brenmoor
+    Capital` of `a metals analyst at Brenmoor Capital in London`). -#}
 {% macro apposition_body_regex() -%}
-    '\s(?:of|for|at|with)\s+(?:the\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,3}(\p{Lu}[\pL\pN’''.&-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*\p{Lu}[\pL\pN’''.&-]*)*)\s*$'
+    '\s(?:of|for|at|with)\s+(?:the\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){0,3}(\p{Lu}[\pL\pN’''.&-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*\p{Lu}[\pL\pN’''.&-]*)*)(?:\s+in\s+\p{Lu}[\pL.-]*(?:\s+\p{Lu}[\pL.-]*)*)?\s*$'
 {%- endmacro %}
 
 {#- An unnamed body after `of`/`for` in lower case, to the end (group 1): `county sheriff's office`
@@ -259,8 +260,19 @@
 
 {#- Honorifics, lower case without the period: a courtesy before a name, no role (`Mr. Nadeau`,
     `Dr. Okafor`: a doctor's degree says nothing of what she speaks as). -#}
+{% macro honorific_words() -%}
+    {{ return(['mr', 'mrs', 'ms', 'miss', 'sir', 'dame', 'dr']) }}
+{%- endmacro %}
+
 {% macro honorifics() -%}
-    ('mr', 'mrs', 'ms', 'miss', 'sir', 'dame', 'dr')
+    ('{{ honorific_words() | join("', '") }}')
+{%- endmacro %}
+
+{#- What a role read before a name may carry that is no part of the role, in any case: an
+    honorific at its end (`chief executive Dr` of `chief executive Dr Alan Pryce`) and an age at its
+    start (`38-year-old nurse`). -#}
+{% macro role_extras_regex() -%}
+    '\s+(?i:{{ honorific_words() | join('|') }})\.?$|^[0-9]+-year-old\s+'
 {%- endmacro %}
 
 {#- The most words a cue's object may have and still be read as its speaker (`said Pavel Rusk of

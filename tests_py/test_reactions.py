@@ -431,6 +431,8 @@ CASE_EXPECTED = [
     ("case_portfolio_titles.txt", "The money is there", "Rosa Delgado", None, "said", None, None),
     ("case_portfolio_titles.txt", "We are listening", "Daniel Okafor", None, "said", None, None),
     ("case_portfolio_titles.txt", "We will answer every letter", "Harwick Water", "Harwick Water", "said", None, None),
+    # a place after the body in an apposition closes it (`an analyst at Kessler & Ward in London`)
+    ("case_role_extras.txt", "The price is fair", "Priya Raman", "Kessler & Ward", "said", None, None),
 ]
 
 
@@ -444,6 +446,12 @@ def test_attribution_case(cases: list[dict], source_file: str, quote_start: str,
         assert row["stance"] == stance
     if attribution is not None:
         assert row["attribution"] == attribution
+
+
+def test_a_role_keeps_no_honorific_and_no_age(cases: list[dict]) -> None:
+    # `Harlow chief executive Dr Alan Pryce said`, `said Lucia Moreno, a 38-year-old nurse`
+    assert find(cases, "case_role_extras.txt", "We will not pay")["speaker_role"] == "chief executive"
+    assert find(cases, "case_role_extras.txt", "Two days in a row")["speaker_role"] == "nurse"
 
 
 def test_numbers_set_off_are_no_speaker_surface(cases: list[dict]) -> None:

@@ -141,12 +141,11 @@ speakers as (
         origin.speaker,
         origin.speaker_class,
         coalesce(origin.speaker_affiliation, person_roles.affiliation) as speaker_affiliation,
-        coalesce(
-            case
-                when lower(replace(origin.speaker_role, '.', '')) not in {{ honorifics() }} then origin.speaker_role
-            end,
-            person_roles.speaker_role
-        ) as speaker_role,
+        {{ regex_replace_all(
+            "coalesce(case when lower(replace(origin.speaker_role, '.', '')) not in " ~ honorifics()
+            ~ " then origin.speaker_role end, person_roles.speaker_role)",
+            role_extras_regex(), "''"
+        ) }} as speaker_role,
         origin.is_third_party,
         speaker_mentions.mention_id as speaker_mention_id,
         speaker_mentions.mention_start as speaker_char_start,
