@@ -39,13 +39,18 @@
     possessive of a plural, regular (`Kurdistan Workers' Party`, `the Farmers' Union`) or one of
     English's irregular plurals of people (`the Republican People's Party`, `Women's Hospital`),
     names the body's members; a singular's possessive names an owner (`Furtado's Party of Labour`,
-    `China's Ministry of Commerce`). Reads the columns of int_name_run_words over the window
-    `window` of a sentence's words. -#}
+    `China's Ministry of Commerce`), except a saint's before any head word: the saint names the
+    body or the building (`St Brigid's Hospital`, `St. Mary's Church`). Reads the columns of
+    int_name_run_words over the window `window` of a sentence's words. -#}
 {% macro is_possessive_in_a_body_name(window) -%}
     coalesce(
         head_type = 'organization' and (
             (gap in ('''s ', '’s ') and lag(word_lower) over {{ window }} in ('people', 'women', 'children', 'men'))
             or (gap in (''' ', '’ ') and lag(word_lower) over {{ window }} like '%s')
+        )
+        or (
+            head_type is not null and gap in ('''s ', '’s ')
+            and lag(word_lower, 2) over {{ window }} in ('st', 'saint', 'ste', 'sts')
         ),
         false
     )
