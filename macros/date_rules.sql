@@ -106,6 +106,18 @@
     )
 {%- endmacro %}
 
+{#- A past form that puts its clause in the past: an irregular past (seed figure_past_verbs, joined
+    as `past_verbs`: `began`, `rose`, `wrote`), `was`, `were`, `had` or a word in `-ed`; not a verb of
+    saying (seed cue_verbs, joined as `saying_verbs`), whose clause tells of another time (`said
+    the vote is on Tuesday`). -#}
+{% macro date_is_past_form() -%}
+    (
+        past_verbs.word is not null or tokens.token_key in ('was', 'were', 'had')
+        or {{ regex_contains("tokens.token_key", "'^[a-z]{3,}ed$'") }}
+    )
+    and saying_verbs.cue is null
+{%- endmacro %}
+
 {#- The reading of a token of int_date_tokens_shaped (`tokens`) in the date grammar, from its joins
     to the lexicons, named as there: `weekday_names`, `month_names`, `season_names`,
     `ordinal_words`, `count_words` (the token as a count), `previous_counts` (the token before),
@@ -147,6 +159,18 @@
         when count_words.count_value is not null then '<count>'
         else tokens.token_key
     end
+{%- endmacro %}
+
+{#- The month a month name, a season or a day written with dots (`18.12.2025`) names. -#}
+{% macro date_token_month_value() -%}
+    coalesce(
+        month_names.month_number,
+        season_names.first_month,
+        case
+            when {{ regex_contains("tokens.token", date_regex('dotted_day')) }}
+                then cast({{ regex_extract("tokens.token", "'^[0-9]+\\.([0-9]+)\\.'", 1) }} as integer)
+        end
+    )
 {%- endmacro %}
 
 {#- The number of a day, a quarter or a count: `5th` 5, `Q3` 3, `five` 5, `third` 3. -#}

@@ -78,22 +78,6 @@ future_words as (
 
 ),
 
--- The past forms that put a clause in the past (`began`, `rose`, `wrote`; `rescued`, `was`, `had`),
--- but not the verbs of saying, whose clause tells of another time (`said the vote is on Tuesday`).
-past_forms as (
-
-    select past_verbs.word from {{ ref('figure_past_verbs') }} as past_verbs
-    union
-    select auxiliary.word from (values ('was'), ('were'), ('had')) as auxiliary (word)
-
-),
-
-saying_verbs as (
-
-    select cue_verbs.cue from {{ ref('cue_verbs') }} as cue_verbs
-
-),
-
 -- round count words from twenty up: the tens of a spoken year (`ninety` in `nineteen ninety-six`),
 -- and in the plural a decade (`the sixties`)
 tens_words as (
@@ -201,15 +185,7 @@ classified as (
     select
         tokens.*,
         weekday_names.iso_weekday as weekday_number,
-        coalesce(
-            month_names.month_number,
-            season_names.first_month,
-            -- the month of a day written with dots (`18.12.2025`)
-            case
-                when {{ regex_contains("tokens.token", date_regex('dotted_day')) }}
-                    then cast({{ regex_extract("tokens.token", "'^[0-9]+\\.([0-9]+)\\.'", 1) }} as integer)
-            end
-        ) as month_number,
+        {{ date_token_month_value() }} as month_number,
         -- macros/date_rules.sql: the shape and the values it stands for
         {{ date_token_shape() }} as shape,
         -- The clitic of a possessive (`Thursday’s breakthrough`) is no word between a date and its cue.
@@ -217,12 +193,8 @@ classified as (
         tokens.token in (',', ';', ':', '—', '–', '(', ')') as is_clause_mark,
         case when tokens.token = '“' then 1 when tokens.token = '”' then -1 else 0 end as curly_quote_step,
         case when tokens.token = '"' then 1 else 0 end as straight_quote_step,
-        (
-            past_forms.word is not null
-            or {{ regex_contains("tokens.token_key", "'^[a-z]{3,}ed$'") }}
-        )
-        and tokens.token_key not in (select saying_verbs.cue from saying_verbs) as is_past_form,
         -- macros/date_rules.sql
+        {{ date_is_past_form() }} as is_past_form,
         {{ date_is_future_marker() }} as is_future_marker,
         coalesce(deferrals.role = 'deferral_verb', false) as is_deferral,
         coalesce(deferrals.role = 'schedule_verb', false) as is_scheduling,
@@ -239,7 +211,8 @@ classified as (
     left join {{ ref('stg_lexicons__weekday_names') }} as weekday_names on tokens.token_key = weekday_names.match_key
     left join {{ ref('stg_lexicons__season_names') }} as season_names on tokens.token_key = season_names.match_key
     left join count_words on tokens.token_key = count_words.match_key
-    left join past_forms on tokens.token_key = past_forms.word
+    left join {{ ref('figure_past_verbs') }} as past_verbs on tokens.token_key = past_verbs.word
+    left join {{ ref('cue_verbs') }} as saying_verbs on tokens.token_key = saying_verbs.cue
     -- `the third quarter`
     left join {{ ref('stg_lexicons__ordinal_words') }} as ordinal_words on tokens.token_key = ordinal_words.match_key
     left join tens_words as decades on tokens.token_key = decades.plural_key
