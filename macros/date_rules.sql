@@ -144,8 +144,9 @@
         when {{ spoken_year }} is not null then '<spoken_year>'
         when tens_words.tens_value is not null and previous_counts.count_value in ({{ spoken_year_hundreds() }})
             then '<tens>'
-        {#- a day written with dots, day first (`18.12.2025`): one token -#}
-        when {{ regex_contains("tokens.token", date_regex('dotted_day')) }} then '<dotted_day>'
+        {#- a day written with dots, day first (`18.12.2025`): one token (is_dotted_day of
+            int_date_tokens_shaped's tokens, matched once) -#}
+        when tokens.is_dotted_day then '<dotted_day>'
         when {{ regex_contains("tokens.token", "'^(19|20)[0-9][0-9]$'") }} then '<year>'
         when {{ date_is_early_year() }} then '<year>'
         when {{ regex_contains("tokens.token", "'^(19|20)[0-9]0s$'") }} then '<decade>'
@@ -167,7 +168,7 @@
         month_names.month_number,
         season_names.first_month,
         case
-            when {{ regex_contains("tokens.token", date_regex('dotted_day')) }}
+            when tokens.is_dotted_day
                 then cast({{ regex_extract("tokens.token", "'^[0-9]+\\.([0-9]+)\\.'", 1) }} as integer)
         end
     )
@@ -180,7 +181,7 @@
             then cast({{ regex_first("tokens.token", "'^[0-9]+'") }} as integer)
         when {{ regex_contains("tokens.token", date_regex('quarter')) }}
             then cast(right(tokens.token, 1) as integer)
-        when {{ regex_contains("tokens.token", date_regex('dotted_day')) }}
+        when tokens.is_dotted_day
             then cast({{ regex_first("tokens.token", "'^[0-9]+'") }} as integer)
         else coalesce(count_words.count_value, ordinal_words.ordinal_value)
     end
@@ -192,7 +193,7 @@
     case
         when {{ regex_contains("tokens.token", "'^(19|20)[0-9][0-9]s?$'") }} or {{ date_is_early_year() }}
             then cast(left(tokens.token, 4) as integer)
-        when {{ regex_contains("tokens.token", date_regex('dotted_day')) }} then cast(right(tokens.token, 4) as integer)
+        when tokens.is_dotted_day then cast(right(tokens.token, 4) as integer)
         else coalesce(
             decades.decade_year,
             {{ spoken_year_value('count_words', 'next_tens', 'unit_words', 'tokens.next_token_key') }}

@@ -771,7 +771,7 @@
     `1,400 of its 2,300 employees`), or in digits and `of` (`guilty on 11 of 14 counts`), or that opens the sentence with it (`Of the 600 workers on
     the night shift, about 450 joined the strike`). The whole takes no action; its part does. -#}
 {% macro whole_of_partitive_end_re() -%}
-    ^\W*(of|among)\s+(the|its|their|our)\s+$|(^|[^\pL\d])\d[\d,.]*\s+of\s+$|(^|[^\pL\d])(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\pL+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|dozens|hundreds|all|most|some|half|none|many)\s+of\s+(the|its|their|our)\s+$
+    ^\W*(of|among)\s+(the|its|their|our)\s+$|(^|[^\pL\d])\d[\d,.]*\s+of\s+$|(^|[^\pL\d])(\d[\d,.]*|{{ count_word_re() }}|dozens|hundreds|all|most|some|half|none|many)\s+of\s+(the|its|their|our)\s+$
 {%- endmacro %}
 
 {#- The whole of a partitive (whole_of_partitive_end_re before the figure), unless its own action

@@ -159,6 +159,8 @@ tokens as (
         tokens.token,
         tokens.token_key,
         tokens.token_kind,
+        -- a day written with dots (`18.12.2025`), which the shape and value macros read
+        {{ regex_contains('tokens.token', date_regex('dotted_day')) }} as is_dotted_day,
         candidate_sentences.quote_depth_before,
         candidate_sentences.straight_quotes_before,
         lag(tokens.token_key) over sentence_tokens as previous_token_key,
