@@ -31,10 +31,11 @@ export DROP_WORK_ROWS ?=
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
+# uv (pinned in requirements.lock) installs the locked packages: seconds where pip took half a minute.
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -r requirements.lock
+	$(VENV)/bin/pip install --quiet "$$(grep '^uv==' requirements.lock)"
+	$(VENV)/bin/uv pip install --quiet --python $(VENV)/bin/python -r requirements.lock
 	touch $@
 
 # warehouse.build: checks the corpus path and the warehouse name, waits visibly for the lock,
@@ -97,7 +98,7 @@ score: $(VENV)/.installed ## Score the built warehouse against ../shared/gold
 
 # The eval extra (spaCy and its model, the names baseline) goes into .venv only here, never in `make build`.
 $(VENV)/.eval-installed: $(VENV)/.installed requirements-eval.lock
-	$(VENV)/bin/pip install --quiet -r requirements-eval.lock
+	$(VENV)/bin/uv pip install --quiet --python $(VENV)/bin/python -r requirements-eval.lock
 	touch $@
 
 eval: $(VENV)/.eval-installed ## Build a throwaway warehouse on the development set (devset/) and score it next to spaCy; TIMEBANK=dir adds wire-news dates, CONLL=path Reuters names
@@ -114,7 +115,7 @@ LEXICON_SCRIPTS := build_country_seeds build_name_gazetteers build_figure_past_v
 
 $(LEXICONS)/.installed: $(VENV)/.installed requirements-lexicons.lock
 	rm -rf $(LEXICONS)
-	$(VENV)/bin/pip install --quiet --target $(LEXICONS) -r requirements-lexicons.lock
+	$(VENV)/bin/uv pip install --quiet --python $(VENV)/bin/python --target $(LEXICONS) -r requirements-lexicons.lock
 	touch $@
 
 lexicons: $(LEXICONS)/.installed ## Regenerate the script-built lexicon seeds in seeds/ from their pinned packages

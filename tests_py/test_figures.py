@@ -1,7 +1,8 @@
 """Figures and cross-source agreement: what `dbt build` concludes about numeric claims.
 
-Builds warehouses from the sample corpus (as is, and with one article's count changed) and from
-invented stories about other events (tests_py/fixtures/figures: a flood whose outlets disagree
+Reads the session's build of the sample corpus, and builds one warehouse of invented stories about
+other events and of two mutated copies of the sample, one with a count changed and one with it
+made vaguer (tests_py/fixtures/figures: a flood whose outlets disagree
 on the death toll, an earthquake whose outlets agree, a park shooting whose outlets count the
 wounded differently, a landslide whose toll rises between
 reports (`evolving`) and whose articles recall earlier disasters, an election and a company's results
@@ -30,6 +31,11 @@ RULE_OPENING = "This account was filed by our correspondent."
 RULE_CLOSING = "The agency gave no further details."
 ARMENIAN_CLAIM = "military personnel|Armenia|release"
 MUTATED_FILE = "000_3c335b76b6224e08.txt"
+# The sample with one count changed (32 Armenian servicemen to 31) and made vaguer (to about 30),
+# as two stories of the invented corpus: their names sort before the other stories', so that the
+# build log, which prints the first var('failures_logged') disagreements, names both.
+CHANGED_STORY = "armenian_count_changed"
+VAGUER_STORY = "armenian_count_vaguer"
 # The corpus builds here make only the claims mart and what it reads, with their data tests: this
 # module judges figures and claims.
 CLAIM_MODELS = "+claim_agreement"
@@ -67,14 +73,17 @@ def figure(db: Path, source_file: str, surface_part: str) -> tuple:
     return found[0]
 
 
-def mutated_corpus(tmp_path: Path, old: str, new: str) -> Path:
-    corpus = tmp_path / "articles"
-    shutil.copytree(SAMPLE_CORPUS, corpus)
-    path = corpus / MUTATED_FILE
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return corpus
+def write_mutated_sample(corpus: Path, story: str, old: str, new: str, blank_lines: int) -> None:
+    """The sample corpus as story `story` of `corpus`, with `old` replaced by `new` in MUTATED_FILE.
+    Ingest stores a text once however many files hold it: each copy's articles end in a number of
+    blank lines of their own, so that each copy's unchanged articles are articles of its story."""
+    folder = shutil.copytree(SAMPLE_CORPUS, corpus / story)
+    for path in folder.glob("*.txt"):
+        text = path.read_text(encoding="utf-8")
+        if path.name == MUTATED_FILE:
+            assert old in text
+            text = text.replace(old, new, 1)
+        path.write_text(text + "\n" * blank_lines, encoding="utf-8")
 
 
 # ---------------------------------------------------------------- the sample corpus as it is
@@ -120,46 +129,55 @@ def test_sample_has_no_years_dates_or_names_as_figures(sample) -> None:
 
 
 # ---------------------------------------------------------------- mutations of the sample
+# Built with the invented stories (one build, `invented` below): two copies of the sample, each a
+# story of its own, one with a count changed and one with a count made vaguer.
 
 
-def test_changed_count_fails_the_build_naming_claim_article_and_values(tmp_path: Path) -> None:
-    corpus = mutated_corpus(tmp_path, "32 Armenian", "31 Armenian")
-    built = build_warehouse(corpus, tmp_path / "build", check=False, select=CLAIM_MODELS)
-    assert built.returncode != 0
-    out = built.output
+def test_changed_count_fails_the_build_naming_claim_article_and_values(invented) -> None:
+    assert invented.returncode != 0
+    out = invented.output
     assert "FAIL" in out and "claim_counts_agree" in out
     failure_lines = [line for line in out.splitlines() if ARMENIAN_CLAIM in line]
     assert failure_lines, out[-3000:]
     assert any("31" in line and "32" in line and MUTATED_FILE in line for line in failure_lines)
-    assert claims_of(built.db, "articles")[ARMENIAN_CLAIM][0] == "conflict"
+    assert claims_of(invented.db, CHANGED_STORY)[ARMENIAN_CLAIM][0] == "conflict"
+    assert failing_claims(invented.db, "claim_counts_agree", CHANGED_STORY) == {ARMENIAN_CLAIM}
 
 
-def test_vaguer_count_only_warns(tmp_path: Path) -> None:
-    corpus = mutated_corpus(tmp_path, "32 Armenian", "about 30 Armenian")
-    built = build_warehouse(corpus, tmp_path / "build", check=False, select=CLAIM_MODELS)
-    out = built.output
+def failing_claims(db: Path, test: str, story: str) -> set[str]:
+    """The claim keys of one story among the failing rows a consistency test stored."""
+    return {key for (key,) in rows(db, f"select distinct claim_key from test_failures.{test} where story_id = ?",
+                                   [story])}
+
+
+def test_vaguer_count_only_warns(invented, tmp_path: Path) -> None:
+    out = invented.output
     warned = [line for line in out.splitlines() if "claim_counts_bounds_overlap" in line and "WARN" in line]
     assert warned, out[-3000:]
-    assert not [line for line in out.splitlines() if "claim_counts_agree" in line and "FAIL" in line]
+    assert failing_claims(invented.db, "claim_counts_agree", VAGUER_STORY) == set()
+    assert ARMENIAN_CLAIM in failing_claims(invented.db, "claim_counts_bounds_overlap", VAGUER_STORY)
     lines = out.splitlines()
     assert any(ARMENIAN_CLAIM in line and "30 (approx)" in line and MUTATED_FILE in line for line in lines)
     assert any(MUTATED_FILE in line and "about 30 Armenian" in line for line in lines)
-    assert claims_of(built.db, "articles")[ARMENIAN_CLAIM][0] == "vague"
+    assert claims_of(invented.db, VAGUER_STORY)[ARMENIAN_CLAIM][0] == "vague"
 
     # A large corpus stores the rows of the first var('failures_stored') failing claims only, yet
-    # the test still counts, and the log still names, every failing row and claim.
+    # the test still counts, and the log still names, every failing row and claim. On a copy:
+    # the test's run replaces its stored rows.
+    db = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(invented.db, db)
     stored = ("select count(*), count(distinct claim), max(n_failing_rows), max(n_failing_claims) "
               "from test_failures.claim_counts_bounds_overlap")
-    n_rows, n_claims, *counted = rows(built.db, stored)[0]
+    n_rows, n_claims, *counted = rows(db, stored)[0]
     assert counted == [n_rows, n_claims]
-    assert n_claims >= 2, "the mutation should leave two vague claims"
+    assert n_claims >= 2, "the mutation and the sample's own soft disagreement are two vague claims"
     assert re.search(rf"WARN {n_rows} claim_counts_bounds_overlap", out)
     capped = run_dbt(["test", "--select", "claim_counts_bounds_overlap", "--vars", "{failures_stored: 1}"],
-                     built.db, tmp_path / "capped")
+                     db, tmp_path)
     capped_out = capped.stdout + capped.stderr
     assert re.search(rf"WARN {n_rows} claim_counts_bounds_overlap", capped_out), capped_out[-3000:]
     assert f"{n_claims} disagreement(s), the first 1 below" in capped_out
-    kept_rows, kept_claims, *counted = rows(built.db, stored)[0]
+    kept_rows, kept_claims, *counted = rows(db, stored)[0]
     assert kept_claims == 1 and kept_rows < n_rows and counted == [n_rows, n_claims]
 
 
@@ -184,6 +202,8 @@ def invented(tmp_path_factory: pytest.TempPathFactory):
     workdir = tmp_path_factory.mktemp("figures_invented")
     corpus = shutil.copytree(FIGURE_STORIES, workdir / "stories")
     write_rule_cases(corpus)
+    write_mutated_sample(corpus, CHANGED_STORY, "32 Armenian", "31 Armenian", blank_lines=0)
+    write_mutated_sample(corpus, VAGUER_STORY, "32 Armenian", "about 30 Armenian", blank_lines=1)
     return build_warehouse(corpus, workdir / "build", check=False, select=CLAIM_MODELS)
 
 

@@ -4,7 +4,8 @@ A corpus of invented stories is built; then a story is added, an article joins a
 and another article's text changes; the second build rebuilds only the stories touched. Both run
 with batches of two articles, so that every story model fills and appends several batches. Every
 intermediate and mart table must then equal, row for row, a build from scratch of the final
-corpus in one batch. The second build leaves out the unchanged seeds, as `make build` does. A
+corpus in one batch. Every warehouse starts from the run's seeds-only one, and every build leaves
+out its unchanged seeds, as `make build` does after a finished build. A
 change to the rules (a var they read, an edited model, macro or seed file) makes the next build
 rebuild every story."""
 
@@ -20,7 +21,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline import FIXTURES, REPO, dbt_command, dbt_env, ingest, run_dbt
+from pipeline import FIXTURES, REPO, dbt_command, dbt_env, ingest, run_dbt, seeded_warehouse
 from warehouse import buildstate
 
 # Differ between an incremental and a fresh build by construction: when and by which ingest run
@@ -37,13 +38,23 @@ ONE_BATCH: list[str] = []
 SMALL_BATCHES = ["--vars", "{story_batch_articles: 2}"]
 
 
-def build(corpus: Path, workdir: Path, db: Path, variables: list[str], reuse_seeds: bool = False) -> str:
-    """Ingest and build; with reuse_seeds, as `make build` does after a finished build: the seeds
-    unchanged since it are left out (warehouse.buildstate.seed_reuse_args). Returns dbt's output."""
+def seeded(db: Path) -> Path:
+    """A new warehouse that starts from a copy of the run's seeds-only one (tests_py/pipeline.py),
+    as every test corpus does: the builds here leave the seeds out (seed_reuse_args)."""
+    source = seeded_warehouse()
+    assert source is not None
+    shutil.copyfile(source, db)
+    shutil.copytree(buildstate.state_path(source), buildstate.state_path(db))
+    return db
+
+
+def build(corpus: Path, workdir: Path, db: Path, variables: list[str]) -> str:
+    """Ingest and build as `make build` does after a finished build: the seeds unchanged since it
+    are left out (warehouse.buildstate.seed_reuse_args). Returns dbt's output."""
     loaded = ingest(corpus, db)
     assert loaded.returncode == 0, loaded.stdout + loaded.stderr
-    reuse = buildstate.seed_reuse_args(db) if reuse_seeds else []
-    assert reuse or not reuse_seeds, "the first build's manifest and seed record should allow reusing its seeds"
+    reuse = buildstate.seed_reuse_args(db)
+    assert reuse, "the last build's manifest and seed record should allow reusing its seeds"
     built = run_dbt(BUILD + reuse + variables, db, workdir)
     assert built.returncode == 0, built.stdout + built.stderr
     buildstate.keep_state(db, workdir / "target" / "manifest.json")
@@ -84,7 +95,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     # Each warehouse is warehouse.duckdb in a folder of its own: dbt reuses its parse of the
     # project between runs on the same path with the same vars (tests_py/pipeline.py).
     (root / "incremental").mkdir()
-    incremental = root / "incremental" / "warehouse.duckdb"
+    incremental = seeded(root / "incremental" / "warehouse.duckdb")
     build(corpus, root / "incremental", incremental, SMALL_BATCHES)
 
     # A new story, an article joining the landslide story, and a changed flood article.
@@ -146,11 +157,11 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     )
     changed = corpus / "flood" / "river_post.txt"
     changed.write_text(changed.read_text() + "\nAt least 40 more homes were damaged on Tuesday, the mayor said.\n")
-    second = build(corpus, root / "incremental", incremental, SMALL_BATCHES, reuse_seeds=True)
+    second = build(corpus, root / "incremental", incremental, SMALL_BATCHES)
     assert "seed file" not in second, "unchanged seeds should not load again"
 
     (root / "fresh").mkdir()
-    fresh = root / "fresh" / "warehouse.duckdb"
+    fresh = seeded(root / "fresh" / "warehouse.duckdb")
     build(corpus, root / "fresh", fresh, ONE_BATCH)
     return incremental, fresh, root
 
@@ -185,10 +196,10 @@ def test_runs_of_bounded_size_without_work_rows_give_the_marts_of_one_build(buil
     _, fresh, root = builds
     corpus = tmp_path / "corpus"
     shutil.copytree(root / "corpus", corpus, ignore=shutil.ignore_patterns("quake"))
-    db = tmp_path / "warehouse.duckdb"
+    db = seeded(tmp_path / "warehouse.duckdb")
     # one batch a run: the batches within a run are the module's builds' to test
     chunked = ["--vars", "{max_run_articles: 4, keep_work_rows: false}"]
-    cmd, cwd, env = dbt_command(BUILD + chunked, db, tmp_path)
+    cmd, cwd, env = dbt_command(BUILD + buildstate.seed_reuse_args(db) + chunked, db, tmp_path)
 
     def build_in_runs() -> str:
         loaded = ingest(corpus, db)
