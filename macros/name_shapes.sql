@@ -54,6 +54,13 @@
     (n_words = 2 and not is_upper and first_gap in ('''s ', '’s ') and surface not like '%-%')
 {%- endmacro %}
 
+{#- What follows the place of a wire's dateline up to the article's first word: a date, the
+    wire's credit in brackets and a dash or a colon (`, Oct 13 (CP) - `, ` (Reuters) - `, `: `).
+    Mirrors ingest's dateline reading (ingest/detect.py, _DATELINE_RE), which keeps the place. -#}
+{% macro dateline_rest_re() -%}
+    '^(,[ \t]*[A-Za-z]+\.?[ \t]+[0-9]{1,2})?([ \t]*\([^)\n]*\))?[ \t]*[:—–-][ \t]+'
+{%- endmacro %}
+
 {#- An all-capitals place opening a dateline: one word before a comma, a colon or a dash
     (`TALLAHASSEE, Fla. -`, `BRACKWELL:`, `OSLO -`), up to three before a comma (`TARPON SPRINGS,
     Florida`) or before the ISO date a wire service writes after it (`DES MOINES 1996-12-06`);

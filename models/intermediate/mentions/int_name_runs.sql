@@ -42,14 +42,18 @@ run_patterns as (
 
 ),
 
--- the place ingest read in each article's dateline (`GENEVA (Reuters) -`), where its body starts
+-- the place ingest read in each article's dateline (`GENEVA (Reuters) -`), where its body starts,
+-- and where the text after the dateline's dash starts (0: no dash read)
 datelines as (
 
     select
         article_id,
         body_start,
         dateline,
-        case when dateline like 'THE %' then 4 else 0 end as leading_the_length
+        case when dateline like 'THE %' then 4 else 0 end as leading_the_length,
+        body_start + length(dateline) + length(
+            {{ regex_first("substr(raw_text, body_start + length(dateline) + 1, 80)", dateline_rest_re()) }}
+        ) as text_start
     from {{ ref('int_articles_changed') }}
     where {{ in_changed_stories() }} and is_current and dateline is not null
 
@@ -69,8 +73,18 @@ run_features as (
             false
         ) as opens_article_dateline,
         -- the state or country after the city of a dateline (`MOBILE, Ala. -`, `BILOXI, Miss.`)
-        coalesce(spans.char_start > datelines.body_start and spans.first_gap like ',%', false)
-            as continues_article_dateline,
+        coalesce(
+            spans.char_start > datelines.body_start
+            and spans.char_end <= datelines.body_start + length(datelines.dateline)
+            and spans.first_gap like ',%',
+            false
+        ) as continues_article_dateline,
+        -- the first word after the dateline's dash opens the article's first sentence
+        coalesce(
+            datelines.text_start > datelines.body_start + length(datelines.dateline)
+            and spans.char_start = datelines.text_start,
+            false
+        ) as follows_article_dateline,
         -- a first name, places' names among them (`Virginia`, `Georgia`), which name_given_names leaves out
         first_names.given_name is not null as first_is_any_given,
         spans.n_words = 1 and not spans.is_upper and speaker_nouns.noun is not null as is_speaker_noun
@@ -87,11 +101,7 @@ run_features as (
         on spans.first_lower = speaker_nouns.noun and speaker_nouns.role in ('organisation', 'collective')
     left join {{ ref('name_given_genders') }} as first_names
         on spans.n_words = 2 and split_part(spans.surface, ' ', 1) = first_names.given_name
-    left join datelines
-        on
-            spans.article_id = datelines.article_id
-            and spans.char_start >= datelines.body_start
-            and spans.char_end <= datelines.body_start + length(datelines.dateline)
+    left join datelines on spans.article_id = datelines.article_id
 
 ),
 
@@ -237,7 +247,7 @@ body_runs as (
         story_id,
         surface
     from typed_runs
-    where not is_heading and first_word_no > 1
+    where not is_heading and first_word_no > 1 and not follows_article_dateline
 
 ),
 
