@@ -73,14 +73,21 @@ def _saved_parse(args: list[str]) -> Path | None:
     return parse_cache / f"partial_parse.{hashlib.sha1(_vars(args).encode()).hexdigest()[:16]}.msgpack"
 
 
-def dbt_command(args: list[str], db: Path, workdir: Path) -> tuple[list[str], Path, dict[str, str]]:
-    """(command, working directory, environment) for dbt on the repository's project and `db`, with
-    its artefacts under `workdir` so that builds never share state."""
-    target = workdir / "target"
+def start_from_saved_parse(args: list[str], target: Path) -> None:
+    """Give a target folder that has no parse yet the run's saved parse for these --vars, if any.
+    A copy of the project in another folder reuses it too (dbt compares files by their path
+    inside the project)."""
     parsed = _saved_parse(args)
     if parsed is not None and parsed.exists() and not (target / "partial_parse.msgpack").exists():
         target.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(parsed, target / "partial_parse.msgpack")
+
+
+def dbt_command(args: list[str], db: Path, workdir: Path) -> tuple[list[str], Path, dict[str, str]]:
+    """(command, working directory, environment) for dbt on the repository's project and `db`, with
+    its artefacts under `workdir` so that builds never share state."""
+    target = workdir / "target"
+    start_from_saved_parse(args, target)
     dbt = Path(sys.executable).with_name("dbt")
     cmd = [str(dbt), *args, "--project-dir", str(REPO), "--profiles-dir", str(REPO),
            "--target-path", str(target), "--log-path", str(workdir / "logs")]  # fmt: skip

@@ -21,7 +21,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline import FIXTURES, REPO, dbt_command, dbt_env, ingest, run_dbt, seeded_warehouse
+from pipeline import FIXTURES, REPO, dbt_command, dbt_env, ingest, run_dbt, seeded_warehouse, start_from_saved_parse
 from warehouse import buildstate
 
 # Differ between an incremental and a fresh build by construction: when and by which ingest run
@@ -260,7 +260,8 @@ PROJECT_PARTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "seeds",
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the dbt project, for the tests that edit its files (each undoes its edits). They
-    share it and its target folder, so that dbt parses it once and then partially."""
+    share it and its target folder, which starts from the run's parse of the project, so that dbt
+    parses it only partially."""
     folder = tmp_path_factory.mktemp("project")
     for part in PROJECT_PARTS:
         source = REPO / part
@@ -268,6 +269,8 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
             shutil.copytree(source, folder / part)
         else:
             shutil.copyfile(source, folder / part)
+    seeded_warehouse()  # the run's first dbt command without --vars, whose parse is kept
+    start_from_saved_parse([], folder / "target")
     return folder
 
 
