@@ -108,14 +108,14 @@
 
 {#- A past form that puts its clause in the past: an irregular past (seed figure_past_verbs, joined
     as `past_verbs`: `began`, `rose`, `wrote`), `was`, `were`, `had` or a word in `-ed`; not a verb of
-    saying (seed cue_verbs, joined as `saying_verbs`), whose clause tells of another time (`said
-    the vote is on Tuesday`). -#}
+    saying (stg_lexicons__cue_verbs, joined as `saying_verbs`), whose clause tells of another time
+    (`said the vote is on Tuesday`). -#}
 {% macro date_is_past_form() -%}
     (
         past_verbs.word is not null or tokens.token_key in ('was', 'were', 'had')
         or {{ regex_contains("tokens.token_key", "'^[a-z]{3,}ed$'") }}
     )
-    and saying_verbs.cue is null
+    and saying_verbs.match_key is null
 {%- endmacro %}
 
 {#- The reading of a token of int_date_tokens_shaped (`tokens`) in the date grammar, from its joins

@@ -135,14 +135,16 @@
             "lower(right(left(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_start_offset), 20))",
             sql_regex("(^|[^\\pL\\d])" ~ ratio_count_re() ~ "\\s+in\\s+$")
         ) }}
-        or {{ regex_contains(
-            "lower(substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 30))",
-            sql_regex("^\\s+in\\s+" ~ ratio_count_re() ~ "\\b")
-        ) }}
-        and not {{ regex_contains(
-            "lower(substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 30))",
-            sql_regex("^\\s+in\\s+" ~ ratio_count_re() ~ "\\s+(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\\b")
-        ) }},
+        or (
+            {{ regex_contains(
+                "lower(substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 30))",
+                sql_regex("^\\s+in\\s+" ~ ratio_count_re() ~ "\\b")
+            ) }}
+            and not {{ regex_contains(
+                "lower(substr(" ~ rel ~ ".sentence_text, " ~ rel ~ ".run_end_offset + 1, 30))",
+                sql_regex("^\\s+in\\s+" ~ ratio_count_re() ~ "\\s+(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\\b")
+            ) }}
+        ),
         false
     )
 {%- endmacro %}

@@ -214,7 +214,7 @@ classified as (
     left join {{ ref('stg_lexicons__season_names') }} as season_names on tokens.token_key = season_names.match_key
     left join count_words on tokens.token_key = count_words.match_key
     left join {{ ref('figure_past_verbs') }} as past_verbs on tokens.token_key = past_verbs.word
-    left join {{ ref('cue_verbs') }} as saying_verbs on tokens.token_key = saying_verbs.cue
+    left join {{ ref('stg_lexicons__cue_verbs') }} as saying_verbs on tokens.token_key = saying_verbs.match_key
     -- `the third quarter`
     left join {{ ref('stg_lexicons__ordinal_words') }} as ordinal_words on tokens.token_key = ordinal_words.match_key
     left join tens_words as decades on tokens.token_key = decades.plural_key

@@ -87,7 +87,7 @@ run_features as (
         ) as follows_article_dateline,
         -- a first name, places' names among them (`Virginia`, `Georgia`), which name_given_names leaves out
         first_names.given_name is not null as first_is_any_given,
-        spans.n_words = 1 and not spans.is_upper and speaker_nouns.noun is not null as is_speaker_noun
+        spans.n_words = 1 and not spans.is_upper and speaker_nouns.match_key is not null as is_speaker_noun
     from spans
     left join run_patterns on spans.run_id = run_patterns.run_id
     left join {{ ref('name_gazetteer') }} as gazetteer on spans.surface = gazetteer.name
@@ -97,8 +97,8 @@ run_features as (
             and part_gazetteer.entity_type = 'place'
             and substr(spans.surface, length(spans.first_lower) + 2) = part_gazetteer.name
     -- bodies and groups only: a title may be a surname too (`Bishop told reporters`)
-    left join {{ ref('speaker_nouns') }} as speaker_nouns
-        on spans.first_lower = speaker_nouns.noun and speaker_nouns.role in ('organisation', 'collective')
+    left join {{ ref('stg_lexicons__speaker_nouns') }} as speaker_nouns
+        on spans.first_lower = speaker_nouns.match_key and speaker_nouns.role in ('organisation', 'collective')
     left join {{ ref('name_given_genders') }} as first_names
         on spans.n_words = 2 and split_part(spans.surface, ' ', 1) = first_names.given_name
     left join datelines on spans.article_id = datelines.article_id
