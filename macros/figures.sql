@@ -344,16 +344,16 @@
 {%- endmacro %}
 
 {#- Whether the action word `action_term` may act on what the figure counts (`counted`, its class,
-    unit or head): a term of seed figure_actions with counts_only acts only on those (`won` on
-    votes, seats, states, not on games: `have won six of their last seven league games`); one
-    whose list names `people` also on a count that names nothing (`Thirty-five held as march
-    turns violent`), which news gives of people. -#}
+    unit or head): a term of stg_lexicons__figure_actions with counts_only acts only on those
+    (`won` on votes, seats, states, not on games: `have won six of their last seven league
+    games`); one whose list names `people` also on a count that names nothing (`Thirty-five held
+    as march turns violent`), which news gives of people. -#}
 {% macro term_admits_count(action_term, counted) -%}
     not exists (
         select 1
-        from {{ ref('figure_actions') }} as only_terms
+        from {{ ref('stg_lexicons__figure_actions') }} as only_terms
         where
-            {{ term_key('only_terms.term') }} = {{ action_term }}
+            only_terms.match_key = {{ action_term }}
             and only_terms.counts_only is not null
             and '|' || only_terms.counts_only || '|' not like '%|' || coalesce({{ counted }}, '') || '|%'
             and not ({{ counted }} is null and '|' || only_terms.counts_only || '|' like '%|people|%')

@@ -77,8 +77,8 @@
     lower(replace({{ expr }}, '.', ''))
 {%- endmacro %}
 
-{#- The alias keys of seed entity_aliases, one entity per key: a country wins over an organisation,
-    which wins over a place. A SELECT of alias_key, entity_name, entity_type. -#}
+{#- The alias keys of stg_lexicons__entity_aliases, one entity per key: a country wins over an
+    organisation, which wins over a place. A SELECT of alias_key, entity_name, entity_type. -#}
 {% macro reaction_aliases() -%}
     select
         alias_key,
@@ -88,14 +88,14 @@
         select
             entity_name,
             entity_type,
-            {{ alias_key('alias') }} as alias_key,
+            {{ alias_key('term') }} as alias_key,
             row_number() over (
-                partition by {{ alias_key('alias') }}
+                partition by {{ alias_key('term') }}
                 order by
                     case entity_type when 'country' then 1 when 'organization' then 2 else 3 end,
                     entity_name
             ) as preference
-        from {{ ref('entity_aliases') }}
+        from {{ ref('stg_lexicons__entity_aliases') }}
     ) as ranked
     where preference = 1
 {%- endmacro %}

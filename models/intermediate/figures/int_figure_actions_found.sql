@@ -72,8 +72,8 @@ toll_actions as (
 -- the words beside `as` that make it part of a phrase, no subordinator (`as well as`, `such as`)
 as_words as (
 
-    select lower(word) as word
-    from {{ ref('figure_context_words') }}
+    select lower(term) as word
+    from {{ ref('stg_lexicons__figure_context_words') }}
     where role = 'as_phrase_word'
 
 ),
@@ -90,8 +90,8 @@ clause_words as (
         tokens.pos,
         words.role
     from tokens
-    inner join {{ ref('figure_context_words') }} as words
-        on tokens.lw = lower(words.word)
+    inner join {{ ref('stg_lexicons__figure_context_words') }} as words
+        on tokens.lw = lower(words.term)
     left join tokens as before_word
         on tokens.sentence_key = before_word.sentence_key and tokens.pos - 1 = before_word.pos
     left join tokens as after_word
@@ -116,8 +116,8 @@ context_words as (
 
     select
         role,
-        lower(word) as word
-    from {{ ref('figure_context_words') }}
+        lower(term) as word
+    from {{ ref('stg_lexicons__figure_context_words') }}
     where role in ('determiner', 'coordinator', 'action_modifies')
 
 ),

@@ -38,8 +38,8 @@ context_words as (
 
     select
         role,
-        lower(word) as word
-    from {{ ref('figure_context_words') }}
+        lower(term) as word
+    from {{ ref('stg_lexicons__figure_context_words') }}
     where role in ('phrase_break', 'determiner', 'day_part', 'date_lead')
 
 ),
@@ -80,11 +80,11 @@ date_words as (
         tokens.pos
     from tokens
     left join {{ ref('stg_lexicons__weekday_names') }} as weekdays on tokens.lw = weekdays.match_key
-    left join {{ ref('month_names') }} as months on tokens.lw = lower(months.month_name)
+    left join {{ ref('stg_lexicons__month_names') }} as months on tokens.lw = months.match_key
     left join context_words as day_parts on tokens.lw = day_parts.word and day_parts.role = 'day_part'
     where
         weekdays.match_key is not null
-        or (months.month_name is not null and (not months.is_common_word or tokens.is_capitalised))
+        or (months.match_key is not null and (not months.is_common_word or tokens.is_capitalised))
         or day_parts.word is not null
 
 ),

@@ -109,24 +109,24 @@ sentences as (
 
 prepositions as (
 
-    select lower(word) as word
-    from {{ ref('figure_context_words') }}
+    select lower(term) as word
+    from {{ ref('stg_lexicons__figure_context_words') }}
     where role = 'name_preposition'
 
 ),
 
 speech_cues as (
 
-    select distinct lower(cue) as word
-    from {{ ref('cue_verbs') }}
+    select distinct match_key as word
+    from {{ ref('stg_lexicons__cue_verbs') }}
     where form = 'finite'
 
 ),
 
 head_words as (
 
-    select distinct word
-    from {{ ref('name_head_words') }}
+    select distinct term as word
+    from {{ ref('stg_lexicons__name_head_words') }}
 
 ),
 

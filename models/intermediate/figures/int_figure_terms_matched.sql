@@ -78,8 +78,8 @@ action_terms as (
     took place`, `took part`, `took office`): the verb takes no share or seats there. #}
 idiom_words as (
 
-    select lower(word) as word
-    from {{ ref('figure_context_words') }}
+    select lower(term) as word
+    from {{ ref('stg_lexicons__figure_context_words') }}
     where role = 'action_idiom_next'
 
 ),

@@ -67,8 +67,8 @@ counted_terms as (
 
 articles as (
 
-    select word
-    from {{ ref('figure_context_words') }}
+    select term as word
+    from {{ ref('stg_lexicons__figure_context_words') }}
     where role = 'indefinite_article'
 
 ),

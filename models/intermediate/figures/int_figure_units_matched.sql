@@ -35,8 +35,8 @@ age_cues as (
 
     select
         role,
-        lower(word) as word
-    from {{ ref('figure_context_words') }}
+        lower(term) as word
+    from {{ ref('stg_lexicons__figure_context_words') }}
     where role in ('age_cue', 'age_at_verb', 'phrase_break')
 
 ),

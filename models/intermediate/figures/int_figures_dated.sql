@@ -276,8 +276,8 @@ elapsed_years as (
             as integer
         ) as years_back
     from elapsed_phrases as elapsed
-    left join {{ ref('number_words') }} as number_words
-        on elapsed.count_text = number_words.word and number_words.kind = 'cardinal'
+    left join {{ ref('stg_lexicons__number_words') }} as number_words
+        on elapsed.count_text = number_words.term and number_words.kind = 'cardinal'
     where coalesce(elapsed.word_before, '') not in ('for', 'to', 'within', 'over', 'than', 'about', 'of', 'in', 'up')
 
 ),

@@ -163,7 +163,7 @@ measured_amounts as (
     where
         measured_noun != ''
         and measured_noun not in (
-            select lower(context_words.word) from {{ ref('figure_context_words') }} as context_words
+            select lower(context_words.term) from {{ ref('stg_lexicons__figure_context_words') }} as context_words
             where context_words.role = 'not_a_measure'
         )
 

@@ -24,8 +24,8 @@ context_words as (
 
     select
         role,
-        lower(word) as word
-    from {{ ref('figure_context_words') }}
+        lower(term) as word
+    from {{ ref('stg_lexicons__figure_context_words') }}
 
 ),
 
@@ -33,8 +33,8 @@ months as (
 
     select
         is_common_word,
-        lower(month_name) as word
-    from {{ ref('month_names') }}
+        match_key as word
+    from {{ ref('stg_lexicons__month_names') }}
 
 ),
 

@@ -138,7 +138,7 @@ action_counts as (
     select distinct
         action_class,
         counted_as
-    from {{ ref('figure_actions') }}
+    from {{ ref('stg_lexicons__figure_actions') }}
     where counted_as is not null
 
 ),

@@ -59,8 +59,8 @@ context_words as (
 
     select
         role,
-        lower(word) as word
-    from {{ ref('figure_context_words') }}
+        lower(term) as word
+    from {{ ref('stg_lexicons__figure_context_words') }}
     where role = 'subject_preposition'
 
 ),

@@ -32,8 +32,8 @@ runs as (
 
 place_names as (
 
-    select distinct alias
-    from {{ ref('entity_aliases') }}
+    select distinct term
+    from {{ ref('stg_lexicons__entity_aliases') }}
     where entity_type in ('place', 'country')
 
 ),
@@ -43,7 +43,7 @@ place_given_names as (
 
     select genders.given_name
     from {{ ref('name_given_genders') }} as genders
-    inner join place_names on genders.given_name = place_names.alias
+    inner join place_names on genders.given_name = place_names.term
 
 ),
 
@@ -56,8 +56,8 @@ final as (
         runs.char_end
     from runs
     inner join place_given_names on runs.first_word = place_given_names.given_name
-    left join place_names on runs.last_word = place_names.alias
-    where place_names.alias is null
+    left join place_names on runs.last_word = place_names.term
+    where place_names.term is null
 
 )
 

@@ -38,32 +38,32 @@ sentences as (
 terms_listed as (
 
     select
-        alias as term,
+        term,
         entity_name,
         entity_type,
         alias_kind,
         'entity' as term_kind
-    from {{ ref('entity_aliases') }}
+    from {{ ref('stg_lexicons__entity_aliases') }}
 
     union all
 
     select
-        title as term,
-        title as entity_name,
+        term,
+        term as entity_name,
         'person' as entity_type,
         'title' as alias_kind,
         'title' as term_kind
-    from {{ ref('name_titles') }}
+    from {{ ref('stg_lexicons__name_titles') }}
 
     union all
 
     select
-        phrase as term,
+        term,
         canonical_suffix as entity_name,
         'organization' as entity_type,
         'body' as alias_kind,
         'body' as term_kind
-    from {{ ref('org_country_bodies') }}
+    from {{ ref('stg_lexicons__org_country_bodies') }}
 
 ),
 

@@ -40,8 +40,8 @@ sentences as (
 
 org_nouns as (
 
-    select word
-    from {{ ref('name_context_words') }}
+    select term as word
+    from {{ ref('stg_lexicons__name_context_words') }}
     where role = 'org_noun'
 
 ),

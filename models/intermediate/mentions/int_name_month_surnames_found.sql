@@ -37,8 +37,8 @@ month_words as (
         words.word,
         words.gap
     from words
-    inner join {{ ref('month_names') }} as month_names
-        on words.word_lower = month_names.month_name and not month_names.is_abbreviation
+    inner join {{ ref('stg_lexicons__month_names') }} as month_names
+        on words.word_lower = month_names.match_key and not month_names.is_abbreviation
     inner join {{ ref('int_sentences') }} as sentences on words.sentence_key = sentences.sentence_key
     where words.is_cap and {{ in_changed_stories('sentences.story_id') }}
 

@@ -46,17 +46,17 @@ sentences as (
 speech_verbs as (
 
     select
-        cue as verb,
+        term as verb,
         false as is_plain
-    from {{ ref('cue_verbs') }}
+    from {{ ref('stg_lexicons__cue_verbs') }}
     where form = 'finite'
 
     union
 
     select
-        word as verb,
+        term as verb,
         true as is_plain
-    from {{ ref('name_context_words') }}
+    from {{ ref('stg_lexicons__name_context_words') }}
     where role = 'speech_verb'
 
 ),

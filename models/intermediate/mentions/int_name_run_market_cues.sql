@@ -139,11 +139,11 @@ final as (
         cued.story_id,
         cued.surface,
         coalesce(bool_or(flagged.is_held or flagged.is_traded), false)
-        and not coalesce(bool_or(prepositions.word is not null and not flagged.is_held), false) as outranks_place
+        and not coalesce(bool_or(prepositions.match_key is not null and not flagged.is_held), false) as outranks_place
     from cued
     inner join flagged on cued.story_id = flagged.story_id and cued.surface = flagged.surface
-    left join {{ ref('name_context_words') }} as prepositions
-        on flagged.prev_lower = prepositions.word and prepositions.role = 'place_preposition'
+    left join {{ ref('stg_lexicons__name_context_words') }} as prepositions
+        on flagged.prev_lower = prepositions.match_key and prepositions.role = 'place_preposition'
     group by cued.story_id, cued.surface
 
 )

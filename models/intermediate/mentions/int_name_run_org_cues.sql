@@ -103,9 +103,9 @@ lone_words as (
     inner join sentences on runs.sentence_id = sentences.sentence_id
     -- a noun for people, capitalised where it opens a sentence, is no company whatever follows it
     -- (`Critics said it would hurt`, `Officials said its`); bodies' nouns may name one (`Congress`)
-    left join {{ ref('speaker_nouns') }} as people_nouns
-        on lower(runs.surface) = people_nouns.noun and people_nouns.role in ('title', 'collective')
-    where runs.n_words = 1 and not runs.is_upper and people_nouns.noun is null
+    left join {{ ref('stg_lexicons__speaker_nouns') }} as people_nouns
+        on lower(runs.surface) = people_nouns.term and people_nouns.role in ('title', 'collective')
+    where runs.n_words = 1 and not runs.is_upper and people_nouns.term is null
 
 ),
 
@@ -135,9 +135,9 @@ evidence as (
         cued.surface,
         coalesce(heads.role = 'org_noun', false) as is_apposed
     from cued
-    left join {{ ref('name_context_words') }} as heads on cued.apposition_head = heads.word
-    left join {{ ref('name_context_words') }} as verbs on cued.speech_word = verbs.word
-    left join {{ ref('name_common_words') }} as common_words on cued.speech_word = common_words.word
+    left join {{ ref('stg_lexicons__name_context_words') }} as heads on cued.apposition_head = heads.term
+    left join {{ ref('stg_lexicons__name_context_words') }} as verbs on cued.speech_word = verbs.term
+    left join {{ ref('stg_lexicons__name_common_words') }} as common_words on cued.speech_word = common_words.term
     where
         heads.role = 'org_noun'
         or (
@@ -145,7 +145,7 @@ evidence as (
             and cued.pronoun = 'it' and cued.pronoun_verb in {{ org_intent_verbs() }} and cued.pronoun_object != 'be'
         )
         -- `Embraer cut its forecast`, `Porsche said its sales fell`: not `Paris in its` (a common word)
-        or (cued.pronoun = 'its' and cued.speech_word != '' and common_words.word is null)
+        or (cued.pronoun = 'its' and cued.speech_word != '' and common_words.term is null)
         -- a company's results (`Zywiec's 1996 profit`)
         or cued.has_results
         -- the rules that read the word's own neighbours (`Ryanair chief`, `the carrier Ryanair`,
@@ -211,7 +211,7 @@ over_places as (
     select
         candidates.story_id,
         candidates.surface,
-        not coalesce(bool_or(prepositions.word is not null), false) as outranks_place
+        not coalesce(bool_or(prepositions.match_key is not null), false) as outranks_place
     from (
         select
             story_id,
@@ -226,8 +226,8 @@ over_places as (
     ) as candidates
     inner join runs
         on candidates.story_id = runs.story_id and candidates.surface = runs.surface
-    left join {{ ref('name_context_words') }} as prepositions
-        on runs.prev_lower = prepositions.word and prepositions.role = 'place_preposition'
+    left join {{ ref('stg_lexicons__name_context_words') }} as prepositions
+        on runs.prev_lower = prepositions.match_key and prepositions.role = 'place_preposition'
     group by candidates.story_id, candidates.surface
 
 ),

@@ -28,9 +28,9 @@ eligible as (
 -- a party's members in the plural (`democrats`; name_context_words)
 party_members as (
 
-    select word
-    from {{ ref('name_context_words') }}
-    where role = 'party_member' and word like '%s'
+    select term as word
+    from {{ ref('stg_lexicons__name_context_words') }}
+    where role = 'party_member' and term like '%s'
 
 ),
 
@@ -214,9 +214,9 @@ role_prepositions as (
 role_nouns as (
 
     select
-        noun as word,
+        term as word,
         'of' as preposition
-    from {{ ref('speaker_nouns') }}
+    from {{ ref('stg_lexicons__speaker_nouns') }}
     where role = 'title' and not is_third_party
 
     union
@@ -224,17 +224,17 @@ role_nouns as (
     -- where anyone with a title works, third parties too (`an analyst at`, `economists at`); not
     -- where a body sits (`headquarters at`)
     select
-        noun as word,
+        term as word,
         'at' as preposition
-    from {{ ref('speaker_nouns') }}
+    from {{ ref('stg_lexicons__speaker_nouns') }}
     where role = 'title'
 
     union
 
     select
-        context_words.word,
+        context_words.term as word,
         prepositions.preposition
-    from {{ ref('name_context_words') }} as context_words
+    from {{ ref('stg_lexicons__name_context_words') }} as context_words
     cross join role_prepositions as prepositions
     where context_words.role in ('org_member', 'org_leader')
 

@@ -124,16 +124,16 @@ towns as (
     from {{ ref('name_gazetteer') }}
     where entity_type = 'place'
     union
-    select alias as town_name
-    from {{ ref('entity_aliases') }}
+    select term as town_name
+    from {{ ref('stg_lexicons__entity_aliases') }}
     where entity_type = 'place'
 
 ),
 
 peoples as (
 
-    select alias as word
-    from {{ ref('entity_aliases') }}
+    select term as word
+    from {{ ref('stg_lexicons__entity_aliases') }}
     where alias_kind = 'demonym'
     union
     select word
@@ -160,8 +160,8 @@ nicknamed as (
     inner join towns on shaped.town = towns.town_name
     left join towns as whole_places on shaped.surface = whole_places.town_name
     left join peoples on shaped.nickname = peoples.word
-    left join {{ ref('name_head_words') }} as head_words on shaped.nickname = head_words.word
-    where shaped.town != '' and whole_places.town_name is null and peoples.word is null and head_words.word is null
+    left join {{ ref('stg_lexicons__name_head_words') }} as head_words on shaped.nickname = head_words.case_key
+    where shaped.town != '' and whole_places.town_name is null and peoples.word is null and head_words.case_key is null
 
 ),
 

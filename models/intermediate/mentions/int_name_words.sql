@@ -32,7 +32,7 @@ sentences as (
 -- adverbs that may open a sentence before a name (`Later`, `Yesterday`)
 opening_adverbs as (
 
-    select word from {{ ref('reaction_function_words') }}
+    select match_key from {{ ref('stg_lexicons__reaction_function_words') }}
     where role = 'adverb'
 
 ),
@@ -75,7 +75,8 @@ acronym_candidates as (
         candidates.word_no,
         candidates.token as word
     from {{ ref('int_tokens') }} as candidates
-    inner join {{ ref('name_common_words') }} as common_words on lower(candidates.token) = common_words.word
+    inner join {{ ref('stg_lexicons__name_common_words') }} as common_words
+        on lower(candidates.token) = common_words.match_key
     inner join {{ ref('int_sentences') }} as in_sentences on candidates.sentence_key = in_sentences.sentence_key
     where
         {{ in_changed_stories('candidates.story_id') }}
@@ -138,9 +139,9 @@ final as (
         ) as gap,
         {{ regex_contains('located.word', "'^\\p{Lu}'") }} as is_cap,
         {{ regex_contains('located.word', "'^\\p{Lu}[\\p{Lu}\\p{N}.]+$'") }} as is_upper,
-        (common_words.word is not null and defined_acronyms.word is null)
+        (common_words.match_key is not null and defined_acronyms.word is null)
         -- an adverb opening a sentence opens no name (`Later van Houten told`, `Yesterday Lind said`)
-        or (located.word_no = 1 and opening_adverbs.word is not null and located.word != upper(located.word))
+        or (located.word_no = 1 and opening_adverbs.match_key is not null and located.word != upper(located.word))
             as is_common,
         given_names.given_name is not null as is_given_name,
         -- a legal form that is also a person's name only in capitals (`Equinor ASA`, not `Irene Vos`)
@@ -148,12 +149,14 @@ final as (
         and (not legal_suffixes.is_person_name or located.word = upper(located.word)) as is_legal_suffix
     from located
     inner join sentences on located.sentence_key = sentences.sentence_key
-    left join {{ ref('name_common_words') }} as common_words on lower(located.word) = common_words.word
-    left join opening_adverbs on lower(located.word) = opening_adverbs.word
+    left join {{ ref('stg_lexicons__name_common_words') }} as common_words
+        on lower(located.word) = common_words.match_key
+    left join opening_adverbs on lower(located.word) = opening_adverbs.match_key
     left join defined_acronyms
         on sentences.article_id = defined_acronyms.article_id and located.word = defined_acronyms.word
-    left join {{ ref('name_context_words') }} as context_words on lower(located.word) = context_words.word
-    left join {{ ref('name_head_words') }} as head_words on located.word = head_words.word
+    left join {{ ref('stg_lexicons__name_context_words') }} as context_words
+        on lower(located.word) = context_words.match_key
+    left join {{ ref('stg_lexicons__name_head_words') }} as head_words on located.word = head_words.case_key
     left join {{ ref('name_company_head_words') }} as company_head_words on located.word = company_head_words.word
     left join {{ ref('name_given_names') }} as given_names on located.word = given_names.given_name
     left join {{ ref('name_legal_suffixes') }} as legal_suffixes on lower(located.word) = legal_suffixes.suffix

@@ -47,16 +47,16 @@ tokens as (
 -- words that may stand before a name in its own noun phrase
 subject_nouns as (
 
-    select title as noun from {{ ref('name_titles') }}
+    select term as noun from {{ ref('stg_lexicons__name_titles') }}
     union
-    select noun from {{ ref('speaker_nouns') }}
+    select term as noun from {{ ref('stg_lexicons__speaker_nouns') }}
 
 ),
 
 clause_words as (
 
-    select word
-    from {{ ref('reaction_function_words') }}
+    select match_key
+    from {{ ref('stg_lexicons__reaction_function_words') }}
     where role = 'clause_boundary'
 
 ),
@@ -65,15 +65,15 @@ clause_words as (
 -- Sport`)
 phrase_words as (
 
-    select word
-    from {{ ref('reaction_function_words') }}
+    select match_key
+    from {{ ref('stg_lexicons__reaction_function_words') }}
     where role in ('determiner', 'connector', 'coordinator')
 
 ),
 
 cue_verbs as (
 
-    select cue from {{ ref('cue_verbs') }}
+    select match_key from {{ ref('stg_lexicons__cue_verbs') }}
     where form = 'finite'
 
 ),
@@ -87,25 +87,25 @@ classified as (
         tokens.is_capitalised and tokens.token_kind = 'word' as is_name_start,
         -- punctuation that parts clauses, not a word's own (`45-year-old`, `Dr.`, `O’Neill`, `AT&T`)
         (tokens.token_kind = 'punct' and tokens.token not in ('-', '‑', '.', '''', '’', '&', '/'))
-        or clause_words.word is not null as is_break,
-        cue_verbs.cue is not null and not tokens.is_capitalised as is_cue,
+        or clause_words.match_key is not null as is_break,
+        cue_verbs.match_key is not null and not tokens.is_capitalised as is_cue,
         tokens.is_capitalised or subject_nouns.noun is not null as is_name_word,
         -- a lower-case word outside a noun phrase: most often a verb
         tokens.token_kind = 'word'
         and not tokens.is_capitalised
         and subject_nouns.noun is null
-        and phrase_words.word is null
-        and clause_words.word is null
+        and phrase_words.match_key is null
+        and clause_words.match_key is null
         and '-' not in (coalesce(tokens.prev_token_key, ''), coalesce(tokens.next_token_key, '')) as is_loose
     from tokens
     left join subject_nouns
         on tokens.token_key = subject_nouns.noun
     left join clause_words
-        on tokens.token_key = clause_words.word
+        on tokens.token_key = clause_words.match_key
     left join phrase_words
-        on tokens.token_key = phrase_words.word
+        on tokens.token_key = phrase_words.match_key
     left join cue_verbs
-        on tokens.token_key = cue_verbs.cue
+        on tokens.token_key = cue_verbs.match_key
 
 ),
 

@@ -79,17 +79,17 @@ named_people as (
 epithet_heads as (
 
     select
-        noun as head,
+        term as head,
         true as is_title
-    from {{ ref('speaker_nouns') }}
+    from {{ ref('stg_lexicons__speaker_nouns') }}
     where role = 'title'
 
     union all
 
     select
-        word as head,
+        term as head,
         false as is_title
-    from {{ ref('name_context_words') }}
+    from {{ ref('stg_lexicons__name_context_words') }}
     where role = 'party_member'
 
 ),

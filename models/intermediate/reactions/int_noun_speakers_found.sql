@@ -63,13 +63,13 @@ sentences as (
 
 -- the words after which a name is the object of a preposition, or modifies the noun after it
 -- (`its Emery Worldwide business`, `a Varnell spokeswoman`): prepositions and determiners of
--- seed reaction_function_words, but `the`, which opens a body's name as often (`the European
+-- stg_lexicons__reaction_function_words, but `the`, which opens a body's name as often (`the European
 -- Union said`)
 prepositions as (
 
-    select word
-    from {{ ref('reaction_function_words') }}
-    where role in ('phrase_end', 'connector', 'absolute') or (role = 'determiner' and word != 'the')
+    select match_key
+    from {{ ref('stg_lexicons__reaction_function_words') }}
+    where role in ('phrase_end', 'connector', 'absolute') or (role = 'determiner' and term != 'the')
 
 ),
 
@@ -88,7 +88,7 @@ speech_subjects as (
 
 title_nouns as (
 
-    select noun from {{ ref('speaker_nouns') }}
+    select term as noun from {{ ref('stg_lexicons__speaker_nouns') }}
     where role = 'title'
 
 ),
@@ -96,8 +96,8 @@ title_nouns as (
 -- nouns of bodies that are no company: a name holding one is a ministry's, a union's
 body_nouns as (
 
-    select noun from {{ ref('speaker_nouns') }}
-    where role = 'organisation' and noun not in {{ company_nouns() }}
+    select term as noun from {{ ref('stg_lexicons__speaker_nouns') }}
+    where role = 'organisation' and term not in {{ company_nouns() }}
 
 ),
 
@@ -152,8 +152,8 @@ candidates as (
         named_before.entity_name
     from named_before
     left join prepositions
-        on lower({{ regex_extract('named_before.text_before', trailing_word_regex(), 1) }}) = prepositions.word
-    where prepositions.word is null and named_before.text_after not in ('''s', '’s')
+        on lower({{ regex_extract('named_before.text_before', trailing_word_regex(), 1) }}) = prepositions.match_key
+    where prepositions.match_key is null and named_before.text_after not in ('''s', '’s')
 
 ),
 

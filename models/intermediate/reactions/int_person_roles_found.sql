@@ -83,8 +83,8 @@ organisation_nouns as (
 
 openers as (
 
-    select lower(word) as word
-    from {{ ref('name_common_words') }}
+    select match_key as word
+    from {{ ref('stg_lexicons__name_common_words') }}
 
 ),
 

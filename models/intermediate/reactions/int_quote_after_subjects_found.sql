@@ -52,7 +52,7 @@ after_tokens as (
 
 pronouns as (
 
-    select word from {{ ref('reaction_function_words') }}
+    select match_key from {{ ref('stg_lexicons__reaction_function_words') }}
     where role = 'pronoun'
 
 ),
@@ -146,7 +146,7 @@ after_side as (
                         else {{ regex_extract('cue_tokens.previous_phrase', quoted_object_regex(), 1) }}
                     end
         end as quoted_speaker,
-        coalesce(quoted_as.is_passive, false) and quoted_pronouns.word is not null as quoted_is_pronoun
+        coalesce(quoted_as.is_passive, false) and quoted_pronouns.match_key is not null as quoted_is_pronoun
     from cue_tokens
     inner join quotes on cue_tokens.quote_key = quotes.quote_key
     left join after_first_clause
@@ -155,7 +155,7 @@ after_side as (
         on cue_tokens.quote_key = quoted_as.quote_key and cue_tokens.tok_no = quoted_as.tok_no + 1
     -- keys only: a condition on the left side in a left join's ON makes DuckDB loop
     left join pronouns as quoted_pronouns
-        on lower(cue_tokens.previous_phrase) = quoted_pronouns.word
+        on lower(cue_tokens.previous_phrase) = quoted_pronouns.match_key
 
 ),
 

@@ -48,7 +48,7 @@ phrases as (
 
 function_words as (
 
-    select * from {{ ref('reaction_function_words') }}
+    select * from {{ ref('stg_lexicons__reaction_function_words') }}
 
 ),
 
@@ -116,27 +116,27 @@ clause_subjects as (
 
     select
         opened.*,
-        common_words.word is null or coalesce(function_words.role in ('determiner', 'pronoun'), false)
+        common_words.match_key is null or coalesce(function_words.role in ('determiner', 'pronoun'), false)
             as opens_noun_phrase,
         -- `The company declined ...` opens a noun phrase but no name; a name is followed by its
         -- verb, lower case (`Dow Jones discloses`), or cut short by an auxiliary (`Smith has`),
         -- not by a function word or a name particle (`National Enforcement and ...`, `Osama bin`)
-        (common_words.word is null or coalesce(function_words.role = 'pronoun', false))
+        (common_words.match_key is null or coalesce(function_words.role = 'pronoun', false))
         and (
             (
                 {{ regex_contains('opened.next_word', lower_case_word_regex()) }}
-                and next_words.word is null
-                and particles.word is null
-                and next_nouns.noun is null
+                and next_words.term is null
+                and particles.term is null
+                and next_nouns.term is null
             )
             or (opened.next_word = '' and opened.is_cut)
         ) as opens_name,
         -- a name after its title, followed by its verb (`White House spokeswoman Dana Reese
         -- declined ..., but said`, `Press secretary Tim Lord declined ...`): the whole, which
         -- int_speaker_phrases_read reads as the person with a role
-        title_nouns.noun is not null
+        title_nouns.term is not null
         and {{ regex_contains('opened.titled_next', lower_case_word_regex()) }}
-        and titled_next_words.word is null as opens_titled_name,
+        and titled_next_words.term is null as opens_titled_name,
         -- a pronoun in lower case after an opening phrase (`In an interview, he declined ...,
         -- but said`), followed by its verb
         function_words.role = 'pronoun' and {{ regex_contains('opened.word_2', lower_case_word_regex()) }}
@@ -148,15 +148,15 @@ clause_subjects as (
             -- or the whole segment, set off by a comma before a clause (`The senator, who faces
             -- re-election, refused ... but said`)
             when
-                function_words.role = 'determiner' and head_2.noun is not null and head_3.noun is null
+                function_words.role = 'determiner' and head_2.term is not null and head_3.term is null
                 and ({{ regex_contains('opened.word_3', lower_case_word_regex()) }} or opened.word_3 = '')
                 then {{ regex_extract('opened.phrase', first_words_regex(2), 1) }}
             when
-                function_words.role = 'determiner' and head_3.noun is not null and head_4.noun is null
+                function_words.role = 'determiner' and head_3.term is not null and head_4.term is null
                 and {{ regex_contains('opened.word_4', lower_case_word_regex()) }}
                 then {{ regex_extract('opened.phrase', first_words_regex(3), 1) }}
             when
-                function_words.role = 'determiner' and head_4.noun is not null
+                function_words.role = 'determiner' and head_4.term is not null
                 and {{ regex_contains('opened.word_5', lower_case_word_regex()) }}
                 then {{ regex_extract('opened.phrase', first_words_regex(4), 1) }}
         end as noun_phrase
@@ -180,29 +180,29 @@ clause_subjects as (
             {{ regex_extract('phrase', opening_titled_name_regex(), 3) }} as titled_next
         from phrases
     ) as opened
-    left join {{ ref('name_common_words') }} as common_words
-        on lower(opened.first_word) = common_words.word
+    left join {{ ref('stg_lexicons__name_common_words') }} as common_words
+        on lower(opened.first_word) = common_words.match_key
     left join function_words
-        on lower(opened.first_word) = function_words.word
+        on lower(opened.first_word) = function_words.match_key
     left join function_words as next_words
-        on opened.next_word = next_words.word
-    left join {{ ref('name_context_words') }} as particles
-        on opened.next_word = particles.word and particles.role = 'connector'
+        on opened.next_word = next_words.term
+    left join {{ ref('stg_lexicons__name_context_words') }} as particles
+        on opened.next_word = particles.term and particles.role = 'connector'
     -- a name before a title or body noun modifies it (`Prudential-Bache Securities Inc. analyst
     -- George E. Thompson downplayed`): the clause's subject is longer than the name, the titled
     -- name after it (opens_titled_name)
-    left join {{ ref('speaker_nouns') }} as next_nouns
-        on opened.next_word = next_nouns.noun
-    left join {{ ref('speaker_nouns') }} as title_nouns
-        on opened.title_noun = title_nouns.noun and title_nouns.role = 'title'
+    left join {{ ref('stg_lexicons__speaker_nouns') }} as next_nouns
+        on opened.next_word = next_nouns.term
+    left join {{ ref('stg_lexicons__speaker_nouns') }} as title_nouns
+        on opened.title_noun = title_nouns.term and title_nouns.role = 'title'
     left join function_words as titled_next_words
-        on opened.titled_next = titled_next_words.word
-    left join {{ ref('speaker_nouns') }} as head_2
-        on lower(opened.word_2) = head_2.noun
-    left join {{ ref('speaker_nouns') }} as head_3
-        on lower(opened.word_3) = head_3.noun
-    left join {{ ref('speaker_nouns') }} as head_4
-        on lower(opened.word_4) = head_4.noun
+        on opened.titled_next = titled_next_words.term
+    left join {{ ref('stg_lexicons__speaker_nouns') }} as head_2
+        on lower(opened.word_2) = head_2.term
+    left join {{ ref('stg_lexicons__speaker_nouns') }} as head_3
+        on lower(opened.word_3) = head_3.term
+    left join {{ ref('stg_lexicons__speaker_nouns') }} as head_4
+        on lower(opened.word_4) = head_4.term
     where {{ regex_contains('opened.first_word', "'^\\p{Lu}'") }} or function_words.role in ('determiner', 'pronoun')
 
 ),

@@ -27,7 +27,7 @@ phrases as (
 
 function_words as (
 
-    select * from {{ ref('reaction_function_words') }}
+    select * from {{ ref('stg_lexicons__reaction_function_words') }}
 
 ),
 
@@ -73,7 +73,7 @@ opener_pronouns as (
     ) as opened
     inner join function_words
         on
-            lower({{ regex_extract('opened.segment_text', opener_pronoun_regex(), 1) }}) = function_words.word
+            lower({{ regex_extract('opened.segment_text', opener_pronoun_regex(), 1) }}) = function_words.match_key
             and function_words.role = 'phrase_end'
 
 ),
@@ -86,7 +86,7 @@ lead_pronouns as (
         led.side,
         led.seg,
         led.lead,
-        function_words.word
+        function_words.match_key as word
     from (
         select
             quote_key,
@@ -96,7 +96,7 @@ lead_pronouns as (
         from phrases
     ) as led
     inner join function_words
-        on lower(led.lead) = function_words.word and function_words.role = 'pronoun'
+        on lower(led.lead) = function_words.match_key and function_words.role = 'pronoun'
 
 ),
 
@@ -205,7 +205,7 @@ final as (
             and tokens.side = previous_segment.side
             and tokens.seg - 1 = previous_segment.seg
     left join function_words
-        on lower(subject.phrase) = function_words.word
+        on lower(subject.phrase) = function_words.match_key
     left join lead_pronouns
         on
             tokens.quote_key = lead_pronouns.quote_key

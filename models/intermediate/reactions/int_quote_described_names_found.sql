@@ -105,7 +105,7 @@ name_words as (
         count(*) as n_words,
         bool_and(
             {{ regex_contains('listed.word', "'^\\p{Lu}|^\\p{Ll}+-\\p{Lu}'") }}
-            or particles.word is not null
+            or particles.term is not null
             or (listed.word_no = 1 and listed.word = 'the')
         ) as all_name_words
     from (
@@ -123,8 +123,8 @@ name_words as (
             from phrases
         ) as split
     ) as listed
-    left join {{ ref('name_context_words') }} as particles
-        on listed.word = particles.word and particles.role = 'connector'
+    left join {{ ref('stg_lexicons__name_context_words') }} as particles
+        on listed.word = particles.term and particles.role = 'connector'
     group by listed.quote_key, listed.side, listed.seg
 
 ),
@@ -147,8 +147,8 @@ names as (
             and phrases.seg = name_words.seg
     left join name_mentions
         on phrases.story_id = name_mentions.story_id and phrases.phrase = name_mentions.surface
-    left join {{ ref('name_common_words') }} as common_words
-        on lower({{ regex_extract('phrase', "'^(?:the )?(\\S+)'", 1) }}) = common_words.word
+    left join {{ ref('stg_lexicons__name_common_words') }} as common_words
+        on lower({{ regex_extract('phrase', "'^(?:the )?(\\S+)'", 1) }}) = common_words.match_key
     where
         name_words.all_name_words
         and (
@@ -157,7 +157,7 @@ names as (
         )
         and {{ regex_contains('phrases.phrase', "'^(?:the )?\\p{Lu}'") }}
         and not {{ regex_contains('phrases.phrase', "'[’'']s$'") }}
-        and common_words.word is null
+        and common_words.match_key is null
 
 ),
 

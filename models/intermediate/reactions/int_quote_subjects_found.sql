@@ -52,7 +52,7 @@ after_cues as (
 
 function_words as (
 
-    select * from {{ ref('reaction_function_words') }}
+    select * from {{ ref('stg_lexicons__reaction_function_words') }}
 
 ),
 
@@ -218,11 +218,11 @@ sentence_subjects as (
         inner join before_cues
             on phrases.quote_key = before_cues.quote_key
         left join function_words
-            on lower(phrases.phrase) = function_words.word
+            on lower(phrases.phrase) = function_words.match_key
         where
             phrases.phrase_first < before_cues.first_cue_no
             and phrases.seg > coalesce(before_cues.opener_seg + 1, -1)
-            and function_words.word is null
+            and function_words.match_key is null
             and not {{ regex_contains('phrases.phrase', bare_number_regex()) }}
             -- a clause is no subject, unless a document in it speaks (`follows a joint statement ...,
             -- affirming`); a noun phrase before a preposition is, where no other is (`A senior

@@ -33,19 +33,19 @@ quotes as (
 
 cue_verbs as (
 
-    select * from {{ ref('cue_verbs') }}
+    select * from {{ ref('stg_lexicons__cue_verbs') }}
 
 ),
 
 function_words as (
 
-    select * from {{ ref('reaction_function_words') }}
+    select * from {{ ref('stg_lexicons__reaction_function_words') }}
 
 ),
 
 speaker_nouns as (
 
-    select * from {{ ref('speaker_nouns') }}
+    select * from {{ ref('stg_lexicons__speaker_nouns') }}
 
 ),
 
@@ -84,7 +84,7 @@ tagged as (
         window_tokens.tok_no,
         {{ regex_contains("window_tokens.tok", "'^\\s*[\\pL\\pN]'") }} as is_word,
         {{ regex_contains("window_tokens.tok", party_tag_regex()) }} as is_party_tag,
-        cue_verbs.cue is not null as is_cue,
+        cue_verbs.term is not null as is_cue,
         cue_verbs.stance as cue_stance,
         cue_verbs.form as cue_form,
         -- a capitalised modal inside a sentence is a name (`May told`, `Will Jones said`); tested
@@ -97,17 +97,17 @@ tagged as (
                 then function_words.role
         end as word_role,
         coalesce(speaker_nouns.role = 'document', false) as is_document_noun,
-        speaker_nouns.noun is not null as is_speaker_noun
+        speaker_nouns.term is not null as is_speaker_noun
     from window_tokens
     left join cue_verbs
         on
             case
                 when window_tokens.side = 'before' and window_tokens.tok_no = 1 then lower(trim(window_tokens.tok))
                 else trim(window_tokens.tok)
-            end = cue_verbs.cue
-    left join function_words on lower(trim(window_tokens.tok)) = function_words.word
+            end = cue_verbs.term
+    left join function_words on lower(trim(window_tokens.tok)) = function_words.match_key
     left join speaker_nouns
-        on lower(trim(window_tokens.tok)) = speaker_nouns.noun
+        on lower(trim(window_tokens.tok)) = speaker_nouns.term
 
 ),
 

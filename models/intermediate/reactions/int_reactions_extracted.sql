@@ -22,7 +22,7 @@
         name (int_person_roles_found: `Mayor Ken Cockrel`, `Carl Pope, executive director of the
         Riverside Trust`);
       - stance is that of the nearest cue that has one (`praised`, `condemned`), else the balance
-        of stance words (seed stance_words) in the quote, a negator in the three words before
+        of stance words (stg_lexicons__stance_words) in the quote, a negator in the three words before
         flipping one;
       - kind is `statement` when the speaker is a document, the parties together, or affiliated
         with a principal of the story, unless the phrase marks an outside voice (`opposition`,
@@ -69,7 +69,7 @@ person_roles as (
 
 stance_words as (
 
-    select * from {{ ref('stance_words') }}
+    select * from {{ ref('stg_lexicons__stance_words') }}
 
 ),
 
@@ -191,7 +191,7 @@ quote_words as (
         ) as listed
     ) as quote_words_listed
     left join stance_words
-        on quote_words_listed.word = stance_words.word
+        on quote_words_listed.word = stance_words.match_key
 
 ),
 

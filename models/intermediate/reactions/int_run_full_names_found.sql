@@ -18,7 +18,7 @@ capital_runs as (
 
 speaker_nouns as (
 
-    select * from {{ ref('speaker_nouns') }}
+    select * from {{ ref('stg_lexicons__speaker_nouns') }}
 
 ),
 
@@ -30,20 +30,20 @@ aliases as (
 
 common_words as (
 
-    select word from {{ ref('name_common_words') }}
+    select match_key from {{ ref('stg_lexicons__name_common_words') }}
 
 ),
 
 month_abbreviations as (
 
-    select month_name from {{ ref('month_names') }}
+    select match_key from {{ ref('stg_lexicons__month_names') }}
     where is_abbreviation
 
 ),
 
 titles as (
 
-    select title from {{ ref('name_titles') }}
+    select term from {{ ref('stg_lexicons__name_titles') }}
 
 ),
 
@@ -72,20 +72,20 @@ final as (
         full_names.first_run_no
     from full_names
     left join speaker_nouns
-        on full_names.given_key = speaker_nouns.noun
+        on full_names.given_key = speaker_nouns.term
     left join aliases
         on full_names.given_key = aliases.alias_key
     left join common_words
-        on full_names.given_key = common_words.word
+        on full_names.given_key = common_words.match_key
     left join month_abbreviations
-        on full_names.given_key = month_abbreviations.month_name
+        on full_names.given_key = month_abbreviations.match_key
     left join titles
-        on full_names.given_key = titles.title
+        on full_names.given_key = titles.term
     where
-        speaker_nouns.noun is null
+        speaker_nouns.term is null
         and aliases.alias_key is null
-        and (common_words.word is null or month_abbreviations.month_name is not null)
-        and titles.title is null
+        and (common_words.match_key is null or month_abbreviations.match_key is not null)
+        and titles.term is null
 
 )
 

@@ -54,7 +54,7 @@ sentence_keys as (
 
 titles as (
 
-    select title from {{ ref('name_titles') }}
+    select term as title from {{ ref('stg_lexicons__name_titles') }}
 
 ),
 
@@ -109,8 +109,8 @@ tokens_after as (
 
 prepositions as (
 
-    select word
-    from {{ ref('reaction_function_words') }}
+    select match_key
+    from {{ ref('stg_lexicons__reaction_function_words') }}
     where role in ('phrase_end', 'connector', 'absolute')
 
 ),
@@ -146,7 +146,7 @@ eligible {{ materialized_cte() }} (
             first_token.sentence_key = title_tokens.sentence_key
             and first_token.token_no - 1 = title_tokens.token_no
     left join prepositions
-        on coalesce(title_tokens.prev_token_key, first_token.prev_token_key) = prepositions.word
+        on coalesce(title_tokens.prev_token_key, first_token.prev_token_key) = prepositions.match_key
     left join clause_openers
         on
             first_token.sentence_key = clause_openers.sentence_key
@@ -154,7 +154,7 @@ eligible {{ materialized_cte() }} (
     left join titles as next_titles
         on last_token.next_token_key = next_titles.title
     where
-        prepositions.word is null
+        prepositions.match_key is null
         and coalesce(last_token.next_token_key, '') != '''s'
         -- a name before a title modifies the name after it (`Miami-Dade Mayor Alex Penelas`)
         and next_titles.title is null

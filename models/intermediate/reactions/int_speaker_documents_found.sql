@@ -42,16 +42,16 @@ articles as (
 
 speaker_nouns as (
 
-    select * from {{ ref('speaker_nouns') }}
+    select * from {{ ref('stg_lexicons__speaker_nouns') }}
 
 ),
 
 -- a lower-case finite cue verb and all after it: the verb of the sentence the source is subject of
 cue_verb_tail as (
 
-    select '\s(?:' || {{ string_agg_ordered('cue', "'|'", 'cue') }} || ')\b.*$' as pattern
-    from {{ ref('cue_verbs') }}
-    where form = 'finite' and cue = lower(cue)
+    select '\s(?:' || {{ string_agg_ordered('term', "'|'", 'term') }} || ')\b.*$' as pattern
+    from {{ ref('stg_lexicons__cue_verbs') }}
+    where form = 'finite' and term = lower(term)
 
 ),
 
@@ -60,7 +60,7 @@ said_in_document as (
 
     select
         '[^.,;:"“”§\n]+ said in an? (?:\pL+ ){0,2}?(?:'
-        || {{ string_agg_ordered('noun', "'|'", 'noun') }}
+        || {{ string_agg_ordered('term', "'|'", 'term') }}
         || ')\b' as pattern
     from speaker_nouns
     where role = 'document'
@@ -104,7 +104,7 @@ joint_mentions as (
         ) as exploded
     ) as chunks
     inner join speaker_nouns
-        on chunks.joint_noun = speaker_nouns.noun
+        on chunks.joint_noun = speaker_nouns.term
     where speaker_nouns.role = 'document'
 
 ),

@@ -32,20 +32,20 @@ demonyms as (
     from (
         select
             singular.entity_name,
-            singular.alias as demonym,
+            singular.term as demonym,
             row_number() over (
-                partition by singular.entity_name order by length(singular.alias) desc, singular.alias
+                partition by singular.entity_name order by length(singular.term) desc, singular.term
             ) as preference
-        from {{ ref('entity_aliases') }} as singular
+        from {{ ref('stg_lexicons__entity_aliases') }} as singular
         where
             singular.alias_kind = 'demonym'
             and not exists (
                 select 1
-                from {{ ref('entity_aliases') }} as other
+                from {{ ref('stg_lexicons__entity_aliases') }} as other
                 where
                     other.entity_name = singular.entity_name
                     and other.alias_kind = 'demonym'
-                    and singular.alias = other.alias || 's'
+                    and singular.term = other.term || 's'
             )
     ) as ranked
     where preference = 1

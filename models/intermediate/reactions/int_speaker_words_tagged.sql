@@ -25,22 +25,24 @@ attributed as (
 speaker_nouns as (
 
     select
-        noun,
+        term as noun,
         role,
         is_third_party
-    from {{ ref('speaker_nouns') }}
+    from {{ ref('stg_lexicons__speaker_nouns') }}
     union all
     -- the abbreviated titles of name_titles (`Sen.`, `Rep.`, `Capt.`), whose words lose their
     -- period here; honorifics are no role
     select
-        replace(abbreviated.title, '.', '') as noun,
+        replace(abbreviated.term, '.', '') as noun,
         'title' as role,  -- noqa: RF04
         false as is_third_party
-    from {{ ref('name_titles') }} as abbreviated
+    from {{ ref('stg_lexicons__name_titles') }} as abbreviated
     where
-        {{ regex_contains('abbreviated.title', "'^[a-z]+[.]$'") }}
-        and replace(abbreviated.title, '.', '') not in {{ honorifics() }}
-        and replace(abbreviated.title, '.', '') not in (select listed.noun from {{ ref('speaker_nouns') }} as listed)
+        {{ regex_contains('abbreviated.term', "'^[a-z]+[.]$'") }}
+        and replace(abbreviated.term, '.', '') not in {{ honorifics() }}
+        and replace(abbreviated.term, '.', '') not in (
+            select listed.term from {{ ref('stg_lexicons__speaker_nouns') }} as listed
+        )
 
 ),
 
@@ -49,16 +51,16 @@ speaker_nouns as (
 -- Julian Marsh`); alone they open names and bodies as often (`Justice Ministry`, `Major League`)
 continuing_titles as (
 
-    select title from {{ ref('name_titles') }}
+    select term as title from {{ ref('stg_lexicons__name_titles') }}
     where
-        title not like '% %' and title not like '%.%'
-        and title not in (select listed.noun from {{ ref('speaker_nouns') }} as listed)
+        term not like '% %' and term not like '%.%'
+        and term not in (select listed.term from {{ ref('stg_lexicons__speaker_nouns') }} as listed)
 
 ),
 
 function_words as (
 
-    select * from {{ ref('reaction_function_words') }}
+    select * from {{ ref('stg_lexicons__reaction_function_words') }}
 
 ),
 
@@ -76,7 +78,7 @@ aliases as (
 
 weekdays as (
 
-    select weekday_name from {{ ref('weekday_names') }}
+    select match_key from {{ ref('stg_lexicons__weekday_names') }}
 
 ),
 
@@ -109,7 +111,7 @@ speaker_words as (
         exploded.word_no,
         {{ alias_key(regex_replace("exploded.word", "'[’'']s$'", "''")) }} as word_key,
         -- a weekday is no name (`One senior official Monday described`)
-        {{ regex_contains("exploded.word", "'^\\p{Lu}'") }} and weekdays.weekday_name is null as is_capitalised
+        {{ regex_contains("exploded.word", "'^\\p{Lu}'") }} and weekdays.match_key is null as is_capitalised
     from (
         select
             quote_key,
@@ -135,7 +137,7 @@ speaker_words as (
         ) as listed
     ) as exploded
     left join weekdays
-        on lower(exploded.word) = weekdays.weekday_name
+        on lower(exploded.word) = weekdays.match_key
 
 ),
 
@@ -238,7 +240,11 @@ speaker_tagged as (
             -- a capitalised title before a head word names a place or a body, no person's title
             -- (`Montecastro General Hospital`, `the General Assembly`)
             case
-                when not (speaker_nouns.role = 'title' and speaker_words.is_capitalised and next_heads.word is not null)
+                when
+                    not (
+                        speaker_nouns.role = 'title' and speaker_words.is_capitalised
+                        and next_heads.case_key is not null
+                    )
                     then speaker_nouns.role
             end,
             case
@@ -254,7 +260,7 @@ speaker_tagged as (
         ) as noun_role,
         speaker_words.word_no = 1 and coalesce(function_words.role = 'determiner', false) as is_leading_determiner,
         -- a lower-case particle inside a name (`Ursula von der Leyen`, `Mohammed bin Salman`)
-        name_particles.word is not null as is_name_particle
+        name_particles.term is not null as is_name_particle
     from speaker_words
     left join speaker_nouns
         on speaker_words.word_key = speaker_nouns.noun
@@ -274,12 +280,12 @@ speaker_tagged as (
             and speaker_words.word_no + 1 = next_words.word_no
     left join given_names as next_given
         on next_words.word = next_given.given_name
-    left join {{ ref('name_head_words') }} as next_heads
-        on next_words.word = next_heads.word
+    left join {{ ref('stg_lexicons__name_head_words') }} as next_heads
+        on next_words.word = next_heads.case_key
     left join function_words
-        on speaker_words.word_key = function_words.word
-    left join {{ ref('name_context_words') }} as name_particles
-        on speaker_words.word = name_particles.word and name_particles.role = 'connector'
+        on speaker_words.word_key = function_words.match_key
+    left join {{ ref('stg_lexicons__name_context_words') }} as name_particles
+        on speaker_words.word = name_particles.term and name_particles.role = 'connector'
     left join speaker_alias_hits
         on
             speaker_words.quote_key = speaker_alias_hits.quote_key

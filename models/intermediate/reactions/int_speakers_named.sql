@@ -253,9 +253,9 @@ longest_names as (
             and lower(full_name_mentions.written) like '% ' || lower(coalesce(completed.fuller_name, completed.speaker))
     inner join {{ ref('name_given_names') }} as given_names
         on full_name_mentions.given_name = given_names.given_name
-    left join {{ ref('name_titles') }} as titles
-        on lower(full_name_mentions.given_name) = titles.title
-    where completed.speaker_class = 'person' and titles.title is null
+    left join {{ ref('stg_lexicons__name_titles') }} as titles
+        on lower(full_name_mentions.given_name) = titles.term
+    where completed.speaker_class = 'person' and titles.term is null
     group by completed.quote_key
 
 ),

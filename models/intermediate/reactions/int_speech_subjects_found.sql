@@ -83,27 +83,27 @@ past_verbs as (
 
 cue_verbs as (
 
-    select * from {{ ref('cue_verbs') }}
+    select * from {{ ref('stg_lexicons__cue_verbs') }}
     where form in ('finite', 'participle')
 
 ),
 
 function_words as (
 
-    select * from {{ ref('reaction_function_words') }}
+    select * from {{ ref('stg_lexicons__reaction_function_words') }}
 
 ),
 
 adverbials as (
 
-    select word from {{ ref('reaction_function_words') }}
+    select match_key from {{ ref('stg_lexicons__reaction_function_words') }}
     where role in ('phrase_end', 'adverb')
 
 ),
 
 speaker_nouns as (
 
-    select * from {{ ref('speaker_nouns') }}
+    select * from {{ ref('stg_lexicons__speaker_nouns') }}
 
 ),
 
@@ -117,7 +117,7 @@ first_cues as (
     inner join candidate_sentences
         on tokens.sentence_key = candidate_sentences.sentence_key
     inner join cue_verbs
-        on tokens.token_key = cue_verbs.cue
+        on tokens.token_key = cue_verbs.match_key
     where
         not tokens.is_capitalised and tokens.token_no > 1
         -- a participle cue reports the speech of its main clause's subject in the quote's own
@@ -168,7 +168,7 @@ verb_tokens as (
             tokens.sentence_key = first_cues.sentence_key
             and tokens.token_no < first_cues.cue_no
     left join function_words
-        on tokens.token_key = function_words.word
+        on tokens.token_key = function_words.match_key
     left join past_verbs
         on tokens.token_key = past_verbs.word
 
@@ -237,7 +237,7 @@ subjects as (
             subject_tokens.*,
             subject_tokens.last_comma_no is not null
             and (
-                subject_tokens.first_key in (select adverbials.word from adverbials)
+                subject_tokens.first_key in (select adverbials.match_key from adverbials)
                 -- a participle, not a name's first word (`United Nations officials`)
                 or (
                     {{ regex_contains('subject_tokens.first_key', "'^[a-z]+(ed|ing)$'") }}
@@ -292,7 +292,7 @@ final as (
     inner join sentences
         on subjects.sentence_key = sentences.sentence_key
     left join speaker_nouns
-        on subjects.head_key = speaker_nouns.noun
+        on subjects.head_key = speaker_nouns.term
     where
         subjects.head_kind = 'word'
         and subjects.first_kind = 'word'

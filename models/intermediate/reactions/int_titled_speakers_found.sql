@@ -84,7 +84,7 @@ named_people as (
 
 title_nouns as (
 
-    select noun from {{ ref('speaker_nouns') }}
+    select term as noun from {{ ref('stg_lexicons__speaker_nouns') }}
     where role = 'title'
 
 ),

@@ -58,11 +58,11 @@ abbreviations as (
 -- word (`May`) may open a sentence
 day_words as (
 
-    select lower(weekday_name) as word from {{ ref('weekday_names') }}
+    select match_key as word from {{ ref('stg_lexicons__weekday_names') }}
 
     union
 
-    select lower(month_name) as word from {{ ref('month_names') }}
+    select match_key as word from {{ ref('stg_lexicons__month_names') }}
     where not is_common_word
 
 ),
