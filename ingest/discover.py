@@ -203,11 +203,16 @@ def _walk(root: str, errors: list[OSError]) -> Iterator[tuple[str, str, bool]]:
 
 
 def special_file_reason(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        # a walk follows no link to a directory, which could lead out of the tree or round in a loop
+        return (
+            "The path is a link to a directory, which is not followed: skipped; give the directory itself to ingest it."
+        )
     kind = (
         "a FIFO (named pipe)" if stat.S_ISFIFO(mode)
         else "a socket" if stat.S_ISSOCK(mode)
         else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-        else "not a regular file"
+        else "of an unknown kind"
     )  # fmt: skip
     return f"The path is {kind}, not a regular file: skipped without opening it."
 

@@ -50,6 +50,10 @@ def test_special_files_in_a_folder_are_skipped_with_a_reason(
     os.mkfifo(story / "pipe.txt")
     os.mkfifo(story / "feed.jsonl")
     os.mkfifo(story / "other")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "far.txt").write_text(GOOD + " Far.", encoding="utf-8")
+    (story / "linked").symlink_to(elsewhere, target_is_directory=True)
     with socket.socket(socket.AF_UNIX) as sock:
         sock.bind(str(story / "sock.txt"))
         # Run in a child with a timeout: before the fix a FIFO blocked open() forever.
@@ -64,6 +68,8 @@ def test_special_files_in_a_folder_are_skipped_with_a_reason(
         str(story / "feed.jsonl"): fifo,
         str(story / "other"): fifo,
         str(story / "sock.txt"): "The path is a socket, not a regular file: skipped without opening it.",
+        str(story / "linked"): "The path is a link to a directory, which is not followed: skipped; "
+        "give the directory itself to ingest it.",
     }
 
 
