@@ -467,12 +467,14 @@
 {%- endmacro %}
 
 {#- A part of the injured told by its condition (`where four were in critical condition`, `11
-    remain in intensive care`, `Three were in a serious condition`): the count of a state, not a
-    total, kept out of totals as a subset is. Reads the text after the figure's phrase. -#}
+    remain in intensive care`, `Three were in a serious condition`) or by their staying in
+    hospital (`Five of the six victims remain hospitalized`, `16 people are still in hospital`; not
+    `11 were taken to hospital`, which counts the injured): the count of a state, not a total,
+    kept out of totals as a subset is. Reads the text after the figure's phrase. -#}
 {% macro states_a_condition(rel) -%}
     {{ regex_contains(
         "lower(substr(" ~ rel ~ ".sentence_text, coalesce(" ~ rel ~ ".phrase_end_offset, " ~ rel ~ ".run_end_offset) + 1, 60))",
-        "'^\\s+(of\\s+them\\s+)?(were|was|are|is|remain|remained|remains)\\s+(still\\s+)?in\\s+(a\\s+)?(critical|serious|grave|stable|intensive)\\b'"
+        "'^\\s+(of\\s+them\\s+)?((were|was|are|is|remain|remained|remains)\\s+(still\\s+)?in\\s+(a\\s+)?(critical|serious|grave|stable|intensive)\\b|(remain|remained|remains|(were|was|are|is)\\s+still)\\s+(in\\s+(the\\s+)?hospital|hospitali[sz]ed)\\b)'"
     ) }}
 {%- endmacro %}
 

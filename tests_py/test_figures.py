@@ -6,8 +6,8 @@ made vaguer (tests_py/fixtures/figures: a flood whose outlets disagree
 on the death toll, an earthquake whose outlets agree, a park shooting whose outlets count the
 wounded differently, a landslide whose toll rises between
 reports (`evolving`) and whose articles recall earlier disasters, an election and a company's results
-whose outlets disagree on one figure each), and checks the marts and the build's own
-verdict: a contradiction fails the build and names the claim, the article and the values; a
+whose outlets disagree on one figure each, a company's share moves over two days), and checks the
+marts and the build's own verdict: a contradiction fails the build and names the claim, the article and the values; a
 vague disagreement only warns.
 """
 
@@ -403,6 +403,16 @@ def test_result_stories_conflict_only_where_their_outlets_disagree(invented) -> 
         " or (story_id = 'election_result' and number_text in ('64.2', '62.4', '19', '11.6')))",
     )
     assert dated == [("180 million", "2024")]
+
+
+def test_a_share_change_is_never_a_firm_claim(invented) -> None:
+    """One company's share moves as two outlets give them (`fell 2.1% in early trading on Monday`,
+    `closed 1.9% lower on Monday`, `recovered 1.2% on Tuesday`): changes over different spans, so
+    they disagree only vaguely and never fail the build; the seats both count recalled agree."""
+    moves = claims_of(invented.db, "share_moves")
+    assert {key: status for key, (status, *_) in moves.items() if "change" in key} == {"percent|change": "vague"}
+    assert moves["seats"][0] == "consistent"
+    assert not [key for key, (status, *_) in moves.items() if status == "conflict"]
 
 
 def test_comparison_bases_and_records_date_only_themselves(invented) -> None:

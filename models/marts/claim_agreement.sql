@@ -5,7 +5,8 @@
       conflict       two articles state exact figures and share none (within
                      var('figure_tolerance') of the larger), on a firm claim: one that names
                      a subject or an action (`people|kill`; a bare `percent` may be two
-                     things); one article's own two figures (`by 344 votes to 286`) are no
+                     things), not a share's change (action `change`: `fell 2.1%` at noon,
+                     `closed 1.9% lower`); one article's own two figures (`by 344 votes to 286`) are no
                      conflict between sources;
       vague          such figures on a claim that is not firm, or no value fits all figures,
                      vague ones read as bounds (`tens of thousands` vs `over 100,000`, `about
@@ -16,7 +17,8 @@
     seed toll_actions: killed, injured, missing, displaced...), or on a count that runs on while it
     is counted (seed running_count_actions: an election's votes, seats, shares), that moves one way
     from one publication date to the next are an update, not a contradiction (macro evolving_tolls);
-    not a running count of which one article states two values (a tally, `by 156 votes to 139`).
+    not a running count of which one article states two values (a tally, `by 156 votes to 139`),
+    nor one of which a tally gives a side (`MPs voted 312 to 298`: a division, counted once).
     consensus_value is, for an evolving claim, the latest value (the highest exact figure of the
     last date for a rising toll, the lowest for a falling one); otherwise the value the most
     articles state exactly (ties: the lower);
@@ -71,8 +73,18 @@ tolls as (
 
 ),
 
+-- the two counts of a division's tally (`MPs voted 312 to 298`): a result once counted
+tally_figures as (
+
+    select figure_id
+    from {{ ref('int_figures_tallied') }}
+    where {{ in_changed_stories() }}
+
+),
+
 -- a running count of which one article states two values is a tally or several counts mixed
--- (`by 118,900 votes to 93,400`, the first round's total and the runoff's), no count updated
+-- (`by 118,900 votes to 93,400`, the first round's total and the runoff's), and one of a tally's
+-- sides is a final result (`312 to 298` in one outlet, `312 to 289` in another): no count updated
 tallied_counts as (
 
     select
@@ -82,14 +94,16 @@ tallied_counts as (
         select
             figures.story_id,
             figures.claim_key,
-            count(distinct figures.value) as n_values
+            count(distinct figures.value) as n_values,
+            count(tally_figures.figure_id) as n_tallied
         from figures
         inner join running_counts on figures.action_class = running_counts.action_class
+        left join tally_figures on figures.figure_id = tally_figures.figure_id
         where figures.qualifier = 'exact'
         group by figures.story_id, figures.claim_key, figures.article_id
     ) as per_article
     group by story_id, claim_key
-    having max(n_values) > 1
+    having max(n_values) > 1 or sum(n_tallied) > 0
 
 ),
 
@@ -158,6 +172,8 @@ claims as (
         -- measures (`deficit in crowns`, where counted_what is more than the unit): a story's
         -- budgets, costs, pledges and prices are many
         (max(subject) is not null or max(action_class) is not null)
+        -- a share's change is told for many spans (premarket and close, Monday and Tuesday)
+        and coalesce(max(action_class), '') != 'change'
         and (
             not bool_or(is_money)
             or coalesce(max(action_class), 'spend') != 'spend'

@@ -166,6 +166,8 @@ action_candidates as (
             else 0
         end as distance,
         determiners.word is not null as opens_figure,
+        coalesce(before_figure.lw in ('to', 'from'), false) as follows_to_or_from,
+        coalesce(after_action.lw = 'from', false) as precedes_from,
         -- a casualty participle opening a clause acts on what follows it (`fired into a crowd,
         -- killing a boy and injuring four`): a figure before it is none of its objects
         action_token.lw like '%ing' and terms.prev_lw in (',', 'and', 'or', '—', '–', ';') as opens_participle
@@ -261,6 +263,15 @@ actions as (
         )
         and not (not candidates.is_before and candidates.opens_participle)
         and not (candidates.is_before and {{ holds_its_object('candidates.action_term') }})
+        -- a share after `to` or `from` is the level a change reached or left (`rose to 38.4%`), as
+        -- is one before `up from` (`a margin of 9.8%, up from 8.1%`)
+        and not (
+            candidates.action_class = 'change'
+            and (
+                candidates.is_before and candidates.follows_to_or_from
+                or not candidates.is_before and candidates.precedes_from
+            )
+        )
         and not (
             not candidates.is_before and not gaps.is_predicate
             and {{ governs_a_figure('candidates', 'toll_actions', 'figure_spans') }}
