@@ -33,6 +33,11 @@ tests_py/fixtures/miss_classes/vellmark_heat: a heatwave told by a wire on a Thu
 tests_py/fixtures/miss_classes/kessel_mine: 38 miners trapped on Monday, `16 miners remain
 trapped` the day after: the trapped are a toll that falls as rescuers bring them out, an update,
 not a contradiction.
+
+tests_py/fixtures/miss_classes/lakeside_shooting: a shooting told by a wire the day after and by a
+local paper after a victim's funeral. It checks that `shots rang out ... early Sunday` dates the
+shooting, that the funeral on Friday is a happening of its own that contradicts neither the
+shooting nor the deaths, and that suspects are the people of the arrests.
 """
 
 from __future__ import annotations
@@ -266,3 +271,34 @@ def test_the_trapped_are_a_toll_that_falls_as_they_are_rescued(fire: BuildResult
     )
     assert {"claim_key": "workers|trap", "status": "evolving", "consensus_value": 16} in claims, claims
     assert query(fire.db, "select * from marts.findings where story_id = 'kessel_mine' and is_blocking") == []
+
+
+def test_shots_date_a_shooting_and_a_funeral_contradicts_no_one(fire: BuildResult) -> None:
+    """`Shots rang out ... early Sunday` (the wire, Monday 4 August) and `killed when shots rang out
+    ... last Sunday` (the paper, Saturday 9 August) date one shooting on 3 August, agreed by both;
+    `the funeral ... on Friday` is a funeral, compared with nothing, so the story has no finding
+    about dates; `three suspects` arrested is a count of people, as the paper's `Three suspects`."""
+    events = query(
+        fire.db,
+        "select event_class, status, consensus_start, n_outlets from marts.event_date_agreement "
+        "where story_id = 'lakeside_shooting' order by event_class",
+    )
+    assert [(e["event_class"], e["status"], str(e["consensus_start"]), e["n_outlets"]) for e in events] == [
+        ("legal", "consistent", "2025-08-04", 2),
+        ("offensive", "consistent", "2025-08-03", 2),
+    ]
+    funeral = query(
+        fire.db,
+        "select event_class, event_key, resolved_start from marts.fct_dates "
+        "where story_id = 'lakeside_shooting' and surface = 'Friday'",
+    )
+    assert [(f["event_class"], f["event_key"], str(f["resolved_start"])) for f in funeral] == [
+        ("funeral", None, "2025-08-08")
+    ]
+    assert query(fire.db, "select * from marts.findings where story_id = 'lakeside_shooting'") == []
+    arrests = query(
+        fire.db,
+        "select claim_key, status from marts.claim_agreement where story_id = 'lakeside_shooting' "
+        "and claim_key like '%detain%'",
+    )
+    assert [(a["claim_key"], a["status"]) for a in arrests] == [("people|detain", "consistent")]

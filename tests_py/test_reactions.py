@@ -305,8 +305,9 @@ CASE_EXPECTED = [
     # subject of unknown gender named before it in the same sentence does not take her place
     ("case_pronoun_subject.txt", "I plan to respond", "Teresa Marino", None, "said", None, None),
     # a quote of two paragraphs after `She added:` and attributed nowhere where it closes continues
-    # her, not the next speaker named after it
-    ("case_introduced_quote.txt", "A canal dug with public money", "Marta Olsen", None, None, None, None),
+    # her, not the next speaker named after it; the paragraph that ends in the colon is its first
+    # paragraph's window, so that one has the cue too
+    ("case_introduced_quote.txt", "A canal dug with public money", "Marta Olsen", None, "added", None, None),
     ("case_introduced_quote.txt", "The operator remains free", "Marta Olsen", None, None, None, None),
     # `the minister said`: the person the article last named with a role ending in `minister`
     ("case_title_alone.txt", "Nobody will be left", "Rosa Valdivia", None, "said", None, "the minister said"),
@@ -356,7 +357,7 @@ CASE_EXPECTED = [
     ("case_reported_then_quote.txt", "We need every member", "Lina Roos", None, None, None, None),
     # ... and the subject of `Asked to comment on Brandt's announcement, a spokesman said:` follows
     # the opening participle's comma (int_speech_subjects_found)
-    ("case_opening_participle.txt", "Certainly it changes", "Finance Ministry", "Finance Ministry", None, None, None),
+    ("case_opening_participle.txt", "Certainly it changes", "Finance Ministry", "Finance Ministry", "said", None, None),
     # a participle after the speaker noun is no part of the speaker (`official involved in`)
     ("case_participle_after_speaker.txt", "This is a man", "one senior ministry official", None, "says", None,
      "says one senior ministry official"),

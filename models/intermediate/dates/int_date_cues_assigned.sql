@@ -11,7 +11,9 @@
     A date right after a reporting verb that is no event cue itself (`police said on Wednesday`,
     `the ministry added Friday`, seed cue_verbs) is the day something was said (not `said
     Wednesday's attack`): class `report`, which is not aligned, so it neither joins nor
-    contradicts the event reported on the same day (`the minister visited on Wednesday`). -#}
+    contradicts the event reported on the same day (`the minister visited on Wednesday`). So is the
+    day a thing was published (seed date_context_words, role `published_thing`) by a word that
+    releases people otherwise (`the poll, released Sunday`, `released a report on Tuesday`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -111,7 +113,17 @@ pair_cue_tokens as (
 
 ),
 
--- a footnote digit glued to a cue (`talks2`) does not hide it
+published_things as (
+
+    select match_key
+    from {{ ref('stg_lexicons__date_context_words') }}
+    where role = 'published_thing'
+
+),
+
+-- a footnote digit glued to a cue (`talks2`) does not hide it; a release of what is published
+-- (`the poll, released Sunday`, `FBI notes released Monday`, `released a report on Tuesday`) is
+-- a publication, a report's day, not a release of people
 cue_tokens as (
 
     select
@@ -120,7 +132,20 @@ cue_tokens as (
         tokens.word_no,
         tokens.clause_no,
         tokens.token as cue_word,
-        event_cues.event_class,
+        case
+            when
+                event_cues.event_class = 'exchange'
+                and (
+                    before_1.token_key in (select published_things.match_key from published_things)
+                    or before_1.token_key = ','
+                    and before_2.token_key in (select published_things.match_key from published_things)
+                    or tokens.next_token_key in (select published_things.match_key from published_things)
+                    or tokens.next_token_key in ('a', 'an', 'the', 'its', 'their', 'his', 'her', 'new')
+                    and after_2.token_key in (select published_things.match_key from published_things)
+                )
+                then 'report'
+            else event_cues.event_class
+        end as event_class,
         event_cues.cue_kind,
         event_cues.distance_penalty
     from tokens
@@ -128,6 +153,12 @@ cue_tokens as (
         on {{ regex_replace("tokens.token_key", "'[0-9]+$'", "''") }} = event_cues.match_key
     left join pair_cue_tokens
         on tokens.sentence_key = pair_cue_tokens.sentence_key and tokens.word_no = pair_cue_tokens.word_no + 1
+    left join tokens as before_1
+        on tokens.sentence_key = before_1.sentence_key and tokens.token_no - 1 = before_1.token_no
+    left join tokens as before_2
+        on tokens.sentence_key = before_2.sentence_key and tokens.token_no - 2 = before_2.token_no
+    left join tokens as after_2
+        on tokens.sentence_key = after_2.sentence_key and tokens.token_no + 2 = after_2.token_no
     where pair_cue_tokens.word_no is null
 
     union all

@@ -6,7 +6,9 @@
     A quote is the text between its marks, trimmed of spaces and of the `,` that English puts
     before an attribution. Windows for the attribution are the rest of the sentence before the
     opening mark and after the closing mark, with every quoted piece of the paragraph masked as
-    `§` (same length) so that words inside quotes are never taken for cue verbs or speakers. Words
+    `§` (same length) so that words inside quotes are never taken for cue verbs or speakers; a quote
+    that opens its paragraph after one that ends in a colon has that paragraph's last sentence as
+    its window before (`..., he told MPs:` and the speech in the paragraphs after). Words
     in quotes that a name is given to (`the so-called “green levy”`, `dubbed “Clean Skies”`) are
     no quote. -#}
 
@@ -67,6 +69,44 @@ paragraph_texts as (
     from paragraphs
     inner join articles
         on paragraphs.article_id = articles.article_id
+
+),
+
+-- the last sentence of a paragraph that ends in a colon (`In a speech before the vote, he told
+-- MPs:`) introduces the quote that opens the next paragraph: it is that quote's window before;
+-- one with a quote mark of its own is left alone (its words would need masking)
+last_sentences as (
+
+    select
+        article_id,
+        paragraph_index,
+        max(char_start) as char_start
+    from sentences
+    group by article_id, paragraph_index
+
+),
+
+lead_ins as (
+
+    select
+        paragraph_texts.article_id,
+        last_sentences.char_start as lead_in_start,
+        paragraph_texts.paragraph_index + 1 as quote_paragraph_index,
+        substr(
+            paragraph_texts.paragraph_text, last_sentences.char_start - paragraph_texts.paragraph_start + 1
+        ) as lead_in_text
+    from paragraph_texts
+    inner join last_sentences
+        on
+            paragraph_texts.article_id = last_sentences.article_id
+            and paragraph_texts.paragraph_index = last_sentences.paragraph_index
+    where
+        not paragraph_texts.is_heading
+        and {{ regex_contains("paragraph_texts.paragraph_text", "':\\s*$'") }}
+        and not {{ regex_contains(
+            "substr(paragraph_texts.paragraph_text, last_sentences.char_start - paragraph_texts.paragraph_start + 1)",
+            "'[“”\"‘’`]'"
+        ) }}
 
 ),
 
@@ -244,9 +284,16 @@ windowed as (
 
     select
         located.*,
+        lead_ins.lead_in_start,
+        lead_ins.lead_in_text,
         -- long windows are cut: an attribution sits next to its quote
         right(
-            substr(masked.masked_text, located.sentence_start_rel + 1, located.open_rel - located.sentence_start_rel),
+            coalesce(
+                lead_ins.lead_in_text,
+                substr(
+                    masked.masked_text, located.sentence_start_rel + 1, located.open_rel - located.sentence_start_rel
+                )
+            ),
             400
         ) as before_text,
         left(
@@ -260,6 +307,11 @@ windowed as (
     from located
     inner join masked
         on located.paragraph_key = masked.paragraph_key
+    left join lead_ins
+        on
+            located.article_id = lead_ins.article_id
+            and located.paragraph_index = lead_ins.quote_paragraph_index
+            and located.open_rel = 0
 
 ),
 
@@ -283,7 +335,10 @@ final as (
         before_text,
         after_text,
         -- raw_text offsets of the windows, so that a speaker read in them has a span
-        cast(paragraph_start + open_rel - length(before_text) as integer) as before_start,
+        cast(
+            coalesce(lead_in_start + length(lead_in_text), paragraph_start + open_rel)
+            - length(before_text) as integer
+        ) as before_start,
         cast(paragraph_start + close_rel as integer) as after_start
     from windowed
     -- a name in quotes is nobody's speech (`the so-called “green levy”`)
