@@ -406,9 +406,10 @@
     collective: `Police said`, `Authorities have`), capitalised only where it opens a sentence or
     a heading: a common noun, no name (a title is not read so: `Bishop told reporters` names Alan
     Bishop). Where the story writes it capitalised inside a sentence too (`the
-    Senate`, `Parliament`) it names a body and stays. -#}
+    Senate`, `Parliament`) it names a body and stays, but not where it is only a title's capital
+    there (`said Police Chief Denise Harrow`). -#}
 {% macro is_capitalised_speaker_noun() -%}
-    (typed_runs.is_speaker_noun and body_runs.surface is null)
+    (typed_runs.is_speaker_noun and body_nouns.surface is null)
 {%- endmacro %}
 
 {#- A run after a role noun and `of` is where the role is held, not its holder, so no speaker
