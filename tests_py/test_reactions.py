@@ -432,6 +432,10 @@ CASE_EXPECTED = [
     ("case_portfolio_titles.txt", "The money is there", "Rosa Delgado", None, "said", None, None),
     ("case_portfolio_titles.txt", "We are listening", "Daniel Okafor", None, "said", None, None),
     ("case_portfolio_titles.txt", "We will answer every letter", "Harwick Water", "Harwick Water", "said", None, None),
+    # a quote of two paragraphs after a sentence of narration, attributed to `he` where it closes:
+    # its first paragraph is no earlier quote that would cut the pronoun off the name before it
+    ("case_quote_runs_on_after_narration.txt", "I grew up on a farm", "Tom Reyes", None, None, None, None),
+    ("case_quote_runs_on_after_narration.txt", "I am not running", "Tom Reyes", None, "said", None, None),
     # a place after the body in an apposition closes it (`an analyst at Kessler & Ward in London`)
     ("case_role_extras.txt", "The price is fair", "Priya Raman", "Kessler & Ward", "said", None, None),
 ]

@@ -111,19 +111,37 @@ attribution_chosen as (
 
 ),
 
+-- a quote left open at its paragraph's end that the next paragraph's opening mark carries on is
+-- one quote with it (int_reactions_extracted.runs_on): no quote before the one it runs into
+quote_runs as (
+
+    select
+        *,
+        not is_closed
+        and coalesce(lead(starts_paragraph) over paragraphs_in_order, false)
+        and coalesce(lead(paragraph_index) over paragraphs_in_order = paragraph_index + 1, false) as runs_on
+    from attribution_chosen
+    window paragraphs_in_order as (partition by article_id order by char_start)
+
+),
+
 attributed as (
 
-    -- the end of the last earlier quote with a speaker, opening its sentence or of over three words
+    -- the end of the last earlier quote with a speaker, opening its sentence or of over three
+    -- words, that does not run on into a later one
     select
         *,
         last_value(
             case
-                when not is_title and (attribution_basis is not null or starts_sentence or word_count > 3) then char_end
+                when
+                    not is_title and not runs_on
+                    and (attribution_basis is not null or starts_sentence or word_count > 3)
+                    then char_end
             end ignore nulls
         ) over (
             partition by article_id order by char_start rows between unbounded preceding and 1 preceding
         ) as previous_quote_end
-    from attribution_chosen
+    from quote_runs
 
 ),
 
