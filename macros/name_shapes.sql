@@ -34,7 +34,8 @@
 {%- endmacro %}
 
 {#- One word with a capital inside it after three or more lower-case letters: how companies write
-    a merged or coined name (`DaimlerChrysler`, `GlaxoSmithKline`, `BlackRock`, `JetBlue`).
+    a merged or coined name (`DaimlerChrysler`, `GlaxoSmithKline`, `BlackRock`, `JetBlue`), also as
+    the last word of a name of up to three (`Spirit AeroSystems`: int_name_runs).
     Surnames with a capital inside start with a short particle instead (`McCain`, `MacArthur`,
     `DeSantis`, `LaGuardia`, `DiCaprio`, `VanDyke`), which the three letters and the `Mac` check
     leave out. A social-media handle is no such name (`@CharlesMichel` is a person's account):

@@ -128,7 +128,7 @@ run_features as (
     ("n_words >= 2 and (surface like '% & %' or " ~ has_glued_initials('surface') ~ ")", "'organization'", "ampersand"),
     (is_titled(), "'person'", "title"),
     (is_romanised_name('surface'), "'person'", "name_shape"),
-    ("n_words = 1 and " ~ is_intercapped('surface'), "'organization'", "intercap"),
+    ("n_words <= 3 and " ~ is_intercapped(regex_extract('surface', "'(\\S+)$'", 1)), "'organization'", "intercap"),
     (is_after_body_noun(), "'organization'", "org_noun"),
     (is_before_member_noun(), "'organization'", "org_member"),
     (is_member_of(), "'organization'", "org_member"),
