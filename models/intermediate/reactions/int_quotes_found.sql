@@ -72,41 +72,12 @@ paragraph_texts as (
 
 ),
 
--- the last sentence of a paragraph that ends in a colon (`In a speech before the vote, he told
--- MPs:`) introduces the quote that opens the next paragraph: it is that quote's window before;
--- one with a quote mark of its own is left alone (its words would need masking)
-last_sentences as (
-
-    select
-        article_id,
-        paragraph_index,
-        max(char_start) as char_start
-    from sentences
-    group by article_id, paragraph_index
-
-),
-
+-- the lead-in a quote that opens its paragraph may have in the paragraph before (`..., he told
+-- MPs:`): its window before
 lead_ins as (
 
-    select
-        paragraph_texts.article_id,
-        last_sentences.char_start as lead_in_start,
-        paragraph_texts.paragraph_index + 1 as quote_paragraph_index,
-        substr(
-            paragraph_texts.paragraph_text, last_sentences.char_start - paragraph_texts.paragraph_start + 1
-        ) as lead_in_text
-    from paragraph_texts
-    inner join last_sentences
-        on
-            paragraph_texts.article_id = last_sentences.article_id
-            and paragraph_texts.paragraph_index = last_sentences.paragraph_index
-    where
-        not paragraph_texts.is_heading
-        and {{ regex_contains("paragraph_texts.paragraph_text", "':\\s*$'") }}
-        and not {{ regex_contains(
-            "substr(paragraph_texts.paragraph_text, last_sentences.char_start - paragraph_texts.paragraph_start + 1)",
-            "'[“”\"‘’`]'"
-        ) }}
+    select * from {{ ref('int_quote_lead_ins_found') }}
+    where {{ in_changed_stories() }}
 
 ),
 
