@@ -150,6 +150,9 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
         # an event of the sentence before: int_figures_dated_back has a row to compare
         "The last landslide on the slope, in 1998, buried 40 houses.\n\n"
         "About 200 people fled from that landslide.\n\n"
+        # a lead-in that ends its paragraph in a colon: int_quote_lead_ins_found has a row to compare
+        "At the command post the engineer told volunteers:\n\n"
+        "\u201cThe slope will hold tonight, but not if it rains.\u201d\n\n"
         # the title of a work in quotes: int_name_work_titles_found has a row to compare
         "A school choir sang \u201cThe Long Night Home\u201d at the shelter.\n\n"
         "A volunteer who dug through the night said the slope was still moving."
