@@ -80,7 +80,7 @@
     held`, `is to resume trading`; not `is to blame`). What one is bound to do lies ahead too: a
     modal of obligation (`must report to prison by Feb. 15`) but not before a perfect `have`, which
     infers the past (`must have died on Monday`, `must not have seen`); `has to`/`have to` before a
-    verb (not `has to date`). A word of putting off reaches only what follows `until`, `till` or
+    verb (not `has to date`). `ahead of` looks ahead (`ahead of its results on Wednesday`). A word of putting off reaches only what follows `until`, `till` or
     `through`, and a word of ordering (`was ordered to`, `ordered him to`) only a deadline after `by`
     (int_date_tokens_shaped). -#}
 {% macro date_is_future_marker() -%}
@@ -90,6 +90,8 @@
         and not (tokens.token_key = 'due' and tokens.next_token_key = 'to' and previous_copulas.match_key is null)
         or contracted_markers.match_key is not null
         or linked_markers.match_key is not null
+        -- what a clause does `ahead of` has yet to come (`rose 2.2% ahead of its results on Wednesday`)
+        or (tokens.token_key = 'ahead' and tokens.next_token_key = 'of')
         or (
             copulas.match_key is not null and tokens.next_token_key = 'to' and no_verbs.match_key is null
             and {{ regex_contains("tokens.second_next_token_key", "'^[a-z]+$'") }}
