@@ -410,7 +410,7 @@
     Senate`, `Parliament`) it names a body and stays, but not where it is only a title's capital
     there (`said Police Chief Denise Harrow`). -#}
 {% macro is_capitalised_speaker_noun() -%}
-    (typed_runs.is_speaker_noun and body_nouns.surface is null)
+    (typed_runs.is_speaker_noun and not coalesce(body_runs.names_a_body, false))
 {%- endmacro %}
 
 {#- A run after a role noun and `of` is where the role is held, not its holder, so no speaker

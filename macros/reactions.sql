@@ -410,3 +410,17 @@ quoted_as as (
 {% macro naming_before_quote_regex() -%}
     '(?i)(?:^|[^\pL])(?:so-called|so called|dubbed|nicknamed|known as|code-?named|titled|entitled)\s*$'
 {%- endmacro %}
+
+{#- A quote left open at its paragraph's end that the next paragraph's opening mark carries on:
+    the convention for a quote of several paragraphs, attributed where it ends. `quote` names a
+    relation with article_id, char_start, is_closed, starts_paragraph and paragraph_index. -#}
+{% macro quote_runs_on(quote) -%}
+    coalesce(
+        not {{ quote }}.is_closed
+        and lead({{ quote }}.starts_paragraph) over (partition by {{ quote }}.article_id order by {{ quote }}.char_start)
+        and lead({{ quote }}.paragraph_index) over (
+            partition by {{ quote }}.article_id order by {{ quote }}.char_start
+        ) = {{ quote }}.paragraph_index + 1,
+        false
+    )
+{%- endmacro %}

@@ -243,25 +243,15 @@ person_owners as (
 
 body_runs as (
 
-    select distinct
+    select
         story_id,
-        surface
+        surface,
+        -- a speaker noun capitalised inside a sentence only before a word of rank or membership is
+        -- that title's capital (`said Police Chief Denise Harrow`), no sign the story names a body so
+        bool_or(coalesce(next_role, '') not in ('org_leader', 'org_member')) as names_a_body
     from typed_runs
     where not is_heading and first_word_no > 1 and not follows_article_dateline
-
-),
-
--- a speaker noun capitalised inside a sentence before a word of rank or membership is that
--- title's capital (`said Police Chief Denise Harrow`), no sign that the story names a body so
-body_nouns as (
-
-    select distinct
-        story_id,
-        surface
-    from typed_runs
-    where
-        is_speaker_noun and not is_heading and first_word_no > 1 and not follows_article_dateline
-        and coalesce(next_role, '') not in ('org_leader', 'org_member')
+    group by story_id, surface
 
 ),
 
@@ -326,8 +316,6 @@ final as (
         on typed_runs.story_id = inner_words.story_id and typed_runs.surface = inner_words.word
     left join body_runs
         on typed_runs.story_id = body_runs.story_id and typed_runs.surface = body_runs.surface
-    left join body_nouns
-        on typed_runs.story_id = body_nouns.story_id and typed_runs.surface = body_nouns.surface
     left join person_owners on typed_runs.run_id = person_owners.run_id
     -- a lone word no rule types that `and` joins to a listed company or place: `Volkswagen and Fiat`
     left join coordinated on typed_runs.run_id = coordinated.run_id

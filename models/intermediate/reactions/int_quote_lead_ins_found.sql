@@ -8,16 +8,6 @@
 
 with
 
-articles as (
-
-    select
-        article_id,
-        raw_text
-    from {{ ref('int_articles_changed') }}
-    where is_current and {{ in_changed_stories() }}
-
-),
-
 sentences as (
 
     select
@@ -26,7 +16,7 @@ sentences as (
         paragraph_index,
         is_heading,
         char_start,
-        char_end
+        sentence_text
     from {{ ref('int_sentences') }}
     where {{ in_changed_stories() }}
 
@@ -58,12 +48,9 @@ lead_ins as (
         last_sentences.article_id,
         last_sentences.story_id,
         last_sentences.char_start as lead_in_start,
-        last_sentences.paragraph_index + 1 as quote_paragraph_index,
-        substr(
-            articles.raw_text, last_sentences.char_start + 1, last_sentences.char_end - last_sentences.char_start
-        ) as lead_in_text
+        last_sentences.sentence_text as lead_in_text,
+        last_sentences.paragraph_index + 1 as quote_paragraph_index
     from last_sentences
-    inner join articles on last_sentences.article_id = articles.article_id
     where not last_sentences.is_heading
 
 ),

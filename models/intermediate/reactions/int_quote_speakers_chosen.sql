@@ -111,17 +111,13 @@ attribution_chosen as (
 
 ),
 
--- a quote left open at its paragraph's end that the next paragraph's opening mark carries on is
--- one quote with it (int_reactions_extracted.runs_on): no quote before the one it runs into
+-- a quote that runs on into the next paragraph's is one quote with it: no quote before that one
 quote_runs as (
 
     select
         *,
-        not is_closed
-        and coalesce(lead(starts_paragraph) over paragraphs_in_order, false)
-        and coalesce(lead(paragraph_index) over paragraphs_in_order = paragraph_index + 1, false) as runs_on
+        {{ quote_runs_on('attribution_chosen') }} as runs_on
     from attribution_chosen
-    window paragraphs_in_order as (partition by article_id order by char_start)
 
 ),
 

@@ -106,16 +106,7 @@ sequenced as (
             over later_quotes as closing_quote_id,
         first_value(case when attributed.is_closed then named.quote_id is not null end ignore nulls)
             over later_quotes as closing_is_named,
-        -- a quote left open at its paragraph's end that the next paragraph's opening mark carries
-        -- on: the convention for a quote of several paragraphs, attributed where it ends
-        not attributed.is_closed
-        and lead(attributed.starts_paragraph)
-            over (
-                partition by attributed.article_id order by attributed.char_start
-            )
-        and lead(attributed.paragraph_index) over (
-            partition by attributed.article_id order by attributed.char_start
-        ) = attributed.paragraph_index + 1 as runs_on
+        {{ quote_runs_on('attributed') }} as runs_on
     from attributed
     left join named
         on attributed.quote_id = named.quote_id
