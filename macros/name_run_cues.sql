@@ -40,7 +40,8 @@
     English's irregular plurals of people (`the Republican People's Party`, `Women's Hospital`),
     names the body's members; a singular's possessive names an owner (`Furtado's Party of Labour`,
     `China's Ministry of Commerce`), except a saint's before any head word: the saint names the
-    body or the building (`St Brigid's Hospital`, `St. Mary's Church`). Reads the columns of
+    body or the building (`St Brigid's Hospital`, `St. Mary's Church`), and an office-holder's
+    before one: the title names the office (`Harris County Sheriff's Office`). Reads the columns of
     int_name_run_words over the window `window` of a sentence's words. -#}
 {% macro is_possessive_in_a_body_name(window) -%}
     coalesce(
@@ -51,7 +52,8 @@
         or (
             head_type is not null and gap in ('''s ', '’s ')
             and lag(word_lower, 2) over {{ window }} in ('st', 'saint', 'ste', 'sts')
-        ),
+        )
+        or (head_type = 'organization' and gap in ('''s ', '’s ') and prev_in_title),
         false
     )
 {%- endmacro %}

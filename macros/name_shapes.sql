@@ -347,13 +347,16 @@
     the head word is left to the title rules (`President Park Geun-hye`). Reads a word row and
     its int_name_rare_word_neighbours_found row. -#}
 {% macro title_in_name(word='word_neighbours', near='rare_word_neighbours') -%}
-    coalesce(
+    (coalesce(
         {{ near }}.prev_is_cap and {{ word }}.gap = ' ' and {{ near }}.next_is_head and not {{ near }}.next2_is_cap,
         false
     )
     -- a title that opens a body's name before `and` (`Justice and Development Party`, `Defence and
     -- Security Committee`) is a word of that name: a title is never followed by `and` and a name
     or coalesce({{ near }}.opens_and_in_a_name and not {{ near }}.prev_is_given, false)
+    -- an office-holder's possessive before an organisation's head word names the office, a body
+    -- (`the Harris County Sheriff's Office`, `the U.S. Attorney's Office`, `Medical Examiner's Office`)
+    or coalesce({{ near }}.owns_an_office, false))
 {%- endmacro %}
 
 {#- A party's member is a description before a given name (`Democrat Elena Ruiz`) or alone

@@ -6,8 +6,9 @@
     a title or a party's member, the word after capitalised or a given name: what makes a title a
     surname (`Angus King`: macro title_as_surname) and a party's member a description (`Democrat
     Elena Ruiz`), read by int_name_run_words; and whether a title stands between a capitalised
-    word and a head word that closes a name (`Mercy General Hospital`: macro title_in_name), or opens
-    one before `and` (`Justice and Development Party`). A title
+    word and a head word that closes a name (`Mercy General Hospital`: macro title_in_name), opens
+    one before `and` (`Justice and Development Party`), or owns the office its possessive names
+    (`Harris County Sheriff's Office`). A title
     the story shows to be a surname (`Prime Minister John Major`) is that person's surname wherever
     the story writes it before no capitalised word (is_story_surname: `Major's office`, `Clarke and
     Major`): news names a person in full once, then by the surname. A join on the sentence for
@@ -106,6 +107,22 @@ neighbours as (
             false
         ) as next_is_head,
         coalesce(bool_or(near.word_no = rare_words.word_no + 2 and near.is_cap), false) as next2_is_cap,
+        -- `Sheriff's Office`, `District Attorney's Office`: a title's possessive before an
+        -- organisation's head word, the title of one word or two
+        coalesce(
+            bool_or(
+                near.word_no = rare_words.word_no + 1 and near.is_cap and near.head_type = 'organization'
+                and near.gap in ('''s ', '’s ')
+            )
+            or (
+                bool_or(near.word_no = rare_words.word_no + 1 and near_titles.word_no is not null and near.gap = ' ')
+                and bool_or(
+                    near.word_no = rare_words.word_no + 2 and near.is_cap and near.head_type = 'organization'
+                    and near.gap in ('''s ', '’s ')
+                )
+            ),
+            false
+        ) as owns_an_office,
         -- `Justice and Development Party`: `and`, a capitalised word that heads nothing, a head word
         coalesce(
             bool_or(near.word_no = rare_words.word_no + 1 and near.word = 'and' and near.gap = ' ')
@@ -160,6 +177,7 @@ final as (
         neighbours.next_is_head,
         neighbours.next2_is_cap,
         neighbours.opens_and_in_a_name,
+        neighbours.owns_an_office,
         story_surnames.word is not null and not neighbours.next_is_cap as is_story_surname,
         demonyms.word_no is not null as is_demonym
     from neighbours

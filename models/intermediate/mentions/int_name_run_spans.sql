@@ -9,8 +9,9 @@
     then opens at the parenthesis, but not `(Gulf Press) -`), or the full stop after an initial
     (`J. Smith`) or after an abbreviation that opens a name (`St. Louis`, `Mt. Everest`:
     name_abbreviations(); not before a head word, `Elm St. Police`), or a plural's possessive
-    before an organisation's head word (`Republican People's Party`, `Workers' Party`; not
-    `China's Ministry of Commerce`: macros/name_run_cues.sql). A run of particles alone is no run. The role noun before `of`, `for` or `at` (the) that the run follows is its role_noun
+    before an organisation's head word (`Republican People's Party`, `Workers' Party`), or an
+    office-holder's possessive before one (`Harris County Sheriff's Office`; not `China's Ministry
+    of Commerce`: macros/name_run_cues.sql). A run of particles alone is no run. The role noun before `of`, `for` or `at` (the) that the run follows is its role_noun
     (`chairman of the Tarvo Red Circle`, `an analyst at Kestrel Lynch`), the preposition its
     role_preposition. -#}
 

@@ -150,6 +150,7 @@ flagged as (
         coalesce(covered_words.in_title, false) and gazetteer_words.word_no is null
         and not {{ title_as_surname() }} and not {{ title_in_name() }} as is_title,
         coalesce(covered_words.in_lexicon, false) as is_lexicon,
+        coalesce(covered_words.in_title, false) as in_title,
         gazetteer_words.word_no is not null as in_gazetteer_name,
         word_neighbours.is_cap
         and (
@@ -223,6 +224,7 @@ contexted as (
         lag(context_role) over sentence_words as prev_role,
         lag(context_role, 2) over sentence_words as prev2_role,
         lag(is_title) over sentence_words as prev_is_title,
+        lag(in_title) over sentence_words as prev_in_title,
         lag(is_lexicon or is_given_name or is_legal_suffix) over sentence_words as prev_is_listed,
         lag(gap) over sentence_words as prev_gap,
         lead(is_name_word) over sentence_words as next_is_name,
@@ -285,6 +287,7 @@ final as (
         eligible.prev_gap,
         eligible.prev_word,
         eligible.prev_is_title,
+        eligible.prev_in_title,
         eligible.prev_role,
         eligible.prev2_role,
         eligible.prev_lower,
