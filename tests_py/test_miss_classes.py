@@ -313,7 +313,8 @@ def test_offices_hospitals_and_firms_are_one_body_and_a_headline_noun_no_name(fi
     Lackin County Sheriff's Office`, `District Attorney's Office`), where it was a place and a
     person `Office`; so is a hospital after a saint's possessive with a word before its head
     (`St. Agnes's Medical Center`, a person and an organisation before) and a firm named `Labs`;
-    `Man killed in ...` opening the headline names no one (it was the city of Man)."""
+    `Man killed in ...` opening the headline names no one (it was the city of Man); `MEP` is a
+    title (`Irish MEP Brian Tully` was one name)."""
     names = query(
         fire.db,
         "select surface, entity_type from marts.fct_mentions where story_id = 'route_nine_crash' order by char_start",
@@ -325,6 +326,7 @@ def test_offices_hospitals_and_firms_are_one_body_and_a_headline_noun_no_name(fi
         ("Sheriff's Office", "organization"),
         ("St. Agnes's Medical Center", "organization"),
         ("Corvane Labs", "organization"),
+        ("Brian Tully", "person"),
     } <= typed, names
     surfaces = {n["surface"] for n in names}
     assert not surfaces & {"Man", "Woman", "Office", "St. Agnes", "Lackin County"}, names

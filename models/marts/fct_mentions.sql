@@ -48,9 +48,9 @@ full_names as (
 
 ),
 
--- what a shorter mention of a full name matches: its last word (`Varga` of `Lena Varga`), and a
+-- what a shorter mention of a full name matches: its last word (`Varga` of `Lena Varga`), a
 -- person's surname that a particle opens, in lower case, since a sentence may open with it
--- (`Van Houten said` of `Maarten van Houten`)
+-- (`Van Houten said` of `Maarten van Houten`), and a person's first surname of two
 full_name_keys as (
 
     select
@@ -66,6 +66,21 @@ full_name_keys as (
         true as by_particle
     from full_names
     where entity_type = 'person'
+    union all
+    -- a person's first surname of two, which Spanish and Portuguese names put before the second
+    -- and news writes alone (`Quispe` of `Rosa Quispe Valdivia`): the middle word of three that is
+    -- no given name (not `Jessica` of `Sarah Jessica Parker`) and opens with a capital (not `bin`)
+    select
+        full_names.*,
+        split_part(full_names.entity_name, ' ', 2) as name_key,
+        false as by_particle
+    from full_names
+    left join {{ ref('name_given_names') }} as given_names
+        on split_part(full_names.entity_name, ' ', 2) = given_names.given_name
+    where
+        full_names.entity_type = 'person' and given_names.given_name is null
+        and length(full_names.entity_name) - length(replace(full_names.entity_name, ' ', '')) = 2
+        and {{ regex_contains("split_part(full_names.entity_name, ' ', 2)", "'^\\p{Lu}\\p{Ll}'") }}
 
 ),
 
