@@ -29,12 +29,19 @@
       exact_conflict   two articles state exact figures and share none of them (within
                        `tolerance` of the larger). Articles are compared in pairs: one article
                        giving two exact figures of a claim (`by 344 votes to 286`) is no
-                       contradiction between sources, and should not fail a build.
+                       contradiction between sources, and should not fail a build. Two
+                       articles without such a pair, one of them giving a figure about a value
+                       (qualifier `approx`: `about 1,400 jobs`) or an exact one, are judged by
+                       their figures but the vague (`dozens`): they share a value when, for some
+                       two of them, the higher end of the lower one's bounds, raised by
+                       `approx_gap`, reaches the lower end of the other's (`about 1,400` against
+                       `about 2,400` or `more than 2,000` is a conflict; not `about 70` against
+                       `about 80`, nor a range two articles share).
       bounds_conflict  no value fits all figures of the claim, exact values widened by
                        `tolerance`, vague ones read as their bounds (NULL = open): a soft
                        disagreement, within one article too (`tens of thousands` and `over
                        100,000`). -#}
-{% macro claim_disagreements(figures, key_columns, tolerance) -%}
+{% macro claim_disagreements(figures, key_columns, tolerance, approx_gap) -%}
     with
 
     intervals as (
@@ -47,13 +54,32 @@
 
     ),
 
-    exact_pairs as (
+    -- each pair of articles, by the pairs of their figures: exact against exact, and the other
+    -- pairs of figures that are points or bounds (`about 1,400`, `more than 150`, `1.6 to 1.7`)
+    article_pairs as (
 
         select
             {%- for k in key_columns %}
             a.{{ k }},
             {%- endfor %}
-            bool_or(abs(a.value - b.value) <= {{ tolerance }} * greatest(abs(a.value), abs(b.value))) as share_exact
+            bool_or(a.qualifier = 'exact' and b.qualifier = 'exact') as has_exact_pair,
+            bool_or(
+                a.qualifier = 'exact' and b.qualifier = 'exact'
+                and abs(a.value - b.value) <= {{ tolerance }} * greatest(abs(a.value), abs(b.value))
+            ) as share_exact,
+            bool_or(
+                not (a.qualifier = 'exact' and b.qualifier = 'exact')
+                -- a gap is a ratio of positive values: changes (`down 2%`) are not measured so
+                and (
+                    a.value <= 0 or b.value <= 0
+                    or not coalesce(
+                        a.interval_high * (1 + {{ approx_gap }}) < b.interval_low
+                        or b.interval_high * (1 + {{ approx_gap }}) < a.interval_low,
+                        false
+                    )
+                )
+            ) as share_loose,
+            bool_or(a.qualifier in ('exact', 'approx') or b.qualifier in ('exact', 'approx')) as has_point
         from intervals as a
         inner join intervals as b
             on
@@ -61,17 +87,22 @@
                 a.{{ k }} is not distinct from b.{{ k }} and
             {%- endfor %}
                 a.article_id < b.article_id
-        where a.qualifier = 'exact' and b.qualifier = 'exact'
+        where
+            a.qualifier in ('exact', 'approx', 'at_least', 'at_most', 'range')
+            and b.qualifier in ('exact', 'approx', 'at_least', 'at_most', 'range')
         group by {% for k in key_columns %}a.{{ k }}, {% endfor %}a.article_id, b.article_id
 
     ),
 
+    -- two articles with exact figures are judged by those alone; without, by the rest
     exact_conflicts as (
 
         select
             {{ key_columns | join(', ') }},
-            bool_or(not share_exact) as exact_conflict
-        from exact_pairs
+            bool_or(
+                case when has_exact_pair then not share_exact else has_point and not share_loose end
+            ) as exact_conflict
+        from article_pairs
         group by {{ key_columns | join(', ') }}
 
     ),

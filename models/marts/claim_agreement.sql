@@ -3,7 +3,9 @@
 
     status, first that applies (see macro claim_disagreements):
       conflict       two articles state exact figures and share none (within
-                     var('figure_tolerance') of the larger), on a firm claim: one that names
+                     var('figure_tolerance') of the larger; a figure given as about a value
+                     counts, unless its bounds come within var('approx_figure_gap') of the
+                     other's: `about 1,400` against `about 2,400`), on a firm claim: one that names
                      a subject or an action (`people|kill`; a bare `percent` may be two
                      things), not a share's change (action `change`: `fell 2.1%` at noon,
                      `closed 1.9% lower`); one article's own two figures (`by 344 votes to 286`) are no
@@ -137,7 +139,7 @@ consensus as (
 
 disagreements as (
 
-    {{ claim_disagreements('figures', ['story_id', 'claim_key'], var('figure_tolerance')) }}
+    {{ claim_disagreements('figures', ['story_id', 'claim_key'], var('figure_tolerance'), var('approx_figure_gap')) }}
 
 ),
 
