@@ -42,6 +42,11 @@ shooting nor the deaths, and that suspects are the people of the arrests.
 tests_py/fixtures/miss_classes/route_nine_crash: a local road crash. It checks that offices named
 by their holder's possessive, a saint's hospital and a firm named `Labs` are one organisation each,
 and that `Man killed in ...` opening the headline names no one.
+
+tests_py/fixtures/miss_classes/quarry_road_trial: a driver sentenced on Friday, told by a paper that
+day and a wire the day after, both with the verdict on Tuesday. It checks that the steps of a court
+case (arrest, charge, verdict, sentencing) are events of their own: the verdict and the sentencing
+three days apart are two events, each agreed by both outlets, not one event dated two ways.
 """
 
 from __future__ import annotations
@@ -82,13 +87,13 @@ def one(rows: list[dict], surface: str) -> dict:
 def test_a_fire_story_dates_its_main_event(fire: BuildResult) -> None:
     """`A warehouse fire on Thursday` and `A blaze tore through ... on Thursday` are cued by the
     shipped event cues: one disaster event, dated 12 June by both outlets; `an arrest on Friday`
-    is a legal event of its own."""
+    is an arrest, an event of its own."""
     courier, wire = dates_of(fire.db, COURIER), dates_of(fire.db, WIRE)
     thursday = [r for r in courier if r["surface"] == "Thursday" and r["event_class"] == "disaster"]
     assert len(thursday) == 1 and thursday[0]["event_cue"] == "fire", courier
     assert (one(wire, "Thursday")["event_class"], one(wire, "Thursday")["event_cue"]) == ("disaster", "blaze")
     assert thursday[0]["event_key"] == one(wire, "Thursday")["event_key"] is not None
-    friday = one([r for r in courier if r["event_class"] == "legal"], "Friday")
+    friday = one([r for r in courier if r["event_class"] == "arrest"], "Friday")
     assert friday["event_cue"] == "arrest"
     assert friday["resolved_start"] == d("2025-06-13")
     events = query(fire.db, "select * from marts.event_date_agreement where story_id = ? and event_class = 'disaster' "
@@ -107,9 +112,9 @@ def test_happenings_of_other_kinds_on_the_same_weekday_are_other_events(fire: Bu
     thursdays = [r for r in courier if r["surface"] == "Thursday"]
     assert {r["event_class"]: r["event_key"] is not None for r in thursdays} == {"disaster": True, "visit": False}
     fridays = {r["event_class"]: r for r in courier if r["surface"] == "Friday"}
-    assert set(fridays) == {"legal", "report"}, courier
+    assert set(fridays) == {"arrest", "report"}, courier
     assert (fridays["report"]["event_cue"], fridays["report"]["event_key"]) == ("said", None)
-    assert fridays["report"]["resolved_start"] == fridays["legal"]["resolved_start"] == d("2025-06-13")
+    assert fridays["report"]["resolved_start"] == fridays["arrest"]["resolved_start"] == d("2025-06-13")
 
 
 def test_bare_years_lists_fiscal_year_year_end_numeric_dates_and_this_week(fire: BuildResult) -> None:
@@ -288,7 +293,7 @@ def test_shots_date_a_shooting_and_a_funeral_contradicts_no_one(fire: BuildResul
         "where story_id = 'lakeside_shooting' order by event_class",
     )
     assert [(e["event_class"], e["status"], str(e["consensus_start"]), e["n_outlets"]) for e in events] == [
-        ("legal", "consistent", "2025-08-04", 2),
+        ("arrest", "consistent", "2025-08-04", 2),
         ("offensive", "consistent", "2025-08-03", 2),
     ]
     funeral = query(
@@ -330,3 +335,19 @@ def test_offices_hospitals_and_firms_are_one_body_and_a_headline_noun_no_name(fi
     } <= typed, names
     surfaces = {n["surface"] for n in names}
     assert not surfaces & {"Man", "Woman", "Office", "St. Agnes", "Lackin County"}, names
+
+
+def test_the_steps_of_a_court_case_are_events_of_their_own(fire: BuildResult) -> None:
+    """`sentenced ... on Friday` and `found guilty ... on Tuesday` (the paper), `sentenced on Friday`
+    and `returned its verdict on Tuesday` (the wire): a sentencing and a verdict, each consistent
+    across both outlets; one `legal` event of both days was a false vague finding."""
+    events = query(
+        fire.db,
+        "select event_class, status, consensus_start, n_outlets from marts.event_date_agreement "
+        "where story_id = 'quarry_road_trial' and n_outlets = 2 order by event_class",
+    )
+    assert [(e["event_class"], e["status"], str(e["consensus_start"]), e["n_outlets"]) for e in events] == [
+        ("sentencing", "consistent", "2025-10-17", 2),
+        ("verdict", "consistent", "2025-10-14", 2),
+    ]
+    assert query(fire.db, "select * from marts.findings where story_id = 'quarry_road_trial'") == []

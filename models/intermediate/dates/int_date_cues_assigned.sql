@@ -1,19 +1,22 @@
 {#- The event each date expression dates: the nearest event cue of its sentence (seed
-    `event_cues`; a two-word cue beats its second word alone: `opened fire`), or `deadline` right
-    after a deadline marker (`by the end of this year`).
+    `event_cues`; a phrase of two or three words beats the cues among its words: `opened fire` and
+    `exchange of fire` are shootings, and one of class `not_an_event` hides them and dates nothing:
+    `stock exchange`), or `deadline` right after a deadline marker (`by the end of this year`).
 
-    A cue belongs to the date expression nearest to it; distance counts words, plus 3 per clause
-    mark between them, plus the cue's distance_penalty (3 for most verbs: `the offensive that
-    started in January killed` dates the offensive; 0 for nouns and reaction verbs: `Russia on
-    Friday welcomed the deal` dates the welcoming); on a tie a noun wins; a cue farther than
-    `event_cue_max_distance` (var, default 10) is ignored.
+    A cue belongs to the date expression nearest to it; distance counts words (from a phrase's
+    last word to a date after it), plus 3 per clause mark between them, plus the cue's
+    distance_penalty (3 for most verbs: `the offensive that started in January killed` dates the
+    offensive; 0 for nouns and reaction verbs: `Russia on Friday welcomed the deal` dates the
+    welcoming); on a tie a noun wins; a cue farther than `event_cue_max_distance` (var, default
+    10) is ignored.
 
     A date right after a reporting verb that is no event cue itself (`police said on Wednesday`,
     `the ministry added Friday`, seed cue_verbs) is the day something was said (not `said
     Wednesday's attack`): class `report`, which is not aligned, so it neither joins nor
     contradicts the event reported on the same day (`the minister visited on Wednesday`). So is the
     day a thing was published (seed date_context_words, role `published_thing`) by a word that
-    releases people otherwise (`the poll, released Sunday`, `released a report on Tuesday`). -#}
+    releases people otherwise (`the poll, released Sunday`, `released a report on Tuesday`,
+    `released her first album in 1968`: a published thing up to three words after it). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
 
@@ -80,36 +83,44 @@ deadline_markers as (
 
 ),
 
--- a two-word cue names another event than its second word alone (`opened fire` is a shooting,
--- `fire` a blaze); it stands on its first word
-pair_cues as (
+-- a phrase names another event than its words alone (`opened fire` and `exchange of fire` are
+-- shootings, `fire` a blaze, `exchange` a swap), or none (`stock exchange`, `in exchange for`); it
+-- stands on its first word and hides the cues among its words
+phrase_cues as (
 
     select
         match_key,
         event_class,
         cue_kind,
         distance_penalty,
+        n_tokens,
         {{ regex_extract('match_key', "'^(\\S+) '", 1) }} as first_key,
-        {{ regex_extract('match_key', "' (\\S+)$'", 1) }} as second_key
+        {{ regex_extract('match_key', "'^\\S+ (\\S+)'", 1) }} as second_key,
+        {{ regex_extract('match_key', "'^\\S+ \\S+ (\\S+)$'", 1) }} as third_key
     from event_cues
-    where n_tokens = 2
+    where n_tokens in (2, 3)
 
 ),
 
-pair_cue_tokens as (
+phrase_cue_tokens as (
 
     select
         tokens.sentence_key,
         tokens.token_no,
         tokens.word_no,
         tokens.clause_no,
-        pair_cues.match_key as cue_word,
-        pair_cues.event_class,
-        pair_cues.cue_kind,
-        pair_cues.distance_penalty
+        phrase_cues.match_key as cue_word,
+        phrase_cues.event_class,
+        phrase_cues.cue_kind,
+        phrase_cues.distance_penalty,
+        tokens.token_no + phrase_cues.n_tokens - 1 as last_token_no,
+        coalesce(third.word_no, tokens.word_no + 1) as last_word_no
     from tokens
-    inner join pair_cues
-        on tokens.token_key = pair_cues.first_key and tokens.next_token_key = pair_cues.second_key
+    inner join phrase_cues
+        on tokens.token_key = phrase_cues.first_key and tokens.next_token_key = phrase_cues.second_key
+    left join tokens as third
+        on tokens.sentence_key = third.sentence_key and tokens.token_no + 2 = third.token_no
+    where phrase_cues.n_tokens = 2 or third.token_key = phrase_cues.third_key
 
 ),
 
@@ -121,10 +132,9 @@ published_things as (
 
 ),
 
--- a footnote digit glued to a cue (`talks2`) does not hide it; a release of what is published
--- (`the poll, released Sunday`, `FBI notes released Monday`, `released a report on Tuesday`) is
--- a publication, a report's day, not a release of people
-cue_tokens as (
+-- a footnote digit glued to a cue (`talks2`) does not hide it; a cue inside a phrase is the
+-- phrase's
+single_cue_tokens as (
 
     select
         tokens.sentence_key,
@@ -132,38 +142,79 @@ cue_tokens as (
         tokens.word_no,
         tokens.clause_no,
         tokens.token as cue_word,
-        case
-            when
-                event_cues.event_class = 'exchange'
-                and (
-                    before_1.token_key in (select published_things.match_key from published_things)
-                    or before_1.token_key = ','
-                    and before_2.token_key in (select published_things.match_key from published_things)
-                    or tokens.next_token_key in (select published_things.match_key from published_things)
-                    or tokens.next_token_key in ('a', 'an', 'the', 'its', 'their', 'his', 'her', 'new')
-                    and after_2.token_key in (select published_things.match_key from published_things)
-                )
-                then 'report'
-            else event_cues.event_class
-        end as event_class,
+        event_cues.event_class,
         event_cues.cue_kind,
         event_cues.distance_penalty
     from tokens
     inner join event_cues
         on {{ regex_replace("tokens.token_key", "'[0-9]+$'", "''") }} = event_cues.match_key
-    left join pair_cue_tokens
-        on tokens.sentence_key = pair_cue_tokens.sentence_key and tokens.word_no = pair_cue_tokens.word_no + 1
-    left join tokens as before_1
-        on tokens.sentence_key = before_1.sentence_key and tokens.token_no - 1 = before_1.token_no
-    left join tokens as before_2
-        on tokens.sentence_key = before_2.sentence_key and tokens.token_no - 2 = before_2.token_no
-    left join tokens as after_2
-        on tokens.sentence_key = after_2.sentence_key and tokens.token_no + 2 = after_2.token_no
-    where pair_cue_tokens.word_no is null
+    left join phrase_cue_tokens
+        on
+            tokens.sentence_key = phrase_cue_tokens.sentence_key
+            and tokens.token_no between phrase_cue_tokens.token_no and phrase_cue_tokens.last_token_no
+    where phrase_cue_tokens.token_no is null
+
+),
+
+-- a release of what is published is a publication, a report's day, not a release of people: the
+-- thing named just before the word (`FBI notes released Monday`, `the poll, released Sunday`) or
+-- up to three words after it in its clause (`released a report`, `released her first single`)
+published_releases as (
+
+    select distinct
+        releases.sentence_key,
+        releases.token_no
+    from single_cue_tokens as releases
+    inner join tokens as things_near
+        on
+            releases.sentence_key = things_near.sentence_key
+            and things_near.token_no between releases.token_no - 2 and releases.token_no + 3
+    inner join published_things on things_near.token_key = published_things.match_key
+    where
+        releases.event_class = 'exchange'
+        and (
+            things_near.token_no > releases.token_no and things_near.clause_no = releases.clause_no
+            or things_near.token_no = releases.token_no - 1
+            -- a comma between (`the poll, released`): the mark has no word number of its own
+            or things_near.token_no = releases.token_no - 2 and things_near.word_no = releases.word_no - 1
+        )
+
+),
+
+cue_tokens as (
+
+    select
+        single_cue_tokens.sentence_key,
+        single_cue_tokens.token_no,
+        single_cue_tokens.word_no,
+        single_cue_tokens.word_no as last_word_no,
+        single_cue_tokens.clause_no,
+        single_cue_tokens.cue_word,
+        case
+            when published_releases.token_no is not null then 'report' else single_cue_tokens.event_class
+        end as event_class,
+        single_cue_tokens.cue_kind,
+        single_cue_tokens.distance_penalty
+    from single_cue_tokens
+    left join published_releases
+        on
+            single_cue_tokens.sentence_key = published_releases.sentence_key
+            and single_cue_tokens.token_no = published_releases.token_no
 
     union all
 
-    select * from pair_cue_tokens
+    select
+        sentence_key,
+        token_no,
+        word_no,
+        last_word_no,
+        clause_no,
+        cue_word,
+        event_class,
+        cue_kind,
+        distance_penalty
+    from phrase_cue_tokens
+    where event_class != 'not_an_event'
 
 ),
 
@@ -178,7 +229,7 @@ cue_distances as (
         cue_tokens.cue_kind,
         case
             when cue_tokens.token_no < expressions.start_token_no
-                then expressions.start_word_no - cue_tokens.word_no
+                then expressions.start_word_no - cue_tokens.last_word_no
                     + 3 * (expressions.start_clause_no - cue_tokens.clause_no)
             else cue_tokens.word_no - expressions.end_word_no
                 + 3 * (cue_tokens.clause_no - expressions.end_clause_no)

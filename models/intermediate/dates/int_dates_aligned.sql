@@ -13,8 +13,9 @@
 
     A day-level date without a cue (`had before Thursday been blocking`, `military success on
     September 19`) joins the event whose cued dates contain it most narrowly (at most a month
-    wide), when that event is unique and all its cued days contain it too: an uncued date adds
-    evidence to an event but never contradicts it. Deadlines (`by the end of this year`) are
+    wide), when that event is unique and all its cued days contain it too, and, for an event with
+    no cued day (only a week or a month), when the uncued days it would take are all one day: an
+    uncued date adds evidence to an event but never contradicts it. Deadlines (`by the end of this year`) are
     targets, not happenings, and unresolved dates cannot be placed: both keep a NULL event_key. -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
@@ -198,6 +199,29 @@ by_date as (
 
 ),
 
+-- an event with no cued day (`meet her later this week`) that would take uncued days of two
+-- days or more would be dated by them alone, inconsistently: it takes none
+spread_events as (
+
+    select by_date.event_key
+    from by_date
+    inner join uncued on by_date.date_id = uncued.date_id
+    left join cued_days on by_date.event_key = cued_days.event_key
+    where cued_days.event_key is null
+    group by by_date.event_key
+    having count(distinct uncued.resolved_start) > 1
+
+),
+
+joined_by_date as (
+
+    select by_date.*
+    from by_date
+    left join spread_events on by_date.event_key = spread_events.event_key
+    where spread_events.event_key is null
+
+),
+
 final as (
 
     -- every column of int_dates_resolved, plus the event
@@ -210,7 +234,7 @@ final as (
         end as event_key_basis
     from dates
     left join cued_keys on dates.date_id = cued_keys.date_id
-    left join by_date on dates.date_id = by_date.date_id
+    left join joined_by_date as by_date on dates.date_id = by_date.date_id
 
 )
 
