@@ -12,8 +12,9 @@
                      conflict between sources;
       vague          such figures on a claim that is not firm, or no value fits all figures,
                      vague ones read as bounds (`tens of thousands` vs `over 100,000`, `about
-                     30` vs 32, or an article's own two figures);
-      single_source  one article only;
+                     30` vs 32, or an article's own two figures of a firm claim);
+      single_source  one article only (its own figures of a claim that is not firm are many
+                     things: `rose 34%`, `as much as 31%`, `18% over the past year`);
       consistent     several articles, one value fits them all.
     Before those, evolving: figures that disagree (as conflict or vague) on a toll (an action of
     seed toll_actions: killed, injured, missing, displaced...), or on a count that runs on while it
@@ -253,6 +254,9 @@ concluded as (
         case
             when is_evolving then 'evolving'
             when exact_conflict and is_firm then 'conflict'
+            -- one article's figures of a claim that is not firm are many things, not a disagreement
+            -- (`rose 34%`, `as much as 31%`, `18% over the past year`)
+            when n_articles = 1 and not is_firm then 'single_source'
             when exact_conflict or bounds_conflict then 'vague'
             when n_articles = 1 then 'single_source'
             else 'consistent'
