@@ -28,9 +28,11 @@
     (`(D-N.Y.)`, `, R-Texas,`: party_tag_regex) or a body's acronym in brackets after its name
     (`the Republican People's Party (CHP)`), a word or a run of punctuation with the spaces
     before it, or trailing spaces. Its lengths add up to the window, so a token's offset is the
-    sum of those before it; the masked quotes (`§`) of int_quotes_found stay punctuation runs. -#}
+    sum of those before it; the masked quotes (`§`) of int_quotes_found stay punctuation runs. A
+    number with thousands commas (`6,000`) is one word: its comma is no clause break, and the
+    word after it (`6,000 developers`) no phrase of its own. -#}
 {% macro window_token_regex() -%}
-    '\s*(?:\([DRI]-[\pL.]+(?: [\pL.]+)?\)|\(\p{Lu}[\p{Lu}\pN&]+\)|,\s*[DRI]-\p{Lu}[\pL.]*(?: \p{Lu}[\pL.]*)?,|[\pL\pN]+(?:[’''.\-&][\pL\pN]+)*|[^\pL\pN\s]+)|\s+'
+    '\s*(?:\([DRI]-[\pL.]+(?: [\pL.]+)?\)|\(\p{Lu}[\p{Lu}\pN&]+\)|,\s*[DRI]-\p{Lu}[\pL.]*(?: \p{Lu}[\pL.]*)?,|\pN{1,3}(?:,\pN{3})+(?:\.\pN+)?|[\pL\pN]+(?:[’''.\-&][\pL\pN]+)*|[^\pL\pN\s]+)|\s+'
 {%- endmacro %}
 
 {#- A token of window_token_regex that is a party and state tag (`(D-N.Y.)`, `, R-Texas,`) or a
@@ -144,6 +146,28 @@
     title or a name in quotes (`"This Week With David Brinkley"`, `"Desert Shield"`), not speech. -#}
 {% macro quoted_title_regex() -%}
     '^\p{Lu}[\pL\pN’''.&-]*(?:\s+(?:\p{Lu}[\pL\pN’''.&-]*|\p{Ll}{1,3}))*\s+\p{Lu}[\pL\pN’''.&-]*[.,]?$'
+{%- endmacro %}
+
+{#- A quote of one or more capitalised words and short lower-case particles, the whole of it
+    (`"Northbound,"`, `"Salt Line"`): a title when the text before it reads as one
+    (title_lead_regex), not on its own: `told reporters "Enough."` is speech. -#}
+{% macro capitalised_quote_regex() -%}
+    '^\p{Lu}[\pL\pN’''.&-]*(?:\s+(?:\p{Lu}[\pL\pN’''.&-]*|\p{Ll}{1,3}))*[.,]?$'
+{%- endmacro %}
+
+{#- Text before a quote that ends in a lower-case word (`the streaming drama `, `who created `, `a
+    nomination for `) or in a determiner that opens the sentence (`The `, `His `), not in a comma,
+    a colon or a dash: the quote that follows is a noun phrase's head or object, a work's title
+    when all its words are capitalised (capitalised_quote_regex). A cue verb before it in the same
+    clause still makes it speech (int_quote_speakers_chosen). -#}
+{% macro title_lead_regex() -%}
+    '(?:^|[^\pL’''.-])(?:\p{Ll}[\pL’''-]*|The|A|An|His|Her|Its|Their|Our|My)\s+$'
+{%- endmacro %}
+
+{#- A clause break (`,`, `;`, `:`, a bracket or a dash) in the text between a cue verb and a quote:
+    the quote is no longer that cue's object (`said the show, "Northbound," would`). -#}
+{% macro clause_break_regex() -%}
+    '[,;:()—–]'
 {%- endmacro %}
 
 {#- The last word of a name (group 1): the surname a bare surname speaker is matched on. -#}

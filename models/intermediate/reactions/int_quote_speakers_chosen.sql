@@ -12,7 +12,12 @@ quotes as (
     select
         *,
         {{ stable_key('quote_id') }} as quote_key,
-        not starts_sentence and {{ regex_contains('quote', quoted_title_regex()) }} as is_title,
+        not starts_sentence and {{ regex_contains('quote', quoted_title_regex()) }} as is_named_title,
+        -- one capitalised word or more after a lower-case word (`the drama "Northbound," was`): a
+        -- title, unless a cue verb in its clause makes it speech (attribution_chosen)
+        not starts_sentence
+        and {{ regex_contains('quote', capitalised_quote_regex()) }}
+        and coalesce({{ regex_contains('before_text', title_lead_regex()) }}, false) as is_title_shaped,
         -- another quote before it in its paragraph
         coalesce(
             lag(paragraph_index) over (partition by article_id order by char_start) = paragraph_index, false
@@ -67,15 +72,38 @@ infinitive_cues as (
 
 ),
 
+-- a title-shaped quote is speech where a cue verb stands before it in its own clause (`told
+-- reporters "Enough."`), not where a clause break comes between (`said the show, "Northbound,"`)
+title_quotes as (
+
+    select
+        quotes.quote_key,
+        quotes.is_named_title
+        or (
+            quotes.is_title_shaped
+            and (
+                subjects.before_cue_end is null
+                or {{ regex_contains(
+                    "substr(quotes.before_text, subjects.before_cue_end + 1)", clause_break_regex()
+                ) }}
+            )
+        ) as is_title
+    from quotes
+    inner join subjects
+        on quotes.quote_key = subjects.quote_key
+
+),
+
 attribution_chosen as (
 
     select
         quotes.*,
         subjects.before_stance,
         subjects.after_stance,
+        title_quotes.is_title,
         case
             -- a title or a name in quotes (`"This Week With David Brinkley"`) is nobody's speech
-            when quotes.is_title then null
+            when title_quotes.is_title then null
             -- a cue in an infinitive (`the agency's decision to deny him a hearing was "...," the
             -- opinion read`) reports no speech: a clause after the quote with a cue of its own does
             when infinitive_cues.quote_key is not null and subjects.after_is_pronoun then 'after_pronoun'
@@ -106,6 +134,8 @@ attribution_chosen as (
     from quotes
     inner join subjects
         on quotes.quote_key = subjects.quote_key
+    inner join title_quotes
+        on quotes.quote_key = title_quotes.quote_key
     left join infinitive_cues
         on quotes.quote_key = infinitive_cues.quote_key
 

@@ -14,7 +14,8 @@
     Here:
       - a quote with no speaker of its own (a pronoun, a sentence that is all quote) continues the
         last named speaker of the article (for `he`/`she`, the last not known to be of the other
-        gender: seed name_given_genders), with its class and affiliation, unless it is left open
+        gender: seed name_given_genders; for a sentence that is all quote after a `he`/`she`/`it`
+        quote, whom that pronoun continued), with its class and affiliation, unless it is left open
         and the next paragraph opens with a quote mark (a quote of several paragraphs): then it
         takes the speaker named where the quote closes, if one is (`She added:` before a quote of
         two paragraphs attributed nowhere else continues her, not the next speaker named);
@@ -100,6 +101,12 @@ sequenced as (
         -- `it` continues a body or a document, never a person
         last_value(case when named.speaker_class in ('body', 'entity', 'document') then named.quote_id end ignore nulls)
             over earlier_quotes as previous_it_quote_id,
+        -- the last quote before with a speaker of its own or a `he`/`she`/`it` that continues one
+        last_value(
+            case
+                when named.quote_id is not null or attributed.pronoun in ('he', 'she', 'it') then attributed.quote_id
+            end ignore nulls
+        ) over earlier_quotes as anchor_quote_id,
         -- the next quote that closes, where a quote of several paragraphs is attributed, and
         -- whether it names a speaker
         first_value(case when attributed.is_closed then attributed.quote_id end ignore nulls)
@@ -123,10 +130,28 @@ sequenced as (
 
 ),
 
+-- the quote whose speaker a quote takes where its own attribution or pronoun says which
+origins as (
+
+    select
+        *,
+        case
+            when own_speaker is not null then quote_id
+            when runs_on and closing_is_named then closing_quote_id
+            when pronoun = 'he' then coalesce(previous_he_quote_id, previous_quote_id)
+            when pronoun = 'she' then coalesce(previous_she_quote_id, previous_quote_id)
+            when pronoun = 'it' then previous_it_quote_id
+        end as origin_quote_id
+    from sequenced
+
+),
+
 speakers as (
 
     -- the speaker, class, affiliation and role all come from one quote: its own or the last one
-    -- named; a person's role and body not given there, from beside the name in the article
+    -- named; a person's role and body not given there, from beside the name in the article. A
+    -- quote with neither continues whom the quote before continued: after `"...," she said`, the
+    -- woman that `she` was read as, not a man named in a quote before hers
     select
         sequenced.*,
         origin.speaker,
@@ -141,17 +166,13 @@ speakers as (
         speaker_mentions.mention_id as speaker_mention_id,
         speaker_mentions.mention_start as speaker_char_start,
         speaker_mentions.mention_end as speaker_char_end
-    from sequenced
+    from origins as sequenced
+    left join origins as anchor
+        on sequenced.anchor_quote_id = anchor.quote_id
     left join named as origin
         on origin.quote_id = case
-                when sequenced.own_speaker is not null then sequenced.quote_id
-                when sequenced.runs_on and sequenced.closing_is_named then sequenced.closing_quote_id
-                when sequenced.pronoun = 'he'
-                    then coalesce(sequenced.previous_he_quote_id, sequenced.previous_quote_id)
-                when sequenced.pronoun = 'she'
-                    then coalesce(sequenced.previous_she_quote_id, sequenced.previous_quote_id)
-                when sequenced.pronoun = 'it' then sequenced.previous_it_quote_id
-                else sequenced.previous_quote_id
+                when sequenced.pronoun = 'it' then sequenced.origin_quote_id
+                else coalesce(sequenced.origin_quote_id, anchor.origin_quote_id, sequenced.previous_quote_id)
             end
     left join speaker_mentions
         on origin.quote_key = speaker_mentions.quote_key

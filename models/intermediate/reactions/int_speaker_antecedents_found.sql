@@ -8,7 +8,9 @@
     word of seed reaction_function_words that ends a phrase, connects one or opens an absolute
     construction (`at`, `with`, `of`, `for`). A title between them does not make the name a
     subject (`younger brother of President Fidel Castro`: `Fidel Castro` is no antecedent). Nor is
-    a name before a title, which says whose title it is (`Miami-Dade Mayor Alex Penelas`).
+    a name before a title, which says whose title it is (`Miami-Dade Mayor Alex Penelas`), or
+    before a speaker noun of a title or a body (seed speaker_nouns), which it modifies (`Brennard
+    police Sgt. Lorena Whitcomb`: the town, typed a person, is not who `she` is).
     int_speakers_named also takes the full name a shared surname stands for from these names.
     Each carries the gender of its full name's first word (seed name_given_genders), where known
     (a surname alone: of the full name before it that ends in it, antecedent or not, none if
@@ -55,6 +57,13 @@ sentence_keys as (
 titles as (
 
     select term as title from {{ ref('stg_lexicons__name_titles') }}
+
+),
+
+speaker_nouns as (
+
+    select match_key from {{ ref('stg_lexicons__speaker_nouns') }}
+    where role in ('title', 'organisation')
 
 ),
 
@@ -153,11 +162,15 @@ eligible {{ materialized_cte() }} (
             and first_token.token_no = clause_openers.token_no
     left join titles as next_titles
         on last_token.next_token_key = next_titles.title
+    left join speaker_nouns as next_nouns
+        on last_token.next_token_key = next_nouns.match_key
     where
         prepositions.match_key is null
         and coalesce(last_token.next_token_key, '') != '''s'
-        -- a name before a title modifies the name after it (`Miami-Dade Mayor Alex Penelas`)
+        -- a name before a title modifies the name after it (`Miami-Dade Mayor Alex Penelas`), one
+        -- before a speaker noun that noun (`Brennard police Sgt. Lorena Whitcomb`)
         and next_titles.title is null
+        and next_nouns.match_key is null
 
 ),
 

@@ -67,6 +67,14 @@ day_words as (
 
 ),
 
+-- a quote's attribution after its `?"`/`!"` is the quote's own sentence
+finite_cues as (
+
+    select distinct match_key as cue from {{ ref('stg_lexicons__cue_verbs') }}
+    where form = 'finite'
+
+),
+
 positioned as (
 
     select
@@ -87,6 +95,7 @@ positioned as (
         {{ regex_extract("piece", "'(\\w+)\\.[ \\t]*$'", 1) }} as word_before_period,
         -- `a.m. `/`p.m. `: the piece after the first period is `m. `
         {{ regex_contains("piece", "'^m\\.[ \\t]+$'") }} as ends_time_of_day,
+        {{ regex_contains("piece", "'[?!][\"”’'']+[ \\t]+$'") }} as ends_quoted_question,
         lead(piece) over (partition by article_no order by piece_no) as next_piece
     from pieces
 
@@ -104,6 +113,7 @@ bounded as (
             and abbreviations.abbreviation is null
             and not {{ regex_contains("coalesce(positioned.next_piece, '')", "'^[\"“‘''`(\\[]*[a-z0-9]'") }}
             and day_words.word is null
+            and finite_cues.cue is null
         )
         -- the last initial of a dotted abbreviation (`D-N.M.`) before a quote that opens with a
         -- capital ends the sentence: `said Sen. Luis Ortiz, D-N.M. "He has told us ..."`
@@ -118,6 +128,14 @@ bounded as (
         on
             positioned.ends_time_of_day
             and lower({{ regex_extract("positioned.next_piece", "'^(\\pL+)'", 1) }}) = day_words.word
+    left join finite_cues
+        on
+            positioned.ends_quoted_question
+            and {{ regex_extract(
+                "positioned.next_piece",
+                "'^\\p{Lu}[\\pL\\pN’''-]*(?: \\p{Lu}[\\pL\\pN’''-]*){0,3} (\\p{Ll}+)'",
+                1
+            ) }} = finite_cues.cue
 
 ),
 
