@@ -799,12 +799,15 @@
     ^\W*(of|among)\s+(the|those)\s+[^,;]*,\s*((\pL+\s+){1,4}(said|says|added|estimated|expected)\s+(that\s+)?)?$
 {%- endmacro %}
 
-{#- The whole of a partitive, in lower case: the text before a figure that ends in a count and
-    `of the`/`of its`/`of their` (`three of the 40 passengers were killed`: the 40 were not killed;
-    `1,400 of its 2,300 employees`), or in digits and `of` (`guilty on 11 of 14 counts`), or that opens the sentence with it (`Of the 600 workers on
-    the night shift, about 450 joined the strike`). The whole takes no action; its part does. -#}
+{#- The whole of a partitive, in lower case: the text before a figure that ends in a count or a
+    share and `of the`/`of its`/`of their`/`of the <noun>'s` (`three of the 40 passengers were
+    killed`: the 40 were not killed; `1,400 of its 2,300 employees`; `cut 1,400 jobs, or 6% of its
+    23,000 employees`, `6% of the company's 23,000 employees`: the workforce was not cut), or in
+    digits and `of` (`guilty on 11 of 14 counts`), or that opens the sentence with it (`Of the 600
+    workers on the night shift, about 450 joined the strike`). The whole takes no action; its part
+    does, and counts what the whole counts (int_figures_extracted). -#}
 {% macro whole_of_partitive_end_re() -%}
-    ^\W*(of|among)\s+(the|its|their|our)\s+$|(^|[^\pL\d])\d[\d,.]*\s+of\s+$|(^|[^\pL\d])(\d[\d,.]*|{{ count_word_re() }}|dozens|hundreds|all|most|some|half|none|many)\s+of\s+(the|its|their|our)\s+$
+    ^\W*(of|among)\s+(the|its|their|our)\s+$|(^|[^\pL\d])\d[\d,.]*\s+of\s+$|(^|[^\pL\d])(\d[\d,.]*(\s*(%|percent|per\s+cent))?|{{ count_word_re() }}|dozens|hundreds|all|most|some|half|none|many)\s+of\s+(the|its|their|our|the\s+\pL+['’]s)\s+$
 {%- endmacro %}
 
 {#- The whole of a partitive (whole_of_partitive_end_re before the figure), unless its own action

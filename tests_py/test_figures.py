@@ -376,6 +376,26 @@ def test_partitives_count_their_own_action_and_their_wholes_none(invented) -> No
     assert keys["Six"] is None and keys["11"] is None and keys["two"] is None
 
 
+def test_the_whole_of_a_partitive_is_no_rival_of_its_parts(invented) -> None:
+    """`gave the Unity Party 43 of the 130 seats, followed by the Labour Front with 29`: the 29
+    is another part of the 130, no claim that the whole (a count of seats with no action) could
+    contradict; `6% of its 23,000 employees` beside `cut about 1,400 jobs` is the workforce, no
+    count of jobs cut."""
+    keys = claim_keys_of_case(invented.db, "wholes_of_partitives")
+    assert keys["29"] is None and keys["130"] == "seats", keys
+    assert keys["23,000"] == "workers" and keys["1,400"] == "jobs|lay_off", keys
+
+
+def test_ages_and_stabbings_join_no_toll(invented) -> None:
+    """An age beside a noun of one person (`murder of widower, 67, at`) joins no claim of the
+    killed; people stabbed are a claim of their own (`people|stab`), not of the rescued."""
+    ages = claim_keys_of_case(invented.db, "ages_of_one_person")
+    assert ages["78"] is None and ages["19"] is None and ages["12"] == "people|kill", ages
+    stabbed = claim_keys_of_case(invented.db, "stabbed_people")
+    assert stabbed["2"] == "people|stab" and stabbed["Two"] == "people|stab", stabbed
+    assert stabbed["3"] == "residents|rescue", stabbed
+
+
 def test_outages_and_season_windows_make_no_casualty_or_vote_claims(invented) -> None:
     """`left 3 people dead and 250,000 without power`: the 250,000 are an outage, not the dead;
     `won five of their last eight games` and `won just once in nine matches` join no claim."""

@@ -8,8 +8,10 @@
     `and`, `or`, `to` or dash apart, the first after the age word), `died at 87`, two small bare numbers joined by
     `and` after `was`/`were` that end their clause (`The two men who died were 19 and 23.`), or
     one small bare number or two joined by `and` set off by commas after a name or a noun of people
-    (`Lena Fischer, 34, said`, `the victim, 19, was`, `Two men, 24 and 27, were`), or after `under` or
-    `over` after a noun of people (`children under 10`); a unit written
+    (`Lena Fischer, 34, said`, `the victim, 19, was`, `Two men, 24 and 27, were`, `murder of widower,
+    67, at`: a noun of one person, seed figure_context_words role `person_noun` or `kin_noun`), one
+    after `was` after a pronoun or a noun of one person (`She was 78.`, `I was 19 when`), or after
+    `under` or `over` after a noun of people (`children under 10`); a unit written
     once after a list of numbers is each number's (`78, 84 and 91 years old`). -#}
 
 -- depends_on: {{ ref('int_stories_changed') }}
@@ -30,19 +32,21 @@ terms as (
 
 ),
 
--- age words (`aged`); for macro is_age_at_a_life_event, words of a life's end and phrase breaks
+-- age words (`aged`); for macro is_age_at_a_life_event, words of a life's end and phrase breaks;
+-- nouns of one person (`widower`, `mother`), whose age a bare number beside them gives
 age_cues as (
 
     select
         role,
         lower(term) as word
     from {{ ref('stg_lexicons__figure_context_words') }}
-    where role in ('age_cue', 'age_at_verb', 'phrase_break')
+    where role in ('age_cue', 'age_at_verb', 'phrase_break', 'person_noun', 'kin_noun')
 
 ),
 
--- the nouns of people a list of ages set off by commas follows (`Two men, 24 and 27, were`), and
--- the singular of a plural one (`a passenger, 15, was`)
+-- the nouns of people a list of ages set off by commas follows (`Two men, 24 and 27, were`), the
+-- singular of a plural one (`a passenger, 15, was`), and a noun of one person no count is of
+-- (`murder of widower, 67, at`: a headline drops the article)
 people_nouns as (
 
     select match_key
@@ -54,6 +58,12 @@ people_nouns as (
     select {{ regex_replace('match_key', "'s$'", "''") }} as match_key
     from {{ ref('stg_lexicons__counted_classes') }}
     where counts_people and kind = 'noun' and n_tokens = 1 and {{ regex_contains('match_key', "'[^s]s$'") }}
+
+    union
+
+    select word as match_key
+    from age_cues
+    where role in ('person_noun', 'kin_noun')
 
 ),
 
@@ -262,6 +272,17 @@ with_unit as (
                         )
                     )
                     then 'years of age'
+                -- what one person was (`She was 78.`, `I was 19 when`, `the widower was 67`): not
+                -- after a noun of a group or a toll (`The toll was 12.`)
+                when
+                    {{ is_bare_small_number('with_modifier') }}
+                    and with_modifier.prev_lw in ('was', 'is')
+                    and (with_modifier.prev2_lw in ('he', 'she', 'i') or one_person.word is not null)
+                    and (
+                        not {{ regex_contains("coalesce(with_modifier.next_lw, '')", "'^\\pL'") }}
+                        or with_modifier.next_lw in ('when', 'and', 'at')
+                    )
+                    then 'years of age'
                 when
                     {{ is_bare_small_number('with_modifier') }}
                     and with_modifier.prev_lw = ','
@@ -279,6 +300,8 @@ with_unit as (
             and unit_after.rank_no = 1
     left join age_cues on with_modifier.prev_lw = age_cues.word and age_cues.role = 'age_cue'
     left join age_cues as age_cues_2 on with_modifier.prev2_lw = age_cues_2.word and age_cues_2.role = 'age_cue'
+    left join age_cues as one_person
+        on with_modifier.prev2_lw = one_person.word and one_person.role in ('person_noun', 'kin_noun')
     -- the number before, when one word joins the two (`ages 21 and 26`)
     left join with_modifier as earlier
         on

@@ -75,7 +75,8 @@ range_pairs as (
 ),
 
 {# `three of the 40 passengers were killed`, `cut 350 of its 900 staff`: the part of a partitive
-    that counts its own action (int_figures_judged: no subset) counts what its whole counts. #}
+    counts what its whole counts (`43 of the 130 seats`: seats), and takes the action its whole
+    admits when it counts its own action (int_figures_judged: no subset). #}
 partitive_wholes as (
 
     select
@@ -86,9 +87,8 @@ partitive_wholes as (
     inner join found_digits as whole
         on part.sentence_key = whole.sentence_key and part.next_start = whole.char_start
     where
-        not coalesce(part.is_subset, false)
         -- a number word of the whole read as the part's noun (`three of the nine crew members`) is none
-        and (part.counted_head is null or lower(part.counted_head) = lower(whole.number_text))
+        (part.counted_head is null or lower(part.counted_head) = lower(whole.number_text))
         and part.unit is null
         -- from the part to its whole (the part's phrase may run into it: `three of the nine`)
         and {{ regex_contains(
@@ -104,7 +104,9 @@ partitive_wholes as (
     were hurt and 14 were taken to hospital`: the 14 are among the 52), where one that shares the
     count's word adds to it (`19 people died in Samar and nine in Leyte`). Each figure with a noun
     of its own, or a subset, opens an anchor that the elliptical ones after it in the sentence
-    follow. #}
+    follow. Elliptical counts with no action of their own after the whole of a partitive are other
+    parts of it (`gave Frente Andino 38 of the 130 seats, followed by Patria Nueva with 29 and
+    Alianza Civica with 17`), not a count of the same thing as the whole. #}
 anchored as (
 
     select
@@ -114,6 +116,7 @@ anchored as (
         action_offset,
         value,
         coalesce(is_subset, false) as is_subset,
+        coalesce(is_whole, false) as is_whole,
         is_elliptical and not coalesce(is_subset, false) as follows_anchor,
         sum(case when not is_elliptical or is_subset then 1 else 0 end) over (
             partition by sentence_key order by char_start rows between unbounded preceding and current row
@@ -133,8 +136,11 @@ carried_subsets as (
             and not anchor.follows_anchor
     where
         follower.follows_anchor
-        and follower.action_class = anchor.action_class
-        and (anchor.is_subset or follower.action_offset != anchor.action_offset and follower.value < anchor.value)
+        and (
+            follower.action_class = anchor.action_class
+            and (anchor.is_subset or follower.action_offset != anchor.action_offset and follower.value < anchor.value)
+            or anchor.is_whole and follower.action_class is null
+        )
 
 ),
 
@@ -206,9 +212,10 @@ final as (
         found.is_elliptical,
         found.is_increment,
         found.is_subset or carried.figure_id is not null as is_subset,
+        found.is_whole,
         found.subject,
         case
-            when wholes.figure_id is not null and found.action_class is null
+            when wholes.figure_id is not null and found.action_class is null and not coalesce(found.is_subset, false)
                 and {{ term_admits_count('found.action_term', 'wholes.counted_class') }}
                 then found.located_action_class
             else found.action_class
@@ -259,6 +266,7 @@ final as (
         high.is_elliptical,
         high.is_increment,
         high.is_subset,
+        high.is_whole,
         coalesce(high.subject, low.subject) as subject,
         coalesce(high.action_class, low.action_class) as action_class,
         low.figure_id,

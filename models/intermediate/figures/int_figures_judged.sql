@@ -6,7 +6,7 @@
 
 {#- `injuring four others`: the others of a toll, which count people as `three other people` does -#}
 {%- set toll_others -%}
-    plain_head = 'others' and not is_no_toll and action_class in ('kill', 'injure', 'shoot', 'missing')
+    plain_head = 'others' and not is_no_toll and action_class in ('kill', 'injure', 'shoot', 'stab', 'missing')
 {%- endset %}
 
 -- depends_on: {{ ref('int_stories_changed') }}
@@ -159,6 +159,9 @@ judged as (
         or {{ is_whole_of_partitive('located') }} or {{ is_apposed_age('located') }}
         or {{ denies_its_action('located') }} or {{ sizes_a_change('located') }} as is_no_toll,
         {{ is_apposed_age('located') }} as is_apposed_age,
+        {# `38 of the 130 seats`, `6% of its 23,000 employees`: the whole a part is told of; the
+            counts after it with no action of their own are its parts too (int_figures_extracted) #}
+        {{ is_whole_of_partitive('located') }} as is_whole,
         {{ sizes_a_change('located') }} as sizes_a_change,
         {{ estimates_a_pronoun('located') }} as estimates_a_pronoun,
         {# `12 more bodies`, `another 20`: an addition to a count, not the count itself. #}
@@ -239,6 +242,7 @@ found as (
         is_elliptical,
         is_increment,
         is_subset,
+        is_whole,
         is_compound_measure,
         subject,
         {{ kept_action_class() }} as action_class,
