@@ -868,6 +868,25 @@
     (\bsentenced\b[^.;:]*\bto\s+(an?\s+)?|\b(jailed|imprisoned)\s+(\pL+\s+){0,3}for\s+)$
 {%- endmacro %}
 
+{#- The text before a term ends in the least time a life sentence must be served, in lower case:
+    `with a minimum term of `, `a tariff of `, `must serve `, `ordered to serve a minimum of `
+    (`at least` is the figure's own: `must serve at least 26 years`). A different penalty from a
+    fixed term (`jailed for 12 years`) that the same story gives another defendant. -#}
+{% macro minimum_term_end_re() -%}
+    (\bminimum\s+(term\s+|tariff\s+|sentence\s+)?of\s+|\btariff\s+of\s+|\b(must|to|will|would|should)\s+serve\s+(a\s+minimum\s+of\s+)?)$
+{%- endmacro %}
+
+{#- The text before a term ends in its being given, in lower case (`was given 12 years`); not a
+    time given to do something (`given two years to comply`: term_given_to_do_re). -#}
+{% macro term_given_end_re() -%}
+    \b(was|were|been|be|being|is|are)\s+given\s+$
+{%- endmacro %}
+
+{#- From a figure's start, in lower case: a time given to do something (`two years to comply`). -#}
+{% macro term_given_to_do_re() -%}
+    ^[^,;]{0,30}?\b(years?|months?|weeks?|days?)\s+to\s+\pL
+{%- endmacro %}
+
 {#- From a figure's start, in lower case: its unit of time right before a prison or a sentence
     (`12 years in federal prison`, `three years behind bars`, `a 12-year sentence`, `two-year
     suspended sentence`, `10 years of imprisonment`, `a five-year prison term`; not a `five-year

@@ -1,5 +1,7 @@
 {#- The figures that state a court's penalty: a prison term (`sentenced Gregory Pell ... to 12
-    years in prison`, `a 12-year sentence`, `three years behind bars`), a fine (`fined $2 million`,
+    years in prison`, `a 12-year sentence`, `three years behind bars`, `was given 12 years`), the
+    least time of a life sentence (`jailed for life with a minimum term of 28 years`, `must serve at
+    least 26 years`: `minimum_term`, another claim than a fixed term), a fine (`fined $2 million`,
     `a $2 million fine`) or a sum ordered paid back (`ordered ... to pay $215 million in
     restitution`, `ordered Pell to repay $250 million to victims`) or one ordered forfeited
     (`ordered to forfeit $84 million`: `forfeiture`, apart from the restitution the same sentence
@@ -71,11 +73,21 @@ penalties as (
         figure_id,
         story_id,
         case
+            -- the least time a life sentence must be served, in a sentence of a court's penalty
+            when
+                dimension = 'time'
+                and {{ regex_contains('text_before', sql_regex(minimum_term_end_re())) }}
+                and {{ regex_contains("text_before || text_from", "'\\b(life|jail|prison|sentenc|parole|convicted)'") }}
+                then 'minimum_term'
             when
                 dimension = 'time'
                 and (
                     {{ regex_contains('text_before', sql_regex(sentenced_to_end_re())) }}
                     or {{ regex_contains('text_from', sql_regex(prison_term_re())) }}
+                    or (
+                        {{ regex_contains('text_before', sql_regex(term_given_end_re())) }}
+                        and not {{ regex_contains('text_from', sql_regex(term_given_to_do_re())) }}
+                    )
                 )
                 then 'sentence'
             when
