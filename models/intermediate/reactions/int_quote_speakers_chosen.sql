@@ -3,6 +3,22 @@
     apply, are listed in the yml. Its own model because who speaks is decided here, from the
     candidates and the quotes around; int_quotes_attributed only finds where it is written. -#}
 
+{#- A title or a name in quotes (`"This Week With David Brinkley"`), or a quote shaped like one
+    that no cue verb before it in its own clause makes speech (`told reporters "Enough."`, not
+    `said the show, "Northbound,"`). Reads a quote and its subjects row. -#}
+{%- set is_title -%}
+    (
+        quotes.is_named_title
+        or (
+            quotes.is_title_shaped
+            and (
+                subjects.before_cue_end is null
+                or {{ regex_contains("substr(quotes.before_text, subjects.before_cue_end + 1)", clause_break_regex()) }}
+            )
+        )
+    )
+{%- endset %}
+
 -- depends_on: {{ ref('int_stories_changed') }}
 
 with
@@ -72,38 +88,16 @@ infinitive_cues as (
 
 ),
 
--- a title-shaped quote is speech where a cue verb stands before it in its own clause (`told
--- reporters "Enough."`), not where a clause break comes between (`said the show, "Northbound,"`)
-title_quotes as (
-
-    select
-        quotes.quote_key,
-        quotes.is_named_title
-        or (
-            quotes.is_title_shaped
-            and (
-                subjects.before_cue_end is null
-                or {{ regex_contains(
-                    "substr(quotes.before_text, subjects.before_cue_end + 1)", clause_break_regex()
-                ) }}
-            )
-        ) as is_title
-    from quotes
-    inner join subjects
-        on quotes.quote_key = subjects.quote_key
-
-),
-
 attribution_chosen as (
 
     select
         quotes.*,
         subjects.before_stance,
         subjects.after_stance,
-        title_quotes.is_title,
+        {{ is_title }} as is_title,
         case
             -- a title or a name in quotes (`"This Week With David Brinkley"`) is nobody's speech
-            when title_quotes.is_title then null
+            when {{ is_title }} then null
             -- a cue in an infinitive (`the agency's decision to deny him a hearing was "...," the
             -- opinion read`) reports no speech: a clause after the quote with a cue of its own does
             when infinitive_cues.quote_key is not null and subjects.after_is_pronoun then 'after_pronoun'
@@ -134,8 +128,6 @@ attribution_chosen as (
     from quotes
     inner join subjects
         on quotes.quote_key = subjects.quote_key
-    inner join title_quotes
-        on quotes.quote_key = title_quotes.quote_key
     left join infinitive_cues
         on quotes.quote_key = infinitive_cues.quote_key
 

@@ -124,18 +124,24 @@ bounded as (
     from positioned
     left join abbreviations
         on lower(positioned.word_before_period) = abbreviations.abbreviation
+    -- the join keys are read only where the piece asks for them: a key is computed for every row
+    -- of a hash join, and these are regular expressions over every piece of the batch
     left join day_words
         on
-            positioned.ends_time_of_day
-            and lower({{ regex_extract("positioned.next_piece", "'^(\\pL+)'", 1) }}) = day_words.word
+            case
+                when positioned.ends_time_of_day
+                    then lower({{ regex_extract("positioned.next_piece", "'^(\\pL+)'", 1) }})
+            end = day_words.word
     left join finite_cues
         on
-            positioned.ends_quoted_question
-            and {{ regex_extract(
-                "positioned.next_piece",
-                "'^\\p{Lu}[\\pL\\pN’''-]*(?: \\p{Lu}[\\pL\\pN’''-]*){0,3} (\\p{Ll}+)'",
-                1
-            ) }} = finite_cues.cue
+            case
+                when positioned.ends_quoted_question
+                    then {{ regex_extract(
+                        "positioned.next_piece",
+                        "'^\\p{Lu}[\\pL\\pN’''-]*(?: \\p{Lu}[\\pL\\pN’''-]*){0,3} (\\p{Ll}+)'",
+                        1
+                    ) }}
+            end = finite_cues.cue
 
 ),
 
