@@ -78,6 +78,17 @@ def dates_of(db: Path, source_file: str) -> list[dict]:
     )
 
 
+def events_agreed(db: Path, story: str, min_outlets: int = 1) -> list[tuple[str, str, str, int]]:
+    """A story's events as event_date_agreement judges them: class, status, day, outlets."""
+    events = query(
+        db,
+        "select event_class, status, consensus_start, n_outlets from marts.event_date_agreement "
+        "where story_id = ? and n_outlets >= ? order by event_class",
+        [story, min_outlets],
+    )
+    return [(e["event_class"], e["status"], str(e["consensus_start"]), e["n_outlets"]) for e in events]
+
+
 def one(rows: list[dict], surface: str) -> dict:
     hits = [r for r in rows if r["surface"] == surface]
     assert len(hits) == 1, f"expected one {surface!r}, got {hits} among {[r['surface'] for r in rows]}"
@@ -287,12 +298,7 @@ def test_shots_date_a_shooting_and_a_funeral_contradicts_no_one(fire: BuildResul
     ... last Sunday` (the paper, Saturday 9 August) date one shooting on 3 August, agreed by both;
     `the funeral ... on Friday` is a funeral, compared with nothing, so the story has no finding
     about dates; `three suspects` arrested is a count of people, as the paper's `Three suspects`."""
-    events = query(
-        fire.db,
-        "select event_class, status, consensus_start, n_outlets from marts.event_date_agreement "
-        "where story_id = 'lakeside_shooting' order by event_class",
-    )
-    assert [(e["event_class"], e["status"], str(e["consensus_start"]), e["n_outlets"]) for e in events] == [
+    assert events_agreed(fire.db, "lakeside_shooting") == [
         ("arrest", "consistent", "2025-08-04", 2),
         ("offensive", "consistent", "2025-08-03", 2),
     ]
@@ -341,12 +347,7 @@ def test_the_steps_of_a_court_case_are_events_of_their_own(fire: BuildResult) ->
     """`sentenced ... on Friday` and `found guilty ... on Tuesday` (the paper), `sentenced on Friday`
     and `returned its verdict on Tuesday` (the wire): a sentencing and a verdict, each consistent
     across both outlets; one `legal` event of both days was a false vague finding."""
-    events = query(
-        fire.db,
-        "select event_class, status, consensus_start, n_outlets from marts.event_date_agreement "
-        "where story_id = 'quarry_road_trial' and n_outlets = 2 order by event_class",
-    )
-    assert [(e["event_class"], e["status"], str(e["consensus_start"]), e["n_outlets"]) for e in events] == [
+    assert events_agreed(fire.db, "quarry_road_trial", min_outlets=2) == [
         ("sentencing", "consistent", "2025-10-17", 2),
         ("verdict", "consistent", "2025-10-14", 2),
     ]
